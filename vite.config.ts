@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { corpusPlugin } from './src/node/vite-plugin-corpus.ts';
+import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 
-// base './' so the one built file works from any sub-path and from file://.
+// The folder bundled into the app; REFRAIN_SEEDS lets a teacher build from another folder.
+const seeds = process.env.REFRAIN_SEEDS ?? 'seeds';
+const corpusName = process.env.REFRAIN_CORPUS_NAME ?? 'World Internet Conference, 2019–2022';
+
 export default defineConfig({
+  // './' so the one built file works from any sub-path and from file://.
   base: './',
-  plugins: [svelte(), viteSingleFile()],
+  plugins: [svelte(), corpusPlugin({ dir: seeds, name: corpusName }), viteSingleFile(), cspPlugin()],
   build: { target: 'es2022', reportCompressedSize: false },
   test: {
     projects: [
@@ -19,7 +25,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

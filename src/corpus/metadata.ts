@@ -1,0 +1,204 @@
+/**
+ * Document metadata: front matter in a text file, or a `<file>.meta.json`
+ * sidecar beside an original that must stay byte-for-byte. Pure: no I/O.
+ */
+import type { CleanOverrides, DocDate, DocMeta } from './types.ts';
+
+/** A problem with one file's metadata or content; the message names both. */
+export class CorpusError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string | null,
+    problem: string,
+  ) {
+    super(`${file}: ${field ? `${field}: ` : ''}${problem}`);
+    this.name = 'CorpusError';
+  }
+}
+
+/** Written in metadata to say the source does not give the field. */
+export const NOT_GIVEN = new Set(['', 'not named', 'none', 'unknown', 'no headline', 'undated', 'null']);
+
+const FIELDS = ['id', 'title', 'outlet', 'author', 'date', 'language', 'provenance', 'clean'] as const;
+type Field = (typeof FIELDS)[number];
+/** A sidecar is a complete record: every field must be present (null where unknown). */
+const SIDECAR_REQUIRED: readonly Field[] = ['title', 'outlet', 'author', 'date', 'language', 'provenance'];
+
+const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,127}$/u;
+const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const APPROXIMATE_PREFIX = /^(~|about |circa |c\. ?|approximately )/i;
+
+/**
+ * Parses a date as written in metadata: `2019-10-25`, `2019-10`, `2019`,
+ * optionally prefixed `~` or `about` when the source only lets us estimate.
+ * The precision is what was written: a day is never invented.
+ */
+export function parseDocDate(raw: string): DocDate {
+  let text = raw.trim();
+  const approximate = APPROXIMATE_PREFIX.test(text);
+  if (approximate) text = text.replace(APPROXIMATE_PREFIX, '').trim();
+  const m = DATE_PATTERN.exec(text);
+  if (!m) throw new Error(`expected YYYY, YYYY-MM or YYYY-MM-DD (optionally "~" for approximate), got ${JSON.stringify(raw)}`);
+  const [, y, mo, d] = m;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) throw new Error(`month ${mo} out of range in ${JSON.stringify(raw)}`);
+  if (d !== undefined) {
+    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+    if (Number(d) < 1 || Number(d) > days) throw new Error(`day ${d} out of range in ${JSON.stringify(raw)}`);
+  }
+  return { value: text, precision: d ? 'day' : mo ? 'month' : 'year', approximate };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "25 October 2019", "October 2019", "about 2020": precision shown honestly. */
+export function formatDocDate(date: DocDate | null): string {
+  if (!date) return 'undated';
+  const [y, m, d] = date.value.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  const text = d ? `${Number(d)} ${month} ${y}` : month ? `${month} ${y}` : `${y}`;
+  return date.approximate ? `about ${text}` : text;
+}
+
+/** The year a date falls in, or null when undated. */
+export function yearOf(date: DocDate | null): string | null {
+  return date ? date.value.slice(0, 4) : null;
+}
+
+/** Sorts undated last; earlier and coarser-but-equal first. */
+export function compareDocDates(a: DocDate | null, b: DocDate | null): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+export interface FrontMatter {
+  fields: Record<string, string>;
+  /** Where the body starts in the file (UTF-16 offset). */
+  bodyStart: number;
+}
+
+/**
+ * Reads `---` front matter: flat `key: value` lines (a YAML subset; values
+ * may be quoted). Returns null when the text has none.
+ */
+export function parseFrontMatter(text: string, file: string): FrontMatter | null {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const open = /^---[ \t]*\r?\n/.exec(text.slice(bom));
+  if (!open) return null;
+  const start = bom + open[0].length;
+  const close = /^---[ \t]*(?:\r?\n|$)/m.exec(text.slice(start));
+  if (!close) throw new CorpusError(file, null, 'front matter opened with "---" is never closed');
+  const fields: Record<string, string> = Object.create(null);
+  const block = text.slice(start, start + close.index);
+  block.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trimStart().startsWith('#')) return;
+    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (!m) throw new CorpusError(file, null, `front matter line ${i + 2} is not "key: value": ${JSON.stringify(line)}`);
+    fields[m[1]!.toLowerCase()] = unquote(m[2]!.trim());
+  });
+  return { fields, bodyStart: start + close.index + close[0].length };
+}
+
+function unquote(value: string): string {
+  const m = /^"(.*)"$|^'(.*)'$/.exec(value);
+  if (!m) return value;
+  return m[1] !== undefined ? m[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\') : m[2]!.replace(/''/g, "'");
+}
+
+/** What a file contributes to its metadata: parsed front matter and/or a sidecar object. */
+export interface MetaSource {
+  file: string;
+  /** Used when no id is given. */
+  defaultId: string;
+  /** Used when no title is given (e.g. the file name). */
+  defaultTitle: string | null;
+  frontMatter?: Record<string, string>;
+  sidecar?: unknown;
+}
+
+/** Builds a validated DocMeta, or throws a CorpusError naming the file and the field. */
+export function buildMeta(source: MetaSource): DocMeta {
+  const { file } = source;
+  const raw: Record<string, unknown> = Object.create(null);
+  if (source.frontMatter) Object.assign(raw, source.frontMatter);
+  if (source.sidecar !== undefined) {
+    const sidecarFile = `${file}.meta.json`;
+    if (typeof source.sidecar !== 'object' || source.sidecar === null || Array.isArray(source.sidecar)) {
+      throw new CorpusError(sidecarFile, null, 'must be a JSON object');
+    }
+    for (const key of Object.keys(source.sidecar)) {
+      if (!(FIELDS as readonly string[]).includes(key)) {
+        throw new CorpusError(sidecarFile, key, `unknown field (expected one of ${FIELDS.join(', ')})`);
+      }
+    }
+    for (const key of SIDECAR_REQUIRED) {
+      if (!(key in source.sidecar)) throw new CorpusError(sidecarFile, key, 'missing (write null if the source does not give it)');
+    }
+    Object.assign(raw, source.sidecar);
+  }
+  const where = source.sidecar !== undefined ? `${file}.meta.json` : file;
+  const text = (field: Field): string | null => {
+    const value = raw[field];
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string') throw new CorpusError(where, field, `must be a string or null, got ${typeof value}`);
+    return NOT_GIVEN.has(value.trim().toLowerCase()) ? null : value.trim();
+  };
+
+  const id = text('id') ?? source.defaultId;
+  if (!ID_PATTERN.test(id)) throw new CorpusError(where, 'id', `${JSON.stringify(id)} must be letters, digits, "_", "." or "-" (at most 128)`);
+
+  const language = text('language') ?? 'en';
+  if (!LANGUAGE_PATTERN.test(language)) throw new CorpusError(where, 'language', `${JSON.stringify(language)} is not a language tag such as "en" or "zh"`);
+
+  let date: DocDate | null = null;
+  const rawDate = text('date');
+  if (rawDate !== null) {
+    try {
+      date = parseDocDate(rawDate);
+    } catch (error) {
+      throw new CorpusError(where, 'date', (error as Error).message);
+    }
+  }
+
+  const meta: DocMeta = {
+    id,
+    title: 'title' in raw ? text('title') : source.defaultTitle,
+    outlet: text('outlet'),
+    author: text('author'),
+    date,
+    language,
+    provenance: text('provenance') ?? '',
+    source: file,
+  };
+  const clean = parseOverrides(raw.clean, where);
+  if (clean) meta.clean = clean;
+  return meta;
+}
+
+function parseOverrides(value: unknown, where: string): CleanOverrides | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new CorpusError(where, 'clean', 'must be an object with removeLines and/or keepLines');
+  const out: CleanOverrides = {};
+  for (const [key, list] of Object.entries(value)) {
+    if (key !== 'removeLines' && key !== 'keepLines') throw new CorpusError(where, `clean.${key}`, 'unknown field (expected removeLines or keepLines)');
+    if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) throw new CorpusError(where, `clean.${key}`, 'must be a list of strings');
+    out[key] = list as string[];
+  }
+  return out;
+}
+
+/** Title from a file name: `my-article_2020.txt` → "my article 2020". */
+export function titleFromFileName(name: string): string {
+  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || name;
+}
+
+/** An id from a file name, safe for routes. */
+export function idFromFileName(name: string): string {
+  const id = name
+    .replace(/\.[^.]+$/, '')
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .slice(0, 128);
+  return id || 'document';
+}
