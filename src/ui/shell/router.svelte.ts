@@ -1,49 +1,41 @@
 /**
- * The current route, read from the URL fragment so every view has a link
- * that works on a static host and over file://.
+ * The current view, read from the URL fragment so every view has a link that
+ * works on a static host and over file://. The codec lives in state/url.ts.
  */
-export interface Route {
-  /** Path segments after `#/`, decoded. */
-  segments: string[];
-  params: URLSearchParams;
-}
+import { formatHash, parseHash, type View } from '../../state/url.ts';
 
-export function parseRoute(hash: string): Route {
-  const body = hash.replace(/^#\/?/, '');
-  const [path = '', query = ''] = body.split('?', 2);
-  const segments = path.split('/').filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
-  return { segments, params: new URLSearchParams(query) };
-}
-
-export function href(segments: string[], params?: Record<string, string | number | undefined>): string {
-  const path = segments.map(encodeURIComponent).join('/');
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== '') query.set(k, String(v));
-  const q = query.toString();
-  return `#/${path}${q ? `?${q}` : ''}`;
-}
+export const href = formatHash;
 
 class Router {
-  route = $state<Route>(parseRoute(typeof location === 'undefined' ? '' : location.hash));
+  #parsed = $state(parseHash(typeof location === 'undefined' ? '' : location.hash));
 
   constructor() {
     if (typeof window !== 'undefined') {
       window.addEventListener('hashchange', () => {
-        this.route = parseRoute(location.hash);
+        this.#parsed = parseHash(location.hash);
       });
     }
   }
 
-  /** Changes the fragment without adding a history entry (view options, scroll anchors). */
-  replace(hash: string) {
+  get view(): View {
+    return this.#parsed.view;
+  }
+
+  /** Set when the fragment was malformed or outdated and a nearby view was opened instead. */
+  get warning(): string | undefined {
+    return this.#parsed.warning;
+  }
+
+  /** Opens a view, adding a history entry. */
+  go(view: View) {
+    location.hash = formatHash(view);
+  }
+
+  /** Changes view options without a history entry (toggles, scroll anchors). */
+  replace(view: View) {
+    const hash = formatHash(view);
     history.replaceState(history.state, '', hash);
-    this.route = parseRoute(hash);
+    this.#parsed = { view };
   }
 }
 
