@@ -1,0 +1,24 @@
+/**
+ * What every view needs from the app: the corpus and the analysis worker.
+ * Typed get/set behind a Symbol key, with a clear error when missing.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Corpus } from '../../corpus/types.ts';
+import type { AnalysisClient } from '../../worker/client.ts';
+
+export interface AppContext {
+  corpus: Corpus;
+  analysis: AnalysisClient;
+}
+
+const KEY = Symbol('refrain-app');
+
+export function setAppContext(context: AppContext): AppContext {
+  return setContext(KEY, context);
+}
+
+export function getAppContext(): AppContext {
+  const context = getContext<AppContext | undefined>(KEY);
+  if (!context) throw new Error('Refrain: getAppContext() called outside <App>; views must be rendered inside the app shell.');
+  return context;
+}

@@ -1,0 +1,39 @@
+/**
+ * The worker's state and what it does for each request. Pure TypeScript (no
+ * worker globals), so tests call it directly and the page can fall back to
+ * running it in-thread when a Worker cannot start.
+ */
+import { detectReuse } from '../reuse/index.ts';
+import type { ReuseResult } from '../reuse/types.ts';
+import type { AnalysisDoc, Progress, RequestType, Requests } from './protocol.ts';
+
+export class AnalysisSession {
+  #docs: AnalysisDoc[] = [];
+  #reuse: ReuseResult | null = null;
+
+  get docs(): readonly AnalysisDoc[] {
+    return this.#docs;
+  }
+
+  handle<K extends RequestType>(type: K, payload: Requests[K][0], progress: (p: Progress) => void): Requests[K][1] {
+    const handler = this.#handlers[type] as (payload: Requests[K][0], progress: (p: Progress) => void) => Requests[K][1];
+    if (!handler) throw new Error(`analysis: unknown request type ${JSON.stringify(type)}`);
+    return handler(payload, progress);
+  }
+
+  #handlers: { [K in RequestType]: (payload: Requests[K][0], progress: (p: Progress) => void) => Requests[K][1] } = {
+    load: ({ docs }) => {
+      this.#docs = docs;
+      this.#reuse = null;
+      return { documents: docs.length };
+    },
+    reuse: (_payload, progress) => {
+      if (!this.#reuse) {
+        progress({ stage: 'Finding recurring passages', fraction: 0 });
+        this.#reuse = detectReuse(this.#docs.map(({ id, text, date, outlet }) => ({ id, text, date, outlet })));
+        progress({ stage: 'Finding recurring passages', fraction: 1 });
+      }
+      return this.#reuse;
+    },
+  };
+}

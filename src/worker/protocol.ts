@@ -1,0 +1,42 @@
+/**
+ * What the page and the analysis worker say to each other: `{ id, type,
+ * payload }` requests, answered by `{ id, result }` or `{ id, error }`, with
+ * `{ id, progress }` along the way. Each request type maps to one handler.
+ */
+import type { CorpusDocument, DocDate } from '../corpus/types.ts';
+import type { ReuseResult } from '../reuse/types.ts';
+
+/** What the worker needs of a document: its cleaned text and the metadata analyses group by. */
+export interface AnalysisDoc {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  date: DocDate | null;
+  language: string;
+  text: string;
+}
+
+export interface Progress {
+  stage: string;
+  /** 0..1 */
+  fraction: number;
+}
+
+/** Request type → [payload, result]. Handlers are added here as features land. */
+export interface Requests {
+  load: [{ corpusId: string; docs: AnalysisDoc[] }, { documents: number }];
+  reuse: [void, ReuseResult];
+}
+
+export type RequestType = keyof Requests;
+
+export type RequestMessage = { [K in RequestType]: { id: number; type: K; payload: Requests[K][0] } }[RequestType];
+
+export type ResponseMessage =
+  | { id: number; result: unknown }
+  | { id: number; error: string }
+  | { id: number; progress: Progress };
+
+export function toAnalysisDocs(documents: readonly CorpusDocument[]): AnalysisDoc[] {
+  return documents.map(({ meta, text }) => ({ id: meta.id, title: meta.title, outlet: meta.outlet, date: meta.date, language: meta.language, text }));
+}
