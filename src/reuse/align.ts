@@ -1,0 +1,207 @@
+/**
+ * Banded local alignment (Smith–Waterman–Gotoh, affine gaps) over the
+ * tokens of two windows. Tokens match when their stems are equal; content
+ * matches score above function-word matches, so "the ... of the" cannot pull
+ * an alignment. Scratch buffers are reused across calls.
+ */
+import type { ReuseOptions } from './options.ts';
+import type { PreparedDoc } from './prepare.ts';
+
+export const OP_MATCH = 0;
+export const OP_SUB = 1;
+/** A token only in b. */
+export const OP_INS = 2;
+/** A token only in a. */
+export const OP_DEL = 3;
+
+/** An alignment path in reading order. `ai`/`bj` are token indices, -1 for a gap. */
+export class AlignPath {
+  length = 0;
+  score = 0;
+  op = new Uint8Array(256);
+  ai = new Int32Array(256);
+  bj = new Int32Array(256);
+
+  push(op: number, ai: number, bj: number): void {
+    if (this.length === this.op.length) {
+      const n = this.length * 2;
+      const op2 = new Uint8Array(n);
+      const ai2 = new Int32Array(n);
+      const bj2 = new Int32Array(n);
+      op2.set(this.op);
+      ai2.set(this.ai);
+      bj2.set(this.bj);
+      this.op = op2;
+      this.ai = ai2;
+      this.bj = bj2;
+    }
+    this.op[this.length] = op;
+    this.ai[this.length] = ai;
+    this.bj[this.length] = bj;
+    this.length++;
+  }
+
+  reverse(): void {
+    for (let x = 0, y = this.length - 1; x < y; x++, y--) {
+      const o = this.op[x]!;
+      this.op[x] = this.op[y]!;
+      this.op[y] = o;
+      const a = this.ai[x]!;
+      this.ai[x] = this.ai[y]!;
+      this.ai[y] = a;
+      const b = this.bj[x]!;
+      this.bj[x] = this.bj[y]!;
+      this.bj[y] = b;
+    }
+  }
+}
+
+const NEG = -1e9;
+let H = new Float64Array(4096);
+let E = new Float64Array(4096);
+let F = new Float64Array(4096);
+let TB = new Uint8Array(4096);
+
+function ensure(size: number): void {
+  if (H.length >= size) return;
+  let n = H.length;
+  while (n < size) n *= 2;
+  H = new Float64Array(n);
+  E = new Float64Array(n);
+  F = new Float64Array(n);
+  TB = new Uint8Array(n);
+}
+
+/**
+ * Best local alignment of A[a0, a1) with B[b0, b1) whose cells keep
+ * j - i within [dLo, dHi]. Writes it to `path`; returns its score (0: none).
+ */
+export function alignBanded(
+  A: PreparedDoc,
+  B: PreparedDoc,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  dLo: number,
+  dHi: number,
+  options: ReuseOptions,
+  path: AlignPath,
+): number {
+  path.length = 0;
+  path.score = 0;
+  const rows = a1 - a0;
+  const W = dHi - dLo + 1;
+  if (rows <= 0 || W <= 0 || b1 <= b0) return 0;
+  ensure((rows + 1) * W);
+  const mc = options.matchContent;
+  const mf = options.matchFunction;
+  const mm = options.mismatch;
+  const open = options.gapOpen;
+  const ext = options.gapExtend;
+  const stemA = A.stem;
+  const stemB = B.stem;
+  const contentA = A.content;
+
+  for (let k = 0; k < W; k++) {
+    H[k] = 0;
+    E[k] = NEG;
+    F[k] = NEG;
+  }
+  let best = 0;
+  let bestR = -1;
+  let bestK = -1;
+  for (let r = 1; r <= rows; r++) {
+    const i = a0 + r - 1;
+    const base = r * W;
+    const prev = base - W;
+    const sA = stemA[i]!;
+    const matchScore = contentA[i] ? mc : mf;
+    for (let k = 0; k < W; k++) {
+      const idx = base + k;
+      const j = i + dLo + k;
+      if (j < b0 || j >= b1) {
+        H[idx] = 0;
+        E[idx] = NEG;
+        F[idx] = NEG;
+        TB[idx] = 0;
+        continue;
+      }
+      const hd = H[prev + k]! + (stemB[j] === sA ? matchScore : mm);
+      let e = NEG;
+      let eb = 0;
+      if (k > 0) {
+        const ho = H[idx - 1]! + open;
+        const ee = E[idx - 1]! + ext;
+        if (ee > ho) {
+          e = ee;
+          eb = 4;
+        } else e = ho;
+      }
+      let f = NEG;
+      let fb = 0;
+      if (k + 1 < W) {
+        const ho = H[prev + k + 1]! + open;
+        const ff = F[prev + k + 1]! + ext;
+        if (ff > ho) {
+          f = ff;
+          fb = 8;
+        } else f = ho;
+      }
+      let h = 0;
+      let hb = 0;
+      if (hd > h) {
+        h = hd;
+        hb = 1;
+      }
+      if (e > h) {
+        h = e;
+        hb = 2;
+      }
+      if (f > h) {
+        h = f;
+        hb = 3;
+      }
+      H[idx] = h;
+      E[idx] = e;
+      F[idx] = f;
+      TB[idx] = hb | eb | fb;
+      if (h > best) {
+        best = h;
+        bestR = r;
+        bestK = k;
+      }
+    }
+  }
+  if (bestR < 0) return 0;
+
+  let r = bestR;
+  let k = bestK;
+  let state = 0;
+  while (r > 0 && k >= 0 && k < W) {
+    const idx = r * W + k;
+    const i = a0 + r - 1;
+    const j = i + dLo + k;
+    const tb = TB[idx]!;
+    if (state === 0) {
+      const hb = tb & 3;
+      if (hb === 0) break;
+      if (hb === 1) {
+        path.push(stemA[i] === stemB[j] ? OP_MATCH : OP_SUB, i, j);
+        r--;
+      } else state = hb === 2 ? 1 : 2;
+    } else if (state === 1) {
+      path.push(OP_INS, -1, j);
+      state = tb & 4 ? 1 : 0;
+      k--;
+    } else {
+      path.push(OP_DEL, i, -1);
+      state = tb & 8 ? 2 : 0;
+      r--;
+      k++;
+    }
+  }
+  path.reverse();
+  path.score = best;
+  return best;
+}

@@ -1,0 +1,66 @@
+/** A growable Int32Array, so hot loops append without allocating per item. */
+export class IntBuffer {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.#grow();
+    this.data[this.length++] = value;
+  }
+
+  /** A copy trimmed to length. */
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  #grow(): void {
+    const bigger = new Int32Array(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+}
+
+/**
+ * Stable LSD radix sort of `count` unsigned 32-bit keys: returns the
+ * permutation of 0..count-1 that orders them. Linear time; `order`, if
+ * given, is the starting permutation (for multi-key sorts, sort by the
+ * minor key first).
+ */
+export function radixOrder(keys: Uint32Array | Int32Array, count: number, order?: Uint32Array): Uint32Array {
+  let src: Uint32Array = order ?? identity(count);
+  let dst = new Uint32Array(count);
+  const counts = new Uint32Array(0x10000);
+  for (let shift = 0; shift < 32; shift += 16) {
+    counts.fill(0);
+    for (let i = 0; i < count; i++) counts[((keys[src[i]!]! >>> shift) & 0xffff)]!++;
+    let sum = 0;
+    for (let b = 0; b < 0x10000; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < count; i++) {
+      const idx = src[i]!;
+      const b = (keys[idx]! >>> shift) & 0xffff;
+      dst[counts[b]!++] = idx;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+function identity(count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = i;
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reuse detection: where the same framing and phrasing recurs between
+ * documents and inside one. See README.md in this folder for the method.
+ */
+import { Vocabulary } from '../text/vocabulary.ts';
+import { AlignPath, alignBanded } from './align.ts';
+import { forEachCandidate } from './candidates.ts';
+import { buildFamilies, cmp } from './families.ts';
+import { resolveOptions, type ReuseOptions } from './options.ts';
+import { dedupePassages, extractPassages, toPassage, type RawPassage } from './passages.ts';
+import { prepareDocs } from './prepare.ts';
+import { collectHits } from './seeds.ts';
+import type { ReuseInput, ReuseResult } from './types.ts';
+
+export type { ReuseInput, Span, AlignOp, Passage, Family, FamilyVariant, FamilySpread, ReuseResult } from './types.ts';
+export { DEFAULT_REUSE_OPTIONS, type ReuseOptions } from './options.ts';
+export { wordingOf } from './families.ts';
+
+export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>): ReuseResult {
+  const opts = resolveOptions(options);
+  const seen = new Set<string>();
+  for (const d of docs) {
+    if (typeof d.id !== 'string' || typeof d.text !== 'string') {
+      throw new Error(`detectReuse: each document needs a string id and text, got id ${String(d.id)}`);
+    }
+    if (seen.has(d.id)) throw new Error(`detectReuse: duplicate document id "${d.id}"`);
+    seen.add(d.id);
+  }
+  // Work in id order, so the result cannot depend on the order given.
+  const sorted = [...docs].sort((x, y) => cmp(x.id, y.id));
+  const vocab = new Vocabulary();
+  const prepared = prepareDocs(sorted, vocab);
+  const hits = collectHits(prepared, vocab, opts);
+
+  const path = new AlignPath();
+  const raw: RawPassage[] = [];
+  forEachCandidate(prepared, hits, opts, (c) => {
+    const A = prepared[c.docA]!;
+    const B = prepared[c.docB]!;
+    const ctA = A.contentTok;
+    const ctB = B.contentTok;
+    const a0 = Math.max(0, ctA[c.aFirst]! - opts.alignMargin);
+    const a1 = Math.min(A.count, ctA[Math.min(c.aLast, ctA.length - 1)]! + opts.alignMargin + 1);
+    const b0 = Math.max(0, ctB[c.bFirst]! - opts.alignMargin);
+    const b1 = Math.min(B.count, ctB[Math.min(c.bLast, ctB.length - 1)]! + opts.alignMargin + 1);
+    let dLo = c.diagMin - opts.alignBand;
+    const dHi = c.diagMax + opts.alignBand;
+    // Inside one document, b must lie after a: never align a token with itself.
+    if (c.docA === c.docB) dLo = Math.max(dLo, 1);
+    if (dHi < dLo) return;
+    if (alignBanded(A, B, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) extractPassages(A, B, path, opts, raw);
+  });
+
+  const passages = dedupePassages(raw).map((r) => toPassage(r, prepared[r.docA]!, prepared[r.docB]!));
+  const families = buildFamilies(passages, sorted, opts);
+  return { passages, families };
+}

@@ -1,0 +1,82 @@
+/**
+ * Every threshold of the reuse engine, named. See README.md for the reasons.
+ */
+export interface ReuseOptions {
+  /** Seeds pair a content word with each of the next 1 + `seedMaxSkip` content words. */
+  seedMaxSkip: number;
+  /** A seed in more than this many documents is a stock phrase ... */
+  banalMaxDocs: number;
+  /** ... or in more than this fraction of the documents, once the corpus has `banalMinCorpus` docs. */
+  banalDocFraction: number;
+  banalMinCorpus: number;
+  /** A seed occurring more often than this in the whole corpus is ignored (keeps pair counts bounded). */
+  banalMaxOccurrences: number;
+  /** Seeds join one candidate if their diagonals differ by at most this (content words) ... */
+  clusterDiagonalBand: number;
+  /** ... and they are at most this many content words apart. */
+  clusterMaxGap: number;
+  /** Tokens of context added around a candidate before aligning. */
+  alignMargin: number;
+  /** Extra diagonals (tokens) the banded alignment may stray from the seeds. */
+  alignBand: number;
+  matchContent: number;
+  matchFunction: number;
+  mismatch: number;
+  /** Cost of the first token of a gap, and of each further one. */
+  gapOpen: number;
+  gapExtend: number;
+  /** Split an alignment at an unaligned stretch this long (tokens, either side). */
+  splitUnaligned: number;
+  /** Split at blank lines. */
+  splitParagraphs: boolean;
+  /** Keep a passage with at least this many content words on its longer side ... */
+  minContentWords: number;
+  /** ... and on its shorter side ... */
+  minContentWordsShort: number;
+  /** ... at least this many matched content words ... */
+  minContentMatches: number;
+  /** ... at least this many matched tokens ... */
+  minMatchedTokens: number;
+  /** ... and this share of the longer side's content words matched. */
+  minContentMatchRatio: number;
+  /** Two spans in one document are one formula if they overlap by this share of the longer. */
+  familyOverlap: number;
+  /** Fewest distinct documents a family spans. */
+  familyMinDocs: number;
+}
+
+export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
+  seedMaxSkip: 2,
+  banalMaxDocs: 100,
+  banalDocFraction: 0.5,
+  banalMinCorpus: 10,
+  banalMaxOccurrences: 2000,
+  clusterDiagonalBand: 4,
+  clusterMaxGap: 8,
+  alignMargin: 8,
+  alignBand: 6,
+  matchContent: 3,
+  matchFunction: 1,
+  mismatch: -1,
+  gapOpen: -2,
+  gapExtend: -1,
+  splitUnaligned: 8,
+  splitParagraphs: true,
+  minContentWords: 4,
+  minContentWordsShort: 3,
+  minContentMatches: 2,
+  minMatchedTokens: 4,
+  minContentMatchRatio: 0.5,
+  familyOverlap: 0.8,
+  familyMinDocs: 2,
+});
+
+export function resolveOptions(options: Partial<ReuseOptions> | undefined): ReuseOptions {
+  const merged = { ...DEFAULT_REUSE_OPTIONS, ...options };
+  for (const [key, value] of Object.entries(merged)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new Error(`detectReuse: option ${key} must be a finite number, got ${String(value)}`);
+    }
+  }
+  return merged;
+}

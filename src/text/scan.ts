@@ -1,0 +1,139 @@
+/**
+ * The one tokenising loop every consumer shares, so the reader, the diff and
+ * the reuse engine agree on where words are. It walks UTF-16 code units once
+ * with a lazily filled class table, allocates nothing per token, and reports
+ * each token's offsets to a sink.
+ *
+ * Words are runs of letters, digits and marks (internal apostrophes kept:
+ * "China's"). A run of Han characters yields overlapping bigrams, each with
+ * its own offsets ("网络空间" -> 网络, 络空, 空间); a lone Han character yields
+ * itself. We do not use Intl.Segmenter for Chinese: its dictionary differs
+ * between ICU versions, so a Node build and a browser worker could disagree.
+ */
+
+export const enum TokenKind {
+  Word = 0,
+  Han = 1,
+}
+
+/** Bits describing the gap before a token. */
+export const GAP_PARAGRAPH = 1; // a blank line: two or more newlines
+export const GAP_SENTENCE = 2; // sentence punctuation: . ! ? ; : and CJK forms
+export const GAP_LINE = 4; // any newline
+
+export interface TokenSink {
+  push(start: number, end: number, kind: TokenKind, gap: number): void;
+}
+
+const OTHER = 1;
+const WORD = 2;
+const HAN = 3;
+const APOS = 4;
+const NEWLINE = 5;
+const SENTENCE = 6;
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+const SENTENCE_CHARS = '.!?;:\u3002\uff01\uff1f\uff1b\uff1a\u2026';
+
+// 0 = not classified yet. Filled on first sight, so start-up is free.
+const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, number>();
+
+function classifyCodePoint(cp: number): number {
+  if (cp === 0x0a) return NEWLINE;
+  if (cp === 0x27 || cp === 0x2019) return APOS;
+  const ch = String.fromCodePoint(cp);
+  if (SENTENCE_CHARS.includes(ch)) return SENTENCE;
+  if (HAN_CHAR.test(ch)) return HAN;
+  if (WORD_CHAR.test(ch)) return WORD;
+  return OTHER;
+}
+
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      let k = astralClass.get(cp);
+      if (k === undefined) {
+        k = classifyCodePoint(cp);
+        astralClass.set(cp, k);
+      }
+      return k;
+    }
+  }
+  let k = bmpClass[c]!;
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? OTHER : classifyCodePoint(c);
+    bmpClass[c] = k;
+  }
+  return k;
+}
+
+/** Width in code units of the character at i (2 for a surrogate pair). */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+// Start offsets of the characters of the current Han run (reused buffer).
+let hanStarts = new Int32Array(256);
+
+export function scanTokens(text: string, sink: TokenSink): void {
+  const n = text.length;
+  let i = 0;
+  let gap = 0;
+  let newlines = 0;
+  while (i < n) {
+    const cls = classAt(text, i);
+    if (cls === WORD) {
+      const start = i;
+      i += widthAt(text, i);
+      while (i < n) {
+        const k = classAt(text, i);
+        if (k === WORD) i += widthAt(text, i);
+        else if (k === APOS && i + 1 < n && classAt(text, i + 1) === WORD) i += 1;
+        else break;
+      }
+      sink.push(start, i, TokenKind.Word, gap);
+      gap = 0;
+      newlines = 0;
+    } else if (cls === HAN) {
+      let count = 0;
+      while (i < n && classAt(text, i) === HAN) {
+        if (count + 1 >= hanStarts.length) {
+          const bigger = new Int32Array(hanStarts.length * 2);
+          bigger.set(hanStarts);
+          hanStarts = bigger;
+        }
+        hanStarts[count++] = i;
+        i += widthAt(text, i);
+      }
+      hanStarts[count] = i;
+      if (count === 1) {
+        sink.push(hanStarts[0]!, i, TokenKind.Han, gap);
+      } else {
+        for (let k = 0; k + 1 < count; k++) {
+          sink.push(hanStarts[k]!, hanStarts[k + 2]!, TokenKind.Han, k === 0 ? gap : 0);
+        }
+      }
+      gap = 0;
+      newlines = 0;
+    } else {
+      if (cls === NEWLINE) {
+        newlines++;
+        gap |= GAP_LINE;
+        if (newlines >= 2) gap |= GAP_PARAGRAPH;
+      } else if (cls === SENTENCE) {
+        gap |= GAP_SENTENCE;
+      }
+      i += widthAt(text, i);
+    }
+  }
+}
