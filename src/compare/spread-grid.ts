@@ -1,0 +1,64 @@
+/**
+ * Where families occur, as an outlet × year matrix: per family (a small grid
+ * in each row of the phrases list) and for the whole corpus (pick a cell,
+ * see the families present there).
+ */
+import { yearOf } from '../corpus/metadata.ts';
+import type { DocDate } from '../corpus/types.ts';
+import type { Family } from '../reuse/types.ts';
+
+export const UNDATED = 'undated';
+export const NO_OUTLET = 'Outlet not named';
+
+export interface GridDoc {
+  id: string;
+  outlet: string | null;
+  date: DocDate | null;
+}
+
+export interface SpreadGrid {
+  outlets: string[];
+  years: string[];
+  /** Families present in each cell, by `cellKey(outlet, year)`. */
+  cells: Map<string, Set<string>>;
+  /** Cells each family occurs in. */
+  familyCells: Map<string, Set<string>>;
+}
+
+export const cellKey = (outlet: string, year: string) => `${outlet}\u0000${year}`;
+
+export function spreadGrid(docs: readonly GridDoc[], families: readonly Family[]): SpreadGrid {
+  const where = new Map(docs.map((d) => [d.id, { outlet: d.outlet ?? NO_OUTLET, year: yearOf(d.date) ?? UNDATED }]));
+  const outlets = [...new Set([...where.values()].map((w) => w.outlet))].sort((a, b) => (a === NO_OUTLET ? 1 : b === NO_OUTLET ? -1 : a.localeCompare(b)));
+  const years = [...new Set([...where.values()].map((w) => w.year))].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : a.localeCompare(b)));
+  const cells = new Map<string, Set<string>>();
+  const familyCells = new Map<string, Set<string>>();
+  for (const family of families) {
+    const mine = new Set<string>();
+    for (const m of family.members) {
+      const w = where.get(m.doc);
+      if (!w) continue;
+      const k = cellKey(w.outlet, w.year);
+      mine.add(k);
+      if (!cells.has(k)) cells.set(k, new Set());
+      cells.get(k)!.add(family.id);
+    }
+    familyCells.set(family.id, mine);
+  }
+  return { outlets, years, cells, familyCells };
+}
+
+export type FamilySort = 'spread' | 'size' | 'first';
+
+/** Spread: outlets × years reached; size: members; first: earliest appearance (undated last). */
+export function sortFamilies(families: readonly Family[], sort: FamilySort): Family[] {
+  const spread = (f: Family) => f.spread.outlets.length * 100 + f.spread.years.length;
+  const first = (f: Family) => f.spread.first?.date ?? '\uffff';
+  return [...families].sort((a, b) => {
+    const primary =
+      sort === 'spread' ? spread(b) - spread(a) || b.documents - a.documents :
+      sort === 'size' ? b.members.length - a.members.length || b.documents - a.documents :
+      first(a).localeCompare(first(b));
+    return primary || b.documents - a.documents || a.label.localeCompare(b.label);
+  });
+}
