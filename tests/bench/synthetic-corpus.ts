@@ -504,7 +504,7 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
   let sum = 0;
   while (sum < total) {
     const b = Math.max(80, Math.round(docWords * (0.4 + 1.2 * rng())));
-    budgets.push(Math.min(b, total - sum < 80 ? 80 : b));
+    budgets.push(Math.min(b, Math.max(80, total - sum)));
     sum += budgets[budgets.length - 1]!;
   }
   const nDocs = budgets.length;
@@ -547,6 +547,7 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
 
   const docs: ReuseInput[] = [];
   let words = 0;
+  let plannedSoFar = 0;
   for (let d = 0; d < nDocs; d++) {
     const outlet = vocab.outlets[Math.floor(rng() * vocab.outlets.length)] as string;
     const year = int(rng, 2012, 2024), month = int(rng, 1, 12), day = int(rng, 1, 28);
@@ -557,9 +558,12 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
     let plantWords = 0;
     for (const code of plants) plantWords += wordCount(plans[Math.floor(code / COPY_CODE)]!.copies[code % COPY_CODE]!);
     const sentences: Array<string | number> = [];
-    let w = plantWords;
+    let w = plantWords + (stock.footer ? countWords(stock.footer) : 0);
     for (const s of stock.inline) { sentences.push(s); w += countWords(s); }
-    while (w < budgets[d]!) {
+    // Aim at the planned running total, so the corpus size stays on target.
+    plannedSoFar += budgets[d]!;
+    const target = plannedSoFar - words - 6;
+    while (w < target) {
       const s = render(g.sentence());
       sentences.push(s);
       w += countWords(s);
