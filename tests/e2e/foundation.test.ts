@@ -59,10 +59,13 @@ const SEEDS = [
   { id: '004_f51e464d7cf6a9c4', title: 'China to step up cyberspace cooperation', author: 'Cao Desheng', date: 'October 2019', precision: '(to the month)' },
 ] as const;
 
-/** Page furniture in the captures that the cleaner must take out (id → lines). */
+/** Page furniture in each capture that the cleaner must take out of the reading text (id → fragments). */
 const FURNITURE: Record<string, string[]> = {
   '000_f22addc8756c0a81': ['Apple News Facebook Twitter', 'Add your comment', 'We Recommend'],
-  '001_06ce809c3a28912e': ['This site uses Akismet to reduce spam', 'Privacy & Cookies Policy'],
+  '001_06ce809c3a28912e': ['This site uses Akismet to reduce spam', 'Privacy & Cookies Policy', 'See also'],
+  '002_76104a41a63c9dfe': ['论文部分内容阅读'],
+  '003_f6c2400dcf251796': ['Home Business'],
+  '004_f51e464d7cf6a9c4': ['See more by scanning the code', 'caodesheng@chinadaily.com.cn'],
 };
 
 const WAIT = { timeout: 10_000 };
@@ -118,6 +121,9 @@ describe.each([
 
   /** Opens the page at `hash` in a fresh load and waits for the app to render. */
   async function open(hash = '') {
+    // From the same page a hash-only goto would be an in-page navigation and
+    // the old view could still be on screen when we look: always load afresh.
+    if (page.url() !== 'about:blank') await page.goto('about:blank');
     await page.goto(entryUrl() + hash, { waitUntil: 'load' });
     await visible(page.getByRole('heading', { level: 1 }).first());
   }
@@ -220,6 +226,24 @@ describe.each([
       expect(hashOf(page)).toBe(`#/doc/${id}`);
     }
     await screenshot(page, `reader-clean-${kind}`);
+  });
+
+  it('shows repairs as the old text struck and the new text inserted, and keeps one copy of a repeated body', async () => {
+    // 003 has mojibake ("ยท" for a middle dot); the cleaner repairs it.
+    await open('#/doc/003_f6c2400dcf251796?mode=original');
+    const original = await visible(page.getByTestId('original-text'));
+    expect(await original.locator('del', { hasText: 'ยท' }).count()).toBeGreaterThan(0);
+    expect(await original.locator('ins', { hasText: '·' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Clean text' }).click();
+    const clean = await (await visible(page.getByTestId('clean-text'))).innerText();
+    expect(clean).not.toContain('ยท');
+    expect(clean).toContain('·');
+
+    // 002's capture repeats the whole body: the reader reads it once.
+    await open('#/doc/002_76104a41a63c9dfe');
+    await visible(page.getByRole('heading', { level: 1, name: 'No headline' }));
+    const body = await (await visible(page.getByTestId('clean-text'))).innerText();
+    expect(body.split('Many Western countries are in the habit of lambasting').length - 1).toBe(1);
   });
 
   it('opens the original view from its URL', async () => {
@@ -346,6 +370,20 @@ describe.each([
     await open('#/doc/no-such-document');
     await visible(page.getByRole('heading', { level: 1, name: 'Nothing here' }));
     report['not found'] = seriousViolations(await runAxe(page));
-    expect(report).toEqual({ library: [], 'reader, clean': [], 'reader, original': [], 'not found': [] });
+    // The dark theme has its own colours: check their contrast too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await open();
+    report['library, dark'] = seriousViolations(await runAxe(page));
+    await open(`#/doc/${SEEDS[1].id}?mode=original`);
+    await visible(page.getByTestId('original-text'));
+    report['reader, original, dark'] = seriousViolations(await runAxe(page));
+    expect(report).toEqual({
+      library: [],
+      'reader, clean': [],
+      'reader, original': [],
+      'not found': [],
+      'library, dark': [],
+      'reader, original, dark': [],
+    });
   });
 });
