@@ -57,6 +57,8 @@ const isWs = (ch: string): boolean => WS.includes(ch);
 const ZERO_WIDTH = '\u200b\ufeff';
 
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Scripts written without spaces between words: about three characters a word. */
+const UNSPACED_RE = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 const CLOSERS = /[\s"'’”»)\]}）」』】]+$/u;
@@ -69,8 +71,13 @@ function countWords(t: string): number {
     cjk++;
     return ' ';
   });
-  const latin = rest.match(WORD_RE)?.length ?? 0;
-  return latin + Math.ceil(cjk / 2);
+  let unspaced = 0;
+  const rest2 = rest.replace(UNSPACED_RE, (m) => {
+    unspaced += Math.ceil(m.length / 3);
+    return ' ';
+  });
+  const latin = rest2.match(WORD_RE)?.length ?? 0;
+  return latin + Math.ceil(cjk / 2) + unspaced;
 }
 
 function stripClosers(t: string): string {
@@ -84,7 +91,7 @@ function endsSentence(t: string): boolean {
 
 /** A line that reads as running text rather than a label. */
 function isProse(t: string, words: number): boolean {
-  return (endsSentence(t) && words >= 3) || words >= 25;
+  return (endsSentence(t) && words >= 2) || (/[:：]$/u.test(t) && words >= 6) || words >= 25;
 }
 
 /** Lower-case, letters and digits only, single spaces: for comparing lines. */
@@ -168,7 +175,7 @@ function decodeSeq(bytes: number[]): number | undefined {
 /** Would a human text plausibly contain this decoded character? Conservative. */
 function plausible(cp: number, len: number): boolean {
   if (len === 2) return cp >= 0xa0 && cp <= 0x17f; // Latin-1 supplement, Latin Extended-A
-  if (cp === 0xfffd || cp === 0xfeff) return false;
+  if (cp === 0xfffd || cp === 0xfeff || cp === 0x2028 || cp === 0x2029) return false;
   if (cp >= 0xe000 && cp <= 0xf8ff) return false; // private use
   if (cp >= 0xfff0 && cp <= 0xffff) return false;
   if (cp >= 0xf0000) return false;
@@ -273,7 +280,11 @@ function mojibakeEdits(src: string, from: number, to: number, thaiOk: boolean): 
   };
   scan(latinByte, 'Windows-1252', false, false);
   if (thaiOk) scan(thaiByte, 'Windows-874 (Thai)', true, true);
-  return edits;
+  // A repair that would leave whitespace at either end of the line is not made
+  // (the line was trimmed on the original): such a character is left as it is.
+  return edits.filter(
+    (e) => !((e.start === from && isWs(e.replacement.charAt(0))) || (e.end === to && isWs(e.replacement.charAt(e.replacement.length - 1)))),
+  );
 }
 
 /**
@@ -542,16 +553,22 @@ function edgeReason(l: Line, where: 'head' | 'tail', latinDoc: boolean): string 
 // Titles
 
 function detectTitles(lines: Line[], hintTitle: string | null | undefined): void {
-  // The head window: the first 12 non-blank lines, up to the first long paragraph.
+  // The head window: at most the first 12 non-blank lines, up to the first
+  // line of prose that could not be a headline (headlines do not end with a
+  // full stop and are not long).
+  const headlineShaped = (l: Line): boolean => l.words <= 25 && !/[.。]$/u.test(stripClosers(l.t));
   const window: Line[] = [];
   for (const l of lines) {
     if (l.blank) continue;
-    if (l.words >= 30 || window.length >= 12) break;
+    if (window.length >= 12 || (l.prose && !headlineShaped(l))) break;
     window.push(l);
   }
   const keys = window.map((l) => normKey(l.t));
   const counts = new Map<string, number>();
-  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  window.forEach((l, idx) => {
+    const k = keys[idx] ?? '';
+    if (k && headlineShaped(l)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
   const repeated = [...counts.entries()].filter(([k, c]) => c >= 2 && k.split(' ').length >= 3).map(([k]) => k);
   const hint = hintTitle ? normKey(hintTitle) : '';
   window.forEach((l, idx) => {
@@ -631,6 +648,13 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
     l.prose = isProse(l.t, l.words);
   }
   const nonBlank = lines.filter((l) => !l.blank);
+  // A hard-wrapped block is prose as a whole, although its lines are not.
+  for (const block of blocksOf(lines)) {
+    if (!hardWrapped(block)) continue;
+    const joined = block.map((l) => l.t).join(' ');
+    const prose = isProse(joined, countWords(joined));
+    for (const l of block) l.prose = prose;
+  }
   let latin = 0;
   let cjk = 0;
   for (const l of nonBlank) {
@@ -691,12 +715,8 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
   return { text: applyEdits(src, edits), edits };
 }
 
-/** Separator before each kept line (indexed by line index): '' for the first. */
-function separators(lines: Line[]): Map<number, { sep: string; rule: string; reason: string }> {
-  const kept = lines.filter((l) => !l.blank && !l.removed);
-  const seps = new Map<number, { sep: string; rule: string; reason: string }>();
-  // Blocks: maximal runs of adjacent non-blank original lines.
-  const blockOf = new Map<number, number>();
+/** Blocks: maximal runs of adjacent non-blank lines. */
+function blocksOf(lines: Line[]): Line[][] {
   const blocks: Line[][] = [];
   let cur: Line[] = [];
   for (const l of lines) {
@@ -706,6 +726,15 @@ function separators(lines: Line[]): Map<number, { sep: string; rule: string; rea
     } else cur.push(l);
   }
   if (cur.length) blocks.push(cur);
+  return blocks;
+}
+
+/** Separator before each kept line (indexed by line index): '' for the first. */
+function separators(lines: Line[]): Map<number, { sep: string; rule: string; reason: string }> {
+  const kept = lines.filter((l) => !l.blank && !l.removed);
+  const seps = new Map<number, { sep: string; rule: string; reason: string }>();
+  const blockOf = new Map<number, number>();
+  const blocks = blocksOf(lines);
   const wrapped = new Set<number>();
   blocks.forEach((b, bi) => {
     for (const l of b) blockOf.set(l.i, bi);
