@@ -117,13 +117,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   // (playwright_chromiumdev_profile-*) and deletes it on close, and it gives a
   // Browser, so every test file can open isolated contexts from one process.
   const browser = await chromium.launch(common);
+  const newContext = (contextOptions?: BrowserContextOptions) =>
+    browser.newContext({ ...DEFAULT_CONTEXT, ...options.contextOptions, ...contextOptions });
   return {
     browser,
-    newContext: (contextOptions) => browser.newContext({ ...DEFAULT_CONTEXT, ...options.contextOptions, ...contextOptions }),
-    async newPage(contextOptions) {
-      const context = await this.newContext(contextOptions);
-      return context.newPage();
-    },
+    newContext,
+    newPage: async (contextOptions) => (await newContext(contextOptions)).newPage(),
     close: () => browser.close(),
   };
 }
