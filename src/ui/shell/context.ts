@@ -5,10 +5,13 @@
 import { getContext, setContext } from 'svelte';
 import type { Corpus } from '../../corpus/types.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
+import type { ReuseState } from './reuse.svelte.ts';
 
 export interface AppContext {
   corpus: Corpus;
   analysis: AnalysisClient;
+  /** Passages and families, computed once in the worker. */
+  reuse: ReuseState;
 }
 
 const KEY = Symbol('refrain-app');

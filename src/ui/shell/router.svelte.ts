@@ -40,3 +40,8 @@ class Router {
 }
 
 export const router = new Router();
+
+/** A comparison of two documents with the default options. */
+export function compareView(a: string, b: string): Extract<View, { name: 'compare' }> {
+  return { name: 'compare', a, b, sync: true, case: true, punct: true, repeats: true };
+}
