@@ -36,21 +36,24 @@ export class IntBuffer {
  */
 export function radixOrder(keys: Uint32Array | Int32Array, count: number, order?: Uint32Array): Uint32Array {
   let src: Uint32Array = order ?? identity(count);
-  let dst = new Uint32Array(count);
-  const counts = new Uint32Array(0x10000);
-  for (let shift = 0; shift < 32; shift += 16) {
+  let dst: Uint32Array = new Uint32Array(count);
+  // 8-bit digits: 256 buckets stay in cache; a pass whose digit never varies is skipped.
+  const counts = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
     counts.fill(0);
-    for (let i = 0; i < count; i++) counts[((keys[src[i]!]! >>> shift) & 0xffff)]!++;
+    for (let i = 0; i < count; i++) counts[(keys[src[i]!]! >>> shift) & 0xff]!++;
     let sum = 0;
-    for (let b = 0; b < 0x10000; b++) {
+    let skip = false;
+    for (let b = 0; b < 256; b++) {
       const c = counts[b]!;
+      if (c === count) skip = true;
       counts[b] = sum;
       sum += c;
     }
+    if (skip) continue;
     for (let i = 0; i < count; i++) {
       const idx = src[i]!;
-      const b = (keys[idx]! >>> shift) & 0xffff;
-      dst[counts[b]!++] = idx;
+      dst[counts[(keys[idx]! >>> shift) & 0xff]!++] = idx;
     }
     const t = src;
     src = dst;

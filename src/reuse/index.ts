@@ -8,7 +8,7 @@ import { forEachCandidate } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
 import { dedupePassages, extractPassages, toPassage, type RawPassage } from './passages.ts';
-import { prepareDocs } from './prepare.ts';
+import { prepareDocs, type PreparedDoc } from './prepare.ts';
 import { collectHits } from './seeds.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 
@@ -39,6 +39,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     const B = prepared[c.docB]!;
     const ctA = A.contentTok;
     const ctB = B.contentTok;
+    if (c.seeds < opts.minClusterSeeds && !diagonalSupport(A, B, ctA[c.aFirst]!, c.diagMin, opts)) return;
     const a0 = Math.max(0, ctA[c.aFirst]! - opts.alignMargin);
     const a1 = Math.min(A.count, ctA[Math.min(c.aLast, ctA.length - 1)]! + opts.alignMargin + 1);
     const b0 = Math.max(0, ctB[c.bFirst]! - opts.alignMargin);
@@ -54,4 +55,14 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const passages = dedupePassages(raw).map((r) => toPassage(r, prepared[r.docA]!, prepared[r.docB]!));
   const families = buildFamilies(passages, sorted, opts);
   return { passages, families };
+}
+
+/** Tokens matching on one diagonal around token `t` of A: a cheap test before aligning. */
+function diagonalSupport(A: PreparedDoc, B: PreparedDoc, t: number, diag: number, opts: ReuseOptions): boolean {
+  const w = opts.singleSeedWindow;
+  const lo = Math.max(0, t - w, -diag);
+  const hi = Math.min(A.count - 1, t + w, B.count - 1 - diag);
+  let matches = 0;
+  for (let i = lo; i <= hi; i++) if (A.stem[i] === B.stem[i + diag] && (A.index !== B.index || diag !== 0)) matches++;
+  return matches >= opts.minMatchedTokens;
 }

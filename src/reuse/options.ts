@@ -4,6 +4,18 @@
 export interface ReuseOptions {
   /** Seeds pair a content word with each of the next 1 + `seedMaxSkip` content words. */
   seedMaxSkip: number;
+  /**
+   * Winnowing: in a corpus of at least `winnowMinWords` content words, keep
+   * only the smallest seed hash in each run of `winnowWindow` seeds. Chance
+   * matches then drop roughly with the square of the sampling rate, shared
+   * passages only linearly. Smaller corpora keep every seed (best recall
+   * for slogans, whose variants may share a single seed).
+   */
+  winnowWindow: number;
+  winnowMinWords: number;
+  /** In a seed bucket larger than this, each occurrence pairs only with the next `seedPairFanout`. */
+  seedAllPairsMax: number;
+  seedPairFanout: number;
   /** A seed in more than this many documents is a stock phrase ... */
   banalMaxDocs: number;
   /** ... or in more than this fraction of the documents, once the corpus has `banalMinCorpus` docs. */
@@ -15,6 +27,13 @@ export interface ReuseOptions {
   clusterDiagonalBand: number;
   /** ... and they are at most this many content words apart. */
   clusterMaxGap: number;
+  /**
+   * A candidate with fewer seeds than this is aligned only if, on the seed's
+   * diagonal, at least `minMatchedTokens` tokens match within
+   * `singleSeedWindow` tokens around it (a cheap test that drops chance hits).
+   */
+  minClusterSeeds: number;
+  singleSeedWindow: number;
   /** Tokens of context added around a candidate before aligning. */
   alignMargin: number;
   /** Extra diagonals (tokens) the banded alignment may stray from the seeds. */
@@ -47,12 +66,18 @@ export interface ReuseOptions {
 
 export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   seedMaxSkip: 2,
+  winnowWindow: 4,
+  winnowMinWords: 200_000,
+  seedAllPairsMax: 24,
+  seedPairFanout: 8,
   banalMaxDocs: 100,
   banalDocFraction: 0.5,
   banalMinCorpus: 10,
   banalMaxOccurrences: 2000,
   clusterDiagonalBand: 4,
   clusterMaxGap: 8,
+  minClusterSeeds: 2,
+  singleSeedWindow: 5,
   alignMargin: 8,
   alignBand: 6,
   matchContent: 3,

@@ -45,8 +45,12 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
   const seedPos = new Int32Array(total);
   // Content index of the seed's second word, to mark stock phrases.
   const seedEnd = new Int32Array(total);
+  let contentWords = 0;
+  for (const d of docs) contentWords += d.contentTok.length;
+  const winnow = contentWords >= options.winnowMinWords ? Math.max(1, Math.floor(options.winnowWindow)) : 1;
   let n = 0;
   for (const d of docs) {
+    const n0 = n;
     const ct = d.contentTok;
     const stem = d.stem;
     const m = ct.length;
@@ -63,6 +67,7 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
         n++;
       }
     }
+    if (winnow > 1) n = n0 + winnowInPlace(seedHash, seedDoc, seedPos, seedEnd, n0, n, winnow);
   }
 
   const sorted = radixOrder(seedHash, n);
@@ -96,7 +101,8 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
           const sx = sorted[x]!;
           const dx = seedDoc[sx]!;
           const px = seedPos[sx]!;
-          for (let y = x + 1; y < g1; y++) {
+          const yEnd = size > options.seedAllPairsMax ? Math.min(g1, x + 1 + options.seedPairFanout) : g1;
+          for (let y = x + 1; y < yEnd; y++) {
             const sy = sorted[y]!;
             const py = seedPos[sy]!;
             const dy = seedDoc[sy]!;
@@ -127,4 +133,48 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
     order,
     banalSeeds,
   };
+}
+
+/**
+ * Keeps, for every window of `w` consecutive seeds in [n0, n1), the smallest
+ * hash (rightmost on ties), compacting the arrays in place. Returns how many
+ * were kept.
+ */
+function winnowInPlace(
+  hash: Uint32Array,
+  doc: Int32Array,
+  pos: Int32Array,
+  end: Int32Array,
+  n0: number,
+  n1: number,
+  w: number,
+): number {
+  const len = n1 - n0;
+  if (len <= w) {
+    // Too short for a full window: keep the minimum alone.
+    if (len === 0) return 0;
+    let m = n0;
+    for (let i = n0 + 1; i < n1; i++) if (hash[i]! <= hash[m]!) m = i;
+    hash[n0] = hash[m]!;
+    doc[n0] = doc[m]!;
+    pos[n0] = pos[m]!;
+    end[n0] = end[m]!;
+    return 1;
+  }
+  let out = n0;
+  let last = -1;
+  for (let s = n0; s + w <= n1; s++) {
+    let m = s;
+    for (let i = s + 1; i < s + w; i++) if (hash[i]! <= hash[m]!) m = i;
+    if (m !== last) {
+      // m > last always, and out <= m, so copying forward is safe.
+      hash[out] = hash[m]!;
+      doc[out] = doc[m]!;
+      pos[out] = pos[m]!;
+      end[out] = end[m]!;
+      out++;
+      last = m;
+    }
+  }
+  return out - n0;
 }

@@ -1,0 +1,114 @@
+/**
+ * `npm run --silent analyze -- [--json] [PATH...]`: loads documents (the
+ * bundled seeds/ when no path is given), detects reuse, and prints either one
+ * JSON object or a readable report. Errors are one line on stderr, exit 1.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffArrays } from 'diff';
+import { loadCorpusFromPaths, CorpusError } from '../load-corpus.ts';
+import { detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
+import { tokenize } from '../../text/tokenize.ts';
+import type { Corpus } from '../../corpus/types.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Cap on jsdiff's work per passage pair in the report. */
+const DIFF_MAX_EDIT_LENGTH = 200;
+const REPORT_MAX_PASSAGES = 60;
+const USAGE = 'usage: npm run --silent analyze -- [--json] [PATH...]';
+
+interface Args {
+  json: boolean;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, paths: [] };
+  for (const a of argv) {
+    if (a === '--json') args.json = true;
+    else if (a === '--help' || a === '-h') throw new UsageError(USAGE);
+    else if (a.startsWith('-')) throw new UsageError(`analyze: unknown option "${a}" (${USAGE})`);
+    else args.paths.push(a);
+  }
+  return args;
+}
+
+class UsageError extends Error {}
+
+function toInputs(corpus: Corpus): ReuseInput[] {
+  return corpus.documents.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet }));
+}
+
+export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>): string {
+  return JSON.stringify({
+    documents: corpus.documents.map((d) => ({
+      id: d.meta.id,
+      title: d.meta.title,
+      outlet: d.meta.outlet,
+      date: d.meta.date?.value ?? null,
+      text: d.text,
+    })),
+    passages: result.passages,
+    families: result.families,
+  });
+}
+
+function words(text: string): string[] {
+  return tokenize(text).map((t) => t.text);
+}
+
+/** "a b [-old-]{+new+} c", from jsdiff over our tokens. */
+function wordDiff(a: string, b: string): string {
+  const changes = diffArrays(words(a), words(b), { maxEditLength: DIFF_MAX_EDIT_LENGTH });
+  if (!changes) return `[-${a}-]{+${b}+}`;
+  return changes
+    .map((c) => {
+      const s = c.value.join(' ');
+      return c.added ? `{+${s}+}` : c.removed ? `[-${s}-]` : s;
+    })
+    .join(' ');
+}
+
+function report(corpus: Corpus, result: ReturnType<typeof detectReuse>): string {
+  const textOf = new Map(corpus.documents.map((d) => [d.meta.id, d.text]));
+  const slice = (s: { doc: string; start: number; end: number }) => textOf.get(s.doc)!.slice(s.start, s.end).replace(/\s+/g, ' ');
+  const lines: string[] = [];
+  lines.push(`${corpus.documents.length} documents, ${result.passages.length} passage pairs, ${result.families.length} families`);
+  lines.push('', 'FAMILIES (by spread)');
+  const families: Family[] = [...result.families].sort(
+    (x, y) => y.documents - x.documents || y.spread.years.length - x.spread.years.length || y.members.length - x.members.length,
+  );
+  for (const f of families) {
+    const first = f.spread.first ? `${f.spread.first.doc}${f.spread.first.date ? ` (${f.spread.first.date})` : ''}` : '-';
+    lines.push(`- "${f.label}"  [${f.documents} docs, ${f.members.length} occurrences; first ${first}; years ${f.spread.years.join(', ') || '-'}; outlets ${f.spread.outlets.join('; ') || '-'}]`);
+    for (const v of f.variants.slice(1, 6)) lines.push(`    variant x${v.count}: "${v.wording}"`);
+  }
+  lines.push('', `PASSAGE PAIRS (best ${Math.min(REPORT_MAX_PASSAGES, result.passages.length)} by score)`);
+  const best: Passage[] = [...result.passages].sort((x, y) => y.score - x.score).slice(0, REPORT_MAX_PASSAGES);
+  for (const p of best) {
+    lines.push(`- ${p.a.doc}[${p.a.start}-${p.a.end}] ~ ${p.b.doc}[${p.b.start}-${p.b.end}]  score ${p.score}, similarity ${p.similarity}, ${p.tier}`);
+    lines.push(`    ${wordDiff(slice(p.a), slice(p.b))}`);
+  }
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
+    const corpus = await loadCorpusFromPaths(paths);
+    const result = detectReuse(toInputs(corpus));
+    process.stdout.write(`${args.json ? toJson(corpus, result) : report(corpus, result)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof CorpusError ? err.message : `analyze: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'src/node/cli/analyze.ts');
+
+function run(args: string[]) {
+  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('analyze CLI', () => {
+  it('prints one JSON object for the bundled seeds', () => {
+    const r = run(['--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['documents', 'passages', 'families']);
+    expect(out.documents).toHaveLength(5);
+    const texts = new Map<string, string>(out.documents.map((d: { id: string; text: string }) => [d.id, d.text]));
+    for (const p of out.passages) {
+      expect(texts.get(p.a.doc)!.length).toBeGreaterThanOrEqual(p.a.end);
+      expect(typeof p.score).toBe('number');
+    }
+    const slogan = out.families.find((f: { label: string }) => /community .*future in cyberspace/.test(f.label));
+    expect(slogan).toBeDefined();
+    expect(new Set(slogan.members.map((m: { doc: string }) => m.doc)).size).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  it('prints a readable report with word diffs', () => {
+    const r = run([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('FAMILIES');
+    expect(r.stdout).toMatch(/\{\+.+\+\}|\[-.+-\]/);
+  }, 60_000);
+
+  it('fails with one line and no stack for bad input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refrain-cli-'));
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    const binary = join(dir, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0, 159, 146, 150, 0, 255, 1, 2]));
+    for (const args of [[join(dir, 'missing.txt')], [empty], [binary], ['--bogus']]) {
+      const r = run(args);
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+});
