@@ -322,13 +322,18 @@ export class ReadingStore {
         const schema = raw.find(([p]) => p === SCHEMA_PATH)?.[1];
         const version = schemaVersionOf(schema) ?? (raw.length ? 1 : 0);
         let entries = new Map(raw);
-        if (version === 0) {
-          os.put({ version: SCHEMA_VERSION }, prefix + SCHEMA_PATH);
-        } else if (version < SCHEMA_VERSION) {
-          const migrated = migrateEntries(version, raw);
-          for (const p of migrated.plan.del) os.delete(prefix + p);
-          for (const [p, v] of migrated.plan.put) os.put(v, prefix + p);
-          entries = migrated.entries;
+        try {
+          if (version === 0) {
+            os.put({ version: SCHEMA_VERSION }, prefix + SCHEMA_PATH);
+          } else if (version < SCHEMA_VERSION) {
+            const migrated = migrateEntries(version, raw);
+            for (const p of migrated.plan.del) os.delete(prefix + p);
+            for (const [p, v] of migrated.plan.put) os.put(v, prefix + p);
+            entries = migrated.entries;
+          }
+        } catch (e) {
+          os.transaction.abort(); // a migration is all or nothing
+          throw e;
         }
         return promisifyRequest(os.transaction).then(() => ({ version, entries }));
       });
@@ -508,7 +513,12 @@ export class ReadingStore {
           const currentRev = isPlainObject(current) && typeof current['rev'] === 'number' ? current['rev'] : 0;
           if (currentRev !== expected) return { type: 'conflict', current } as CommitResult;
           const rev = currentRev + 1;
-          os.put({ ...rec, rev }, key);
+          try {
+            os.put({ ...rec, rev }, key);
+          } catch (e) {
+            os.transaction.abort();
+            throw e;
+          }
           return promisifyRequest(os.transaction).then(() => ({ type: 'ok', rev }) as CommitResult);
         });
       }),
@@ -578,7 +588,14 @@ export class ReadingStore {
             }
             revs.push(curRev + 1);
           }
-          records.forEach((r, i) => os.put({ ...r, rev: revs[i] }, this.#prefix + paths[i]!));
+          try {
+            records.forEach((r, i) => os.put({ ...r, rev: revs[i] }, this.#prefix + paths[i]!));
+          } catch (e) {
+            // A put that throws (QuotaExceededError, DataCloneError) does not abort the
+            // transaction by itself: the earlier puts would commit. Abort: all or nothing.
+            tx.abort();
+            throw e;
+          }
           await promisifyRequest(tx);
           return revs;
         });

@@ -146,6 +146,23 @@ describe('ReadingStore: schema versions', () => {
     expect(db['another-corpus/doc/d1']).toEqual({ position: 1, read: false });
   });
 
+  it('migrates all or nothing: a put failing mid-migration leaves the v1 data as it was', async () => {
+    const idb = freshIdb();
+    await seed(idb, v1);
+    const before = await dump(idb);
+    let puts = 0;
+    const s = await track(
+      openStore(idb, {
+        openDb: (h) =>
+          intercepting(openStateDb({ factory: idb, ...h }), (os) =>
+            failingPuts(os, () => puts > 2, () => puts++, () => new DOMException('full', 'QuotaExceededError')),
+          ),
+      }),
+    );
+    expect(s.status).toMatchObject({ persistent: false, reason: 'open-failed' });
+    expect(await dump(idb)).toEqual(before);
+  });
+
   it('migrates once: a second open finds version 2 and changes nothing', async () => {
     const idb = freshIdb();
     await seed(idb, v1);

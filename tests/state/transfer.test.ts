@@ -1,0 +1,230 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describeRange } from '../../src/state/anchor.ts';
+import { openStateDb } from '../../src/state/idb.ts';
+import type { ReadingStore } from '../../src/state/store.ts';
+import { exportState, importState, IMPORTED_MARKER, notesAsMarkdown } from '../../src/state/transfer.ts';
+import { CORPUS, dump, failingPuts, freshIdb, intercepting, openStore } from './helpers.ts';
+
+const TEXT = 'The minister said the economy was resilient. Critics disagreed.';
+const opened: ReadingStore[] = [];
+async function track(p: Promise<ReadingStore>): Promise<ReadingStore> {
+  const s = await p;
+  opened.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+async function populated(idb: IDBFactory | null = freshIdb()): Promise<ReadingStore> {
+  const s = await track(openStore(idb));
+  await s.setPosition('d1', 10);
+  const { highlight } = await s.addHighlight('d1', describeRange(TEXT, 4, 12), { color: 'yellow', label: 'who' });
+  await s.updateNote({ type: 'highlight', docId: 'd1', highlightId: highlight!.id }, 'the speaker');
+  await s.updateNote({ type: 'family', familyId: 'f1' }, 'recurs in 3 outlets');
+  await s.updateNote({ type: 'pair', a: 'd1', b: 'd2' }, 'same framing');
+  await s.saveComparison({ a: 'd1', b: 'd2', label: 'pair' });
+  await s.setLastView('#/phrases');
+  return s;
+}
+
+const snapshot = (s: ReadingStore): string => JSON.stringify(s.allRecords());
+
+describe('exportState', () => {
+  it('writes a versioned file holding every record', async () => {
+    const s = await populated();
+    const file = JSON.parse(exportState(s, 123)) as Record<string, unknown>;
+    expect(file).toMatchObject({ format: 'refrain-state', version: 2, corpus: CORPUS, exportedAt: 123 });
+    expect((file['records'] as unknown[]).length).toBe(s.allRecords().length);
+  });
+
+  it('works when IndexedDB is unavailable (memory store)', async () => {
+    const s = await populated(null);
+    expect(s.status.persistent).toBe(false);
+    expect((JSON.parse(exportState(s)) as { records: unknown[] }).records).toHaveLength(7);
+  });
+});
+
+describe('importState', () => {
+  it('round-trips into an empty store', async () => {
+    const src = await populated();
+    const dst = await track(openStore(freshIdb()));
+    const r = await importState(dst, exportState(src));
+    expect(r).toMatchObject({ ok: true, added: 7 });
+    expect(dst.familyNotes('f1')[0]?.text).toBe('recurs in 3 outlets');
+    expect(dst.listHighlights('d1')[0]?.anchor.quote).toBe('minister');
+    expect(await importState(dst, exportState(src))).toMatchObject({ ok: true, added: 0, unchanged: 7 });
+  });
+
+  it('newer updatedAt wins; an older import does not overwrite', async () => {
+    const idb = freshIdb();
+    const s = await track(openStore(idb));
+    await s.setPosition('d1', 10);
+    const file = JSON.parse(exportState(s)) as { records: { position?: number; updatedAt: number }[] };
+    const rec = file.records[0]!;
+    rec.position = 99;
+    rec.updatedAt += 60_000;
+    expect(await importState(s, JSON.stringify(file))).toMatchObject({ ok: true, replaced: 1 });
+    expect(s.getDocState('d1').position).toBe(99);
+    rec.position = 1;
+    rec.updatedAt -= 120_000;
+    expect(await importState(s, JSON.stringify(file))).toMatchObject({ ok: true, keptLocal: 1 });
+    expect(s.getDocState('d1').position).toBe(99);
+    expect((await dump(idb))[`${CORPUS}/doc/d1`]).toMatchObject({ position: 99 });
+  });
+
+  it('keeps both texts when a note changed on both sides, the imported one marked', async () => {
+    const s = await track(openStore(freshIdb()));
+    await s.updateNote({ type: 'family', familyId: 'f1' }, 'local text');
+    const file = JSON.parse(exportState(s)) as { records: { text?: string; updatedAt: number }[] };
+    file.records[0]!.text = 'their text';
+    file.records[0]!.updatedAt += 5000;
+    expect(await importState(s, JSON.stringify(file))).toMatchObject({ ok: true, copies: 1 });
+    expect(s.familyNotes('f1').map((n) => n.text)).toEqual(['local text', IMPORTED_MARKER + 'their text']);
+    expect(await importState(s, JSON.stringify(file))).toMatchObject({ ok: true, copies: 0 }); // idempotent
+    expect(s.familyNotes('f1')).toHaveLength(2);
+  });
+
+  it('keeps a deletion: an older export does not bring a deleted highlight back', async () => {
+    const s = await populated();
+    const before = exportState(s);
+    const h = s.listHighlights('d1')[0]!;
+    await s.deleteHighlight('d1', h.id);
+    await importState(s, before);
+    expect(s.listHighlights('d1')).toEqual([]);
+  });
+
+  const hostile: [string, (file: Record<string, unknown>) => unknown, RegExp][] = [
+    ['truncated JSON', () => '{"format":"refrain-state","vers', /not valid JSON/],
+    ['not an object', () => [1, 2], /holds an array/],
+    ['wrong format', (f) => ({ ...f, format: 'other' }), /not a Refrain export/],
+    ['a newer version', (f) => ({ ...f, version: 3 }), /newer version of Refrain \(format version 3/],
+    ['another corpus', (f) => ({ ...f, corpus: 'other-corpus' }), /another corpus \("other-corpus"\)/],
+    ['records not a list', (f) => ({ ...f, records: {} }), /records is a object/],
+    ['wrong field type', (f) => ({ ...f, records: [{ ...(f['records'] as object[])[0], read: 'yes' }] }), /records\[0\]\.read is "yes", expected true or false/],
+    ['a huge string', (f) => ({ ...f, records: [{ kind: 'last-view', route: 'x'.repeat(9000), rev: 1, updatedAt: 1 }] }), /records\[0\]\.route is 9000 characters long/],
+    ['an unknown kind', (f) => ({ ...f, records: [{ kind: 'script', rev: 1, updatedAt: 1 }] }), /records\[0\]\.kind is "script"/],
+    ['a far-future timestamp', (f) => ({ ...f, records: [{ kind: 'last-view', route: '#/', rev: 1, updatedAt: 9e15 }] }), /updatedAt is 9000000000000000/],
+  ];
+  it.each(hostile)('rejects %s with a message, changing nothing', async (_name, mutate, message) => {
+    const idb = freshIdb();
+    const s = await populated(idb);
+    const before = snapshot(s);
+    const beforeDb = await dump(idb);
+    const out = mutate(JSON.parse(exportState(s)) as Record<string, unknown>);
+    const r = await importState(s, typeof out === 'string' ? out : JSON.stringify(out));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+    expect(snapshot(s)).toBe(before);
+    expect(await dump(idb)).toEqual(beforeDb);
+  });
+
+  it('rejects __proto__ and constructor keys at any depth', async () => {
+    const s = await populated();
+    const before = snapshot(s);
+    const good = exportState(s);
+    const attacks = [
+      good.replace('"format"', '"__proto__":{"polluted":1},"format"'),
+      good.replace('"quote"', '"__proto__":{"x":1},"quote"'),
+      good.replace('"kind"', '"constructor":{"prototype":{}},"kind"'),
+    ];
+    for (const a of attacks) {
+      const r = await importState(s, a);
+      expect(r).toMatchObject({ ok: false });
+      if (!r.ok) expect(r.error).toMatch(/__proto__|constructor/);
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(snapshot(s)).toBe(before);
+  });
+
+  it('writes all of a merge or none of it (a put fails halfway)', async () => {
+    const idb = freshIdb();
+    const src = await populated();
+    let puts = 0;
+    let armed = false;
+    const s = await track(
+      openStore(idb, {
+        openDb: (h) =>
+          intercepting(openStateDb({ factory: idb, ...h }), (os) =>
+            failingPuts(os, () => armed && puts > 3, () => puts++, () => new DOMException('full', 'QuotaExceededError')),
+          ),
+      }),
+    );
+    await s.updateNote({ type: 'family', familyId: 'f1' }, 'mine');
+    const beforeDb = await dump(idb);
+    armed = true;
+    const r = await importState(s, exportState(src));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/QuotaExceededError.*nothing was changed/);
+    expect(await dump(idb)).toEqual(beforeDb);
+    expect(s.listHighlights('d1')).toEqual([]);
+  });
+
+  it('never throws and never corrupts existing records on random JSON (fuzz)', async () => {
+    const s = await populated();
+    const before = snapshot(s);
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (v) => {
+        const r = await importState(s, JSON.stringify(v));
+        expect(r.ok).toBe(false);
+        expect(snapshot(s)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on mutated valid exports; rejected ones change nothing, accepted ones stay valid (fuzz)', async () => {
+    const src = await populated();
+    const valid = JSON.parse(exportState(src)) as Record<string, unknown>;
+    const pathArb = fc.array(fc.oneof(fc.constantFrom('records', 'format', 'version', 'corpus', 'text', 'anchor', 'quote', 'target', 'rev', 'updatedAt', '__proto__', 'kind'), fc.nat({ max: 8 })), { minLength: 1, maxLength: 4 });
+    const mutation = fc.record({ path: pathArb, value: fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.string({ maxLength: 3 }).map((x) => x.repeat(40_000))) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.nat(), async (mutations, cut) => {
+        const dst = await openStore(null);
+        await dst.updateNote({ type: 'family', familyId: 'f1' }, 'existing');
+        const before = snapshot(dst);
+        const file = structuredClone(valid) as Record<string, unknown>;
+        for (const m of mutations) {
+          let node: unknown = file;
+          for (const step of m.path.slice(0, -1)) node = isObj(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+          const last = m.path[m.path.length - 1]!;
+          if (isObj(node)) {
+            if (m.value === undefined) delete (node as Record<string | number, unknown>)[last];
+            else Object.defineProperty(node, last, { value: m.value, enumerable: true, configurable: true, writable: true });
+          }
+        }
+        let json = JSON.stringify(file);
+        if (cut % 5 === 0) json = json.slice(0, cut % json.length);
+        const r = await importState(dst, json);
+        if (!r.ok) expect(snapshot(dst)).toBe(before);
+        else {
+          expect(dst.familyNotes('f1')[0]?.text).toBe('existing');
+          for (const rec of dst.allRecords()) expect(JSON.stringify(rec)).not.toMatch(/__proto__/);
+        }
+        await dst.close();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function isObj(v: unknown): v is object {
+  return typeof v === 'object' && v !== null;
+}
+
+describe('notesAsMarkdown', () => {
+  it('lists quote, title, outlet, date and note', async () => {
+    const s = await populated();
+    const md = notesAsMarkdown(s, (id) =>
+      id === 'd1' ? { title: 'Economy holds', outlet: 'The Paper', date: { value: '2020-03', precision: 'month', approximate: false } } : undefined,
+    );
+    expect(md).toContain('### Economy holds — The Paper — 2020-03');
+    expect(md).toContain('> minister');
+    expect(md).toContain('the speaker');
+    expect(md).toContain('## Phrase families');
+    expect(md).toContain('recurs in 3 outlets');
+    expect(md).toContain('### ↔ Document d2');
+    expect(md).toContain('same framing');
+  });
+});
