@@ -61,7 +61,7 @@ const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=H
 const UNSPACED_RE = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
-const CLOSERS = /[\s"'’”»)\]}）」』】]+$/u;
+const CLOSERS = new Set([...' \t\u00a0"\'’”»)]}）」』】']);
 const TERMINAL = /[.!?…。！？]$/u;
 const TERMINAL_OR_PAUSE = /[.!?…:;。！？：；]$/u;
 
@@ -81,7 +81,9 @@ function countWords(t: string): number {
 }
 
 function stripClosers(t: string): string {
-  return t.replace(CLOSERS, '');
+  let end = t.length;
+  while (end > 0 && CLOSERS.has(t.charAt(end - 1))) end--;
+  return end === t.length ? t : t.slice(0, end);
 }
 
 /** Ends like a sentence: ".", "?", "!", "…" (optionally inside quotes/brackets). */
@@ -129,7 +131,8 @@ const CP1252_EXTRA: ReadonlyArray<[number, number]> = [
 const CP1252_MAP = new Map<number, number>(CP1252_EXTRA);
 /** Byte a character would have in Windows-1252 (or Latin-1 for the C1 range); only bytes ≥ 0x80. */
 function latinByte(cp: number): number | undefined {
-  if (cp >= 0x80 && cp <= 0xff) return cp;
+  if (cp < 0x80) return undefined;
+  if (cp <= 0xff) return cp;
   return CP1252_MAP.get(cp);
 }
 
@@ -139,6 +142,7 @@ const CP874_EXTRA = new Map<number, number>([
 ]);
 /** Byte a character would have in Windows-874 / TIS-620; only bytes ≥ 0x80. */
 function thaiByte(cp: number): number | undefined {
+  if (cp < 0xa0) return undefined;
   if (cp >= 0x0e01 && cp <= 0x0e3a) return cp - 0x0e01 + 0xa1;
   if (cp === 0x0e3f) return 0xdf;
   if (cp >= 0x0e40 && cp <= 0x0e5b) return cp - 0x0e40 + 0xe0;
@@ -512,8 +516,8 @@ function anywhereRule(l: Line): { rule: string; reason: string } | undefined {
     return { rule: 'credit', reason: `photo/outlet credit line "${t}"` };
   if (w <= 20 && (EDITOR_LINE.test(t) || (EDITOR_ANY.test(t) && !endsSentence(t))))
     return { rule: 'furniture', reason: `editor credit "${snippet(t)}"` };
-  const social = socialCount(t);
-  if (social >= 2 && !endsSentence(t) && w <= 20 && social * 2.5 >= w)
+  const social = w <= 20 ? socialCount(t) : 0;
+  if (social >= 2 && !endsSentence(t) && social * 2.5 >= w)
     return { rule: 'furniture', reason: `row of social-network links "${snippet(t)}"` };
   if (w <= 10) {
     const p = normPhrase(t);
@@ -658,8 +662,12 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
   let latin = 0;
   let cjk = 0;
   for (const l of nonBlank) {
-    latin += l.t.match(/\p{Script=Latin}/gu)?.length ?? 0;
-    cjk += l.t.match(CJK_RE)?.length ?? 0;
+    const t = l.t;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+      else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+    }
   }
   const latinDoc = latin > cjk * 2;
 

@@ -570,6 +570,26 @@ describe('seeds', () => {
     }
   });
 
+  it('is idempotent on the seeds: cleaning the clean text changes nothing', () => {
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const { r } = seed(p);
+      const again = cleanText(r.text);
+      expect(again.text, p).toBe(r.text);
+      expect(again.edits, p).toEqual([]);
+    }
+  });
+
+  it('uses the title hint only to name the rule, not to decide', () => {
+    for (const p of ['000', '004']) {
+      const { src, r } = seed(p);
+      const file = readdirSync(SEEDS).find((f) => f.startsWith(p) && f.endsWith('.txt.meta.json'));
+      const title = file ? (JSON.parse(readFileSync(join(SEEDS, file), 'utf8')) as { title: string | null }).title : null;
+      const hinted = cleanText(src, undefined, { title });
+      expect(hinted.text).toBe(r.text);
+      expect(hinted.edits.some((e) => e.rule === 'title')).toBe(true);
+    }
+  });
+
   it('is fast enough for a thousand documents', () => {
     const texts = ['000', '001', '002', '003', '004'].map((p) => seed(p).src);
     const t0 = performance.now();
