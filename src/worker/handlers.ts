@@ -5,11 +5,26 @@
  */
 import { detectReuse } from '../reuse/index.ts';
 import type { ReuseResult } from '../reuse/types.ts';
+import { SearchEngine } from '../search/engine.ts';
+import { parseTerm } from '../search/query.ts';
+import { countTermsByGroup, distinctiveFor, trendsFor, type TermCountsByGroup } from '../trends/analyse.ts';
 import type { AnalysisDoc, Progress, RequestType, Requests } from './protocol.ts';
 
 export class AnalysisSession {
   #docs: AnalysisDoc[] = [];
   #reuse: ReuseResult | null = null;
+  /** Built on first use, for the documents it was built from. */
+  #search: { docs: AnalysisDoc[]; engine: SearchEngine } | null = null;
+  #termCounts: { docs: AnalysisDoc[]; counts: TermCountsByGroup } | null = null;
+
+  #searchEngine(progress: (p: Progress) => void): SearchEngine {
+    if (this.#search?.docs !== this.#docs) {
+      progress({ stage: 'Building the search index', fraction: 0 });
+      this.#search = { docs: this.#docs, engine: new SearchEngine(this.#docs) };
+      progress({ stage: 'Building the search index', fraction: 1 });
+    }
+    return this.#search.engine;
+  }
 
   get docs(): readonly AnalysisDoc[] {
     return this.#docs;
@@ -34,6 +49,19 @@ export class AnalysisSession {
         progress({ stage: 'Finding recurring passages', fraction: 1 });
       }
       return this.#reuse;
+    },
+    search: ({ q, outlet, year }, progress) => this.#searchEngine(progress).search(q, { outlet, year }),
+    kwic: ({ q, width, outlet, year }, progress) => this.#searchEngine(progress).kwic(q, width, { outlet, year }),
+    trends: ({ terms }, progress) => {
+      const engine = this.#searchEngine(progress);
+      return trendsFor(engine, terms.map((t) => ({ term: t, query: parseTerm(t) })));
+    },
+    distinctive: ({ by }, progress) => {
+      if (this.#termCounts?.docs !== this.#docs) {
+        progress({ stage: 'Counting words', fraction: 0 });
+        this.#termCounts = { docs: this.#docs, counts: countTermsByGroup(this.#docs) };
+      }
+      return distinctiveFor(this.#termCounts.counts, by);
     },
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
 import type { ReuseResult } from '../reuse/types.ts';
+import type { KwicResponse, SearchFilters, SearchResponse } from '../search/types.ts';
+import type { DistinctiveResponse, TrendsResponse } from '../trends/types.ts';
 
 /** What the worker needs of a document: its cleaned text and the metadata analyses group by. */
 export interface AnalysisDoc {
@@ -26,6 +28,14 @@ export interface Progress {
 export interface Requests {
   load: [{ corpusId: string; docs: AnalysisDoc[] }, { documents: number }];
   reuse: [void, ReuseResult];
+  /** Paragraph search (src/search): results grouped by document, with marked snippets. */
+  search: [{ q: string } & SearchFilters, SearchResponse];
+  /** Every occurrence of one word or phrase, as keyword-in-context lines. */
+  kwic: [{ q: string; width: number } & SearchFilters, KwicResponse];
+  /** Frequency of each term or phrase by outlet and year. */
+  trends: [{ terms: string[] }, TrendsResponse];
+  /** Distinctive terms per outlet or per year. */
+  distinctive: [{ by: 'outlet' | 'year' }, DistinctiveResponse];
 }
 
 export type RequestType = keyof Requests;

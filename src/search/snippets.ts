@@ -1,0 +1,117 @@
+/**
+ * Snippets and marks as plain data: the text to show and the ranges to mark,
+ * so components render text nodes and <mark> elements, never HTML strings.
+ */
+import type { MarkedSnippet, Range } from './types.ts';
+
+/** Paragraphs longer than this are cut to a window around the first mark. */
+export const SNIPPET_MAX_CHARS = 320;
+/** Context kept before the first mark when a paragraph is cut. */
+export const SNIPPET_LEAD_CHARS = 100;
+
+/** Moves `i` back (dir -1) or forward (dir 1) to a whitespace boundary, at most 30 chars. */
+function snap(text: string, i: number, dir: -1 | 1): number {
+  const limit = 30;
+  for (let k = 0; k < limit; k++) {
+    const j = i + dir * k;
+    if (j <= 0) return 0;
+    if (j >= text.length) return text.length;
+    if (/\s/.test(text[j - 1]!) !== /\s/.test(text[j]!)) return j;
+  }
+  return i;
+}
+
+/** Never cut inside a surrogate pair. */
+function safe(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return i > 0 && i < text.length && c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
+}
+
+/**
+ * A snippet of `text` (a paragraph) with `marks` (offsets into `text`, sorted).
+ * Whitespace runs become single spaces, and marks are moved to match.
+ */
+export function makeSnippet(text: string, marks: readonly Range[], maxChars = SNIPPET_MAX_CHARS, leadChars = SNIPPET_LEAD_CHARS): MarkedSnippet {
+  let from = 0;
+  let to = text.length;
+  if (text.length > maxChars) {
+    const first = marks[0]?.start ?? 0;
+    from = first <= leadChars ? 0 : safe(text, snap(text, first - leadChars, -1));
+    to = Math.min(text.length, from + maxChars);
+    const lastInside = marks.filter((m) => m.start < to).at(-1);
+    if (lastInside && lastInside.end > to) to = lastInside.end;
+    to = safe(text, snap(text, to, 1));
+  }
+  const { text: shown, marks: moved } = collapseWhitespace(text, from, to, marks);
+  const trimmedStart = shown.length - shown.trimStart().length;
+  const out = shown.trim();
+  return {
+    text: out,
+    marks: moved
+      .map((m) => ({ start: m.start - trimmedStart, end: m.end - trimmedStart }))
+      .filter((m) => m.start >= 0 && m.end <= out.length && m.start < m.end),
+    clippedStart: from > 0,
+    clippedEnd: to < text.length,
+  };
+}
+
+/** text[from, to) with whitespace runs as one space; marks clipped and shifted to the new offsets. */
+export function collapseWhitespace(text: string, from: number, to: number, marks: readonly Range[]): { text: string; marks: Range[] } {
+  // map[i] = offset in the output of text[from + i]
+  let out = '';
+  const map = new Int32Array(to - from + 1);
+  let prevSpace = false;
+  for (let i = from; i < to; i++) {
+    map[i - from] = out.length;
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      if (!prevSpace) out += ' ';
+      prevSpace = true;
+    } else {
+      out += ch;
+      prevSpace = false;
+    }
+  }
+  map[to - from] = out.length;
+  const moved: Range[] = [];
+  for (const m of marks) {
+    const s = Math.max(m.start, from);
+    const e = Math.min(m.end, to);
+    if (s < e) moved.push({ start: map[s - from]!, end: map[e - from]! });
+  }
+  return { text: out, marks: moved };
+}
+
+export interface Segment {
+  text: string;
+  marked: boolean;
+}
+
+/** Splits `text` into alternating unmarked / marked segments, for rendering as text nodes. */
+export function segmentsOf(text: string, marks: readonly Range[]): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    const s = Math.max(m.start, at);
+    const e = Math.min(m.end, text.length);
+    if (s >= e) continue;
+    if (s > at) out.push({ text: text.slice(at, s), marked: false });
+    out.push({ text: text.slice(s, e), marked: true });
+    at = e;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
+
+/** Paragraphs of a text as the reader splits them (blank lines), with their offsets. */
+export function paragraphsOf(text: string): Range[] {
+  const out: Range[] = [];
+  const re = /\n{2,}/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start: at, end: m.index });
+    at = m.index + m[0].length;
+  }
+  out.push({ start: at, end: text.length });
+  return out;
+}

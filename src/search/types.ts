@@ -1,0 +1,113 @@
+/**
+ * Shapes the search, concordance and trends modules speak, across the worker
+ * boundary (plain data: structured-clone safe). Offsets are UTF-16 indices into
+ * a document's cleaned text, end exclusive, unless a field says otherwise.
+ */
+import type { DocDate } from '../corpus/types.ts';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** What the search modules need of a document (a structural subset of AnalysisDoc). */
+export interface SearchDoc {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  date: DocDate | null;
+  text: string;
+}
+
+/** A phrase: consecutive tokens, compared by stem (stopwords included, so "rule of law" ≠ "rule and law"). */
+export interface Phrase {
+  /** As the user wrote it (for messages). */
+  text: string;
+  stems: string[];
+}
+
+export interface ParsedQuery {
+  /** Single content words (stems), each required. */
+  terms: string[];
+  /** Phrases, each required. A run of Han characters is a phrase of its bigrams. */
+  phrases: Phrase[];
+  /** What FlexSearch is asked: the content words, as written (the encoder stems them). */
+  indexQuery: string;
+  /** Things the reader should know (an unclosed quote, ignored common words). */
+  notices: string[];
+  /** Set when nothing can be searched; the message says why and what to do. */
+  error: string | null;
+}
+
+/** A piece of text to show, with the ranges to mark, relative to `text`. */
+export interface MarkedSnippet {
+  text: string;
+  marks: Range[];
+  /** Text was cut before / after. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+export interface SearchHit {
+  /** Doc offsets of the paragraph the hit is in. */
+  unit: Range;
+  /** Doc offsets of the first marked word, for the reader link. */
+  first: Range;
+  /** Marks in this paragraph. */
+  count: number;
+  snippet: MarkedSnippet;
+}
+
+export interface SearchDocResult {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  date: DocDate | null;
+  hits: SearchHit[];
+  /** Total marked matches in the document's matching paragraphs. */
+  matches: number;
+}
+
+export interface SearchFilters {
+  outlet?: string;
+  /** A year, or 'undated'. */
+  year?: string;
+}
+
+export interface SearchResponse {
+  query: ParsedQuery;
+  docs: SearchDocResult[];
+  /** Matching paragraphs in all (the page may show fewer). */
+  totalHits: number;
+  totalDocs: number;
+  /** Some results are not shown because of the display limit. */
+  truncated: boolean;
+  ms: number;
+}
+
+/** One occurrence of a term or phrase in a document. */
+export interface Occurrence {
+  doc: string;
+  start: number;
+  end: number;
+}
+
+export interface KwicLine {
+  doc: string;
+  title: string | null;
+  outlet: string | null;
+  date: DocDate | null;
+  start: number;
+  end: number;
+  left: string;
+  keyword: string;
+  right: string;
+}
+
+export interface KwicResponse {
+  query: ParsedQuery;
+  lines: KwicLine[];
+  /** Occurrences found in all (lines may be capped). */
+  total: number;
+  truncated: boolean;
+}

@@ -1,0 +1,105 @@
+/**
+ * Term frequency by outlet and by year: counts and rates per 10,000 words.
+ * A date known only to the year counts in that year (as does a month or a
+ * day); undated documents are kept in their own column, never guessed.
+ */
+import { outletKey, yearKey, UNDATED } from '../search/engine.ts';
+import type { Occurrence, SearchDoc } from '../search/types.ts';
+
+export const PER_WORDS = 10_000;
+
+export interface TrendCell {
+  /** The outlet name, or the year ('undated' for undated documents). */
+  key: string;
+  count: number;
+  /** Words in all documents of this cell. */
+  words: number;
+  /** count per 10,000 words (0 when the cell has no words). */
+  rate: number;
+  /** Documents in the cell with at least one occurrence / in all. */
+  docsWith: number;
+  docs: number;
+}
+
+export interface TermTrend {
+  term: string;
+  /** Null when the term could be searched; otherwise why not. */
+  error: string | null;
+  total: number;
+  byOutlet: TrendCell[];
+  /** Years ascending, then 'undated' last when there are undated documents. */
+  byYear: TrendCell[];
+}
+
+export interface TrendsResponse {
+  terms: TermTrend[];
+  outlets: string[];
+  years: string[];
+  /** Total words per outlet / year (the denominators). */
+  outletWords: Record<string, number>;
+  yearWords: Record<string, number>;
+}
+
+export interface Grouping {
+  outlets: string[];
+  years: string[];
+  outletWords: Map<string, number>;
+  yearWords: Map<string, number>;
+  outletDocs: Map<string, number>;
+  yearDocs: Map<string, number>;
+}
+
+const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+
+/** The cells of the corpus: outlets (by name) and years (ascending, 'undated' last), with their word counts. */
+export function groupDocs(docs: readonly SearchDoc[], wordCounts: readonly number[]): Grouping {
+  const outletWords = new Map<string, number>();
+  const yearWords = new Map<string, number>();
+  const outletDocs = new Map<string, number>();
+  const yearDocs = new Map<string, number>();
+  docs.forEach((d, i) => {
+    add(outletWords, outletKey(d), wordCounts[i] ?? 0);
+    add(yearWords, yearKey(d), wordCounts[i] ?? 0);
+    add(outletDocs, outletKey(d), 1);
+    add(yearDocs, yearKey(d), 1);
+  });
+  const outlets = [...outletWords.keys()].sort((a, b) => a.localeCompare(b, 'en'));
+  const years = [...yearWords.keys()].filter((y) => y !== UNDATED).sort();
+  if (yearWords.has(UNDATED)) years.push(UNDATED);
+  return { outlets, years, outletWords, yearWords, outletDocs, yearDocs };
+}
+
+export function rate(count: number, words: number): number {
+  return words > 0 ? (count / words) * PER_WORDS : 0;
+}
+
+/** Counts `occurrences` of one term into outlet and year cells. */
+export function countTrend(term: string, occurrences: readonly Occurrence[], docs: readonly SearchDoc[], grouping: Grouping): TermTrend {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const perDoc = new Map<string, number>();
+  for (const o of occurrences) add(perDoc, o.doc, 1);
+  const oc = new Map<string, number>();
+  const yc = new Map<string, number>();
+  const od = new Map<string, number>();
+  const yd = new Map<string, number>();
+  for (const [id, n] of perDoc) {
+    const d = byId.get(id);
+    if (!d) continue;
+    add(oc, outletKey(d), n);
+    add(yc, yearKey(d), n);
+    add(od, outletKey(d), 1);
+    add(yd, yearKey(d), 1);
+  }
+  const cell = (key: string, counts: Map<string, number>, words: Map<string, number>, with_: Map<string, number>, all: Map<string, number>): TrendCell => {
+    const count = counts.get(key) ?? 0;
+    const w = words.get(key) ?? 0;
+    return { key, count, words: w, rate: rate(count, w), docsWith: with_.get(key) ?? 0, docs: all.get(key) ?? 0 };
+  };
+  return {
+    term,
+    error: null,
+    total: occurrences.length,
+    byOutlet: grouping.outlets.map((k) => cell(k, oc, grouping.outletWords, od, grouping.outletDocs)),
+    byYear: grouping.years.map((k) => cell(k, yc, grouping.yearWords, yd, grouping.yearDocs)),
+  };
+}

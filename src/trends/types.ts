@@ -1,0 +1,11 @@
+/** What the trends requests answer (plain data, across the worker boundary). */
+import type { DistinctiveGroup } from './distinctive.ts';
+export type { TrendsResponse, TermTrend, TrendCell } from './counts.ts';
+export type { DistinctiveGroup, DistinctiveTerm } from './distinctive.ts';
+
+export interface DistinctiveResponse {
+  by: 'outlet' | 'year';
+  /** The measure, named, for the UI to state. */
+  measure: string;
+  groups: DistinctiveGroup[];
+}
