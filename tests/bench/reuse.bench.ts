@@ -79,11 +79,11 @@ registerSuite({
     if (times.length < 3) notes.push(`reuse_ms is the median of ${times.length} run(s): time budget`);
     growth.push({ words: t0.words, docs: docs.length, ms: reuseMs, passages });
 
-    // Scaling: 8× the base corpus if it fits the budget (assume up to 1.6× worse than linear), else base/8 → base.
+    // Scaling: 8× the base corpus if it fits the budget (assume up to 2.5× worse than linear), else base/8 → base.
     let scaling: number | null = null;
     let scaleFrom = 0, scaleTo = 0;
     corpus = null;
-    const est8 = reuseMs * 8 * 1.6 + genMsPerWord * baseWords * 8 + 10_000;
+    const est8 = reuseMs * 8 * 2.5 + genMsPerWord * baseWords * 8 + 10_000;
     if (left() > est8 && ctx.flags.get('no-8x') === undefined) {
       ctx.log(`reuse: generating ${(baseWords * 8).toLocaleString('en-US')}-word corpus (8×)`);
       gen = performance.now();
