@@ -170,3 +170,56 @@ export function describeSide(text: string, pieces: DiffPiece[]): string {
     })
     .join('');
 }
+
+/** One stretch of a unified diff: text from A only, from B only, or from both. */
+export interface UnifiedPiece {
+  kind: 'same' | 'del' | 'ins';
+  /** Which text the offsets index: A for 'same' and 'del', B for 'ins'. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Two whole texts as one flow, deletions (from A) and insertions (from B)
+ * interleaved where they occur, for reading a near-copy against its source.
+ */
+export function unifiedDiff(textA: string, textB: string, options: Partial<DiffOptions> = {}): UnifiedPiece[] | null {
+  const opts = { ...DEFAULT_DIFF_OPTIONS, ...options };
+  const tokA = diffTokens(textA, { start: 0, end: textA.length }, opts);
+  const tokB = diffTokens(textB, { start: 0, end: textB.length }, opts);
+  const result = diffArrays(
+    tokA.map((t) => t.key),
+    tokB.map((t) => t.key),
+    { maxEditLength: opts.maxEditLength },
+  );
+  if (!result) return null;
+  const out: UnifiedPiece[] = [];
+  const push = (kind: UnifiedPiece['kind'], start: number, end: number) => {
+    if (end <= start) return;
+    const last = out[out.length - 1];
+    if (last && last.kind === kind && last.end === start) last.end = end;
+    else out.push({ kind, start, end });
+  };
+  let i = 0;
+  let j = 0;
+  // Text before the first token, and each token with the gap after it, so nothing is lost.
+  const spanA = (from: number, to: number) => ({ start: from === 0 ? 0 : tokA[from]!.start, end: to >= tokA.length ? textA.length : tokA[to]!.start });
+  const spanB = (from: number, to: number) => ({ start: from === 0 ? 0 : tokB[from]!.start, end: to >= tokB.length ? textB.length : tokB[to]!.start });
+  for (const part of result) {
+    if (part.removed) {
+      const s = spanA(i, i + part.count);
+      push('del', s.start, s.end);
+      i += part.count;
+    } else if (part.added) {
+      const s = spanB(j, j + part.count);
+      push('ins', s.start, s.end);
+      j += part.count;
+    } else {
+      const s = spanA(i, i + part.count);
+      push('same', s.start, s.end);
+      i += part.count;
+      j += part.count;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSide, diffPassages } from '../../src/compare/word-diff.ts';
+import { describeSide, diffPassages, unifiedDiff } from '../../src/compare/word-diff.ts';
 
 const whole = (t: string) => ({ start: 0, end: t.length });
 const diff = (a: string, b: string, options = {}) => diffPassages(a, whole(a), b, whole(b), options);
@@ -82,5 +82,22 @@ describe('diffPassages', () => {
     if (d.tooDifferent) throw new Error('unexpected');
     expect(d.a.map((p) => a.slice(p.start, p.end)).join('')).toBe(a);
     expect(d.b.map((p) => b.slice(p.start, p.end)).join('')).toBe(b);
+  });
+});
+
+describe('unifiedDiff', () => {
+  it('interleaves deletions from A and insertions from B, losing no text of either', () => {
+    const a = 'We must protect the environment for future generations.';
+    const b = 'We must safeguard the environment for coming generations!';
+    const pieces = unifiedDiff(a, b)!;
+    const render = pieces.map((p) => (p.kind === 'ins' ? `<ins>${b.slice(p.start, p.end)}</ins>` : p.kind === 'del' ? `<del>${a.slice(p.start, p.end)}</del>` : a.slice(p.start, p.end))).join('');
+    expect(render).toBe('We must <del>protect </del><ins>safeguard </ins>the environment for <del>future </del><ins>coming </ins>generations.');
+    expect(pieces.filter((p) => p.kind !== 'ins').map((p) => a.slice(p.start, p.end)).join('')).toBe(a);
+    expect(pieces.filter((p) => p.kind === 'ins').map((p) => b.slice(p.start, p.end)).join('')).toBe('safeguard coming ');
+  });
+  it('gives up on texts too different to diff', () => {
+    const a = Array.from({ length: 1500 }, (_, i) => `a${i}`).join(' ');
+    const b = Array.from({ length: 1500 }, (_, i) => `b${i}`).join(' ');
+    expect(unifiedDiff(a, b)).toBeNull();
   });
 });
