@@ -6,9 +6,9 @@
  */
 import { Document } from 'flexsearch';
 import { countWords } from '../corpus/assemble.ts';
-import { yearOf } from '../corpus/metadata.ts';
 import { tokenize } from '../text/index.ts';
 import { encodeForIndex } from './encode.ts';
+import { outletKey, yearKey } from './keys.ts';
 import { findMatches, findOccurrences } from './match.ts';
 import { parseQuery, parseTerm } from './query.ts';
 import { makeSnippet, paragraphsOf } from './snippets.ts';
@@ -30,18 +30,7 @@ export const MAX_VERIFIED_UNITS = 4000;
 /** Concordance lines returned at most (the total is still counted). */
 export const MAX_KWIC_LINES = 5000;
 
-export const UNDATED = 'undated';
-export const NO_OUTLET = 'Outlet not named';
-
 type UnitRecord = { id: number; text: string };
-
-/** The year a document counts in, or 'undated'. */
-export function yearKey(doc: Pick<SearchDoc, 'date'>): string {
-  return yearOf(doc.date) ?? UNDATED;
-}
-export function outletKey(doc: Pick<SearchDoc, 'outlet'>): string {
-  return doc.outlet ?? NO_OUTLET;
-}
 
 export class SearchEngine {
   readonly docs: readonly SearchDoc[];

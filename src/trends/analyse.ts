@@ -1,6 +1,6 @@
 /** Trends over a built search engine: the worker's trends and distinctive-terms requests. */
 import type { SearchEngine } from '../search/engine.ts';
-import { outletKey, yearKey } from '../search/engine.ts';
+import { outletKey, yearKey } from '../search/keys.ts';
 import type { ParsedQuery, SearchDoc } from '../search/types.ts';
 import { countTrend, groupDocs, type TermTrend, type TrendsResponse } from './counts.ts';
 import { countTerms, distinctiveTerms, MEASURE_NAME, type TermCounts } from './distinctive.ts';

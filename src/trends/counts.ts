@@ -3,7 +3,7 @@
  * A date known only to the year counts in that year (as does a month or a
  * day); undated documents are kept in their own column, never guessed.
  */
-import { outletKey, yearKey, UNDATED } from '../search/engine.ts';
+import { outletKey, yearKey, UNDATED } from '../search/keys.ts';
 import type { Occurrence, SearchDoc } from '../search/types.ts';
 
 export const PER_WORDS = 10_000;
