@@ -1,0 +1,138 @@
+/**
+ * Search, concordance and trends in the built file (Chromium): type a query,
+ * see marked results, open one and land on the marked hit; share the URL and
+ * get the same results in a fresh page; stored markup stays text.
+ *
+ * Builds it needs (the tests never build):
+ *   npx vite build                                   -> dist/ (the seeds)
+ *   REFRAIN_SEEDS=tests/fixtures/search-xss npx vite build --outDir test-results/search-xss-dist
+ * SEARCH_E2E_DIST overrides the seeds build's folder.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser, ROOT, runAxe, screenshot, seriousViolations, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+
+const SEEDS_HTML = join(process.env.SEARCH_E2E_DIST ?? DIST, 'index.html');
+const XSS_HTML = join(ROOT, 'test-results', 'search-xss-dist', 'index.html');
+const WAIT = { timeout: 10_000 };
+
+let session: BrowserSession;
+let context: BrowserContext;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  for (const f of [SEEDS_HTML, XSS_HTML]) if (!existsSync(f)) throw new Error(`e2e search: ${f} is missing; see the build commands at the top of this file.`);
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+beforeEach(async () => {
+  context = await session.newContext();
+  page = await context.newPage();
+  watch = watchPage(page);
+});
+afterEach(async () => {
+  await context.close();
+  expect(watch.problems()).toEqual([]);
+});
+
+const url = (file: string, hash: string) => pathToFileURL(file).href + hash;
+
+describe('search', () => {
+  it('finds marked results as you type, keeps the query in the URL, opens the reader at the marked hit', async () => {
+    await page.goto(url(SEEDS_HTML, '#/search'));
+    const box = page.getByRole('searchbox', { name: /Words or "exact phrase"/ });
+    await box.waitFor(WAIT);
+    await box.pressSequentially('digital divide', { delay: 20 });
+    await page.locator('a.hit mark').first().waitFor(WAIT);
+    const marks = await page.locator('a.hit mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(1);
+    for (const m of marks) expect(m.toLowerCase()).toMatch(/^digital|^divide/);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/search?q=digital%20divide');
+    expect(await runAxe(page).then(seriousViolations)).toEqual([]);
+    await screenshot(page, 'search-results');
+
+    // Keyboard: ↓ from the box to the first result, ↓ again to the next, Enter opens it.
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    const first = await page.evaluate(() => document.activeElement?.className ?? '');
+    expect(first).toContain('hit');
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).hash).toBe(target);
+    const mark = page.locator('[data-testid="clean-text"] mark');
+    await mark.waitFor(WAIT);
+    expect((await mark.innerText()).toLowerCase()).toMatch(/digital|divide/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('MARK');
+    await screenshot(page, 'search-reader-hit');
+  });
+
+  it('opens a shared search link in a fresh page with the same results', async () => {
+    await page.goto(url(SEEDS_HTML, '#/search?q=%22shared%20future%22'));
+    await page.locator('a.hit mark').first().waitFor(WAIT);
+    const status = await page.getByRole('status').first().innerText();
+    const hits = await page.locator('a.hit').count();
+    const fresh = await (await session.newContext()).newPage();
+    await fresh.goto(page.url());
+    await fresh.locator('a.hit mark').first().waitFor(WAIT);
+    expect(await fresh.locator('a.hit').count()).toBe(hits);
+    expect(await fresh.getByRole('status').first().innerText()).toBe(status);
+    await fresh.context().close();
+  });
+
+  it('explains a malformed query and an empty result', async () => {
+    await page.goto(url(SEEDS_HTML, '#/search?q=of%20the'));
+    await page.getByText(/only very common words/).waitFor(WAIT);
+    await page.goto(url(SEEDS_HTML, `#/search?q=${'x'.repeat(2000)}`));
+    await page.getByText(/at most 500 are searched/).waitFor(WAIT);
+    await page.goto(url(SEEDS_HTML, '#/search?q=zebra'));
+    await page.getByText(/No paragraph contains/).waitFor(WAIT);
+  });
+});
+
+describe('stored markup and Chinese (fixture corpus)', () => {
+  it('shows <img onerror> as text in results and the reader, and runs nothing', async () => {
+    await page.goto(url(XSS_HTML, '#/search?q=lighthouse%20keepers'));
+    const hit = page.locator('a.hit').first();
+    await hit.waitFor(WAIT);
+    expect(await hit.innerText()).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await page.locator('main img').count()).toBe(0);
+    await screenshot(page, 'search-xss');
+    await hit.click();
+    await page.locator('[data-testid="clean-text"]').waitFor(WAIT);
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('finds and marks a word inside a run of Han characters', async () => {
+    await page.goto(url(XSS_HTML, '#/search?q=空间'));
+    const mark = page.locator('a.hit mark').first();
+    await mark.waitFor(WAIT);
+    expect(await mark.innerText()).toBe('空间');
+  });
+});
+
+describe('concordance and trends', () => {
+  it('lists every occurrence in context and offers a CSV download', async () => {
+    await page.goto(url(SEEDS_HTML, '#/kwic?q=cyberspace&sort=left'));
+    await page.locator('table.kwic tbody tr').first().waitFor(WAIT);
+    expect(await page.locator('table.kwic tbody tr').count()).toBeGreaterThan(20);
+    const download = page.getByRole('link', { name: 'Download CSV' });
+    expect(await download.getAttribute('download')).toBe('concordance-cyberspace.csv');
+    expect(await runAxe(page).then(seriousViolations)).toEqual([]);
+    await screenshot(page, 'kwic');
+  });
+
+  it('charts terms by year and outlet with a table, and opens a cell in context', async () => {
+    await page.goto(url(SEEDS_HTML, '#/trends?terms=cyberspace,digital%20divide'));
+    await page.getByRole('table', { name: /By year/ }).waitFor(WAIT);
+    await page.getByText(/weighted log-odds/).first().waitFor(WAIT);
+    await page.getByRole('table', { name: /By year/ }).getByRole('button').first().click();
+    await page.locator('.cell table.kwic tbody tr').first().waitFor(WAIT);
+    expect(await runAxe(page).then(seriousViolations)).toEqual([]);
+    await screenshot(page, 'trends');
+  });
+});
