@@ -42,7 +42,9 @@ export type View =
   | { name: 'family'; id: string; base?: string }
   | { name: 'search'; q: string; outlet?: string; year?: number }
   | { name: 'kwic'; q: string; width?: number; sort: KwicSort }
-  | { name: 'trends'; terms: string[] };
+  | { name: 'trends'; terms: string[] }
+  /** Your highlights, notes and saved comparisons; export and import. */
+  | { name: 'notes' };
 
 export type ViewName = View['name'];
 
@@ -119,6 +121,8 @@ export function formatHash(view: View): string {
           ['sort', view.sort === 'doc' ? undefined : view.sort],
         ])
       );
+    case 'notes':
+      return '#/notes';
     case 'trends':
       // Each term is encoded on its own (a comma inside a term becomes %2C),
       // so the literal comma can separate them.
@@ -257,6 +261,8 @@ export function parseHash(hash: string): ParsedHash {
       if (at !== undefined) view.at = at;
       return problems.result(view);
     }
+    case 'notes':
+      return problems.result({ name: 'notes' });
     case 'phrases':
       if (ids.length) problems.add('ignored extra path');
       return problems.result({ name: 'phrases', sort: parseEnum(params.get('sort'), PHRASE_SORTS, 'spread', 'sort', problems) });

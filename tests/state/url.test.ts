@@ -16,6 +16,7 @@ const examples: [View, string][] = [
   [{ name: 'kwic', q: 'we must', width: 8, sort: 'left' }, '#/kwic?q=we%20must&width=8&sort=left'],
   [{ name: 'trends', terms: ['a', 'b,c', '中国'] }, '#/trends?terms=a,b%2Cc,%E4%B8%AD%E5%9B%BD'],
   [{ name: 'trends', terms: [] }, '#/trends'],
+  [{ name: 'notes' }, '#/notes'],
 ];
 
 describe('formatHash', () => {
@@ -115,6 +116,7 @@ const text = fc.string({ unit: 'binary', maxLength: 40 });
 const nat = fc.nat({ max: 1e9 });
 const viewArb: fc.Arbitrary<View> = fc.oneof(
   fc.constant<View>({ name: 'library' }),
+  fc.constant<View>({ name: 'notes' }),
   fc
     .record(
       {
