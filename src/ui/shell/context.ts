@@ -4,6 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Corpus } from '../../corpus/types.ts';
+import type { ReadingState } from '../../state/reading-state.svelte.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
 import type { ReuseState } from './reuse.svelte.ts';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   analysis: AnalysisClient;
   /** Passages and families, computed once in the worker. */
   reuse: ReuseState;
+  /** Highlights, notes, positions and saved comparisons, stored per corpus. */
+  reading: ReadingState;
 }
 
 const KEY = Symbol('refrain-app');
