@@ -1,10 +1,11 @@
 /**
  * Documents as typed arrays of tokens: offsets, interned stems, content
- * flags and the gap before each token. Built once per detection.
+ * flags and the gap before each token. Built once per detection, in one
+ * pass over the text (intern.ts) plus linear passes over int arrays; each
+ * document's arrays are views into corpus-wide columns.
  */
-import { scanTokens, type TokenKind } from '../text/scan.ts';
+import { TokenColumns, internTokens } from '../text/intern.ts';
 import { Vocabulary } from '../text/vocabulary.ts';
-import { IntBuffer } from './buffers.ts';
 
 export interface PreparedDoc {
   index: number;
@@ -23,51 +24,69 @@ export interface PreparedDoc {
   banal: Uint8Array;
   /** Token index of the k-th content word. */
   contentTok: Int32Array;
+  /** Stem of the k-th content word. */
+  contentStem: Int32Array;
 }
 
 export function prepareDocs(texts: readonly { id: string; text: string }[], vocab: Vocabulary): PreparedDoc[] {
-  const starts = new IntBuffer(4096);
-  const ends = new IntBuffer(4096);
-  const stems = new IntBuffer(4096);
-  const gaps = new IntBuffer(4096);
-  const contentTok = new IntBuffer(4096);
-  const stemOf = vocab.stemOf;
-  const isContent = vocab.content;
-  let text = '';
-  const sink = {
-    push(start: number, end: number, kind: TokenKind, gap: number) {
-      const type = vocab.typeOf(text.slice(start, end), kind);
-      if (isContent[type]) contentTok.push(starts.length);
-      starts.push(start);
-      ends.push(end);
-      stems.push(stemOf[type]!);
-      gaps.push(gap);
-    },
-  };
-  return texts.map((doc, index) => {
-    text = doc.text;
-    starts.clear();
-    ends.clear();
-    stems.clear();
-    gaps.clear();
-    contentTok.clear();
-    scanTokens(text, sink);
-    const count = starts.length;
-    const content = new Uint8Array(count);
-    const ct = contentTok.toArray();
-    for (let k = 0; k < ct.length; k++) content[ct[k]!] = 1;
-    return {
-      index,
-      id: doc.id,
-      text,
-      count,
-      start: starts.toArray(),
-      end: ends.toArray(),
-      stem: stems.toArray(),
-      content,
-      banal: new Uint8Array(count),
-      gap: Uint8Array.from(gaps.data.subarray(0, count)),
-      contentTok: ct,
-    };
-  });
+  let chars = 0;
+  for (const d of texts) chars += d.text.length;
+  const cols = new TokenColumns(Math.ceil(chars / 5) + 16);
+  const docStart = new Int32Array(texts.length + 1);
+  for (let d = 0; d < texts.length; d++) {
+    internTokens(texts[d]!.text, vocab, cols);
+    docStart[d + 1] = cols.length;
+  }
+  const total = cols.length;
+  const types = vocab.size;
+  const typeStem = Int32Array.from(vocab.stemOf);
+  const typeContent = new Uint8Array(types);
+  for (let t = 0; t < types; t++) typeContent[t] = vocab.content[t] ? 1 : 0;
+
+  const type = cols.type;
+  const stem = new Int32Array(total);
+  const content = new Uint8Array(total);
+  let contentCount = 0;
+  for (let i = 0; i < total; i++) {
+    const ty = type[i]!;
+    stem[i] = typeStem[ty]!;
+    const c = typeContent[ty]!;
+    content[i] = c;
+    contentCount += c;
+  }
+  const contentTok = new Int32Array(contentCount);
+  const contentStem = new Int32Array(contentCount);
+  const banal = new Uint8Array(total);
+  const start = cols.start.subarray(0, total);
+  const end = cols.end.subarray(0, total);
+  const gap = cols.gap.subarray(0, total);
+
+  const out: PreparedDoc[] = [];
+  let k = 0;
+  for (let d = 0; d < texts.length; d++) {
+    const t0 = docStart[d]!;
+    const t1 = docStart[d + 1]!;
+    const k0 = k;
+    for (let i = t0; i < t1; i++) {
+      if (content[i]) {
+        contentTok[k] = i - t0;
+        contentStem[k++] = stem[i]!;
+      }
+    }
+    out.push({
+      index: d,
+      id: texts[d]!.id,
+      text: texts[d]!.text,
+      count: t1 - t0,
+      start: start.subarray(t0, t1),
+      end: end.subarray(t0, t1),
+      stem: stem.subarray(t0, t1),
+      content: content.subarray(t0, t1),
+      gap: gap.subarray(t0, t1),
+      banal: banal.subarray(t0, t1),
+      contentTok: contentTok.subarray(k0, k),
+      contentStem: contentStem.subarray(k0, k),
+    });
+  }
+  return out;
 }

@@ -25,19 +25,20 @@ export interface TokenSink {
   push(start: number, end: number, kind: TokenKind, gap: number): void;
 }
 
-const OTHER = 1;
-const WORD = 2;
-const HAN = 3;
-const APOS = 4;
-const NEWLINE = 5;
-const SENTENCE = 6;
+/** Character classes (internal: shared with the interning scanner in intern.ts). */
+export const OTHER = 1;
+export const WORD = 2;
+export const HAN = 3;
+export const APOS = 4;
+export const NEWLINE = 5;
+export const SENTENCE = 6;
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const SENTENCE_CHARS = '.!?;:\u3002\uff01\uff1f\uff1b\uff1a\u2026';
 
 // 0 = not classified yet. Filled on first sight, so start-up is free.
-const bmpClass = new Uint8Array(0x10000);
+export const bmpClass = new Uint8Array(0x10000);
 const astralClass = new Map<number, number>();
 
 function classifyCodePoint(cp: number): number {
@@ -50,7 +51,7 @@ function classifyCodePoint(cp: number): number {
   return OTHER;
 }
 
-function classAt(text: string, i: number): number {
+export function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);

@@ -3,16 +3,32 @@
  * form, stem and content flag computed once. Hot loops then compare ints.
  * Stem hashes are computed from the stem string, so they do not depend on the
  * order in which documents were seen.
+ *
+ * Surfaces live in an open-addressing table keyed by their FNV-1a hash over
+ * UTF-16 code units, so a scanner that hashes as it walks (intern.ts) can
+ * look a token up without cutting a substring: a string is made only for
+ * each distinct surface.
  */
 import { normalizeWord } from './normalize.ts';
 import { isStopword } from './stopwords.ts';
 import { stem } from './stem.ts';
 import { TokenKind } from './scan.ts';
 
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 export class Vocabulary {
-  readonly #types = new Map<string, number>();
   readonly #stems = new Map<string, number>();
+  #mask = 4095;
+  /** Per slot: the surface hash, and the type id + 1 (0 = empty). */
+  #slotHash = new Int32Array(4096);
+  #slotType = new Int32Array(4096);
+  /** Code units of every type's surface, back to back (compared without strings). */
+  #pool = new Uint16Array(1 << 16);
+  #poolLength = 0;
+  #typeOffset = new Int32Array(1024);
   /** Per type. */
+  readonly surface: string[] = [];
   readonly norm: string[] = [];
   readonly stemOf: number[] = [];
   readonly content: boolean[] = [];
@@ -26,34 +42,113 @@ export class Vocabulary {
 
   /** The type id of a surface string (as written in the text). */
   typeOf(surface: string, kind: TokenKind): number {
-    let id = this.#types.get(surface);
-    if (id === undefined) {
-      id = this.norm.length;
-      this.#types.set(surface, id);
-      const norm = normalizeWord(surface);
-      const isHan = kind === TokenKind.Han;
-      const key = isHan ? norm : stem(norm);
-      let s = this.#stems.get(key);
-      if (s === undefined) {
-        s = this.stems.length;
-        this.#stems.set(key, s);
-        this.stems.push(key);
-        this.stemHash.push(fnv1a(key));
+    return this.intern(surface, 0, surface.length, kind, fnv1aRange(surface, 0, surface.length));
+  }
+
+  /**
+   * The type id of `text[start, end)`, whose FNV-1a hash (`fnv1aRange`, as a
+   * signed or unsigned 32-bit int) the caller has computed.
+   */
+  intern(text: string, start: number, end: number, kind: TokenKind, hash: number): number {
+    const h = hash | 0;
+    const len = end - start;
+    const mask = this.#mask;
+    const slotHash = this.#slotHash;
+    const slotType = this.#slotType;
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const t = slotType[slot]!;
+      if (t === 0) break;
+      if (slotHash[slot] === h) {
+        const off = this.#typeOffset[t - 1]!;
+        if (this.#typeOffset[t]! - off === len) {
+          const pool = this.#pool;
+          let k = 0;
+          while (k < len && pool[off + k] === text.charCodeAt(start + k)) k++;
+          if (k === len) return t - 1;
+        }
       }
-      this.norm.push(norm);
-      this.stemOf.push(s);
-      this.content.push(isHan || !isStopword(norm));
+      slot = (slot + 1) & mask;
     }
+    const id = this.#add(text.slice(start, end), kind);
+    this.#store(text, start, end, id);
+    slotHash[slot] = h;
+    slotType[slot] = id + 1;
+    if ((id + 1) * 2 > mask) this.#rehash();
     return id;
   }
+
+  #add(surface: string, kind: TokenKind): number {
+    const id = this.norm.length;
+    const norm = normalizeWord(surface);
+    const isHan = kind === TokenKind.Han;
+    const key = isHan ? norm : stem(norm);
+    let s = this.#stems.get(key);
+    if (s === undefined) {
+      s = this.stems.length;
+      this.#stems.set(key, s);
+      this.stems.push(key);
+      this.stemHash.push(fnv1a(key));
+    }
+    this.surface.push(surface);
+    this.norm.push(norm);
+    this.stemOf.push(s);
+    this.content.push(isHan || !isStopword(norm));
+    return id;
+  }
+
+  #store(text: string, start: number, end: number, id: number): void {
+    const len = end - start;
+    if (this.#poolLength + len > this.#pool.length) {
+      const bigger = new Uint16Array(Math.max(this.#pool.length * 2, this.#poolLength + len));
+      bigger.set(this.#pool);
+      this.#pool = bigger;
+    }
+    if (id + 2 > this.#typeOffset.length) {
+      const bigger = new Int32Array(this.#typeOffset.length * 2);
+      bigger.set(this.#typeOffset);
+      this.#typeOffset = bigger;
+    }
+    const pool = this.#pool;
+    let w = this.#poolLength;
+    for (let i = start; i < end; i++) pool[w++] = text.charCodeAt(i);
+    this.#poolLength = w;
+    this.#typeOffset[id + 1] = w;
+  }
+
+  #rehash(): void {
+    const size = (this.#mask + 1) * 2;
+    const mask = size - 1;
+    const slotHash = new Int32Array(size);
+    const slotType = new Int32Array(size);
+    const oldHash = this.#slotHash;
+    const oldType = this.#slotType;
+    for (let i = 0; i < oldType.length; i++) {
+      const t = oldType[i]!;
+      if (t === 0) continue;
+      const h = oldHash[i]!;
+      let slot = (h ^ (h >>> 16)) & mask;
+      while (slotType[slot] !== 0) slot = (slot + 1) & mask;
+      slotHash[slot] = h;
+      slotType[slot] = t;
+    }
+    this.#mask = mask;
+    this.#slotHash = slotHash;
+    this.#slotType = slotType;
+  }
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units of `s[start, end)`, unsigned. */
+export function fnv1aRange(s: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
 }
 
 /** 32-bit FNV-1a over UTF-16 code units. */
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1aRange(s, 0, s.length);
 }

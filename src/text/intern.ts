@@ -1,0 +1,146 @@
+/**
+ * The tokenising loop of scan.ts fused with interning, for the reuse engine:
+ * one pass over the code units finds each token, hashes it (FNV-1a) as it
+ * goes and looks it up in the Vocabulary's table, so no substring is cut for
+ * a token already seen. Token boundaries, kinds and gaps are exactly those of
+ * `scanTokens` (tests/text/intern.test.ts checks that on random text).
+ */
+import * as scan from './scan.ts';
+import { TokenKind } from './scan.ts';
+import * as voc from './vocabulary.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+// Module-local copies: some loaders (tsx) compile imported bindings to
+// getters, which would cost a call per character in the loops below.
+const { APOS, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, NEWLINE, SENTENCE, WORD, bmpClass, classAt } = scan;
+const { FNV_OFFSET, FNV_PRIME } = voc;
+const KIND_WORD = TokenKind.Word;
+const KIND_HAN = TokenKind.Han;
+
+/** Tokens of many documents as columns, appended to; grown by doubling. */
+export class TokenColumns {
+  length = 0;
+  start: Int32Array;
+  end: Int32Array;
+  type: Int32Array;
+  gap: Uint8Array;
+
+  constructor(capacity = 4096) {
+    const n = Math.max(16, capacity);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.type = new Int32Array(n);
+    this.gap = new Uint8Array(n);
+  }
+
+  /** Room for `extra` more tokens. */
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.start.length) return;
+    let n = this.start.length * 2;
+    while (n < need) n *= 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, this.length));
+      return b;
+    };
+    this.start = grow(this.start, new Int32Array(n));
+    this.end = grow(this.end, new Int32Array(n));
+    this.type = grow(this.type, new Int32Array(n));
+    this.gap = grow(this.gap, new Uint8Array(n));
+  }
+}
+
+// Start offsets of the characters of the current Han run (reused buffer).
+let hanStarts = new Int32Array(256);
+
+function classOf(text: string, i: number, c: number): number {
+  if (c < 0xd800) {
+    const k = bmpClass[c]!;
+    if (k !== 0) return k;
+  }
+  return classAt(text, i);
+}
+
+/** Appends the tokens of `text` to `out`, with their type ids in `vocab`. */
+export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns): void {
+  const n = text.length;
+  // A text of n code units has at most n tokens.
+  out.reserve(n);
+  const starts = out.start;
+  const ends = out.end;
+  const types = out.type;
+  const gaps = out.gap;
+  let t = out.length;
+  let i = 0;
+  let gap = 0;
+  let newlines = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    const cls = classOf(text, i, c);
+    if (cls === WORD) {
+      const start = i;
+      let h = FNV_OFFSET;
+      for (;;) {
+        // text[i] is a word character; a surrogate here is the first of a valid pair.
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
+          i += 2;
+        } else i++;
+        if (i >= n) break;
+        c = text.charCodeAt(i);
+        const k = classOf(text, i, c);
+        if (k === WORD) continue;
+        if (k === APOS && i + 1 < n && classAt(text, i + 1) === WORD) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          i++;
+          c = text.charCodeAt(i);
+          continue;
+        }
+        break;
+      }
+      starts[t] = start;
+      ends[t] = i;
+      types[t] = vocab.intern(text, start, i, KIND_WORD, h);
+      gaps[t++] = gap;
+      gap = 0;
+      newlines = 0;
+    } else if (cls === HAN) {
+      let count = 0;
+      while (i < n && classAt(text, i) === HAN) {
+        if (count + 1 >= hanStarts.length) {
+          const bigger = new Int32Array(hanStarts.length * 2);
+          bigger.set(hanStarts);
+          hanStarts = bigger;
+        }
+        hanStarts[count++] = i;
+        const d = text.charCodeAt(i);
+        i += d >= 0xd800 && d <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      }
+      hanStarts[count] = i;
+      const pieces = count === 1 ? 1 : count - 1;
+      for (let k = 0; k < pieces; k++) {
+        const s = hanStarts[k]!;
+        const e = count === 1 ? i : hanStarts[k + 2]!;
+        let h = FNV_OFFSET;
+        for (let x = s; x < e; x++) h = Math.imul(h ^ text.charCodeAt(x), FNV_PRIME);
+        starts[t] = s;
+        ends[t] = e;
+        types[t] = vocab.intern(text, s, e, KIND_HAN, h);
+        gaps[t++] = k === 0 ? gap : 0;
+      }
+      gap = 0;
+      newlines = 0;
+    } else {
+      if (cls === NEWLINE) {
+        newlines++;
+        gap |= GAP_LINE;
+        if (newlines >= 2) gap |= GAP_PARAGRAPH;
+      } else if (cls === SENTENCE) {
+        gap |= GAP_SENTENCE;
+      }
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    }
+  }
+  out.length = t;
+}

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TokenColumns, internTokens } from '../../src/text/intern.ts';
+import { scanTokens } from '../../src/text/scan.ts';
+import { Vocabulary } from '../../src/text/vocabulary.ts';
+
+function viaScan(text: string, vocab: Vocabulary): number[][] {
+  const out: number[][] = [];
+  scanTokens(text, { push: (s, e, kind, gap) => out.push([s, e, gap, vocab.typeOf(text.slice(s, e), kind)]) });
+  return out;
+}
+
+function viaIntern(text: string, vocab: Vocabulary): number[][] {
+  const cols = new TokenColumns(4);
+  internTokens(text, vocab, cols);
+  return Array.from({ length: cols.length }, (_, i) => [cols.start[i]!, cols.end[i]!, cols.gap[i]!, cols.type[i]!]);
+}
+
+const PIECES = ['a', 'Z', 'é', 'e\u0301', "'", '\u2019', ' ', '\n', '\n\n', '.', '!', ';', '—', '3', '网', '络', '𠀀', '\ud800', '\udc00', 'ABC', 'the', 'The', 'ǅ', '\u3002', 'ß'];
+
+describe('internTokens', () => {
+  it('finds exactly the tokens of scanTokens, with the same type ids', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (xs, ys) => {
+        const a = new Vocabulary();
+        const b = new Vocabulary();
+        for (const text of [xs.join(''), ys.join(''), xs.join('') + ys.join('')]) {
+          expect(viaIntern(text, b)).toEqual(viaScan(text, a));
+        }
+        expect(b.norm).toEqual(a.norm);
+        expect(b.stems).toEqual(a.stems);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps distinct surfaces apart however many there are', () => {
+    const vocab = new Vocabulary();
+    const words = Array.from({ length: 20000 }, (_, i) => `w${i.toString(36)}`);
+    const cols = new TokenColumns(4);
+    internTokens(words.join(' '), vocab, cols);
+    internTokens(words.reverse().join(' '), vocab, cols);
+    expect(vocab.size).toBe(20000);
+    for (let i = 0; i < 20000; i++) expect(cols.type[i]).toBe(cols.type[39999 - i]);
+    expect(vocab.typeOf('w0', 0)).toBe(0);
+  });
+});
