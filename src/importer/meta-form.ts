@@ -1,0 +1,62 @@
+/**
+ * The metadata form's model: a draft of plain strings (what the inputs hold),
+ * made from a document or from inferred fields, checked field by field with
+ * the same rules as front matter, and applied to a document without touching
+ * its id, text or provenance.
+ */
+import { buildMeta, CorpusError, formatDocDate, parseDocDate } from '../corpus/metadata.ts';
+import type { CorpusDocument, DocMeta } from '../corpus/types.ts';
+import { META_FIELDS, type MetaField, type MetaFields } from './infer.ts';
+
+export type MetaDraft = Record<MetaField, string>;
+
+export const EMPTY_DRAFT: MetaDraft = { title: '', outlet: '', author: '', date: '', language: 'en' };
+
+export function draftFromMeta(meta: DocMeta): MetaDraft {
+  return {
+    title: meta.title ?? '',
+    outlet: meta.outlet ?? '',
+    author: meta.author ?? '',
+    date: meta.date ? `${meta.date.approximate ? '~' : ''}${meta.date.value}` : '',
+    language: meta.language,
+  };
+}
+
+export function draftFromFields(fields: MetaFields): MetaDraft {
+  return { ...EMPTY_DRAFT, ...fields };
+}
+
+/** What the date field will be read as, for the hint beside it ("October 2019, to the month"). */
+export function describeDraftDate(raw: string): { ok: true; text: string } | { ok: false; text: string } {
+  if (!raw.trim()) return { ok: true, text: 'undated' };
+  try {
+    const date = parseDocDate(raw);
+    return { ok: true, text: `${formatDocDate(date)}, to the ${date.precision}${date.approximate ? ' (estimated)' : ''}` };
+  } catch (error) {
+    return { ok: false, text: (error as Error).message };
+  }
+}
+
+/** The draft as metadata fields, or a message per field at fault. */
+export function checkDraft(draft: MetaDraft, file = 'the form'): { ok: true; fields: MetaFields } | { ok: false; errors: Partial<Record<MetaField, string>> } {
+  const fields: MetaFields = {};
+  for (const f of META_FIELDS) fields[f] = String(draft[f] ?? '').slice(0, 500);
+  try {
+    buildMeta({ file, defaultId: 'draft', defaultTitle: null, frontMatter: fields });
+    return { ok: true, fields };
+  } catch (error) {
+    if (error instanceof CorpusError && error.field && (META_FIELDS as readonly string[]).includes(error.field)) {
+      return { ok: false, errors: { [error.field]: error.message.slice(`${file}: ${error.field}: `.length) } };
+    }
+    return { ok: false, errors: { title: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** The document with the draft's metadata; id, text, edits and provenance unchanged. */
+export function applyDraft(doc: CorpusDocument, draft: MetaDraft): { ok: true; doc: CorpusDocument } | { ok: false; errors: Partial<Record<MetaField, string>> } {
+  const checked = checkDraft(draft, doc.meta.source);
+  if (!checked.ok) return checked;
+  const built = buildMeta({ file: doc.meta.source, defaultId: doc.meta.id, defaultTitle: null, frontMatter: checked.fields });
+  const meta: DocMeta = { ...doc.meta, title: built.title, outlet: built.outlet, author: built.author, date: built.date, language: built.language };
+  return { ok: true, doc: { ...doc, meta } };
+}

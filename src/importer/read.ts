@@ -1,0 +1,147 @@
+/**
+ * One brought file to one cleaned document, or a refusal naming the file and
+ * why. The same steps as the build (src/corpus/assemble.ts readDocument):
+ * decode with refusals, front matter or sidecar, the DOM-free HTML-to-text,
+ * the same cleaner; plus what an import adds: metadata inferred from the
+ * HTML head and the file name, the user's own fields, limits, and ids made
+ * unique within the corpus. Pure and total: it never throws.
+ */
+import { countWords } from '../corpus/assemble.ts';
+import { cleanText } from '../corpus/clean.ts';
+import { decodeText } from '../corpus/decode.ts';
+import { htmlToText } from '../corpus/html-to-text.ts';
+import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from '../corpus/metadata.ts';
+import type { CorpusDocument } from '../corpus/types.ts';
+import { isPlainObject } from '../state/records.ts';
+import { htmlMeta } from './html-meta.ts';
+import { inferFields, type MetaFields } from './infer.ts';
+import { MAX_FILE_BYTES, formatBytes } from './limits.ts';
+
+/** A file the user dropped, picked or pasted. */
+export interface ImportFile {
+  kind: 'file';
+  /** Shown in messages: the path inside a dropped folder, or the file name. */
+  path: string;
+  name: string;
+  bytes: Uint8Array;
+  /** The text of `<name>.meta.json` dropped beside it, if any. */
+  sidecar?: string;
+  /** What the user typed in the metadata form: wins over what the file says. */
+  fields?: MetaFields;
+}
+
+/** A document from a shared corpus file: metadata in sidecar form and the text before cleaning. */
+export interface PreparedFile {
+  kind: 'prepared';
+  path: string;
+  meta: unknown;
+  original: string;
+}
+
+export type ImportItem = ImportFile | PreparedFile;
+
+export type ImportOutcome =
+  | { ok: true; doc: CorpusDocument; bytes: number; renamedFrom: string | null }
+  | { ok: false; file: string; reason: string };
+
+const HTML_NAME = /\.html?$/i;
+/** Ids are unique within a corpus: a clash gets `-2`, `-3`… (at most this many tries). */
+const MAX_ID_SUFFIX = 10_000;
+
+function refuse(file: string, reason: string): ImportOutcome {
+  return { ok: false, file, reason };
+}
+
+/** `taken` holds the ids already in the corpus; the new document's id is added to it. */
+export function importItem(item: ImportItem, taken: Set<string>): ImportOutcome {
+  const path = typeof item?.path === 'string' && item.path ? item.path.slice(0, 300) : 'a file';
+  try {
+    return item.kind === 'prepared' ? readPrepared(item, path, taken) : readFile(item, path, taken);
+  } catch (error) {
+    if (error instanceof CorpusError) return refuse(error.file, error.message.slice(error.file.length + 2) || 'cannot be read');
+    // A bug or an exhausted engine must cost one file, not the import.
+    return refuse(path, `could not be imported (${error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200)})`);
+  }
+}
+
+function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOutcome {
+  const bytes = file.bytes;
+  if (!(bytes instanceof Uint8Array)) return refuse(path, 'could not be read (no content)');
+  if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
+  if (bytes.length > MAX_FILE_BYTES) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`);
+  const raw = decodeText(bytes, path);
+  const name = typeof file.name === 'string' && file.name ? file.name : path;
+  const isHtml = HTML_NAME.test(name);
+  const front = isHtml ? null : parseFrontMatter(raw, path);
+  const original = isHtml ? htmlToText(raw) : front ? raw.slice(front.bodyStart) : raw;
+  if (!original.trim()) return refuse(path, front ? 'has front matter but no text after it' : 'has no text (only blank space or markup)');
+
+  const inferred = inferFields({ name, text: original, html: isHtml ? htmlMeta(raw) : null });
+  const user = file.fields ?? {};
+  let sidecar: unknown;
+  if (file.sidecar !== undefined) {
+    try {
+      sidecar = JSON.parse(file.sidecar);
+    } catch (error) {
+      return refuse(`${path}.meta.json`, `is not valid JSON (${(error as Error).message.slice(0, 120)})`);
+    }
+    if (isPlainObject(sidecar)) sidecar = { ...sidecar, ...definedOnly(user) };
+  }
+  const meta = buildMeta({
+    file: path,
+    defaultId: idFromFileName(name),
+    defaultTitle: titleFromFileName(name),
+    frontMatter: { ...inferred, ...(front?.fields ?? {}), ...definedOnly(user) },
+    sidecar,
+  });
+  if (!meta.provenance) meta.provenance = `Imported by the reader from “${path}”.`;
+  return finish(meta, original, bytes.length, taken, path);
+}
+
+function readPrepared(item: PreparedFile, path: string, taken: Set<string>): ImportOutcome {
+  if (typeof item.original !== 'string') return refuse(path, 'original is not text');
+  if (item.original.length > MAX_FILE_BYTES) return refuse(path, `original is ${item.original.length.toLocaleString('en')} characters; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
+  decodeText(new TextEncoder().encode(item.original), path); // the same refusals as a file (binary, control characters)
+  if (!item.original.trim()) return refuse(path, 'is empty');
+  const meta = buildMeta({ file: path, defaultId: 'document', defaultTitle: null, sidecar: item.meta });
+  meta.source = path;
+  return finish(meta, item.original, new TextEncoder().encode(item.original).length, taken, path);
+}
+
+function finish(meta: CorpusDocument['meta'], original: string, bytes: number, taken: Set<string>, path: string): ImportOutcome {
+  const { text, edits } = cleanText(original, meta.clean, { title: meta.title });
+  if (!text.trim()) return refuse(path, 'has no text left after cleaning (everything looked like page furniture)');
+  let renamedFrom: string | null = null;
+  if (taken.has(meta.id)) {
+    renamedFrom = meta.id;
+    const base = meta.id.slice(0, 120);
+    let n = 2;
+    while (taken.has(`${base}-${n}`) && n < MAX_ID_SUFFIX) n++;
+    if (taken.has(`${base}-${n}`)) return refuse(path, `id ${JSON.stringify(meta.id)} is already used too many times`);
+    meta.id = `${base}-${n}`;
+  }
+  taken.add(meta.id);
+  return { ok: true, doc: { meta, original, text, edits, wordCount: countWords(text) }, bytes, renamedFrom };
+}
+
+function definedOnly(fields: MetaFields): MetaFields {
+  const out: MetaFields = {};
+  for (const [k, v] of Object.entries(fields)) if (typeof v === 'string') out[k as keyof MetaFields] = v;
+  return out;
+}
+
+const DOCUMENT_NAME = /\.(txt|md|markdown|html?)$/i;
+
+export function isImportable(name: string): boolean {
+  return DOCUMENT_NAME.test(name);
+}
+
+/** Why a file with another extension is refused, from its first bytes (so a PNG is called a PNG). */
+export function unsupportedReason(name: string, head: Uint8Array): string {
+  try {
+    decodeText(head, name);
+  } catch (error) {
+    if (error instanceof CorpusError && / is (a|an) /.test(error.message)) return error.message.slice(name.length + 2);
+  }
+  return 'is not a .txt, .md or .html file (rename it if it is plain text)';
+}

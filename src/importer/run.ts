@@ -1,0 +1,221 @@
+/**
+ * Runs an import: plans what to read (skipping notes, pairing sidecars,
+ * refusing other formats and anything over a limit before reading it), then
+ * sends batches to the cleaner (the worker) and hands each batch's documents
+ * on as soon as they exist. No DOM: files come in as `PickedFile`s, and the
+ * cleaner and the sink are parameters, so tests drive it with fakes.
+ */
+import { limitProblem } from './limits.ts';
+import { importItem, isImportable, unsupportedReason, type ImportItem, type ImportOutcome } from './read.ts';
+import type { CorpusDocument } from '../corpus/types.ts';
+
+/** A file the user gave, whatever the way (drop, picker, paste, a corpus file's entry). */
+export interface PickedFile {
+  /** Path inside a dropped folder (`webkitRelativePath`), else the name. */
+  path: string;
+  name: string;
+  size: number;
+  /** The file's bytes (or, for a prepared entry, the item itself). */
+  load(): Promise<ImportItem>;
+  /** The first bytes, to name what an unsupported file is. */
+  head?(): Promise<Uint8Array>;
+}
+
+export interface Refusal {
+  file: string;
+  reason: string;
+}
+
+export interface ImportedDoc {
+  doc: CorpusDocument;
+  bytes: number;
+}
+
+/** Files per message to the worker, and bytes: small enough for steady progress and a short main-thread task per batch. */
+export const BATCH_FILES = 20;
+export const BATCH_BYTES = 1024 * 1024;
+
+/** Notes about a folder, not documents in it (the same rule as the build). */
+const NOT_DOCUMENTS = /^(readme|sources|license|changelog)(\.[^.]+)?$/i;
+const SIDECAR = /\.meta\.json$/i;
+
+export interface Plan {
+  documents: PickedFile[];
+  /** Sidecar by the path of the document it describes. */
+  sidecars: Map<string, PickedFile>;
+  refused: PickedFile[];
+  skipped: Refusal[];
+}
+
+/** Sorts what was given into documents, sidecars, notes to skip and files to refuse. */
+export function planImport(files: readonly PickedFile[]): Plan {
+  const plan: Plan = { documents: [], sidecars: new Map(), refused: [], skipped: [] };
+  for (const f of files) {
+    if (f.name.startsWith('.') || f.name.startsWith('_')) plan.skipped.push({ file: f.path, reason: 'skipped: hidden or note file (name starts with "." or "_")' });
+    else if (SIDECAR.test(f.name)) plan.sidecars.set(f.path.replace(SIDECAR, ''), f);
+    else if (NOT_DOCUMENTS.test(f.name) && files.length > 1) plan.skipped.push({ file: f.path, reason: 'skipped: a note about the folder, not a document' });
+    else if (isImportable(f.name)) plan.documents.push(f);
+    else plan.refused.push(f);
+  }
+  plan.documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return plan;
+}
+
+export interface Progress {
+  stage: 'reading' | 'cleaning' | 'saving' | 'done' | 'cancelled' | 'failed';
+  /** Files handled (imported or refused) of `total`. */
+  done: number;
+  total: number;
+  /** The file being cleaned, when known. */
+  file: string | null;
+}
+
+export interface RunOptions {
+  files: readonly PickedFile[];
+  /** The corpus the documents join. */
+  existing: { ids: Iterable<string>; documents: number; bytes: number };
+  /** Cleans a batch (the worker); `onFile` names each file as it starts. */
+  clean(items: ImportItem[], taken: string[], onFile: (path: string) => void): Promise<ImportOutcome[]>;
+  /** Takes a batch's documents (store them, show them); a rejection stops the import. */
+  accept(docs: ImportedDoc[]): Promise<void>;
+  onProgress?(progress: Progress): void;
+  onRefusal?(refusal: Refusal): void;
+  cancelled?(): boolean;
+}
+
+export interface Summary {
+  imported: number;
+  refused: Refusal[];
+  skipped: Refusal[];
+  /** Files not reached (cancelled, or the import stopped on a failure). */
+  notImported: number;
+  /** Why the import stopped early, when it did (a worker crash, storage refusal). */
+  stopped: string | null;
+  cancelled: boolean;
+}
+
+export async function runImport(opts: RunOptions): Promise<Summary> {
+  const plan = planImport(opts.files);
+  const refused: Refusal[] = [];
+  const refuse = (r: Refusal) => {
+    refused.push(r);
+    opts.onRefusal?.(r);
+  };
+  for (const f of plan.refused) {
+    let head: Uint8Array = new Uint8Array(0);
+    try {
+      head = (await f.head?.()) ?? head;
+    } catch {
+      // unreadable: the generic reason will do
+    }
+    refuse({ file: f.path, reason: unsupportedReason(f.name, head) });
+  }
+  const total = plan.documents.length;
+  let done = 0;
+  let imported = 0;
+  let current: string | null = null;
+  const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done, total, file: current });
+  const taken = new Set(opts.existing.ids);
+  const tally = { documents: opts.existing.documents, bytes: opts.existing.bytes };
+  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported, refused, skipped: plan.skipped, notImported: total - done, stopped, cancelled });
+
+  if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && opts.files.length > 0) {
+    refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md or .html documents' });
+  }
+
+  let index = 0;
+  progress('reading');
+  while (index < total) {
+    if (opts.cancelled?.()) {
+      progress('cancelled');
+      return summary(null, true);
+    }
+    // Gather one batch, refusing over-limit files without reading them.
+    const batch: { file: PickedFile; item: ImportItem }[] = [];
+    let batchBytes = 0;
+    while (index < total && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
+      const f = plan.documents[index++]!;
+      const problem = limitProblem(f.size, { documents: tally.documents + batch.length, bytes: tally.bytes + batchBytes });
+      if (problem) {
+        done++;
+        refuse({ file: f.path, reason: problem });
+        continue;
+      }
+      if (f.size === 0) {
+        done++;
+        refuse({ file: f.path, reason: 'is empty (0 bytes); nothing was added' });
+        continue;
+      }
+      let item: ImportItem;
+      try {
+        item = await f.load();
+        const side = plan.sidecars.get(f.path);
+        if (side && item.kind === 'file') {
+          const sideItem = await side.load();
+          if (sideItem.kind === 'file') item = { ...item, sidecar: new TextDecoder().decode(sideItem.bytes) };
+        }
+      } catch (error) {
+        done++;
+        refuse({ file: f.path, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` });
+        continue;
+      }
+      batch.push({ file: f, item });
+      batchBytes += f.size;
+    }
+    if (batch.length === 0) continue;
+    current = batch[0]!.file.path;
+    progress('cleaning');
+    let outcomes: ImportOutcome[];
+    try {
+      outcomes = await opts.clean(batch.map((b) => b.item), [...taken], (path) => {
+        current = path;
+        progress('cleaning');
+      });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const at = current ?? batch[0]!.file.path;
+      refuse({ file: at, reason: `stopped the import: ${why}` });
+      done += batch.length;
+      progress('failed');
+      return summary(`The import stopped while cleaning ${at} (${why}). Everything imported before it is kept.`, false);
+    }
+    const accepted: ImportedDoc[] = [];
+    outcomes.forEach((o, i) => {
+      done++;
+      if (!o.ok) return refuse({ file: o.file, reason: o.reason });
+      // The worker checks ids against `taken` as it stood; the limits count what was really read.
+      const problem = limitProblem(o.bytes, tally);
+      if (problem || taken.has(o.doc.meta.id)) return refuse({ file: batch[i]?.file.path ?? o.doc.meta.source, reason: problem ?? `id ${o.doc.meta.id} is already used` });
+      taken.add(o.doc.meta.id);
+      tally.documents++;
+      tally.bytes += o.bytes;
+      accepted.push({ doc: o.doc, bytes: o.bytes });
+    });
+    if (accepted.length) {
+      progress('saving');
+      try {
+        await opts.accept(accepted);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        progress('failed');
+        return summary(`The import stopped: ${why}. Everything imported before it is kept.`, false);
+      }
+      imported += accepted.length;
+    }
+    current = null;
+    progress('cleaning');
+  }
+  progress('done');
+  return summary(null, false);
+}
+
+/** Runs the cleaner in this thread (tests, and the page when no Worker can start). */
+export function cleanHere(items: ImportItem[], taken: string[], onFile: (path: string) => void): Promise<ImportOutcome[]> {
+  const ids = new Set(taken);
+  return Promise.resolve(
+    items.map((item) => {
+      onFile(item.path);
+      return importItem(item, ids);
+    }),
+  );
+}

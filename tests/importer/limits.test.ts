@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS_SENTENCE, MAX_CORPUS_BYTES, MAX_CORPUS_DOCUMENTS, MAX_FILE_BYTES, formatBytes, limitProblem } from '../../src/importer/limits.ts';
+
+describe('limits', () => {
+  it('are stated in one sentence', () => {
+    expect(LIMITS_SENTENCE).toBe('Up to 5 MB per file, 2,000 documents and 50 MB per corpus.');
+    expect(formatBytes(1536)).toBe('2 KB');
+  });
+  it('refuse a file over the per-file limit', () => {
+    expect(limitProblem(MAX_FILE_BYTES, { documents: 0, bytes: 0 })).toBeNull();
+    expect(limitProblem(MAX_FILE_BYTES + 1, { documents: 0, bytes: 0 })).toMatch(/limit is 5 MB per file/);
+  });
+  it('refuse document 2,001 and the byte that crosses 50 MB', () => {
+    expect(limitProblem(10, { documents: MAX_CORPUS_DOCUMENTS - 1, bytes: 0 })).toBeNull();
+    expect(limitProblem(10, { documents: MAX_CORPUS_DOCUMENTS, bytes: 0 })).toMatch(/at most 2,000/);
+    expect(limitProblem(10, { documents: 1, bytes: MAX_CORPUS_BYTES - 10 })).toBeNull();
+    expect(limitProblem(11, { documents: 1, bytes: MAX_CORPUS_BYTES - 10 })).toMatch(/limit is 50 MB per corpus/);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { applyDraft, checkDraft, describeDraftDate, draftFromMeta, EMPTY_DRAFT } from '../../src/importer/meta-form.ts';
+import { importItem } from '../../src/importer/read.ts';
+import { enc, PROSE } from './helpers.ts';
+
+const o = importItem({ kind: 'file', path: 'a.txt', name: 'a.txt', bytes: enc(PROSE) }, new Set());
+if (!o.ok) throw new Error(o.reason);
+const doc = o.doc;
+
+describe('meta form', () => {
+  it('describes the date at the precision typed', () => {
+    expect(describeDraftDate('2019-10')).toEqual({ ok: true, text: 'October 2019, to the month' });
+    expect(describeDraftDate('~2020')).toEqual({ ok: true, text: 'about 2020, to the year (estimated)' });
+    expect(describeDraftDate('')).toEqual({ ok: true, text: 'undated' });
+    expect(describeDraftDate('soon').ok).toBe(false);
+  });
+  it('checks each field, naming the one at fault', () => {
+    expect(checkDraft({ ...EMPTY_DRAFT, date: '2019-02-30' })).toEqual({ ok: false, errors: { date: expect.stringMatching(/day 30 out of range/) } });
+    expect(checkDraft({ ...EMPTY_DRAFT, language: 'English' })).toEqual({ ok: false, errors: { language: expect.stringMatching(/not a language tag/) } });
+  });
+  it('applies a draft without touching id, text or provenance', () => {
+    const r = applyDraft(doc, { ...draftFromMeta(doc.meta), outlet: 'New outlet', date: '2021' });
+    if (!r.ok) throw new Error('refused');
+    expect(r.doc.meta).toMatchObject({ id: doc.meta.id, outlet: 'New outlet', date: { value: '2021', precision: 'year' }, provenance: doc.meta.provenance });
+    expect(r.doc.text).toBe(doc.text);
+    expect(draftFromMeta(r.doc.meta)).toEqual({ title: 'a', outlet: 'New outlet', author: '', date: '2021', language: 'en' });
+  });
+});

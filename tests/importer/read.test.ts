@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { importItem, unsupportedReason, type ImportFile, type ImportOutcome } from '../../src/importer/read.ts';
+import { MAX_FILE_BYTES } from '../../src/importer/limits.ts';
+import { enc, PROSE } from './helpers.ts';
+
+const file = (name: string, content: string | Uint8Array, extra: Partial<ImportFile> = {}): ImportFile => ({
+  kind: 'file',
+  path: `folder/${name}`,
+  name,
+  bytes: typeof content === 'string' ? enc(content) : content,
+  ...extra,
+});
+
+function ok(o: ImportOutcome) {
+  if (!o.ok) throw new Error(`expected a document, got refusal: ${o.file}: ${o.reason}`);
+  return o;
+}
+function refused(o: ImportOutcome) {
+  if (o.ok) throw new Error(`expected a refusal, got ${o.doc.meta.id}`);
+  return o;
+}
+
+describe('importItem: text and Markdown', () => {
+  it('imports a .txt with its title from the file name and a date from it', () => {
+    const { doc } = ok(importItem(file('2019-10-25_river-bridge.txt', PROSE), new Set()));
+    expect(doc.meta).toMatchObject({ id: '2019-10-25_river-bridge', title: '2019 10 25 river bridge', date: { value: '2019-10-25', precision: 'day' }, language: 'en', source: 'folder/2019-10-25_river-bridge.txt' });
+    expect(doc.text).toContain('river council');
+    expect(doc.wordCount).toBeGreaterThan(20);
+  });
+  it('reads front matter, which wins over what the name implies', () => {
+    const md = `---\ntitle: Bridge plans\noutlet: River Post\nauthor: Ann Lee\ndate: ~2020-11\nlanguage: en\n---\n${PROSE}`;
+    const { doc } = ok(importItem(file('2019-01-01-x.md', md), new Set()));
+    expect(doc.meta).toMatchObject({ title: 'Bridge plans', outlet: 'River Post', author: 'Ann Lee', date: { value: '2020-11', precision: 'month', approximate: true } });
+    expect(doc.original.startsWith('The river council')).toBe(true);
+  });
+  it("lets the user's fields win over front matter", () => {
+    const md = `---\ntitle: From file\n---\n${PROSE}`;
+    const { doc } = ok(importItem(file('a.md', md, { fields: { title: 'From form', outlet: 'Typed outlet' } }), new Set()));
+    expect(doc.meta.title).toBe('From form');
+    expect(doc.meta.outlet).toBe('Typed outlet');
+  });
+  it('refuses bad front matter naming the field', () => {
+    expect(refused(importItem(file('a.md', `---\ndate: 2019-13\n---\n${PROSE}`), new Set())).reason).toMatch(/^date: month 13/);
+  });
+  it('reads a sidecar dropped beside the file', () => {
+    const sidecar = JSON.stringify({ title: null, outlet: 'Side', author: null, date: '2021', language: 'en', provenance: 'Typed up.' });
+    const { doc } = ok(importItem(file('a.txt', PROSE, { sidecar }), new Set()));
+    expect(doc.meta).toMatchObject({ title: null, outlet: 'Side', provenance: 'Typed up.' });
+    expect(refused(importItem(file('b.txt', PROSE, { sidecar: '{' }), new Set())).file).toBe('folder/b.txt.meta.json');
+  });
+});
+
+describe('importItem: HTML', () => {
+  const html = `<html lang="en"><head><title>Page title</title><meta property="og:site_name" content="Web Daily">
+    <meta name="author" content="Jo Bloggs"><meta property="article:published_time" content="2021-03-04T10:00:00Z">
+    <script>window.pwned = 1</script><style>p { color: red }</style></head>
+    <body><!-- comment --><p>First &amp; <b>foremost</b> paragraph of the article, long enough to be prose.</p><p>Second<br>line &#8217;s here, and the article goes on.</p>
+    <img src="x.png" onerror="window.pwned = 2"><script>document.write('x')</script></body></html>`;
+  it('converts to text with block boundaries and reads the head', () => {
+    const { doc } = ok(importItem(file('page.html', html), new Set()));
+    expect(doc.original).toBe('First & foremost paragraph of the article, long enough to be prose.\n\nSecond\nline ’s here, and the article goes on.');
+    expect(doc.meta).toMatchObject({ title: 'Page title', outlet: 'Web Daily', author: 'Jo Bloggs', date: { value: '2021-03-04', precision: 'day' }, language: 'en' });
+    expect(doc.text).not.toMatch(/pwned|script|color/);
+  });
+  it('refuses a page with no text', () => {
+    expect(refused(importItem(file('empty.html', '<html><head><title>x</title></head><body><script>1</script></body></html>'), new Set())).reason).toMatch(/no text/);
+  });
+});
+
+describe('importItem: refusals', () => {
+  it('refuses empty, binary, non-UTF-8 and oversized files, naming the file', () => {
+    expect(refused(importItem(file('e.txt', ''), new Set()))).toEqual({ ok: false, file: 'folder/e.txt', reason: 'is empty (0 bytes); nothing was added' });
+    expect(refused(importItem(file('blank.txt', '  \n\n '), new Set())).reason).toMatch(/no text/);
+    expect(refused(importItem(file('p.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), new Set())).reason).toMatch(/PNG image/);
+    expect(refused(importItem(file('l.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9])), new Set())).reason).toMatch(/not valid UTF-8/);
+    expect(refused(importItem(file('big.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61)), new Set())).reason).toMatch(/limit is 5 MB/);
+  });
+  it('decodes UTF-16 with a BOM and UTF-8 with a BOM', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...PROSE].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(ok(importItem(file('u16.txt', utf16), new Set())).doc.text).toContain('river council');
+    expect(ok(importItem(file('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(PROSE)])), new Set())).doc.original.startsWith('The')).toBe(true);
+  });
+  it('names what an unsupported file is', () => {
+    expect(unsupportedReason('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatch(/is a PNG image, not text/);
+    expect(unsupportedReason('a.pdf', enc('%PDF-1.4'))).toMatch(/is a PDF/);
+    expect(unsupportedReason('a.csv', enc('a,b'))).toMatch(/not a .txt, .md or .html file/);
+  });
+});
+
+describe('importItem: ids', () => {
+  it('makes a clashing id unique and says so', () => {
+    const taken = new Set(['a']);
+    const first = ok(importItem(file('a.txt', PROSE), taken));
+    expect(first.doc.meta.id).toBe('a-2');
+    expect(first.renamedFrom).toBe('a');
+    expect(ok(importItem(file('a.md', PROSE), taken)).doc.meta.id).toBe('a-3');
+    expect([...taken]).toEqual(['a', 'a-2', 'a-3']);
+  });
+});
+
+describe('importItem: prepared documents from a corpus file', () => {
+  const meta = { id: 'x1', title: 'T', outlet: null, author: null, date: '~2020', language: 'en', provenance: 'P' };
+  it('validates the metadata as a sidecar and re-cleans the text', () => {
+    const { doc } = ok(importItem({ kind: 'prepared', path: 'x1.txt', meta, original: PROSE }, new Set()));
+    expect(doc.meta).toMatchObject({ id: 'x1', date: { value: '2020', approximate: true }, source: 'x1.txt' });
+    expect(doc.text).toContain('river council');
+  });
+  it('refuses hostile metadata naming the field', () => {
+    expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta: { ...meta, id: '../../etc' }, original: PROSE }, new Set())).reason).toMatch(/^id:/);
+    expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta: JSON.parse('{"__proto__": 1}'), original: PROSE }, new Set())).reason).toMatch(/__proto__|missing/);
+    expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta, original: 'a\u0000b' }, new Set())).reason).toMatch(/binary/);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { BATCH_FILES, cleanHere, planImport, runImport, type ImportedDoc, type Progress } from '../../src/importer/run.ts';
+import { MAX_CORPUS_DOCUMENTS } from '../../src/importer/limits.ts';
+import { picked, PROSE } from './helpers.ts';
+
+describe('planImport', () => {
+  it('sorts documents, pairs sidecars, skips notes and hidden files, refuses other formats', () => {
+    const plan = planImport([picked('f/b.txt', PROSE), picked('f/a.md', PROSE), picked('f/a.md.meta.json', '{}'), picked('f/README.md', 'x'), picked('f/.DS_Store', 'x'), picked('f/pic.png', 'x')]);
+    expect(plan.documents.map((d) => d.path)).toEqual(['f/a.md', 'f/b.txt']);
+    expect([...plan.sidecars.keys()]).toEqual(['f/a.md']);
+    expect(plan.skipped.map((s) => s.file)).toEqual(['f/README.md', 'f/.DS_Store']);
+    expect(plan.refused.map((r) => r.path)).toEqual(['f/pic.png']);
+  });
+});
+
+const noop = { ids: [], documents: 0, bytes: 0 };
+
+describe('runImport', () => {
+  it('hands documents on batch by batch, with progress, and reports refusals by file', async () => {
+    const files = Array.from({ length: BATCH_FILES + 5 }, (_, i) => picked(`d${String(i).padStart(2, '0')}.txt`, `${PROSE} Number ${i}.`));
+    files.push(picked('empty.txt', ''), picked('img.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])));
+    const batches: ImportedDoc[][] = [];
+    const stages: Progress[] = [];
+    const summary = await runImport({ files, existing: noop, clean: cleanHere, accept: async (docs) => void batches.push(docs), onProgress: (p) => stages.push(p) });
+    expect(batches.map((b) => b.length)).toEqual([BATCH_FILES, 5]);
+    expect(summary).toMatchObject({ imported: BATCH_FILES + 5, notImported: 0, stopped: null, cancelled: false });
+    expect(summary.refused).toEqual([
+      { file: 'img.png', reason: 'is a PNG image, not text; save it as .txt, .md or .html first' },
+      { file: 'empty.txt', reason: 'is empty (0 bytes); nothing was added' },
+    ]);
+    expect(stages.at(-1)).toMatchObject({ stage: 'done', done: BATCH_FILES + 6, total: BATCH_FILES + 6 });
+    expect(stages.some((s) => s.stage === 'cleaning' && s.file === 'd03.txt')).toBe(true);
+  });
+
+  it('stops when cancelled, keeping what was accepted', async () => {
+    const files = Array.from({ length: BATCH_FILES * 3 }, (_, i) => picked(`d${i}.txt`, `${PROSE} ${i}`));
+    let accepted = 0;
+    const summary = await runImport({ files, existing: noop, clean: cleanHere, accept: async (d) => void (accepted += d.length), cancelled: () => accepted >= BATCH_FILES });
+    expect(summary).toMatchObject({ imported: BATCH_FILES, cancelled: true, notImported: BATCH_FILES * 2 });
+  });
+
+  it('names the file the cleaner died on and keeps earlier batches', async () => {
+    const files = Array.from({ length: BATCH_FILES * 2 }, (_, i) => picked(`d${String(i).padStart(2, '0')}.txt`, `${PROSE} ${i}`));
+    let calls = 0;
+    const summary = await runImport({
+      files,
+      existing: noop,
+      clean: async (items, taken, onFile) => {
+        if (++calls === 2) {
+          onFile(items[3]!.path);
+          throw new Error('out of memory');
+        }
+        return cleanHere(items, taken, onFile);
+      },
+      accept: async () => {},
+    });
+    expect(summary.imported).toBe(BATCH_FILES);
+    expect(summary.stopped).toBe(`The import stopped while cleaning d${BATCH_FILES + 3}.txt (out of memory). Everything imported before it is kept.`);
+  });
+
+  it('stops when storing fails, saying why', async () => {
+    const summary = await runImport({ files: [picked('a.txt', PROSE)], existing: noop, clean: cleanHere, accept: () => Promise.reject(new Error('QuotaExceededError')) });
+    expect(summary).toMatchObject({ imported: 0, stopped: 'The import stopped: QuotaExceededError. Everything imported before it is kept.' });
+  });
+
+  it('enforces the document limit across the existing corpus', async () => {
+    const summary = await runImport({ files: [picked('a.txt', PROSE), picked('b.txt', PROSE)], existing: { ids: [], documents: MAX_CORPUS_DOCUMENTS - 1, bytes: 0 }, clean: cleanHere, accept: async () => {} });
+    expect(summary.imported).toBe(1);
+    expect(summary.refused).toEqual([{ file: 'b.txt', reason: 'would be document 2,001; a corpus holds at most 2,000' }]);
+  });
+
+  it('keeps ids unique against the corpus and across batches', async () => {
+    const ids: string[] = [];
+    await runImport({ files: [picked('x/a.txt', PROSE), picked('y/a.txt', PROSE)], existing: { ids: ['a'], documents: 1, bytes: 10 }, clean: cleanHere, accept: async (d) => void ids.push(...d.map((x) => x.doc.meta.id)) });
+    expect(ids).toEqual(['a-2', 'a-3']);
+  });
+
+  it('reports a folder with nothing to import', async () => {
+    const summary = await runImport({ files: [picked('f/README.md', 'x'), picked('f/notes.rtf', 'x')], existing: noop, clean: cleanHere, accept: async () => {} });
+    expect(summary.refused.map((r) => r.file)).toEqual(['f/notes.rtf']);
+    expect(summary.skipped.map((r) => r.file)).toEqual(['f/README.md']);
+  });
+});
