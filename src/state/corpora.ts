@@ -1,0 +1,357 @@
+/**
+ * The user's own corpora in IndexedDB: each corpus's record, its documents,
+ * and the analysis cache. Same rules as the reading-state store (store.ts):
+ *
+ * - Never lose data: everything is held in memory; without IndexedDB (or when
+ *   it fails to open) the store runs in memory with a message for the banner.
+ * - Nothing half-written: a batch of documents and the corpus record that
+ *   lists them go in one readwrite transaction, so a reload finds either the
+ *   whole batch or none of it. A failed write is retried once, then reported
+ *   (status + the promise's outcome) and the data stays in memory.
+ * - Deleting marks the record deleted (undo clears the mark); deleted corpora
+ *   are purged on the next open, in one transaction.
+ * - The analysis is a cache keyed by the corpus content hash and
+ *   ANALYSIS_ENGINE_VERSION: a different engine never reads another's result.
+ *
+ * Its own database (CORPORA_DB_NAME), so reading state's versioning and
+ * migrations are untouched; keys are `c/<key>`, `d/<key>/<docId>`,
+ * `a/<hash>`, `current`.
+ */
+import { promisifyRequest, type UseStore } from 'idb-keyval';
+import type { CorpusDocument } from '../corpus/types.ts';
+import type { ReuseResult } from '../reuse/types.ts';
+import { openStateDb, type StateDb } from './idb.ts';
+import { isPlainObject } from './records.ts';
+
+export const CORPORA_DB_NAME = 'refrain-corpora';
+export const CORPORA_STORE_NAME = 'corpora';
+export const CORPORA_DB_VERSION = 1;
+/** Bump when the reuse engine's output changes: cached analyses of older engines are ignored. */
+export const ANALYSIS_ENGINE_VERSION = 1;
+export const OPEN_TIMEOUT_MS = 4000;
+export const MAX_NAME_LENGTH = 200;
+
+export interface CorpusInfo {
+  /** Storage key, stable across edits (the content hash changes with every document). */
+  key: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Ids of its documents, in the order they were added. */
+  docIds: string[];
+  /** Bytes of the files its documents came from, for the size limit. */
+  bytes: number;
+  deleted: boolean;
+}
+
+export interface StoredDoc {
+  doc: CorpusDocument;
+  bytes: number;
+}
+
+export interface CorporaStatus {
+  persistent: boolean;
+  /** A sentence for the banner, or null when all is well. */
+  message: string | null;
+}
+
+export type SaveOutcome = 'saved' | 'memory' | 'failed';
+
+interface CachedAnalysis {
+  engine: number;
+  reuse: ReuseResult;
+}
+
+export interface CorporaOptions {
+  /** Default `globalThis.indexedDB`; null: memory only. */
+  indexedDB?: IDBFactory | null;
+  /** Replace the connection (tests inject failures here). */
+  openDb?: () => StateDb;
+  now?: () => number;
+  newKey?: () => string;
+  openTimeoutMs?: number;
+}
+
+const enc = encodeURIComponent;
+const infoKey = (key: string) => `c/${enc(key)}`;
+const docPrefix = (key: string) => `d/${enc(key)}/`;
+const docKey = (key: string, id: string) => `${docPrefix(key)}${enc(id)}`;
+const analysisKey = (hash: string) => `a/${enc(hash)}`;
+
+function errorName(e: unknown): string {
+  if (typeof e === 'object' && e !== null) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (typeof name === 'string' && name !== 'Error') return name;
+    if (typeof message === 'string') return message;
+  }
+  return String(e);
+}
+
+function validInfo(v: unknown): CorpusInfo | null {
+  if (!isPlainObject(v)) return null;
+  const { key, name, createdAt, updatedAt, docIds, bytes, deleted } = v;
+  if (typeof key !== 'string' || typeof name !== 'string' || typeof createdAt !== 'number' || typeof updatedAt !== 'number') return null;
+  if (!Array.isArray(docIds) || !docIds.every((d) => typeof d === 'string') || typeof bytes !== 'number' || typeof deleted !== 'boolean') return null;
+  return { key, name, createdAt, updatedAt, docIds: [...docIds], bytes, deleted };
+}
+
+function validDoc(v: unknown): StoredDoc | null {
+  if (!isPlainObject(v) || typeof v['bytes'] !== 'number' || !isPlainObject(v['doc'])) return null;
+  const doc = v['doc'];
+  if (!isPlainObject(doc['meta']) || typeof doc['text'] !== 'string' || typeof doc['original'] !== 'string' || !Array.isArray(doc['edits'])) return null;
+  return v as unknown as StoredDoc;
+}
+
+export class CorporaStore {
+  #status: CorporaStatus = { persistent: true, message: null };
+  #db: StateDb | null = null;
+  #infos = new Map<string, CorpusInfo>();
+  #docs = new Map<string, Map<string, StoredDoc>>();
+  #current: string | null = null;
+  #chain: Promise<unknown> = Promise.resolve();
+  #listeners = new Set<(s: CorporaStatus) => void>();
+  readonly #now: () => number;
+  readonly #newKey: () => string;
+  /** Records that failed validation on open (left untouched). */
+  ignoredRecords = 0;
+
+  private constructor(opts: CorporaOptions) {
+    this.#now = opts.now ?? Date.now;
+    this.#newKey = opts.newKey ?? (() => `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+  }
+
+  /** Opens the store; never throws: problems end up in `status`. */
+  static async open(opts: CorporaOptions = {}): Promise<CorporaStore> {
+    const store = new CorporaStore(opts);
+    await store.#start(opts);
+    return store;
+  }
+
+  get status(): CorporaStatus {
+    return { ...this.#status };
+  }
+
+  onStatus(listener: (s: CorporaStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #setStatus(status: CorporaStatus): void {
+    this.#status = status;
+    for (const l of this.#listeners) l(this.status);
+  }
+
+  #memoryOnly(why: string): void {
+    this.#db = null;
+    this.#setStatus({ persistent: false, message: `Imported texts cannot be saved in this browser (${why}): they last only until the tab is closed. Use Export to keep them.` });
+  }
+
+  async #start(opts: CorporaOptions): Promise<void> {
+    const factory = opts.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : opts.indexedDB;
+    if (!opts.openDb && !factory) return this.#memoryOnly('IndexedDB is unavailable');
+    try {
+      this.#db = opts.openDb ? opts.openDb() : openStateDb({ factory: factory!, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME, version: CORPORA_DB_VERSION });
+    } catch (e) {
+      return this.#memoryOnly(errorName(e));
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), opts.openTimeoutMs ?? OPEN_TIMEOUT_MS)));
+    try {
+      const loaded = await Promise.race([this.#load(this.#db.useStore), timeout]);
+      if (loaded === 'timeout') return this.#memoryOnly('storage did not answer');
+    } catch (e) {
+      return this.#memoryOnly(errorName(e));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Reads every corpus record and purges the deleted ones (with their documents) in one transaction. */
+  #load(useStore: UseStore): Promise<void> {
+    return useStore('readwrite', async (os) => {
+      const keys = (await promisifyRequest(os.getAllKeys(IDBKeyRange.bound('c/', 'c/\uffff')))) as string[];
+      const values = await promisifyRequest(os.getAll(IDBKeyRange.bound('c/', 'c/\uffff')));
+      const current = await promisifyRequest(os.get('current'));
+      keys.forEach((k, i) => {
+        const info = validInfo(values[i]);
+        if (!info || infoKey(info.key) !== k) {
+          this.ignoredRecords++;
+          return;
+        }
+        if (info.deleted) {
+          os.delete(k);
+          os.delete(IDBKeyRange.bound(docPrefix(info.key), `${docPrefix(info.key)}\uffff`));
+        } else this.#infos.set(info.key, info);
+      });
+      this.#current = typeof current === 'string' && this.#infos.has(current) ? current : null;
+      await promisifyRequest(os.transaction);
+    });
+  }
+
+  /** One readwrite transaction, retried once; on failure the store keeps going in memory and says so. */
+  #write(label: string, body: (os: IDBObjectStore) => void): Promise<SaveOutcome> {
+    const run = async (): Promise<SaveOutcome> => {
+      const db = this.#db;
+      if (!db) return 'memory';
+      const attempt = () =>
+        db.useStore('readwrite', (os) => {
+          try {
+            body(os);
+          } catch (e) {
+            os.transaction.abort();
+            throw e;
+          }
+          return promisifyRequest(os.transaction);
+        });
+      try {
+        await attempt();
+      } catch {
+        try {
+          await attempt();
+        } catch (e) {
+          this.#setStatus({ persistent: this.#status.persistent, message: `Could not save ${label} (${errorName(e)}). It is kept in this tab; use Export to be safe.` });
+          return 'failed';
+        }
+      }
+      return 'saved';
+    };
+    const p = this.#chain.then(run, run);
+    this.#chain = p;
+    return p;
+  }
+
+  list(): CorpusInfo[] {
+    return [...this.#infos.values()].filter((i) => !i.deleted).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  info(key: string): CorpusInfo | undefined {
+    const i = this.#infos.get(key);
+    return i && { ...i, docIds: [...i.docIds] };
+  }
+
+  get current(): string | null {
+    return this.#current;
+  }
+
+  setCurrent(key: string | null): Promise<SaveOutcome> {
+    this.#current = key;
+    return this.#write('the current corpus', (os) => (key === null ? os.delete('current') : os.put(key, 'current')));
+  }
+
+  async create(name: string): Promise<{ info: CorpusInfo; outcome: SaveOutcome }> {
+    const now = this.#now();
+    const info: CorpusInfo = { key: this.#newKey(), name: cleanName(name), createdAt: now, updatedAt: now, docIds: [], bytes: 0, deleted: false };
+    this.#infos.set(info.key, info);
+    this.#docs.set(info.key, new Map());
+    const outcome = await this.#write(`the corpus “${info.name}”`, (os) => os.put(info, infoKey(info.key)));
+    return { info: { ...info }, outcome };
+  }
+
+  /** Adds (or replaces) documents and updates the corpus record, in one transaction. */
+  async putDocuments(key: string, docs: StoredDoc[]): Promise<SaveOutcome> {
+    const info = this.#infos.get(key);
+    if (!info) throw new Error(`corpora: no corpus ${JSON.stringify(key)}`);
+    const held = await this.#held(key);
+    const ids = new Set(info.docIds);
+    let bytes = info.bytes;
+    for (const d of docs) {
+      const prev = held.get(d.doc.meta.id);
+      bytes += d.bytes - (prev?.bytes ?? 0);
+      held.set(d.doc.meta.id, d);
+      if (!ids.has(d.doc.meta.id)) {
+        ids.add(d.doc.meta.id);
+        info.docIds.push(d.doc.meta.id);
+      }
+    }
+    info.bytes = bytes;
+    info.updatedAt = this.#now();
+    const snapshot = { ...info, docIds: [...info.docIds] };
+    return this.#write(docs.length === 1 ? `“${docs[0]!.doc.meta.source}”` : `${docs.length} documents`, (os) => {
+      for (const d of docs) os.put(d, docKey(key, d.doc.meta.id));
+      os.put(snapshot, infoKey(key));
+    });
+  }
+
+  rename(key: string, name: string): Promise<SaveOutcome> {
+    const info = this.#infos.get(key);
+    if (!info) return Promise.resolve('failed');
+    info.name = cleanName(name);
+    info.updatedAt = this.#now();
+    const snapshot = { ...info, docIds: [...info.docIds] };
+    return this.#write('the new name', (os) => os.put(snapshot, infoKey(key)));
+  }
+
+  /** Marks a corpus deleted (undo with `restore`); its documents go on the next open. */
+  remove(key: string): Promise<SaveOutcome> {
+    return this.#mark(key, true);
+  }
+
+  restore(key: string): Promise<SaveOutcome> {
+    return this.#mark(key, false);
+  }
+
+  #mark(key: string, deleted: boolean): Promise<SaveOutcome> {
+    const info = this.#infos.get(key);
+    if (!info) return Promise.resolve('failed');
+    info.deleted = deleted;
+    if (deleted && this.#current === key) this.#current = null;
+    const snapshot = { ...info, docIds: [...info.docIds] };
+    return this.#write(deleted ? 'the deletion' : 'the restored corpus', (os) => {
+      os.put(snapshot, infoKey(key));
+      if (deleted) os.delete('current');
+    });
+  }
+
+  /** The corpus's documents in the order added (read from IndexedDB once, then held). */
+  async documents(key: string): Promise<StoredDoc[]> {
+    const info = this.#infos.get(key);
+    if (!info) return [];
+    const held = await this.#held(key);
+    return info.docIds.flatMap((id) => held.get(id) ?? []);
+  }
+
+  async #held(key: string): Promise<Map<string, StoredDoc>> {
+    let held = this.#docs.get(key);
+    if (held) return held;
+    held = new Map();
+    this.#docs.set(key, held);
+    if (this.#db) {
+      try {
+        const range = IDBKeyRange.bound(docPrefix(key), `${docPrefix(key)}\uffff`);
+        const values = await this.#db.useStore('readonly', (os) => promisifyRequest(os.getAll(range)));
+        for (const v of values) {
+          const d = validDoc(v);
+          if (d && !held.has(d.doc.meta.id)) held.set(d.doc.meta.id, d);
+          else if (!d) this.ignoredRecords++;
+        }
+      } catch (e) {
+        this.#setStatus({ persistent: this.#status.persistent, message: `Could not read the saved documents (${errorName(e)}).` });
+      }
+    }
+    return held;
+  }
+
+  async getAnalysis(hash: string): Promise<ReuseResult | null> {
+    if (!this.#db) return null;
+    try {
+      const v = (await this.#db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash))))) as unknown;
+      return isPlainObject(v) && v['engine'] === ANALYSIS_ENGINE_VERSION && isPlainObject(v['reuse']) ? (v['reuse'] as unknown as ReuseResult) : null;
+    } catch {
+      return null; // a cache: recomputing is always possible
+    }
+  }
+
+  putAnalysis(hash: string, reuse: ReuseResult): Promise<SaveOutcome> {
+    const value: CachedAnalysis = { engine: ANALYSIS_ENGINE_VERSION, reuse };
+    return this.#write('the analysis', (os) => os.put(value, analysisKey(hash)));
+  }
+
+  close(): void {
+    this.#db?.close();
+    this.#db = null;
+  }
+}
+
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH) || 'Untitled corpus';
+}

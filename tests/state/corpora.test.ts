@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { importItem } from '../../src/importer/read.ts';
+import type { ReuseResult } from '../../src/reuse/types.ts';
+import { ANALYSIS_ENGINE_VERSION, CORPORA_DB_NAME, CORPORA_STORE_NAME, CorporaStore, type CorporaOptions, type StoredDoc } from '../../src/state/corpora.ts';
+import { openStateDb, type StateDb } from '../../src/state/idb.ts';
+
+const TEXT = 'The river council met on Tuesday to discuss the new bridge and the cost of the works for the town.';
+
+function stored(name: string): StoredDoc {
+  const o = importItem({ kind: 'file', path: name, name, bytes: new TextEncoder().encode(`${TEXT} ${name}`) }, new Set());
+  if (!o.ok) throw new Error(o.reason);
+  return { doc: o.doc, bytes: o.bytes };
+}
+
+let n = 0;
+const open = (factory: IDBFactory | null, extra: Partial<CorporaOptions> = {}) =>
+  CorporaStore.open({ indexedDB: factory, now: () => 1000 + n, newKey: () => `k${++n}`, openTimeoutMs: 300, ...extra });
+
+/** A connection whose transactions fail after `okCalls` successful ones. */
+function failingDb(factory: IDBFactory, okCalls: number): () => StateDb {
+  return () => {
+    const real = openStateDb({ factory, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME });
+    let calls = 0;
+    return { ...real, useStore: (mode, cb) => (mode === 'readwrite' && ++calls > okCalls ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : real.useStore(mode, cb)) };
+  };
+}
+
+describe('CorporaStore', () => {
+  it('keeps corpora, documents and the current choice across reopen', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const { info } = await a.create('  My   texts ');
+    expect(await a.putDocuments(info.key, [stored('one.txt'), stored('two.txt')])).toBe('saved');
+    await a.setCurrent(info.key);
+    a.close();
+    const b = await open(idb);
+    expect(b.list().map((i) => [i.name, i.docIds])).toEqual([['My texts', ['one', 'two']]]);
+    expect(b.current).toBe(info.key);
+    expect((await b.documents(info.key)).map((d) => d.doc.text)).toEqual([stored('one.txt').doc.text, stored('two.txt').doc.text]);
+    expect(b.status).toEqual({ persistent: true, message: null });
+  });
+
+  it('renames, deletes with undo, and purges deleted corpora on the next open', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const x = (await a.create('X')).info;
+    const y = (await a.create('Y')).info;
+    await a.putDocuments(x.key, [stored('one.txt')]);
+    await a.rename(y.key, 'Why');
+    await a.remove(x.key);
+    expect(a.list().map((i) => i.name)).toEqual(['Why']);
+    await a.restore(x.key);
+    expect(a.list().map((i) => i.name)).toEqual(['X', 'Why']);
+    await a.remove(x.key);
+    a.close();
+    const b = await open(idb);
+    expect(b.list().map((i) => i.name)).toEqual(['Why']);
+    const db = openStateDb({ factory: idb, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME });
+    const keys = await db.useStore('readonly', (os) => new Promise<IDBValidKey[]>((ok) => (os.getAllKeys().onsuccess = (e) => ok((e.target as IDBRequest<IDBValidKey[]>).result))));
+    expect(keys.filter((k) => String(k).startsWith(`d/${x.key}`))).toEqual([]);
+    db.close();
+  });
+
+  it('writes a batch and its corpus record all or nothing, keeping the batch in memory and saying so', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb, { openDb: failingDb(idb, 2) });
+    const { info } = await a.create('C'); // write 1 (plus the open's readwrite transaction)
+    expect(await a.putDocuments(info.key, [stored('one.txt')])).toBe('failed');
+    expect(a.status.message).toMatch(/Could not save “one.txt” \(QuotaExceededError\)\. It is kept in this tab/);
+    expect((await a.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['one']);
+    a.close();
+    const b = await open(idb);
+    expect(b.list()[0]!.docIds).toEqual([]);
+    expect(await b.documents(info.key)).toEqual([]);
+  });
+
+  it('runs in memory with a banner when IndexedDB is unavailable', async () => {
+    const a = await open(null);
+    expect(a.status).toMatchObject({ persistent: false, message: expect.stringMatching(/IndexedDB is unavailable/) });
+    const { info, outcome } = await a.create('M');
+    expect(outcome).toBe('memory');
+    expect(await a.putDocuments(info.key, [stored('one.txt')])).toBe('memory');
+    expect((await a.documents(info.key)).length).toBe(1);
+  });
+
+  it('caches the analysis by content hash and engine version', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const reuse = { passages: [], families: [] } as unknown as ReuseResult;
+    expect(await a.getAnalysis('h1')).toBeNull();
+    await a.putAnalysis('h1', reuse);
+    expect(await a.getAnalysis('h1')).toEqual(reuse);
+    const db = openStateDb({ factory: idb, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME });
+    await db.useStore('readwrite', (os) => new Promise((ok) => (os.put({ engine: ANALYSIS_ENGINE_VERSION + 1, reuse }, 'a/h2').onsuccess = ok)));
+    db.close();
+    expect(await a.getAnalysis('h2')).toBeNull();
+  });
+
+  it('ignores malformed records instead of failing', async () => {
+    const idb = new IDBFactory();
+    const db = openStateDb({ factory: idb, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME });
+    await db.useStore('readwrite', (os) => new Promise((ok) => (os.put({ key: 'zz', name: 5 }, 'c/zz').onsuccess = ok)));
+    db.close();
+    const a = await open(idb);
+    expect(a.list()).toEqual([]);
+    expect(a.ignoredRecords).toBe(1);
+  });
+});
