@@ -3,6 +3,9 @@
  * worker globals), so tests call it directly and the page can fall back to
  * running it in-thread when a Worker cannot start.
  */
+import { corpusHash } from '../corpus/assemble.ts';
+import type { CorpusDocument } from '../corpus/types.ts';
+import { importItem } from '../importer/read.ts';
 import { detectReuse } from '../reuse/index.ts';
 import type { ReuseResult } from '../reuse/types.ts';
 import { SearchEngine } from '../search/engine.ts';
@@ -55,6 +58,22 @@ export class AnalysisSession {
     trends: ({ terms }, progress) => {
       const engine = this.#searchEngine(progress);
       return trendsFor(engine, terms.map((t) => ({ term: t, query: parseTerm(t) })));
+    },
+    importFiles: ({ items, taken }, progress) => {
+      const ids = new Set(taken);
+      return items.map((item, i) => {
+        progress({ stage: `Cleaning ${item.path}`, fraction: i / items.length });
+        return importItem(item, ids);
+      });
+    },
+    loadHashed: ({ corpusId, docs }, progress) => {
+      const { documents } = this.#handlers.load({ corpusId, docs }, progress);
+      // corpusHash reads only meta.id and text, in id order, as assembleCorpus sorts them.
+      const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { documents, hash: corpusHash(sorted.map((d) => ({ meta: { id: d.id }, text: d.text }) as unknown as CorpusDocument)) };
+    },
+    primeReuse: ({ result }) => {
+      this.#reuse = result;
     },
     distinctive: ({ by }, progress) => {
       if (this.#termCounts?.docs !== this.#docs) {

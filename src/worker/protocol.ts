@@ -4,6 +4,7 @@
  * `{ id, progress }` along the way. Each request type maps to one handler.
  */
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
+import type { ImportItem, ImportOutcome } from '../importer/read.ts';
 import type { ReuseResult } from '../reuse/types.ts';
 import type { KwicResponse, SearchFilters, SearchResponse } from '../search/types.ts';
 import type { DistinctiveResponse, TrendsResponse } from '../trends/types.ts';
@@ -36,6 +37,12 @@ export interface Requests {
   trends: [{ terms: string[] }, TrendsResponse];
   /** Distinctive terms per outlet or per year. */
   distinctive: [{ by: 'outlet' | 'year' }, DistinctiveResponse];
+  /** Bring your own texts (src/importer): clean a batch of files; progress names each file as it starts ("Cleaning <path>"). */
+  importFiles: [{ items: ImportItem[]; taken: string[] }, ImportOutcome[]];
+  /** `load`, answering with the documents' content hash (corpusHash), so the page never hashes a large corpus itself. */
+  loadHashed: [{ corpusId: string; docs: AnalysisDoc[] }, { documents: number; hash: string }];
+  /** Use a cached reuse result (the page keys the cache by content hash and engine version) instead of computing it. */
+  primeReuse: [{ result: ReuseResult }, void];
 }
 
 export type RequestType = keyof Requests;
