@@ -9,6 +9,7 @@
 import { formatTable, listSuites, round, type BenchContext, type BenchTable, type Metric } from './metrics.ts';
 import './reuse-quality.bench.ts';
 import './reuse.bench.ts';
+import './search.bench.ts';
 import './size.bench.ts';
 
 const flags = new Map<string, string>();

@@ -3,20 +3,20 @@
  * see marked results, open one and land on the marked hit; share the URL and
  * get the same results in a fresh page; stored markup stays text.
  *
- * Builds it needs (the tests never build):
- *   npx vite build                                   -> dist/ (the seeds)
- *   REFRAIN_SEEDS=tests/fixtures/search-xss npx vite build --outDir test-results/search-xss-dist
- * SEARCH_E2E_DIST overrides the seeds build's folder.
+ * Uses dist/ (the seeds; `npm run test:e2e` builds it) and builds its own
+ * copy with the corpus in tests/fixtures/search-xss.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildWithCorpus } from './custom-build.ts';
 import { DIST, launchBrowser, ROOT, runAxe, screenshot, seriousViolations, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
 
-const SEEDS_HTML = join(process.env.SEARCH_E2E_DIST ?? DIST, 'index.html');
-const XSS_HTML = join(ROOT, 'test-results', 'search-xss-dist', 'index.html');
+const SEEDS_HTML = join(DIST, 'index.html');
+const XSS_FIXTURE = join(ROOT, 'tests', 'fixtures', 'search-xss');
+let XSS_HTML: string;
 const WAIT = { timeout: 10_000 };
 
 let session: BrowserSession;
@@ -25,7 +25,8 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  for (const f of [SEEDS_HTML, XSS_HTML]) if (!existsSync(f)) throw new Error(`e2e search: ${f} is missing; see the build commands at the top of this file.`);
+  if (!existsSync(SEEDS_HTML)) throw new Error(`e2e search: ${SEEDS_HTML} is missing; run npm run build first.`);
+  XSS_HTML = await buildWithCorpus('search-xss', Object.fromEntries(readdirSync(XSS_FIXTURE).map((f) => [f, readFileSync(join(XSS_FIXTURE, f), 'utf8')])));
   session = await launchBrowser();
 });
 afterAll(async () => session?.close());
