@@ -133,7 +133,12 @@ export class SearchEngine {
         entry = { id: doc.id, title: doc.title, outlet: doc.outlet, date: doc.date, hits: [], matches: 0 };
         byDoc.set(d, entry);
       }
-      const first = match.ranges[0]!;
+      // The reader marks the first run of matched words ("digital divide"), not just its first word.
+      const first = { ...match.ranges[0]! };
+      for (const next of match.ranges.slice(1)) {
+        if (!/^[\s\p{P}]{0,3}$/u.test(text.slice(first.end, next.start))) break;
+        first.end = next.end;
+      }
       const hit: SearchHit = {
         unit: { start, end: this.#unitEnd[u]! },
         first: { start: start + first.start, end: start + first.end },

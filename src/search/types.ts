@@ -51,7 +51,7 @@ export interface MarkedSnippet {
 export interface SearchHit {
   /** Doc offsets of the paragraph the hit is in. */
   unit: Range;
-  /** Doc offsets of the first marked word, for the reader link. */
+  /** Doc offsets of the first run of marked words, for the reader link. */
   first: Range;
   /** Marks in this paragraph. */
   count: number;

@@ -34,6 +34,15 @@ describe('SearchEngine.search', () => {
     expect(hit.snippet.marks.map((m) => hit.snippet.text.slice(m.start, m.end))).toEqual(['Governance', 'cyberspace', 'governance']);
   });
 
+  it('links the reader to the first run of matched words, not just its first word', () => {
+    const r = engine.search('governance cyberspace');
+    const a = r.docs.find((d) => d.id === 'a')!;
+    const text = DOCS[0]!.text;
+    expect(text.slice(a.hits[0]!.first.start, a.hits[0]!.first.end)).toBe('Cyberspace governance');
+    const b = r.docs.find((d) => d.id === 'b')!;
+    expect(DOCS[1]!.text.slice(b.hits[0]!.first.start, b.hits[0]!.first.end)).toBe('Governance of cyberspace');
+  });
+
   it('verifies phrases', () => {
     const r = engine.search('"rule of law"');
     expect(r.docs.map((d) => d.id)).toEqual(['a']);
