@@ -34,50 +34,196 @@ export function banalDocCap(docCount: number, options: ReuseOptions): number {
   return cap;
 }
 
-export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, options: ReuseOptions): Hits {
-  const stemHash = Int32Array.from(vocab.stemHash);
-  const maxDistance = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
+const SENTINEL = 0xffffffff;
 
-  let total = 0;
-  for (const d of docs) total += d.contentTok.length * maxDistance;
-  const seedHash = new Uint32Array(total);
-  const seedDoc = new Int32Array(total);
-  const seedPos = new Int32Array(total);
-  // Content index of the seed's second word, to mark stock phrases.
-  const seedEnd = new Int32Array(total);
-  let contentWords = 0;
-  for (const d of docs) contentWords += d.contentTok.length;
-  const winnow = contentWords >= options.winnowMinWords ? Math.max(1, Math.floor(options.winnowWindow)) : 1;
-  let n = 0;
+/** Growable columns of kept seeds. */
+class SeedColumns {
+  length = 0;
+  hash = new Uint32Array(1024);
+  doc = new Int32Array(1024);
+  pos = new Int32Array(1024);
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.hash.length) return;
+    let n = this.hash.length * 2;
+    while (n < need) n *= 2;
+    const h = new Uint32Array(n);
+    h.set(this.hash.subarray(0, this.length));
+    const d = new Int32Array(n);
+    d.set(this.doc.subarray(0, this.length));
+    const p = new Int32Array(n);
+    p.set(this.pos.subarray(0, this.length));
+    this.hash = h;
+    this.doc = d;
+    this.pos = p;
+  }
+}
+
+/** A set of 32-bit hashes (open addressing). */
+class HashSet32 {
+  readonly keys: Uint32Array;
+  readonly used: Uint8Array;
+  readonly mask: number;
+  size = 0;
+  constructor(capacity: number) {
+    let n = 16;
+    while (n < capacity * 2) n *= 2;
+    this.keys = new Uint32Array(n);
+    this.used = new Uint8Array(n);
+    this.mask = n - 1;
+  }
+  add(h: number): void {
+    let slot = (h ^ (h >>> 16)) & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === h) return;
+      slot = (slot + 1) & this.mask;
+    }
+    this.used[slot] = 1;
+    this.keys[slot] = h;
+  }
+  has(h: number): boolean {
+    let slot = (h ^ (h >>> 16)) & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === h) return true;
+      slot = (slot + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+function seedHashOf(h1: number, h2: number): number {
+  let h = h1 ^ h2;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/**
+ * Seed hashes found in too many documents (or too often): stock phrases.
+ * Counted exactly over every seed, before any sampling, but only among seeds
+ * that can qualify: a pair is in no more documents, and occurs no more
+ * often, than its rarer stem allows.
+ */
+function banalSeedHashes(docs: readonly PreparedDoc[], stemHash: Int32Array, frequent: Uint8Array, maxDistance: number, docCap: number, maxOcc: number): HashSet32 {
+  const cand = new SeedColumns();
   for (const d of docs) {
-    const n0 = n;
-    const ct = d.contentTok;
-    const stem = d.stem;
-    const m = ct.length;
+    const cs = d.contentStem;
+    const m = cs.length;
+    cand.reserve(m * maxDistance);
+    const hashes = cand.hash;
+    const seedDoc = cand.doc;
+    let n = cand.length;
     for (let k = 0; k < m; k++) {
-      const h1 = Math.imul(stemHash[stem[ct[k]!]!]!, 0x9e3779b1);
+      const s1 = cs[k]!;
+      if (!frequent[s1]) continue;
+      const h1 = Math.imul(stemHash[s1]!, 0x9e3779b1);
       const last = Math.min(m - 1, k + maxDistance);
       for (let j = k + 1; j <= last; j++) {
-        let h = h1 ^ stemHash[stem[ct[j]!]!]!;
-        h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-        seedHash[n] = (h ^ (h >>> 13)) >>> 0;
-        seedDoc[n] = d.index;
-        seedPos[n] = k;
-        seedEnd[n] = j;
-        n++;
+        const s2 = cs[j]!;
+        if (!frequent[s2]) continue;
+        hashes[n] = seedHashOf(h1, stemHash[s2]!);
+        seedDoc[n++] = d.index;
       }
     }
-    if (winnow > 1) n = n0 + winnowInPlace(seedHash, seedDoc, seedPos, seedEnd, n0, n, winnow);
+    cand.length = n;
   }
+  const n = cand.length;
+  const sorted = radixOrder(cand.hash, n);
+  const banal: number[] = [];
+  for (let g0 = 0; g0 < n; ) {
+    const h = cand.hash[sorted[g0]!]!;
+    let g1 = g0 + 1;
+    let df = 1;
+    let prevDoc = cand.doc[sorted[g0]!]!;
+    while (g1 < n && cand.hash[sorted[g1]!] === h) {
+      const dx = cand.doc[sorted[g1]!]!;
+      if (dx !== prevDoc) df++;
+      prevDoc = dx;
+      g1++;
+    }
+    if (g1 - g0 >= 2 && (df > docCap || g1 - g0 > maxOcc)) banal.push(h);
+    g0 = g1;
+  }
+  const set = new HashSet32(banal.length);
+  for (const h of banal) set.add(h);
+  set.size = banal.length;
+  return set;
+}
 
-  const sorted = radixOrder(seedHash, n);
+export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, options: ReuseOptions): Hits {
+  const stemHash = Int32Array.from(vocab.stemHash);
+  const stemCount = stemHash.length;
+  const maxDistance = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
   const docCap = banalDocCap(docs.length, options);
   const maxOcc = options.banalMaxOccurrences;
+
+  // Stem document frequencies and occurrences: which stems could be part of a stock-phrase seed.
+  const df = new Int32Array(stemCount);
+  const occ = new Int32Array(stemCount);
+  const lastDoc = new Int32Array(stemCount).fill(-1);
+  let contentWords = 0;
+  for (const d of docs) {
+    const cs = d.contentStem;
+    contentWords += cs.length;
+    for (let k = 0; k < cs.length; k++) {
+      const s = cs[k]!;
+      occ[s] = occ[s]! + 1;
+      if (lastDoc[s] !== d.index) {
+        lastDoc[s] = d.index;
+        df[s] = df[s]! + 1;
+      }
+    }
+  }
+  const frequent = new Uint8Array(stemCount);
+  for (let s = 0; s < stemCount; s++) frequent[s] = df[s]! > docCap || occ[s]! * maxDistance > maxOcc ? 1 : 0;
+  const banalSet = banalSeedHashes(docs, stemHash, frequent, maxDistance, docCap, maxOcc);
+  const banalSeeds = banalSet.size;
+
+  const winnow = contentWords >= options.winnowMinWords ? Math.max(1, Math.floor(options.winnowWindow)) : 1;
+  const kept = new SeedColumns();
+  let scratchHash = new Uint32Array(1024);
+  let scratchPos = new Int32Array(1024);
+  for (const d of docs) {
+    const cs = d.contentStem;
+    const ct = d.contentTok;
+    const banalTok = d.banal;
+    const m = cs.length;
+    if (m * maxDistance > scratchHash.length) {
+      scratchHash = new Uint32Array(m * maxDistance * 2);
+      scratchPos = new Int32Array(m * maxDistance * 2);
+    }
+    let n = 0;
+    for (let k = 0; k < m; k++) {
+      const s1 = cs[k]!;
+      const f1 = frequent[s1]!;
+      const h1 = Math.imul(stemHash[s1]!, 0x9e3779b1);
+      const last = Math.min(m - 1, k + maxDistance);
+      for (let j = k + 1; j <= last; j++) {
+        const s2 = cs[j]!;
+        let h = seedHashOf(h1, stemHash[s2]!);
+        if (f1 && frequent[s2] && banalSet.has(h)) {
+          banalTok[ct[k]!] = 1;
+          banalTok[ct[j]!] = 1;
+          h = SENTINEL;
+        }
+        scratchHash[n] = h;
+        scratchPos[n++] = k;
+      }
+    }
+    kept.reserve(n);
+    kept.length += winnowInto(scratchHash, scratchPos, n, winnow, d.index, kept);
+  }
+
+  const n = kept.length;
+  const seedHash = kept.hash;
+  const seedDoc = kept.doc;
+  const seedPos = kept.pos;
+  const sorted = radixOrder(seedHash, n);
   const docA = new IntBuffer(1024);
   const docB = new IntBuffer(1024);
   const posA = new IntBuffer(1024);
   const posB = new IntBuffer(1024);
-  let banalSeeds = 0;
+  const allPairsMax = options.seedAllPairsMax;
+  const fanout = options.seedPairFanout;
 
   for (let g0 = 0; g0 < n; ) {
     const h = seedHash[sorted[g0]!]!;
@@ -86,32 +232,20 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
     const size = g1 - g0;
     if (size >= 2) {
       // Within a bucket, seeds keep generation order: documents ascending.
-      let df = 1;
-      for (let x = g0 + 1; x < g1; x++) if (seedDoc[sorted[x]!] !== seedDoc[sorted[x - 1]!]) df++;
-      if (df > docCap || size > maxOcc) {
-        banalSeeds++;
-        for (let x = g0; x < g1; x++) {
-          const sx = sorted[x]!;
-          const d = docs[seedDoc[sx]!]!;
-          d.banal[d.contentTok[seedPos[sx]!]!] = 1;
-          d.banal[d.contentTok[seedEnd[sx]!]!] = 1;
-        }
-      } else {
-        for (let x = g0; x < g1; x++) {
-          const sx = sorted[x]!;
-          const dx = seedDoc[sx]!;
-          const px = seedPos[sx]!;
-          const yEnd = size > options.seedAllPairsMax ? Math.min(g1, x + 1 + options.seedPairFanout) : g1;
-          for (let y = x + 1; y < yEnd; y++) {
-            const sy = sorted[y]!;
-            const py = seedPos[sy]!;
-            const dy = seedDoc[sy]!;
-            if (dx === dy && px === py) continue;
-            docA.push(dx);
-            docB.push(dy);
-            posA.push(px);
-            posB.push(py);
-          }
+      for (let x = g0; x < g1; x++) {
+        const sx = sorted[x]!;
+        const dx = seedDoc[sx]!;
+        const px = seedPos[sx]!;
+        const yEnd = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
+        for (let y = x + 1; y < yEnd; y++) {
+          const sy = sorted[y]!;
+          const py = seedPos[sy]!;
+          const dy = seedDoc[sy]!;
+          if (dx === dy && px === py) continue;
+          docA.push(dx);
+          docB.push(dy);
+          posA.push(px);
+          posB.push(py);
         }
       }
     }
@@ -136,45 +270,55 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
 }
 
 /**
- * Keeps, for every window of `w` consecutive seeds in [n0, n1), the smallest
- * hash (rightmost on ties), compacting the arrays in place. Returns how many
- * were kept.
+ * Appends to `out` the seeds of one document (`hash`/`pos` [0, n)) that
+ * winnowing keeps: for every window of `w` consecutive seeds the smallest
+ * hash (rightmost on ties); a document with at most `w` seeds keeps its
+ * minimum. Stock-phrase seeds (SENTINEL) are never kept. Returns how many
+ * were appended (`out` must have room for n).
  */
-function winnowInPlace(
-  hash: Uint32Array,
-  doc: Int32Array,
-  pos: Int32Array,
-  end: Int32Array,
-  n0: number,
-  n1: number,
-  w: number,
-): number {
-  const len = n1 - n0;
-  if (len <= w) {
-    // Too short for a full window: keep the minimum alone.
-    if (len === 0) return 0;
-    let m = n0;
-    for (let i = n0 + 1; i < n1; i++) if (hash[i]! <= hash[m]!) m = i;
-    hash[n0] = hash[m]!;
-    doc[n0] = doc[m]!;
-    pos[n0] = pos[m]!;
-    end[n0] = end[m]!;
+function winnowInto(hash: Uint32Array, pos: Int32Array, n: number, w: number, doc: number, out: SeedColumns): number {
+  const oh = out.hash;
+  const od = out.doc;
+  const op = out.pos;
+  let o = out.length;
+  const o0 = o;
+  if (w <= 1) {
+    for (let i = 0; i < n; i++) {
+      const h = hash[i]!;
+      if (h === SENTINEL) continue;
+      oh[o] = h;
+      od[o] = doc;
+      op[o++] = pos[i]!;
+    }
+    return o - o0;
+  }
+  if (n <= w) {
+    if (n === 0) return 0;
+    let m = 0;
+    for (let i = 1; i < n; i++) if (hash[i]! <= hash[m]!) m = i;
+    if (hash[m] === SENTINEL) return 0;
+    oh[o] = hash[m]!;
+    od[o] = doc;
+    op[o] = pos[m]!;
     return 1;
   }
-  let out = n0;
   let last = -1;
-  for (let s = n0; s + w <= n1; s++) {
-    let m = s;
-    for (let i = s + 1; i < s + w; i++) if (hash[i]! <= hash[m]!) m = i;
+  let m = -1;
+  for (let s = 0; s + w <= n; s++) {
+    // The minimum of window [s, s + w): rescan only when the old one left it.
+    const e = s + w - 1;
+    if (m < s) {
+      m = s;
+      for (let i = s + 1; i <= e; i++) if (hash[i]! <= hash[m]!) m = i;
+    } else if (hash[e]! <= hash[m]!) m = e;
     if (m !== last) {
-      // m > last always, and out <= m, so copying forward is safe.
-      hash[out] = hash[m]!;
-      doc[out] = doc[m]!;
-      pos[out] = pos[m]!;
-      end[out] = end[m]!;
-      out++;
       last = m;
+      const h = hash[m]!;
+      if (h === SENTINEL) continue;
+      oh[o] = h;
+      od[o] = doc;
+      op[o++] = pos[m]!;
     }
   }
-  return out - n0;
+  return o - o0;
 }
