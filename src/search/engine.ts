@@ -133,10 +133,11 @@ export class SearchEngine {
         entry = { id: doc.id, title: doc.title, outlet: doc.outlet, date: doc.date, hits: [], matches: 0 };
         byDoc.set(d, entry);
       }
-      // The reader marks the first run of matched words ("digital divide"), not just its first word.
+      // The reader marks the first run of matched words ("digital divide", "governance of
+      // cyberspace": up to two short words between), not just its first word.
       const first = { ...match.ranges[0]! };
       for (const next of match.ranges.slice(1)) {
-        if (!/^[\s\p{P}]{0,3}$/u.test(text.slice(first.end, next.start))) break;
+        if (!/^[\s\p{P}]{0,3}(?:\p{L}{1,3}[\s\p{P}]{1,3}){0,2}$/u.test(text.slice(first.end, next.start))) break;
         first.end = next.end;
       }
       const hit: SearchHit = {
