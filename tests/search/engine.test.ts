@@ -30,7 +30,7 @@ describe('SearchEngine.search', () => {
     const b = r.docs.find((d) => d.id === 'b')!;
     const hit = b.hits[0]!;
     const text = DOCS[1]!.text;
-    expect(text.slice(hit.first.start, hit.first.end)).toBe('Governance');
+    expect(text.slice(hit.first.start, hit.first.end)).toBe('Governance of cyberspace');
     expect(hit.snippet.marks.map((m) => hit.snippet.text.slice(m.start, m.end))).toEqual(['Governance', 'cyberspace', 'governance']);
   });
 
