@@ -16,7 +16,16 @@ const SLOGAN_A = 'Leaders agreed that we must protect the environment for future
 const SLOGAN_B = 'Leaders agreed that we must safeguard the environment for coming generations and act before the damage is done.';
 const LONG_SHARED = 'The council will publish its annual water quality report every spring so that residents can judge the progress themselves.';
 
+/** Enough documents that the views must cope with a real reading set (50+), some echoing the slogan. */
+const crowd = Object.fromEntries(
+  Array.from({ length: 56 }, (_, i) => [
+    `crowd-${String(i).padStart(2, '0')}.txt`,
+    `---\ntitle: Crowd piece ${i}\noutlet: Outlet ${i % 7}\ndate: ${2015 + (i % 8)}\n---\n${filler(300 + i, 4)}\n\n${i % 9 === 0 ? SLOGAN_B : filler(400 + i, 2)}\n\n${filler(500 + i, 3)}\n`,
+  ]),
+);
+
 const files = {
+  ...crowd,
   'green.txt': `---\ntitle: Green planted editorial\noutlet: Green Daily\ndate: 2019-04-02\n---\n${filler(1, 6)}\n\n${SLOGAN_A}\n\n${filler(2, 6)}\n\n${LONG_SHARED}\n\n${filler(3, 4)}\n`,
   'blue.txt': `---\ntitle: Blue planted report\noutlet: Blue Times\ndate: 2021\n---\n${filler(4, 5)}\n\n${SLOGAN_B}\n\n${filler(5, 5)}\n`,
   // A long document with the shared sentence far down, for synchronised scrolling.
@@ -63,7 +72,7 @@ async function expectAccessible(name: string) {
 describe('phrases → family → compare', () => {
   it('lists the planted formula and opens its collation table with the swapped words marked', async () => {
     await open('#/phrases');
-    const family = page.getByRole('link', { name: /protect the environment for future generations/i });
+    const family = page.getByRole('link', { name: /(protect|safeguard) the environment for (future|coming) generations/i });
     await expect.poll(() => family.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(page, 'compare-corpus-phrases');
     await expectAccessible('phrases');
@@ -71,15 +80,20 @@ describe('phrases → family → compare', () => {
     await family.first().click();
     await page.getByRole('table').waitFor();
     const rows = page.getByRole('table').getByRole('row');
-    // Header + the two versions, earliest (2019, Green Daily) first as the base.
-    await expect.poll(() => rows.count()).toBe(3);
-    await expect.poll(() => rows.nth(1).textContent()).toMatch(/Green Daily.*2 April 2019.*base/s);
-    const variant = rows.nth(2);
-    expect(await variant.textContent()).toMatch(/Blue Times/);
-    expect(await visibleTexts(variant.locator('ins'))).toEqual(expect.arrayContaining(['safeguard', 'coming']));
+    // Header + every version: the crowd's copies (every ninth piece) and the two planted ones.
+    await expect.poll(() => rows.count()).toBe(1 + 2 + 7);
+    // Earliest first: the 2015 crowd piece is the base; the Green Daily version (protect/future) differs from it.
+    await expect.poll(() => rows.nth(1).textContent()).toMatch(/Outlet 0.*2015.*base/s);
+    const green = rows.filter({ hasText: 'Green Daily' });
+    expect(await visibleTexts(green.locator('ins'))).toEqual(expect.arrayContaining(['protect', 'future']));
+    const variant = rows.filter({ hasText: 'Blue Times' });
     await screenshot(page, 'compare-corpus-family');
     await expectAccessible('family');
 
+    // Make the 2019 Green Daily editorial the base, so the Blue Times version is diffed against it.
+    await page.getByLabel('Compare every version with').selectOption({ label: 'Green Daily, 2 April 2019' });
+    await expect.poll(() => rows.filter({ hasText: 'Green Daily' }).textContent()).toMatch(/base/);
+    expect(await visibleTexts(variant.locator('ins'))).toEqual(expect.arrayContaining(['safeguard', 'coming']));
     await variant.getByRole('link', { name: 'Compare with base' }).click();
     await page.getByRole('heading', { name: 'Compare two documents' }).waitFor();
     const [left, right] = [page.locator('section.column').nth(0), page.locator('section.column').nth(1)];
