@@ -1,16 +1,15 @@
 import { mount } from 'svelte';
 import corpus from 'virtual:refrain-corpus';
-import { ReadingState } from './state/reading-state.svelte.ts';
-import App from './ui/App.svelte';
+import CorpusRoot from './ui/import/CorpusRoot.svelte';
+import { Corpora } from './ui/shell/corpora.svelte.ts';
 import './ui/theme.css';
 import { AnalysisClient } from './worker/client.ts';
-import { toAnalysisDocs } from './worker/protocol.ts';
 
 const analysis = new AnalysisClient();
-// The worker starts analysing while the reading state opens and the first view renders.
-void analysis.request('load', { corpusId: corpus.id, docs: toAnalysisDocs(corpus.documents) });
-
+// Loads the bundled corpus into the worker at once, then opens storage (reading
+// state, the user's own corpora) and returns to the corpus open last time.
 // Never throws: without IndexedDB it runs in memory and says so in its status.
-const reading = await ReadingState.open({ corpusId: corpus.id });
+const corpora = new Corpora(corpus, analysis);
+await corpora.start();
 
-mount(App, { target: document.getElementById('app')!, props: { corpus, analysis, reading } });
+mount(CorpusRoot, { target: document.getElementById('app')!, props: { corpora } });
