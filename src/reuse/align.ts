@@ -57,19 +57,29 @@ export class AlignPath {
 }
 
 const NEG = -1e9;
-let H = new Float64Array(4096);
-let E = new Float64Array(4096);
-let F = new Float64Array(4096);
+// Two rolling rows of H (best score ending in a cell) and F (ending in a
+// gap in b, i.e. a token only in a); E (a token only in b) runs along the
+// row. Only the traceback bits are kept for every cell.
+let H0 = new Float64Array(256);
+let H1 = new Float64Array(256);
+let F0 = new Float64Array(256);
+let F1 = new Float64Array(256);
 let TB = new Uint8Array(4096);
 
-function ensure(size: number): void {
-  if (H.length >= size) return;
-  let n = H.length;
-  while (n < size) n *= 2;
-  H = new Float64Array(n);
-  E = new Float64Array(n);
-  F = new Float64Array(n);
-  TB = new Uint8Array(n);
+function ensure(width: number, cells: number): void {
+  if (H0.length < width) {
+    let n = H0.length;
+    while (n < width) n *= 2;
+    H0 = new Float64Array(n);
+    H1 = new Float64Array(n);
+    F0 = new Float64Array(n);
+    F1 = new Float64Array(n);
+  }
+  if (TB.length < cells) {
+    let n = TB.length;
+    while (n < cells) n *= 2;
+    TB = new Uint8Array(n);
+  }
 }
 
 /**
@@ -93,7 +103,7 @@ export function alignBanded(
   const rows = a1 - a0;
   const W = dHi - dLo + 1;
   if (rows <= 0 || W <= 0 || b1 <= b0) return 0;
-  ensure((rows + 1) * W);
+  ensure(W + 1, (rows + 1) * W);
   const mc = options.matchContent;
   const mf = options.matchFunction;
   const mm = options.mismatch;
@@ -102,37 +112,45 @@ export function alignBanded(
   const stemA = A.stem;
   const stemB = B.stem;
   const contentA = A.content;
+  const tbuf = TB;
+  let hPrev = H0;
+  let hCur = H1;
+  let fPrev = F0;
+  let fCur = F1;
 
-  for (let k = 0; k < W; k++) {
-    H[k] = 0;
-    E[k] = NEG;
-    F[k] = NEG;
+  for (let k = 0; k <= W; k++) {
+    hPrev[k] = 0;
+    fPrev[k] = NEG;
   }
+  // Sentinel column W: never a source (k + 1 < W is required for F).
+  hCur[W] = 0;
+  fCur[W] = NEG;
   let best = 0;
   let bestR = -1;
   let bestK = -1;
   for (let r = 1; r <= rows; r++) {
     const i = a0 + r - 1;
     const base = r * W;
-    const prev = base - W;
     const sA = stemA[i]!;
     const matchScore = contentA[i] ? mc : mf;
-    for (let k = 0; k < W; k++) {
-      const idx = base + k;
+    // Cells with b0 <= j < b1, where j = i + dLo + k.
+    const kLo = Math.max(0, b0 - i - dLo);
+    const kHi = Math.min(W - 1, b1 - 1 - i - dLo);
+    for (let k = 0; k < kLo && k < W; k++) {
+      hCur[k] = 0;
+      fCur[k] = NEG;
+      tbuf[base + k] = 0;
+    }
+    let hLeft = kLo > 0 ? hCur[kLo - 1]! : 0;
+    let eLeft = NEG;
+    for (let k = kLo; k <= kHi; k++) {
       const j = i + dLo + k;
-      if (j < b0 || j >= b1) {
-        H[idx] = 0;
-        E[idx] = NEG;
-        F[idx] = NEG;
-        TB[idx] = 0;
-        continue;
-      }
-      const hd = H[prev + k]! + (stemB[j] === sA ? matchScore : mm);
+      const hd = hPrev[k]! + (stemB[j] === sA ? matchScore : mm);
       let e = NEG;
       let eb = 0;
       if (k > 0) {
-        const ho = H[idx - 1]! + open;
-        const ee = E[idx - 1]! + ext;
+        const ho = hLeft + open;
+        const ee = eLeft + ext;
         if (ee > ho) {
           e = ee;
           eb = 4;
@@ -141,8 +159,8 @@ export function alignBanded(
       let f = NEG;
       let fb = 0;
       if (k + 1 < W) {
-        const ho = H[prev + k + 1]! + open;
-        const ff = F[prev + k + 1]! + ext;
+        const ho = hPrev[k + 1]! + open;
+        const ff = fPrev[k + 1]! + ext;
         if (ff > ho) {
           f = ff;
           fb = 8;
@@ -162,16 +180,28 @@ export function alignBanded(
         h = f;
         hb = 3;
       }
-      H[idx] = h;
-      E[idx] = e;
-      F[idx] = f;
-      TB[idx] = hb | eb | fb;
+      hCur[k] = h;
+      fCur[k] = f;
+      tbuf[base + k] = hb | eb | fb;
+      hLeft = h;
+      eLeft = e;
       if (h > best) {
         best = h;
         bestR = r;
         bestK = k;
       }
     }
+    for (let k = Math.max(kLo, kHi + 1); k < W; k++) {
+      hCur[k] = 0;
+      fCur[k] = NEG;
+      tbuf[base + k] = 0;
+    }
+    const th = hPrev;
+    hPrev = hCur;
+    hCur = th;
+    const tf = fPrev;
+    fPrev = fCur;
+    fCur = tf;
   }
   if (bestR < 0) return 0;
 
@@ -182,7 +212,7 @@ export function alignBanded(
     const idx = r * W + k;
     const i = a0 + r - 1;
     const j = i + dLo + k;
-    const tb = TB[idx]!;
+    const tb = tbuf[idx]!;
     if (state === 0) {
       const hb = tb & 3;
       if (hb === 0) break;

@@ -57,12 +57,41 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   return { passages, families };
 }
 
-/** Tokens matching on one diagonal around token `t` of A: a cheap test before aligning. */
+/**
+ * A cheap test before aligning a single-seed candidate around token `t` of
+ * A: at least `minMatchedTokens` tokens match on the seed's diagonal within
+ * ±`singleSeedWindow` tokens, and at least `minContentMatches` content
+ * words outside stock phrases match within ±`singleSeedContext` tokens on
+ * that diagonal or the next one on either side (one inserted or dropped
+ * word). A passage needs both, so this drops most chance hits and few real
+ * ones.
+ */
 function diagonalSupport(A: PreparedDoc, B: PreparedDoc, t: number, diag: number, opts: ReuseOptions): boolean {
+  const same = A.index === B.index;
+  const stemA = A.stem;
+  const stemB = B.stem;
   const w = opts.singleSeedWindow;
   const lo = Math.max(0, t - w, -diag);
   const hi = Math.min(A.count - 1, t + w, B.count - 1 - diag);
   let matches = 0;
-  for (let i = lo; i <= hi; i++) if (A.stem[i] === B.stem[i + diag] && (A.index !== B.index || diag !== 0)) matches++;
-  return matches >= opts.minMatchedTokens;
+  for (let i = lo; i <= hi; i++) if (stemA[i] === stemB[i + diag] && (!same || diag !== 0)) matches++;
+  if (matches < opts.minMatchedTokens) return false;
+  if (opts.minContentMatches <= 0) return true;
+  const cw = opts.singleSeedContext;
+  const lo2 = Math.max(0, t - cw);
+  const hi2 = Math.min(A.count - 1, t + cw);
+  const bLast = B.count - 1;
+  let fresh = 0;
+  for (let i = lo2; i <= hi2; i++) {
+    if (!A.content[i]) continue;
+    const s = stemA[i];
+    const j1 = Math.min(bLast, i + diag + 1);
+    for (let j = Math.max(0, i + diag - 1); j <= j1; j++) {
+      if (stemB[j] === s && (!same || j > i) && (!A.banal[i] || !B.banal[j])) {
+        if (++fresh >= opts.minContentMatches) return true;
+        break;
+      }
+    }
+  }
+  return false;
 }

@@ -34,6 +34,11 @@ export interface ReuseOptions {
    */
   minClusterSeeds: number;
   singleSeedWindow: number;
+  /**
+   * ... and at least `minContentMatches` content words outside stock
+   * phrases match within this many tokens, on that diagonal or one next to it.
+   */
+  singleSeedContext: number;
   /** Tokens of context added around a candidate before aligning. */
   alignMargin: number;
   /** Extra diagonals (tokens) the banded alignment may stray from the seeds. */
@@ -78,6 +83,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   clusterMaxGap: 8,
   minClusterSeeds: 2,
   singleSeedWindow: 5,
+  singleSeedContext: 10,
   alignMargin: 8,
   alignBand: 6,
   matchContent: 3,
