@@ -219,7 +219,10 @@ describe.each([
         expect(await marks.filter({ hasText: line }).count(), `"${line}" struck out in the original of ${id}`).toBeGreaterThan(0);
       }
       const [n] = /\d+/.exec((await originalButton.innerText()) ?? '') ?? ['0'];
-      expect(Number(n)).toBe(corpus.documents.find((d) => d.meta.id === id)!.edits.length);
+      // Whitespace normalisation is not counted as a removal or repair: the reader need not inspect it.
+      const doc = corpus.documents.find((d) => d.meta.id === id)!;
+      const visibleEdits = doc.edits.filter((e) => /\S/.test(doc.original.slice(e.start, e.end)) || /\S/.test(e.replacement));
+      expect(Number(n)).toBe(visibleEdits.length);
 
       await cleanButton.click();
       await visible(page.getByTestId('clean-text'));
@@ -282,15 +285,15 @@ describe.each([
 
   it('works from the keyboard: the skip link, every document link reachable, Enter opens one', async () => {
     await open();
-    // Reach the skip link by keyboard wherever focus starts (see the test above).
-    for (let i = 0; i < 10 && (await focused(page))?.text !== 'Skip to content'; i++) await page.keyboard.press('Shift+Tab');
+    // On a fresh load the first Tab reaches the skip link (see the test above).
+    await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to content', onScreen: true });
     await page.keyboard.press('Enter');
     expect((await focused(page))?.id).toBe('main');
 
     // Tab through the page collecting the document links reached.
     const reached: string[] = [];
-    for (let i = 0; i < 40 && reached.length < SEEDS.length; i++) {
+    for (let i = 0; i < 100 && reached.length < SEEDS.length; i++) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       if (f?.href?.startsWith('#/doc/')) {
