@@ -355,3 +355,17 @@ export class CorporaStore {
 export function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH) || 'Untitled corpus';
 }
+
+/**
+ * The analysis cache key: the content hash plus a fingerprint of what the
+ * engine groups by (outlet, date), since editing metadata changes a family's
+ * spread without changing the content hash.
+ */
+export function analysisCacheKey(contentHash: string, docs: readonly { meta: { id: string; outlet: string | null; date: { value: string; approximate: boolean } | null } }[]): string {
+  let h = 0x811c9dc5;
+  for (const { meta } of docs) {
+    const s = `${meta.id}\u0000${meta.outlet ?? ''}\u0000${meta.date ? `${meta.date.approximate ? '~' : ''}${meta.date.value}` : ''}\u0001`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  }
+  return `${contentHash}.${(h >>> 0).toString(36)}`;
+}
