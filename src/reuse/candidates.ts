@@ -2,10 +2,16 @@
  * Candidates: hits of one document pair that lie near one diagonal and close
  * together, grouped into one region to align. A single rare seed is enough;
  * the alignment decides.
+ *
+ * Hits are made one document at a time: each seed of document A (in
+ * position order) meets the later occurrences in its bucket. The hits of A
+ * are then ordered by partner document (a native sort of small packed
+ * keys), so no corpus-wide hit list is built or sorted, and the candidates
+ * live in reused typed arrays: nothing is allocated per hit or candidate.
  */
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
-import type { Hits } from './seeds.ts';
+import type { SeedIndex } from './seeds.ts';
 
 export interface Candidate {
   docA: number;
@@ -21,81 +27,184 @@ export interface Candidate {
   seeds: number;
 }
 
-interface Open extends Candidate {
-  lastA: number;
-  diag: number;
+/** Hit index fits in the low 26 bits of the sort key; the partner document above. */
+const IDX_BITS = 2 ** 26;
+
+class Grow {
+  key = new Float64Array(1024);
+  docB = new Int32Array(1024);
+  posA = new Int32Array(1024);
+  posB = new Int32Array(1024);
+  reserve(need: number): void {
+    if (need <= this.key.length) return;
+    let n = this.key.length * 2;
+    while (n < need) n *= 2;
+    const key = new Float64Array(n);
+    key.set(this.key);
+    this.key = key;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.docB = grow(this.docB);
+    this.posA = grow(this.posA);
+    this.posB = grow(this.posB);
+  }
 }
 
+/**
+ * Calls `visit` for each candidate, in document order. The candidate object
+ * is reused: read it inside `visit`, do not keep it.
+ */
 export function forEachCandidate(
   docs: readonly PreparedDoc[],
-  hits: Hits,
+  seeds: SeedIndex,
   options: ReuseOptions,
   visit: (c: Candidate) => void,
 ): void {
-  const { order, docA, docB, posA, posB, count } = hits;
+  const { doc: seedDoc, pos: seedPos, docStart, sorted, rank, partnerEnd } = seeds;
   const band = options.clusterDiagonalBand;
   const maxGap = options.clusterMaxGap;
   const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
-  let open: Open[] = [];
+  const hits = new Grow();
+  // Open candidates of the current document pair, as columns.
+  let cap = 64;
+  let oAFirst = new Int32Array(cap);
+  let oALast = new Int32Array(cap);
+  let oBFirst = new Int32Array(cap);
+  let oBLast = new Int32Array(cap);
+  let oDiagMin = new Int32Array(cap);
+  let oDiagMax = new Int32Array(cap);
+  let oSeeds = new Int32Array(cap);
+  let oLastA = new Int32Array(cap);
+  let oDiag = new Int32Array(cap);
+  const cand: Candidate = { docA: 0, docB: 0, aFirst: 0, aLast: 0, bFirst: 0, bLast: 0, diagMin: 0, diagMax: 0, seeds: 0 };
+  const emit = (o: number): void => {
+    cand.aFirst = oAFirst[o]!;
+    cand.aLast = oALast[o]!;
+    cand.bFirst = oBFirst[o]!;
+    cand.bLast = oBLast[o]!;
+    cand.diagMin = oDiagMin[o]!;
+    cand.diagMax = oDiagMax[o]!;
+    cand.seeds = oSeeds[o]!;
+    visit(cand);
+  };
+  const copy = (from: number, to: number): void => {
+    oAFirst[to] = oAFirst[from]!;
+    oALast[to] = oALast[from]!;
+    oBFirst[to] = oBFirst[from]!;
+    oBLast[to] = oBLast[from]!;
+    oDiagMin[to] = oDiagMin[from]!;
+    oDiagMax[to] = oDiagMax[from]!;
+    oSeeds[to] = oSeeds[from]!;
+    oLastA[to] = oLastA[from]!;
+    oDiag[to] = oDiag[from]!;
+  };
 
-  for (let r0 = 0; r0 < count; ) {
-    const first = order[r0]!;
-    const da = docA[first]!;
-    const db = docB[first]!;
-    let r1 = r0 + 1;
-    while (r1 < count && docA[order[r1]!] === da && docB[order[r1]!] === db) r1++;
-    const ctA = docs[da]!.contentTok;
-    const ctB = docs[db]!.contentTok;
-    open = [];
-    for (let r = r0; r < r1; r++) {
-      const h = order[r]!;
-      const pa = posA[h]!;
-      const pb = posB[h]!;
-      const diag = pb - pa;
-      const tokDiag = ctB[pb]! - ctA[pa]!;
-      let best: Open | null = null;
-      let bestDist = Infinity;
-      let w = 0;
-      for (let i = 0; i < open.length; i++) {
-        const c = open[i]!;
-        if (pa - c.lastA > maxGap) {
-          visit(c);
-          continue;
-        }
-        open[w++] = c;
-        const dist = Math.abs(diag - c.diag);
-        if (dist <= band && dist < bestDist) {
-          best = c;
-          bestDist = dist;
-        }
-      }
-      open.length = w;
-      if (best) {
-        best.lastA = pa;
-        best.diag = diag;
-        best.aLast = Math.max(best.aLast, pa + seedSpan);
-        best.bFirst = Math.min(best.bFirst, pb);
-        best.bLast = Math.max(best.bLast, pb + seedSpan);
-        best.diagMin = Math.min(best.diagMin, tokDiag);
-        best.diagMax = Math.max(best.diagMax, tokDiag);
-        best.seeds++;
-      } else {
-        open.push({
-          docA: da,
-          docB: db,
-          aFirst: pa,
-          aLast: pa + seedSpan,
-          bFirst: pb,
-          bLast: pb + seedSpan,
-          diagMin: tokDiag,
-          diagMax: tokDiag,
-          seeds: 1,
-          lastA: pa,
-          diag,
-        });
+  for (let da = 0; da < docs.length; da++) {
+    // Hits of document A, in seed (position) order.
+    let m = 0;
+    const s0 = docStart[da]!;
+    const s1 = docStart[da + 1]!;
+    for (let i = s0; i < s1; i++) {
+      const x = rank[i]!;
+      const yEnd = partnerEnd[x]!;
+      if (yEnd <= x + 1) continue;
+      hits.reserve(m + yEnd - x);
+      const pa = seedPos[i]!;
+      const key = hits.key;
+      const hDocB = hits.docB;
+      const hPosA = hits.posA;
+      const hPosB = hits.posB;
+      for (let y = x + 1; y < yEnd; y++) {
+        const sy = sorted[y]!;
+        const db = seedDoc[sy]!;
+        const pb = seedPos[sy]!;
+        if (db === da && pb === pa) continue;
+        key[m] = db * IDX_BITS + m;
+        hDocB[m] = db;
+        hPosA[m] = pa;
+        hPosB[m++] = pb;
       }
     }
-    for (const c of open) visit(c);
-    r0 = r1;
+    if (m === 0) continue;
+    // By partner document, then position in A (hits were made in position order).
+    const order = hits.key.subarray(0, m).sort();
+    const A = docs[da]!;
+    const ctA = A.contentTok;
+    cand.docA = da;
+    for (let r0 = 0; r0 < m; ) {
+      const db = Math.floor(order[r0]! / IDX_BITS);
+      let r1 = r0 + 1;
+      while (r1 < m && Math.floor(order[r1]! / IDX_BITS) === db) r1++;
+      const ctB = docs[db]!.contentTok;
+      cand.docB = db;
+      let open = 0;
+      for (let r = r0; r < r1; r++) {
+        const h = order[r]! % IDX_BITS;
+        const pa = hits.posA[h]!;
+        const pb = hits.posB[h]!;
+        const diag = pb - pa;
+        const tokDiag = ctB[pb]! - ctA[pa]!;
+        let best = -1;
+        let bestDist = Infinity;
+        let w = 0;
+        for (let o = 0; o < open; o++) {
+          if (pa - oLastA[o]! > maxGap) {
+            emit(o);
+            continue;
+          }
+          if (w !== o) copy(o, w);
+          const dist = Math.abs(diag - oDiag[w]!);
+          if (dist <= band && dist < bestDist) {
+            best = w;
+            bestDist = dist;
+          }
+          w++;
+        }
+        open = w;
+        if (best >= 0) {
+          oLastA[best] = pa;
+          oDiag[best] = diag;
+          oALast[best] = Math.max(oALast[best]!, pa + seedSpan);
+          oBFirst[best] = Math.min(oBFirst[best]!, pb);
+          oBLast[best] = Math.max(oBLast[best]!, pb + seedSpan);
+          oDiagMin[best] = Math.min(oDiagMin[best]!, tokDiag);
+          oDiagMax[best] = Math.max(oDiagMax[best]!, tokDiag);
+          oSeeds[best] = oSeeds[best]! + 1;
+        } else {
+          if (open === cap) {
+            cap *= 2;
+            const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+              const b = new Int32Array(cap);
+              b.set(a);
+              return b;
+            };
+            oAFirst = grow(oAFirst);
+            oALast = grow(oALast);
+            oBFirst = grow(oBFirst);
+            oBLast = grow(oBLast);
+            oDiagMin = grow(oDiagMin);
+            oDiagMax = grow(oDiagMax);
+            oSeeds = grow(oSeeds);
+            oLastA = grow(oLastA);
+            oDiag = grow(oDiag);
+          }
+          oAFirst[open] = pa;
+          oALast[open] = pa + seedSpan;
+          oBFirst[open] = pb;
+          oBLast[open] = pb + seedSpan;
+          oDiagMin[open] = tokDiag;
+          oDiagMax[open] = tokDiag;
+          oSeeds[open] = 1;
+          oLastA[open] = pa;
+          oDiag[open] = diag;
+          open++;
+        }
+      }
+      for (let o = 0; o < open; o++) emit(o);
+      r0 = r1;
+    }
   }
 }

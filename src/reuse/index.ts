@@ -9,7 +9,7 @@ import { buildFamilies, cmp } from './families.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
 import { dedupePassages, extractPassages, toPassage, type RawPassage } from './passages.ts';
 import { prepareDocs, type PreparedDoc } from './prepare.ts';
-import { collectHits } from './seeds.ts';
+import { collectSeeds } from './seeds.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 
 export type { ReuseInput, Span, AlignOp, Passage, Family, FamilyVariant, FamilySpread, ReuseResult } from './types.ts';
@@ -30,11 +30,11 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const sorted = [...docs].sort((x, y) => cmp(x.id, y.id));
   const vocab = new Vocabulary();
   const prepared = prepareDocs(sorted, vocab);
-  const hits = collectHits(prepared, vocab, opts);
+  const seeds = collectSeeds(prepared, vocab, opts);
 
   const path = new AlignPath();
   const raw: RawPassage[] = [];
-  forEachCandidate(prepared, hits, opts, (c) => {
+  forEachCandidate(prepared, seeds, opts, (c) => {
     const A = prepared[c.docA]!;
     const B = prepared[c.docB]!;
     const ctA = A.contentTok;

@@ -8,19 +8,28 @@
  * bucket yields a hit for each pair of its occurrences.
  */
 import type { Vocabulary } from '../text/vocabulary.ts';
-import { IntBuffer, radixOrder } from './buffers.ts';
+import { radixOrder } from './buffers.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 
-export interface Hits {
+/**
+ * The kept seeds, in generation order (document, then position), and their
+ * buckets: `sorted` lists seed indices by hash (stable, so documents ascend
+ * within a bucket); the seed at sorted position x pairs with those at
+ * x + 1 .. partnerEnd[x] - 1 (all later ones in a small bucket, the next
+ * `seedPairFanout` in a large one).
+ */
+export interface SeedIndex {
   count: number;
-  docA: Int32Array;
-  docB: Int32Array;
-  /** Content-word index of the seed in each document. */
-  posA: Int32Array;
-  posB: Int32Array;
-  /** Hit indices sorted by (docA, docB, posA). */
-  order: Uint32Array;
+  doc: Int32Array;
+  /** Content-word index of the seed's first word. */
+  pos: Int32Array;
+  /** Seeds of document d: [docStart[d], docStart[d + 1]). */
+  docStart: Int32Array;
+  sorted: Uint32Array;
+  /** Sorted position of each seed. */
+  rank: Uint32Array;
+  partnerEnd: Uint32Array;
   /** Seed buckets skipped as stock phrases. */
   banalSeeds: number;
 }
@@ -149,7 +158,7 @@ function banalSeedHashes(docs: readonly PreparedDoc[], stemHash: Int32Array, fre
   return set;
 }
 
-export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, options: ReuseOptions): Hits {
+export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, options: ReuseOptions): SeedIndex {
   const stemHash = Int32Array.from(vocab.stemHash);
   const stemCount = stemHash.length;
   const maxDistance = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
@@ -182,6 +191,7 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
   const kept = new SeedColumns();
   let scratchHash = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);
+  const docStart = new Int32Array(docs.length + 1);
   for (const d of docs) {
     const cs = d.contentStem;
     const ct = d.contentTok;
@@ -211,60 +221,35 @@ export function collectHits(docs: readonly PreparedDoc[], vocab: Vocabulary, opt
     }
     kept.reserve(n);
     kept.length += winnowInto(scratchHash, scratchPos, n, winnow, d.index, kept);
+    docStart[d.index + 1] = kept.length;
   }
 
   const n = kept.length;
   const seedHash = kept.hash;
-  const seedDoc = kept.doc;
-  const seedPos = kept.pos;
   const sorted = radixOrder(seedHash, n);
-  const docA = new IntBuffer(1024);
-  const docB = new IntBuffer(1024);
-  const posA = new IntBuffer(1024);
-  const posB = new IntBuffer(1024);
+  const rank = new Uint32Array(n);
+  const partnerEnd = new Uint32Array(n);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
-
   for (let g0 = 0; g0 < n; ) {
     const h = seedHash[sorted[g0]!]!;
     let g1 = g0 + 1;
     while (g1 < n && seedHash[sorted[g1]!] === h) g1++;
     const size = g1 - g0;
-    if (size >= 2) {
-      // Within a bucket, seeds keep generation order: documents ascending.
-      for (let x = g0; x < g1; x++) {
-        const sx = sorted[x]!;
-        const dx = seedDoc[sx]!;
-        const px = seedPos[sx]!;
-        const yEnd = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
-        for (let y = x + 1; y < yEnd; y++) {
-          const sy = sorted[y]!;
-          const py = seedPos[sy]!;
-          const dy = seedDoc[sy]!;
-          if (dx === dy && px === py) continue;
-          docA.push(dx);
-          docB.push(dy);
-          posA.push(px);
-          posB.push(py);
-        }
-      }
+    for (let x = g0; x < g1; x++) {
+      rank[sorted[x]!] = x;
+      partnerEnd[x] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
     }
     g0 = g1;
   }
-
-  const count = docA.length;
-  const pairKey = new Uint32Array(count);
-  const nd = docs.length;
-  for (let i = 0; i < count; i++) pairKey[i] = docA.data[i]! * nd + docB.data[i]!;
-  const byPos = radixOrder(posA.data, count);
-  const order = radixOrder(pairKey, count, byPos);
   return {
-    count,
-    docA: docA.toArray(),
-    docB: docB.toArray(),
-    posA: posA.toArray(),
-    posB: posB.toArray(),
-    order,
+    count: n,
+    doc: kept.doc.subarray(0, n),
+    pos: kept.pos.subarray(0, n),
+    docStart,
+    sorted,
+    rank,
+    partnerEnd,
     banalSeeds,
   };
 }
