@@ -13,6 +13,11 @@ export interface ReuseOptions {
    */
   winnowWindow: number;
   winnowMinWords: number;
+  /**
+   * In such a large corpus, a pair of two common stems (each in more than
+   * this share of the documents) is not used as a seed.
+   */
+  commonDocFraction: number;
   /** In a seed bucket larger than this, each occurrence pairs only with the next `seedPairFanout`. */
   seedAllPairsMax: number;
   seedPairFanout: number;
@@ -73,6 +78,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   seedMaxSkip: 2,
   winnowWindow: 4,
   winnowMinWords: 200_000,
+  commonDocFraction: 0.2,
   seedAllPairsMax: 24,
   seedPairFanout: 8,
   banalMaxDocs: 100,

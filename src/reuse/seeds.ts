@@ -187,7 +187,17 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const banalSet = banalSeedHashes(docs, stemHash, frequent, maxDistance, docCap, maxOcc);
   const banalSeeds = banalSet.size;
 
-  const winnow = contentWords >= options.winnowMinWords ? Math.max(1, Math.floor(options.winnowWindow)) : 1;
+  const large = contentWords >= options.winnowMinWords;
+  const winnow = large ? Math.max(1, Math.floor(options.winnowWindow)) : 1;
+  // In a large corpus, a pair of two common words (each in more than
+  // `commonDocFraction` of the documents) is no seed: such pairs meet by
+  // chance all over the corpus. Small corpora keep them (document
+  // frequencies say little over a few documents).
+  const common = new Uint8Array(stemCount);
+  if (large) {
+    const cap = options.commonDocFraction * docs.length;
+    for (let s = 0; s < stemCount; s++) common[s] = df[s]! > cap ? 1 : 0;
+  }
   const kept = new SeedColumns();
   let scratchHash = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);
@@ -205,6 +215,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     for (let k = 0; k < m; k++) {
       const s1 = cs[k]!;
       const f1 = frequent[s1]!;
+      const c1 = common[s1]!;
       const h1 = Math.imul(stemHash[s1]!, 0x9e3779b1);
       const last = Math.min(m - 1, k + maxDistance);
       for (let j = k + 1; j <= last; j++) {
@@ -214,7 +225,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
           banalTok[ct[k]!] = 1;
           banalTok[ct[j]!] = 1;
           h = SENTINEL;
-        }
+        } else if (c1 && common[s2]) h = SENTINEL;
         scratchHash[n] = h;
         scratchPos[n++] = k;
       }
