@@ -63,7 +63,7 @@ export function forEachCandidate(
   options: ReuseOptions,
   visit: (c: Candidate) => void,
 ): void {
-  const { doc: seedDoc, pos: seedPos, docStart, sorted, rank, partnerEnd } = seeds;
+  const { pos: seedPos, docStart, sortedDoc, sortedPos, partnerFrom, partnerTo } = seeds;
   const band = options.clusterDiagonalBand;
   const maxGap = options.clusterMaxGap;
   const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
@@ -108,19 +108,18 @@ export function forEachCandidate(
     const s0 = docStart[da]!;
     const s1 = docStart[da + 1]!;
     for (let i = s0; i < s1; i++) {
-      const x = rank[i]!;
-      const yEnd = partnerEnd[x]!;
-      if (yEnd <= x + 1) continue;
-      hits.reserve(m + yEnd - x);
+      const yEnd = partnerTo[i]!;
+      if (yEnd === 0) continue;
+      const y0 = partnerFrom[i]!;
+      hits.reserve(m + yEnd - y0);
       const pa = seedPos[i]!;
       const key = hits.key;
       const hDocB = hits.docB;
       const hPosA = hits.posA;
       const hPosB = hits.posB;
-      for (let y = x + 1; y < yEnd; y++) {
-        const sy = sorted[y]!;
-        const db = seedDoc[sy]!;
-        const pb = seedPos[sy]!;
+      for (let y = y0; y < yEnd; y++) {
+        const db = sortedDoc[y]!;
+        const pb = sortedPos[y]!;
         if (db === da && pb === pa) continue;
         key[m] = db * IDX_BITS + m;
         hDocB[m] = db;

@@ -14,22 +14,22 @@ import type { PreparedDoc } from './prepare.ts';
 
 /**
  * The kept seeds, in generation order (document, then position), and their
- * buckets: `sorted` lists seed indices by hash (stable, so documents ascend
- * within a bucket); the seed at sorted position x pairs with those at
- * x + 1 .. partnerEnd[x] - 1 (all later ones in a small bucket, the next
- * `seedPairFanout` in a large one).
+ * buckets, sorted by hash (stably, so documents ascend within a bucket): a
+ * seed pairs with the later occurrences in its bucket (all of them in a
+ * small bucket, the next `seedPairFanout` in a large one).
  */
 export interface SeedIndex {
   count: number;
-  doc: Int32Array;
   /** Content-word index of the seed's first word. */
   pos: Int32Array;
   /** Seeds of document d: [docStart[d], docStart[d + 1]). */
   docStart: Int32Array;
-  sorted: Uint32Array;
-  /** Sorted position of each seed. */
-  rank: Uint32Array;
-  partnerEnd: Uint32Array;
+  /** Document and position of the seeds in hash order (buckets of one are left at 0). */
+  sortedDoc: Int32Array;
+  sortedPos: Int32Array;
+  /** Seed i pairs with the seeds at sorted positions [partnerFrom[i], partnerTo[i]) (empty when both are 0). */
+  partnerFrom: Uint32Array;
+  partnerTo: Uint32Array;
   /** Seed buckets skipped as stock phrases. */
   banalSeeds: number;
 }
@@ -198,9 +198,15 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     const cap = options.commonDocFraction * docs.length;
     for (let s = 0; s < stemCount; s++) common[s] = df[s]! > cap ? 1 : 0;
   }
+  // Per stem: bit 1 frequent (could be in a stock-phrase seed), bit 2 common.
+  const flags = new Uint8Array(stemCount);
+  for (let s = 0; s < stemCount; s++) flags[s] = frequent[s]! | (common[s]! << 1);
   const kept = new SeedColumns();
+  kept.reserve(Math.ceil((contentWords * maxDistance * (winnow > 1 ? 2 : winnow + 1)) / (winnow + 1)) + 16);
   let scratchHash = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);
+  let wordHash = new Int32Array(256);
+  let wordFlags = new Uint8Array(256);
   const docStart = new Int32Array(docs.length + 1);
   for (const d of docs) {
     const cs = d.contentStem;
@@ -211,21 +217,30 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       scratchHash = new Uint32Array(m * maxDistance * 2);
       scratchPos = new Int32Array(m * maxDistance * 2);
     }
+    if (m > wordHash.length) {
+      wordHash = new Int32Array(m * 2);
+      wordFlags = new Uint8Array(m * 2);
+    }
+    for (let k = 0; k < m; k++) {
+      const st = cs[k]!;
+      wordHash[k] = stemHash[st]!;
+      wordFlags[k] = flags[st]!;
+    }
     let n = 0;
     for (let k = 0; k < m; k++) {
-      const s1 = cs[k]!;
-      const f1 = frequent[s1]!;
-      const c1 = common[s1]!;
-      const h1 = Math.imul(stemHash[s1]!, 0x9e3779b1);
+      const f1 = wordFlags[k]!;
+      const h1 = Math.imul(wordHash[k]!, 0x9e3779b1);
       const last = Math.min(m - 1, k + maxDistance);
       for (let j = k + 1; j <= last; j++) {
-        const s2 = cs[j]!;
-        let h = seedHashOf(h1, stemHash[s2]!);
-        if (f1 && frequent[s2] && banalSet.has(h)) {
-          banalTok[ct[k]!] = 1;
-          banalTok[ct[j]!] = 1;
-          h = SENTINEL;
-        } else if (c1 && common[s2]) h = SENTINEL;
+        let h = seedHashOf(h1, wordHash[j]!);
+        const both = f1 & wordFlags[j]!;
+        if (both !== 0) {
+          if ((both & 1) !== 0 && banalSet.has(h)) {
+            banalTok[ct[k]!] = 1;
+            banalTok[ct[j]!] = 1;
+            h = SENTINEL;
+          } else if ((both & 2) !== 0) h = SENTINEL;
+        }
         scratchHash[n] = h;
         scratchPos[n++] = k;
       }
@@ -237,30 +252,42 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
 
   const n = kept.length;
   const seedHash = kept.hash;
+  const seedDoc = kept.doc;
+  const seedPos = kept.pos;
   const sorted = radixOrder(seedHash, n);
-  const rank = new Uint32Array(n);
-  const partnerEnd = new Uint32Array(n);
+  // Bucket members in sorted order, and for each seed (generation order)
+  // the sorted range of the later occurrences it pairs with.
+  const sortedDoc = new Int32Array(n);
+  const sortedPos = new Int32Array(n);
+  const partnerFrom = new Uint32Array(n);
+  const partnerTo = new Uint32Array(n);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
   for (let g0 = 0; g0 < n; ) {
-    const h = seedHash[sorted[g0]!]!;
+    const first = sorted[g0]!;
+    const h = seedHash[first]!;
     let g1 = g0 + 1;
     while (g1 < n && seedHash[sorted[g1]!] === h) g1++;
     const size = g1 - g0;
-    for (let x = g0; x < g1; x++) {
-      rank[sorted[x]!] = x;
-      partnerEnd[x] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
+    if (size > 1) {
+      for (let x = g0; x < g1; x++) {
+        const sx = sorted[x]!;
+        sortedDoc[x] = seedDoc[sx]!;
+        sortedPos[x] = seedPos[sx]!;
+        partnerFrom[sx] = x + 1;
+        partnerTo[sx] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
+      }
     }
     g0 = g1;
   }
   return {
     count: n,
-    doc: kept.doc.subarray(0, n),
-    pos: kept.pos.subarray(0, n),
+    pos: seedPos.subarray(0, n),
     docStart,
-    sorted,
-    rank,
-    partnerEnd,
+    sortedDoc,
+    sortedPos,
+    partnerFrom,
+    partnerTo,
     banalSeeds,
   };
 }
