@@ -1,0 +1,349 @@
+/**
+ * The paragraph index: an inverted index over typed arrays, plus every
+ * paragraph's tokens as (offset, word form) pairs, so a search never cuts,
+ * normalises or stems a string of the corpus again.
+ *
+ * Why not FlexSearch (measured on the 1,000,000-word synthetic corpus, see
+ * tests/bench/search.bench.ts): its `add` alone, fed pre-encoded terms, costs
+ * 4.4–5.5× T0 and its intersection walks every posting of every query word
+ * (≈ 0.8 ms for a 5-word query, 8× the whole query budget), with or without
+ * `limit`. Here postings are sorted unit ids, intersected rarest word first.
+ *
+ * Ranking is FlexSearch's, reproduced exactly (`resolution: 3`,
+ * `tokenize: 'strict'`): each posting keeps the slot (start / middle / end)
+ * of the word among the paragraph's distinct index terms, and paragraphs come
+ * in the order FlexSearch's intersection completes them: by the highest
+ * (slot, query word) pair, then by paragraph order.
+ *
+ * Words are what the shared scanner (src/text) finds; each distinct form as
+ * written is normalised, stemmed and checked against the stopwords once.
+ */
+import { isStopword, normalizeWord, scanTokens, stem, TokenKind } from '../text/index.ts';
+import { mergeRanges } from './match.ts';
+import type { ParsedQuery, Range } from './types.ts';
+
+/** Position slots per posting: FlexSearch's `resolution` (start, middle, end). */
+export const INDEX_RESOLUTION = 3;
+
+/** FlexSearch's get_score for `tokenize: 'strict'`: the slot of the i-th of n distinct terms. */
+function slotOf(i: number, n: number): number {
+  if (i === 0) return 0;
+  return n <= INDEX_RESOLUTION ? i : (((INDEX_RESOLUTION - 1) / n) * i + 1) | 0;
+}
+
+/** An Int32Array that grows by doubling. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export interface UnitSpan {
+  doc: number;
+  start: number;
+  end: number;
+}
+
+export class ParagraphIndex {
+  /** Word form (as written) → form id. */
+  readonly #formIds = new Map<string, number>();
+  /** Per form: stem id, length in code units, and whether it is a content word (not a stopword; Han always). */
+  #formStem: number[] = [];
+  #formLength: number[] = [];
+  #formContent: number[] = [];
+  #formIndexed: number[] = [];
+  /** Stem → stem id; a content stem is an index term. */
+  readonly #stemIds = new Map<string, number>();
+  /** Tokens of every unit, back to back: start offset in the document and form id. */
+  readonly #tokStart: Int32Array;
+  readonly #tokForm: Int32Array;
+  /** unitTok[u] .. unitTok[u + 1]: unit u's tokens. */
+  readonly #unitTok: Int32Array;
+  /** postStart[t] .. postStart[t + 1]: units holding stem t (ascending) and its slot there. */
+  readonly #postStart: Int32Array;
+  readonly #postUnit: Int32Array;
+  readonly #postSlot: Uint8Array;
+  /** Per stem: marks for the query being answered (compared against #queryStamp). */
+  #stemMark: Int32Array = new Int32Array(0);
+  #queryStamp = 0;
+
+  constructor(texts: readonly string[], units: readonly UnitSpan[]) {
+    const tokStart = new IntList(1 << 16);
+    const tokForm = new IntList(1 << 16);
+    const unitTok = new Int32Array(units.length + 1);
+    /** Distinct index terms of every unit in first-occurrence order, back to back. */
+    const unitTerms = new IntList(1 << 16);
+    const unitTermsAt = new Int32Array(units.length + 1);
+    let seen = new Int32Array(1 << 12).fill(-1);
+
+    const formIds = this.#formIds;
+    const formStem = this.#formStem;
+    const formIndexed = this.#formIndexed;
+    let u = 0;
+    let unitEnd = 0;
+    let di = -1;
+    let text = '';
+    const closeUnit = (): void => {
+      unitTok[u + 1] = tokForm.length;
+      unitTermsAt[u + 1] = unitTerms.length;
+      u++;
+      unitEnd = u < units.length && units[u]!.doc === di ? units[u]!.end : Infinity;
+    };
+    const sink = {
+      push: (start: number, end: number, kind: TokenKind): void => {
+        while (start >= unitEnd) closeUnit();
+        const surface = text.slice(start, end);
+        let form = formIds.get(surface);
+        if (form === undefined) form = this.#addForm(surface, kind);
+        tokStart.push(start);
+        tokForm.push(form);
+        if (formIndexed[form] === 1) {
+          const term = formStem[form]!;
+          if (term >= seen.length) {
+            const bigger = new Int32Array(Math.max(seen.length * 2, term + 1)).fill(-1);
+            bigger.set(seen);
+            seen = bigger;
+          }
+          if (seen[term] !== u) {
+            seen[term] = u;
+            unitTerms.push(term);
+          }
+        }
+      },
+    };
+    while (u < units.length) {
+      di = units[u]!.doc;
+      text = texts[di]!;
+      unitEnd = units[u]!.end;
+      // Units of one document are consecutive and in text order: scan it once.
+      let last = u;
+      while (last + 1 < units.length && units[last + 1]!.doc === di) last++;
+      scanTokens(text, sink);
+      while (u <= last) closeUnit();
+    }
+    this.#tokStart = tokStart.done();
+    this.#tokForm = tokForm.done();
+    this.#unitTok = unitTok;
+
+    // Postings by counting sort: units come out ascending, as FlexSearch stores them.
+    const stems = this.#stemIds.size;
+    const terms = unitTerms.data;
+    const postStart = new Int32Array(stems + 1);
+    for (let i = 0; i < unitTerms.length; i++) postStart[terms[i]! + 1]!++;
+    for (let t = 0; t < stems; t++) postStart[t + 1]! += postStart[t]!;
+    const fill = postStart.slice(0, stems);
+    const postUnit = new Int32Array(unitTerms.length);
+    const postSlot = new Uint8Array(unitTerms.length);
+    for (let v = 0; v < units.length; v++) {
+      const from = unitTermsAt[v]!;
+      const n = unitTermsAt[v + 1]! - from;
+      for (let i = 0; i < n; i++) {
+        const at = fill[terms[from + i]!]!++;
+        postUnit[at] = v;
+        postSlot[at] = slotOf(i, n);
+      }
+    }
+    this.#postStart = postStart;
+    this.#postUnit = postUnit;
+    this.#postSlot = postSlot;
+  }
+
+  #addForm(surface: string, kind: TokenKind): number {
+    const id = this.#formStem.length;
+    const norm = normalizeWord(surface);
+    const isHan = kind === TokenKind.Han;
+    // As tokenize() has it: Han bigrams are their normal form and always content.
+    const s = isHan ? norm : stem(norm);
+    let sid = this.#stemIds.get(s);
+    if (sid === undefined) {
+      sid = this.#stemIds.size;
+      this.#stemIds.set(s, sid);
+    }
+    this.#formIds.set(surface, id);
+    this.#formStem.push(sid);
+    this.#formLength.push(surface.length);
+    const content = isHan || !isStopword(norm);
+    this.#formContent.push(content ? 1 : 0);
+    // An empty stem (a word of combining marks only) is never indexed, like a stopword.
+    this.#formIndexed.push(content && s !== '' ? 1 : 0);
+    return id;
+  }
+
+  /** Stem id of an index term or query stem, or -1 when no word of the corpus has it. */
+  stemId(s: string): number {
+    return this.#stemIds.get(s) ?? -1;
+  }
+
+  #postings(term: number): number {
+    return this.#postStart[term + 1]! - this.#postStart[term]!;
+  }
+
+  /**
+   * Units holding every one of `terms` (index terms, in query order, distinct),
+   * in FlexSearch's rank order.
+   */
+  candidates(terms: readonly string[]): number[] {
+    const n = terms.length;
+    if (n === 0) return [];
+    const ids = terms.map((t) => this.stemId(t));
+    if (ids.some((t) => t < 0 || this.#postings(t) === 0)) return [];
+    const postStart = this.#postStart;
+    const postUnit = this.#postUnit;
+    const postSlot = this.#postSlot;
+    // Walk the rarest list; find each unit in the others by galloping forward.
+    const order = ids.map((_, x) => x).sort((a, b) => this.#postings(ids[a]!) - this.#postings(ids[b]!));
+    const rare = order[0]!;
+    const cursor = order.map((x) => postStart[ids[x]!]!);
+    // Buckets by completion key (slot * n + query word index); units ascending in each.
+    const buckets: number[][] = Array.from({ length: INDEX_RESOLUTION * n }, () => []);
+    const from = postStart[ids[rare]!]!;
+    const to = postStart[ids[rare]! + 1]!;
+    outer: for (let p = from; p < to; p++) {
+      const unit = postUnit[p]!;
+      let key = postSlot[p]! * n + rare;
+      for (let k = 1; k < n; k++) {
+        const x = order[k]!;
+        const end = postStart[ids[x]! + 1]!;
+        let lo = cursor[k]!;
+        if (lo >= end) break outer;
+        if (postUnit[lo]! < unit) {
+          // Gallop to a bound, then binary search: the first posting ≥ unit.
+          let step = 1;
+          let hi = lo + 1;
+          while (hi < end && postUnit[hi]! < unit) {
+            lo = hi;
+            step *= 2;
+            hi = lo + step;
+          }
+          if (hi > end) hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (postUnit[mid]! < unit) lo = mid + 1;
+            else hi = mid;
+          }
+        }
+        cursor[k] = lo;
+        if (lo >= end) break outer;
+        if (postUnit[lo] !== unit) continue outer;
+        const k2 = postSlot[lo]! * n + x;
+        if (k2 > key) key = k2;
+      }
+      buckets[key]!.push(unit);
+    }
+    return buckets.flat();
+  }
+
+  /** Marks stems for one query; returns the stamp they carry. */
+  #stamp(stemIds: readonly number[]): number {
+    if (this.#stemMark.length < this.#stemIds.size) this.#stemMark = new Int32Array(this.#stemIds.size);
+    const stamp = ++this.#queryStamp;
+    for (const s of stemIds) if (s >= 0) this.#stemMark[s] = stamp;
+    return stamp;
+  }
+
+  /** Start token indices of a phrase (stem ids; -1 never matches) as a consecutive run in unit tokens [from, to). */
+  #phraseStarts(from: number, to: number, stems: readonly number[]): number[] {
+    const out: number[] = [];
+    if (stems.some((s) => s < 0)) return out;
+    const n = stems.length;
+    const form = this.#tokForm;
+    const formStem = this.#formStem;
+    outer: for (let i = from; i + n <= to; i++) {
+      for (let k = 0; k < n; k++) if (formStem[form[i + k]!] !== stems[k]) continue outer;
+      out.push(i);
+    }
+    return out;
+  }
+
+  /** Per query: its terms and phrases as stem ids. */
+  compile(query: ParsedQuery): CompiledQuery {
+    return {
+      terms: query.terms.map((t) => this.stemId(t)),
+      phrases: query.phrases.map((p) => p.stems.map((s) => this.stemId(s))),
+    };
+  }
+
+  /**
+   * findMatches (match.ts) over unit u's stored tokens; offsets relative to
+   * `base` (the unit's start in its document).
+   */
+  matches(u: number, q: CompiledQuery, base: number): { ranges: Range[]; complete: boolean } {
+    const from = this.#unitTok[u]!;
+    const to = this.#unitTok[u + 1]!;
+    const tokStart = this.#tokStart;
+    const form = this.#tokForm;
+    const formStem = this.#formStem;
+    const formLength = this.#formLength;
+    const formContent = this.#formContent;
+    const ranges: Range[] = [];
+    let complete = true;
+    if (q.terms.length) {
+      const stamp = this.#stamp(q.terms);
+      const mark = this.#stemMark;
+      const seen = new Set<number>();
+      for (let i = from; i < to; i++) {
+        const f = form[i]!;
+        const s = formStem[f]!;
+        if (mark[s] === stamp && formContent[f] === 1) {
+          const start = tokStart[i]! - base;
+          ranges.push({ start, end: start + formLength[f]! });
+          seen.add(s);
+        }
+      }
+      if (seen.size < q.terms.length) complete = false;
+    }
+    for (const stems of q.phrases) {
+      const starts = this.#phraseStarts(from, to, stems);
+      if (!starts.length) complete = false;
+      for (const i of starts) {
+        const last = i + stems.length - 1;
+        ranges.push({ start: tokStart[i]! - base, end: tokStart[last]! + formLength[form[last]!]! - base });
+      }
+    }
+    return { ranges: mergeRanges(ranges), complete };
+  }
+
+  /** findOccurrences (match.ts) over unit u's stored tokens, offsets relative to `base`. */
+  occurrences(u: number, q: CompiledQuery, base: number): Range[] {
+    const from = this.#unitTok[u]!;
+    const to = this.#unitTok[u + 1]!;
+    const tokStart = this.#tokStart;
+    const form = this.#tokForm;
+    const formStem = this.#formStem;
+    const formLength = this.#formLength;
+    const out: Range[] = [];
+    for (const term of q.terms) {
+      if (term < 0) continue;
+      for (let i = from; i < to; i++) {
+        const f = form[i]!;
+        if (formStem[f] === term) out.push({ start: tokStart[i]! - base, end: tokStart[i]! - base + formLength[f]! });
+      }
+    }
+    for (const stems of q.phrases) {
+      for (const i of this.#phraseStarts(from, to, stems)) {
+        const last = i + stems.length - 1;
+        out.push({ start: tokStart[i]! - base, end: tokStart[last]! + formLength[form[last]!]! - base });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+}
+
+export interface CompiledQuery {
+  /** Distinct term stems (-1: not in the corpus). */
+  terms: number[];
+  phrases: number[][];
+}
