@@ -67,3 +67,48 @@ function identity(count: number): Uint32Array {
   for (let i = 0; i < count; i++) out[i] = i;
   return out;
 }
+
+/**
+ * Stable LSD radix sort of `keys[0, n)` (unsigned 32-bit) carrying `vals`
+ * along, in place: three passes of 11 bits that read sequentially (unlike
+ * `radixOrder`, which reads keys through the permutation).
+ */
+export function radixSortPairs(keys: Uint32Array, vals: Int32Array, n: number): void {
+  if (n < 2) return;
+  let k0: Uint32Array = keys;
+  let v0: Int32Array = vals;
+  let k1: Uint32Array = new Uint32Array(n);
+  let v1: Int32Array = new Int32Array(n);
+  const counts = new Uint32Array(2048);
+  let inScratch = false;
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(k0[i]! >>> shift) & 0x7ff]!++;
+    let sum = 0;
+    let skip = false;
+    for (let b = 0; b < 2048; b++) {
+      const c = counts[b]!;
+      if (c === n) skip = true;
+      counts[b] = sum;
+      sum += c;
+    }
+    if (skip) continue;
+    for (let i = 0; i < n; i++) {
+      const k = k0[i]!;
+      const at = counts[(k >>> shift) & 0x7ff]!++;
+      k1[at] = k;
+      v1[at] = v0[i]!;
+    }
+    const tk = k0;
+    k0 = k1;
+    k1 = tk;
+    const tv = v0;
+    v0 = v1;
+    v1 = tv;
+    inScratch = !inScratch;
+  }
+  if (inScratch) {
+    keys.set(k0.subarray(0, n));
+    vals.set(v0.subarray(0, n));
+  }
+}

@@ -8,7 +8,10 @@
  * bucket yields a hit for each pair of its occurrences.
  */
 import type { Vocabulary } from '../text/vocabulary.ts';
-import { radixOrder } from './buffers.ts';
+import * as buffers from './buffers.ts';
+
+// A module-local copy (some loaders compile imported bindings to getters).
+const radixSortPairs = buffers.radixSortPairs;
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 
@@ -136,15 +139,17 @@ function banalSeedHashes(docs: readonly PreparedDoc[], stemHash: Int32Array, fre
     cand.length = n;
   }
   const n = cand.length;
-  const sorted = radixOrder(cand.hash, n);
+  const hashes = cand.hash;
+  const seedDoc = cand.doc;
+  radixSortPairs(hashes, seedDoc, n);
   const banal: number[] = [];
   for (let g0 = 0; g0 < n; ) {
-    const h = cand.hash[sorted[g0]!]!;
+    const h = hashes[g0]!;
     let g1 = g0 + 1;
     let df = 1;
-    let prevDoc = cand.doc[sorted[g0]!]!;
-    while (g1 < n && cand.hash[sorted[g1]!] === h) {
-      const dx = cand.doc[sorted[g1]!]!;
+    let prevDoc = seedDoc[g0]!;
+    while (g1 < n && hashes[g1] === h) {
+      const dx = seedDoc[g1]!;
       if (dx !== prevDoc) df++;
       prevDoc = dx;
       g1++;
@@ -254,7 +259,10 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const seedHash = kept.hash;
   const seedDoc = kept.doc;
   const seedPos = kept.pos;
-  const sorted = radixOrder(seedHash, n);
+  // Hashes sorted with their seed indices (the kept hashes are not needed after).
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = i;
+  radixSortPairs(seedHash, sorted, n);
   // Bucket members in sorted order, and for each seed (generation order)
   // the sorted range of the later occurrences it pairs with.
   const sortedDoc = new Int32Array(n);
@@ -264,10 +272,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
   for (let g0 = 0; g0 < n; ) {
-    const first = sorted[g0]!;
-    const h = seedHash[first]!;
+    const h = seedHash[g0]!;
     let g1 = g0 + 1;
-    while (g1 < n && seedHash[sorted[g1]!] === h) g1++;
+    while (g1 < n && seedHash[g1] === h) g1++;
     const size = g1 - g0;
     if (size > 1) {
       for (let x = g0; x < g1; x++) {
