@@ -133,17 +133,21 @@ export function forEachCandidate(
     const A = docs[da]!;
     const ctA = A.contentTok;
     cand.docA = da;
+    const hPosA = hits.posA;
+    const hPosB = hits.posB;
     for (let r0 = 0; r0 < m; ) {
       const db = Math.floor(order[r0]! / IDX_BITS);
+      const keyBase = db * IDX_BITS;
+      const keyEnd = keyBase + IDX_BITS;
       let r1 = r0 + 1;
-      while (r1 < m && Math.floor(order[r1]! / IDX_BITS) === db) r1++;
+      while (r1 < m && order[r1]! < keyEnd) r1++;
       const ctB = docs[db]!.contentTok;
       cand.docB = db;
       let open = 0;
       for (let r = r0; r < r1; r++) {
-        const h = order[r]! % IDX_BITS;
-        const pa = hits.posA[h]!;
-        const pb = hits.posB[h]!;
+        const h = order[r]! - keyBase;
+        const pa = hPosA[h]!;
+        const pb = hPosB[h]!;
         const diag = pb - pa;
         const tokDiag = ctB[pb]! - ctA[pa]!;
         let best = -1;

@@ -191,6 +191,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   for (let s = 0; s < stemCount; s++) frequent[s] = df[s]! > docCap || occ[s]! * maxDistance > maxOcc ? 1 : 0;
   const banalSet = banalSeedHashes(docs, stemHash, frequent, maxDistance, docCap, maxOcc);
   const banalSeeds = banalSet.size;
+  const banalKeys = banalSet.keys;
+  const banalUsed = banalSet.used;
+  const banalMask = banalSet.mask;
 
   const large = contentWords >= options.winnowMinWords;
   const winnow = large ? Math.max(1, Math.floor(options.winnowWindow)) : 1;
@@ -240,7 +243,18 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
         let h = seedHashOf(h1, wordHash[j]!);
         const both = f1 & wordFlags[j]!;
         if (both !== 0) {
-          if ((both & 1) !== 0 && banalSet.has(h)) {
+          let isBanal = false;
+          if ((both & 1) !== 0) {
+            let slot = (h ^ (h >>> 16)) & banalMask;
+            while (banalUsed[slot]) {
+              if (banalKeys[slot] === h) {
+                isBanal = true;
+                break;
+              }
+              slot = (slot + 1) & banalMask;
+            }
+          }
+          if (isBanal) {
             banalTok[ct[k]!] = 1;
             banalTok[ct[j]!] = 1;
             h = SENTINEL;
