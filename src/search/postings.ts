@@ -22,6 +22,9 @@ import { isStopword, normalizeWord, scanTokens, stem, TokenKind } from '../text/
 import { mergeRanges } from './match.ts';
 import type { ParsedQuery, Range } from './types.ts';
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** Position slots per posting: FlexSearch's `resolution` (start, middle, end). */
 export const INDEX_RESOLUTION = 3;
 
@@ -58,8 +61,17 @@ export interface UnitSpan {
 }
 
 export class ParagraphIndex {
-  /** Word form (as written) → form id. */
-  readonly #formIds = new Map<string, number>();
+  /**
+   * Word form (as written) → form id: open addressing on the FNV-1a hash of
+   * its code units, compared against a pool of them, so a form already seen
+   * is found without cutting a substring (a string is made once per form).
+   */
+  #mask = (1 << 14) - 1;
+  #slotHash = new Int32Array(1 << 14);
+  #slotForm = new Int32Array(1 << 14);
+  #pool = new Uint16Array(1 << 16);
+  #poolLength = 0;
+  #formOffset: number[] = [0];
   /** Per form: stem id, length in code units, and whether it is a content word (not a stopword; Han always). */
   #formStem: number[] = [];
   #formLength: number[] = [];
@@ -79,6 +91,9 @@ export class ParagraphIndex {
   /** Per stem: marks for the query being answered (compared against #queryStamp). */
   #stemMark: Int32Array = new Int32Array(0);
   #queryStamp = 0;
+  /** Per stem: the stamp of the last matches() call that saw it. */
+  #stemSeen: Int32Array = new Int32Array(0);
+  #seenStamp = 0;
 
   constructor(texts: readonly string[], units: readonly UnitSpan[]) {
     const tokStart = new IntList(1 << 16);
@@ -89,7 +104,6 @@ export class ParagraphIndex {
     const unitTermsAt = new Int32Array(units.length + 1);
     let seen = new Int32Array(1 << 12).fill(-1);
 
-    const formIds = this.#formIds;
     const formStem = this.#formStem;
     const formIndexed = this.#formIndexed;
     let u = 0;
@@ -105,9 +119,7 @@ export class ParagraphIndex {
     const sink = {
       push: (start: number, end: number, kind: TokenKind): void => {
         while (start >= unitEnd) closeUnit();
-        const surface = text.slice(start, end);
-        let form = formIds.get(surface);
-        if (form === undefined) form = this.#addForm(surface, kind);
+        const form = this.#formOf(text, start, end, kind);
         tokStart.push(start);
         tokForm.push(form);
         if (formIndexed[form] === 1) {
@@ -161,6 +173,65 @@ export class ParagraphIndex {
     this.#postSlot = postSlot;
   }
 
+  #formOf(text: string, start: number, end: number, kind: TokenKind): number {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const len = end - start;
+    const mask = this.#mask;
+    const slotHash = this.#slotHash;
+    const slotForm = this.#slotForm;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const f = slotForm[slot]! - 1;
+      if (f < 0) break;
+      if (slotHash[slot] === h) {
+        const off = this.#formOffset[f]!;
+        if (this.#formOffset[f + 1]! - off === len) {
+          const pool = this.#pool;
+          let k = 0;
+          while (k < len && pool[off + k] === text.charCodeAt(start + k)) k++;
+          if (k === len) return f;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.#addForm(text.slice(start, end), kind);
+    if (this.#poolLength + len > this.#pool.length) {
+      const bigger = new Uint16Array(Math.max(this.#pool.length * 2, this.#poolLength + len));
+      bigger.set(this.#pool);
+      this.#pool = bigger;
+    }
+    const pool = this.#pool;
+    for (let k = 0; k < len; k++) pool[this.#poolLength + k] = text.charCodeAt(start + k);
+    this.#poolLength += len;
+    this.#formOffset.push(this.#poolLength);
+    slotHash[slot] = h;
+    slotForm[slot] = id + 1;
+    if ((id + 1) * 2 > mask) this.#rehash();
+    return id;
+  }
+
+  /** Doubles the form table. */
+  #rehash(): void {
+    const oldHash = this.#slotHash;
+    const oldForm = this.#slotForm;
+    const size = oldHash.length * 2;
+    const mask = size - 1;
+    const slotHash = new Int32Array(size);
+    const slotForm = new Int32Array(size);
+    for (let i = 0; i < oldHash.length; i++) {
+      if (oldForm[i] === 0) continue;
+      const h = oldHash[i]!;
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (slotForm[slot] !== 0) slot = (slot + 1) & mask;
+      slotHash[slot] = h;
+      slotForm[slot] = oldForm[i]!;
+    }
+    this.#mask = mask;
+    this.#slotHash = slotHash;
+    this.#slotForm = slotForm;
+  }
+
   #addForm(surface: string, kind: TokenKind): number {
     const id = this.#formStem.length;
     const norm = normalizeWord(surface);
@@ -172,7 +243,6 @@ export class ParagraphIndex {
       sid = this.#stemIds.size;
       this.#stemIds.set(s, sid);
     }
-    this.#formIds.set(surface, id);
     this.#formStem.push(sid);
     this.#formLength.push(surface.length);
     const content = isHan || !isStopword(norm);
@@ -293,17 +363,23 @@ export class ParagraphIndex {
     if (q.terms.length) {
       const stamp = this.#stamp(q.terms);
       const mark = this.#stemMark;
-      const seen = new Set<number>();
+      if (this.#stemSeen.length < mark.length) this.#stemSeen = new Int32Array(mark.length);
+      const seen = this.#stemSeen;
+      const seenStamp = ++this.#seenStamp;
+      let distinct = 0;
       for (let i = from; i < to; i++) {
         const f = form[i]!;
         const s = formStem[f]!;
         if (mark[s] === stamp && formContent[f] === 1) {
           const start = tokStart[i]! - base;
           ranges.push({ start, end: start + formLength[f]! });
-          seen.add(s);
+          if (seen[s] !== seenStamp) {
+            seen[s] = seenStamp;
+            distinct++;
+          }
         }
       }
-      if (seen.size < q.terms.length) complete = false;
+      if (distinct < q.terms.length) complete = false;
     }
     for (const stems of q.phrases) {
       const starts = this.#phraseStarts(from, to, stems);

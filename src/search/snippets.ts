@@ -16,7 +16,7 @@ function snap(text: string, i: number, dir: -1 | 1): number {
     const j = i + dir * k;
     if (j <= 0) return 0;
     if (j >= text.length) return text.length;
-    if (/\s/.test(text[j - 1]!) !== /\s/.test(text[j]!)) return j;
+    if (isSpaceCode(text.charCodeAt(j - 1)) !== isSpaceCode(text.charCodeAt(j))) return j;
   }
   return i;
 }
@@ -55,21 +55,36 @@ export function makeSnippet(text: string, marks: readonly Range[], maxChars = SN
   };
 }
 
+/** What `/\s/` matches, for one UTF-16 code unit (without a regular expression per character). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** text[from, to) with whitespace runs as one space; marks clipped and shifted to the new offsets. */
 export function collapseWhitespace(text: string, from: number, to: number, marks: readonly Range[]): { text: string; marks: Range[] } {
   // map[i] = offset in the output of text[from + i]
   let out = '';
   const map = new Int32Array(to - from + 1);
-  let prevSpace = false;
-  for (let i = from; i < to; i++) {
-    map[i - from] = out.length;
-    const ch = text[i]!;
-    if (/\s/.test(ch)) {
-      if (!prevSpace) out += ' ';
-      prevSpace = true;
+  let i = from;
+  while (i < to) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      // A run of whitespace becomes one space: its first character maps to the
+      // space, the others to just after it.
+      map[i++ - from] = out.length;
+      out += ' ';
+      while (i < to && isSpaceCode(text.charCodeAt(i))) map[i++ - from] = out.length;
     } else {
-      out += ch;
-      prevSpace = false;
+      const runStart = i;
+      const at = out.length - runStart;
+      while (i < to && !isSpaceCode(text.charCodeAt(i))) {
+        map[i - from] = at + i;
+        i++;
+      }
+      out += text.slice(runStart, i);
     }
   }
   map[to - from] = out.length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, makeSnippet, paragraphsOf, segmentsOf } from '../../src/search/snippets.ts';
+import { collapseWhitespace, isSpaceCode, makeSnippet, paragraphsOf, segmentsOf } from '../../src/search/snippets.ts';
+import type { Range } from '../../src/search/types.ts';
 
 describe('makeSnippet', () => {
   it('keeps a short paragraph whole with its marks', () => {
@@ -52,5 +53,58 @@ describe('paragraphsOf', () => {
     const text = 'one\n\ntwo\nstill two\n\n\nthree';
     const ps = paragraphsOf(text).map((p) => text.slice(p.start, p.end));
     expect(ps).toEqual(text.split(/\n{2,}/));
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('agrees with /\\s/ on every UTF-16 code unit', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('collapseWhitespace', () => {
+  /** The plain definition: one regex test and one append per character. */
+  function reference(text: string, from: number, to: number, marks: Range[]): { text: string; marks: Range[] } {
+    let out = '';
+    const map: number[] = [];
+    let prevSpace = false;
+    for (let i = from; i < to; i++) {
+      map[i - from] = out.length;
+      if (/\s/.test(text[i]!)) {
+        if (!prevSpace) out += ' ';
+        prevSpace = true;
+      } else {
+        out += text[i];
+        prevSpace = false;
+      }
+    }
+    map[to - from] = out.length;
+    const moved = marks.flatMap((m) => {
+      const s = Math.max(m.start, from);
+      const e = Math.min(m.end, to);
+      return s < e ? [{ start: map[s - from]!, end: map[e - from]! }] : [];
+    });
+    return { text: out, marks: moved };
+  }
+
+  it('matches the per-character definition on random text', () => {
+    const alphabet = ['a', 'b', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '网', '😀', '.', '\u2028'];
+    let seed = 5;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: rnd(40) }, () => alphabet[rnd(alphabet.length)]).join('');
+      const from = rnd(text.length + 1);
+      const to = from + rnd(text.length - from + 1);
+      const marks = Array.from({ length: rnd(4) }, () => {
+        const s = rnd(text.length + 1);
+        return { start: s, end: s + rnd(text.length - s + 1) };
+      });
+      expect(collapseWhitespace(text, from, to, marks), JSON.stringify({ text, from, to, marks })).toEqual(reference(text, from, to, marks));
+    }
   });
 });
