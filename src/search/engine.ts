@@ -111,7 +111,7 @@ export class SearchEngine {
       }
       verified++;
       const start = this.#unitStart[u]!;
-      const match = this.#index.matches(u, compiled, start);
+      const match = this.#index.matches(u, compiled);
       if (!match.complete || !match.ranges.length) continue;
       totalHits++;
       docsWithHits.add(d);
@@ -157,7 +157,7 @@ export class SearchEngine {
     for (const u of units) {
       const d = this.docs[this.#unitDoc[u]!]!;
       const start = this.#unitStart[u]!;
-      for (const r of this.#index.occurrences(u, compiled, start)) out.push({ doc: d.id, start: start + r.start, end: start + r.end });
+      for (const r of this.#index.occurrences(u, compiled)) out.push({ doc: d.id, start: start + r.start, end: start + r.end });
     }
     return out;
   }

@@ -52,6 +52,12 @@ class IntList {
   done(): Int32Array {
     return this.data.slice(0, this.length);
   }
+  /** As 16-bit values (the caller knows they fit). */
+  done16(): Uint16Array {
+    const out = new Uint16Array(this.length);
+    out.set(this.data.subarray(0, this.length));
+    return out;
+  }
 }
 
 export interface UnitSpan {
@@ -79,9 +85,13 @@ export class ParagraphIndex {
   #formIndexed: number[] = [];
   /** Stem → stem id; a content stem is an index term. */
   readonly #stemIds = new Map<string, number>();
-  /** Tokens of every unit, back to back: start offset in the document and form id. */
-  readonly #tokStart: Int32Array;
-  readonly #tokForm: Int32Array;
+  /**
+   * Tokens of every unit, back to back: start offset in the unit and form id,
+   * 16 bits each when every unit is shorter than 65,536 code units and the
+   * corpus has fewer than 65,536 word forms (the usual case), 32 otherwise.
+   */
+  readonly #tokStart: Uint16Array | Int32Array;
+  readonly #tokForm: Uint16Array | Int32Array;
   /** unitTok[u] .. unitTok[u + 1]: unit u's tokens. */
   readonly #unitTok: Int32Array;
   /** postStart[t] .. postStart[t + 1]: units holding stem t (ascending) and its slot there. */
@@ -96,8 +106,12 @@ export class ParagraphIndex {
   #seenStamp = 0;
 
   constructor(texts: readonly string[], units: readonly UnitSpan[]) {
-    const tokStart = new IntList(1 << 16);
-    const tokForm = new IntList(1 << 16);
+    // About one token per six code units in English news; grown if needed.
+    const estimate = texts.reduce((n, t) => n + t.length, 0) / 6;
+    const tokStart = new IntList(estimate);
+    const tokForm = new IntList(estimate);
+    let unitStart = 0;
+    let maxStart = 0;
     const unitTok = new Int32Array(units.length + 1);
     /** Distinct index terms of every unit in first-occurrence order, back to back. */
     const unitTerms = new IntList(1 << 16);
@@ -114,13 +128,16 @@ export class ParagraphIndex {
       unitTok[u + 1] = tokForm.length;
       unitTermsAt[u + 1] = unitTerms.length;
       u++;
+      unitStart = u < units.length ? units[u]!.start : 0;
       unitEnd = u < units.length && units[u]!.doc === di ? units[u]!.end : Infinity;
     };
     const sink = {
       push: (start: number, end: number, kind: TokenKind): void => {
         while (start >= unitEnd) closeUnit();
         const form = this.#formOf(text, start, end, kind);
-        tokStart.push(start);
+        const rel = start - unitStart;
+        if (rel > maxStart) maxStart = rel;
+        tokStart.push(rel);
         tokForm.push(form);
         if (formIndexed[form] === 1) {
           const term = formStem[form]!;
@@ -139,6 +156,7 @@ export class ParagraphIndex {
     while (u < units.length) {
       di = units[u]!.doc;
       text = texts[di]!;
+      unitStart = units[u]!.start;
       unitEnd = units[u]!.end;
       // Units of one document are consecutive and in text order: scan it once.
       let last = u;
@@ -146,8 +164,8 @@ export class ParagraphIndex {
       scanTokens(text, sink);
       while (u <= last) closeUnit();
     }
-    this.#tokStart = tokStart.done();
-    this.#tokForm = tokForm.done();
+    this.#tokStart = maxStart < 0x10000 ? tokStart.done16() : tokStart.done();
+    this.#tokForm = this.#formStem.length <= 0x10000 ? tokForm.done16() : tokForm.done();
     this.#unitTok = unitTok;
 
     // Postings by counting sort: units come out ascending, as FlexSearch stores them.
@@ -348,9 +366,9 @@ export class ParagraphIndex {
 
   /**
    * findMatches (match.ts) over unit u's stored tokens; offsets relative to
-   * `base` (the unit's start in its document).
+   * the unit's start.
    */
-  matches(u: number, q: CompiledQuery, base: number): { ranges: Range[]; complete: boolean } {
+  matches(u: number, q: CompiledQuery): { ranges: Range[]; complete: boolean } {
     const from = this.#unitTok[u]!;
     const to = this.#unitTok[u + 1]!;
     const tokStart = this.#tokStart;
@@ -371,7 +389,7 @@ export class ParagraphIndex {
         const f = form[i]!;
         const s = formStem[f]!;
         if (mark[s] === stamp && formContent[f] === 1) {
-          const start = tokStart[i]! - base;
+          const start = tokStart[i]!;
           ranges.push({ start, end: start + formLength[f]! });
           if (seen[s] !== seenStamp) {
             seen[s] = seenStamp;
@@ -386,14 +404,14 @@ export class ParagraphIndex {
       if (!starts.length) complete = false;
       for (const i of starts) {
         const last = i + stems.length - 1;
-        ranges.push({ start: tokStart[i]! - base, end: tokStart[last]! + formLength[form[last]!]! - base });
+        ranges.push({ start: tokStart[i]!, end: tokStart[last]! + formLength[form[last]!]! });
       }
     }
     return { ranges: mergeRanges(ranges), complete };
   }
 
-  /** findOccurrences (match.ts) over unit u's stored tokens, offsets relative to `base`. */
-  occurrences(u: number, q: CompiledQuery, base: number): Range[] {
+  /** findOccurrences (match.ts) over unit u's stored tokens, offsets relative to the unit's start. */
+  occurrences(u: number, q: CompiledQuery): Range[] {
     const from = this.#unitTok[u]!;
     const to = this.#unitTok[u + 1]!;
     const tokStart = this.#tokStart;
@@ -405,13 +423,13 @@ export class ParagraphIndex {
       if (term < 0) continue;
       for (let i = from; i < to; i++) {
         const f = form[i]!;
-        if (formStem[f] === term) out.push({ start: tokStart[i]! - base, end: tokStart[i]! - base + formLength[f]! });
+        if (formStem[f] === term) out.push({ start: tokStart[i]!, end: tokStart[i]! + formLength[f]! });
       }
     }
     for (const stems of q.phrases) {
       for (const i of this.#phraseStarts(from, to, stems)) {
         const last = i + stems.length - 1;
-        out.push({ start: tokStart[i]! - base, end: tokStart[last]! + formLength[form[last]!]! - base });
+        out.push({ start: tokStart[i]!, end: tokStart[last]! + formLength[form[last]!]! });
       }
     }
     return out.sort((a, b) => a.start - b.start);

@@ -69,10 +69,35 @@ describe('ParagraphIndex.matches and occurrences', () => {
         const compiled = index.compile(parsed);
         units.forEach((u, id) => {
           const text = texts[u.doc]!.slice(u.start, u.end);
-          expect(index.matches(id, compiled, u.start), q).toEqual(findMatches(text, parsed));
-          expect(index.occurrences(id, compiled, u.start), q).toEqual(findOccurrences(text, parsed));
+          expect(index.matches(id, compiled), q).toEqual(findMatches(text, parsed));
+          expect(index.occurrences(id, compiled), q).toEqual(findOccurrences(text, parsed));
         });
       }
     }
   });
 });
+
+describe('ParagraphIndex token storage', () => {
+  it('keeps offsets right in a paragraph longer than 65,536 code units', () => {
+    const text = 'intro\n\n' + 'filler '.repeat(12_000) + 'zebra rule of law';
+    const units = unitsOf([text]);
+    const index = new ParagraphIndex([text], units);
+    const q = parseQuery('"rule of law" zebra');
+    const m = index.matches(1, index.compile(q));
+    expect(m).toEqual(findMatches(text.slice(units[1]!.start), q));
+    expect(m.ranges.map((r) => text.slice(units[1]!.start + r.start, units[1]!.start + r.end))).toEqual(['zebra', 'rule of law']);
+  });
+
+  it('keeps word forms apart in a corpus of more than 65,536 of them', () => {
+    const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}x`);
+    const text = words.join(' ') + '\n\n' + words.slice(65_530, 65_545).join(' ');
+    const units = unitsOf([text]);
+    const index = new ParagraphIndex([text], units);
+    const last = words[69_999]!;
+    expect(index.candidates(encodeForIndex(last))).toEqual([0]);
+    expect(index.candidates(encodeForIndex(words[65_540]!))).toEqual([0, 1]);
+    const q = parseQuery(words[65_540]!);
+    expect(index.matches(1, index.compile(q))).toEqual(findMatches(text.slice(units[1]!.start), q));
+  });
+});
+
