@@ -44,8 +44,12 @@ const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
 
 /** A readable normalised wording: case-folded, NFKC, punctuation collapsed. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function wordingOf(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(QUOTES, "'").replace(NON_WORD, ' ').trim();
+  // NFKC leaves ASCII unchanged: skip the call for it.
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  return folded.toLowerCase().replace(QUOTES, "'").replace(NON_WORD, ' ').trim();
 }
 
 /** Sort key for dates: dated before undated; a coarser date sorts before finer ones in its period. */
