@@ -7,6 +7,9 @@ import type { Passage } from '../reuse/types.ts';
 export interface LedgerExample {
   /** Index into the engine's passages. */
   passage: number;
+  /** The two documents of that passage, for a link to their comparison. */
+  a: string;
+  b: string;
   /** The aligned steps around the substitution, as words. */
   before: string[];
   after: string[];
@@ -52,7 +55,7 @@ export function substitutionLedger(passages: readonly Passage[], includeInternal
       entry.pairKeys.add(`${p.a.doc}\u0000${p.b.doc}`);
       if (entry.examples.length < LEDGER_MAX_EXAMPLES) {
         const words = (lo: number, hi: number) => p.ops.slice(Math.max(0, lo), hi).map((o) => o.a ?? o.b ?? '').filter(Boolean);
-        entry.examples.push({ passage: index, before: words(i - LEDGER_CONTEXT, i), after: words(i + 1, i + 1 + LEDGER_CONTEXT) });
+        entry.examples.push({ passage: index, a: p.a.doc, b: p.b.doc, before: words(i - LEDGER_CONTEXT, i), after: words(i + 1, i + 1 + LEDGER_CONTEXT) });
       }
     });
   });

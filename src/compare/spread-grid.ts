@@ -7,6 +7,9 @@ import { yearOf } from '../corpus/metadata.ts';
 import type { DocDate } from '../corpus/types.ts';
 import type { Family } from '../reuse/types.ts';
 
+/** What the grid and the sorts read of a family (the page does not hold its passage indices). */
+export type FamilySummary = Omit<Family, 'passages'>;
+
 export const UNDATED = 'undated';
 export const NO_OUTLET = 'Outlet not named';
 
@@ -27,7 +30,7 @@ export interface SpreadGrid {
 
 export const cellKey = (outlet: string, year: string) => `${outlet}\u0000${year}`;
 
-export function spreadGrid(docs: readonly GridDoc[], families: readonly Family[]): SpreadGrid {
+export function spreadGrid(docs: readonly GridDoc[], families: readonly FamilySummary[]): SpreadGrid {
   const where = new Map(docs.map((d) => [d.id, { outlet: d.outlet ?? NO_OUTLET, year: yearOf(d.date) ?? UNDATED }]));
   const outlets = [...new Set([...where.values()].map((w) => w.outlet))].sort((a, b) => (a === NO_OUTLET ? 1 : b === NO_OUTLET ? -1 : a.localeCompare(b)));
   const years = [...new Set([...where.values()].map((w) => w.year))].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : a.localeCompare(b)));
@@ -51,9 +54,9 @@ export function spreadGrid(docs: readonly GridDoc[], families: readonly Family[]
 export type FamilySort = 'spread' | 'size' | 'first';
 
 /** Spread: outlets × years reached; size: members; first: earliest appearance (undated last). */
-export function sortFamilies(families: readonly Family[], sort: FamilySort): Family[] {
-  const spread = (f: Family) => f.spread.outlets.length * 100 + f.spread.years.length;
-  const first = (f: Family) => f.spread.first?.date ?? '\uffff';
+export function sortFamilies<F extends FamilySummary>(families: readonly F[], sort: FamilySort): F[] {
+  const spread = (f: F) => f.spread.outlets.length * 100 + f.spread.years.length;
+  const first = (f: F) => f.spread.first?.date ?? '\uffff';
   return [...families].sort((a, b) => {
     const primary =
       sort === 'spread' ? spread(b) - spread(a) || b.documents - a.documents :

@@ -14,7 +14,8 @@ export interface PickedFile {
   /** Path inside a dropped folder (`webkitRelativePath`), else the name. */
   path: string;
   name: string;
-  size: number;
+  /** Read only when the file's batch comes up (for a picked file it may cost a file-system call). */
+  readonly size: number;
   /** The file's bytes (or, for a prepared entry, the item itself). */
   load(): Promise<ImportItem>;
   /** The first bytes, to name what an unsupported file is. */

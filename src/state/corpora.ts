@@ -19,7 +19,6 @@
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CorpusDocument } from '../corpus/types.ts';
-import type { ReuseResult } from '../reuse/types.ts';
 import { openStateDb, type StateDb } from './idb.ts';
 import { isPlainObject } from './records.ts';
 
@@ -27,7 +26,7 @@ export const CORPORA_DB_NAME = 'refrain-corpora';
 export const CORPORA_STORE_NAME = 'corpora';
 export const CORPORA_DB_VERSION = 1;
 /** Bump when the reuse engine's output changes: cached analyses of older engines are ignored. */
-export const ANALYSIS_ENGINE_VERSION = 1;
+export const ANALYSIS_ENGINE_VERSION = 2;
 export const OPEN_TIMEOUT_MS = 4000;
 export const MAX_NAME_LENGTH = 200;
 
@@ -57,9 +56,10 @@ export interface CorporaStatus {
 
 export type SaveOutcome = 'saved' | 'memory' | 'failed';
 
+/** The engine's result as JSON bytes: stored and handed to the worker without the page ever parsing it. */
 interface CachedAnalysis {
   engine: number;
-  reuse: ReuseResult;
+  bytes: ArrayBuffer;
 }
 
 export interface CorporaOptions {
@@ -331,18 +331,18 @@ export class CorporaStore {
     return held;
   }
 
-  async getAnalysis(hash: string): Promise<ReuseResult | null> {
+  async getAnalysis(hash: string): Promise<ArrayBuffer | null> {
     if (!this.#db) return null;
     try {
       const v = (await this.#db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash))))) as unknown;
-      return isPlainObject(v) && v['engine'] === ANALYSIS_ENGINE_VERSION && isPlainObject(v['reuse']) ? (v['reuse'] as unknown as ReuseResult) : null;
+      return isPlainObject(v) && v['engine'] === ANALYSIS_ENGINE_VERSION && v['bytes'] instanceof ArrayBuffer ? v['bytes'] : null;
     } catch {
       return null; // a cache: recomputing is always possible
     }
   }
 
-  putAnalysis(hash: string, reuse: ReuseResult): Promise<SaveOutcome> {
-    const value: CachedAnalysis = { engine: ANALYSIS_ENGINE_VERSION, reuse };
+  putAnalysis(hash: string, bytes: ArrayBuffer): Promise<SaveOutcome> {
+    const value: CachedAnalysis = { engine: ANALYSIS_ENGINE_VERSION, bytes };
     return this.#write('the analysis', (os) => os.put(value, analysisKey(hash)));
   }
 

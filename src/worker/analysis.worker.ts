@@ -4,13 +4,14 @@ import { AnalysisSession } from './handlers.ts';
 import type { RequestMessage, ResponseMessage } from './protocol.ts';
 
 const session = new AnalysisSession();
-const post = (message: ResponseMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+const post = (message: ResponseMessage, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
 self.onmessage = (event: MessageEvent<RequestMessage>) => {
   const { id, type, payload } = event.data;
   try {
     const result = session.handle(type, payload as never, (progress) => post({ id, progress }));
-    post({ id, result });
+    // Bytes are handed over, not copied.
+    post({ id, result }, result instanceof ArrayBuffer ? [result] : []);
   } catch (error) {
     post({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -31,7 +31,8 @@ export class AnalysisClient {
     }
   }
 
-  request<K extends RequestType>(type: K, payload: Requests[K][0], onProgress?: (p: Progress) => void): Promise<Requests[K][1]> {
+  /** `transfer`: buffers in the payload to hand over rather than copy (they become unusable here). */
+  request<K extends RequestType>(type: K, payload: Requests[K][0], onProgress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<Requests[K][1]> {
     if (this.#fallback) {
       const session = this.#fallback;
       return new Promise((resolve) => resolve(session.handle(type, payload, onProgress ?? (() => {}))));
@@ -39,7 +40,7 @@ export class AnalysisClient {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-      this.#worker!.postMessage({ id, type, payload });
+      this.#worker!.postMessage({ id, type, payload }, transfer);
     });
   }
 

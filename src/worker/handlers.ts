@@ -6,16 +6,32 @@
 import { corpusHash } from '../corpus/assemble.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { importItem } from '../importer/read.ts';
+import { substitutionLedger } from '../compare/ledger.ts';
 import { detectReuse } from '../reuse/index.ts';
 import type { ReuseResult } from '../reuse/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { parseTerm } from '../search/query.ts';
 import { countTermsByGroup, distinctiveFor, trendsFor, type TermCountsByGroup } from '../trends/analyse.ts';
-import type { AnalysisDoc, Progress, RequestType, Requests } from './protocol.ts';
+import type { AnalysisDoc, Progress, RequestType, Requests, ReuseOverview } from './protocol.ts';
+
+/** Ledger entries sent to the page: the frequent ones are what a reader scans. */
+export const LEDGER_ENTRIES = 300;
+/** Wordings listed per family in the overview. */
+export const OVERVIEW_VARIANTS = 20;
 
 export class AnalysisSession {
   #docs: AnalysisDoc[] = [];
   #reuse: ReuseResult | null = null;
+  #overview: ReuseOverview | null = null;
+
+  #reuseResult(progress: (p: Progress) => void): ReuseResult {
+    if (!this.#reuse) {
+      progress({ stage: 'Finding recurring passages', fraction: 0 });
+      this.#reuse = detectReuse(this.#docs.map(({ id, text, date, outlet }) => ({ id, text, date, outlet })));
+      progress({ stage: 'Finding recurring passages', fraction: 1 });
+    }
+    return this.#reuse;
+  }
   /** Built on first use, for the documents it was built from. */
   #search: { docs: AnalysisDoc[]; engine: SearchEngine } | null = null;
   #termCounts: { docs: AnalysisDoc[]; counts: TermCountsByGroup } | null = null;
@@ -43,16 +59,32 @@ export class AnalysisSession {
     load: ({ docs }) => {
       this.#docs = docs;
       this.#reuse = null;
+      this.#overview = null;
       return { documents: docs.length };
     },
     reuse: (_payload, progress) => {
-      if (!this.#reuse) {
-        progress({ stage: 'Finding recurring passages', fraction: 0 });
-        this.#reuse = detectReuse(this.#docs.map(({ id, text, date, outlet }) => ({ id, text, date, outlet })));
-        progress({ stage: 'Finding recurring passages', fraction: 1 });
-      }
-      return this.#reuse;
+      const result = this.#reuseResult(progress);
+      this.#overview ??= {
+        passageCount: result.passages.length,
+        families: result.families.map(({ passages: _, variants, ...f }) => ({ ...f, variants: variants.slice(0, OVERVIEW_VARIANTS) })),
+        ledger: substitutionLedger(result.passages).slice(0, LEDGER_ENTRIES),
+      };
+      return this.#overview;
     },
+    family: ({ id }, progress) => {
+      const result = this.#reuseResult(progress);
+      const family = result.families.find((f) => f.id === id);
+      return family ? { family, passages: family.passages.map((i) => result.passages[i]!) } : null;
+    },
+    passagesBetween: ({ a, b, repeats }, progress) =>
+      this.#reuseResult(progress).passages.filter(
+        (p) => (p.a.doc === a && p.b.doc === b) || (p.a.doc === b && p.b.doc === a) || (repeats && p.a.doc === p.b.doc && (p.a.doc === a || p.a.doc === b)),
+      ),
+    passagesOf: ({ doc }, progress) =>
+      this.#reuseResult(progress)
+        .passages.filter((p) => p.a.doc === doc || p.b.doc === doc)
+        .map((p) => ({ ...p, ops: [] })),
+    reuseBytes: () => (this.#reuse ? new TextEncoder().encode(JSON.stringify(this.#reuse)).buffer : null),
     search: ({ q, outlet, year }, progress) => this.#searchEngine(progress).search(q, { outlet, year }),
     kwic: ({ q, width, outlet, year }, progress) => this.#searchEngine(progress).kwic(q, width, { outlet, year }),
     trends: ({ terms }, progress) => {
@@ -72,8 +104,9 @@ export class AnalysisSession {
       const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return { documents, hash: corpusHash(sorted.map((d) => ({ meta: { id: d.id }, text: d.text }) as unknown as CorpusDocument)) };
     },
-    primeReuse: ({ result }) => {
-      this.#reuse = result;
+    primeReuse: ({ bytes }) => {
+      this.#reuse = JSON.parse(new TextDecoder().decode(bytes)) as ReuseResult;
+      this.#overview = null;
     },
     distinctive: ({ by }, progress) => {
       if (this.#termCounts?.docs !== this.#docs) {

@@ -5,7 +5,8 @@
  */
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
 import type { ImportItem, ImportOutcome } from '../importer/read.ts';
-import type { ReuseResult } from '../reuse/types.ts';
+import type { LedgerEntry } from '../compare/ledger.ts';
+import type { Family, Passage } from '../reuse/types.ts';
 import type { KwicResponse, SearchFilters, SearchResponse } from '../search/types.ts';
 import type { DistinctiveResponse, TrendsResponse } from '../trends/types.ts';
 
@@ -28,7 +29,20 @@ export interface Progress {
 /** Request type → [payload, result]. Handlers are added here as features land. */
 export interface Requests {
   load: [{ corpusId: string; docs: AnalysisDoc[] }, { documents: number }];
-  reuse: [void, ReuseResult];
+  /**
+   * Finds recurring passages (once per corpus) and answers with what the
+   * overview views need. The full result stays in the worker: a thousand
+   * documents' passages are megabytes, too much to copy to the page at once.
+   */
+  reuse: [void, ReuseOverview];
+  /** One family with its passages (in the order of `family.passages`). */
+  family: [{ id: string }, { family: Family; passages: Passage[] } | null];
+  /** Passages between two documents, and, with `repeats`, those inside either. */
+  passagesBetween: [{ a: string; b: string; repeats: boolean }, Passage[]];
+  /** Passages touching one document, without their word-by-word steps. */
+  passagesOf: [{ doc: string }, Passage[]];
+  /** The whole result as JSON bytes, transferred, for the page to cache without parsing it. */
+  reuseBytes: [void, ArrayBuffer | null];
   /** Paragraph search (src/search): results grouped by document, with marked snippets. */
   search: [{ q: string } & SearchFilters, SearchResponse];
   /** Every occurrence of one word or phrase, as keyword-in-context lines. */
@@ -42,7 +56,14 @@ export interface Requests {
   /** `load`, answering with the documents' content hash (corpusHash), so the page never hashes a large corpus itself. */
   loadHashed: [{ corpusId: string; docs: AnalysisDoc[] }, { documents: number; hash: string }];
   /** Use a cached reuse result (the page keys the cache by content hash and engine version) instead of computing it. */
-  primeReuse: [{ result: ReuseResult }, void];
+  primeReuse: [{ bytes: ArrayBuffer }, void];
+}
+
+/** Families without their passage indices (those stay in the worker), and the substitution ledger. */
+export interface ReuseOverview {
+  passageCount: number;
+  families: Omit<Family, 'passages'>[];
+  ledger: LedgerEntry[];
 }
 
 export type RequestType = keyof Requests;

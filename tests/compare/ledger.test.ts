@@ -14,8 +14,8 @@ describe('substitutionLedger', () => {
       ['protect', 'safeguard', 2, 2],
       ['coming', 'future', 1, 1],
     ]);
-    expect(ledger[0]!.examples[0]).toEqual({ passage: 0, before: [], after: ['the', 'environment'] });
-    expect(ledger[0]!.examples[1]).toEqual({ passage: 1, before: ['we'], after: [] });
+    expect(ledger[0]!.examples[0]).toEqual({ passage: 0, a: 'a', b: 'b', before: [], after: ['the', 'environment'] });
+    expect(ledger[0]!.examples[1]).toEqual({ passage: 1, a: 'b', b: 'c', before: ['we'], after: [] });
   });
   it('skips internal repeats unless asked, and case-only changes always', () => {
     const internal = passage({ doc: 'a', start: 0, end: 1 }, { doc: 'a', start: 5, end: 6 }, 5, ops([['sub', 'x', 'y'], ['sub', 'Word', 'word']]));

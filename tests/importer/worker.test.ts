@@ -17,8 +17,10 @@ describe('worker: importFiles, loadHashed, primeReuse', () => {
     const sorted: CorpusDocument[] = [...docs].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
     expect(documents).toBe(2);
     expect(hash).toBe(corpusHash(sorted));
-    const primed = { passages: [], families: [] } as never;
-    session.handle('primeReuse', { result: primed }, () => {});
-    expect(session.handle('reuse', undefined, () => {})).toBe(primed);
+    // A cached result comes back as bytes and is used instead of computing it.
+    const cached = { passages: [], families: [{ id: 'f1', label: 'cached', members: [], variants: [], spread: { first: null, outlets: [], years: [] }, documents: 2, passages: [] }] };
+    session.handle('primeReuse', { bytes: new TextEncoder().encode(JSON.stringify(cached)).buffer }, () => {});
+    expect(session.handle('reuse', undefined, () => {}).families.map((f) => f.label)).toEqual(['cached']);
+    expect(new TextDecoder().decode(session.handle('reuseBytes', undefined, () => {})!)).toBe(JSON.stringify(cached));
   });
 });

@@ -13,7 +13,11 @@ export function fromFile(file: File, path = (file as File & { webkitRelativePath
   return {
     path,
     name: file.name,
-    size: file.size,
+    // A getter: Chromium may answer File.size with a synchronous file-system call, and a
+    // thousand of them at once block the page; read it when the file's batch comes up.
+    get size() {
+      return file.size;
+    },
     load: async () => ({ kind: 'file', path, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
     head: async () => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()),
   };

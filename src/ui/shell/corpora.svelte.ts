@@ -107,12 +107,9 @@ export class Corpora {
     }
     const reuse = new ReuseState(this.analysis);
     if (key !== BUNDLED_KEY && corpus.documents.length) {
+      // The cached bytes go straight to the worker: the page never parses the result.
       const cached = await store!.getAnalysis(analysisCacheKey(corpus.id, corpus.documents));
-      if (cached) {
-        await this.analysis.request('primeReuse', { result: cached });
-        reuse.result = cached;
-        reuse.status = 'ready';
-      }
+      if (cached) await this.analysis.request('primeReuse', { bytes: cached }, undefined, [cached]);
     }
     // Reading state of a user's corpus is keyed by its storage key: adding a document keeps the notes.
     const reading = await ReadingState.open({ corpusId: key === BUNDLED_KEY ? corpus.id : `user-${key}` });
@@ -170,13 +167,15 @@ export class Corpora {
       this.corpus = { ...this.corpus, id: hash };
       const cacheKey = analysisCacheKey(hash, docs);
       const cached = await this.#store?.getAnalysis(cacheKey);
-      if (cached) await this.analysis.request('primeReuse', { result: cached });
-      const result = cached ?? (await this.analysis.request('reuse', undefined, (p) => (job.analysis = p.fraction)));
+      if (cached) await this.analysis.request('primeReuse', { bytes: cached }, undefined, [cached]);
+      // The worker now holds the whole corpus: views asked before it was complete must ask again.
+      this.reuse.reset();
+      await this.reuse.ensure((f) => (job.analysis = f));
       job.analysis = 1;
-      if (this.key !== key) return;
-      this.reuse.result = result;
-      this.reuse.status = 'ready';
-      if (!cached) void this.#store?.putAnalysis(cacheKey, result);
+      if (this.reuse.status === 'error') throw new Error(this.reuse.error ?? 'the analysis failed');
+      if (this.key !== key || cached) return;
+      const bytes = await this.analysis.request('reuseBytes', undefined);
+      if (bytes) void this.#store?.putAnalysis(cacheKey, bytes);
     } catch (e) {
       this.notice = { text: `Finding recurring passages failed (${e instanceof Error ? e.message : String(e)}); every imported document is kept.` };
     }

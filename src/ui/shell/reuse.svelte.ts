@@ -1,27 +1,46 @@
 /**
- * The engine's passages and families for the current corpus, computed once
- * in the worker and shared by every view that shows them.
+ * What the views know of the engine's result for the current corpus. The
+ * result itself stays in the worker (megabytes for a large corpus); the page
+ * holds the overview (families, ledger) and asks for details when a view
+ * needs them: one family, the passages between two documents, those of one.
  */
-import type { ReuseResult } from '../../reuse/types.ts';
+import type { Family, Passage } from '../../reuse/types.ts';
+import type { ReuseOverview } from '../../worker/protocol.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
 
 export class ReuseState {
   status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
-  result = $state.raw<ReuseResult | null>(null);
+  overview = $state.raw<ReuseOverview | null>(null);
   error = $state<string | null>(null);
+  /** 0..1 while the worker finds passages. */
+  progress = $state(0);
   #analysis: AnalysisClient;
   #started: Promise<void> | null = null;
+  /** Details already fetched, by request, so moving around a view does not ask twice. */
+  #details = new Map<string, Promise<unknown>>();
 
   constructor(analysis: AnalysisClient) {
     this.#analysis = analysis;
   }
 
+  /** Forgets what it knew: the worker's corpus changed (documents were imported). */
+  reset(): void {
+    this.#started = null;
+    this.#details.clear();
+    this.overview = null;
+    this.status = 'idle';
+    this.progress = 0;
+  }
+
   /** Starts the analysis if it has not started; safe to call from every view. */
-  ensure(): Promise<void> {
+  ensure(onProgress?: (fraction: number) => void): Promise<void> {
     this.#started ??= (async () => {
       this.status = 'running';
       try {
-        this.result = await this.#analysis.request('reuse', undefined);
+        this.overview = await this.#analysis.request('reuse', undefined, (p) => {
+          this.progress = p.fraction;
+          onProgress?.(p.fraction);
+        });
         this.status = 'ready';
       } catch (error) {
         this.error = error instanceof Error ? error.message : String(error);
@@ -29,5 +48,27 @@ export class ReuseState {
       }
     })();
     return this.#started;
+  }
+
+  #detail<T>(key: string, ask: () => Promise<T>): Promise<T> {
+    let p = this.#details.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = this.ensure().then(ask);
+      this.#details.set(key, p);
+      p.catch(() => this.#details.delete(key));
+    }
+    return p;
+  }
+
+  family(id: string): Promise<{ family: Family; passages: Passage[] } | null> {
+    return this.#detail(`family\u0000${id}`, () => this.#analysis.request('family', { id }));
+  }
+
+  between(a: string, b: string, repeats: boolean): Promise<Passage[]> {
+    return this.#detail(`between\u0000${a}\u0000${b}\u0000${repeats}`, () => this.#analysis.request('passagesBetween', { a, b, repeats }));
+  }
+
+  of(doc: string): Promise<Passage[]> {
+    return this.#detail(`of\u0000${doc}`, () => this.#analysis.request('passagesOf', { doc }));
   }
 }
