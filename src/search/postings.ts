@@ -295,8 +295,9 @@ export class ParagraphIndex {
     const order = ids.map((_, x) => x).sort((a, b) => this.#postings(ids[a]!) - this.#postings(ids[b]!));
     const rare = order[0]!;
     const cursor = order.map((x) => postStart[ids[x]!]!);
-    // Buckets by completion key (slot * n + query word index); units ascending in each.
-    const buckets: number[][] = Array.from({ length: INDEX_RESOLUTION * n }, () => []);
+    // Each found unit with its completion key (slot * n + query word index).
+    const found: number[] = [];
+    const keys: number[] = [];
     const from = postStart[ids[rare]!]!;
     const to = postStart[ids[rare]! + 1]!;
     outer: for (let p = from; p < to; p++) {
@@ -329,9 +330,16 @@ export class ParagraphIndex {
         const k2 = postSlot[lo]! * n + x;
         if (k2 > key) key = k2;
       }
-      buckets[key]!.push(unit);
+      found.push(unit);
+      keys.push(key);
     }
-    return buckets.flat();
+    // Stable counting sort by key: units stay ascending within a key.
+    const count = new Int32Array(INDEX_RESOLUTION * n + 1);
+    for (let i = 0; i < keys.length; i++) count[keys[i]! + 1]!++;
+    for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
+    const out: number[] = new Array<number>(found.length);
+    for (let i = 0; i < found.length; i++) out[count[keys[i]!]!++] = found[i]!;
+    return out;
   }
 
   /** Marks stems for one query; returns the stamp they carry. */

@@ -64,11 +64,30 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+/** Whitespace other than a lone space: what collapseWhitespace changes. */
+const NEEDS_COLLAPSE = /[^\S ]|\s\s/;
+
+/** collapseWhitespace's offset map, reused between calls (a typed array per snippet costs more than the snippet). */
+let mapBuffer = new Int32Array(1024);
+
 /** text[from, to) with whitespace runs as one space; marks clipped and shifted to the new offsets. */
 export function collapseWhitespace(text: string, from: number, to: number, marks: readonly Range[]): { text: string; marks: Range[] } {
+  const window = text.slice(from, to);
+  // Usually nothing collapses (single spaces only): then offsets just shift, found by the
+  // regex engine instead of a loop over every character.
+  if (!NEEDS_COLLAPSE.test(window)) {
+    const moved: Range[] = [];
+    for (const m of marks) {
+      const s = Math.max(m.start, from);
+      const e = Math.min(m.end, to);
+      if (s < e) moved.push({ start: s - from, end: e - from });
+    }
+    return { text: window, marks: moved };
+  }
   // map[i] = offset in the output of text[from + i]
   let out = '';
-  const map = new Int32Array(to - from + 1);
+  if (mapBuffer.length < to - from + 1) mapBuffer = new Int32Array(Math.max(mapBuffer.length * 2, to - from + 1));
+  const map = mapBuffer;
   let i = from;
   while (i < to) {
     if (isSpaceCode(text.charCodeAt(i))) {
