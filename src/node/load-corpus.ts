@@ -37,7 +37,8 @@ export async function listDocumentFiles(path: string): Promise<string[]> {
 }
 
 async function readSourceFile(path: string, root: string): Promise<SourceFile> {
-  const shown = relative(root, path) || path;
+  const rel = relative(root, path);
+  const shown = rel && !rel.startsWith('..') ? rel : path;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
