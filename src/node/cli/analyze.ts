@@ -93,6 +93,11 @@ function report(corpus: Corpus, result: ReturnType<typeof detectReuse>): string 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   try {
     const args = parseArgs(argv);
     const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
