@@ -286,15 +286,30 @@ export class ParagraphIndex {
   candidates(terms: readonly string[]): number[] {
     const n = terms.length;
     if (n === 0) return [];
-    const ids = terms.map((t) => this.stemId(t));
-    if (ids.some((t) => t < 0 || this.#postings(t) === 0)) return [];
     const postStart = this.#postStart;
     const postUnit = this.#postUnit;
     const postSlot = this.#postSlot;
+    // Stem ids, and the query words ordered rarest first (insertion sort: a handful of words).
+    const ids: number[] = [];
+    const order: number[] = [];
+    for (let x = 0; x < n; x++) {
+      const t = this.stemId(terms[x]!);
+      if (t < 0) return [];
+      const size = postStart[t + 1]! - postStart[t]!;
+      if (size === 0) return [];
+      ids.push(t);
+      let k = order.length;
+      order.push(x);
+      while (k > 0 && postStart[ids[order[k - 1]!]! + 1]! - postStart[ids[order[k - 1]!]!]! > size) {
+        order[k] = order[k - 1]!;
+        k--;
+      }
+      order[k] = x;
+    }
     // Walk the rarest list; find each unit in the others by galloping forward.
-    const order = ids.map((_, x) => x).sort((a, b) => this.#postings(ids[a]!) - this.#postings(ids[b]!));
     const rare = order[0]!;
-    const cursor = order.map((x) => postStart[ids[x]!]!);
+    const cursor: number[] = [];
+    for (let k = 0; k < n; k++) cursor.push(postStart[ids[order[k]!]!]!);
     // Each found unit with its completion key (slot * n + query word index).
     const found: number[] = [];
     const keys: number[] = [];
@@ -334,7 +349,8 @@ export class ParagraphIndex {
       keys.push(key);
     }
     // Stable counting sort by key: units stay ascending within a key.
-    const count = new Int32Array(INDEX_RESOLUTION * n + 1);
+    const count: number[] = [];
+    for (let k = 0; k <= INDEX_RESOLUTION * n; k++) count.push(0);
     for (let i = 0; i < keys.length; i++) count[keys[i]! + 1]!++;
     for (let k = 1; k < count.length; k++) count[k]! += count[k - 1]!;
     const out: number[] = new Array<number>(found.length);
