@@ -18,7 +18,7 @@
  * Words are what the shared scanner (src/text) finds; each distinct form as
  * written is normalised, stemmed and checked against the stopwords once.
  */
-import { isStopword, normalizeWord, scanTokens, stem, TokenKind } from '../text/index.ts';
+import { isStopword, normalizeWord, scanTokens, stem, TokenKind, type TokenSink } from '../text/index.ts';
 import { mergeRanges } from './match.ts';
 import type { ParsedQuery, Range } from './types.ts';
 
@@ -34,29 +34,33 @@ function slotOf(i: number, n: number): number {
   return n <= INDEX_RESOLUTION ? i : (((INDEX_RESOLUTION - 1) / n) * i + 1) | 0;
 }
 
-/** An Int32Array that grows by doubling. */
-class IntList {
-  data: Int32Array;
+/** A copy of `a` with room for `size` values. */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** The scanner's tokens of one document, as columns (reused from document to document). */
+class TokenBuffer implements TokenSink {
+  start = new Int32Array(4096);
+  end = new Int32Array(4096);
+  kind = new Uint8Array(4096);
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+
+  push(start: number, end: number, kind: TokenKind): void {
+    if (this.length === this.start.length) {
+      const size = this.length * 2;
+      this.start = grown(this.start, size);
+      this.end = grown(this.end, size);
+      const k = new Uint8Array(size);
+      k.set(this.kind);
+      this.kind = k;
     }
-    this.data[this.length++] = v;
-  }
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-  /** As 16-bit values (the caller knows they fit). */
-  done16(): Uint16Array {
-    const out = new Uint16Array(this.length);
-    out.set(this.data.subarray(0, this.length));
-    return out;
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.kind[this.length] = kind;
+    this.length++;
   }
 }
 
@@ -107,38 +111,57 @@ export class ParagraphIndex {
 
   constructor(texts: readonly string[], units: readonly UnitSpan[]) {
     // About one token per six code units in English news; grown if needed.
-    const estimate = texts.reduce((n, t) => n + t.length, 0) / 6;
-    const tokStart = new IntList(estimate);
-    const tokForm = new IntList(estimate);
-    let unitStart = 0;
+    const estimate = Math.ceil(texts.reduce((n, t) => n + t.length, 0) / 6) + 16;
+    let tokStart = new Int32Array(estimate);
+    let tokForm = new Int32Array(estimate);
+    let tokens = 0;
     let maxStart = 0;
     const unitTok = new Int32Array(units.length + 1);
     /** Distinct index terms of every unit in first-occurrence order, back to back. */
-    const unitTerms = new IntList(1 << 16);
+    let unitTerms = new Int32Array(estimate);
+    let termCount = 0;
     const unitTermsAt = new Int32Array(units.length + 1);
     let seen = new Int32Array(1 << 12).fill(-1);
-
     const formStem = this.#formStem;
     const formIndexed = this.#formIndexed;
+    // The scanner's tokens are collected per document, then turned into forms and
+    // terms in one plain loop (no work inside the scanner's callback).
+    const buffer = new TokenBuffer();
     let u = 0;
-    let unitEnd = 0;
-    let di = -1;
-    let text = '';
-    const closeUnit = (): void => {
-      unitTok[u + 1] = tokForm.length;
-      unitTermsAt[u + 1] = unitTerms.length;
-      u++;
-      unitStart = u < units.length ? units[u]!.start : 0;
-      unitEnd = u < units.length && units[u]!.doc === di ? units[u]!.end : Infinity;
-    };
-    const sink = {
-      push: (start: number, end: number, kind: TokenKind): void => {
-        while (start >= unitEnd) closeUnit();
-        const form = this.#formOf(text, start, end, kind);
+    while (u < units.length) {
+      const di = units[u]!.doc;
+      const text = texts[di]!;
+      // Units of one document are consecutive and in text order: scan it once.
+      let last = u;
+      while (last + 1 < units.length && units[last + 1]!.doc === di) last++;
+      buffer.length = 0;
+      scanTokens(text, buffer);
+      const bufStart = buffer.start;
+      const bufEnd = buffer.end;
+      const bufKind = buffer.kind;
+      let unitStart = units[u]!.start;
+      let unitEnd = units[u]!.end;
+      if (tokens + buffer.length > tokStart.length) {
+        const size = Math.max(tokStart.length * 2, tokens + buffer.length);
+        tokStart = grown(tokStart, size);
+        tokForm = grown(tokForm, size);
+      }
+      for (let i = 0; i < buffer.length; i++) {
+        const start = bufStart[i]!;
+        // Every token lies inside a unit of this document (units are the non-empty paragraphs).
+        while (start >= unitEnd) {
+          unitTok[u + 1] = tokens;
+          unitTermsAt[u + 1] = termCount;
+          u++;
+          unitStart = units[u]!.start;
+          unitEnd = units[u]!.end;
+        }
+        const form = this.#formOf(text, start, bufEnd[i]!, bufKind[i]!);
         const rel = start - unitStart;
         if (rel > maxStart) maxStart = rel;
-        tokStart.push(rel);
-        tokForm.push(form);
+        tokStart[tokens] = rel;
+        tokForm[tokens] = form;
+        tokens++;
         if (formIndexed[form] === 1) {
           const term = formStem[form]!;
           if (term >= seen.length) {
@@ -148,35 +171,29 @@ export class ParagraphIndex {
           }
           if (seen[term] !== u) {
             seen[term] = u;
-            unitTerms.push(term);
+            if (termCount === unitTerms.length) unitTerms = grown(unitTerms, termCount * 2);
+            unitTerms[termCount++] = term;
           }
         }
-      },
-    };
-    while (u < units.length) {
-      di = units[u]!.doc;
-      text = texts[di]!;
-      unitStart = units[u]!.start;
-      unitEnd = units[u]!.end;
-      // Units of one document are consecutive and in text order: scan it once.
-      let last = u;
-      while (last + 1 < units.length && units[last + 1]!.doc === di) last++;
-      scanTokens(text, sink);
-      while (u <= last) closeUnit();
+      }
+      for (; u <= last; u++) {
+        unitTok[u + 1] = tokens;
+        unitTermsAt[u + 1] = termCount;
+      }
     }
-    this.#tokStart = maxStart < 0x10000 ? tokStart.done16() : tokStart.done();
-    this.#tokForm = this.#formStem.length <= 0x10000 ? tokForm.done16() : tokForm.done();
+    this.#tokStart = maxStart < 0x10000 ? Uint16Array.from(tokStart.subarray(0, tokens)) : tokStart.slice(0, tokens);
+    this.#tokForm = this.#formStem.length <= 0x10000 ? Uint16Array.from(tokForm.subarray(0, tokens)) : tokForm.slice(0, tokens);
     this.#unitTok = unitTok;
 
     // Postings by counting sort: units come out ascending, as FlexSearch stores them.
     const stems = this.#stemIds.size;
-    const terms = unitTerms.data;
+    const terms = unitTerms;
     const postStart = new Int32Array(stems + 1);
-    for (let i = 0; i < unitTerms.length; i++) postStart[terms[i]! + 1]!++;
+    for (let i = 0; i < termCount; i++) postStart[terms[i]! + 1]!++;
     for (let t = 0; t < stems; t++) postStart[t + 1]! += postStart[t]!;
     const fill = postStart.slice(0, stems);
-    const postUnit = new Int32Array(unitTerms.length);
-    const postSlot = new Uint8Array(unitTerms.length);
+    const postUnit = new Int32Array(termCount);
+    const postSlot = new Uint8Array(termCount);
     for (let v = 0; v < units.length; v++) {
       const from = unitTermsAt[v]!;
       const n = unitTermsAt[v + 1]! - from;
