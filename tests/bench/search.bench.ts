@@ -1,8 +1,11 @@
 /**
  * Search index cost at ≥ 1,000,000 words (the synthetic news corpus):
- * index build time ÷ T0, median 5-word query time ÷ T0, and heap retained
- * by the index relative to the corpus text. T0 is one pass of
- * `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)` over every document.
+ * index build time ÷ T0, median 5-word query time ÷ T0, and memory (JS heap
+ * plus ArrayBuffers) retained by the index relative to the corpus text. T0 is
+ * one pass of `text.toLowerCase().match(/[\p{L}\p{N}]+/gu)` over every document.
+ * A query is timed as the user waits for it: parsing, the index lookup,
+ * checking phrases, and marks and snippets for every result shown; each of the
+ * 60 queries runs once (distinct queries, no cache), then all again.
  */
 import { SearchEngine } from '../../src/search/engine.ts';
 import { collectGarbage } from './memory.ts';
@@ -69,6 +72,12 @@ export async function runSearchBench(docs: readonly ReuseInput[]): Promise<{ met
     times.push(performance.now() - s);
   }
   const queryMs = median(times);
+  // The same queries again: no result cache anywhere, but the JIT and the CPU caches are warm.
+  const again = queries.map((q) => {
+    const s = performance.now();
+    engine.search(q);
+    return performance.now() - s;
+  });
   const sorted = [...times].sort((a, b) => a - b);
   const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
   // Corpus text as UTF-16 in memory (2 bytes a code unit): the index's overhead on top of it.
@@ -81,6 +90,7 @@ export async function runSearchBench(docs: readonly ReuseInput[]): Promise<{ met
       { name: 'search_5word_ms', value: round(queryMs, 3), unit: 'ms', note: `median of ${QUERIES} distinct queries (no result cache), full search incl. snippets` },
       { name: 'search_5word_first_ms', value: round(times[0]!, 3), unit: 'ms', note: 'the first query after the build' },
       { name: 'search_5word_p90_ms', value: round(p90, 3), unit: 'ms' },
+      { name: 'search_5word_repeat_ms', value: round(median(again), 3), unit: 'ms', note: 'the same queries again (no result cache; JIT and CPU caches warm)' },
       { name: 'search_5word_vs_t0', value: round(queryMs / t0, 5), unit: '×T0', note: 'target ≤ 0.002 (1/500)' },
       { name: 'search_index_retained_mb', value: round(retained / 2 ** 20, 1), unit: 'MB' },
       { name: 'search_index_vs_corpus', value: round(retained / corpusBytes, 2), unit: '×corpus', note: 'heap + ArrayBuffers retained ÷ corpus text (UTF-16 bytes)' },
