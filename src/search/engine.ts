@@ -143,7 +143,7 @@ export class SearchEngine {
       entry.hits.push(hit);
       entry.matches += match.ranges.length;
     }
-    // Hits inside a document read best in text order; documents keep FlexSearch's rank order.
+    // Hits inside a document read best in text order; documents keep the index's rank order.
     for (const entry of byDoc.values()) entry.hits.sort((a, b) => a.unit.start - b.unit.start);
     return done({ docs: [...byDoc.values()], totalHits, totalDocs: docsWithHits.size, truncated });
   }
