@@ -3,9 +3,8 @@
  * terms, so the index, the query and the marks agree on what a word is.
  * Latin words become light stems with stopwords dropped; a run of Han
  * characters becomes its overlapping bigrams, so a word inside the run is
- * found ("空间" in "网络空间治理"). A query's index terms come from here; the
- * paragraph index (postings.ts) derives the same terms per word form from the
- * same functions, and its tests check the two agree.
+ * found ("空间" in "网络空间治理"). FlexSearch calls this for documents and
+ * queries alike (its `encode` option), replacing its own tokenizer.
  */
 import { normalizeWord, scanTokens, stem, isStopword, TokenKind } from '../text/index.ts';
 

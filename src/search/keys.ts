@@ -1,4 +1,4 @@
-/** How documents are grouped for filters and trends: by outlet name and by year. No index code here, so the page can import it. */
+/** How documents are grouped for filters and trends: by outlet name and by year. No FlexSearch here, so the page can import it. */
 import { yearOf } from '../corpus/metadata.ts';
 import type { SearchDoc } from './types.ts';
 

@@ -2,7 +2,7 @@
  * Where a parsed query matches in a piece of text, as offsets computed with
  * the shared tokenizer: a token whose stem is a query term, or a run of
  * consecutive tokens whose stems are a phrase's. This is what every mark is
- * built from; the index (postings.ts) only says which paragraphs to look in.
+ * built from; FlexSearch only says which paragraphs to look in.
  */
 import { tokenize, type Token } from '../text/index.ts';
 import type { ParsedQuery, Range } from './types.ts';

@@ -31,7 +31,7 @@ export interface ParsedQuery {
   terms: string[];
   /** Phrases, each required. A run of Han characters is a phrase of its bigrams. */
   phrases: Phrase[];
-  /** What the index is asked: the content words, as written (the encoder stems them). */
+  /** What FlexSearch is asked: the content words, as written (the encoder stems them). */
   indexQuery: string;
   /** Things the reader should know (an unclosed quote, ignored common words). */
   notices: string[];
