@@ -18,6 +18,17 @@ export interface ReuseOptions {
    * this share of the documents) is not used as a seed.
    */
   commonDocFraction: number;
+  /**
+   * In such a large corpus, winnowing prefers seeds whose two stems are
+   * rare enough that the pair is expected to occur by chance at most about
+   * `seedSafeChance` times in the corpus (among those, the smallest hash),
+   * and keeps no seed expected more than `seedMaxChance` times by chance
+   * (maxDistance × occurrences × occurrences / content words, in powers of
+   * two). This bounds chance hits per seed, so their number grows linearly
+   * with the corpus rather than with its square. 0 turns either off.
+   */
+  seedSafeChance: number;
+  seedMaxChance: number;
   /** In a seed bucket larger than this, each occurrence pairs only with the next `seedPairFanout`. */
   seedAllPairsMax: number;
   seedPairFanout: number;
@@ -79,6 +90,8 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   winnowWindow: 4,
   winnowMinWords: 200_000,
   commonDocFraction: 0.2,
+  seedSafeChance: 1,
+  seedMaxChance: 2,
   seedAllPairsMax: 12,
   seedPairFanout: 4,
   banalMaxDocs: 100,

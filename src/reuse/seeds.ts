@@ -33,6 +33,14 @@ export interface SeedIndex {
   /** Seed i pairs with the seeds at sorted positions [partnerFrom[i], partnerTo[i]) (empty when both are 0). */
   partnerFrom: Uint32Array;
   partnerTo: Uint32Array;
+  /**
+   * Rarity class of each seed (generation order): floor(log2 occ) of its
+   * first stem plus that of its second. Expected chance occurrences of the
+   * pair in the corpus are about maxDistance * 2^(rarity + 1) / contentWords.
+   */
+  rarity: Uint8Array;
+  /** log2 of the expected chance occurrences of a pair of rarity class 0 (add the class). */
+  chanceLog2Base: number;
   /** Seed buckets skipped as stock phrases. */
   banalSeeds: number;
 }
@@ -54,6 +62,7 @@ class SeedColumns {
   hash = new Uint32Array(1024);
   doc = new Int32Array(1024);
   pos = new Int32Array(1024);
+  rarity = new Uint8Array(1024);
   reserve(extra: number): void {
     const need = this.length + extra;
     if (need <= this.hash.length) return;
@@ -65,9 +74,12 @@ class SeedColumns {
     d.set(this.doc.subarray(0, this.length));
     const p = new Int32Array(n);
     p.set(this.pos.subarray(0, this.length));
+    const r = new Uint8Array(n);
+    r.set(this.rarity.subarray(0, this.length));
     this.hash = h;
     this.doc = d;
     this.pos = p;
+    this.rarity = r;
   }
 }
 
@@ -209,12 +221,33 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // Per stem: bit 1 frequent (could be in a stock-phrase seed), bit 2 common.
   const flags = new Uint8Array(stemCount);
   for (let s = 0; s < stemCount; s++) flags[s] = frequent[s]! | (common[s]! << 1);
+  // Per stem: floor(log2(occurrences)). A seed's rarity class is the sum for
+  // its two stems; winnowing prefers the rarest seed of each window (then
+  // the smallest hash), so the seeds kept are those least likely to meet by
+  // chance. The class is global, so two copies of one window choose alike.
+  const lg = new Uint8Array(stemCount);
+  for (let s = 0; s < stemCount; s++) lg[s] = occ[s]! > 0 ? 31 - Math.clz32(occ[s]!) : 0;
+  const chanceLog2Base = 1 + Math.log2(maxDistance) - Math.log2(Math.max(1, contentWords));
+  // Rarity classes up to `safeRarity` (expected chance occurrences of the
+  // pair up to about `seedSafeChance`) rank alike, so winnowing spreads its
+  // picks by hash among them; rarer-than-that seeds are not preferred over
+  // each other (that would crowd the kept seeds onto the rarest words, which
+  // a rewording may swap). Seeds above `maxRarity` (more than about
+  // `seedMaxChance` chance occurrences) are not kept at all: their buckets
+  // are mostly chance meetings, whose number grows with the square of the
+  // corpus. Only in large corpora (small ones keep every seed).
+  const maxChance = options.seedMaxChance;
+  const maxRarity = large && maxChance > 0 ? Math.floor(Math.log2(maxChance) - chanceLog2Base) : 63;
+  const safeRarity = large && options.seedSafeChance > 0 ? Math.max(0, Math.floor(Math.log2(options.seedSafeChance) - chanceLog2Base)) : 0;
+  const maxKey = maxRarity >= 63 ? SENTINEL - 1 : maxRarity < safeRarity ? -1 : (maxRarity - safeRarity + 1) * 2 ** 26 - 1;
   const kept = new SeedColumns();
   kept.reserve(Math.ceil((contentWords * maxDistance * (winnow > 1 ? 2 : winnow + 1)) / (winnow + 1)) + 16);
   let scratchHash = new Uint32Array(1024);
+  let scratchKey = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);
   let wordHash = new Int32Array(256);
   let wordFlags = new Uint8Array(256);
+  let wordLg = new Uint8Array(256);
   const docStart = new Int32Array(docs.length + 1);
   for (const d of docs) {
     const cs = d.contentStem;
@@ -223,24 +256,30 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     const m = cs.length;
     if (m * maxDistance > scratchHash.length) {
       scratchHash = new Uint32Array(m * maxDistance * 2);
+      scratchKey = new Uint32Array(m * maxDistance * 2);
       scratchPos = new Int32Array(m * maxDistance * 2);
     }
     if (m > wordHash.length) {
       wordHash = new Int32Array(m * 2);
       wordFlags = new Uint8Array(m * 2);
+      wordLg = new Uint8Array(m * 2);
     }
     for (let k = 0; k < m; k++) {
       const st = cs[k]!;
       wordHash[k] = stemHash[st]!;
       wordFlags[k] = flags[st]!;
+      wordLg[k] = lg[st]!;
     }
     let n = 0;
     for (let k = 0; k < m; k++) {
       const f1 = wordFlags[k]!;
+      const l1 = wordLg[k]!;
       const h1 = Math.imul(wordHash[k]!, 0x9e3779b1);
       const last = Math.min(m - 1, k + maxDistance);
       for (let j = k + 1; j <= last; j++) {
-        let h = seedHashOf(h1, wordHash[j]!);
+        const h = seedHashOf(h1, wordHash[j]!);
+        const rc = l1 + wordLg[j]! - safeRarity;
+        let key = (((rc > 0 ? rc : 0) << 26) | (h >>> 6)) >>> 0;
         const both = f1 & wordFlags[j]!;
         if (both !== 0) {
           let isBanal = false;
@@ -257,15 +296,16 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
           if (isBanal) {
             banalTok[ct[k]!] = 1;
             banalTok[ct[j]!] = 1;
-            h = SENTINEL;
-          } else if ((both & 2) !== 0) h = SENTINEL;
+            key = SENTINEL;
+          } else if ((both & 2) !== 0) key = SENTINEL;
         }
         scratchHash[n] = h;
+        scratchKey[n] = key;
         scratchPos[n++] = k;
       }
     }
     kept.reserve(n);
-    kept.length += winnowInto(scratchHash, scratchPos, n, winnow, d.index, kept);
+    kept.length += winnowInto(scratchKey, scratchHash, scratchPos, n, winnow, maxKey, safeRarity, d.index, kept);
     docStart[d.index + 1] = kept.length;
   }
 
@@ -309,29 +349,34 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     sortedPos,
     partnerFrom,
     partnerTo,
+    rarity: kept.rarity.subarray(0, n),
+    chanceLog2Base,
     banalSeeds,
   };
 }
 
 /**
- * Appends to `out` the seeds of one document (`hash`/`pos` [0, n)) that
- * winnowing keeps: for every window of `w` consecutive seeds the smallest
- * hash (rightmost on ties); a document with at most `w` seeds keeps its
- * minimum. Stock-phrase seeds (SENTINEL) are never kept. Returns how many
- * were appended (`out` must have room for n).
+ * Appends to `out` the seeds of one document (`key`/`hash`/`pos` [0, n))
+ * that winnowing keeps: for every window of `w` consecutive seeds the
+ * smallest key (rarity class, then hash; rightmost on ties); a document
+ * with at most `w` seeds keeps its minimum. Stock-phrase seeds (key
+ * SENTINEL) are never kept. Returns how many were appended (`out` must have
+ * room for n).
  */
-function winnowInto(hash: Uint32Array, pos: Int32Array, n: number, w: number, doc: number, out: SeedColumns): number {
+function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, n: number, w: number, maxKey: number, rarityBase: number, doc: number, out: SeedColumns): number {
   const oh = out.hash;
   const od = out.doc;
   const op = out.pos;
+  const or = out.rarity;
   let o = out.length;
   const o0 = o;
   if (w <= 1) {
     for (let i = 0; i < n; i++) {
-      const h = hash[i]!;
-      if (h === SENTINEL) continue;
-      oh[o] = h;
+      const k = key[i]!;
+      if (k > maxKey) continue;
+      oh[o] = hash[i]!;
       od[o] = doc;
+      or[o] = (k >>> 26) + rarityBase;
       op[o++] = pos[i]!;
     }
     return o - o0;
@@ -339,10 +384,11 @@ function winnowInto(hash: Uint32Array, pos: Int32Array, n: number, w: number, do
   if (n <= w) {
     if (n === 0) return 0;
     let m = 0;
-    for (let i = 1; i < n; i++) if (hash[i]! <= hash[m]!) m = i;
-    if (hash[m] === SENTINEL) return 0;
+    for (let i = 1; i < n; i++) if (key[i]! <= key[m]!) m = i;
+    if (key[m]! > maxKey) return 0;
     oh[o] = hash[m]!;
     od[o] = doc;
+    or[o] = (key[m]! >>> 26) + rarityBase;
     op[o] = pos[m]!;
     return 1;
   }
@@ -353,14 +399,15 @@ function winnowInto(hash: Uint32Array, pos: Int32Array, n: number, w: number, do
     const e = s + w - 1;
     if (m < s) {
       m = s;
-      for (let i = s + 1; i <= e; i++) if (hash[i]! <= hash[m]!) m = i;
-    } else if (hash[e]! <= hash[m]!) m = e;
+      for (let i = s + 1; i <= e; i++) if (key[i]! <= key[m]!) m = i;
+    } else if (key[e]! <= key[m]!) m = e;
     if (m !== last) {
       last = m;
-      const h = hash[m]!;
-      if (h === SENTINEL) continue;
-      oh[o] = h;
+      const k = key[m]!;
+      if (k > maxKey) continue;
+      oh[o] = hash[m]!;
       od[o] = doc;
+      or[o] = (k >>> 26) + rarityBase;
       op[o++] = pos[m]!;
     }
   }
