@@ -34,6 +34,14 @@ export interface ReuseOptions {
   seedPairFanout: number;
   /** A seed in more than this many documents is a stock phrase ... */
   banalMaxDocs: number;
+  /**
+   * ... (or, in a corpus large enough that this share of the documents is
+   * more than `banalMaxDocs`, in more than this share; `banalMaxOccurrences`
+   * then grows in proportion: the thresholds grow with the corpus, so the
+   * stems that could form a stock phrase, and the pairs counted, stay in
+   * proportion) ...
+   */
+  banalCorpusShare: number;
   /** ... or in more than this fraction of the documents, once the corpus has `banalMinCorpus` docs. */
   banalDocFraction: number;
   banalMinCorpus: number;
@@ -95,6 +103,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   seedAllPairsMax: 12,
   seedPairFanout: 4,
   banalMaxDocs: 100,
+  banalCorpusShare: 0.05,
   banalDocFraction: 0.5,
   banalMinCorpus: 10,
   banalMaxOccurrences: 2000,

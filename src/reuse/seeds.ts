@@ -47,7 +47,7 @@ export interface SeedIndex {
 
 /** Seeds in more documents than this are stock phrases. */
 export function banalDocCap(docCount: number, options: ReuseOptions): number {
-  let cap = options.banalMaxDocs;
+  let cap = Math.max(options.banalMaxDocs, Math.floor(docCount * options.banalCorpusShare));
   if (docCount >= options.banalMinCorpus) {
     cap = Math.min(cap, Math.max(2, Math.floor(docCount * options.banalDocFraction)));
   }
@@ -180,7 +180,6 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const stemCount = stemHash.length;
   const maxDistance = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
   const docCap = banalDocCap(docs.length, options);
-  const maxOcc = options.banalMaxOccurrences;
 
   // Stem document frequencies and occurrences: which stems could be part of a stock-phrase seed.
   const df = new Int32Array(stemCount);
@@ -199,8 +198,16 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       }
     }
   }
+  // The occurrence cap grows with the corpus like the document cap.
+  const maxOcc = Math.floor(options.banalMaxOccurrences * Math.max(1, (docs.length * options.banalCorpusShare) / Math.max(1, options.banalMaxDocs)));
   const frequent = new Uint8Array(stemCount);
   for (let s = 0; s < stemCount; s++) frequent[s] = df[s]! > docCap || occ[s]! * maxDistance > maxOcc ? 1 : 0;
+  // Per stem: floor(log2(occurrences)). A seed's rarity class is the sum for
+  // its two stems; winnowing prefers the rarest seed of each window (then
+  // the smallest hash), so the seeds kept are those least likely to meet by
+  // chance. The class is global, so two copies of one window choose alike.
+  const lg = new Uint8Array(stemCount);
+  for (let s = 0; s < stemCount; s++) lg[s] = occ[s]! > 0 ? 31 - Math.clz32(occ[s]!) : 0;
   const banalSet = banalSeedHashes(docs, stemHash, frequent, maxDistance, docCap, maxOcc);
   const banalSeeds = banalSet.size;
   const banalKeys = banalSet.keys;
@@ -221,12 +228,6 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // Per stem: bit 1 frequent (could be in a stock-phrase seed), bit 2 common.
   const flags = new Uint8Array(stemCount);
   for (let s = 0; s < stemCount; s++) flags[s] = frequent[s]! | (common[s]! << 1);
-  // Per stem: floor(log2(occurrences)). A seed's rarity class is the sum for
-  // its two stems; winnowing prefers the rarest seed of each window (then
-  // the smallest hash), so the seeds kept are those least likely to meet by
-  // chance. The class is global, so two copies of one window choose alike.
-  const lg = new Uint8Array(stemCount);
-  for (let s = 0; s < stemCount; s++) lg[s] = occ[s]! > 0 ? 31 - Math.clz32(occ[s]!) : 0;
   const chanceLog2Base = 1 + Math.log2(maxDistance) - Math.log2(Math.max(1, contentWords));
   // Rarity classes up to `safeRarity` (expected chance occurrences of the
   // pair up to about `seedSafeChance`) rank alike, so winnowing spreads its
