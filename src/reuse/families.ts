@@ -10,13 +10,6 @@ import { fnv1a } from '../text/vocabulary.ts';
 import type { ReuseOptions } from './options.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
 
-interface Node {
-  doc: string;
-  start: number;
-  end: number;
-  passage: number;
-}
-
 class UnionFind {
   readonly parent: Int32Array;
   constructor(n: number) {
@@ -42,14 +35,16 @@ class UnionFind {
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const BACKTICK = /`/g;
+const ASCII_NON_WORD = /[^a-z0-9']+/g;
 
 /** A readable normalised wording: case-folded, NFKC, punctuation collapsed. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
 export function wordingOf(text: string): string {
-  // NFKC leaves ASCII unchanged: skip the call for it.
-  const folded = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
-  return folded.toLowerCase().replace(QUOTES, "'").replace(NON_WORD, ' ').trim();
+  // ASCII: NFKC leaves it unchanged, and the only quote to fold is the
+  // backtick; letters, digits and the apostrophe are the word characters.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(BACKTICK, "'").replace(ASCII_NON_WORD, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(QUOTES, "'").replace(NON_WORD, ' ').trim();
 }
 
 /** Sort key for dates: dated before undated; a coarser date sorts before finer ones in its period. */
@@ -57,71 +52,114 @@ function dateKey(date: string | null | undefined): string {
   return date ?? '\uffff';
 }
 
+/**
+ * `docs` must be in id order (code units), as detectReuse works: a
+ * document's index then orders like its id.
+ */
 export function buildFamilies(passages: readonly Passage[], docs: readonly ReuseInput[], options: ReuseOptions): Family[] {
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const nodes: Node[] = [];
+  const docIndex = new Map<string, number>();
+  for (let d = 0; d < docs.length; d++) docIndex.set(docs[d]!.id, d);
+  // Nodes: the two spans of each passage (node 2i is side a of passage i).
+  const n = passages.length * 2;
+  const nDoc = new Int32Array(n);
+  const nStart = new Int32Array(n);
+  const nEnd = new Int32Array(n);
   for (let i = 0; i < passages.length; i++) {
     const p = passages[i]!;
-    nodes.push({ ...p.a, passage: i }, { ...p.b, passage: i });
+    nDoc[2 * i] = docIndex.get(p.a.doc)!;
+    nStart[2 * i] = p.a.start;
+    nEnd[2 * i] = p.a.end;
+    nDoc[2 * i + 1] = docIndex.get(p.b.doc)!;
+    nStart[2 * i + 1] = p.b.start;
+    nEnd[2 * i + 1] = p.b.end;
   }
-  const uf = new UnionFind(nodes.length);
+  const uf = new UnionFind(n);
   for (let i = 0; i < passages.length; i++) uf.union(2 * i, 2 * i + 1);
 
-  const order = nodes.map((_, i) => i);
-  order.sort((x, y) => cmp(nodes[x]!.doc, nodes[y]!.doc) || nodes[x]!.start - nodes[y]!.start || nodes[x]!.end - nodes[y]!.end || x - y);
-  for (let x = 0; x < order.length; x++) {
-    const nx = nodes[order[x]!]!;
-    for (let y = x + 1; y < order.length; y++) {
-      const ny = nodes[order[y]!]!;
-      if (ny.doc !== nx.doc || ny.start >= nx.end) break;
-      const ov = Math.min(nx.end, ny.end) - ny.start;
-      const longer = Math.max(nx.end - nx.start, ny.end - ny.start);
-      if (ov >= options.familyOverlap * longer) uf.union(order[x]!, order[y]!);
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => nDoc[x]! - nDoc[y]! || nStart[x]! - nStart[y]! || nEnd[x]! - nEnd[y]! || x - y);
+  const overlapShare = options.familyOverlap;
+  for (let x = 0; x < n; x++) {
+    const ox = order[x]!;
+    const dx = nDoc[ox]!;
+    const sx = nStart[ox]!;
+    const ex = nEnd[ox]!;
+    for (let y = x + 1; y < n; y++) {
+      const oy = order[y]!;
+      const sy = nStart[oy]!;
+      if (nDoc[oy] !== dx || sy >= ex) break;
+      const ey = nEnd[oy]!;
+      const ov = Math.min(ex, ey) - sy;
+      const longer = Math.max(ex - sx, ey - sy);
+      if (ov >= overlapShare * longer) uf.union(ox, oy);
     }
   }
 
-  const groups = new Map<number, number[]>();
-  for (const i of order) {
+  // Groups in order of first appearance along `order`, members in that order.
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: number[][] = [];
+  for (let x = 0; x < n; x++) {
+    const i = order[x]!;
     const root = uf.find(i);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = []));
-    g.push(i);
+    let g = groupOf[root]!;
+    if (g < 0) {
+      g = groups.length;
+      groupOf[root] = g;
+      groups.push([]);
+    }
+    groups[g]!.push(i);
   }
 
+  const dates = docs.map((d) => dateKey(d.date?.value));
   const families: Family[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     // Members: per document, the union of overlapping spans (group is sorted by doc, start).
-    const members: Span[] = [];
-    const passageSet = new Set<number>();
+    const mDoc: number[] = [];
+    const mStart: number[] = [];
+    const mEnd: number[] = [];
+    const passageIds: number[] = [];
+    let docCount = 0;
     for (const i of group) {
-      const n = nodes[i]!;
-      passageSet.add(n.passage);
-      const last = members[members.length - 1];
-      if (last && last.doc === n.doc && n.start < last.end) last.end = Math.max(last.end, n.end);
-      else members.push({ doc: n.doc, start: n.start, end: n.end });
+      passageIds.push(i >> 1);
+      const d = nDoc[i]!;
+      const last = mDoc.length - 1;
+      if (last >= 0 && mDoc[last] === d && nStart[i]! < mEnd[last]!) {
+        if (nEnd[i]! > mEnd[last]!) mEnd[last] = nEnd[i]!;
+      } else {
+        if (last < 0 || mDoc[last] !== d) docCount++;
+        mDoc.push(d);
+        mStart.push(nStart[i]!);
+        mEnd.push(nEnd[i]!);
+      }
     }
-    const docIds = [...new Set(members.map((m) => m.doc))];
-    if (docIds.length < options.familyMinDocs) continue;
+    if (docCount < options.familyMinDocs) continue;
 
     const counts = new Map<string, number>();
-    for (const m of members) {
-      const w = wordingOf(byId.get(m.doc)!.text.slice(m.start, m.end));
+    for (let m = 0; m < mDoc.length; m++) {
+      const w = wordingOf(docs[mDoc[m]!]!.text.slice(mStart[m], mEnd[m]));
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
     const variants: FamilyVariant[] = [...counts]
       .map(([wording, count]) => ({ wording, count }))
       .sort((x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
 
-    const docOrder = (id: string) => dateKey(byId.get(id)?.date?.value);
-    members.sort((x, y) => cmp(docOrder(x.doc), docOrder(y.doc)) || cmp(x.doc, y.doc) || x.start - y.start);
+    // Document order: date, then id (= index), then start.
+    const mOrder = mDoc.map((_, m) => m);
+    mOrder.sort((x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
+    const members: Span[] = mOrder.map((m) => ({ doc: docs[mDoc[m]!]!.id, start: mStart[m]!, end: mEnd[m]! }));
     const firstDoc = members[0]!.doc;
-    const firstDate = byId.get(firstDoc)?.date?.value ?? null;
+    const firstDate = docs[mDoc[mOrder[0]!]!]!.date?.value ?? null;
     const outlets = new Set<string>();
     const years = new Set<string>();
-    for (const id of docIds) {
-      const d = byId.get(id);
-      if (d?.outlet) outlets.add(d.outlet);
-      if (d?.date?.value) years.add(d.date.value.slice(0, 4));
+    let prevDoc = -1;
+    for (let m = 0; m < mDoc.length; m++) {
+      const di = mDoc[m]!;
+      if (di === prevDoc) continue;
+      prevDoc = di;
+      const d = docs[di]!;
+      if (d.outlet) outlets.add(d.outlet);
+      if (d.date?.value) years.add(d.date.value.slice(0, 4));
     }
     const key = members.map((m) => `${m.doc}:${m.start}-${m.end}`).sort().join('|');
     families.push({
@@ -134,8 +172,8 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
         outlets: [...outlets].sort(cmp),
         years: [...years].sort(cmp),
       },
-      documents: docIds.length,
-      passages: [...passageSet].sort((x, y) => x - y),
+      documents: docCount,
+      passages: [...new Set(passageIds)].sort((x, y) => x - y),
     });
   }
   families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));

@@ -20,13 +20,15 @@ export const FNV_PRIME = 0x01000193;
 export class Vocabulary {
   readonly #stems = new Map<string, number>();
   #mask = 4095;
-  /** Per slot: the surface hash, and the type id + 1 (0 = empty). */
-  #slotHash = new Int32Array(4096);
-  #slotType = new Int32Array(4096);
+  /**
+   * Per slot, four ints side by side (one cache line per probe): the surface
+   * hash, the type id + 1 (0 = empty), and the surface's offset and length
+   * in the pool.
+   */
+  #slots = new Int32Array(4096 * 4);
   /** Code units of every type's surface, back to back (compared without strings). */
   #pool = new Uint16Array(1 << 16);
   #poolLength = 0;
-  #typeOffset = new Int32Array(1024);
   /** Per type. */
   readonly surface: string[] = [];
   readonly norm: string[] = [];
@@ -53,27 +55,28 @@ export class Vocabulary {
     const h = hash | 0;
     const len = end - start;
     const mask = this.#mask;
-    const slotHash = this.#slotHash;
-    const slotType = this.#slotType;
+    const slots = this.#slots;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const t = slotType[slot]!;
+      const at = slot << 2;
+      const t = slots[at + 1]!;
       if (t === 0) break;
-      if (slotHash[slot] === h) {
-        const off = this.#typeOffset[t - 1]!;
-        if (this.#typeOffset[t]! - off === len) {
-          const pool = this.#pool;
-          let k = 0;
-          while (k < len && pool[off + k] === text.charCodeAt(start + k)) k++;
-          if (k === len) return t - 1;
-        }
+      if (slots[at] === h && slots[at + 3] === len) {
+        const off = slots[at + 2]!;
+        const pool = this.#pool;
+        let k = 0;
+        while (k < len && pool[off + k] === text.charCodeAt(start + k)) k++;
+        if (k === len) return t - 1;
       }
       slot = (slot + 1) & mask;
     }
     const id = this.#add(text.slice(start, end), kind);
-    this.#store(text, start, end, id);
-    slotHash[slot] = h;
-    slotType[slot] = id + 1;
+    const off = this.#store(text, start, end);
+    const at = slot << 2;
+    slots[at] = h;
+    slots[at + 1] = id + 1;
+    slots[at + 2] = off;
+    slots[at + 3] = len;
     if ((id + 1) * 2 > mask) this.#rehash();
     return id;
   }
@@ -97,44 +100,40 @@ export class Vocabulary {
     return id;
   }
 
-  #store(text: string, start: number, end: number, id: number): void {
+  /** Copies the surface's code units to the pool; returns their offset. */
+  #store(text: string, start: number, end: number): number {
     const len = end - start;
     if (this.#poolLength + len > this.#pool.length) {
       const bigger = new Uint16Array(Math.max(this.#pool.length * 2, this.#poolLength + len));
       bigger.set(this.#pool);
       this.#pool = bigger;
     }
-    if (id + 2 > this.#typeOffset.length) {
-      const bigger = new Int32Array(this.#typeOffset.length * 2);
-      bigger.set(this.#typeOffset);
-      this.#typeOffset = bigger;
-    }
     const pool = this.#pool;
-    let w = this.#poolLength;
+    const off = this.#poolLength;
+    let w = off;
     for (let i = start; i < end; i++) pool[w++] = text.charCodeAt(i);
     this.#poolLength = w;
-    this.#typeOffset[id + 1] = w;
+    return off;
   }
 
   #rehash(): void {
     const size = (this.#mask + 1) * 2;
     const mask = size - 1;
-    const slotHash = new Int32Array(size);
-    const slotType = new Int32Array(size);
-    const oldHash = this.#slotHash;
-    const oldType = this.#slotType;
-    for (let i = 0; i < oldType.length; i++) {
-      const t = oldType[i]!;
-      if (t === 0) continue;
-      const h = oldHash[i]!;
+    const slots = new Int32Array(size * 4);
+    const old = this.#slots;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 1] === 0) continue;
+      const h = old[at]!;
       let slot = (h ^ (h >>> 16)) & mask;
-      while (slotType[slot] !== 0) slot = (slot + 1) & mask;
-      slotHash[slot] = h;
-      slotType[slot] = t;
+      while (slots[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
+      const to = slot << 2;
+      slots[to] = h;
+      slots[to + 1] = old[at + 1]!;
+      slots[to + 2] = old[at + 2]!;
+      slots[to + 3] = old[at + 3]!;
     }
     this.#mask = mask;
-    this.#slotHash = slotHash;
-    this.#slotType = slotType;
+    this.#slots = slots;
   }
 }
 
