@@ -175,6 +175,50 @@ function banalSeedHashes(docs: readonly PreparedDoc[], stemHash: Int32Array, fre
   return set;
 }
 
+/** Above this many frequent stems, stock phrases are counted by sorting hashes rather than in a dense table. */
+const DENSE_MAX_STEMS = 1448;
+
+/**
+ * The same count as `banalSeedHashes` when few stems are frequent: pairs of
+ * frequent stems indexed densely (`fidx` numbers the frequent stems), with
+ * occurrences and documents counted exactly in one pass (three ints per pair,
+ * side by side). Returns a flag per pair: 1 for a stock phrase.
+ */
+function banalPairsDense(docs: readonly PreparedDoc[], fidx: Int32Array, f: number, maxDistance: number, docCap: number, maxOcc: number): { flags: Uint8Array; count: number } {
+  const table = new Int32Array(f * f * 3);
+  for (const d of docs) {
+    const cs = d.contentStem;
+    const m = cs.length;
+    const doc = d.index + 1;
+    for (let k = 0; k < m; k++) {
+      const a = fidx[cs[k]!]!;
+      if (a < 0) continue;
+      const row = a * f;
+      const last = Math.min(m - 1, k + maxDistance);
+      for (let j = k + 1; j <= last; j++) {
+        const b = fidx[cs[j]!]!;
+        if (b < 0) continue;
+        const at = (row + b) * 3;
+        table[at] = table[at]! + 1;
+        if (table[at + 1] !== doc) {
+          table[at + 1] = doc;
+          table[at + 2] = table[at + 2]! + 1;
+        }
+      }
+    }
+  }
+  const flags = new Uint8Array(f * f);
+  let count = 0;
+  for (let p = 0; p < f * f; p++) {
+    const occ = table[p * 3]!;
+    if (occ >= 2 && (table[p * 3 + 2]! > docCap || occ > maxOcc)) {
+      flags[p] = 1;
+      count++;
+    }
+  }
+  return { flags, count };
+}
+
 export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, options: ReuseOptions): SeedIndex {
   const stemHash = Int32Array.from(vocab.stemHash);
   const stemCount = stemHash.length;
@@ -208,8 +252,15 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // chance. The class is global, so two copies of one window choose alike.
   const lg = new Uint8Array(stemCount);
   for (let s = 0; s < stemCount; s++) lg[s] = occ[s]! > 0 ? 31 - Math.clz32(occ[s]!) : 0;
-  const banalSet = banalSeedHashes(docs, stemHash, frequent, maxDistance, docCap, maxOcc);
-  const banalSeeds = banalSet.size;
+  // Frequent stems numbered densely (-1 for the others).
+  const fidx = new Int32Array(stemCount);
+  let fCount = 0;
+  for (let s = 0; s < stemCount; s++) fidx[s] = frequent[s] ? fCount++ : -1;
+  const dense = fCount <= DENSE_MAX_STEMS;
+  const densePairs = dense ? banalPairsDense(docs, fidx, fCount, maxDistance, docCap, maxOcc) : null;
+  const banalPair = densePairs ? densePairs.flags : new Uint8Array(0);
+  const banalSet = dense ? new HashSet32(0) : banalSeedHashes(docs, stemHash, frequent, maxDistance, docCap, maxOcc);
+  const banalSeeds = densePairs ? densePairs.count : banalSet.size;
   const banalKeys = banalSet.keys;
   const banalUsed = banalSet.used;
   const banalMask = banalSet.mask;
@@ -249,6 +300,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   let wordHash = new Int32Array(256);
   let wordFlags = new Uint8Array(256);
   let wordLg = new Uint8Array(256);
+  let wordF = new Int32Array(256);
   const docStart = new Int32Array(docs.length + 1);
   for (const d of docs) {
     const cs = d.contentStem;
@@ -264,12 +316,14 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       wordHash = new Int32Array(m * 2);
       wordFlags = new Uint8Array(m * 2);
       wordLg = new Uint8Array(m * 2);
+      wordF = new Int32Array(m * 2);
     }
     for (let k = 0; k < m; k++) {
       const st = cs[k]!;
       wordHash[k] = stemHash[st]!;
       wordFlags[k] = flags[st]!;
       wordLg[k] = lg[st]!;
+      wordF[k] = fidx[st]! * fCount;
     }
     let n = 0;
     for (let k = 0; k < m; k++) {
@@ -284,7 +338,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
         const both = f1 & wordFlags[j]!;
         if (both !== 0) {
           let isBanal = false;
-          if ((both & 1) !== 0) {
+          if ((both & 1) !== 0 && dense) {
+            isBanal = banalPair[wordF[k]! + fidx[cs[j]!]!] === 1;
+          } else if ((both & 1) !== 0) {
             let slot = (h ^ (h >>> 16)) & banalMask;
             while (banalUsed[slot]) {
               if (banalKeys[slot] === h) {
@@ -314,22 +370,50 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const seedHash = kept.hash;
   const seedDoc = kept.doc;
   const seedPos = kept.pos;
-  // Hashes sorted with their seed indices (the kept hashes are not needed after).
-  const sorted = new Int32Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = i;
-  radixSortPairs(seedHash, sorted, n);
+  // Most seeds occur once and make no hit: find those that may recur with
+  // two bit sets indexed by hash bits (seen, seen again; a false "again"
+  // only costs a sort slot), and sort just those, with their seed indices.
+  let bits = 1 << 16;
+  while (bits < n * 8 && bits < 1 << 30) bits *= 2;
+  const bitMask = bits - 1;
+  const seen = new Int32Array(bits >>> 5);
+  const again = new Int32Array(bits >>> 5);
+  for (let i = 0; i < n; i++) {
+    const b = seedHash[i]! & bitMask;
+    const w = b >>> 5;
+    const bit = 1 << (b & 31);
+    if ((seen[w]! & bit) !== 0) again[w] = again[w]! | bit;
+    else seen[w] = seen[w]! | bit;
+  }
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const b = seedHash[i]! & bitMask;
+    if ((again[b >>> 5]! & (1 << (b & 31))) !== 0) r++;
+  }
+  const rHash = new Uint32Array(r);
+  const sorted = new Int32Array(r);
+  r = 0;
+  for (let i = 0; i < n; i++) {
+    const h = seedHash[i]!;
+    const b = h & bitMask;
+    if ((again[b >>> 5]! & (1 << (b & 31))) !== 0) {
+      rHash[r] = h;
+      sorted[r++] = i;
+    }
+  }
+  radixSortPairs(rHash, sorted, r);
   // Bucket members in sorted order, and for each seed (generation order)
   // the sorted range of the later occurrences it pairs with.
-  const sortedDoc = new Int32Array(n);
-  const sortedPos = new Int32Array(n);
+  const sortedDoc = new Int32Array(r);
+  const sortedPos = new Int32Array(r);
   const partnerFrom = new Uint32Array(n);
   const partnerTo = new Uint32Array(n);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
-  for (let g0 = 0; g0 < n; ) {
-    const h = seedHash[g0]!;
+  for (let g0 = 0; g0 < r; ) {
+    const h = rHash[g0]!;
     let g1 = g0 + 1;
-    while (g1 < n && seedHash[g1] === h) g1++;
+    while (g1 < r && rHash[g1] === h) g1++;
     const size = g1 - g0;
     if (size > 1) {
       for (let x = g0; x < g1; x++) {
