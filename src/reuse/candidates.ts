@@ -25,6 +25,8 @@ export interface Candidate {
   diagMin: number;
   diagMax: number;
   seeds: number;
+  /** Lowest rarity class among its seeds (see SeedIndex.rarity). */
+  rarity: number;
 }
 
 /** Hit index fits in the low 26 bits of the sort key; the partner document above. */
@@ -35,6 +37,8 @@ class Grow {
   docB = new Int32Array(1024);
   posA = new Int32Array(1024);
   posB = new Int32Array(1024);
+  tokDiag = new Int32Array(1024);
+  rarity = new Uint8Array(1024);
   reserve(need: number): void {
     if (need <= this.key.length) return;
     let n = this.key.length * 2;
@@ -50,6 +54,10 @@ class Grow {
     this.docB = grow(this.docB);
     this.posA = grow(this.posA);
     this.posB = grow(this.posB);
+    this.tokDiag = grow(this.tokDiag);
+    const rarity = new Uint8Array(n);
+    rarity.set(this.rarity);
+    this.rarity = rarity;
   }
 }
 
@@ -63,7 +71,7 @@ export function forEachCandidate(
   options: ReuseOptions,
   visit: (c: Candidate) => void,
 ): void {
-  const { pos: seedPos, docStart, sortedDoc, sortedPos, partnerFrom, partnerTo } = seeds;
+  const { pos: seedPos, tok: seedTok, rarity: seedRarity, docStart, sorted, partnerFrom, partnerTo } = seeds;
   const band = options.clusterDiagonalBand;
   const maxGap = options.clusterMaxGap;
   const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
@@ -79,7 +87,8 @@ export function forEachCandidate(
   let oSeeds = new Int32Array(cap);
   let oLastA = new Int32Array(cap);
   let oDiag = new Int32Array(cap);
-  const cand: Candidate = { docA: 0, docB: 0, aFirst: 0, aLast: 0, bFirst: 0, bLast: 0, diagMin: 0, diagMax: 0, seeds: 0 };
+  let oRarity = new Int32Array(cap);
+  const cand: Candidate = { docA: 0, docB: 0, aFirst: 0, aLast: 0, bFirst: 0, bLast: 0, diagMin: 0, diagMax: 0, seeds: 0, rarity: 0 };
   const emit = (o: number): void => {
     cand.aFirst = oAFirst[o]!;
     cand.aLast = oALast[o]!;
@@ -88,6 +97,7 @@ export function forEachCandidate(
     cand.diagMin = oDiagMin[o]!;
     cand.diagMax = oDiagMax[o]!;
     cand.seeds = oSeeds[o]!;
+    cand.rarity = oRarity[o]!;
     visit(cand);
   };
   const copy = (from: number, to: number): void => {
@@ -100,6 +110,7 @@ export function forEachCandidate(
     oSeeds[to] = oSeeds[from]!;
     oLastA[to] = oLastA[from]!;
     oDiag[to] = oDiag[from]!;
+    oRarity[to] = oRarity[from]!;
   };
 
   for (let da = 0; da < docs.length; da++) {
@@ -113,35 +124,40 @@ export function forEachCandidate(
       const y0 = partnerFrom[i]!;
       hits.reserve(m + yEnd - y0);
       const pa = seedPos[i]!;
+      const ta = seedTok[i]!;
       const key = hits.key;
       const hDocB = hits.docB;
       const hPosA = hits.posA;
       const hPosB = hits.posB;
+      const hTokDiag = hits.tokDiag;
+      const hRarity = hits.rarity;
+      const ra = seedRarity[i]!;
       for (let y = y0; y < yEnd; y++) {
-        const db = sortedDoc[y]!;
-        const pb = sortedPos[y]!;
+        const db = sorted[3 * y]!;
+        const pb = sorted[3 * y + 1]!;
         if (db === da && pb === pa) continue;
         key[m] = db * IDX_BITS + m;
         hDocB[m] = db;
         hPosA[m] = pa;
+        hTokDiag[m] = sorted[3 * y + 2]! - ta;
+        hRarity[m] = ra;
         hPosB[m++] = pb;
       }
     }
     if (m === 0) continue;
     // By partner document, then position in A (hits were made in position order).
     const order = hits.key.subarray(0, m).sort();
-    const A = docs[da]!;
-    const ctA = A.contentTok;
     cand.docA = da;
     const hPosA = hits.posA;
     const hPosB = hits.posB;
+    const hTokDiag = hits.tokDiag;
+    const hRarity = hits.rarity;
     for (let r0 = 0; r0 < m; ) {
       const db = Math.floor(order[r0]! / IDX_BITS);
       const keyBase = db * IDX_BITS;
       const keyEnd = keyBase + IDX_BITS;
       let r1 = r0 + 1;
       while (r1 < m && order[r1]! < keyEnd) r1++;
-      const ctB = docs[db]!.contentTok;
       cand.docB = db;
       let open = 0;
       for (let r = r0; r < r1; r++) {
@@ -149,7 +165,7 @@ export function forEachCandidate(
         const pa = hPosA[h]!;
         const pb = hPosB[h]!;
         const diag = pb - pa;
-        const tokDiag = ctB[pb]! - ctA[pa]!;
+        const tokDiag = hTokDiag[h]!;
         let best = -1;
         let bestDist = Infinity;
         let w = 0;
@@ -176,6 +192,7 @@ export function forEachCandidate(
           oDiagMin[best] = Math.min(oDiagMin[best]!, tokDiag);
           oDiagMax[best] = Math.max(oDiagMax[best]!, tokDiag);
           oSeeds[best] = oSeeds[best]! + 1;
+          if (hRarity[h]! < oRarity[best]!) oRarity[best] = hRarity[h]!;
         } else {
           if (open === cap) {
             cap *= 2;
@@ -193,6 +210,7 @@ export function forEachCandidate(
             oSeeds = grow(oSeeds);
             oLastA = grow(oLastA);
             oDiag = grow(oDiag);
+            oRarity = grow(oRarity);
           }
           oAFirst[open] = pa;
           oALast[open] = pa + seedSpan;
@@ -203,6 +221,7 @@ export function forEachCandidate(
           oSeeds[open] = 1;
           oLastA[open] = pa;
           oDiag[open] = diag;
+          oRarity[open] = hRarity[h]!;
           open++;
         }
       }

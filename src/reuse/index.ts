@@ -32,6 +32,9 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const prepared = prepareDocs(sorted, vocab);
   const seeds = collectSeeds(prepared, vocab, opts);
 
+  // A lone seed whose pair is expected to occur by chance more than
+  // `singleSeedMaxChance` times in the corpus is not enough on its own.
+  const singleMaxRarity = opts.singleSeedMaxChance > 0 ? Math.floor(Math.log2(opts.singleSeedMaxChance) - seeds.chanceLog2Base) : 1e9;
   const path = new AlignPath();
   const raw: RawPassage[] = [];
   forEachCandidate(prepared, seeds, opts, (c) => {
@@ -39,7 +42,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     const B = prepared[c.docB]!;
     const ctA = A.contentTok;
     const ctB = B.contentTok;
-    if (c.seeds < opts.minClusterSeeds && !diagonalSupport(A, B, ctA[c.aFirst]!, c.diagMin, opts)) return;
+    if (c.seeds < opts.minClusterSeeds && (c.rarity > singleMaxRarity || !diagonalSupport(A, B, ctA[c.aFirst]!, c.diagMin, opts))) return;
     const a0 = Math.max(0, ctA[c.aFirst]! - opts.alignMargin);
     const a1 = Math.min(A.count, ctA[Math.min(c.aLast, ctA.length - 1)]! + opts.alignMargin + 1);
     const b0 = Math.max(0, ctB[c.bFirst]! - opts.alignMargin);

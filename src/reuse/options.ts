@@ -63,6 +63,11 @@ export interface ReuseOptions {
    * phrases match within this many tokens, on that diagonal or one next to it.
    */
   singleSeedContext: number;
+  /**
+   * ... and only if its seed's pair is expected to occur by chance at most
+   * about this many times in the whole corpus (0: no limit).
+   */
+  singleSeedMaxChance: number;
   /** Tokens of context added around a candidate before aligning. */
   alignMargin: number;
   /** Extra diagonals (tokens) the banded alignment may stray from the seeds. */
@@ -112,6 +117,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   minClusterSeeds: 2,
   singleSeedWindow: 5,
   singleSeedContext: 10,
+  singleSeedMaxChance: 1,
   alignMargin: 8,
   alignBand: 6,
   matchContent: 3,

@@ -25,11 +25,15 @@ export interface SeedIndex {
   count: number;
   /** Content-word index of the seed's first word. */
   pos: Int32Array;
+  /** Token index of the seed's first word. */
+  tok: Int32Array;
   /** Seeds of document d: [docStart[d], docStart[d + 1]). */
   docStart: Int32Array;
-  /** Document and position of the seeds in hash order (buckets of one are left at 0). */
-  sortedDoc: Int32Array;
-  sortedPos: Int32Array;
+  /**
+   * Seeds that recur, in hash order: document, content-word index and token
+   * index side by side (three ints each), so a partner is one cache line.
+   */
+  sorted: Int32Array;
   /** Seed i pairs with the seeds at sorted positions [partnerFrom[i], partnerTo[i]) (empty when both are 0). */
   partnerFrom: Uint32Array;
   partnerTo: Uint32Array;
@@ -62,6 +66,7 @@ class SeedColumns {
   hash = new Uint32Array(1024);
   doc = new Int32Array(1024);
   pos = new Int32Array(1024);
+  tok = new Int32Array(1024);
   rarity = new Uint8Array(1024);
   reserve(extra: number): void {
     const need = this.length + extra;
@@ -74,11 +79,14 @@ class SeedColumns {
     d.set(this.doc.subarray(0, this.length));
     const p = new Int32Array(n);
     p.set(this.pos.subarray(0, this.length));
+    const t = new Int32Array(n);
+    t.set(this.tok.subarray(0, this.length));
     const r = new Uint8Array(n);
     r.set(this.rarity.subarray(0, this.length));
     this.hash = h;
     this.doc = d;
     this.pos = p;
+    this.tok = t;
     this.rarity = r;
   }
 }
@@ -297,6 +305,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   let scratchHash = new Uint32Array(1024);
   let scratchKey = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);
+  let scratchRarity = new Uint8Array(1024);
   let wordHash = new Int32Array(256);
   let wordFlags = new Uint8Array(256);
   let wordLg = new Uint8Array(256);
@@ -311,6 +320,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       scratchHash = new Uint32Array(m * maxDistance * 2);
       scratchKey = new Uint32Array(m * maxDistance * 2);
       scratchPos = new Int32Array(m * maxDistance * 2);
+      scratchRarity = new Uint8Array(m * maxDistance * 2);
     }
     if (m > wordHash.length) {
       wordHash = new Int32Array(m * 2);
@@ -333,7 +343,8 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       const last = Math.min(m - 1, k + maxDistance);
       for (let j = k + 1; j <= last; j++) {
         const h = seedHashOf(h1, wordHash[j]!);
-        const rc = l1 + wordLg[j]! - safeRarity;
+        const rarity = l1 + wordLg[j]!;
+        const rc = rarity - safeRarity;
         let key = (((rc > 0 ? rc : 0) << 26) | (h >>> 6)) >>> 0;
         const both = f1 & wordFlags[j]!;
         if (both !== 0) {
@@ -358,11 +369,12 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
         }
         scratchHash[n] = h;
         scratchKey[n] = key;
+        scratchRarity[n] = rarity;
         scratchPos[n++] = k;
       }
     }
     kept.reserve(n);
-    kept.length += winnowInto(scratchKey, scratchHash, scratchPos, n, winnow, maxKey, safeRarity, d.index, kept);
+    kept.length += winnowInto(scratchKey, scratchHash, scratchPos, scratchRarity, ct, n, winnow, maxKey, d.index, kept);
     docStart[d.index + 1] = kept.length;
   }
 
@@ -370,6 +382,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const seedHash = kept.hash;
   const seedDoc = kept.doc;
   const seedPos = kept.pos;
+  const seedTok = kept.tok;
   // Most seeds occur once and make no hit: find those that may recur with
   // two bit sets indexed by hash bits (seen, seen again; a false "again"
   // only costs a sort slot), and sort just those, with their seed indices.
@@ -404,8 +417,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   radixSortPairs(rHash, sorted, r);
   // Bucket members in sorted order, and for each seed (generation order)
   // the sorted range of the later occurrences it pairs with.
-  const sortedDoc = new Int32Array(r);
-  const sortedPos = new Int32Array(r);
+  const sortedDpt = new Int32Array(r * 3);
   const partnerFrom = new Uint32Array(n);
   const partnerTo = new Uint32Array(n);
   const allPairsMax = options.seedAllPairsMax;
@@ -418,8 +430,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     if (size > 1) {
       for (let x = g0; x < g1; x++) {
         const sx = sorted[x]!;
-        sortedDoc[x] = seedDoc[sx]!;
-        sortedPos[x] = seedPos[sx]!;
+        sortedDpt[3 * x] = seedDoc[sx]!;
+        sortedDpt[3 * x + 1] = seedPos[sx]!;
+        sortedDpt[3 * x + 2] = seedTok[sx]!;
         partnerFrom[sx] = x + 1;
         partnerTo[sx] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
       }
@@ -429,9 +442,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   return {
     count: n,
     pos: seedPos.subarray(0, n),
+    tok: seedTok.subarray(0, n),
     docStart,
-    sortedDoc,
-    sortedPos,
+    sorted: sortedDpt,
     partnerFrom,
     partnerTo,
     rarity: kept.rarity.subarray(0, n),
@@ -448,10 +461,11 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
  * SENTINEL) are never kept. Returns how many were appended (`out` must have
  * room for n).
  */
-function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, n: number, w: number, maxKey: number, rarityBase: number, doc: number, out: SeedColumns): number {
+function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, rarity: Uint8Array, ct: Int32Array, n: number, w: number, maxKey: number, doc: number, out: SeedColumns): number {
   const oh = out.hash;
   const od = out.doc;
   const op = out.pos;
+  const ot = out.tok;
   const or = out.rarity;
   let o = out.length;
   const o0 = o;
@@ -461,7 +475,8 @@ function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, n: num
       if (k > maxKey) continue;
       oh[o] = hash[i]!;
       od[o] = doc;
-      or[o] = (k >>> 26) + rarityBase;
+      or[o] = rarity[i]!;
+      ot[o] = ct[pos[i]!]!;
       op[o++] = pos[i]!;
     }
     return o - o0;
@@ -473,7 +488,8 @@ function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, n: num
     if (key[m]! > maxKey) return 0;
     oh[o] = hash[m]!;
     od[o] = doc;
-    or[o] = (key[m]! >>> 26) + rarityBase;
+    or[o] = rarity[m]!;
+    ot[o] = ct[pos[m]!]!;
     op[o] = pos[m]!;
     return 1;
   }
@@ -492,7 +508,8 @@ function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, n: num
       if (k > maxKey) continue;
       oh[o] = hash[m]!;
       od[o] = doc;
-      or[o] = (k >>> 26) + rarityBase;
+      or[o] = rarity[m]!;
+      ot[o] = ct[pos[m]!]!;
       op[o++] = pos[m]!;
     }
   }
