@@ -242,8 +242,9 @@ export function toPassage(raw: RawPassage, A: PreparedDoc, B: PreparedDoc): Pass
   for (let p = 0; p < raw.steps; p++) {
     const o = raw.op[p]!;
     const step: AlignOp = { op: OP_NAMES[o]! };
-    if (o !== OP_INS) step.a = A.text.slice(A.start[raw.ai[p]!], A.end[raw.ai[p]!]);
-    if (o !== OP_DEL) step.b = B.text.slice(B.start[raw.bj[p]!], B.end[raw.bj[p]!]);
+    // A token's surface as written is its type's surface: no new string.
+    if (o !== OP_INS) step.a = A.surface[A.type[raw.ai[p]!]!]!;
+    if (o !== OP_DEL) step.b = B.surface[B.type[raw.bj[p]!]!]!;
     ops.push(step);
   }
   const wa = raw.aLast - raw.aFirst + 1;

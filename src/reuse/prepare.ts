@@ -14,6 +14,10 @@ export interface PreparedDoc {
   count: number;
   start: Int32Array;
   end: Int32Array;
+  /** Type id per token (its surface as written is `surface[type]`). */
+  type: Int32Array;
+  /** Surfaces of all types (the Vocabulary's, shared by every document). */
+  surface: readonly string[];
   /** Stem id per token: the unit of matching. */
   stem: Int32Array;
   /** 1 for content words. */
@@ -78,6 +82,8 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
       id: texts[d]!.id,
       text: texts[d]!.text,
       count: t1 - t0,
+      type: type.subarray(t0, t1),
+      surface: vocab.surface,
       start: start.subarray(t0, t1),
       end: end.subarray(t0, t1),
       stem: stem.subarray(t0, t1),
