@@ -101,7 +101,9 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
       }
       starts[t] = start;
       ends[t] = i;
-      types[t] = vocab.intern(text, start, i, KIND_WORD, h);
+      let ty = vocab.lookup(text, start, i, h);
+      if (ty < 0) ty = vocab.intern(text, start, i, KIND_WORD, h);
+      types[t] = ty;
       gaps[t++] = gap;
       gap = 0;
       newlines = 0;

@@ -48,6 +48,31 @@ export class Vocabulary {
   }
 
   /**
+   * The type id of `text[start, end)` if it has been interned, else -1 (the
+   * small, inlinable probe of the hot loop; `hash` as for `intern`).
+   */
+  lookup(text: string, start: number, end: number, hash: number): number {
+    const h = hash | 0;
+    const len = end - start;
+    const mask = this.#mask;
+    const slots = this.#slots;
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const at = slot << 2;
+      const t = slots[at + 1]!;
+      if (t === 0) return -1;
+      if (slots[at] === h && slots[at + 3] === len) {
+        const pool = this.#pool;
+        const off = slots[at + 2]! - start;
+        let k = start;
+        while (k < end && pool[off + k] === text.charCodeAt(k)) k++;
+        if (k === end) return t - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /**
    * The type id of `text[start, end)`, whose FNV-1a hash (`fnv1aRange`, as a
    * signed or unsigned 32-bit int) the caller has computed.
    */
