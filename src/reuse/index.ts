@@ -8,7 +8,7 @@ import { forEachCandidate } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
 import { dedupePassages, extractPassages, toPassage, type RawPassage } from './passages.ts';
-import { prepareDocs, type PreparedDoc } from './prepare.ts';
+import { prepareDocs, type CorpusColumns } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 
@@ -37,12 +37,24 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const singleMaxRarity = opts.singleSeedMaxChance > 0 ? Math.floor(Math.log2(opts.singleSeedMaxChance) - seeds.chanceLog2Base) : 1e9;
   const path = new AlignPath();
   const raw: RawPassage[] = [];
+  // Token offsets and counts per document, and the corpus-wide columns: the
+  // single-seed test reads them without touching the partner's object.
+  const tokOffset = new Int32Array(prepared.length);
+  const tokCount = new Int32Array(prepared.length);
+  for (const d of prepared) {
+    tokOffset[d.index] = d.offset;
+    tokCount[d.index] = d.count;
+  }
   forEachCandidate(prepared, seeds, opts, (c) => {
     const A = prepared[c.docA]!;
-    const B = prepared[c.docB]!;
     const ctA = A.contentTok;
+    if (c.seeds < opts.minClusterSeeds) {
+      if (c.rarity > singleMaxRarity) return;
+      const db = c.docB;
+      if (!diagonalSupport(A.corpus, A.offset, A.count, tokOffset[db]!, tokCount[db]!, c.docA === db, ctA[c.aFirst]!, c.diagMin, opts)) return;
+    }
+    const B = prepared[c.docB]!;
     const ctB = B.contentTok;
-    if (c.seeds < opts.minClusterSeeds && (c.rarity > singleMaxRarity || !diagonalSupport(A, B, ctA[c.aFirst]!, c.diagMin, opts))) return;
     const a0 = Math.max(0, ctA[c.aFirst]! - opts.alignMargin);
     const a1 = Math.min(A.count, ctA[Math.min(c.aLast, ctA.length - 1)]! + opts.alignMargin + 1);
     const b0 = Math.max(0, ctB[c.bFirst]! - opts.alignMargin);
@@ -69,28 +81,30 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
  * word). A passage needs both, so this drops most chance hits and few real
  * ones.
  */
-function diagonalSupport(A: PreparedDoc, B: PreparedDoc, t: number, diag: number, opts: ReuseOptions): boolean {
-  const same = A.index === B.index;
-  const stemA = A.stem;
-  const stemB = B.stem;
+function diagonalSupport(corpus: CorpusColumns, oa: number, countA: number, ob: number, countB: number, same: boolean, t: number, diag: number, opts: ReuseOptions): boolean {
+  const { stem, content, banal } = corpus;
   const w = opts.singleSeedWindow;
   const lo = Math.max(0, t - w, -diag);
-  const hi = Math.min(A.count - 1, t + w, B.count - 1 - diag);
+  const hi = Math.min(countA - 1, t + w, countB - 1 - diag);
   let matches = 0;
-  for (let i = lo; i <= hi; i++) if (stemA[i] === stemB[i + diag] && (!same || diag !== 0)) matches++;
+  if (!same || diag !== 0) {
+    const shift = ob + diag;
+    for (let i = lo; i <= hi; i++) if (stem[oa + i] === stem[shift + i]) matches++;
+  }
   if (matches < opts.minMatchedTokens) return false;
   if (opts.minContentMatches <= 0) return true;
   const cw = opts.singleSeedContext;
   const lo2 = Math.max(0, t - cw);
-  const hi2 = Math.min(A.count - 1, t + cw);
-  const bLast = B.count - 1;
+  const hi2 = Math.min(countA - 1, t + cw);
+  const bLast = countB - 1;
   let fresh = 0;
   for (let i = lo2; i <= hi2; i++) {
-    if (!A.content[i]) continue;
-    const s = stemA[i];
+    if (!content[oa + i]) continue;
+    const s = stem[oa + i];
+    const banalA = banal[oa + i];
     const j1 = Math.min(bLast, i + diag + 1);
     for (let j = Math.max(0, i + diag - 1); j <= j1; j++) {
-      if (stemB[j] === s && (!same || j > i) && (!A.banal[i] || !B.banal[j])) {
+      if (stem[ob + j] === s && (!same || j > i) && (!banalA || !banal[ob + j])) {
         if (++fresh >= opts.minContentMatches) return true;
         break;
       }

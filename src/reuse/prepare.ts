@@ -7,8 +7,18 @@
 import { TokenColumns, internTokens } from '../text/intern.ts';
 import { Vocabulary } from '../text/vocabulary.ts';
 
+/** The corpus-wide columns that every document's arrays are views of. */
+export interface CorpusColumns {
+  stem: Int32Array;
+  content: Uint8Array;
+  banal: Uint8Array;
+}
+
 export interface PreparedDoc {
   index: number;
+  /** Index of this document's first token in the corpus-wide columns. */
+  offset: number;
+  corpus: CorpusColumns;
   id: string;
   text: string;
   count: number;
@@ -65,6 +75,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const end = cols.end.subarray(0, total);
   const gap = cols.gap.subarray(0, total);
 
+  const corpus: CorpusColumns = { stem, content, banal };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
@@ -79,6 +90,8 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     }
     out.push({
       index: d,
+      offset: t0,
+      corpus,
       id: texts[d]!.id,
       text: texts[d]!.text,
       count: t1 - t0,
