@@ -71,7 +71,7 @@ export function forEachCandidate(
   options: ReuseOptions,
   visit: (c: Candidate) => void,
 ): void {
-  const { pos: seedPos, tok: seedTok, rarity: seedRarity, docStart, sorted, partnerFrom, partnerTo } = seeds;
+  const { pos: seedPos, tok: seedTok, rarity: seedRarity, docStart, sorted, slot, partnerTo } = seeds;
   const band = options.clusterDiagonalBand;
   const maxGap = options.clusterMaxGap;
   const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
@@ -119,9 +119,9 @@ export function forEachCandidate(
     const s0 = docStart[da]!;
     const s1 = docStart[da + 1]!;
     for (let i = s0; i < s1; i++) {
-      const yEnd = partnerTo[i]!;
-      if (yEnd === 0) continue;
-      const y0 = partnerFrom[i]!;
+      const y0 = slot[i]!;
+      if (y0 === 0) continue;
+      const yEnd = partnerTo[y0 - 1]!;
       hits.reserve(m + yEnd - y0);
       const pa = seedPos[i]!;
       const ta = seedTok[i]!;

@@ -34,8 +34,13 @@ export interface SeedIndex {
    * index side by side (three ints each), so a partner is one cache line.
    */
   sorted: Int32Array;
-  /** Seed i pairs with the seeds at sorted positions [partnerFrom[i], partnerTo[i]) (empty when both are 0). */
-  partnerFrom: Uint32Array;
+  /**
+   * 1 + the sorted position x of seed i (generation order), or 0 when it
+   * makes no hit; it pairs with the seeds at sorted positions
+   * [x + 1, partnerTo[x]).
+   */
+  slot: Uint32Array;
+  /** Per sorted position: the end of its partner range. */
   partnerTo: Uint32Array;
   /**
    * Rarity class of each seed (generation order): floor(log2 occ) of its
@@ -389,19 +394,20 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   let bits = 1 << 16;
   while (bits < n * 8 && bits < 1 << 30) bits *= 2;
   const bitMask = bits - 1;
-  const seen = new Int32Array(bits >>> 5);
-  const again = new Int32Array(bits >>> 5);
+  // Word w of "seen" at 2w and of "again" at 2w + 1: one cache line.
+  const seenAgain = new Int32Array(bits >>> 4);
   for (let i = 0; i < n; i++) {
     const b = seedHash[i]! & bitMask;
-    const w = b >>> 5;
+    const w = (b >>> 5) << 1;
     const bit = 1 << (b & 31);
-    if ((seen[w]! & bit) !== 0) again[w] = again[w]! | bit;
-    else seen[w] = seen[w]! | bit;
+    const sw = seenAgain[w]!;
+    if ((sw & bit) !== 0) seenAgain[w + 1] = seenAgain[w + 1]! | bit;
+    else seenAgain[w] = sw | bit;
   }
   let r = 0;
   for (let i = 0; i < n; i++) {
     const b = seedHash[i]! & bitMask;
-    if ((again[b >>> 5]! & (1 << (b & 31))) !== 0) r++;
+    if ((seenAgain[((b >>> 5) << 1) + 1]! & (1 << (b & 31))) !== 0) r++;
   }
   const rHash = new Uint32Array(r);
   const sorted = new Int32Array(r);
@@ -409,7 +415,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   for (let i = 0; i < n; i++) {
     const h = seedHash[i]!;
     const b = h & bitMask;
-    if ((again[b >>> 5]! & (1 << (b & 31))) !== 0) {
+    if ((seenAgain[((b >>> 5) << 1) + 1]! & (1 << (b & 31))) !== 0) {
       rHash[r] = h;
       sorted[r++] = i;
     }
@@ -418,8 +424,8 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // Bucket members in sorted order, and for each seed (generation order)
   // the sorted range of the later occurrences it pairs with.
   const sortedDpt = new Int32Array(r * 3);
-  const partnerFrom = new Uint32Array(n);
-  const partnerTo = new Uint32Array(n);
+  const slot = new Uint32Array(n);
+  const partnerTo = new Uint32Array(r);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
   for (let g0 = 0; g0 < r; ) {
@@ -433,8 +439,8 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
         sortedDpt[3 * x] = seedDoc[sx]!;
         sortedDpt[3 * x + 1] = seedPos[sx]!;
         sortedDpt[3 * x + 2] = seedTok[sx]!;
-        partnerFrom[sx] = x + 1;
-        partnerTo[sx] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
+        slot[sx] = x + 1;
+        partnerTo[x] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
       }
     }
     g0 = g1;
@@ -445,7 +451,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     tok: seedTok.subarray(0, n),
     docStart,
     sorted: sortedDpt,
-    partnerFrom,
+    slot,
     partnerTo,
     rarity: kept.rarity.subarray(0, n),
     chanceLog2Base,
