@@ -71,7 +71,7 @@ export function forEachCandidate(
   options: ReuseOptions,
   visit: (c: Candidate) => void,
 ): void {
-  const { pos: seedPos, tok: seedTok, rarity: seedRarity, docStart, sorted, slot, partnerTo } = seeds;
+  const { recurring, recurringStart, rarity: seedRarity, sorted, partnerTo } = seeds;
   const band = options.clusterDiagonalBand;
   const maxGap = options.clusterMaxGap;
   const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
@@ -116,15 +116,16 @@ export function forEachCandidate(
   for (let da = 0; da < docs.length; da++) {
     // Hits of document A, in seed (position) order.
     let m = 0;
-    const s0 = docStart[da]!;
-    const s1 = docStart[da + 1]!;
+    const s0 = recurringStart[da]!;
+    const s1 = recurringStart[da + 1]!;
     for (let i = s0; i < s1; i++) {
-      const y0 = slot[i]!;
-      if (y0 === 0) continue;
-      const yEnd = partnerTo[y0 - 1]!;
+      const x = recurring[4 * i + 3]!;
+      const y0 = x + 1;
+      const yEnd = partnerTo[x]!;
+      if (yEnd <= y0) continue;
       hits.reserve(m + yEnd - y0);
-      const pa = seedPos[i]!;
-      const ta = seedTok[i]!;
+      const pa = recurring[4 * i + 1]!;
+      const ta = recurring[4 * i + 2]!;
       const key = hits.key;
       const hDocB = hits.docB;
       const hPosA = hits.posA;

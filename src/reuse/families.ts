@@ -47,6 +47,36 @@ export function wordingOf(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(QUOTES, "'").replace(NON_WORD, ' ').trim();
 }
 
+// Code units of an ASCII wording being built (reused), and a decoder that
+// makes the one string.
+let wordingBuf = new Uint8Array(1024);
+const asciiDecoder = new TextDecoder('utf-8');
+
+/**
+ * `wordingOf(text.slice(start, end))` without the slice: an ASCII span is
+ * folded in one pass into a byte buffer (lower case, backtick to
+ * apostrophe, each run of other characters to one space between words),
+ * which is exactly what the regex path gives; other spans take that path.
+ */
+export function wordingOfSpan(text: string, start: number, end: number): string {
+  if (wordingBuf.length < end - start) wordingBuf = new Uint8Array(Math.max(end - start, wordingBuf.length * 2));
+  const buf = wordingBuf;
+  let w = 0;
+  let space = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return wordingOf(text.slice(start, end));
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 96) c = 39;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39) {
+      if (space && w > 0) buf[w++] = 32;
+      space = false;
+      buf[w++] = c;
+    } else space = true;
+  }
+  return w === 0 ? '' : asciiDecoder.decode(buf.subarray(0, w));
+}
+
 /** Sort key for dates: dated before undated; a coarser date sorts before finer ones in its period. */
 function dateKey(date: string | null | undefined): string {
   return date ?? '\uffff';
@@ -137,7 +167,7 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
 
     const counts = new Map<string, number>();
     for (let m = 0; m < mDoc.length; m++) {
-      const w = wordingOf(docs[mDoc[m]!]!.text.slice(mStart[m], mEnd[m]));
+      const w = wordingOfSpan(docs[mDoc[m]!]!.text, mStart[m]!, mEnd[m]!);
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
     const variants: FamilyVariant[] = [...counts]

@@ -22,32 +22,30 @@ import type { PreparedDoc } from './prepare.ts';
  * small bucket, the next `seedPairFanout` in a large one).
  */
 export interface SeedIndex {
+  /** Kept seeds. */
   count: number;
-  /** Content-word index of the seed's first word. */
-  pos: Int32Array;
-  /** Token index of the seed's first word. */
-  tok: Int32Array;
-  /** Seeds of document d: [docStart[d], docStart[d + 1]). */
-  docStart: Int32Array;
   /**
-   * Seeds that recur, in hash order: document, content-word index and token
+   * Seeds that may recur, in generation order (document, then position):
+   * document, content-word index, token index and sorted position x side by
+   * side (four ints each). Such a seed pairs with the seeds at sorted
+   * positions [x + 1, partnerTo[x]). Only these can make a hit.
+   */
+  recurring: Int32Array;
+  /** Recurring seeds of document d: [recurringStart[d], recurringStart[d + 1]). */
+  recurringStart: Int32Array;
+  /**
+   * Rarity class of each recurring seed: floor(log2 occ) of its first stem
+   * plus that of its second. Expected chance occurrences of the pair in the
+   * corpus are about maxDistance * 2^(rarity + 1) / contentWords.
+   */
+  rarity: Uint8Array;
+  /**
+   * Recurring seeds in hash order: document, content-word index and token
    * index side by side (three ints each), so a partner is one cache line.
    */
   sorted: Int32Array;
-  /**
-   * 1 + the sorted position x of seed i (generation order), or 0 when it
-   * makes no hit; it pairs with the seeds at sorted positions
-   * [x + 1, partnerTo[x]).
-   */
-  slot: Uint32Array;
   /** Per sorted position: the end of its partner range. */
   partnerTo: Uint32Array;
-  /**
-   * Rarity class of each seed (generation order): floor(log2 occ) of its
-   * first stem plus that of its second. Expected chance occurrences of the
-   * pair in the corpus are about maxDistance * 2^(rarity + 1) / contentWords.
-   */
-  rarity: Uint8Array;
   /** log2 of the expected chance occurrences of a pair of rarity class 0 (add the class). */
   chanceLog2Base: number;
   /** Seed buckets skipped as stock phrases. */
@@ -65,14 +63,21 @@ export function banalDocCap(docCount: number, options: ReuseOptions): number {
 
 const SENTINEL = 0xffffffff;
 
-/** Growable columns of kept seeds. */
+/**
+ * Growable seed columns: the hash and, for kept seeds, the content-word
+ * index and rarity class (`kept`), else the document (stock-phrase count).
+ */
 class SeedColumns {
   length = 0;
   hash = new Uint32Array(1024);
-  doc = new Int32Array(1024);
-  pos = new Int32Array(1024);
-  tok = new Int32Array(1024);
-  rarity = new Uint8Array(1024);
+  doc: Int32Array;
+  pos: Int32Array;
+  rarity: Uint8Array;
+  constructor(readonly kept: boolean) {
+    this.doc = new Int32Array(kept ? 0 : 1024);
+    this.pos = new Int32Array(kept ? 1024 : 0);
+    this.rarity = new Uint8Array(kept ? 1024 : 0);
+  }
   reserve(extra: number): void {
     const need = this.length + extra;
     if (need <= this.hash.length) return;
@@ -80,19 +85,19 @@ class SeedColumns {
     while (n < need) n *= 2;
     const h = new Uint32Array(n);
     h.set(this.hash.subarray(0, this.length));
-    const d = new Int32Array(n);
-    d.set(this.doc.subarray(0, this.length));
-    const p = new Int32Array(n);
-    p.set(this.pos.subarray(0, this.length));
-    const t = new Int32Array(n);
-    t.set(this.tok.subarray(0, this.length));
-    const r = new Uint8Array(n);
-    r.set(this.rarity.subarray(0, this.length));
     this.hash = h;
-    this.doc = d;
-    this.pos = p;
-    this.tok = t;
-    this.rarity = r;
+    if (this.kept) {
+      const p = new Int32Array(n);
+      p.set(this.pos.subarray(0, this.length));
+      this.pos = p;
+      const r = new Uint8Array(n);
+      r.set(this.rarity.subarray(0, this.length));
+      this.rarity = r;
+    } else {
+      const d = new Int32Array(n);
+      d.set(this.doc.subarray(0, this.length));
+      this.doc = d;
+    }
   }
 }
 
@@ -141,7 +146,7 @@ function seedHashOf(h1: number, h2: number): number {
  * often, than its rarer stem allows.
  */
 function banalSeedHashes(docs: readonly PreparedDoc[], stemHash: Int32Array, frequent: Uint8Array, maxDistance: number, docCap: number, maxOcc: number): HashSet32 {
-  const cand = new SeedColumns();
+  const cand = new SeedColumns(false);
   for (const d of docs) {
     const cs = d.contentStem;
     const m = cs.length;
@@ -305,7 +310,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const maxRarity = large && maxChance > 0 ? Math.floor(Math.log2(maxChance) - chanceLog2Base) : 63;
   const safeRarity = large && options.seedSafeChance > 0 ? Math.max(0, Math.floor(Math.log2(options.seedSafeChance) - chanceLog2Base)) : 0;
   const maxKey = maxRarity >= 63 ? SENTINEL - 1 : maxRarity < safeRarity ? -1 : (maxRarity - safeRarity + 1) * 2 ** 26 - 1;
-  const kept = new SeedColumns();
+  const kept = new SeedColumns(true);
   kept.reserve(Math.ceil((contentWords * maxDistance * (winnow > 1 ? 2 : winnow + 1)) / (winnow + 1)) + 16);
   let scratchHash = new Uint32Array(1024);
   let scratchKey = new Uint32Array(1024);
@@ -379,15 +384,13 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       }
     }
     kept.reserve(n);
-    kept.length += winnowInto(scratchKey, scratchHash, scratchPos, scratchRarity, ct, n, winnow, maxKey, d.index, kept);
+    kept.length += winnowInto(scratchKey, scratchHash, scratchPos, scratchRarity, n, winnow, maxKey, kept);
     docStart[d.index + 1] = kept.length;
   }
 
   const n = kept.length;
   const seedHash = kept.hash;
-  const seedDoc = kept.doc;
   const seedPos = kept.pos;
-  const seedTok = kept.tok;
   // Most seeds occur once and make no hit: find those that may recur with
   // two bit sets indexed by hash bits (seen, seen again; a false "again"
   // only costs a sort slot), and sort just those, with their seed indices.
@@ -396,35 +399,57 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const bitMask = bits - 1;
   // Word w of "seen" at 2w and of "again" at 2w + 1: one cache line.
   const seenAgain = new Int32Array(bits >>> 4);
+  // r counts the seeds whose bit is set again at the end: two when a bit is
+  // first seen again, one more for each later time.
+  let r = 0;
   for (let i = 0; i < n; i++) {
     const b = seedHash[i]! & bitMask;
     const w = (b >>> 5) << 1;
     const bit = 1 << (b & 31);
     const sw = seenAgain[w]!;
-    if ((sw & bit) !== 0) seenAgain[w + 1] = seenAgain[w + 1]! | bit;
-    else seenAgain[w] = sw | bit;
-  }
-  let r = 0;
-  for (let i = 0; i < n; i++) {
-    const b = seedHash[i]! & bitMask;
-    if ((seenAgain[((b >>> 5) << 1) + 1]! & (1 << (b & 31))) !== 0) r++;
-  }
-  const rHash = new Uint32Array(r);
-  const sorted = new Int32Array(r);
-  r = 0;
-  for (let i = 0; i < n; i++) {
-    const h = seedHash[i]!;
-    const b = h & bitMask;
-    if ((seenAgain[((b >>> 5) << 1) + 1]! & (1 << (b & 31))) !== 0) {
-      rHash[r] = h;
-      sorted[r++] = i;
+    if ((sw & bit) === 0) seenAgain[w] = sw | bit;
+    else {
+      const aw = seenAgain[w + 1]!;
+      if ((aw & bit) !== 0) r++;
+      else {
+        seenAgain[w + 1] = aw | bit;
+        r += 2;
+      }
     }
   }
-  radixSortPairs(rHash, sorted, r);
-  // Bucket members in sorted order, and for each seed (generation order)
-  // the sorted range of the later occurrences it pairs with.
+  // The recurring seeds' records, read in generation order (sequentially),
+  // so the sorted order gathers one cache line per seed and writes its
+  // sorted position into the same line.
+  const rHash = new Uint32Array(r);
+  const rIdx = new Int32Array(r);
+  const rec = new Int32Array(r * 4);
+  const recRarity = new Uint8Array(r);
+  const recStart = new Int32Array(docs.length + 1);
+  const seedRarity = kept.rarity;
+  r = 0;
+  for (let d = 0; d < docs.length; d++) {
+    const i1 = docStart[d + 1]!;
+    const ct = docs[d]!.contentTok;
+    for (let i = docStart[d]!; i < i1; i++) {
+      const h = seedHash[i]!;
+      const b = h & bitMask;
+      if ((seenAgain[((b >>> 5) << 1) + 1]! & (1 << (b & 31))) !== 0) {
+        const pos = seedPos[i]!;
+        rHash[r] = h;
+        rIdx[r] = r;
+        rec[4 * r] = d;
+        rec[4 * r + 1] = pos;
+        rec[4 * r + 2] = ct[pos]!;
+        recRarity[r++] = seedRarity[i]!;
+      }
+    }
+    recStart[d + 1] = r;
+  }
+  radixSortPairs(rHash, rIdx, r);
+  // Bucket members in sorted order, and for each recurring seed the sorted
+  // range of the later occurrences it pairs with (empty for the last of a
+  // bucket, and for a lone seed that only seemed to recur).
   const sortedDpt = new Int32Array(r * 3);
-  const slot = new Uint32Array(n);
   const partnerTo = new Uint32Array(r);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
@@ -433,27 +458,23 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     let g1 = g0 + 1;
     while (g1 < r && rHash[g1] === h) g1++;
     const size = g1 - g0;
-    if (size > 1) {
-      for (let x = g0; x < g1; x++) {
-        const sx = sorted[x]!;
-        sortedDpt[3 * x] = seedDoc[sx]!;
-        sortedDpt[3 * x + 1] = seedPos[sx]!;
-        sortedDpt[3 * x + 2] = seedTok[sx]!;
-        slot[sx] = x + 1;
-        partnerTo[x] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
-      }
+    for (let x = g0; x < g1; x++) {
+      const at = 4 * rIdx[x]!;
+      sortedDpt[3 * x] = rec[at]!;
+      sortedDpt[3 * x + 1] = rec[at + 1]!;
+      sortedDpt[3 * x + 2] = rec[at + 2]!;
+      rec[at + 3] = x;
+      partnerTo[x] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
     }
     g0 = g1;
   }
   return {
     count: n,
-    pos: seedPos.subarray(0, n),
-    tok: seedTok.subarray(0, n),
-    docStart,
+    recurring: rec,
+    recurringStart: recStart,
+    rarity: recRarity,
     sorted: sortedDpt,
-    slot,
     partnerTo,
-    rarity: kept.rarity.subarray(0, n),
     chanceLog2Base,
     banalSeeds,
   };
@@ -467,11 +488,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
  * SENTINEL) are never kept. Returns how many were appended (`out` must have
  * room for n).
  */
-function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, rarity: Uint8Array, ct: Int32Array, n: number, w: number, maxKey: number, doc: number, out: SeedColumns): number {
+function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, rarity: Uint8Array, n: number, w: number, maxKey: number, out: SeedColumns): number {
   const oh = out.hash;
-  const od = out.doc;
   const op = out.pos;
-  const ot = out.tok;
   const or = out.rarity;
   let o = out.length;
   const o0 = o;
@@ -480,9 +499,7 @@ function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, rarity
       const k = key[i]!;
       if (k > maxKey) continue;
       oh[o] = hash[i]!;
-      od[o] = doc;
       or[o] = rarity[i]!;
-      ot[o] = ct[pos[i]!]!;
       op[o++] = pos[i]!;
     }
     return o - o0;
@@ -493,9 +510,7 @@ function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, rarity
     for (let i = 1; i < n; i++) if (key[i]! <= key[m]!) m = i;
     if (key[m]! > maxKey) return 0;
     oh[o] = hash[m]!;
-    od[o] = doc;
     or[o] = rarity[m]!;
-    ot[o] = ct[pos[m]!]!;
     op[o] = pos[m]!;
     return 1;
   }
@@ -513,9 +528,7 @@ function winnowInto(key: Uint32Array, hash: Uint32Array, pos: Int32Array, rarity
       const k = key[m]!;
       if (k > maxKey) continue;
       oh[o] = hash[m]!;
-      od[o] = doc;
       or[o] = rarity[m]!;
-      ot[o] = ct[pos[m]!]!;
       op[o++] = pos[m]!;
     }
   }
