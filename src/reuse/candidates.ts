@@ -71,7 +71,7 @@ export function forEachCandidate(
   options: ReuseOptions,
   visit: (c: Candidate) => void,
 ): void {
-  const { recurring, recurringStart, rarity: seedRarity, sorted, partnerTo } = seeds;
+  const { recurring, recurringStart, rarity: seedRarity, sorted } = seeds;
   const band = options.clusterDiagonalBand;
   const maxGap = options.clusterMaxGap;
   const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
@@ -121,7 +121,7 @@ export function forEachCandidate(
     for (let i = s0; i < s1; i++) {
       const x = recurring[4 * i + 3]!;
       const y0 = x + 1;
-      const yEnd = partnerTo[x]!;
+      const yEnd = sorted[4 * x + 3]!;
       if (yEnd <= y0) continue;
       hits.reserve(m + yEnd - y0);
       const pa = recurring[4 * i + 1]!;
@@ -134,13 +134,13 @@ export function forEachCandidate(
       const hRarity = hits.rarity;
       const ra = seedRarity[i]!;
       for (let y = y0; y < yEnd; y++) {
-        const db = sorted[3 * y]!;
-        const pb = sorted[3 * y + 1]!;
+        const db = sorted[4 * y]!;
+        const pb = sorted[4 * y + 1]!;
         if (db === da && pb === pa) continue;
         key[m] = db * IDX_BITS + m;
         hDocB[m] = db;
         hPosA[m] = pa;
-        hTokDiag[m] = sorted[3 * y + 2]! - ta;
+        hTokDiag[m] = sorted[4 * y + 2]! - ta;
         hRarity[m] = ra;
         hPosB[m++] = pb;
       }

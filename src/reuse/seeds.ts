@@ -28,7 +28,7 @@ export interface SeedIndex {
    * Seeds that may recur, in generation order (document, then position):
    * document, content-word index, token index and sorted position x side by
    * side (four ints each). Such a seed pairs with the seeds at sorted
-   * positions [x + 1, partnerTo[x]). Only these can make a hit.
+   * positions [x + 1, end of x) (see `sorted`). Only these can make a hit.
    */
   recurring: Int32Array;
   /** Recurring seeds of document d: [recurringStart[d], recurringStart[d + 1]). */
@@ -40,12 +40,11 @@ export interface SeedIndex {
    */
   rarity: Uint8Array;
   /**
-   * Recurring seeds in hash order: document, content-word index and token
-   * index side by side (three ints each), so a partner is one cache line.
+   * Recurring seeds in hash order: document, content-word index, token
+   * index and the end of its partner range side by side (four ints each),
+   * so a seed's range and its partners are one or two cache lines.
    */
   sorted: Int32Array;
-  /** Per sorted position: the end of its partner range. */
-  partnerTo: Uint32Array;
   /** log2 of the expected chance occurrences of a pair of rarity class 0 (add the class). */
   chanceLog2Base: number;
   /** Seed buckets skipped as stock phrases. */
@@ -449,8 +448,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // Bucket members in sorted order, and for each recurring seed the sorted
   // range of the later occurrences it pairs with (empty for the last of a
   // bucket, and for a lone seed that only seemed to recur).
-  const sortedDpt = new Int32Array(r * 3);
-  const partnerTo = new Uint32Array(r);
+  const sortedDpt = new Int32Array(r * 4);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
   for (let g0 = 0; g0 < r; ) {
@@ -460,11 +458,11 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     const size = g1 - g0;
     for (let x = g0; x < g1; x++) {
       const at = 4 * rIdx[x]!;
-      sortedDpt[3 * x] = rec[at]!;
-      sortedDpt[3 * x + 1] = rec[at + 1]!;
-      sortedDpt[3 * x + 2] = rec[at + 2]!;
+      sortedDpt[4 * x] = rec[at]!;
+      sortedDpt[4 * x + 1] = rec[at + 1]!;
+      sortedDpt[4 * x + 2] = rec[at + 2]!;
       rec[at + 3] = x;
-      partnerTo[x] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
+      sortedDpt[4 * x + 3] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
     }
     g0 = g1;
   }
@@ -474,7 +472,6 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     recurringStart: recStart,
     rarity: recRarity,
     sorted: sortedDpt,
-    partnerTo,
     chanceLog2Base,
     banalSeeds,
   };
