@@ -239,13 +239,22 @@ const OP_NAMES = ['match', 'sub', 'ins', 'del'] as const;
 
 export function toPassage(raw: RawPassage, A: PreparedDoc, B: PreparedDoc): Passage {
   const ops: AlignOp[] = [];
+  const surfA = A.surface;
+  const surfB = B.surface;
+  const typeA = A.type;
+  const typeB = B.type;
   for (let p = 0; p < raw.steps; p++) {
     const o = raw.op[p]!;
-    const step: AlignOp = { op: OP_NAMES[o]! };
     // A token's surface as written is its type's surface: no new string.
-    if (o !== OP_INS) step.a = A.surface[A.type[raw.ai[p]!]!]!;
-    if (o !== OP_DEL) step.b = B.surface[B.type[raw.bj[p]!]!]!;
-    ops.push(step);
+    // Each step is one literal with its final properties (adding them later
+    // would allocate a property store per step).
+    ops.push(
+      o === OP_INS
+        ? { op: 'ins', b: surfB[typeB[raw.bj[p]!]!]! }
+        : o === OP_DEL
+          ? { op: 'del', a: surfA[typeA[raw.ai[p]!]!]! }
+          : { op: OP_NAMES[o]!, a: surfA[typeA[raw.ai[p]!]!]!, b: surfB[typeB[raw.bj[p]!]!]! },
+    );
   }
   const wa = raw.aLast - raw.aFirst + 1;
   const wb = raw.bLast - raw.bFirst + 1;
