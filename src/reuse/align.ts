@@ -5,7 +5,7 @@
  * an alignment. Scratch buffers are reused across calls.
  */
 import type { ReuseOptions } from './options.ts';
-import type { PreparedDoc } from './prepare.ts';
+import type { CorpusColumns } from './prepare.ts';
 
 export const OP_MATCH = 0;
 export const OP_SUB = 1;
@@ -84,11 +84,15 @@ function ensure(width: number, cells: number): void {
 
 /**
  * Best local alignment of A[a0, a1) with B[b0, b1) whose cells keep
- * j - i within [dLo, dHi]. Writes it to `path`; returns its score (0: none).
+ * j - i within [dLo, dHi]. A and B are read from the corpus-wide columns
+ * at their token offsets `oa` and `ob` (no document object is touched);
+ * i and j, and the path, are token indices inside each document. Writes
+ * the path; returns its score (0: none).
  */
 export function alignBanded(
-  A: PreparedDoc,
-  B: PreparedDoc,
+  corpus: CorpusColumns,
+  oa: number,
+  ob: number,
   a0: number,
   a1: number,
   b0: number,
@@ -109,9 +113,8 @@ export function alignBanded(
   const mm = options.mismatch;
   const open = options.gapOpen;
   const ext = options.gapExtend;
-  const stemA = A.stem;
-  const stemB = B.stem;
-  const contentA = A.content;
+  const stem = corpus.stem;
+  const contentA = corpus.content;
   const tbuf = TB;
   let hPrev = H0;
   let hCur = H1;
@@ -131,8 +134,10 @@ export function alignBanded(
   for (let r = 1; r <= rows; r++) {
     const i = a0 + r - 1;
     const base = r * W;
-    const sA = stemA[i]!;
-    const matchScore = contentA[i] ? mc : mf;
+    const sA = stem[oa + i]!;
+    const matchScore = contentA[oa + i] ? mc : mf;
+    // Token j of B is at rowB + k in the corpus.
+    const rowB = ob + i + dLo;
     // Cells with b0 <= j < b1, where j = i + dLo + k.
     const kLo = Math.max(0, b0 - i - dLo);
     const kHi = Math.min(W - 1, b1 - 1 - i - dLo);
@@ -144,8 +149,7 @@ export function alignBanded(
     let hLeft = kLo > 0 ? hCur[kLo - 1]! : 0;
     let eLeft = NEG;
     for (let k = kLo; k <= kHi; k++) {
-      const j = i + dLo + k;
-      const hd = hPrev[k]! + (stemB[j] === sA ? matchScore : mm);
+      const hd = hPrev[k]! + (stem[rowB + k] === sA ? matchScore : mm);
       let e = NEG;
       let eb = 0;
       if (k > 0) {
@@ -217,7 +221,7 @@ export function alignBanded(
       const hb = tb & 3;
       if (hb === 0) break;
       if (hb === 1) {
-        path.push(stemA[i] === stemB[j] ? OP_MATCH : OP_SUB, i, j);
+        path.push(stem[oa + i] === stem[ob + j] ? OP_MATCH : OP_SUB, i, j);
         r--;
       } else state = hb === 2 ? 1 : 2;
     } else if (state === 1) {

@@ -41,10 +41,15 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   // single-seed test reads them without touching the partner's object.
   const tokOffset = new Int32Array(prepared.length);
   const tokCount = new Int32Array(prepared.length);
+  const contentOffset = new Int32Array(prepared.length);
+  const contentCount = new Int32Array(prepared.length);
   for (const d of prepared) {
     tokOffset[d.index] = d.offset;
     tokCount[d.index] = d.count;
+    contentOffset[d.index] = d.contentOffset;
+    contentCount[d.index] = d.contentTok.length;
   }
+  const corpus = prepared.length > 0 ? prepared[0]!.corpus : null;
   forEachCandidate(prepared, seeds, opts, (c) => {
     const A = prepared[c.docA]!;
     const ctA = A.contentTok;
@@ -53,18 +58,21 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
       const db = c.docB;
       if (!diagonalSupport(A.corpus, A.offset, A.count, tokOffset[db]!, tokCount[db]!, c.docA === db, ctA[c.aFirst]!, c.diagMin, opts)) return;
     }
-    const B = prepared[c.docB]!;
-    const ctB = B.contentTok;
+    // B's windows from the corpus-wide columns: its document object is
+    // touched only when the alignment yields something.
+    const db = c.docB;
+    const ctAll = corpus!.contentTok;
+    const cb = contentOffset[db]!;
     const a0 = Math.max(0, ctA[c.aFirst]! - opts.alignMargin);
     const a1 = Math.min(A.count, ctA[Math.min(c.aLast, ctA.length - 1)]! + opts.alignMargin + 1);
-    const b0 = Math.max(0, ctB[c.bFirst]! - opts.alignMargin);
-    const b1 = Math.min(B.count, ctB[Math.min(c.bLast, ctB.length - 1)]! + opts.alignMargin + 1);
+    const b0 = Math.max(0, ctAll[cb + c.bFirst]! - opts.alignMargin);
+    const b1 = Math.min(tokCount[db]!, ctAll[cb + Math.min(c.bLast, contentCount[db]! - 1)]! + opts.alignMargin + 1);
     let dLo = c.diagMin - opts.alignBand;
     const dHi = c.diagMax + opts.alignBand;
     // Inside one document, b must lie after a: never align a token with itself.
     if (c.docA === c.docB) dLo = Math.max(dLo, 1);
     if (dHi < dLo) return;
-    if (alignBanded(A, B, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) extractPassages(A, B, path, opts, raw);
+    if (alignBanded(A.corpus, A.offset, tokOffset[db]!, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) extractPassages(A, prepared[db]!, path, opts, raw);
   });
 
   const passages = dedupePassages(raw).map((r) => toPassage(r, prepared[r.docA]!, prepared[r.docB]!));

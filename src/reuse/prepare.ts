@@ -12,12 +12,16 @@ export interface CorpusColumns {
   stem: Int32Array;
   content: Uint8Array;
   banal: Uint8Array;
+  /** Token index (inside its document) of every content word, document after document. */
+  contentTok: Int32Array;
 }
 
 export interface PreparedDoc {
   index: number;
   /** Index of this document's first token in the corpus-wide columns. */
   offset: number;
+  /** Index of this document's first content word in `corpus.contentTok`. */
+  contentOffset: number;
   corpus: CorpusColumns;
   id: string;
   text: string;
@@ -75,7 +79,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const end = cols.end.subarray(0, total);
   const gap = cols.gap.subarray(0, total);
 
-  const corpus: CorpusColumns = { stem, content, banal };
+  const corpus: CorpusColumns = { stem, content, banal, contentTok };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
@@ -91,6 +95,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     out.push({
       index: d,
       offset: t0,
+      contentOffset: k0,
       corpus,
       id: texts[d]!.id,
       text: texts[d]!.text,
