@@ -72,7 +72,9 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     // Inside one document, b must lie after a: never align a token with itself.
     if (c.docA === c.docB) dLo = Math.max(dLo, 1);
     if (dHi < dLo) return;
-    if (alignBanded(A.corpus, A.offset, tokOffset[db]!, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) extractPassages(A, prepared[db]!, path, opts, raw);
+    if (alignBanded(A.corpus, A.offset, tokOffset[db]!, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) {
+      extractPassages(A.corpus, c.docA, A.offset, A.count, db, tokOffset[db]!, tokCount[db]!, path, opts, raw);
+    }
   });
 
   const passages = dedupePassages(raw).map((r) => toPassage(r, prepared[r.docA]!, prepared[r.docB]!));

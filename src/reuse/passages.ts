@@ -8,7 +8,7 @@
 import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { AlignPath, OP_DEL, OP_INS, OP_MATCH, OP_SUB } from './align.ts';
 import type { ReuseOptions } from './options.ts';
-import type { PreparedDoc } from './prepare.ts';
+import type { CorpusColumns, PreparedDoc } from './prepare.ts';
 import type { AlignOp, Passage } from './types.ts';
 
 /** A kept passage in token space, before it becomes a `Passage`. */
@@ -31,15 +31,25 @@ export interface RawPassage {
 
 const FLANK_BREAK = GAP_LINE | GAP_PARAGRAPH | GAP_SENTENCE;
 
+/**
+ * Passages of one alignment of document `da` (tokens from `oa` in the
+ * corpus-wide columns, `countA` of them) with `db` (from `ob`, `countB`).
+ */
 export function extractPassages(
-  A: PreparedDoc,
-  B: PreparedDoc,
+  corpus: CorpusColumns,
+  da: number,
+  oa: number,
+  countA: number,
+  db: number,
+  ob: number,
+  countB: number,
   path: AlignPath,
   options: ReuseOptions,
   out: RawPassage[],
 ): void {
   const n = path.length;
   const { op, ai, bj } = path;
+  const gap = corpus.gap;
   let segStart = 0;
   let p = 0;
   while (p < n) {
@@ -54,24 +64,29 @@ export function extractPassages(
         e++;
       }
       if (runA >= options.splitUnaligned || runB >= options.splitUnaligned) {
-        emitSegment(A, B, path, segStart, p, options, out);
+        emitSegment(corpus, da, oa, countA, db, ob, countB, path, segStart, p, options, out);
         segStart = e;
       }
       p = e;
       continue;
     }
-    if (options.splitParagraphs && p > segStart && ((A.gap[ai[p]!]! | B.gap[bj[p]!]!) & GAP_PARAGRAPH) !== 0) {
-      emitSegment(A, B, path, segStart, p, options, out);
+    if (options.splitParagraphs && p > segStart && ((gap[oa + ai[p]!]! | gap[ob + bj[p]!]!) & GAP_PARAGRAPH) !== 0) {
+      emitSegment(corpus, da, oa, countA, db, ob, countB, path, segStart, p, options, out);
       segStart = p;
     }
     p++;
   }
-  emitSegment(A, B, path, segStart, n, options, out);
+  emitSegment(corpus, da, oa, countA, db, ob, countB, path, segStart, n, options, out);
 }
 
 function emitSegment(
-  A: PreparedDoc,
-  B: PreparedDoc,
+  corpus: CorpusColumns,
+  da: number,
+  oa: number,
+  countA: number,
+  db: number,
+  ob: number,
+  countB: number,
   path: AlignPath,
   s0: number,
   e0: number,
@@ -79,6 +94,7 @@ function emitSegment(
   out: RawPassage[],
 ): void {
   const { op, ai, bj } = path;
+  const { stem, content, gap, banal } = corpus;
   let s = s0;
   let e = e0;
   while (s < e && op[s] !== OP_MATCH) s++;
@@ -89,7 +105,7 @@ function emitSegment(
   let bFirst = bj[s]!;
   let aLast = ai[e - 1]!;
   let bLast = bj[e - 1]!;
-  const sameDoc = A.index === B.index;
+  const sameDoc = da === db;
 
   // One substituted content word on each flank, within the same sentence.
   let flankBefore = false;
@@ -97,10 +113,10 @@ function emitSegment(
     aFirst > 0 &&
     bFirst > 0 &&
     (!sameDoc || bFirst - 1 > aLast) &&
-    A.content[aFirst - 1] &&
-    B.content[bFirst - 1] &&
-    A.stem[aFirst - 1] !== B.stem[bFirst - 1] &&
-    ((A.gap[aFirst]! | B.gap[bFirst]!) & FLANK_BREAK) === 0
+    content[oa + aFirst - 1] &&
+    content[ob + bFirst - 1] &&
+    stem[oa + aFirst - 1] !== stem[ob + bFirst - 1] &&
+    ((gap[oa + aFirst]! | gap[ob + bFirst]!) & FLANK_BREAK) === 0
   ) {
     flankBefore = true;
     aFirst--;
@@ -108,13 +124,13 @@ function emitSegment(
   }
   let flankAfter = false;
   if (
-    aLast + 1 < A.count &&
-    bLast + 1 < B.count &&
+    aLast + 1 < countA &&
+    bLast + 1 < countB &&
     (!sameDoc || aLast + 1 < bFirst) &&
-    A.content[aLast + 1] &&
-    B.content[bLast + 1] &&
-    A.stem[aLast + 1] !== B.stem[bLast + 1] &&
-    ((A.gap[aLast + 1]! | B.gap[bLast + 1]!) & FLANK_BREAK) === 0
+    content[oa + aLast + 1] &&
+    content[ob + bLast + 1] &&
+    stem[oa + aLast + 1] !== stem[ob + bLast + 1] &&
+    ((gap[oa + aLast + 1]! | gap[ob + bLast + 1]!) & FLANK_BREAK) === 0
   ) {
     flankAfter = true;
     aLast++;
@@ -123,9 +139,9 @@ function emitSegment(
   if (sameDoc && aLast >= bFirst) return;
 
   let contentA = 0;
-  for (let t = aFirst; t <= aLast; t++) contentA += A.content[t]!;
+  for (let t = aFirst; t <= aLast; t++) contentA += content[oa + t]!;
   let contentB = 0;
-  for (let t = bFirst; t <= bLast; t++) contentB += B.content[t]!;
+  for (let t = bFirst; t <= bLast; t++) contentB += content[ob + t]!;
   const longer = Math.max(contentA, contentB);
   if (longer < options.minContentWords || Math.min(contentA, contentB) < options.minContentWordsShort) return;
 
@@ -139,9 +155,9 @@ function emitSegment(
     const o = op[p]!;
     if (o === OP_MATCH) {
       matched++;
-      if (A.content[ai[p]!]) {
+      if (content[oa + ai[p]!]) {
         contentMatches++;
-        if (!A.banal[ai[p]!] || !B.banal[bj[p]!]) freshMatches++;
+        if (!banal[oa + ai[p]!] || !banal[ob + bj[p]!]) freshMatches++;
         score += options.matchContent;
       } else score += options.matchFunction;
     } else if (o === OP_SUB) score += options.mismatch;
@@ -178,8 +194,8 @@ function emitSegment(
     rbj[w] = bLast;
   }
   out.push({
-    docA: A.index,
-    docB: B.index,
+    docA: da,
+    docB: db,
     aFirst,
     aLast,
     bFirst,

@@ -14,6 +14,8 @@ export interface CorpusColumns {
   banal: Uint8Array;
   /** Token index (inside its document) of every content word, document after document. */
   contentTok: Int32Array;
+  /** GAP_* bits of the gap before each token. */
+  gap: Uint8Array;
 }
 
 export interface PreparedDoc {
@@ -79,7 +81,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const end = cols.end.subarray(0, total);
   const gap = cols.gap.subarray(0, total);
 
-  const corpus: CorpusColumns = { stem, content, banal, contentTok };
+  const corpus: CorpusColumns = { stem, content, banal, contentTok, gap };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
