@@ -275,8 +275,9 @@ export function toPassage(raw: RawPassage, A: PreparedDoc, B: PreparedDoc): Pass
   const wa = raw.aLast - raw.aFirst + 1;
   const wb = raw.bLast - raw.bFirst + 1;
   return {
-    a: { doc: A.id, start: A.start[raw.aFirst]!, end: A.end[raw.aLast]! },
-    b: { doc: B.id, start: B.start[raw.bFirst]!, end: B.end[raw.bLast]! },
+    // A token ends where its surface (its text as written) ends.
+    a: { doc: A.id, start: A.start[raw.aFirst]!, end: A.start[raw.aLast]! + surfA[typeA[raw.aLast]!]!.length },
+    b: { doc: B.id, start: B.start[raw.bFirst]!, end: B.start[raw.bLast]! + surfB[typeB[raw.bLast]!]!.length },
     score: raw.score,
     tier: 'close',
     words: Math.max(wa, wb),

@@ -28,8 +28,8 @@ export interface PreparedDoc {
   id: string;
   text: string;
   count: number;
+  /** Code-unit offset of each token; it ends at start + surface[type].length. */
   start: Int32Array;
-  end: Int32Array;
   /** Type id per token (its surface as written is `surface[type]`). */
   type: Int32Array;
   /** Surfaces of all types (the Vocabulary's, shared by every document). */
@@ -78,7 +78,6 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const contentStem = new Int32Array(contentCount);
   const banal = new Uint8Array(total);
   const start = cols.start.subarray(0, total);
-  const end = cols.end.subarray(0, total);
   const gap = cols.gap.subarray(0, total);
 
   const corpus: CorpusColumns = { stem, content, banal, contentTok, gap };
@@ -105,7 +104,6 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
       type: type.subarray(t0, t1),
       surface: vocab.surface,
       start: start.subarray(t0, t1),
-      end: end.subarray(t0, t1),
       stem: stem.subarray(t0, t1),
       content: content.subarray(t0, t1),
       gap: gap.subarray(t0, t1),

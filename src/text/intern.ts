@@ -17,18 +17,20 @@ const { FNV_OFFSET, FNV_PRIME } = voc;
 const KIND_WORD = TokenKind.Word;
 const KIND_HAN = TokenKind.Han;
 
-/** Tokens of many documents as columns, appended to; grown by doubling. */
+/**
+ * Tokens of many documents as columns, appended to; grown by doubling. A
+ * token ends at `start + surface.length` of its type (its surface is its
+ * text as written), so no end column is kept.
+ */
 export class TokenColumns {
   length = 0;
   start: Int32Array;
-  end: Int32Array;
   type: Int32Array;
   gap: Uint8Array;
 
   constructor(capacity = 4096) {
     const n = Math.max(16, capacity);
     this.start = new Int32Array(n);
-    this.end = new Int32Array(n);
     this.type = new Int32Array(n);
     this.gap = new Uint8Array(n);
   }
@@ -44,7 +46,6 @@ export class TokenColumns {
       return b;
     };
     this.start = grow(this.start, new Int32Array(n));
-    this.end = grow(this.end, new Int32Array(n));
     this.type = grow(this.type, new Int32Array(n));
     this.gap = grow(this.gap, new Uint8Array(n));
   }
@@ -67,7 +68,6 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
   // A text of n code units has at most n tokens.
   out.reserve(n);
   const starts = out.start;
-  const ends = out.end;
   const types = out.type;
   const gaps = out.gap;
   let t = out.length;
@@ -100,7 +100,6 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         break;
       }
       starts[t] = start;
-      ends[t] = i;
       let ty = vocab.lookup(text, start, i, h);
       if (ty < 0) ty = vocab.intern(text, start, i, KIND_WORD, h);
       types[t] = ty;
@@ -127,7 +126,6 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         let h = FNV_OFFSET;
         for (let x = s; x < e; x++) h = Math.imul(h ^ text.charCodeAt(x), FNV_PRIME);
         starts[t] = s;
-        ends[t] = e;
         types[t] = vocab.intern(text, s, e, KIND_HAN, h);
         gaps[t++] = k === 0 ? gap : 0;
       }

@@ -13,7 +13,8 @@ function viaScan(text: string, vocab: Vocabulary): number[][] {
 function viaIntern(text: string, vocab: Vocabulary): number[][] {
   const cols = new TokenColumns(4);
   internTokens(text, vocab, cols);
-  return Array.from({ length: cols.length }, (_, i) => [cols.start[i]!, cols.end[i]!, cols.gap[i]!, cols.type[i]!]);
+  // A token ends where its type's surface ends.
+  return Array.from({ length: cols.length }, (_, i) => [cols.start[i]!, cols.start[i]! + vocab.surface[cols.type[i]!]!.length, cols.gap[i]!, cols.type[i]!]);
 }
 
 const PIECES = ['a', 'Z', 'é', 'e\u0301', "'", '\u2019', ' ', '\n', '\n\n', '.', '!', ';', '—', '3', '网', '络', '𠀀', '\ud800', '\udc00', 'ABC', 'the', 'The', 'ǅ', '\u3002', 'ß'];
