@@ -34,12 +34,8 @@ export interface PreparedDoc {
   type: Int32Array;
   /** Surfaces of all types (the Vocabulary's, shared by every document). */
   surface: readonly string[];
-  /** Stem id per token: the unit of matching. */
-  stem: Int32Array;
-  /** 1 for content words. */
-  content: Uint8Array;
-  /** GAP_* bits of the gap before each token. */
-  gap: Uint8Array;
+  // Stems, content flags and gaps per token are read from `corpus` at
+  // `offset` (no per-document views: fewer objects).
   /** 1 for content words inside a stock phrase (set by seeding). */
   banal: Uint8Array;
   /** Token index of the k-th content word. */
@@ -104,9 +100,6 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
       type: type.subarray(t0, t1),
       surface: vocab.surface,
       start: start.subarray(t0, t1),
-      stem: stem.subarray(t0, t1),
-      content: content.subarray(t0, t1),
-      gap: gap.subarray(t0, t1),
       banal: banal.subarray(t0, t1),
       contentTok: contentTok.subarray(k0, k),
       contentStem: contentStem.subarray(k0, k),
