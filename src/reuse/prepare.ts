@@ -44,13 +44,32 @@ export interface PreparedDoc {
   contentStem: Int32Array;
 }
 
+const SAMPLE_CHARS = 1 << 16;
+
 export function prepareDocs(texts: readonly { id: string; text: string }[], vocab: Vocabulary): PreparedDoc[] {
   let chars = 0;
-  for (const d of texts) chars += d.text.length;
-  const cols = new TokenColumns(Math.ceil(chars / 5) + 16);
+  let longest = 0;
+  for (const d of texts) {
+    chars += d.text.length;
+    if (d.text.length > longest) longest = d.text.length;
+  }
+  // Token columns sized from the tokens per code unit of the first 64K code
+  // units, extrapolated to the rest with 10% and one longest text to spare
+  // (a text of n code units can need n slots while it is scanned): no
+  // corpus-sized guess (chars / 5 was half again too large for news text,
+  // all of it counted as external memory by the GC). Re-extrapolated if it
+  // runs out.
+  const cols = new TokenColumns(Math.min(chars, SAMPLE_CHARS) + 16);
   const docStart = new Int32Array(texts.length + 1);
+  let done = 0;
   for (let d = 0; d < texts.length; d++) {
+    const n = texts[d]!.text.length;
+    if (cols.length + n > cols.start.length) {
+      // (A first text longer than the sample gets room for itself alone.)
+      cols.resize(done > 0 ? Math.ceil(cols.length + (chars - done) * (cols.length / done) * 1.1) + longest + 16 : n + 16);
+    }
     internTokens(texts[d]!.text, vocab, cols);
+    done += n;
     docStart[d + 1] = cols.length;
   }
   const total = cols.length;

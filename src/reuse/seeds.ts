@@ -68,14 +68,17 @@ const SENTINEL = 0xffffffff;
  */
 class SeedColumns {
   length = 0;
-  hash = new Uint32Array(1024);
+  hash: Uint32Array;
   doc: Int32Array;
   pos: Int32Array;
   rarity: Uint8Array;
-  constructor(readonly kept: boolean) {
-    this.doc = new Int32Array(kept ? 0 : 1024);
-    this.pos = new Int32Array(kept ? 1024 : 0);
-    this.rarity = new Uint8Array(kept ? 1024 : 0);
+  /** `capacity`: the seeds expected (exactly that many slots, not rounded up). */
+  constructor(readonly kept: boolean, capacity = 1024) {
+    const n = Math.max(16, capacity);
+    this.hash = new Uint32Array(n);
+    this.doc = new Int32Array(kept ? 0 : n);
+    this.pos = new Int32Array(kept ? n : 0);
+    this.rarity = new Uint8Array(kept ? n : 0);
   }
   reserve(extra: number): void {
     const need = this.length + extra;
@@ -309,8 +312,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const maxRarity = large && maxChance > 0 ? Math.floor(Math.log2(maxChance) - chanceLog2Base) : 63;
   const safeRarity = large && options.seedSafeChance > 0 ? Math.max(0, Math.floor(Math.log2(options.seedSafeChance) - chanceLog2Base)) : 0;
   const maxKey = maxRarity >= 63 ? SENTINEL - 1 : maxRarity < safeRarity ? -1 : (maxRarity - safeRarity + 1) * 2 ** 26 - 1;
-  const kept = new SeedColumns(true);
-  kept.reserve(Math.ceil((contentWords * maxDistance * (winnow > 1 ? 2 : winnow + 1)) / (winnow + 1)) + 16);
+  // Sized from the expected count (not rounded up to a power of two: fewer
+  // fresh bytes, fewer external-memory GCs); grown if a corpus needs more.
+  const kept = new SeedColumns(true, Math.ceil((contentWords * maxDistance * (winnow > 1 ? 2 : winnow + 1)) / (winnow + 1)) + 16);
   let scratchHash = new Uint32Array(1024);
   let scratchKey = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);

@@ -41,6 +41,12 @@ export class TokenColumns {
     if (need <= this.start.length) return;
     let n = this.start.length * 2;
     while (n < need) n *= 2;
+    this.resize(n);
+  }
+
+  /** Room for `capacity` tokens in all (never less than `length`). */
+  resize(capacity: number): void {
+    const n = Math.max(capacity, this.length, 16);
     const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
       b.set(a.subarray(0, this.length));
       return b;
