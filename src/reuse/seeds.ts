@@ -205,6 +205,12 @@ const DENSE_MAX_STEMS = 1448;
  * side by side). Returns a flag per pair: 1 for a stock phrase.
  */
 function banalPairsDense(docs: readonly PreparedDoc[], fidx: Int32Array, f: number, maxDistance: number, docCap: number, maxOcc: number): { flags: Uint8Array; count: number } {
+  // The counts matter only up to the first value past each cap, so they
+  // saturate there: then they fit one int per pair (a third of the table:
+  // fewer cache misses in its random accesses).
+  const occCap = Math.max(2, Math.floor(maxOcc) + 1);
+  const dfCap = Math.max(1, Math.floor(docCap) + 1);
+  if (occCap <= 0x7fff && dfCap <= 0xffff) return banalPairsPacked(docs, fidx, f, maxDistance, docCap, maxOcc, occCap, dfCap);
   const table = new Int32Array(f * f * 3);
   for (const d of docs) {
     const cs = d.contentStem;
@@ -232,6 +238,61 @@ function banalPairsDense(docs: readonly PreparedDoc[], fidx: Int32Array, f: numb
   for (let p = 0; p < f * f; p++) {
     const occ = table[p * 3]!;
     if (occ >= 2 && (table[p * 3 + 2]! > docCap || occ > maxOcc)) {
+      flags[p] = 1;
+      count++;
+    }
+  }
+  return { flags, count };
+}
+
+/**
+ * `banalPairsDense` with one int per pair: bit 31 marks a pair already
+ * counted in the current document (cleared after it), bits 16–30 count its
+ * occurrences up to `occCap`, bits 0–15 its documents up to `dfCap`. Exact:
+ * a count past its cap compares with the cap alike.
+ */
+function banalPairsPacked(docs: readonly PreparedDoc[], fidx: Int32Array, f: number, maxDistance: number, docCap: number, maxOcc: number, occCap: number, dfCap: number): { flags: Uint8Array; count: number } {
+  const table = new Int32Array(f * f);
+  let touched = new Int32Array(1024);
+  let wf = new Int32Array(256);
+  for (const d of docs) {
+    const cs = d.contentStem;
+    const m = cs.length;
+    if (m * maxDistance > touched.length) touched = new Int32Array(m * maxDistance * 2);
+    if (m > wf.length) wf = new Int32Array(m * 2);
+    for (let k = 0; k < m; k++) wf[k] = fidx[cs[k]!]!;
+    let nt = 0;
+    for (let k = 0; k < m; k++) {
+      const a = wf[k]!;
+      if (a < 0) continue;
+      const row = a * f;
+      const last = Math.min(m - 1, k + maxDistance);
+      for (let j = k + 1; j <= last; j++) {
+        const b = wf[j]!;
+        if (b < 0) continue;
+        const p = row + b;
+        let v = table[p]!;
+        if (((v >>> 16) & 0x7fff) < occCap) v += 0x10000;
+        if (v >= 0) {
+          // First time in this document.
+          if ((v & 0xffff) < dfCap) v++;
+          v |= 0x80000000;
+          touched[nt++] = p;
+        }
+        table[p] = v;
+      }
+    }
+    for (let t = 0; t < nt; t++) {
+      const p = touched[t]!;
+      table[p] = table[p]! & 0x7fffffff;
+    }
+  }
+  const flags = new Uint8Array(f * f);
+  let count = 0;
+  for (let p = 0; p < f * f; p++) {
+    const v = table[p]!;
+    const occ = (v >>> 16) & 0x7fff;
+    if (occ >= 2 && ((v & 0xffff) > docCap || occ > maxOcc)) {
       flags[p] = 1;
       count++;
     }
