@@ -1,9 +1,10 @@
 /**
  * The page's side of the analysis worker: typed requests that resolve with
- * the worker's answer. If a Worker cannot start (an old browser, a locked-down
- * profile), the same handlers run on the page instead, so nothing breaks.
+ * the worker's answer. There is no in-page fallback: it would put the whole
+ * engine, the search index and the importer into the page's bundle a second
+ * time. If a Worker cannot start, every request fails with a message that
+ * says so; reading, notes and the library do not need it.
  */
-import { AnalysisSession } from './handlers.ts';
 import type { Progress, RequestType, Requests, ResponseMessage } from './protocol.ts';
 import AnalysisWorker from './analysis.worker.ts?worker&inline';
 
@@ -11,11 +12,10 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onPr
 
 export class AnalysisClient {
   #worker: Worker | null = null;
-  #fallback: AnalysisSession | null = null;
   #pending = new Map<number, Pending>();
   #nextId = 1;
-  /** Why the worker is not used, when it is not. */
-  readonly fallbackReason: string | null = null;
+  /** Why the worker could not start, when it could not. */
+  readonly unavailable: string | null = null;
 
   constructor() {
     try {
@@ -26,17 +26,13 @@ export class AnalysisClient {
         this.#failAll(`The analysis worker failed: ${event.message || 'unknown error'}`);
       };
     } catch (error) {
-      this.#fallback = new AnalysisSession();
-      this.fallbackReason = error instanceof Error ? error.message : String(error);
+      this.unavailable = `This browser could not start Refrain's background worker (${error instanceof Error ? error.message : String(error)}), so analysis, search and import are unavailable; reading and notes still work.`;
     }
   }
 
   /** `transfer`: buffers in the payload to hand over rather than copy (they become unusable here). */
   request<K extends RequestType>(type: K, payload: Requests[K][0], onProgress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<Requests[K][1]> {
-    if (this.#fallback) {
-      const session = this.#fallback;
-      return new Promise((resolve) => resolve(session.handle(type, payload, onProgress ?? (() => {}))));
-    }
+    if (!this.#worker) return Promise.reject(new Error(this.unavailable ?? 'the analysis worker is not running'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
