@@ -1,9 +1,8 @@
 /**
- * Finds the reuse engine: src/reuse/index.ts when it exists, otherwise the
- * bench's trivial stand-in (clearly labelled in every output).
+ * The engine the bench measures: src/reuse, or with `--engine=standin` the
+ * naive 5-gram baseline (clearly labelled in every output).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { detectReuse } from '../../src/reuse/index.ts';
 import { standinDetectReuse } from './standin-reuse.ts';
 import type { DetectReuse } from './types.ts';
 
@@ -12,14 +11,7 @@ export interface Engine {
   detectReuse: DetectReuse;
 }
 
-const ENGINE_URL = new URL('../../src/reuse/index.ts', import.meta.url);
-
 export async function loadEngine(force?: string): Promise<Engine> {
-  if (force === 'standin' || !existsSync(fileURLToPath(ENGINE_URL))) {
-    return { name: 'stand-in', detectReuse: (docs) => standinDetectReuse(docs) };
-  }
-  // If the engine exists but fails to load, say so: never fall back silently.
-  const mod = (await import(ENGINE_URL.href)) as { detectReuse?: DetectReuse };
-  if (typeof mod.detectReuse !== 'function') throw new Error('src/reuse/index.ts does not export detectReuse()');
-  return { name: 'src/reuse', detectReuse: mod.detectReuse };
+  if (force === 'standin') return { name: 'stand-in', detectReuse: (docs) => standinDetectReuse(docs) };
+  return { name: 'src/reuse', detectReuse: (docs) => detectReuse(docs) };
 }

@@ -1,24 +1,11 @@
 /**
- * The shapes the bench speaks. They mirror the reuse engine's public API
- * (`src/reuse/index.ts`: ReuseInput, Span, Passage, Family) structurally, so
- * the bench type-checks whether or not the engine exists yet, and keeps
- * working if the engine adds fields.
+ * The shapes the bench speaks: the engine's input and spans, and the parts of
+ * its passages and families the evaluator reads (so the naive stand-in
+ * baseline can be scored by the same code).
  */
-import type { DocDate } from '../../src/corpus/types.ts';
+import type { ReuseInput, Span } from '../../src/reuse/types.ts';
 
-export interface ReuseInput {
-  id: string;
-  text: string;
-  date?: DocDate | null;
-  outlet?: string | null;
-}
-
-/** UTF-16 offsets into a document's text, end exclusive. */
-export interface Span {
-  doc: string;
-  start: number;
-  end: number;
-}
+export type { ReuseInput, Span };
 
 /** The part of an engine passage the evaluator reads. */
 export interface PassageLike {
