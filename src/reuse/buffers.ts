@@ -71,14 +71,16 @@ function identity(count: number): Uint32Array {
 /**
  * Stable LSD radix sort of `keys[0, n)` (unsigned 32-bit) carrying `vals`
  * along, in place: three passes of 11 bits that read sequentially (unlike
- * `radixOrder`, which reads keys through the permutation).
+ * `radixOrder`, which reads keys through the permutation). `scratchKeys`
+ * and `scratchVals`, if given and at least `n` long, are used (and
+ * overwritten) instead of two fresh arrays.
  */
-export function radixSortPairs(keys: Uint32Array, vals: Int32Array, n: number): void {
+export function radixSortPairs(keys: Uint32Array, vals: Int32Array, n: number, scratchKeys?: Uint32Array, scratchVals?: Int32Array): void {
   if (n < 2) return;
   let k0: Uint32Array = keys;
   let v0: Int32Array = vals;
-  let k1: Uint32Array = new Uint32Array(n);
-  let v1: Int32Array = new Int32Array(n);
+  let k1: Uint32Array = scratchKeys && scratchKeys.length >= n ? scratchKeys : new Uint32Array(n);
+  let v1: Int32Array = scratchVals && scratchVals.length >= n ? scratchVals : new Int32Array(n);
   const counts = new Uint32Array(2048);
   let inScratch = false;
   for (let shift = 0; shift < 32; shift += 11) {

@@ -40,8 +40,8 @@ export interface PreparedDoc {
   banal: Uint8Array;
   /** Token index of the k-th content word. */
   contentTok: Int32Array;
-  /** Stem of the k-th content word. */
-  contentStem: Int32Array;
+  // The stem of the k-th content word is corpus.stem[offset + contentTok[k]]
+  // (derived where needed: one corpus-sized column less of fresh memory).
 }
 
 const SAMPLE_CHARS = 1 << 16;
@@ -90,7 +90,6 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     contentCount += c;
   }
   const contentTok = new Int32Array(contentCount);
-  const contentStem = new Int32Array(contentCount);
   const banal = new Uint8Array(total);
   const start = cols.start.subarray(0, total);
   const gap = cols.gap.subarray(0, total);
@@ -103,10 +102,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     const t1 = docStart[d + 1]!;
     const k0 = k;
     for (let i = t0; i < t1; i++) {
-      if (content[i]) {
-        contentTok[k] = i - t0;
-        contentStem[k++] = stem[i]!;
-      }
+      if (content[i]) contentTok[k++] = i - t0;
     }
     out.push({
       index: d,
@@ -121,7 +117,6 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
       start: start.subarray(t0, t1),
       banal: banal.subarray(t0, t1),
       contentTok: contentTok.subarray(k0, k),
-      contentStem: contentStem.subarray(k0, k),
     });
   }
   return out;

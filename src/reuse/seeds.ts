@@ -135,6 +135,17 @@ class HashSet32 {
   }
 }
 
+/** The stems of `d`'s content words into `out[0, m)` (grown if needed); returns `out`. */
+function contentStemsOf(d: PreparedDoc, out: Int32Array): Int32Array {
+  const ct = d.contentTok;
+  const m = ct.length;
+  if (m > out.length) out = new Int32Array(m * 2);
+  const stem = d.corpus.stem;
+  const off = d.offset;
+  for (let k = 0; k < m; k++) out[k] = stem[off + ct[k]!]!;
+  return out;
+}
+
 function seedHashOf(h1: number, h2: number): number {
   let h = h1 ^ h2;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
@@ -149,9 +160,10 @@ function seedHashOf(h1: number, h2: number): number {
  */
 function banalSeedHashes(docs: readonly PreparedDoc[], stemHash: Int32Array, frequent: Uint8Array, maxDistance: number, docCap: number, maxOcc: number): HashSet32 {
   const cand = new SeedColumns(false);
+  let cs: Int32Array = new Int32Array(256);
   for (const d of docs) {
-    const cs = d.contentStem;
-    const m = cs.length;
+    cs = contentStemsOf(d, cs);
+    const m = d.contentTok.length;
     cand.reserve(m * maxDistance);
     const hashes = cand.hash;
     const seedDoc = cand.doc;
@@ -212,9 +224,10 @@ function banalPairsDense(docs: readonly PreparedDoc[], fidx: Int32Array, f: numb
   const dfCap = Math.max(1, Math.floor(docCap) + 1);
   if (occCap <= 0x7fff && dfCap <= 0xffff) return banalPairsPacked(docs, fidx, f, maxDistance, docCap, maxOcc, occCap, dfCap);
   const table = new Int32Array(f * f * 3);
+  let cs: Int32Array = new Int32Array(256);
   for (const d of docs) {
-    const cs = d.contentStem;
-    const m = cs.length;
+    cs = contentStemsOf(d, cs);
+    const m = d.contentTok.length;
     const doc = d.index + 1;
     for (let k = 0; k < m; k++) {
       const a = fidx[cs[k]!]!;
@@ -256,11 +269,13 @@ function banalPairsPacked(docs: readonly PreparedDoc[], fidx: Int32Array, f: num
   let touched = new Int32Array(1024);
   let wf = new Int32Array(256);
   for (const d of docs) {
-    const cs = d.contentStem;
-    const m = cs.length;
+    const ct = d.contentTok;
+    const m = ct.length;
     if (m * maxDistance > touched.length) touched = new Int32Array(m * maxDistance * 2);
     if (m > wf.length) wf = new Int32Array(m * 2);
-    for (let k = 0; k < m; k++) wf[k] = fidx[cs[k]!]!;
+    const stem = d.corpus.stem;
+    const off = d.offset;
+    for (let k = 0; k < m; k++) wf[k] = fidx[stem[off + ct[k]!]!]!;
     let nt = 0;
     for (let k = 0; k < m; k++) {
       const a = wf[k]!;
@@ -312,10 +327,12 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const lastDoc = new Int32Array(stemCount).fill(-1);
   let contentWords = 0;
   for (const d of docs) {
-    const cs = d.contentStem;
-    contentWords += cs.length;
-    for (let k = 0; k < cs.length; k++) {
-      const s = cs[k]!;
+    const ct = d.contentTok;
+    const stem = d.corpus.stem;
+    const off = d.offset;
+    contentWords += ct.length;
+    for (let k = 0; k < ct.length; k++) {
+      const s = stem[off + ct[k]!]!;
       occ[s] = occ[s]! + 1;
       if (lastDoc[s] !== d.index) {
         lastDoc[s] = d.index;
@@ -384,12 +401,14 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   let wordFlags = new Uint8Array(256);
   let wordLg = new Uint8Array(256);
   let wordF = new Int32Array(256);
+  let wordFi = new Int32Array(256);
   const docStart = new Int32Array(docs.length + 1);
   for (const d of docs) {
-    const cs = d.contentStem;
     const ct = d.contentTok;
     const banalTok = d.banal;
-    const m = cs.length;
+    const m = ct.length;
+    const tokStem = d.corpus.stem;
+    const off = d.offset;
     if (m * maxDistance > scratchHash.length) {
       scratchHash = new Uint32Array(m * maxDistance * 2);
       scratchKey = new Uint32Array(m * maxDistance * 2);
@@ -401,13 +420,16 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
       wordFlags = new Uint8Array(m * 2);
       wordLg = new Uint8Array(m * 2);
       wordF = new Int32Array(m * 2);
+      wordFi = new Int32Array(m * 2);
     }
     for (let k = 0; k < m; k++) {
-      const st = cs[k]!;
+      const st = tokStem[off + ct[k]!]!;
       wordHash[k] = stemHash[st]!;
       wordFlags[k] = flags[st]!;
       wordLg[k] = lg[st]!;
-      wordF[k] = fidx[st]! * fCount;
+      const fi = fidx[st]!;
+      wordFi[k] = fi;
+      wordF[k] = fi * fCount;
     }
     let n = 0;
     for (let k = 0; k < m; k++) {
@@ -424,7 +446,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
         if (both !== 0) {
           let isBanal = false;
           if ((both & 1) !== 0 && dense) {
-            isBanal = banalPair[wordF[k]! + fidx[cs[j]!]!] === 1;
+            isBanal = banalPair[wordF[k]! + wordFi[j]!] === 1;
           } else if ((both & 1) !== 0) {
             let slot = (h ^ (h >>> 16)) & banalMask;
             while (banalUsed[slot]) {
@@ -509,7 +531,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     }
     recStart[d + 1] = r;
   }
-  radixSortPairs(rHash, rIdx, r);
+  // The kept-seed hash and position columns are dead now (n >= r): the
+  // sort's scratch, not two fresh arrays.
+  radixSortPairs(rHash, rIdx, r, seedHash, seedPos);
   // Bucket members in sorted order, and for each recurring seed the sorted
   // range of the later occurrences it pairs with (empty for the last of a
   // bucket, and for a lone seed that only seemed to recur).
