@@ -537,7 +537,9 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // Bucket members in sorted order, and for each recurring seed the sorted
   // range of the later occurrences it pairs with (empty for the last of a
   // bucket, and for a lone seed that only seemed to recur).
-  const sortedDpt = new Int32Array(r * 4);
+  // In the dead kept-seed hash column's memory when it is large enough (it
+  // is no longer read; every slot of the records is written below).
+  const sortedDpt = seedHash.byteLength >= r * 16 && seedHash.byteOffset === 0 ? new Int32Array(seedHash.buffer, 0, r * 4) : new Int32Array(r * 4);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
   for (let g0 = 0; g0 < r; ) {
