@@ -12,10 +12,12 @@
  *   are purged on the next open, in one transaction.
  * - The analysis is a cache keyed by the corpus content hash and
  *   ANALYSIS_ENGINE_VERSION: a different engine never reads another's result.
+ *   It keeps the MAX_CACHED_ANALYSES most recently used results (every
+ *   import makes a new content hash; the old results would pile up).
  *
  * Its own database (CORPORA_DB_NAME), so reading state's versioning and
  * migrations are untouched; keys are `c/<key>`, `d/<key>/<docId>`,
- * `a/<hash>`, `current`.
+ * `a/<hash>` (the result), `m/<hash>` (when it was last used), `current`.
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -27,6 +29,8 @@ export const CORPORA_STORE_NAME = 'corpora';
 export const CORPORA_DB_VERSION = 1;
 /** Bump when the reuse engine's output changes: cached analyses of older engines are ignored. */
 export const ANALYSIS_ENGINE_VERSION = 2;
+/** Cached analyses kept, most recently used first; older ones are deleted when one is stored. */
+export const MAX_CACHED_ANALYSES = 4;
 export const OPEN_TIMEOUT_MS = 4000;
 export const MAX_NAME_LENGTH = 200;
 
@@ -77,6 +81,8 @@ const infoKey = (key: string) => `c/${enc(key)}`;
 const docPrefix = (key: string) => `d/${enc(key)}/`;
 const docKey = (key: string, id: string) => `${docPrefix(key)}${enc(id)}`;
 const analysisKey = (hash: string) => `a/${enc(hash)}`;
+const analysisUsedKey = (hash: string) => `m/${enc(hash)}`;
+const prefixRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 function errorName(e: unknown): string {
   if (typeof e === 'object' && e !== null) {
@@ -169,8 +175,8 @@ export class CorporaStore {
   /** Reads every corpus record and purges the deleted ones (with their documents) in one transaction. */
   #load(useStore: UseStore): Promise<void> {
     return useStore('readwrite', async (os) => {
-      const keys = (await promisifyRequest(os.getAllKeys(IDBKeyRange.bound('c/', 'c/\uffff')))) as string[];
-      const values = await promisifyRequest(os.getAll(IDBKeyRange.bound('c/', 'c/\uffff')));
+      const keys = (await promisifyRequest(os.getAllKeys(prefixRange('c/')))) as string[];
+      const values = await promisifyRequest(os.getAll(prefixRange('c/')));
       const current = await promisifyRequest(os.get('current'));
       keys.forEach((k, i) => {
         const info = validInfo(values[i]);
@@ -180,7 +186,7 @@ export class CorporaStore {
         }
         if (info.deleted) {
           os.delete(k);
-          os.delete(IDBKeyRange.bound(docPrefix(info.key), `${docPrefix(info.key)}\uffff`));
+          os.delete(prefixRange(docPrefix(info.key)));
         } else this.#infos.set(info.key, info);
       });
       this.#current = typeof current === 'string' && this.#infos.has(current) ? current : null;
@@ -317,7 +323,7 @@ export class CorporaStore {
     this.#docs.set(key, held);
     if (this.#db) {
       try {
-        const range = IDBKeyRange.bound(docPrefix(key), `${docPrefix(key)}\uffff`);
+        const range = prefixRange(docPrefix(key));
         const values = await this.#db.useStore('readonly', (os) => promisifyRequest(os.getAll(range)));
         for (const v of values) {
           const d = validDoc(v);
@@ -335,15 +341,38 @@ export class CorporaStore {
     if (!this.#db) return null;
     try {
       const v = (await this.#db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash))))) as unknown;
-      return isPlainObject(v) && v['engine'] === ANALYSIS_ENGINE_VERSION && v['bytes'] instanceof ArrayBuffer ? v['bytes'] : null;
+      if (!isPlainObject(v) || v['engine'] !== ANALYSIS_ENGINE_VERSION || !(v['bytes'] instanceof ArrayBuffer)) return null;
+      const at = this.#now();
+      void this.#write('the analysis', (os) => os.put(at, analysisUsedKey(hash)));
+      return v['bytes'];
     } catch {
       return null; // a cache: recomputing is always possible
     }
   }
 
+  /** Stores a result and, in the same transaction, deletes all but the most recently used MAX_CACHED_ANALYSES. */
   putAnalysis(hash: string, bytes: ArrayBuffer): Promise<SaveOutcome> {
     const value: CachedAnalysis = { engine: ANALYSIS_ENGINE_VERSION, bytes };
-    return this.#write('the analysis', (os) => os.put(value, analysisKey(hash)));
+    const at = this.#now();
+    return this.#write('the analysis', (os) => {
+      os.put(value, analysisKey(hash));
+      os.put(at, analysisUsedKey(hash));
+      const results = os.getAllKeys(prefixRange('a/'));
+      const usedKeys = os.getAllKeys(prefixRange('m/'));
+      const usedAt = os.getAll(prefixRange('m/'));
+      // Requests on one store complete in order: the last one's success sees all three.
+      usedAt.onsuccess = () => {
+        const when = new Map<string, number>();
+        (usedKeys.result as string[]).forEach((k, i) => when.set(k.slice(2), typeof usedAt.result[i] === 'number' ? usedAt.result[i] : 0));
+        const held = (results.result as string[]).map((k) => k.slice(2));
+        held.sort((x, y) => (when.get(y) ?? 0) - (when.get(x) ?? 0) || (x === enc(hash) ? -1 : y === enc(hash) ? 1 : 0));
+        for (const k of held.slice(MAX_CACHED_ANALYSES)) {
+          os.delete(`a/${k}`);
+          os.delete(`m/${k}`);
+        }
+        for (const k of when.keys()) if (!held.includes(k)) os.delete(`m/${k}`);
+      };
+    });
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { importItem } from '../../src/importer/read.ts';
-import { ANALYSIS_ENGINE_VERSION, CORPORA_DB_NAME, CORPORA_STORE_NAME, CorporaStore, type CorporaOptions, type StoredDoc } from '../../src/state/corpora.ts';
+import { ANALYSIS_ENGINE_VERSION, MAX_CACHED_ANALYSES, CORPORA_DB_NAME, CORPORA_STORE_NAME, CorporaStore, type CorporaOptions, type StoredDoc } from '../../src/state/corpora.ts';
 import { openStateDb, type StateDb } from '../../src/state/idb.ts';
 
 const TEXT = 'The river council met on Tuesday to discuss the new bridge and the cost of the works for the town.';
@@ -95,6 +95,24 @@ describe('CorporaStore', () => {
     await db.useStore('readwrite', (os) => new Promise((ok) => (os.put({ engine: ANALYSIS_ENGINE_VERSION + 1, bytes }, 'a/h2').onsuccess = ok)));
     db.close();
     expect(await a.getAnalysis('h2')).toBeNull();
+  });
+
+  it('keeps only the most recently used analyses', async () => {
+    const idb = new IDBFactory();
+    let clock = 0;
+    const a = await open(idb, { now: () => ++clock });
+    const bytes = (s: string) => new TextEncoder().encode(s).buffer;
+    for (let i = 0; i < MAX_CACHED_ANALYSES; i++) await a.putAnalysis(`h${i}`, bytes(`r${i}`));
+    expect(await a.getAnalysis('h0')).not.toBeNull(); // h0 used again: h1 is now the oldest
+    await a.putAnalysis('new', bytes('fresh'));
+    expect(await a.getAnalysis('h1')).toBeNull();
+    for (const h of ['h0', 'h2', 'h3', 'new']) expect(await a.getAnalysis(h)).not.toBeNull();
+    a.close();
+    const db = openStateDb({ factory: idb, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME });
+    const keys = (await db.useStore('readonly', (os) => new Promise<IDBValidKey[]>((ok) => (os.getAllKeys().onsuccess = (e) => ok((e.target as IDBRequest<IDBValidKey[]>).result))))) as string[];
+    db.close();
+    expect(keys.filter((k) => k.startsWith('a/')).sort()).toEqual(['a/h0', 'a/h2', 'a/h3', 'a/new']);
+    expect(keys.filter((k) => k.startsWith('m/')).sort()).toEqual(['m/h0', 'm/h2', 'm/h3', 'm/new']);
   });
 
   it('ignores malformed records instead of failing', async () => {
