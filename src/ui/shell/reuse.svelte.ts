@@ -14,6 +14,8 @@ export class ReuseState {
   error = $state<string | null>(null);
   /** 0..1 while the worker finds passages. */
   progress = $state(0);
+  /** Counts resets: a view that fetched details reads it, so it fetches again after one. */
+  generation = $state(0);
   #analysis: AnalysisClient;
   #started: Promise<void> | null = null;
   /** Details already fetched, by request, so moving around a view does not ask twice. */
@@ -30,6 +32,7 @@ export class ReuseState {
     this.overview = null;
     this.status = 'idle';
     this.progress = 0;
+    this.generation++;
   }
 
   /** Starts the analysis if it has not started; safe to call from every view. */
