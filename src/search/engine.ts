@@ -7,7 +7,7 @@
 import { Document } from 'flexsearch';
 import { countWords } from '../corpus/assemble.ts';
 import { tokenize } from '../text/index.ts';
-import { encodeForIndex } from './encode.ts';
+import { encodeForIndex, UnitEncoder } from './encode.ts';
 import { outletKey, yearKey } from './keys.ts';
 import { findMatches, findOccurrences } from './match.ts';
 import { parseQuery, parseTerm } from './query.ts';
@@ -30,7 +30,17 @@ export const MAX_VERIFIED_UNITS = 4000;
 /** Concordance lines returned at most (the total is still counted). */
 export const MAX_KWIC_LINES = 5000;
 
-type UnitRecord = { id: number; text: string };
+// Module-level, not closures of the constructor: a closure made there would keep
+// its scope, the build's vocabulary and token buffers included, alive with the index.
+/** Paragraphs arrive as term arrays (UnitEncoder); queries as text, encoded here. */
+const encodeInput = (input: string | string[]): string[] => (typeof input === 'string' ? encodeForIndex(input) : input);
+/**
+ * A paragraph's "document" is its term array, handed on as it is by the
+ * field's `custom` reader (FlexSearch's types say a record and a string).
+ */
+const unitTerms = (terms: string[]): string[] => terms;
+type UnitRecord = { text: string };
+const asRecord = (terms: string[]): UnitRecord => terms as unknown as UnitRecord;
 
 export class SearchEngine {
   readonly docs: readonly SearchDoc[];
@@ -43,27 +53,32 @@ export class SearchEngine {
 
   constructor(docs: readonly SearchDoc[]) {
     this.docs = docs;
-    const units: Array<[number, number, number]> = [];
-    docs.forEach((d, i) => {
-      for (const p of paragraphsOf(d.text)) if (p.end > p.start) units.push([i, p.start, p.end]);
-    });
-    this.#unitDoc = Int32Array.from(units, (u) => u[0]);
-    this.#unitStart = Int32Array.from(units, (u) => u[1]);
-    this.#unitEnd = Int32Array.from(units, (u) => u[2]);
     this.#index = new Document<UnitRecord>({
       tokenize: 'strict',
       resolution: INDEX_RESOLUTION,
       fastupdate: false,
       cache: false,
-      encode: encodeForIndex,
-      document: { id: 'id', index: ['text'] },
+      encode: encodeInput as (text: string) => string[],
+      document: { id: 'id', index: [{ field: 'text', custom: unitTerms as unknown as (doc: UnitRecord) => string }] },
     });
+    const unitDoc: number[] = [];
+    const unitStart: number[] = [];
+    const unitEnd: number[] = [];
+    const encoder = new UnitEncoder();
     // Outlet and year filters are applied to the candidate list ourselves: FlexSearch
     // tags would add a posting per paragraph per tag for filters a few arrays answer.
-    for (let u = 0; u < units.length; u++) {
-      const [d, s, e] = units[u]!;
-      this.#index.add({ id: u, text: docs[d]!.text.slice(s, e) });
-    }
+    docs.forEach((d, i) => {
+      encoder.encodeUnits(d.text, paragraphsOf(d.text), (terms, start, end) => {
+        const u = unitDoc.length;
+        unitDoc.push(i);
+        unitStart.push(start);
+        unitEnd.push(end);
+        this.#index.add(u, asRecord(terms));
+      });
+    });
+    this.#unitDoc = Int32Array.from(unitDoc);
+    this.#unitStart = Int32Array.from(unitStart);
+    this.#unitEnd = Int32Array.from(unitEnd);
   }
 
   get unitCount(): number {
