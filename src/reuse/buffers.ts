@@ -28,6 +28,22 @@ export class IntBuffer {
   }
 }
 
+type Column = Int32Array | Uint32Array | Uint8Array;
+
+/** `current` doubled until it holds `need`. */
+export function grownCapacity(current: number, need: number): number {
+  let n = Math.max(16, current * 2);
+  while (n < need) n *= 2;
+  return n;
+}
+
+/** A new array of the same type with `n` slots, holding a copy of `a[0, length)`. */
+export function resized<T extends Column>(a: T, n: number, length: number): T {
+  const b = new (a.constructor as new (size: number) => T)(n);
+  (b as Column).set(a.subarray(0, length));
+  return b;
+}
+
 /**
  * Stable LSD radix sort of `count` unsigned 32-bit keys: returns the
  * permutation of 0..count-1 that orders them. Linear time; `order`, if

@@ -119,9 +119,10 @@ export function forEachCandidate(
     const s0 = recurringStart[da]!;
     const s1 = recurringStart[da + 1]!;
     for (let i = s0; i < s1; i++) {
-      const x = recurring[4 * i + 3]!;
-      const y0 = x + 1;
-      const yEnd = sorted[4 * x + 3]!;
+      // Most ranges are empty (the last of a bucket, or a seed that only
+      // seemed to recur): no random read of `sorted` for them.
+      const yEnd = recurring[4 * i]!;
+      const y0 = recurring[4 * i + 3]! + 1;
       if (yEnd <= y0) continue;
       hits.reserve(m + yEnd - y0);
       const pa = recurring[4 * i + 1]!;

@@ -7,7 +7,7 @@ import { AlignPath, alignBanded } from './align.ts';
 import { forEachCandidate } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
-import { dedupePassages, extractPassages, toPassage, type RawPassage } from './passages.ts';
+import { OpCache, RawPassages, dedupePassages, extractPassages, toPassage } from './passages.ts';
 import { prepareDocs, type CorpusColumns } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
@@ -36,7 +36,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   // `singleSeedMaxChance` times in the corpus is not enough on its own.
   const singleMaxRarity = opts.singleSeedMaxChance > 0 ? Math.floor(Math.log2(opts.singleSeedMaxChance) - seeds.chanceLog2Base) : 1e9;
   const path = new AlignPath();
-  const raw: RawPassage[] = [];
+  const raw = new RawPassages();
   // Token offsets and counts per document, and the corpus-wide columns: the
   // single-seed test reads them without touching the partner's object.
   const tokOffset = new Int32Array(prepared.length);
@@ -77,7 +77,8 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     }
   });
 
-  const passages = dedupePassages(raw).map((r) => toPassage(r, prepared[r.docA]!, prepared[r.docB]!));
+  const opCache = new OpCache(vocab.surface);
+  const passages = dedupePassages(raw.list).map((r) => toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache));
   const families = buildFamilies(passages, sorted, opts);
   return { passages, families };
 }

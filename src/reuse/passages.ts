@@ -6,6 +6,7 @@
  * swapped), then keep what passes the thresholds.
  */
 import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { grownCapacity, resized } from './buffers.ts';
 import { AlignPath, OP_DEL, OP_INS, OP_MATCH, OP_SUB } from './align.ts';
 import type { ReuseOptions } from './options.ts';
 import type { CorpusColumns, PreparedDoc } from './prepare.ts';
@@ -24,9 +25,31 @@ export interface RawPassage {
   contentMatches: number;
   matched: number;
   steps: number;
-  op: Uint8Array;
-  ai: Int32Array;
-  bj: Int32Array;
+  /** Its path steps are [at, at + steps) of the `RawPassages` columns. */
+  at: number;
+}
+
+/**
+ * Kept passages in token space, and their paths' steps back to back in
+ * three growable columns (not three typed arrays per passage: fewer objects
+ * for the young-generation GC to copy while candidates are aligned).
+ */
+export class RawPassages {
+  readonly list: RawPassage[] = [];
+  length = 0;
+  op = new Uint8Array(4096);
+  ai = new Int32Array(4096);
+  bj = new Int32Array(4096);
+
+  /** Room for `extra` more steps. */
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.op.length) return;
+    const n = grownCapacity(this.op.length, need);
+    this.op = resized(this.op, n, this.length);
+    this.ai = resized(this.ai, n, this.length);
+    this.bj = resized(this.bj, n, this.length);
+  }
 }
 
 const FLANK_BREAK = GAP_LINE | GAP_PARAGRAPH | GAP_SENTENCE;
@@ -45,7 +68,7 @@ export function extractPassages(
   countB: number,
   path: AlignPath,
   options: ReuseOptions,
-  out: RawPassage[],
+  out: RawPassages,
 ): void {
   const n = path.length;
   const { op, ai, bj } = path;
@@ -91,7 +114,7 @@ function emitSegment(
   s0: number,
   e0: number,
   options: ReuseOptions,
-  out: RawPassage[],
+  out: RawPassages,
 ): void {
   const { op, ai, bj } = path;
   const { stem, content, gap, banal } = corpus;
@@ -175,25 +198,29 @@ function emitSegment(
   }
 
   const steps = e - s + (flankBefore ? 1 : 0) + (flankAfter ? 1 : 0);
-  const rop = new Uint8Array(steps);
-  const rai = new Int32Array(steps);
-  const rbj = new Int32Array(steps);
-  let w = 0;
+  out.reserve(steps);
+  const at = out.length;
+  const rop = out.op;
+  const rai = out.ai;
+  const rbj = out.bj;
+  let w = at;
   if (flankBefore) {
     rop[w] = OP_SUB;
     rai[w] = aFirst;
     rbj[w++] = bFirst;
   }
-  rop.set(op.subarray(s, e), w);
-  rai.set(ai.subarray(s, e), w);
-  rbj.set(bj.subarray(s, e), w);
-  w += e - s;
+  for (let p = s; p < e; p++, w++) {
+    rop[w] = op[p]!;
+    rai[w] = ai[p]!;
+    rbj[w] = bj[p]!;
+  }
   if (flankAfter) {
     rop[w] = OP_SUB;
     rai[w] = aLast;
     rbj[w] = bLast;
   }
-  out.push({
+  out.length = at + steps;
+  out.list.push({
     docA: da,
     docB: db,
     aFirst,
@@ -204,9 +231,7 @@ function emitSegment(
     contentMatches,
     matched,
     steps,
-    op: rop,
-    ai: rai,
-    bj: rbj,
+    at,
   });
 }
 
@@ -253,24 +278,57 @@ export function dedupePassages(raw: RawPassage[]): RawPassage[] {
 
 const OP_NAMES = ['match', 'sub', 'ins', 'del'] as const;
 
-export function toPassage(raw: RawPassage, A: PreparedDoc, B: PreparedDoc): Passage {
+/**
+ * The `AlignOp` objects of one detection, one per distinct (op, word as
+ * written in a, in b): passages share them (read-only), so a large corpus
+ * makes tens of thousands of op objects instead of hundreds of thousands
+ * (8M words: 46K instead of 399K), which the young-generation GC would
+ * otherwise copy twice each. Built per call: nothing is kept across calls.
+ */
+export class OpCache {
+  /** `match` of a type with itself, by type. */
+  readonly #same: (AlignOp | undefined)[] = [];
+  readonly #other = new Map<number, AlignOp>();
+  readonly #types: number;
+  constructor(readonly surface: readonly string[]) {
+    this.#types = surface.length;
+  }
+
+  get(o: number, ta: number, tb: number): AlignOp {
+    const surf = this.surface;
+    if (o === OP_MATCH && ta === tb) {
+      let op = this.#same[ta];
+      if (op === undefined) {
+        const w = surf[ta]!;
+        op = { op: 'match', a: w, b: w };
+        this.#same[ta] = op;
+      }
+      return op;
+    }
+    // Types are fewer than 2^26, so the key stays an exact integer.
+    const key = o === OP_INS ? tb * 4 + o : o === OP_DEL ? ta * 4 + o : (ta * this.#types + tb) * 4 + o;
+    let op = this.#other.get(key);
+    if (op === undefined) {
+      // Each op is one literal with its final properties (adding them later
+      // would allocate a property store).
+      op = o === OP_INS ? { op: 'ins', b: surf[tb]! } : o === OP_DEL ? { op: 'del', a: surf[ta]! } : { op: OP_NAMES[o]!, a: surf[ta]!, b: surf[tb]! };
+      this.#other.set(key, op);
+    }
+    return op;
+  }
+}
+
+export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache): Passage {
   const ops: AlignOp[] = [];
   const surfA = A.surface;
   const surfB = B.surface;
   const typeA = A.type;
   const typeB = B.type;
-  for (let p = 0; p < raw.steps; p++) {
-    const o = raw.op[p]!;
+  const { op, ai, bj } = store;
+  for (let p = 0, x = raw.at; p < raw.steps; p++, x++) {
+    const o = op[x]!;
     // A token's surface as written is its type's surface: no new string.
-    // Each step is one literal with its final properties (adding them later
-    // would allocate a property store per step).
-    ops.push(
-      o === OP_INS
-        ? { op: 'ins', b: surfB[typeB[raw.bj[p]!]!]! }
-        : o === OP_DEL
-          ? { op: 'del', a: surfA[typeA[raw.ai[p]!]!]! }
-          : { op: OP_NAMES[o]!, a: surfA[typeA[raw.ai[p]!]!]!, b: surfB[typeB[raw.bj[p]!]!]! },
-    );
+    ops.push(opCache.get(o, o === OP_INS ? -1 : typeA[ai[x]!]!, o === OP_DEL ? -1 : typeB[bj[x]!]!));
   }
   const wa = raw.aLast - raw.aFirst + 1;
   const wb = raw.bLast - raw.bFirst + 1;

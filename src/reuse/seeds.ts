@@ -11,7 +11,7 @@ import type { Vocabulary } from '../text/vocabulary.ts';
 import * as buffers from './buffers.ts';
 
 // A module-local copy (some loaders compile imported bindings to getters).
-const radixSortPairs = buffers.radixSortPairs;
+const { radixSortPairs, grownCapacity, resized } = buffers;
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 
@@ -26,9 +26,11 @@ export interface SeedIndex {
   count: number;
   /**
    * Seeds that may recur, in generation order (document, then position):
-   * document, content-word index, token index and sorted position x side by
-   * side (four ints each). Such a seed pairs with the seeds at sorted
-   * positions [x + 1, end of x) (see `sorted`). Only these can make a hit.
+   * the end of its partner range, content-word index, token index and
+   * sorted position x side by side (four ints each). Such a seed pairs with
+   * the seeds at sorted positions [x + 1, end) (the same end as in
+   * `sorted`, here so that an empty range costs no read of `sorted`). Only
+   * these can make a hit.
    */
   recurring: Int32Array;
   /** Recurring seeds of document d: [recurringStart[d], recurringStart[d + 1]). */
@@ -83,23 +85,12 @@ class SeedColumns {
   reserve(extra: number): void {
     const need = this.length + extra;
     if (need <= this.hash.length) return;
-    let n = this.hash.length * 2;
-    while (n < need) n *= 2;
-    const h = new Uint32Array(n);
-    h.set(this.hash.subarray(0, this.length));
-    this.hash = h;
+    const n = grownCapacity(this.hash.length, need);
+    this.hash = resized(this.hash, n, this.length);
     if (this.kept) {
-      const p = new Int32Array(n);
-      p.set(this.pos.subarray(0, this.length));
-      this.pos = p;
-      const r = new Uint8Array(n);
-      r.set(this.rarity.subarray(0, this.length));
-      this.rarity = r;
-    } else {
-      const d = new Int32Array(n);
-      d.set(this.doc.subarray(0, this.length));
-      this.doc = d;
-    }
+      this.pos = resized(this.pos, n, this.length);
+      this.rarity = resized(this.rarity, n, this.length);
+    } else this.doc = resized(this.doc, n, this.length);
   }
 }
 
@@ -549,11 +540,14 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     const size = g1 - g0;
     for (let x = g0; x < g1; x++) {
       const at = 4 * rIdx[x]!;
+      const end = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
       sortedDpt[4 * x] = rec[at]!;
       sortedDpt[4 * x + 1] = rec[at + 1]!;
       sortedDpt[4 * x + 2] = rec[at + 2]!;
+      sortedDpt[4 * x + 3] = end;
+      // The document is copied; its slot now holds the end of the range.
+      rec[at] = end;
       rec[at + 3] = x;
-      sortedDpt[4 * x + 3] = size > allPairsMax ? Math.min(g1, x + 1 + fanout) : g1;
     }
     g0 = g1;
   }

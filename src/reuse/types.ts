@@ -17,7 +17,8 @@ export interface Span {
 /**
  * One step of a passage alignment, in reading order. `a` and `b` are the
  * words as written. `match` may join two spellings of one stem
- * ("generation" / "generations").
+ * ("generation" / "generations"). One detection makes one object per
+ * distinct step, shared by the passages that take it: read-only.
  */
 export interface AlignOp {
   op: 'match' | 'sub' | 'ins' | 'del';
