@@ -4,6 +4,7 @@
  * matches score above function-word matches, so "the ... of the" cannot pull
  * an alignment. Scratch buffers are reused across calls.
  */
+import { keepShape } from '../text/shapes.ts';
 import type { ReuseOptions } from './options.ts';
 import type { CorpusColumns } from './prepare.ts';
 
@@ -55,6 +56,11 @@ export class AlignPath {
     }
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts). The score
+// is read from a Float64Array, so the field holds doubles: the kept
+// instance takes that (final) hidden class, not the first one (Smi).
+keepShape(new AlignPath()).score = 0.5;
 
 const NEG = -1e9;
 // Two rolling rows of H (best score ending in a cell) and F (ending in a

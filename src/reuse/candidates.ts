@@ -9,6 +9,7 @@
  * keys), so no corpus-wide hit list is built or sorted, and the candidates
  * live in reused typed arrays: nothing is allocated per hit or candidate.
  */
+import { keepShape } from '../text/shapes.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 import type { SeedIndex } from './seeds.ts';
@@ -60,6 +61,9 @@ class Grow {
     this.rarity = rarity;
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new Grow());
 
 /**
  * Calls `visit` for each candidate, in document order. The candidate object

@@ -6,6 +6,7 @@
  * through long passages). Connected groups spanning `familyMinDocs`
  * documents become families.
  */
+import { keepShape } from '../text/shapes.ts';
 import { fnv1a } from '../text/vocabulary.ts';
 import type { ReuseOptions } from './options.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
@@ -32,6 +33,9 @@ class UnionFind {
     else if (ry < rx) this.parent[rx] = ry;
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new UnionFind(1));
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;

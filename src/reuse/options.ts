@@ -1,6 +1,8 @@
 /**
  * Every threshold of the reuse engine, named. See README.md for the reasons.
  */
+import { keepShape } from '../text/shapes.ts';
+
 export interface ReuseOptions {
   /** Seeds pair a content word with each of the next 1 + `seedMaxSkip` content words. */
   seedMaxSkip: number;
@@ -145,3 +147,7 @@ export function resolveOptions(options: Partial<ReuseOptions> | undefined): Reus
   }
   return merged;
 }
+
+// The spread's hidden class (a thawed copy of the frozen defaults' map)
+// survives between calls (see text/shapes.ts).
+keepShape(resolveOptions(undefined));

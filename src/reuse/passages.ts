@@ -6,6 +6,7 @@
  * swapped), then keep what passes the thresholds.
  */
 import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { keepShape } from '../text/shapes.ts';
 import { grownCapacity, resized } from './buffers.ts';
 import { AlignPath, OP_DEL, OP_INS, OP_MATCH, OP_SUB } from './align.ts';
 import type { ReuseOptions } from './options.ts';
@@ -51,6 +52,9 @@ export class RawPassages {
     this.bj = resized(this.bj, n, this.length);
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new RawPassages());
 
 const FLANK_BREAK = GAP_LINE | GAP_PARAGRAPH | GAP_SENTENCE;
 
@@ -317,6 +321,9 @@ export class OpCache {
     return op;
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new OpCache([]));
 
 export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache): Passage {
   const ops: AlignOp[] = [];

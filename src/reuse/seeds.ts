@@ -7,6 +7,7 @@
  * found in too many documents are stock phrases and ignored; every other
  * bucket yields a hit for each pair of its occurrences.
  */
+import { keepShape } from '../text/shapes.ts';
 import type { Vocabulary } from '../text/vocabulary.ts';
 import * as buffers from './buffers.ts';
 
@@ -125,6 +126,10 @@ class HashSet32 {
     return false;
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new SeedColumns(true, 0));
+keepShape(new HashSet32(0));
 
 /** The stems of `d`'s content words into `out[0, m)` (grown if needed); returns `out`. */
 function contentStemsOf(d: PreparedDoc, out: Int32Array): Int32Array {

@@ -10,6 +10,7 @@
  * each distinct surface.
  */
 import { normalizeWord } from './normalize.ts';
+import { keepShape } from './shapes.ts';
 import { isStopword } from './stopwords.ts';
 import { stem } from './stem.ts';
 import { TokenKind } from './scan.ts';
@@ -161,6 +162,9 @@ export class Vocabulary {
     this.#slots = slots;
   }
 }
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new Vocabulary());
 
 /** 32-bit FNV-1a over the UTF-16 code units of `s[start, end)`, unsigned. */
 export function fnv1aRange(s: string, start: number, end: number): number {
