@@ -292,7 +292,8 @@ const OP_NAMES = ['match', 'sub', 'ins', 'del'] as const;
 export class OpCache {
   /** `match` of a type with itself, by type. */
   readonly #same: (AlignOp | undefined)[] = [];
-  readonly #other = new Map<number, AlignOp>();
+  /** Other ops by (a's type, b's type), one map per op (keys stay small ints). */
+  readonly #other = [new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>()];
   readonly #types: number;
   constructor(readonly surface: readonly string[]) {
     this.#types = surface.length;
@@ -309,14 +310,14 @@ export class OpCache {
       }
       return op;
     }
-    // Types are fewer than 2^26, so the key stays an exact integer.
-    const key = o === OP_INS ? tb * 4 + o : o === OP_DEL ? ta * 4 + o : (ta * this.#types + tb) * 4 + o;
-    let op = this.#other.get(key);
+    const key = o === OP_INS ? tb : o === OP_DEL ? ta : ta * this.#types + tb;
+    const other = this.#other[o]!;
+    let op = other.get(key);
     if (op === undefined) {
       // Each op is one literal with its final properties (adding them later
       // would allocate a property store).
       op = o === OP_INS ? { op: 'ins', b: surf[tb]! } : o === OP_DEL ? { op: 'del', a: surf[ta]! } : { op: OP_NAMES[o]!, a: surf[ta]!, b: surf[tb]! };
-      this.#other.set(key, op);
+      other.set(key, op);
     }
     return op;
   }
