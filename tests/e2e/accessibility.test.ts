@@ -1,8 +1,9 @@
 /**
  * Every view of the built file, in the light and the dark theme, checked by
  * axe (no serious or critical violations) and reachable with no console
- * errors. The views' own tests check what they show; this one guards that
- * none of them regresses for keyboard and screen-reader users.
+ * errors, and on a phone-sized screen without sideways scrolling. The views'
+ * own tests check what they show; this one guards that none of them
+ * regresses for keyboard, screen-reader and phone users.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fileUrl, launchBrowser, runAxe, seriousViolations, watchPage, type BrowserSession } from './harness.ts';
@@ -40,6 +41,31 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     await page.waitForTimeout(300);
     expect(seriousViolations(await runAxe(page))).toEqual([]);
     expect(watch.problems()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('on a phone-sized screen (390 × 844)', () => {
+  // Family ids come from the analysis: "family" is the first formula opened from the phrases view.
+  it.each([...VIEWS, ['family', '#/phrases', /Compare every version with/] as [string, string, RegExp]])('%s fits the width (no sideways scrolling of the page)', async (name, hash, heading) => {
+    const page = await session.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(fileUrl() + hash);
+    if (name === 'family') await page.locator('a[href*="#/family/"]').first().click();
+    await page.getByText(heading).first().waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.includes('Finding recurring passages'), null, { timeout: 15_000 });
+    await page.waitForTimeout(300);
+    // Wide tables scroll inside their own region; the page itself must not.
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.right <= width + 1) return false;
+        for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false;
+        return true;
+      });
+      return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`) };
+    });
+    expect(overflow).toEqual({ scroll: 0, wide: [] });
     await page.context().close();
   });
 });
