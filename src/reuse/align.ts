@@ -6,7 +6,7 @@
  */
 import { keepShape } from '../text/shapes.ts';
 import type { ReuseOptions } from './options.ts';
-import type { CorpusColumns } from './prepare.ts';
+import { TOK_CONTENT, type CorpusColumns } from './prepare.ts';
 
 export const OP_MATCH = 0;
 export const OP_SUB = 1;
@@ -120,7 +120,7 @@ export function alignBanded(
   const open = options.gapOpen;
   const ext = options.gapExtend;
   const stem = corpus.stem;
-  const contentA = corpus.content;
+  const flags = corpus.flags;
   const tbuf = TB;
   let hPrev = H0;
   let hCur = H1;
@@ -141,7 +141,7 @@ export function alignBanded(
     const i = a0 + r - 1;
     const base = r * W;
     const sA = stem[oa + i]!;
-    const matchScore = contentA[oa + i] ? mc : mf;
+    const matchScore = (flags[oa + i]! & TOK_CONTENT) !== 0 ? mc : mf;
     // Token j of B is at rowB + k in the corpus.
     const rowB = ob + i + dLo;
     // Cells with b0 <= j < b1, where j = i + dLo + k.

@@ -8,7 +8,7 @@ import { forEachCandidate } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
 import { OpCache, RawPassages, dedupePassages, extractPassages, toPassage } from './passages.ts';
-import { prepareDocs, type CorpusColumns } from './prepare.ts';
+import { TOK_BANAL, TOK_CONTENT, prepareDocs, type CorpusColumns } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 
@@ -93,7 +93,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
  * ones.
  */
 function diagonalSupport(corpus: CorpusColumns, oa: number, countA: number, ob: number, countB: number, same: boolean, t: number, diag: number, opts: ReuseOptions): boolean {
-  const { stem, content, banal } = corpus;
+  const { stem, flags } = corpus;
   const w = opts.singleSeedWindow;
   const lo = Math.max(0, t - w, -diag);
   const hi = Math.min(countA - 1, t + w, countB - 1 - diag);
@@ -110,12 +110,13 @@ function diagonalSupport(corpus: CorpusColumns, oa: number, countA: number, ob: 
   const bLast = countB - 1;
   let fresh = 0;
   for (let i = lo2; i <= hi2; i++) {
-    if (!content[oa + i]) continue;
+    const fa = flags[oa + i]!;
+    if ((fa & TOK_CONTENT) === 0) continue;
     const s = stem[oa + i];
-    const banalA = banal[oa + i];
+    const banalA = (fa & TOK_BANAL) !== 0;
     const j1 = Math.min(bLast, i + diag + 1);
     for (let j = Math.max(0, i + diag - 1); j <= j1; j++) {
-      if (stem[ob + j] === s && (!same || j > i) && (!banalA || !banal[ob + j])) {
+      if (stem[ob + j] === s && (!same || j > i) && (!banalA || (flags[ob + j]! & TOK_BANAL) === 0)) {
         if (++fresh >= opts.minContentMatches) return true;
         break;
       }

@@ -10,7 +10,7 @@ import { keepShape } from '../text/shapes.ts';
 import { grownCapacity, resized } from './buffers.ts';
 import { AlignPath, OP_DEL, OP_INS, OP_MATCH, OP_SUB } from './align.ts';
 import type { ReuseOptions } from './options.ts';
-import type { CorpusColumns, PreparedDoc } from './prepare.ts';
+import { TOK_BANAL, TOK_CONTENT, type CorpusColumns, type PreparedDoc } from './prepare.ts';
 import type { AlignOp, Passage } from './types.ts';
 
 /** A kept passage in token space, before it becomes a `Passage`. */
@@ -76,7 +76,8 @@ export function extractPassages(
 ): void {
   const n = path.length;
   const { op, ai, bj } = path;
-  const gap = corpus.gap;
+  // Its low bits are the GAP_* bits.
+  const gap = corpus.flags;
   let segStart = 0;
   let p = 0;
   while (p < n) {
@@ -121,7 +122,9 @@ function emitSegment(
   out: RawPassages,
 ): void {
   const { op, ai, bj } = path;
-  const { stem, content, gap, banal } = corpus;
+  const { stem, flags } = corpus;
+  // The GAP_* bits are the low bits of the flags.
+  const gap = flags;
   let s = s0;
   let e = e0;
   while (s < e && op[s] !== OP_MATCH) s++;
@@ -140,8 +143,7 @@ function emitSegment(
     aFirst > 0 &&
     bFirst > 0 &&
     (!sameDoc || bFirst - 1 > aLast) &&
-    content[oa + aFirst - 1] &&
-    content[ob + bFirst - 1] &&
+    (flags[oa + aFirst - 1]! & flags[ob + bFirst - 1]! & TOK_CONTENT) !== 0 &&
     stem[oa + aFirst - 1] !== stem[ob + bFirst - 1] &&
     ((gap[oa + aFirst]! | gap[ob + bFirst]!) & FLANK_BREAK) === 0
   ) {
@@ -154,8 +156,7 @@ function emitSegment(
     aLast + 1 < countA &&
     bLast + 1 < countB &&
     (!sameDoc || aLast + 1 < bFirst) &&
-    content[oa + aLast + 1] &&
-    content[ob + bLast + 1] &&
+    (flags[oa + aLast + 1]! & flags[ob + bLast + 1]! & TOK_CONTENT) !== 0 &&
     stem[oa + aLast + 1] !== stem[ob + bLast + 1] &&
     ((gap[oa + aLast + 1]! | gap[ob + bLast + 1]!) & FLANK_BREAK) === 0
   ) {
@@ -166,9 +167,9 @@ function emitSegment(
   if (sameDoc && aLast >= bFirst) return;
 
   let contentA = 0;
-  for (let t = aFirst; t <= aLast; t++) contentA += content[oa + t]!;
+  for (let t = aFirst; t <= aLast; t++) contentA += (flags[oa + t]! >>> 3) & 1;
   let contentB = 0;
-  for (let t = bFirst; t <= bLast; t++) contentB += content[ob + t]!;
+  for (let t = bFirst; t <= bLast; t++) contentB += (flags[ob + t]! >>> 3) & 1;
   const longer = Math.max(contentA, contentB);
   if (longer < options.minContentWords || Math.min(contentA, contentB) < options.minContentWordsShort) return;
 
@@ -182,9 +183,10 @@ function emitSegment(
     const o = op[p]!;
     if (o === OP_MATCH) {
       matched++;
-      if (content[oa + ai[p]!]) {
+      const fa = flags[oa + ai[p]!]!;
+      if ((fa & TOK_CONTENT) !== 0) {
         contentMatches++;
-        if (!banal[oa + ai[p]!] || !banal[ob + bj[p]!]) freshMatches++;
+        if ((fa & flags[ob + bj[p]!]! & TOK_BANAL) === 0) freshMatches++;
         score += options.matchContent;
       } else score += options.matchFunction;
     } else if (o === OP_SUB) score += options.mismatch;

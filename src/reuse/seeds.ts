@@ -14,7 +14,7 @@ import * as buffers from './buffers.ts';
 // A module-local copy (some loaders compile imported bindings to getters).
 const { radixSortPairs, grownCapacity, resized } = buffers;
 import type { ReuseOptions } from './options.ts';
-import type { PreparedDoc } from './prepare.ts';
+import { TOK_BANAL, type PreparedDoc } from './prepare.ts';
 
 /**
  * The kept seeds, in generation order (document, then position), and their
@@ -401,7 +401,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const docStart = new Int32Array(docs.length + 1);
   for (const d of docs) {
     const ct = d.contentTok;
-    const banalTok = d.banal;
+    const tokFlags = d.flags;
     const m = ct.length;
     const tokStem = d.corpus.stem;
     const off = d.offset;
@@ -454,8 +454,8 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
             }
           }
           if (isBanal) {
-            banalTok[ct[k]!] = 1;
-            banalTok[ct[j]!] = 1;
+            tokFlags[ct[k]!] = tokFlags[ct[k]!]! | TOK_BANAL;
+            tokFlags[ct[j]!] = tokFlags[ct[j]!]! | TOK_BANAL;
             key = SENTINEL;
           } else if ((both & 2) !== 0) key = SENTINEL;
         }
