@@ -174,13 +174,12 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
       const w = wordingOfSpan(docs[mDoc[m]!]!.text, mStart[m]!, mEnd[m]!);
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    const variants: FamilyVariant[] = [...counts]
-      .map(([wording, count]) => ({ wording, count }))
-      .sort((x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
+    const variants: FamilyVariant[] = [...counts].map(([wording, count]) => ({ wording, count }));
+    sortSmall(variants, (x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
 
     // Document order: date, then id (= index), then start.
     const mOrder = mDoc.map((_, m) => m);
-    mOrder.sort((x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
+    sortSmall(mOrder, (x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
     const members: Span[] = mOrder.map((m) => ({ doc: docs[mDoc[m]!]!.id, start: mStart[m]!, end: mEnd[m]! }));
     const firstDoc = members[0]!.doc;
     const firstDate = docs[mDoc[mOrder[0]!]!]!.date?.value ?? null;
@@ -195,7 +194,10 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
       if (d.outlet) outlets.add(d.outlet);
       if (d.date?.value) years.add(d.date.value.slice(0, 4));
     }
-    const key = members.map((m) => `${m.doc}:${m.start}-${m.end}`).sort().join('|');
+    const key = sortSmall(
+      members.map((m) => `${m.doc}:${m.start}-${m.end}`),
+      cmp,
+    ).join('|');
     families.push({
       id: `f${fnv1a(key).toString(36)}`,
       label: variants[0]!.wording,
@@ -203,15 +205,40 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
       variants,
       spread: {
         first: { doc: firstDoc, date: firstDate },
-        outlets: [...outlets].sort(cmp),
-        years: [...years].sort(cmp),
+        outlets: sortSmall([...outlets], cmp),
+        years: sortSmall([...years], cmp),
       },
       documents: docCount,
-      passages: [...new Set(passageIds)].sort((x, y) => x - y),
+      passages: uniqueSorted(passageIds),
     });
   }
   families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));
   return families;
+}
+
+/**
+ * `a.sort(compare)` (stable), with arrays of up to two elements done by hand:
+ * most families have one or two members, variants, outlets and years, and
+ * each `Array.prototype.sort` call allocates its own work arrays (8M words:
+ * ≈ 65 MB of garbage over ≈ 90K sorts).
+ */
+export function sortSmall<T>(a: T[], compare: (x: T, y: T) => number): T[] {
+  if (a.length > 2) return a.sort(compare);
+  if (a.length === 2 && compare(a[0]!, a[1]!) > 0) {
+    const t = a[0]!;
+    a[0] = a[1]!;
+    a[1] = t;
+  }
+  return a;
+}
+
+/** The distinct values of `a` in ascending order (sorts `a`). */
+function uniqueSorted(a: number[]): number[] {
+  sortSmall(a, (x, y) => x - y);
+  let w = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[w - 1]) a[w++] = a[i]!;
+  a.length = w;
+  return a;
 }
 
 /** Code-unit order: the same in every locale. */
