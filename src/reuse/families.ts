@@ -130,47 +130,60 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
     }
   }
 
-  // Groups in order of first appearance along `order`, members in that order.
+  // Groups in order of first appearance along `order`, members in that
+  // order: group g is gNode[gStart[g], gStart[g + 1]) (one column, not an
+  // array per group).
   const groupOf = new Int32Array(n).fill(-1);
-  const groups: number[][] = [];
+  const groupAt = new Int32Array(n);
+  const gStart = new Int32Array(n + 1);
+  let groupCount = 0;
   for (let x = 0; x < n; x++) {
-    const i = order[x]!;
-    const root = uf.find(i);
+    const root = uf.find(order[x]!);
     let g = groupOf[root]!;
     if (g < 0) {
-      g = groups.length;
+      g = groupCount++;
       groupOf[root] = g;
-      groups.push([]);
     }
-    groups[g]!.push(i);
+    groupAt[x] = g;
+    gStart[g + 1]!++;
   }
+  for (let g = 0; g < groupCount; g++) gStart[g + 1] = gStart[g + 1]! + gStart[g]!;
+  const gNode = new Int32Array(n);
+  const fill = gStart.slice(0, groupCount);
+  for (let x = 0; x < n; x++) gNode[fill[groupAt[x]!]!++] = order[x]!;
 
   const dates = docs.map((d) => dateKey(d.date?.value));
   const families: Family[] = [];
-  for (const group of groups) {
+  // Members of the current group (reused): per document, the union of
+  // overlapping spans, and the passages linking them.
+  const mDoc = new Int32Array(n);
+  const mStart = new Int32Array(n);
+  const mEnd = new Int32Array(n);
+  for (let g = 0; g < groupCount; g++) {
     // Members: per document, the union of overlapping spans (group is sorted by doc, start).
-    const mDoc: number[] = [];
-    const mStart: number[] = [];
-    const mEnd: number[] = [];
-    const passageIds: number[] = [];
+    let mc = 0;
     let docCount = 0;
-    for (const i of group) {
-      passageIds.push(i >> 1);
+    const g1 = gStart[g + 1]!;
+    for (let x = gStart[g]!; x < g1; x++) {
+      const i = gNode[x]!;
       const d = nDoc[i]!;
-      const last = mDoc.length - 1;
+      const last = mc - 1;
       if (last >= 0 && mDoc[last] === d && nStart[i]! < mEnd[last]!) {
         if (nEnd[i]! > mEnd[last]!) mEnd[last] = nEnd[i]!;
       } else {
         if (last < 0 || mDoc[last] !== d) docCount++;
-        mDoc.push(d);
-        mStart.push(nStart[i]!);
-        mEnd.push(nEnd[i]!);
+        mDoc[mc] = d;
+        mStart[mc] = nStart[i]!;
+        mEnd[mc++] = nEnd[i]!;
       }
     }
     if (docCount < options.familyMinDocs) continue;
 
+    const passageIds: number[] = [];
+    for (let x = gStart[g]!; x < g1; x++) passageIds.push(gNode[x]! >> 1);
+
     const counts = new Map<string, number>();
-    for (let m = 0; m < mDoc.length; m++) {
+    for (let m = 0; m < mc; m++) {
       const w = wordingOfSpan(docs[mDoc[m]!]!.text, mStart[m]!, mEnd[m]!);
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
@@ -178,7 +191,8 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
     sortSmall(variants, (x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
 
     // Document order: date, then id (= index), then start.
-    const mOrder = mDoc.map((_, m) => m);
+    const mOrder: number[] = [];
+    for (let m = 0; m < mc; m++) mOrder.push(m);
     sortSmall(mOrder, (x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
     const members: Span[] = mOrder.map((m) => ({ doc: docs[mDoc[m]!]!.id, start: mStart[m]!, end: mEnd[m]! }));
     const firstDoc = members[0]!.doc;
@@ -186,7 +200,7 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
     const outlets = new Set<string>();
     const years = new Set<string>();
     let prevDoc = -1;
-    for (let m = 0; m < mDoc.length; m++) {
+    for (let m = 0; m < mc; m++) {
       const di = mDoc[m]!;
       if (di === prevDoc) continue;
       prevDoc = di;
