@@ -8,6 +8,7 @@
  */
 import { keepShape } from '../text/shapes.ts';
 import { fnv1a } from '../text/vocabulary.ts';
+import { radixOrder } from './buffers.ts';
 import type { ReuseOptions } from './options.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
 
@@ -110,9 +111,11 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
   const uf = new UnionFind(n);
   for (let i = 0; i < passages.length; i++) uf.union(2 * i, 2 * i + 1);
 
-  const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => nDoc[x]! - nDoc[y]! || nStart[x]! - nStart[y]! || nEnd[x]! - nEnd[y]! || x - y);
+  // Nodes by document, start, end, then node: stable radix passes from the
+  // minor key up (no comparator calls; the columns are non-negative ints).
+  let order = radixOrder(nEnd, n);
+  order = radixOrder(nStart, n, order);
+  order = radixOrder(nDoc, n, order);
   const overlapShare = options.familyOverlap;
   for (let x = 0; x < n; x++) {
     const ox = order[x]!;
