@@ -16,6 +16,11 @@ export type { ReuseInput, Span, AlignOp, Passage, Family, FamilyVariant, FamilyS
 export { DEFAULT_REUSE_OPTIONS, type ReuseOptions } from './options.ts';
 export { wordingOf } from './families.ts';
 
+/** Candidates per batch (see the loop in detectReuse). */
+const BATCH = 64;
+/** Where the batch's touch loop leaves its sum, so the reads are not dropped. */
+const touched = new Int32Array(1);
+
 export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>): ReuseResult {
   const opts = resolveOptions(options);
   const seen = new Set<string>();
@@ -50,32 +55,77 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     contentCount[d.index] = d.contentTok.length;
   }
   const corpus = prepared.length > 0 ? prepared[0]!.corpus : null;
+  const minSeeds = opts.minClusterSeeds;
+  // Candidates are handled in batches, in their order: before a batch, one
+  // tight loop reads the partner's tokens where each single-seed test will
+  // look. Those reads are independent, so their cache misses overlap
+  // (the test itself, one candidate at a time, waited for each in turn:
+  // at 8M most tests read B's columns at a random place).
+  const batch = new Int32Array(BATCH * 10);
+  let nb = 0;
+  const flush = (): void => {
+    const { stem, flags, contentTok: ctAll } = corpus!;
+    const last = stem.length - 1;
+    let sink = 0;
+    for (let k = 0; k < nb; k++) {
+      const q = 10 * k;
+      if (batch[q + 8]! >= minSeeds || batch[q + 9]! > singleMaxRarity) continue;
+      const da = batch[q]!;
+      const db = batch[q + 1]!;
+      const at = tokOffset[db]! + ctAll[contentOffset[da]! + batch[q + 2]!]! + batch[q + 6]!;
+      const x = Math.max(0, Math.min(last, at));
+      sink += stem[x]! + flags[x]!;
+    }
+    touched[0] = sink;
+    for (let k = 0; k < nb; k++) {
+      const q = 10 * k;
+      const da = batch[q]!;
+      const db = batch[q + 1]!;
+      const aFirst = batch[q + 2]!;
+      const aLast = batch[q + 3]!;
+      const bFirst = batch[q + 4]!;
+      const bLast = batch[q + 5]!;
+      const diagMin = batch[q + 6]!;
+      const diagMax = batch[q + 7]!;
+      const A = prepared[da]!;
+      const ctA = A.contentTok;
+      if (batch[q + 8]! < minSeeds) {
+        if (batch[q + 9]! > singleMaxRarity) continue;
+        if (!diagonalSupport(A.corpus, A.offset, A.count, tokOffset[db]!, tokCount[db]!, da === db, ctA[aFirst]!, diagMin, opts)) continue;
+      }
+      // B's windows from the corpus-wide columns: its document object is
+      // touched only when the alignment yields something.
+      const cb = contentOffset[db]!;
+      const a0 = Math.max(0, ctA[aFirst]! - opts.alignMargin);
+      const a1 = Math.min(A.count, ctA[Math.min(aLast, ctA.length - 1)]! + opts.alignMargin + 1);
+      const b0 = Math.max(0, ctAll[cb + bFirst]! - opts.alignMargin);
+      const b1 = Math.min(tokCount[db]!, ctAll[cb + Math.min(bLast, contentCount[db]! - 1)]! + opts.alignMargin + 1);
+      let dLo = diagMin - opts.alignBand;
+      const dHi = diagMax + opts.alignBand;
+      // Inside one document, b must lie after a: never align a token with itself.
+      if (da === db) dLo = Math.max(dLo, 1);
+      if (dHi < dLo) continue;
+      if (alignBanded(A.corpus, A.offset, tokOffset[db]!, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) {
+        extractPassages(A.corpus, da, A.offset, A.count, db, tokOffset[db]!, tokCount[db]!, path, opts, raw);
+      }
+    }
+    nb = 0;
+  };
   forEachCandidate(prepared, seeds, opts, (c) => {
-    const A = prepared[c.docA]!;
-    const ctA = A.contentTok;
-    if (c.seeds < opts.minClusterSeeds) {
-      if (c.rarity > singleMaxRarity) return;
-      const db = c.docB;
-      if (!diagonalSupport(A.corpus, A.offset, A.count, tokOffset[db]!, tokCount[db]!, c.docA === db, ctA[c.aFirst]!, c.diagMin, opts)) return;
-    }
-    // B's windows from the corpus-wide columns: its document object is
-    // touched only when the alignment yields something.
-    const db = c.docB;
-    const ctAll = corpus!.contentTok;
-    const cb = contentOffset[db]!;
-    const a0 = Math.max(0, ctA[c.aFirst]! - opts.alignMargin);
-    const a1 = Math.min(A.count, ctA[Math.min(c.aLast, ctA.length - 1)]! + opts.alignMargin + 1);
-    const b0 = Math.max(0, ctAll[cb + c.bFirst]! - opts.alignMargin);
-    const b1 = Math.min(tokCount[db]!, ctAll[cb + Math.min(c.bLast, contentCount[db]! - 1)]! + opts.alignMargin + 1);
-    let dLo = c.diagMin - opts.alignBand;
-    const dHi = c.diagMax + opts.alignBand;
-    // Inside one document, b must lie after a: never align a token with itself.
-    if (c.docA === c.docB) dLo = Math.max(dLo, 1);
-    if (dHi < dLo) return;
-    if (alignBanded(A.corpus, A.offset, tokOffset[db]!, a0, a1, b0, b1, dLo, dHi, opts, path) > 0) {
-      extractPassages(A.corpus, c.docA, A.offset, A.count, db, tokOffset[db]!, tokCount[db]!, path, opts, raw);
-    }
+    const q = 10 * nb;
+    batch[q] = c.docA;
+    batch[q + 1] = c.docB;
+    batch[q + 2] = c.aFirst;
+    batch[q + 3] = c.aLast;
+    batch[q + 4] = c.bFirst;
+    batch[q + 5] = c.bLast;
+    batch[q + 6] = c.diagMin;
+    batch[q + 7] = c.diagMax;
+    batch[q + 8] = c.seeds;
+    batch[q + 9] = c.rarity;
+    if (++nb === BATCH) flush();
   });
+  if (nb > 0) flush();
 
   const opCache = new OpCache(vocab.surface);
   const passages = dedupePassages(raw.list).map((r) => toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache));
