@@ -69,11 +69,23 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     let sink = 0;
     for (let k = 0; k < nb; k++) {
       const q = 10 * k;
-      if (batch[q + 8]! >= minSeeds || batch[q + 9]! > singleMaxRarity) continue;
-      const da = batch[q]!;
       const db = batch[q + 1]!;
+      if (batch[q + 8]! >= minSeeds) {
+        // Aligned for sure: B's first content word (its token index is read next).
+        sink += ctAll[contentOffset[db]! + batch[q + 4]!]!;
+        continue;
+      }
+      if (batch[q + 9]! > singleMaxRarity) continue;
+      const da = batch[q]!;
       const at = tokOffset[db]! + ctAll[contentOffset[da]! + batch[q + 2]!]! + batch[q + 6]!;
       const x = Math.max(0, Math.min(last, at));
+      sink += stem[x]! + flags[x]!;
+    }
+    for (let k = 0; k < nb; k++) {
+      const q = 10 * k;
+      if (batch[q + 8]! < minSeeds) continue;
+      const db = batch[q + 1]!;
+      const x = Math.min(last, tokOffset[db]! + ctAll[contentOffset[db]! + batch[q + 4]!]!);
       sink += stem[x]! + flags[x]!;
     }
     touched[0] = sink;
