@@ -483,21 +483,19 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const seenAgain = new Int32Array(bits >>> 4);
   // r counts the seeds whose bit is set again at the end: two when a bit is
   // first seen again, one more for each later time.
+  // Without branches on the bits read: a branch on a cache miss that goes
+  // the wrong way stalls the next seeds' reads until the miss is served.
   let r = 0;
   for (let i = 0; i < n; i++) {
     const b = seedHash[i]! & bitMask;
     const w = (b >>> 5) << 1;
-    const bit = 1 << (b & 31);
+    const sh = b & 31;
     const sw = seenAgain[w]!;
-    if ((sw & bit) === 0) seenAgain[w] = sw | bit;
-    else {
-      const aw = seenAgain[w + 1]!;
-      if ((aw & bit) !== 0) r++;
-      else {
-        seenAgain[w + 1] = aw | bit;
-        r += 2;
-      }
-    }
+    const aw = seenAgain[w + 1]!;
+    const s = (sw >>> sh) & 1;
+    seenAgain[w] = sw | (1 << sh);
+    seenAgain[w + 1] = aw | (s << sh);
+    r += s * (2 - ((aw >>> sh) & 1));
   }
   // The recurring seeds' records, read in generation order (sequentially),
   // so the sorted order gathers one cache line per seed and writes its
@@ -509,13 +507,21 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const recStart = new Int32Array(docs.length + 1);
   const seedRarity = kept.rarity;
   r = 0;
+  // A document's "again" bits are read first, in a loop without branches
+  // (independent reads: their cache misses overlap), then its seeds.
+  let again = new Uint8Array(256);
   for (let d = 0; d < docs.length; d++) {
+    const i0 = docStart[d]!;
     const i1 = docStart[d + 1]!;
     const ct = docs[d]!.contentTok;
-    for (let i = docStart[d]!; i < i1; i++) {
-      const h = seedHash[i]!;
-      const b = h & bitMask;
-      if ((seenAgain[((b >>> 5) << 1) + 1]! & (1 << (b & 31))) !== 0) {
+    if (i1 - i0 > again.length) again = new Uint8Array(2 * (i1 - i0));
+    for (let i = i0; i < i1; i++) {
+      const b = seedHash[i]! & bitMask;
+      again[i - i0] = (seenAgain[((b >>> 5) << 1) + 1]! >>> (b & 31)) & 1;
+    }
+    for (let i = i0; i < i1; i++) {
+      if (again[i - i0] !== 0) {
+        const h = seedHash[i]!;
         const pos = seedPos[i]!;
         rHash[r] = h;
         rIdx[r] = r;
