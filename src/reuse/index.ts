@@ -64,7 +64,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const batch = new Int32Array(BATCH * 10);
   let nb = 0;
   const flush = (): void => {
-    const { stem, flags, contentTok: ctAll } = corpus!;
+    const { stem, contentTok: ctAll } = corpus!;
     const last = stem.length - 1;
     let sink = 0;
     for (let k = 0; k < nb; k++) {
@@ -79,14 +79,14 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
       const da = batch[q]!;
       const at = tokOffset[db]! + ctAll[contentOffset[da]! + batch[q + 2]!]! + batch[q + 6]!;
       const x = Math.max(0, Math.min(last, at));
-      sink += stem[x]! + flags[x]!;
+      sink += stem[x]!;
     }
     for (let k = 0; k < nb; k++) {
       const q = 10 * k;
       if (batch[q + 8]! < minSeeds) continue;
       const db = batch[q + 1]!;
       const x = Math.min(last, tokOffset[db]! + ctAll[contentOffset[db]! + batch[q + 4]!]!);
-      sink += stem[x]! + flags[x]!;
+      sink += stem[x]!;
     }
     touched[0] = sink;
     for (let k = 0; k < nb; k++) {
