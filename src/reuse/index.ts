@@ -17,7 +17,7 @@ export { DEFAULT_REUSE_OPTIONS, type ReuseOptions } from './options.ts';
 export { wordingOf } from './families.ts';
 
 /** Candidates per batch (see the loop in detectReuse). */
-const BATCH = 64;
+const BATCH = 1024;
 /** Where the batch's touch loop leaves its sum, so the reads are not dropped. */
 const touched = new Int32Array(1);
 
