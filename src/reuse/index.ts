@@ -66,6 +66,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const flush = (): void => {
     const { stem, contentTok: ctAll } = corpus!;
     const last = stem.length - 1;
+    const win = opts.singleSeedWindow;
     let sink = 0;
     for (let k = 0; k < nb; k++) {
       const q = 10 * k;
@@ -78,8 +79,8 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
       if (batch[q + 9]! > singleMaxRarity) continue;
       const da = batch[q]!;
       const at = tokOffset[db]! + ctAll[contentOffset[da]! + batch[q + 2]!]! + batch[q + 6]!;
-      const x = Math.max(0, Math.min(last, at));
-      sink += stem[x]!;
+      // Both ends of the ±singleSeedWindow window (it spans one or two lines).
+      sink += stem[Math.max(0, Math.min(last, at - win))]! + stem[Math.max(0, Math.min(last, at + win))]!;
     }
     for (let k = 0; k < nb; k++) {
       const q = 10 * k;
