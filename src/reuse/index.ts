@@ -61,6 +61,9 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   // look. Those reads are independent, so their cache misses overlap
   // (the test itself, one candidate at a time, waited for each in turn:
   // at 8M most tests read B's columns at a random place).
+  // One record of 10 ints per candidate: [0] docA, [1] docB, [2] aFirst,
+  // [3] aLast, [4] bFirst, [5] bLast, [6] diagMin, [7] diagMax, [8] seeds,
+  // [9] rarity (the Candidate's fields, written in the visitor below).
   const batch = new Int32Array(BATCH * 10);
   let nb = 0;
   const flush = (): void => {
