@@ -389,6 +389,16 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   // Sized from the expected count (not rounded up to a power of two: fewer
   // fresh bytes, fewer external-memory GCs); grown if a corpus needs more.
   const kept = new SeedColumns(true, Math.ceil((contentWords * maxDistance * (winnow > 1 ? 2 : winnow + 1)) / (winnow + 1)) + 16);
+  // Most seeds occur once and make no hit: after generation, those that
+  // may recur are found with two bit sets indexed by hash bits (seen, seen
+  // again; a false "again" only costs a sort slot). Allocated here, with the
+  // kept-seed columns: one burst of fresh memory, not two (each burst costs
+  // V8 a mark-compact).
+  let bits = 1 << 16;
+  while (bits < kept.hash.length * 8 && bits < 1 << 30) bits *= 2;
+  const bitMask = bits - 1;
+  // Word w of "seen" at 2w and of "again" at 2w + 1: one cache line.
+  const seenAgain = new Int32Array(bits >>> 4);
   let scratchHash = new Uint32Array(1024);
   let scratchKey = new Uint32Array(1024);
   let scratchPos = new Int32Array(1024);
@@ -473,14 +483,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
   const n = kept.length;
   const seedHash = kept.hash;
   const seedPos = kept.pos;
-  // Most seeds occur once and make no hit: find those that may recur with
-  // two bit sets indexed by hash bits (seen, seen again; a false "again"
-  // only costs a sort slot), and sort just those, with their seed indices.
-  let bits = 1 << 16;
-  while (bits < n * 8 && bits < 1 << 30) bits *= 2;
-  const bitMask = bits - 1;
-  // Word w of "seen" at 2w and of "again" at 2w + 1: one cache line.
-  const seenAgain = new Int32Array(bits >>> 4);
+  // The seeds that may recur (bit sets above) are sorted, with their seed indices.
   // r counts the seeds whose bit is set again at the end: two when a bit is
   // first seen again, one more for each later time.
   // Without branches on the bits read: a branch on a cache miss that goes
@@ -497,23 +500,18 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     seenAgain[w + 1] = aw | (s << sh);
     r += s * (2 - ((aw >>> sh) & 1));
   }
-  // The recurring seeds' records, read in generation order (sequentially),
-  // so the sorted order gathers one cache line per seed and writes its
-  // sorted position into the same line.
-  const rHash = new Uint32Array(r);
-  const rIdx = new Int32Array(r);
-  const rec = new Int32Array(r * 4);
-  const recRarity = new Uint8Array(r);
-  const recStart = new Int32Array(docs.length + 1);
+  // The recurring seeds' hashes, positions and rarity classes, compacted in
+  // place in generation order (the r-th recurring seed is at most the r-th
+  // kept seed, whose slots are read first). A document's "again" bits are
+  // read first, in a loop without branches (independent reads: their cache
+  // misses overlap), then its seeds.
   const seedRarity = kept.rarity;
+  const recStart = new Int32Array(docs.length + 1);
   r = 0;
-  // A document's "again" bits are read first, in a loop without branches
-  // (independent reads: their cache misses overlap), then its seeds.
   let again = new Uint8Array(256);
   for (let d = 0; d < docs.length; d++) {
     const i0 = docStart[d]!;
     const i1 = docStart[d + 1]!;
-    const ct = docs[d]!.contentTok;
     if (i1 - i0 > again.length) again = new Uint8Array(2 * (i1 - i0));
     for (let i = i0; i < i1; i++) {
       const b = seedHash[i]! & bitMask;
@@ -521,27 +519,49 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     }
     for (let i = i0; i < i1; i++) {
       if (again[i - i0] !== 0) {
-        const h = seedHash[i]!;
-        const pos = seedPos[i]!;
-        rHash[r] = h;
-        rIdx[r] = r;
-        rec[4 * r] = d;
-        rec[4 * r + 1] = pos;
-        rec[4 * r + 2] = ct[pos]!;
-        recRarity[r++] = seedRarity[i]!;
+        seedHash[r] = seedHash[i]!;
+        seedPos[r] = seedPos[i]!;
+        seedRarity[r++] = seedRarity[i]!;
       }
     }
     recStart[d + 1] = r;
   }
-  // The kept-seed hash and position columns are dead now (n >= r): the
-  // sort's scratch, not two fresh arrays.
-  radixSortPairs(rHash, rIdx, r, seedHash, seedPos);
+  // The recurring seeds' records (document, content-word index, token
+  // index, sorted position) are read in generation order (sequentially), so
+  // the sorted order gathers one cache line per seed and writes its sorted
+  // position into the same line. No fresh memory when the columns have
+  // their usual room: the hashes and seed indices move to the dead bit
+  // sets, the records to the kept-seed hash column; the sort's
+  // scratch and then the sorted records go to the position column (dead
+  // once the records are written).
+  const inPlace = 4 * r <= seedHash.length && 4 * r <= seedPos.length && r <= seenAgain.length;
+  let rHash = seedHash.subarray(0, r);
+  if (inPlace) {
+    const moved = new Uint32Array(seenAgain.buffer, seenAgain.byteOffset, r);
+    moved.set(rHash);
+    rHash = moved;
+  }
+  const recRarity = seedRarity.subarray(0, r);
+  const rec = inPlace ? new Int32Array(seedHash.buffer, seedHash.byteOffset, 4 * r) : new Int32Array(4 * r);
+  for (let d = 0; d < docs.length; d++) {
+    const ct = docs[d]!.contentTok;
+    const y1 = recStart[d + 1]!;
+    for (let y = recStart[d]!; y < y1; y++) {
+      const pos = seedPos[y]!;
+      rec[4 * y] = d;
+      rec[4 * y + 1] = pos;
+      rec[4 * y + 2] = ct[pos]!;
+    }
+  }
+  const rIdx = inPlace && 2 * r <= seenAgain.length ? seenAgain.subarray(r, 2 * r) : new Int32Array(r);
+  for (let x = 0; x < r; x++) rIdx[x] = x;
+  if (inPlace) radixSortPairs(rHash, rIdx, r, new Uint32Array(seedPos.buffer, seedPos.byteOffset + 4 * r, r), seedPos.subarray(0, r));
+  else radixSortPairs(rHash, rIdx, r, seedHash.subarray(r));
   // Bucket members in sorted order, and for each recurring seed the sorted
   // range of the later occurrences it pairs with (empty for the last of a
   // bucket, and for a lone seed that only seemed to recur).
-  // In the dead kept-seed hash column's memory when it is large enough (it
-  // is no longer read; every slot of the records is written below).
-  const sortedDpt = seedHash.byteLength >= r * 16 && seedHash.byteOffset === 0 ? new Int32Array(seedHash.buffer, 0, r * 4) : new Int32Array(r * 4);
+  // Every slot of the sorted records is written below.
+  const sortedDpt = inPlace ? seedPos.subarray(0, 4 * r) : new Int32Array(4 * r);
   const allPairsMax = options.seedAllPairsMax;
   const fanout = options.seedPairFanout;
   for (let g0 = 0; g0 < r; ) {
