@@ -1,0 +1,24 @@
+/**
+ * The engine's whole output on the bench's 1M-word synthetic corpus, pinned
+ * by hash. Speed work on the engine is meant to be output-preserving; this
+ * says at once when a change alters any passage, op or family. When a change
+ * is meant to alter the output, check quality (`npm run bench --
+ * --only=reuse-quality`) and update the hash here with the reason in the
+ * commit. The 1M corpus is the smallest size on which every path runs
+ * (winnowing starts above 200k content words).
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { detectReuse } from '../../src/reuse/index.ts';
+import { generateCorpus } from '../bench/synthetic-corpus.ts';
+
+describe('detectReuse on the 1M-word bench corpus', () => {
+  it('gives exactly the pinned output', () => {
+    const docs = generateCorpus({ words: 1_000_000, seed: 1 }).docs;
+    const result = detectReuse(docs);
+    expect(result.passages.length).toBe(2923);
+    expect(result.families.length).toBe(1476);
+    const hash = createHash('sha256').update(JSON.stringify(result)).digest('hex');
+    expect(hash.slice(0, 16)).toBe('00481a0bd5150e22');
+  }, 60_000);
+});
