@@ -78,24 +78,15 @@ export class Vocabulary {
    * signed or unsigned 32-bit int) the caller has computed.
    */
   intern(text: string, start: number, end: number, kind: TokenKind, hash: number): number {
+    const found = this.lookup(text, start, end, hash);
+    if (found >= 0) return found;
+    // A new type: it goes in the first empty slot of its probe sequence.
     const h = hash | 0;
     const len = end - start;
     const mask = this.#mask;
     const slots = this.#slots;
     let slot = (h ^ (h >>> 16)) & mask;
-    for (;;) {
-      const at = slot << 2;
-      const t = slots[at + 1]!;
-      if (t === 0) break;
-      if (slots[at] === h && slots[at + 3] === len) {
-        const off = slots[at + 2]!;
-        const pool = this.#pool;
-        let k = 0;
-        while (k < len && pool[off + k] === text.charCodeAt(start + k)) k++;
-        if (k === len) return t - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
+    while (slots[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
     const id = this.#add(text.slice(start, end), kind);
     const off = this.#store(text, start, end);
     const at = slot << 2;
