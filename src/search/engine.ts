@@ -42,6 +42,9 @@ const unitTerms = (terms: string[]): string[] => terms;
 type UnitRecord = { text: string };
 const asRecord = (terms: string[]): UnitRecord => terms as unknown as UnitRecord;
 
+/** The reader marks a run of matched words with up to two short words between ("governance of cyberspace"). */
+const RUN_GAP = /^[\s\p{P}]{0,3}(?:\p{L}{1,3}[\s\p{P}]{1,3}){0,2}$/u;
+
 export class SearchEngine {
   readonly docs: readonly SearchDoc[];
   /** Per unit (paragraph): document index and offsets. */
@@ -50,6 +53,9 @@ export class SearchEngine {
   readonly #unitEnd: Int32Array;
   readonly #index: Document<UnitRecord>;
   #wordCounts: number[] | null = null;
+  /** Per document, for the filters (computed on first use). */
+  #outletKeys: string[] | null = null;
+  #yearKeys: string[] | null = null;
 
   constructor(docs: readonly SearchDoc[]) {
     this.docs = docs;
@@ -97,9 +103,13 @@ export class SearchEngine {
     const raw = this.#index.search(query.indexQuery, { limit: this.unitCount, index: 'text' }) as Array<{ result: Array<number | string> }>;
     const ids = (raw[0]?.result ?? []).map(Number);
     if (!filters.outlet && !filters.year) return ids;
+    this.#outletKeys ??= this.docs.map(outletKey);
+    this.#yearKeys ??= this.docs.map(yearKey);
+    const outlets = this.#outletKeys;
+    const years = this.#yearKeys;
     return ids.filter((u) => {
-      const doc = this.docs[this.#unitDoc[u]!]!;
-      return (!filters.outlet || outletKey(doc) === filters.outlet) && (!filters.year || yearKey(doc) === filters.year);
+      const d = this.#unitDoc[u]!;
+      return (!filters.outlet || outlets[d] === filters.outlet) && (!filters.year || years[d] === filters.year);
     });
   }
 
@@ -151,8 +161,9 @@ export class SearchEngine {
       // The reader marks the first run of matched words ("digital divide", "governance of
       // cyberspace": up to two short words between), not just its first word.
       const first = { ...match.ranges[0]! };
-      for (const next of match.ranges.slice(1)) {
-        if (!/^[\s\p{P}]{0,3}(?:\p{L}{1,3}[\s\p{P}]{1,3}){0,2}$/u.test(text.slice(first.end, next.start))) break;
+      for (let k = 1; k < match.ranges.length; k++) {
+        const next = match.ranges[k]!;
+        if (!RUN_GAP.test(text.slice(first.end, next.start))) break;
         first.end = next.end;
       }
       const hit: SearchHit = {
