@@ -1,0 +1,100 @@
+/**
+ * Rule `rejoin` and the paragraph breaks: what stands between two kept
+ * lines. A sentence broken across a line or paragraph break is rejoined
+ * with a space, a hard-wrapped block is unwrapped, an attribution line
+ * starting with a dash stays under its quotation (one `\n`), and everything
+ * else is separated by exactly one blank line.
+ */
+import { blocksOf, type Line } from './lines.ts';
+import { endsSentence, snippet, stripClosers } from './text-shape.ts';
+
+/** What goes before a kept line, and why. */
+export interface Separator {
+  sep: string;
+  rule: string;
+  reason: string;
+}
+
+const TERMINAL_OR_PAUSE = /[.!?…:;。！？：；]$/u;
+
+/** Words a sentence does not end on: a line ending with one goes on in the next. */
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but nor of to in on at by for with from as into onto than that which who whose whom its their his her our ' +
+    'your my is are was were be been being has have had will would shall should can could may might must this these those ' +
+    'between among about over under after before during without within through across against via per such both either neither')
+    .split(' '),
+);
+
+/** A line this short is a label or heading, never the first half of a broken sentence. */
+const REJOIN_MIN_WORDS = 5;
+/** A hard-wrapped block has at least this many lines… */
+const WRAPPED_MIN_LINES = 3;
+/** …its longest line is within this range of characters (a typewriter or e-mail column)… */
+const WRAPPED_MIN_WIDTH = 40;
+const WRAPPED_MAX_WIDTH = 100;
+/** …every line but the last is at least this share of the longest… */
+const WRAPPED_MIN_FILL = 0.6;
+/** …and at least this share of them does not end a sentence. */
+const WRAPPED_MIN_OPEN_SHARE = 0.5;
+/** Length of each half quoted in a rejoin's reason. */
+const REJOIN_SNIPPET_CHARS = 30;
+
+/** Should kept line `b` continue the sentence of kept line `a`? */
+export function continues(a: Line, b: Line): boolean {
+  const at = a.t;
+  const bt = b.t;
+  if (a.words < REJOIN_MIN_WORDS) return false;
+  if (TERMINAL_OR_PAUSE.test(stripClosers(at)) || /[)\]"”’]$/u.test(at)) return false;
+  if (/^[-–—•*·▪►●■]/u.test(bt)) return false;
+  const first = bt.charAt(0);
+  if (/\p{Ll}/u.test(first)) return true;
+  const lastWord = (at.match(/[\p{L}']+$/u)?.[0] ?? '').toLowerCase();
+  return FUNCTION_WORDS.has(lastWord) && /[\p{L}\p{N}]/u.test(first);
+}
+
+/** Lines of a hard-wrapped block (lines of similar length, mostly not ending a sentence). */
+export function hardWrapped(block: Line[]): boolean {
+  if (block.length < WRAPPED_MIN_LINES) return false;
+  const lens = block.map((l) => l.t.length);
+  const max = Math.max(...lens);
+  if (max < WRAPPED_MIN_WIDTH || max > WRAPPED_MAX_WIDTH) return false;
+  const body = block.slice(0, -1);
+  if (!body.every((l) => l.t.length >= max * WRAPPED_MIN_FILL)) return false;
+  const open = body.filter((l) => !endsSentence(l.t)).length;
+  return open >= body.length * WRAPPED_MIN_OPEN_SHARE;
+}
+
+/** Separator before each kept line (indexed by line index): '' for the first. */
+export function separators(lines: Line[]): Map<number, Separator> {
+  const kept = lines.filter((l) => !l.blank && !l.removed);
+  const seps = new Map<number, Separator>();
+  const blockOf = new Map<number, number>();
+  const blocks = blocksOf(lines);
+  const wrapped = new Set<number>();
+  blocks.forEach((b, bi) => {
+    for (const l of b) blockOf.set(l.i, bi);
+    const keptInBlock = b.filter((l) => !l.removed);
+    if (b.every((l) => !l.removed) && hardWrapped(keptInBlock)) wrapped.add(bi);
+  });
+  kept.forEach((b, k) => {
+    if (k === 0) {
+      seps.set(b.i, { sep: '', rule: 'whitespace', reason: 'leading whitespace removed' });
+      return;
+    }
+    const a = kept[k - 1];
+    if (!a) return;
+    const sameBlock = b.i === a.i + 1;
+    if (sameBlock && /^(?:[—–]|--\s)/u.test(b.t))
+      seps.set(b.i, { sep: '\n', rule: 'whitespace', reason: 'attribution line kept under its quotation' });
+    else if (sameBlock && wrapped.has(blockOf.get(a.i) ?? -1))
+      seps.set(b.i, { sep: ' ', rule: 'rejoin', reason: 'hard-wrapped line joined to the previous one' });
+    else if (continues(a, b))
+      seps.set(b.i, {
+        sep: ' ',
+        rule: 'rejoin',
+        reason: `sentence broken across ${sameBlock ? 'a line break' : 'a paragraph break'} rejoined ("…${snippet(a.t.slice(-REJOIN_SNIPPET_CHARS), REJOIN_SNIPPET_CHARS)}" + "${snippet(b.t, REJOIN_SNIPPET_CHARS)}")`,
+      });
+    else seps.set(b.i, { sep: '\n\n', rule: 'whitespace', reason: '' });
+  });
+  return seps;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { continues, hardWrapped, separators } from '../../../src/corpus/clean/paragraphs.ts';
+import { lineOf, linesOf, PROSE } from './helpers.ts';
+
+describe('continues', () => {
+  it('rejoins before a lower-case word or after a function word', () => {
+    expect(continues(lineOf('The minister said that the plan would'), lineOf('take effect next year.'))).toBe(true);
+    expect(continues(lineOf('Talks were held between officials of the'), lineOf('United Nations and others.'))).toBe(true);
+  });
+  it('does not rejoin after a sentence end, a short label, or before a list item', () => {
+    expect(continues(lineOf(PROSE), lineOf('and then more.'))).toBe(false);
+    expect(continues(lineOf('Key points'), lineOf('and more'))).toBe(false);
+    expect(continues(lineOf('The minister listed the plans for the'), lineOf('• year ahead'))).toBe(false);
+  });
+});
+
+describe('hardWrapped', () => {
+  const col = 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk';
+  it('recognises a block of lines of similar width, mostly open', () => {
+    expect(hardWrapped(linesOf(`${col}\n${col}\n${col}\nend.`))).toBe(true);
+  });
+  it('refuses two lines, a short column, or lines that each end a sentence', () => {
+    expect(hardWrapped(linesOf(`${col}\n${col}`))).toBe(false);
+    expect(hardWrapped(linesOf('short one\nshort two\nshort three'))).toBe(false);
+    expect(hardWrapped(linesOf(`${col}.\n${col}.\n${col}.\nend.`))).toBe(false);
+  });
+});
+
+describe('separators', () => {
+  it('gives one blank line between paragraphs, a newline before an attribution, a space for a rejoin', () => {
+    const lines = linesOf(`“We will act,” she said.\n— Jane Doe\n\nThe minister said that the plan would\n\ntake effect next year.`);
+    const seps = separators(lines);
+    expect([...seps.values()].map((s) => [s.sep, s.rule])).toEqual([['', 'whitespace'], ['\n', 'whitespace'], ['\n\n', 'whitespace'], [' ', 'rejoin']]);
+    expect([...seps.values()][3]?.reason).toMatch(/paragraph break rejoined/);
+  });
+});
