@@ -30,7 +30,7 @@ export async function listDocumentFiles(path: string): Promise<string[]> {
   for (const name of names) {
     const full = join(path, name);
     const s = await stat(full);
-    if (s.isDirectory()) files.push(...(await listDocumentFiles(full)));
+    if (s.isDirectory()) for (const f of await listDocumentFiles(full)) files.push(f);
     else if (isDocumentFile(name) && !NOT_DOCUMENTS.test(name)) files.push(full);
   }
   return files;
@@ -69,7 +69,7 @@ export async function loadCorpusFromPaths(paths: string[], name = 'Corpus', root
   for (const path of paths) {
     const found = await listDocumentFiles(path);
     if (found.length === 0) throw new CorpusError(path, null, 'has no .txt, .md or .html files');
-    files.push(...found);
+    for (const f of found) files.push(f);
   }
   return assembleCorpus(name, await Promise.all(files.map((f) => readSourceFile(f, root))));
 }

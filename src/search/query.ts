@@ -79,7 +79,7 @@ export function parseQuery(raw: string): ParsedQuery {
       }
       if (tokens.length === 1) terms.add(tokens[0]!.stem);
       else addPhrase(tokens, part.text.trim());
-      indexWords.push(...content.map((t) => t.text));
+      for (const t of content) indexWords.push(t.text);
       continue;
     }
     // Unquoted: Latin words are separate terms; each run of Han bigrams is a phrase.
@@ -92,7 +92,7 @@ export function parseQuery(raw: string): ParsedQuery {
         const run = tokens.slice(i, j);
         if (run.length === 1) terms.add(t.stem);
         else addPhrase(run, part.text.slice(run[0]!.start, run[run.length - 1]!.end));
-        indexWords.push(...run.map((r) => r.text));
+        for (const r of run) indexWords.push(r.text);
         i = j;
       } else {
         if (t.isContent) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importItem, unsupportedReason, type ImportFile, type ImportOutcome } from '../../src/importer/read.ts';
 import { MAX_FILE_BYTES } from '../../src/importer/limits.ts';
+import { longBlock } from '../corpus/clean/helpers.ts';
 import { enc, PROSE } from './helpers.ts';
 
 const file = (name: string, content: string | Uint8Array, extra: Partial<ImportFile> = {}): ImportFile => ({
@@ -110,4 +111,15 @@ describe('importItem: prepared documents from a corpus file', () => {
     expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta: JSON.parse('{"__proto__": 1}'), original: PROSE }, new Set())).reason).toMatch(/__proto__|missing/);
     expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta, original: 'a\u0000b' }, new Set())).reason).toMatch(/binary/);
   });
+});
+
+describe('importItem: input of any size (issue #14, item 7)', () => {
+  it('imports a 200,000-line text file and the same lines as HTML', () => {
+    const text = longBlock();
+    expect(enc(text).length).toBeLessThan(MAX_FILE_BYTES);
+    const fromText = ok(importItem(file('register.txt', text), new Set()));
+    expect(fromText.doc.text).toContain('Entry 199999, box');
+    const fromHtml = ok(importItem(file('register.html', `<p>${text.split('\n').join('<br>\n')}</p>`), new Set()));
+    expect(fromHtml.doc.text).toContain('Entry 199999, box');
+  }, 120_000);
 });

@@ -55,8 +55,9 @@ export function continues(a: Line, b: Line): boolean {
 /** Lines of a hard-wrapped block (lines of similar length, mostly not ending a sentence). */
 export function hardWrapped(block: Line[]): boolean {
   if (block.length < WRAPPED_MIN_LINES) return false;
-  const lens = block.map((l) => l.t.length);
-  const max = Math.max(...lens);
+  // A loop, not Math.max(...lengths): a block may have hundreds of thousands of lines (issue #14, item 7).
+  let max = 0;
+  for (const l of block) if (l.t.length > max) max = l.t.length;
   if (max < WRAPPED_MIN_WIDTH || max > WRAPPED_MAX_WIDTH) return false;
   const body = block.slice(0, -1);
   if (!body.every((l) => l.t.length >= max * WRAPPED_MIN_FILL)) return false;

@@ -20,3 +20,10 @@ export function lineOf(text: string): Line {
 
 export const PROSE = 'Officials said the new rules would take effect next spring, after a period of public consultation.';
 export const PROSE2 = 'Critics argued that the measures were too narrow and did little to address the underlying problems.';
+
+/** 200,000 short lines with single line breaks: one block, as a list or a poem exported line by line. */
+export function longBlock(lines = 200_000): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(`Entry ${i}, box ${i % 97}`);
+  return out.join('\n');
+}
