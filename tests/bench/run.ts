@@ -7,6 +7,7 @@
  * Progress goes to stderr. Suites register themselves in *.bench.ts files.
  */
 import { formatTable, listSuites, round, type BenchContext, type BenchTable, type Metric } from './metrics.ts';
+import './formulas.bench.ts';
 import './reuse-quality.bench.ts';
 import './reuse.bench.ts';
 import './search.bench.ts';

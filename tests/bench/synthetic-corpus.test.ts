@@ -108,3 +108,74 @@ describe('synthetic corpus', () => {
     }
   });
 });
+
+describe('synthetic corpus with formulas', () => {
+  const plan = { sloganShares: [1, 0.6], frameShare: 0.12, footerOutlets: 3, ownSloganQuotes: 6, chancePerDoc: 0.5 };
+  const base = generateCorpus({ words: 60_000, seed: 11, plantedShare: 0.1 });
+  const corpus = generateCorpus({ words: 60_000, seed: 11, plantedShare: 0.1, formulas: plan });
+  const byId = new Map(corpus.docs.map((d) => [d.id, d]));
+  const group = (id: string) => corpus.formulas.find((f) => f.id === id)!;
+
+  it('leaves the base text as it was: same planted wordings, formulas only added', () => {
+    expect(corpus.planted.map((p) => p.texts)).toEqual(base.planted.map((p) => p.texts));
+    expect(corpus.docs.map((d) => d.outlet)).toEqual(base.docs.map((d) => d.outlet));
+    expect(corpus.words).toBeGreaterThan(base.words);
+    expect(corpus.words).toBe(corpus.docs.reduce((s, d) => s + countWords(d.text), 0));
+    // Without `formulas`, only the stock phrases and the network footer are listed.
+    expect(new Set(base.formulas.map((f) => f.kind))).toEqual(new Set(['stock']));
+  });
+
+  it('every formula span holds its text', () => {
+    for (const f of corpus.formulas) {
+      expect(f.spans.length).toBe(f.texts.length);
+      f.spans.forEach((s, i) => expect(byId.get(s.doc)!.text.slice(s.start, s.end)).toBe(f.texts[i]));
+    }
+  });
+
+  it('plants slogans in 100% and 60% of the documents, mostly in their canonical wording', () => {
+    const n = corpus.docs.length;
+    for (const [id, share] of [['slogan-100', 1], ['slogan-60', 0.6]] as const) {
+      const g = group(id);
+      expect(new Set(g.spans.map((s) => s.doc)).size).toBe(Math.round(share * n));
+      const canonical = g.texts.filter((t) => t.toLowerCase() === g.canonical).length;
+      expect(canonical / g.texts.length).toBeGreaterThan(0.65);
+      expect(canonical).toBeLessThan(g.texts.length);
+    }
+  });
+
+  it('frames contain the first slogan', () => {
+    const frame = group('frame');
+    expect(frame.contains).toBe('slogan-100');
+    expect(frame.spans.length).toBeGreaterThan(2);
+    const slogans = group('slogan-100').spans;
+    for (const s of frame.spans) {
+      expect(slogans.some((x) => x.doc === s.doc && x.start > s.start && x.end < s.end)).toBe(true);
+    }
+  });
+
+  it('outlet footers stand in every document of their outlet and nowhere else', () => {
+    const footers = corpus.formulas.filter((f) => f.kind === 'footer');
+    expect(footers).toHaveLength(3);
+    for (const f of footers) {
+      const docs = corpus.docs.filter((d) => d.outlet === f.outlet).map((d) => d.id);
+      expect(f.spans.map((s) => s.doc)).toEqual(docs);
+      expect(corpus.docs.filter((d) => d.text.includes(f.canonical!)).length).toBe(docs.length);
+    }
+  });
+
+  it("one outlet's own slogan is in all its documents and quoted by others", () => {
+    const own = group('own-slogan');
+    const docs = new Set(own.spans.map((s) => s.doc));
+    for (const d of corpus.docs.filter((x) => x.outlet === own.outlet)) expect(docs.has(d.id)).toBe(true);
+    expect([...docs].some((id) => byId.get(id)!.outlet !== own.outlet)).toBe(true);
+  });
+
+  it('chance sentences share only a few common words', () => {
+    const chance = group('chance');
+    expect(chance.spans.length).toBeGreaterThan(10);
+    const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (const t of chance.texts.slice(0, 20)) expect(words(t).length).toBeGreaterThanOrEqual(3);
+    const distinct = new Set(chance.texts.map((t) => t.toLowerCase()));
+    expect(distinct.size).toBe(chance.texts.length);
+  });
+});

@@ -17,6 +17,16 @@
  *     moderate   one substitution, insertion or deletion about every 4 words;
  *     reordered  the passage's phrases (clauses) put in another order.
  *
+ * With `formulas`, the corpus also holds what a reader calls formulas (see
+ * `FormulaOptions`): slogans in a set share of the documents (60%, 100%),
+ * a longer frame around a slogan, one outlet's own slogan quoted by others,
+ * footers that recur in every document of some outlets, and chance-level
+ * shared phrasing (sentences that share a few common words in order, and no
+ * more). They are drawn from a PRNG of their own and inserted into the
+ * documents after the base text is drawn, so the base text (filler, stock
+ * phrases, planted passages) is the same with or without them; without
+ * `formulas` the output is byte-identical to earlier versions.
+ *
  * Same options (same seed) → byte-identical output. Pure: no I/O.
  */
 import type { DocDate } from '../../src/corpus/types.ts';
@@ -41,6 +51,46 @@ export interface SyntheticOptions {
   maxCopies?: number;
   /** Include stock phrases and outlet footers (default true). */
   boilerplate?: boolean;
+  /** Plant formulas as readers mean them (default none). */
+  formulas?: FormulaOptions;
+}
+
+/** What `generateCorpus` plants besides the reworded passages. */
+export interface FormulaOptions {
+  /** One slogan per entry, planted in this share of the documents (e.g. [1, 0.6]). */
+  sloganShares?: readonly number[];
+  /** Share of the documents where the first slogan stands inside a longer frame. */
+  frameShare?: number;
+  /** This many outlets end every document with a footer of their own. */
+  footerOutlets?: number;
+  /** One outlet's own slogan: in all its documents, and quoted in this many documents of other outlets. */
+  ownSloganQuotes?: number;
+  /** Chance-level sentences (a few common words in order, nothing more), per document on average. */
+  chancePerDoc?: number;
+}
+
+export type FormulaKind = 'slogan' | 'frame' | 'footer' | 'stock' | 'chance';
+
+/**
+ * Recurring text that is not a reworded planted passage. `slogan`, `frame`,
+ * `footer`: formulas a detector should find (a frame contains a slogan:
+ * `contains` names it). `stock`: the generic stock phrases and the
+ * network-wide footer of the base corpus (recurring text, not chance).
+ * `chance`: sentences that share only a few common words: a passage between
+ * two of them is found by chance.
+ */
+export interface FormulaTruth extends TruthGroup {
+  kind: FormulaKind;
+  /** texts[i] is the text at spans[i]. */
+  texts: string[];
+  /** The wording planted most often (slogans, frames, footers). */
+  canonical?: string;
+  /** Share of the documents it was planted in (slogans). */
+  share?: number;
+  /** For a footer: the outlet whose documents all carry it. */
+  outlet?: string;
+  /** For a frame: the id of the formula it contains. */
+  contains?: string;
 }
 
 export interface PlantedPassage extends TruthGroup {
@@ -57,6 +107,12 @@ export interface SyntheticCorpus {
   planted: PlantedPassage[];
   /** The fixed wording of the stock phrases used as boilerplate. */
   stockPhrases: readonly string[];
+  /**
+   * Other recurring text with its spans: the stock phrases and the
+   * network-wide footer (always, when `boilerplate`), and the formulas of
+   * `formulas` (slogans, frames, outlet footers, chance sentences).
+   */
+  formulas: FormulaTruth[];
   /** Words actually generated (same tokenisation as T0). */
   words: number;
 }
@@ -476,6 +532,120 @@ function stockSentences(g: Grammar, rng: Rng, outlet: string): { inline: string[
 }
 
 // ---------------------------------------------------------------------------
+// Formulas (see FormulaOptions). Fixed wordings, so a test can read them;
+// each has a few variants, used in a minority of its occurrences, so the
+// canonical wording stays the most common.
+
+interface SloganSpec {
+  canonical: string;
+  variants: readonly string[];
+  /** 'np': a noun phrase ("called for …"); 'vp': a verb phrase ("promised to …"). */
+  shape: 'np' | 'vp';
+}
+
+export const SLOGANS: readonly SloganSpec[] = [
+  {
+    canonical: 'a green and open harbour economy that works for every family',
+    variants: ['a green and open harbour economy that works for all families', 'a clean and open harbour economy that works for every family'],
+    shape: 'np',
+  },
+  {
+    canonical: 'keep the public purse honest and the night streets safe',
+    variants: ['keep the public purse honest and the city streets safe'],
+    shape: 'vp',
+  },
+  {
+    canonical: 'a living wage and a warm home for every pensioner',
+    variants: ['a living wage and a warm house for every pensioner'],
+    shape: 'np',
+  },
+];
+
+/** The frame around the first slogan: `{slogan}` marks where it stands. */
+export const FRAME = {
+  canonical: 'Governor Ilsa Marrow first proposed the vision of building {slogan} at the second Harbour Summit',
+  variants: [
+    'Governor Ilsa Marrow proposed the idea of building {slogan} at the second Harbour Summit',
+    'Governor Marrow first proposed the vision of building {slogan} at the 2nd Harbour Summit',
+  ],
+} as const;
+
+export const OWN_SLOGAN: SloganSpec = {
+  canonical: 'fair rents for tenants and honest rules for landlords',
+  variants: ['fair rents for tenants and clear rules for landlords'],
+  shape: 'np',
+};
+
+/** Footers of their own for the first `footerOutlets` outlets (in the vocabulary's outlet order). */
+export const OUTLET_FOOTERS: readonly string[] = [
+  'The Morning Ledger welcomes letters: write to the Letters Desk, 14 Quarry Lane, Harbourside, or call the newsroom on weekdays.',
+  'Valley Courier subscribers can read every edition online; corrections and clarifications appear on page two of the print paper.',
+  'Northern Star Press is published by the Kettlewell Trust, a charity that funds reporting across the upper valley and its ferry towns.',
+  'The Daily Record thanks its volunteer stringers in the hill parishes, whose dispatches arrive by post every Thursday.',
+];
+
+/** Common words of the filler, in a fixed order: chance sentences take a few of them. */
+const CHANCE_FRAME = ['officials', 'said', 'new', 'plan', 'city', 'would', 'last', 'year', 'region', 'council'] as const;
+
+/** One inserted sentence and the formula spans inside it (offsets into `text`). */
+interface Insert {
+  text: string;
+  marks: Array<{ group: number; start: number; end: number }>;
+}
+
+/** Chooses wordings and carrier sentences for formulas, from its own PRNG. */
+class FormulaWriter {
+  constructor(readonly g: Grammar, readonly rng: Rng) {}
+
+  private name(): string {
+    return `${this.g.v.names[this.g.v.zName(this.rng)]} ${this.g.v.names[this.g.v.zName(this.rng)]}`;
+  }
+  private when(): string {
+    return pick(this.rng, [`on ${pick(this.rng, WEEKDAYS)}`, 'last week', `in ${pick(this.rng, MONTHS)}`, 'this year']);
+  }
+  /** Canonical wording in about 80% of occurrences, a variant otherwise. */
+  wording(spec: { canonical: string; variants: readonly string[] }): string {
+    return this.rng() < 0.8 || spec.variants.length === 0 ? spec.canonical : pick(this.rng, spec.variants);
+  }
+  /** A sentence carrying `phrase` (a slogan or a frame): text before, phrase, text after. */
+  carry(phrase: string, shape: 'np' | 'vp' | 'clause'): [string, string, string] {
+    const r = this.rng();
+    if (shape === 'clause') {
+      return r < 0.5 ? ['', phrase, `, ${this.name()} recalled ${this.when()}.`] : [`As ${this.name()} wrote ${this.when()}, `, phrase, '.'];
+    }
+    if (shape === 'vp') {
+      if (r < 0.35) return [`${this.name()} promised to `, phrase, ` ${this.when()}.`];
+      if (r < 0.7) return ['"We will ', phrase, `," ${this.name()} told supporters.`];
+      return [`The ${pick(this.rng, ['council', 'assembly', 'union', 'minister'])} vowed to `, phrase, '.'];
+    }
+    if (r < 0.35) return [`${this.name()} called for `, phrase, ` ${this.when()}.`];
+    if (r < 0.7) return ['', cap(phrase), `, ${this.name()} said ${this.when()}.`];
+    return [`The ${pick(this.rng, ['budget', 'plan', 'scheme', 'strategy'])} is meant to deliver `, phrase, ', officials said.'];
+  }
+  /** A sentence of 4–6 of the chance frame's words in order, 1–3 other words between them. */
+  chance(): string {
+    const words: string[] = [];
+    let kept = 0;
+    for (const w of CHANCE_FRAME) {
+      if (this.rng() >= 0.5) continue;
+      if (words.length) {
+        // Between two frame words: maybe a function word, then one or two other words.
+        if (this.rng() < 0.5) words.push(pick(this.rng, ['the', 'of', 'for', 'in', 'its', 'by']));
+        const n = int(this.rng, 1, 2);
+        for (let i = 0; i < n; i++) {
+          const r = this.rng();
+          words.push(r < 0.5 ? this.g.v.nouns[this.g.v.zNoun(this.rng)]! : r < 0.75 ? this.g.v.adjs[this.g.v.zAdj(this.rng)]! : this.g.v.places[this.g.v.zPlace(this.rng)]!);
+        }
+      }
+      words.push(w);
+      kept++;
+    }
+    if (kept < 3) return this.chance();
+    return `${cap(words.join(' '))}.`;
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Corpus
 
 /** Plants are coded plan * COPY_CODE + copy. */
@@ -550,8 +720,73 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
   }));
   const spanAt: Array<Array<Span | null>> = plans.map((p) => p.copies.map(() => null));
 
+  // Formulas and the known recurring text (see FormulaTruth). Their own PRNG,
+  // so the base text is drawn exactly as without them.
+  const formulas: FormulaTruth[] = [];
+  const addGroup = (id: string, kind: FormulaKind, extra: Partial<FormulaTruth> = {}): number => {
+    formulas.push({ id, kind, level: kind, spans: [], texts: [], ...extra });
+    return formulas.length - 1;
+  };
+  const stockGroups = boilerplate ? STOCK_PHRASES.map((ph, k) => addGroup(`stock-${k}`, 'stock', { canonical: ph, words: countWords(ph) })) : [];
+  const newsroomGroup = boilerplate ? addGroup('newsroom-footer', 'stock') : -1;
+  const fo = options.formulas;
+  const frng = makeRng((seed ^ 0x7a11f00d) >>> 0);
+  const writer = fo ? new FormulaWriter(new Grammar(vocab, frng), frng) : null;
+  const shuffled = (n: number): number[] => {
+    const xs = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(frng() * (i + 1));
+      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+    }
+    return xs;
+  };
+  // Per document: the formulas to insert (group index, or -1 - slogan index for a frame).
+  const sloganDocs: Array<Set<number>> = [];
+  const sloganGroups: number[] = [];
+  const sloganShares = fo?.sloganShares ?? [];
+  if (sloganShares.length > SLOGANS.length) throw new Error(`synthetic corpus: at most ${SLOGANS.length} slogans, got ${sloganShares.length}`);
+  sloganShares.forEach((share, i) => {
+    const spec = SLOGANS[i]!;
+    sloganDocs.push(new Set(shuffled(nDocs).slice(0, Math.round(share * nDocs))));
+    sloganGroups.push(addGroup(`slogan-${Math.round(share * 100)}`, 'slogan', { canonical: spec.canonical, share, words: countWords(spec.canonical) }));
+  });
+  const frameDocs = new Set<number>();
+  let frameGroup = -1;
+  if (fo?.frameShare && sloganDocs[0]) {
+    for (const d of shuffled(nDocs)) if (sloganDocs[0].has(d) && frameDocs.size < Math.round(fo.frameShare * nDocs)) frameDocs.add(d);
+    frameGroup = addGroup('frame', 'frame', { canonical: FRAME.canonical.replace('{slogan}', SLOGANS[0]!.canonical), contains: formulas[sloganGroups[0]!]!.id });
+  }
+  const footerOutlets = vocab.outlets.slice(0, Math.min(fo?.footerOutlets ?? 0, OUTLET_FOOTERS.length));
+  const footerGroups = new Map(footerOutlets.map((o, i) => [o, addGroup(`footer-${i}`, 'footer', { canonical: OUTLET_FOOTERS[i]!, outlet: o })]));
+  // The own slogan belongs to the last outlet (never one with a footer of its own).
+  const ownOutlet = fo?.ownSloganQuotes !== undefined ? vocab.outlets[vocab.outlets.length - 1]! : null;
+  const ownQuotes = new Set(ownOutlet ? shuffled(nDocs).slice(0, fo!.ownSloganQuotes) : []);
+  const ownGroup = ownOutlet ? addGroup('own-slogan', 'slogan', { canonical: OWN_SLOGAN.canonical, outlet: ownOutlet, words: countWords(OWN_SLOGAN.canonical) }) : -1;
+  const chanceGroup = fo?.chancePerDoc ? addGroup('chance', 'chance') : -1;
+
+  /** A sentence carrying a slogan, marked (and the frame around it, if any). */
+  const sloganInsert = (spec: SloganSpec, group: number, framed: boolean): Insert => {
+    const w = writer!;
+    const slogan = w.wording(spec);
+    if (!framed) {
+      const [pre, phrase, post] = w.carry(slogan, spec.shape);
+      return { text: pre + phrase + post, marks: [{ group, start: pre.length, end: pre.length + phrase.length }] };
+    }
+    const [fa, fb] = w.wording(FRAME).split('{slogan}') as [string, string];
+    const [pre, frame, post] = w.carry(fa + slogan + fb, 'clause');
+    return {
+      text: pre + frame + post,
+      marks: [
+        { group: frameGroup, start: pre.length, end: pre.length + frame.length },
+        { group, start: pre.length + fa.length, end: pre.length + fa.length + slogan.length },
+      ],
+    };
+  };
+
   const docs: ReuseInput[] = [];
+  // Words of the base text only: it sets the next document's filler budget.
   let words = 0;
+  let formulaWords = 0;
   let plannedSoFar = 0;
   for (let d = 0; d < nDocs; d++) {
     const outlet = vocab.outlets[Math.floor(rng() * vocab.outlets.length)] as string;
@@ -590,19 +825,53 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
       plantGaps.set(code, gap);
     }
     const byGap = [...plants].sort((a, b) => (plantGaps.get(a)! - plantGaps.get(b)!) || a - b);
-    const seq: Array<string | number> = [];
+    const seq: Array<string | number | Insert> = [];
     let bi = 0;
     for (let i = 0; i <= sentences.length; i++) {
       while (bi < byGap.length && plantGaps.get(byGap[bi]!)! === i) seq.push(-1 - byGap[bi++]!);
       if (i < sentences.length) seq.push(sentences[i]!);
     }
+    // Formulas: sentences of their own, put between the base sentences.
+    if (writer) {
+      const inserts: Insert[] = [];
+      sloganShares.forEach((_, i) => {
+        if (sloganDocs[i]!.has(d)) inserts.push(sloganInsert(SLOGANS[i]!, sloganGroups[i]!, i === 0 && frameDocs.has(d)));
+      });
+      if (ownOutlet && (outlet === ownOutlet || ownQuotes.has(d))) inserts.push(sloganInsert(OWN_SLOGAN, ownGroup, false));
+      if (chanceGroup >= 0) {
+        // 0, 1 or 2 per document, chancePerDoc on average.
+        const n = Math.floor(fo!.chancePerDoc! + frng());
+        for (let k = 0; k < n; k++) {
+          const text = writer.chance();
+          inserts.push({ text, marks: [{ group: chanceGroup, start: 0, end: text.length - 1 }] });
+        }
+      }
+      for (const ins of inserts) seq.splice(Math.floor(frng() * (seq.length + 1)), 0, ins);
+    }
     // Paragraphs of 2–5 sentences; offsets tracked as the text is built.
+    const doc = `d${d}`;
+    const mark = (group: number, start: number, end: number, text: string): void => {
+      const f = formulas[group]!;
+      f.spans.push({ doc, start, end });
+      f.texts.push(text.slice(start - pos, end - pos));
+    };
     let text = '';
     const parts: string[] = [];
     let pos = 0;
     let inPara = 0;
     let paraLen = int(rng, 2, 5);
+    let extraWords = 0;
     for (const item of seq) {
+      if (typeof item === 'object') {
+        // A formula sentence joins the paragraph it falls in (it draws no paragraph length).
+        const sep = parts.length === 0 ? '' : ' ';
+        parts.push(sep, item.text);
+        pos += sep.length;
+        for (const m of item.marks) mark(m.group, pos + m.start, pos + m.end, item.text);
+        pos += item.text.length;
+        extraWords += countWords(item.text);
+        continue;
+      }
       const sep = parts.length === 0 ? '' : inPara === 0 ? '\n\n' : ' ';
       parts.push(sep);
       pos += sep.length;
@@ -610,21 +879,49 @@ export function generateCorpus(options: SyntheticOptions): SyntheticCorpus {
         const code = -1 - item;
         const p = Math.floor(code / COPY_CODE), c = code % COPY_CODE;
         const body = render(plans[p]!.copies[c]!);
-        spanAt[p]![c] = { doc: `d${d}`, start: pos, end: pos + body.length };
+        spanAt[p]![c] = { doc, start: pos, end: pos + body.length };
         planted[p]!.texts[c] = body;
         parts.push(body, '.');
         pos += body.length + 1;
       } else {
-        parts.push(item as string);
-        pos += (item as string).length;
+        const sentence = item as string;
+        if (stock.inline.includes(sentence)) {
+          STOCK_PHRASES.forEach((ph, k) => {
+            const at = Math.max(sentence.indexOf(ph), sentence.indexOf(cap(ph)));
+            if (at >= 0) mark(stockGroups[k]!, pos + at, pos + at + ph.length, sentence);
+          });
+        }
+        parts.push(sentence);
+        pos += sentence.length;
       }
       if (++inPara >= paraLen) { inPara = 0; paraLen = int(rng, 2, 5); }
     }
-    if (stock.footer) { parts.push('\n\n', stock.footer); pos += 2 + stock.footer.length; }
+    if (stock.footer) {
+      parts.push('\n\n', stock.footer);
+      pos += 2;
+      const tail = stock.footer.indexOf(` ${cap(STOCK_PHRASES[6])}`);
+      mark(newsroomGroup, pos, pos + (tail >= 0 ? tail : stock.footer.length), stock.footer);
+      if (tail >= 0) mark(stockGroups[6]!, pos + tail + 1, pos + tail + 1 + STOCK_PHRASES[6].length, stock.footer);
+      pos += stock.footer.length;
+    }
+    const footerGroup = footerGroups.get(outlet);
+    if (footerGroup !== undefined) {
+      const footer = formulas[footerGroup]!.canonical!;
+      parts.push('\n\n', footer);
+      pos += 2;
+      mark(footerGroup, pos, pos + footer.length, footer);
+      pos += footer.length;
+      extraWords += countWords(footer);
+    }
     text = parts.join('');
-    words += countWords(text);
-    docs.push({ id: `d${d}`, text, date, outlet });
+    const n = countWords(text);
+    words += n - extraWords;
+    formulaWords += extraWords;
+    docs.push({ id: doc, text, date, outlet });
   }
   for (let p = 0; p < planted.length; p++) planted[p]!.spans = spanAt[p]!.map((s) => s as Span);
-  return { docs, planted, stockPhrases: STOCK_PHRASES, words };
+  for (const f of formulas) {
+    if (f.words === undefined && f.texts[0] !== undefined) f.words = countWords(f.texts[0]);
+  }
+  return { docs, planted, stockPhrases: STOCK_PHRASES, formulas, words: words + formulaWords };
 }
