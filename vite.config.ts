@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { corpusPlugin } from './src/node/vite-plugin-corpus.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
+import { inlinePublicPlugin } from './src/node/vite-plugin-inline-public.ts';
 
 // The folder bundled into the app; REFRAIN_SEEDS lets a teacher build from another folder.
 const seeds = process.env.REFRAIN_SEEDS ?? 'seeds';
@@ -11,8 +12,9 @@ const corpusName = process.env.REFRAIN_CORPUS_NAME ?? 'World Internet Conference
 export default defineConfig({
   // './' so the one built file works from any sub-path and from file://.
   base: './',
-  plugins: [svelte(), corpusPlugin({ dir: seeds, name: corpusName }), viteSingleFile(), cspPlugin()],
-  build: { target: 'es2022', reportCompressedSize: false },
+  plugins: [svelte(), corpusPlugin({ dir: seeds, name: corpusName }), inlinePublicPlugin(), viteSingleFile(), cspPlugin()],
+  // public/ holds what index.html links (the icon); it is inlined into the one file, not copied beside it.
+  build: { target: 'es2022', reportCompressedSize: false, copyPublicDir: false },
   test: {
     projects: [
       {

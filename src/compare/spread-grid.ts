@@ -3,15 +3,12 @@
  * in each row of the phrases list) and for the whole corpus (pick a cell,
  * see the families present there).
  */
-import { yearOf } from '../corpus/metadata.ts';
+import { cellKey, compareOutlets, compareYears, outletKey, yearKey } from '../corpus/outlet-year.ts';
 import type { DocDate } from '../corpus/types.ts';
 import type { Family } from '../reuse/types.ts';
 
 /** What the grid and the sorts read of a family (the page does not hold its passage indices). */
 export type FamilySummary = Omit<Family, 'passages'>;
-
-export const UNDATED = 'undated';
-export const NO_OUTLET = 'Outlet not named';
 
 export interface GridDoc {
   id: string;
@@ -28,12 +25,10 @@ export interface SpreadGrid {
   familyCells: Map<string, Set<string>>;
 }
 
-export const cellKey = (outlet: string, year: string) => `${outlet}\u0000${year}`;
-
 export function spreadGrid(docs: readonly GridDoc[], families: readonly FamilySummary[]): SpreadGrid {
-  const where = new Map(docs.map((d) => [d.id, { outlet: d.outlet ?? NO_OUTLET, year: yearOf(d.date) ?? UNDATED }]));
-  const outlets = [...new Set([...where.values()].map((w) => w.outlet))].sort((a, b) => (a === NO_OUTLET ? 1 : b === NO_OUTLET ? -1 : a.localeCompare(b)));
-  const years = [...new Set([...where.values()].map((w) => w.year))].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : a.localeCompare(b)));
+  const where = new Map(docs.map((d) => [d.id, { outlet: outletKey(d), year: yearKey(d) }]));
+  const outlets = [...new Set([...where.values()].map((w) => w.outlet))].sort(compareOutlets);
+  const years = [...new Set([...where.values()].map((w) => w.year))].sort(compareYears);
   const cells = new Map<string, Set<string>>();
   const familyCells = new Map<string, Set<string>>();
   for (const family of families) {

@@ -6,6 +6,7 @@ import { cleanText } from './clean.ts';
 import { decodeText } from './decode.ts';
 import { htmlTitle, htmlToText } from './html-to-text.ts';
 import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from './metadata.ts';
+import { compareIds } from './outlet-year.ts';
 import type { Corpus, CorpusDocument } from './types.ts';
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
@@ -58,7 +59,7 @@ export function assembleCorpus(name: string, files: SourceFile[]): Corpus {
     if (other) throw new CorpusError(doc.meta.source, 'id', `duplicate id ${JSON.stringify(doc.meta.id)} (also used by ${other})`);
     seen.set(doc.meta.id, doc.meta.source);
   }
-  documents.sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+  documents.sort((a, b) => compareIds(a.meta.id, b.meta.id));
   return { id: corpusHash(documents), name, documents };
 }
 

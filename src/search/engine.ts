@@ -8,7 +8,7 @@ import { Document } from 'flexsearch';
 import { countWords } from '../corpus/assemble.ts';
 import { tokenize } from '../text/index.ts';
 import { encodeForIndex, UnitEncoder } from './encode.ts';
-import { outletKey, yearKey } from './keys.ts';
+import { outletKey, yearKey } from '../corpus/outlet-year.ts';
 import { findMatches, findOccurrences } from './match.ts';
 import { parseQuery, parseTerm } from './query.ts';
 import { makeSnippet, paragraphsOf } from './snippets.ts';

@@ -4,6 +4,7 @@
  * read (by the words nearest the keyword on the left or the right).
  */
 import { compareDocDates } from '../corpus/metadata.ts';
+import { compareIds } from '../corpus/outlet-year.ts';
 import type { KwicLine, Occurrence, SearchDoc } from './types.ts';
 
 export const DEFAULT_KWIC_WIDTH = 60;
@@ -50,7 +51,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 /** A sorted copy. Ties fall back to document order (date, then id, then position), so sorting is stable and total. */
 export function sortKwic(lines: readonly KwicLine[], key: KwicSortKey): KwicLine[] {
   const docOrder = (a: KwicLine, b: KwicLine): number =>
-    compareDocDates(a.date, b.date) || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0) || a.start - b.start;
+    compareDocDates(a.date, b.date) || compareIds(a.doc, b.doc) || a.start - b.start;
   const keyed = lines.map((line) => ({
     line,
     k: key === 'left' ? leftKey(line) : key === 'right' ? rightKey(line) : key === 'outlet' ? (line.outlet ?? '\uffff') : '',

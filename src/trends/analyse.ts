@@ -1,6 +1,6 @@
 /** Trends over a built search engine: the worker's trends and distinctive-terms requests. */
 import type { SearchEngine } from '../search/engine.ts';
-import { outletKey, yearKey } from '../search/keys.ts';
+import { compareOutlets, compareYears, outletKey, yearKey } from '../corpus/outlet-year.ts';
 import type { ParsedQuery, SearchDoc } from '../search/types.ts';
 import { countTrend, groupDocs, type TermTrend, type TrendsResponse } from './counts.ts';
 import { countTerms, distinctiveTerms, MEASURE_NAME, type TermCounts } from './distinctive.ts';
@@ -56,6 +56,7 @@ export function countTermsByGroup(docs: readonly SearchDoc[]): TermCountsByGroup
 
 export function distinctiveFor(counts: TermCountsByGroup, by: 'outlet' | 'year'): DistinctiveResponse {
   const groups = distinctiveTerms(counts[by], counts.labels);
-  groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const order = by === 'outlet' ? compareOutlets : compareYears;
+  groups.sort((a, b) => order(a.key, b.key));
   return { by, measure: MEASURE_NAME, groups };
 }

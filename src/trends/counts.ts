@@ -3,7 +3,7 @@
  * A date known only to the year counts in that year (as does a month or a
  * day); undated documents are kept in their own column, never guessed.
  */
-import { outletKey, yearKey, UNDATED } from '../search/keys.ts';
+import { compareOutlets, compareYears, outletKey, yearKey } from '../corpus/outlet-year.ts';
 import type { Occurrence, SearchDoc } from '../search/types.ts';
 
 export const PER_WORDS = 10_000;
@@ -51,7 +51,7 @@ export interface Grouping {
 
 const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
-/** The cells of the corpus: outlets (by name) and years (ascending, 'undated' last), with their word counts. */
+/** The cells of the corpus: outlets (by name, unnamed last) and years (ascending, undated last), with their word counts. */
 export function groupDocs(docs: readonly SearchDoc[], wordCounts: readonly number[]): Grouping {
   const outletWords = new Map<string, number>();
   const yearWords = new Map<string, number>();
@@ -63,9 +63,8 @@ export function groupDocs(docs: readonly SearchDoc[], wordCounts: readonly numbe
     add(outletDocs, outletKey(d), 1);
     add(yearDocs, yearKey(d), 1);
   });
-  const outlets = [...outletWords.keys()].sort((a, b) => a.localeCompare(b, 'en'));
-  const years = [...yearWords.keys()].filter((y) => y !== UNDATED).sort();
-  if (yearWords.has(UNDATED)) years.push(UNDATED);
+  const outlets = [...outletWords.keys()].sort(compareOutlets);
+  const years = [...yearWords.keys()].sort(compareYears);
   return { outlets, years, outletWords, yearWords, outletDocs, yearDocs };
 }
 

@@ -4,6 +4,7 @@
  * running it in-thread when a Worker cannot start.
  */
 import { corpusHash } from '../corpus/assemble.ts';
+import { compareIds } from '../corpus/outlet-year.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { importItem } from '../importer/read.ts';
 import { substitutionLedger } from '../compare/ledger.ts';
@@ -101,7 +102,7 @@ export class AnalysisSession {
     loadHashed: ({ corpusId, docs }, progress) => {
       const { documents } = this.#handlers.load({ corpusId, docs }, progress);
       // corpusHash reads only meta.id and text, in id order, as assembleCorpus sorts them.
-      const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const sorted = [...docs].sort((a, b) => compareIds(a.id, b.id));
       return { documents, hash: corpusHash(sorted.map((d) => ({ meta: { id: d.id }, text: d.text }) as unknown as CorpusDocument)) };
     },
     primeReuse: ({ bytes }) => {

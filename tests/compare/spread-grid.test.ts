@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, sortFamilies, spreadGrid } from '../../src/compare/spread-grid.ts';
+import { sortFamilies, spreadGrid } from '../../src/compare/spread-grid.ts';
+import { cellKey } from '../../src/corpus/outlet-year.ts';
 import { parseDocDate } from '../../src/corpus/metadata.ts';
 import { family } from './fixtures.ts';
 

@@ -8,6 +8,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Corpus, CorpusDocument } from '../../corpus/types.ts';
+import { compareIds } from '../../corpus/outlet-year.ts';
 import { exportCorpus, parseCorpusFile, runImport, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
 import { CorporaStore, analysisCacheKey, cleanName, type CorporaStatus, type StoredDoc } from '../../state/corpora.ts';
 import { ReadingState } from '../../state/reading-state.svelte.ts';
@@ -35,7 +36,7 @@ export interface ImportJob {
   cancelRequested: boolean;
 }
 
-const byId = (a: CorpusDocument, b: CorpusDocument) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0);
+const byId = (a: CorpusDocument, b: CorpusDocument) => compareIds(a.meta.id, b.meta.id);
 
 export class Corpora {
   list = $state.raw<CorpusEntry[]>([]);
