@@ -12,6 +12,7 @@ import './reuse-quality.bench.ts';
 import './reuse.bench.ts';
 import './search.bench.ts';
 import './size.bench.ts';
+import './edition.bench.ts';
 
 const flags = new Map<string, string>();
 for (const a of process.argv.slice(2)) {
