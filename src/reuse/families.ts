@@ -8,7 +8,7 @@
  */
 import { keepShape } from '../text/shapes.ts';
 import { fnv1a } from '../text/vocabulary.ts';
-import { radixOrder } from './buffers.ts';
+import { radixOrder } from './radix-sort.ts';
 import type { ReuseOptions } from './options.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
 

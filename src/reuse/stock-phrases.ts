@@ -1,0 +1,287 @@
+/**
+ * Stock phrases: seeds (stem pairs at most `maxDistance` content words
+ * apart) found in too many documents, or too often, to say anything. They
+ * are counted exactly over every seed, before any sampling, but only among
+ * pairs of *frequent* stems: a pair is in no more documents, and occurs no
+ * more often, than its rarer stem allows.
+ *
+ * Three counts give one result: with few frequent stems, a dense table per
+ * (frequent stem × frequent stem), one packed int per pair or, when the
+ * caps do not fit its bits, three; with many, the seed hashes sorted with
+ * their documents (tests/reuse/stock-phrases.test.ts checks that they agree).
+ */
+import { keepShape } from '../text/shapes.ts';
+import { radixSortPairs } from './radix-sort.ts';
+import { grownCapacity, resized } from './buffers.ts';
+import type { ReuseOptions } from './options.ts';
+import type { PreparedDoc } from './prepare.ts';
+import { firstStemPart, seedHash } from './seed-hash.ts';
+import { contentStemsOf, type StemStats } from './stem-stats.ts';
+
+/** Seeds in more documents than this are stock phrases. */
+export function banalDocCap(docCount: number, options: ReuseOptions): number {
+  let cap = Math.max(options.banalMaxDocs, Math.floor(docCount * options.banalCorpusShare));
+  if (docCount >= options.banalMinCorpus) {
+    cap = Math.min(cap, Math.max(2, Math.floor(docCount * options.banalDocFraction)));
+  }
+  return cap;
+}
+
+/** Seeds occurring more often than this are stock phrases: the cap grows with the corpus like the document cap. */
+export function banalOccurrenceCap(docCount: number, options: ReuseOptions): number {
+  return Math.floor(options.banalMaxOccurrences * Math.max(1, (docCount * options.banalCorpusShare) / Math.max(1, options.banalMaxDocs)));
+}
+
+/**
+ * The dense tables hold at most this many pairs (2^21: 8 MB packed, 25 MB
+ * wide); with more frequent stems the hashes are sorted instead.
+ */
+const DENSE_MAX_PAIRS = 2 ** 21;
+/** Above this many frequent stems (1,448), stock phrases are counted by sorting hashes. */
+export const DENSE_MAX_STEMS = Math.floor(Math.sqrt(DENSE_MAX_PAIRS));
+
+/** A set of 32-bit hashes (open addressing, linear probing, at most half full). */
+export class HashSet32 {
+  readonly keys: Uint32Array;
+  readonly used: Uint8Array;
+  readonly mask: number;
+  size = 0;
+  constructor(capacity: number) {
+    let n = 16;
+    while (n < capacity * 2) n *= 2;
+    this.keys = new Uint32Array(n);
+    this.used = new Uint8Array(n);
+    this.mask = n - 1;
+  }
+  add(h: number): void {
+    let slot = (h ^ (h >>> 16)) & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === h) return;
+      slot = (slot + 1) & this.mask;
+    }
+    this.used[slot] = 1;
+    this.keys[slot] = h;
+    this.size++;
+  }
+  has(h: number): boolean {
+    let slot = (h ^ (h >>> 16)) & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === h) return true;
+      slot = (slot + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+// Its hidden class survives between calls (see text/shapes.ts).
+keepShape(new HashSet32(0));
+
+export interface StockPhrases {
+  /** Per stem: 1 if it could be in a stock-phrase seed (in more than the document cap, or often enough to pass the occurrence cap). */
+  frequent: Uint8Array;
+  /** Per stem: its number among the frequent stems, -1 for the others. */
+  frequentIndex: Int32Array;
+  frequentCount: number;
+  /** Counted densely: `pairFlags[frequentIndex[a] * frequentCount + frequentIndex[b]]` is 1 for a stock phrase. */
+  dense: boolean;
+  pairFlags: Uint8Array;
+  /** Counted by sorting: the stock phrases' seed hashes. */
+  hashes: HashSet32;
+  /** Stock-phrase seeds (distinct pairs). */
+  count: number;
+}
+
+/** What a count needs: the frequent stems and the caps. */
+export interface PairCount {
+  frequentIndex: Int32Array;
+  frequentCount: number;
+  maxDistance: number;
+  docCap: number;
+  maxOcc: number;
+}
+
+export function findStockPhrases(docs: readonly PreparedDoc[], stats: StemStats, stemHash: Int32Array, maxDistance: number, options: ReuseOptions): StockPhrases {
+  const stemCount = stemHash.length;
+  const docCap = banalDocCap(docs.length, options);
+  const maxOcc = banalOccurrenceCap(docs.length, options);
+  const { docFreq, occurrences } = stats;
+  const frequent = new Uint8Array(stemCount);
+  for (let s = 0; s < stemCount; s++) frequent[s] = docFreq[s]! > docCap || occurrences[s]! * maxDistance > maxOcc ? 1 : 0;
+  const frequentIndex = new Int32Array(stemCount);
+  let frequentCount = 0;
+  for (let s = 0; s < stemCount; s++) frequentIndex[s] = frequent[s] ? frequentCount++ : -1;
+  const count: PairCount = { frequentIndex, frequentCount, maxDistance, docCap, maxOcc };
+  if (frequentCount <= DENSE_MAX_STEMS) {
+    const { flags, stock } = countDense(docs, count);
+    return { frequent, frequentIndex, frequentCount, dense: true, pairFlags: flags, hashes: new HashSet32(0), count: stock };
+  }
+  const hashes = countBySorting(docs, stemHash, frequent, count);
+  return { frequent, frequentIndex, frequentCount, dense: false, pairFlags: new Uint8Array(0), hashes, count: hashes.size };
+}
+
+/**
+ * Packed pair counts: bit 31 marks a pair already counted in the current
+ * document (cleared after it), bits 16–30 count its occurrences, bits 0–15
+ * its documents, each saturating just past its cap (exact: a count past a
+ * cap compares with it alike). One int per pair: a third of the wide
+ * table, so fewer cache misses in its random accesses.
+ */
+const PACKED_IN_DOC = 0x80000000;
+const PACKED_OCC_SHIFT = 16;
+const PACKED_OCC_ONE = 1 << PACKED_OCC_SHIFT;
+const PACKED_OCC_MAX = 0x7fff;
+const PACKED_DOCS_MAX = 0xffff;
+/** Wide pair counts, when a cap does not fit the packed bits: occurrences, last document + 1, documents. */
+const WIDE_OCC = 0;
+const WIDE_LAST_DOC = 1;
+const WIDE_DOCS = 2;
+const WIDE_INTS = 3;
+
+/** The count over a dense table of frequent-stem pairs: a flag per pair, 1 for a stock phrase. */
+export function countDense(docs: readonly PreparedDoc[], count: PairCount): { flags: Uint8Array; stock: number } {
+  // The counts matter only up to the first value past each cap.
+  const occCap = Math.max(2, Math.floor(count.maxOcc) + 1);
+  const docsCap = Math.max(1, Math.floor(count.docCap) + 1);
+  if (occCap <= PACKED_OCC_MAX && docsCap <= PACKED_DOCS_MAX) return countPacked(docs, count, occCap, docsCap);
+  return countWide(docs, count);
+}
+
+/** Three ints per pair (for caps that do not fit the packed bits). */
+export function countWide(docs: readonly PreparedDoc[], count: PairCount): { flags: Uint8Array; stock: number } {
+  const { frequentIndex: fidx, frequentCount: f, maxDistance, docCap, maxOcc } = count;
+  const table = new Int32Array(f * f * WIDE_INTS);
+  let cs: Int32Array = new Int32Array(256);
+  for (const d of docs) {
+    cs = contentStemsOf(d, cs);
+    const m = d.contentTok.length;
+    const doc = d.index + 1;
+    for (let k = 0; k < m; k++) {
+      const a = fidx[cs[k]!]!;
+      if (a < 0) continue;
+      const row = a * f;
+      const last = Math.min(m - 1, k + maxDistance);
+      for (let j = k + 1; j <= last; j++) {
+        const b = fidx[cs[j]!]!;
+        if (b < 0) continue;
+        const at = (row + b) * WIDE_INTS;
+        table[at + WIDE_OCC] = table[at + WIDE_OCC]! + 1;
+        if (table[at + WIDE_LAST_DOC] !== doc) {
+          table[at + WIDE_LAST_DOC] = doc;
+          table[at + WIDE_DOCS] = table[at + WIDE_DOCS]! + 1;
+        }
+      }
+    }
+  }
+  const flags = new Uint8Array(f * f);
+  let stock = 0;
+  for (let p = 0; p < f * f; p++) {
+    const occ = table[p * WIDE_INTS + WIDE_OCC]!;
+    if (occ >= 2 && (table[p * WIDE_INTS + WIDE_DOCS]! > docCap || occ > maxOcc)) {
+      flags[p] = 1;
+      stock++;
+    }
+  }
+  return { flags, stock };
+}
+
+/** One packed int per pair, counts saturating at `occCap` and `docsCap`. */
+export function countPacked(docs: readonly PreparedDoc[], count: PairCount, occCap: number, docsCap: number): { flags: Uint8Array; stock: number } {
+  const { frequentIndex: fidx, frequentCount: f, maxDistance, docCap, maxOcc } = count;
+  const table = new Int32Array(f * f);
+  let touched = new Int32Array(1024);
+  let wf = new Int32Array(256);
+  for (const d of docs) {
+    const ct = d.contentTok;
+    const m = ct.length;
+    if (m * maxDistance > touched.length) touched = new Int32Array(m * maxDistance * 2);
+    if (m > wf.length) wf = new Int32Array(m * 2);
+    const stem = d.corpus.stem;
+    const off = d.offset;
+    for (let k = 0; k < m; k++) wf[k] = fidx[stem[off + ct[k]!]!]!;
+    let nt = 0;
+    for (let k = 0; k < m; k++) {
+      const a = wf[k]!;
+      if (a < 0) continue;
+      const row = a * f;
+      const last = Math.min(m - 1, k + maxDistance);
+      for (let j = k + 1; j <= last; j++) {
+        const b = wf[j]!;
+        if (b < 0) continue;
+        const p = row + b;
+        let v = table[p]!;
+        if (((v >>> PACKED_OCC_SHIFT) & PACKED_OCC_MAX) < occCap) v += PACKED_OCC_ONE;
+        // Not yet counted in this document (the mark bit is the sign).
+        if (v >= 0) {
+          if ((v & PACKED_DOCS_MAX) < docsCap) v++;
+          v |= PACKED_IN_DOC;
+          touched[nt++] = p;
+        }
+        table[p] = v;
+      }
+    }
+    for (let t = 0; t < nt; t++) {
+      const p = touched[t]!;
+      table[p] = table[p]! & ~PACKED_IN_DOC;
+    }
+  }
+  const flags = new Uint8Array(f * f);
+  let stock = 0;
+  for (let p = 0; p < f * f; p++) {
+    const v = table[p]!;
+    const occ = (v >>> PACKED_OCC_SHIFT) & PACKED_OCC_MAX;
+    if (occ >= 2 && ((v & PACKED_DOCS_MAX) > docCap || occ > maxOcc)) {
+      flags[p] = 1;
+      stock++;
+    }
+  }
+  return { flags, stock };
+}
+
+/** The count by sorting every frequent pair's seed hash with its document. */
+export function countBySorting(docs: readonly PreparedDoc[], stemHash: Int32Array, frequent: Uint8Array, count: PairCount): HashSet32 {
+  const { maxDistance, docCap, maxOcc } = count;
+  let hashes = new Uint32Array(1024);
+  let seedDoc = new Int32Array(1024);
+  let n = 0;
+  let cs: Int32Array = new Int32Array(256);
+  for (const d of docs) {
+    cs = contentStemsOf(d, cs);
+    const m = d.contentTok.length;
+    if (n + m * maxDistance > hashes.length) {
+      const cap = grownCapacity(hashes.length, n + m * maxDistance);
+      hashes = resized(hashes, cap, n);
+      seedDoc = resized(seedDoc, cap, n);
+    }
+    for (let k = 0; k < m; k++) {
+      const s1 = cs[k]!;
+      if (!frequent[s1]) continue;
+      const h1 = firstStemPart(stemHash[s1]!);
+      const last = Math.min(m - 1, k + maxDistance);
+      for (let j = k + 1; j <= last; j++) {
+        const s2 = cs[j]!;
+        if (!frequent[s2]) continue;
+        hashes[n] = seedHash(h1, stemHash[s2]!);
+        seedDoc[n++] = d.index;
+      }
+    }
+  }
+  radixSortPairs(hashes, seedDoc, n);
+  const stock: number[] = [];
+  for (let g0 = 0; g0 < n; ) {
+    const h = hashes[g0]!;
+    let g1 = g0 + 1;
+    let df = 1;
+    let prevDoc = seedDoc[g0]!;
+    while (g1 < n && hashes[g1] === h) {
+      const dx = seedDoc[g1]!;
+      if (dx !== prevDoc) df++;
+      prevDoc = dx;
+      g1++;
+    }
+    if (g1 - g0 >= 2 && (df > docCap || g1 - g0 > maxOcc)) stock.push(h);
+    g0 = g1;
+  }
+  const set = new HashSet32(stock.length);
+  for (const h of stock) set.add(h);
+  return set;
+}
