@@ -13,7 +13,7 @@
  * rest still arrive.
  */
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
-import { describe, isPlainObject } from '../state/records.ts';
+import { describe, isPlainObject } from '../validate/fields.ts';
 import { MAX_CORPUS_DOCUMENTS, MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, formatBytes } from './limits.ts';
 import type { PreparedFile } from './read.ts';
 

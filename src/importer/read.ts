@@ -12,7 +12,7 @@ import { decodeText } from '../corpus/decode.ts';
 import { htmlToText } from '../corpus/html-to-text.ts';
 import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
-import { isPlainObject } from '../state/records.ts';
+import { isPlainObject } from '../validate/fields.ts';
 import { htmlMeta } from './html-meta.ts';
 import { inferFields, type MetaFields } from './infer.ts';
 import { MAX_FILE_BYTES, formatBytes } from './limits.ts';

@@ -21,8 +21,9 @@
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CorpusDocument } from '../corpus/types.ts';
-import { openStateDb, type StateDb } from './idb.ts';
-import { isPlainObject } from './records.ts';
+import { isPlainObject } from '../validate/fields.ts';
+import type { StateDb } from './idb.ts';
+import { errorName, StorageLifecycle, type StorageStatus } from './lifecycle.ts';
 
 export const CORPORA_DB_NAME = 'refrain-corpora';
 export const CORPORA_STORE_NAME = 'corpora';
@@ -31,7 +32,6 @@ export const CORPORA_DB_VERSION = 1;
 export const ANALYSIS_ENGINE_VERSION = 2;
 /** Cached analyses kept, most recently used first; older ones are deleted when one is stored. */
 export const MAX_CACHED_ANALYSES = 4;
-export const OPEN_TIMEOUT_MS = 4000;
 export const MAX_NAME_LENGTH = 200;
 
 export interface CorpusInfo {
@@ -52,11 +52,8 @@ export interface StoredDoc {
   bytes: number;
 }
 
-export interface CorporaStatus {
-  persistent: boolean;
-  /** A sentence for the banner, or null when all is well. */
-  message: string | null;
-}
+/** The same status as the reading state's (lifecycle.ts): `persistent`, and a sentence for the banner. */
+export type CorporaStatus = StorageStatus;
 
 export type SaveOutcome = 'saved' | 'memory' | 'failed';
 
@@ -84,15 +81,6 @@ const analysisKey = (hash: string) => `a/${enc(hash)}`;
 const analysisUsedKey = (hash: string) => `m/${enc(hash)}`;
 const prefixRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-function errorName(e: unknown): string {
-  if (typeof e === 'object' && e !== null) {
-    const { name, message } = e as { name?: unknown; message?: unknown };
-    if (typeof name === 'string' && name !== 'Error') return name;
-    if (typeof message === 'string') return message;
-  }
-  return String(e);
-}
-
 function validInfo(v: unknown): CorpusInfo | null {
   if (!isPlainObject(v)) return null;
   const { key, name, createdAt, updatedAt, docIds, bytes, deleted } = v;
@@ -109,13 +97,11 @@ function validDoc(v: unknown): StoredDoc | null {
 }
 
 export class CorporaStore {
-  #status: CorporaStatus = { persistent: true, message: null };
-  #db: StateDb | null = null;
+  readonly #life = new StorageLifecycle();
   #infos = new Map<string, CorpusInfo>();
   #docs = new Map<string, Map<string, StoredDoc>>();
   #current: string | null = null;
   #chain: Promise<unknown> = Promise.resolve();
-  #listeners = new Set<(s: CorporaStatus) => void>();
   readonly #now: () => number;
   readonly #newKey: () => string;
   /** Records that failed validation on open (left untouched). */
@@ -129,47 +115,26 @@ export class CorporaStore {
   /** Opens the store; never throws: problems end up in `status`. */
   static async open(opts: CorporaOptions = {}): Promise<CorporaStore> {
     const store = new CorporaStore(opts);
-    await store.#start(opts);
+    const memory = (why: string) => `Imported texts cannot be saved in this browser (${why}): they last only until the tab is closed. Use Export to keep them.`;
+    await store.#life.open({
+      indexedDB: opts.indexedDB,
+      openDb: opts.openDb,
+      database: { name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME, version: CORPORA_DB_VERSION },
+      openTimeoutMs: opts.openTimeoutMs,
+      messages: { unavailable: memory('IndexedDB is unavailable'), openFailed: memory, slow: memory('storage did not answer') },
+      load: (useStore) => store.#load(useStore),
+      adopt: () => undefined,
+      afterDeadline: 'memory',
+    });
     return store;
   }
 
   get status(): CorporaStatus {
-    return { ...this.#status };
+    return this.#life.status;
   }
 
   onStatus(listener: (s: CorporaStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  #setStatus(status: CorporaStatus): void {
-    this.#status = status;
-    for (const l of this.#listeners) l(this.status);
-  }
-
-  #memoryOnly(why: string): void {
-    this.#db = null;
-    this.#setStatus({ persistent: false, message: `Imported texts cannot be saved in this browser (${why}): they last only until the tab is closed. Use Export to keep them.` });
-  }
-
-  async #start(opts: CorporaOptions): Promise<void> {
-    const factory = opts.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : opts.indexedDB;
-    if (!opts.openDb && !factory) return this.#memoryOnly('IndexedDB is unavailable');
-    try {
-      this.#db = opts.openDb ? opts.openDb() : openStateDb({ factory: factory!, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME, version: CORPORA_DB_VERSION });
-    } catch (e) {
-      return this.#memoryOnly(errorName(e));
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), opts.openTimeoutMs ?? OPEN_TIMEOUT_MS)));
-    try {
-      const loaded = await Promise.race([this.#load(this.#db.useStore), timeout]);
-      if (loaded === 'timeout') return this.#memoryOnly('storage did not answer');
-    } catch (e) {
-      return this.#memoryOnly(errorName(e));
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.#life.onStatus(listener);
   }
 
   /** Reads every corpus record and purges the deleted ones (with their documents) in one transaction. */
@@ -197,7 +162,7 @@ export class CorporaStore {
   /** One readwrite transaction, retried once; on failure the store keeps going in memory and says so. */
   #write(label: string, body: (os: IDBObjectStore) => void): Promise<SaveOutcome> {
     const run = async (): Promise<SaveOutcome> => {
-      const db = this.#db;
+      const db = this.#life.db;
       if (!db) return 'memory';
       const attempt = () =>
         db.useStore('readwrite', (os) => {
@@ -209,17 +174,10 @@ export class CorporaStore {
           }
           return promisifyRequest(os.transaction);
         });
-      try {
-        await attempt();
-      } catch {
-        try {
-          await attempt();
-        } catch (e) {
-          this.#setStatus({ persistent: this.#status.persistent, message: `Could not save ${label} (${errorName(e)}). It is kept in this tab; use Export to be safe.` });
-          return 'failed';
-        }
-      }
-      return 'saved';
+      const result = await this.#life.retryOnce(attempt);
+      if (result.ok) return 'saved';
+      this.#life.setStatus({ message: `Could not save ${label} (${errorName(result.error)}). It is kept in this tab; use Export to be safe.` });
+      return 'failed';
     };
     const p = this.#chain.then(run, run);
     this.#chain = p;
@@ -321,26 +279,28 @@ export class CorporaStore {
     if (held) return held;
     held = new Map();
     this.#docs.set(key, held);
-    if (this.#db) {
+    const db = this.#life.db;
+    if (db) {
       try {
         const range = prefixRange(docPrefix(key));
-        const values = await this.#db.useStore('readonly', (os) => promisifyRequest(os.getAll(range)));
+        const values = await db.useStore('readonly', (os) => promisifyRequest(os.getAll(range)));
         for (const v of values) {
           const d = validDoc(v);
           if (d && !held.has(d.doc.meta.id)) held.set(d.doc.meta.id, d);
           else if (!d) this.ignoredRecords++;
         }
       } catch (e) {
-        this.#setStatus({ persistent: this.#status.persistent, message: `Could not read the saved documents (${errorName(e)}).` });
+        this.#life.setStatus({ message: `Could not read the saved documents (${errorName(e)}).` });
       }
     }
     return held;
   }
 
   async getAnalysis(hash: string): Promise<ArrayBuffer | null> {
-    if (!this.#db) return null;
+    const db = this.#life.db;
+    if (!db) return null;
     try {
-      const v = (await this.#db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash))))) as unknown;
+      const v = (await db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash))))) as unknown;
       if (!isPlainObject(v) || v['engine'] !== ANALYSIS_ENGINE_VERSION || !(v['bytes'] instanceof ArrayBuffer)) return null;
       const at = this.#now();
       void this.#write('the analysis', (os) => os.put(at, analysisUsedKey(hash)));
@@ -376,8 +336,7 @@ export class CorporaStore {
   }
 
   close(): void {
-    this.#db?.close();
-    this.#db = null;
+    this.#life.close();
   }
 }
 

@@ -13,11 +13,10 @@
  */
 
 import type { DocMeta } from '../corpus/types.ts';
+import { describe, isPlainObject } from '../validate/fields.ts';
 import {
   MAX_NOTE_LENGTH,
   SCHEMA_VERSION,
-  describe,
-  isPlainObject,
   recordPath,
   validateRecord,
   type NoteRecord,

@@ -38,7 +38,7 @@ describe('CorporaStore', () => {
     expect(b.list().map((i) => [i.name, i.docIds])).toEqual([['My texts', ['one', 'two']]]);
     expect(b.current).toBe(info.key);
     expect((await b.documents(info.key)).map((d) => d.doc.text)).toEqual([stored('one.txt').doc.text, stored('two.txt').doc.text]);
-    expect(b.status).toEqual({ persistent: true, message: null });
+    expect(b.status).toMatchObject({ persistent: true, message: null });
   });
 
   it('renames, deletes with undo, and purges deleted corpora on the next open', async () => {

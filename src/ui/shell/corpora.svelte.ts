@@ -11,6 +11,7 @@ import type { Corpus, CorpusDocument } from '../../corpus/types.ts';
 import { compareIds } from '../../corpus/outlet-year.ts';
 import { exportCorpus, parseCorpusFile, runImport, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
 import { CorporaStore, analysisCacheKey, cleanName, type CorporaStatus, type StoredDoc } from '../../state/corpora.ts';
+import { OK_STATUS } from '../../state/lifecycle.ts';
 import { ReadingState } from '../../state/reading-state.svelte.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
 import { toAnalysisDocs } from '../../worker/protocol.ts';
@@ -46,7 +47,7 @@ export class Corpora {
   reading = $state.raw<ReadingState>(null as unknown as ReadingState);
   /** Bumped on every switch: the app is re-created for the new corpus. */
   epoch = $state(0);
-  status = $state<CorporaStatus>({ persistent: true, message: null });
+  status = $state<CorporaStatus>({ ...OK_STATUS });
   job = $state<ImportJob | null>(null);
   /** Something to tell the reader, with an undo when there is one. */
   notice = $state<{ text: string; undo?: () => void } | null>(null);
