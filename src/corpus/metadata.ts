@@ -24,7 +24,8 @@ type Field = (typeof FIELDS)[number];
 /** A sidecar is a complete record: every field must be present (null where unknown). */
 const SIDECAR_REQUIRED: readonly Field[] = ['title', 'outlet', 'author', 'date', 'language', 'provenance'];
 
-const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,127}$/u;
+/** What a document id may be: safe in routes, storage keys and file names. */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,127}$/u;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const APPROXIMATE_PREFIX = /^(~|about |circa |c\. ?|approximately )/i;

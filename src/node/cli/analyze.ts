@@ -10,12 +10,14 @@ import { loadCorpusFromPaths, CorpusError } from '../load-corpus.ts';
 import { detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import type { Corpus } from '../../corpus/types.ts';
+import type { ComputedBy } from '../../interop/index.ts';
+import { describeComputedBy, importFromPaths, takeImportArgs, IMPORT_USAGE } from './import-results.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Cap on jsdiff's work per passage pair in the report. */
 const DIFF_MAX_EDIT_LENGTH = 200;
 const REPORT_MAX_PASSAGES = 60;
-const USAGE = 'usage: npm run --silent analyze -- [--json] [PATH...]';
+const USAGE = `usage: npm run --silent analyze -- [--json] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}`;
 
 interface Args {
   json: boolean;
@@ -39,7 +41,7 @@ function toInputs(corpus: Corpus): ReuseInput[] {
   return corpus.documents.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet }));
 }
 
-export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>): string {
+export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy): string {
   return JSON.stringify({
     documents: corpus.documents.map((d) => ({
       id: d.meta.id,
@@ -50,6 +52,7 @@ export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>): 
     })),
     passages: result.passages,
     families: result.families,
+    ...(computedBy ? { computedBy } : {}),
   });
 }
 
@@ -69,11 +72,12 @@ function wordDiff(a: string, b: string): string {
     .join(' ');
 }
 
-function report(corpus: Corpus, result: ReturnType<typeof detectReuse>): string {
+function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy): string {
   const textOf = new Map(corpus.documents.map((d) => [d.meta.id, d.text]));
   const slice = (s: { doc: string; start: number; end: number }) => textOf.get(s.doc)!.slice(s.start, s.end).replace(/\s+/g, ' ');
   const lines: string[] = [];
   lines.push(`${corpus.documents.length} documents, ${result.passages.length} passage pairs, ${result.families.length} families`);
+  if (computedBy) lines.push(describeComputedBy(computedBy));
   lines.push('', 'FAMILIES (by spread)');
   const families: Family[] = [...result.families].sort(
     (x, y) => y.documents - x.documents || y.spread.years.length - x.spread.years.length || y.members.length - x.members.length,
@@ -99,7 +103,20 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   });
   try {
+    let importing;
+    try {
+      importing = takeImportArgs(argv);
+    } catch (e) {
+      throw new UsageError(`analyze: ${(e as Error).message} (${USAGE})`);
+    }
     const args = parseArgs(argv);
+    if (importing) {
+      if (args.paths.length) throw new UsageError(`analyze: paths go after --${importing.tool} (${USAGE})`);
+      const { corpus, result, computedBy, warnings } = await importFromPaths(importing);
+      for (const w of warnings) process.stderr.write(`analyze: ${w}\n`);
+      process.stdout.write(`${args.json ? toJson(corpus, result, computedBy) : report(corpus, result, computedBy)}\n`);
+      return 0;
+    }
     const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
     const corpus = await loadCorpusFromPaths(paths);
     const result = detectReuse(toInputs(corpus));
