@@ -130,15 +130,9 @@ export async function buildImport(sources: Source[], scan: Scan, keep: Uint8Arra
   const pairSpans = [...spans('pair'), ...spans('textpair')] as LocalSpan[][];
 
   const inputs: ReuseInput[] = docs.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet }));
-  const passages: Passage[] = [];
-  const families: Family[] = [];
-  const boilerplate: string[] = [];
-  if (scan.clusters.length) {
-    const built = await clusterFamilies(scan, clusterSpans, docs, at, inputs, report, tick);
-    passages.push(...built.passages);
-    families.push(...built.families);
-    boilerplate.push(...built.boilerplate);
-  }
+  const { passages, families, boilerplate } = scan.clusters.length
+    ? await clusterFamilies(scan, clusterSpans, docs, at, inputs, report, tick)
+    : { passages: [] as Passage[], families: [] as Family[], boilerplate: [] as string[] };
   const seen = new Set(passages.map(passageKey));
   const pairStart = passages.length;
   for (const [a, b] of pairSpans) {
@@ -150,7 +144,7 @@ export async function buildImport(sources: Source[], scan: Scan, keep: Uint8Arra
     passages.push(p);
   }
   if (scan.clusters.length) linkPairs(families, passages, pairStart);
-  else families.push(...buildFamilies(passages, inputs, DEFAULT_REUSE_OPTIONS));
+  else for (const f of buildFamilies(passages, inputs, DEFAULT_REUSE_OPTIONS)) families.push(f);
   families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));
   options.onProgress?.({ stage: 'Checking offsets and aligning passages', fraction: 1 });
 
@@ -428,7 +422,7 @@ async function clusterFamilies(
     const docIds = [...new Set(members.map((m) => m.doc))].sort((x, y) => x - y);
     const found = buildFamilies(local, docIds.map((d) => inputs[d]!), DEFAULT_REUSE_OPTIONS);
     const base = passages.length;
-    passages.push(...local);
+    for (const p of local) passages.push(p);
     const pboiler = scan.pboiler[cluster]!;
     const boilerShare = members.filter((m) => m.records.some((r) => boilerCol[r] === 1)).length / members.length;
     for (const f of found) {
