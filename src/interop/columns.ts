@@ -2,8 +2,6 @@
  * Records as typed columns: a hundred thousand result records cost a few
  * megabytes this way, not a hundred thousand objects.
  */
-import { grownCapacity, resized } from '../reuse/buffers.ts';
-
 export class Columns<K extends string> {
   length = 0;
   #cols: Record<K, Int32Array>;
@@ -19,8 +17,11 @@ export class Columns<K extends string> {
   push(row: Record<K, number>): number {
     const cap = this.#cols[this.#names[0]!].length;
     if (this.length === cap) {
-      const n = grownCapacity(cap, this.length + 1);
-      for (const name of this.#names) this.#cols[name] = resized(this.#cols[name], n, this.length);
+      for (const name of this.#names) {
+        const bigger = new Int32Array(cap * 2);
+        bigger.set(this.#cols[name]);
+        this.#cols[name] = bigger;
+      }
     }
     for (const name of this.#names) this.#cols[name][this.length] = row[name];
     return this.length++;

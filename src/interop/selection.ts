@@ -4,7 +4,6 @@
  * least some size. Works on the scan alone (metadata and record columns),
  * and says what a selection leaves out.
  */
-import { radixOrder } from '../reuse/buffers.ts';
 import type { Limits, Scan } from './scan.ts';
 
 export interface Selection {
@@ -55,19 +54,16 @@ const SIZE_STEPS = [2, 3, 5, 10, 20, 50, 100, 1000];
 
 /** Distinct documents per cluster (only those with `keep[doc]` set, when given). */
 export function clusterSizes(scan: Scan, keep?: Uint8Array): Int32Array {
-  const n = scan.clusters.length;
   const doc = scan.clusters.col('doc');
   const cluster = scan.clusters.col('cluster');
   const sizes = new Int32Array(scan.clusterKeys.length);
-  let order = radixOrder(doc, n);
-  order = radixOrder(cluster, n, order);
-  let prev = -1;
-  for (let k = 0; k < n; k++) {
-    const r = order[k]!;
-    if (keep && !keep[doc[r]!]) continue;
-    if (prev < 0 || cluster[prev] !== cluster[r] || doc[prev] !== doc[r]) sizes[cluster[r]!]!++;
-    prev = r;
-  }
+  // (cluster, document) as one number (exact below 2^53), sorted: distinct pairs are runs.
+  const docs = Math.max(1, scan.documentCount);
+  const keys = new Float64Array(scan.clusters.length);
+  let n = 0;
+  for (let r = 0; r < scan.clusters.length; r++) if (!keep || keep[doc[r]!]) keys[n++] = cluster[r]! * docs + doc[r]!;
+  const sorted = keys.subarray(0, n).sort();
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sizes[Math.floor(sorted[k]! / docs)]!++;
   return sizes;
 }
 
