@@ -4,9 +4,9 @@
  * matches score above function-word matches, so "the ... of the" cannot pull
  * an alignment. Scratch buffers are reused across calls.
  */
-import { keepShape } from '../text/shapes.ts';
 import type { ReuseOptions } from './options.ts';
-import { TOK_CONTENT, type CorpusColumns } from './prepare.ts';
+import type { DocPair } from './pair.ts';
+import { TOK_CONTENT } from './prepare.ts';
 
 export const OP_MATCH = 0;
 export const OP_SUB = 1;
@@ -57,20 +57,39 @@ export class AlignPath {
   }
 }
 
-// Its hidden class survives between calls (see text/shapes.ts). The score
-// is read from a Float64Array, so the field holds doubles: the kept
-// instance takes that (final) hidden class, not the first one (Smi).
-keepShape(new AlignPath()).score = 0.5;
+/**
+ * The region to align: A's tokens [a0, a1), B's [b0, b1), and the band of
+ * token diagonals j - i within [dLo, dHi]. Token indices are inside each
+ * document.
+ */
+export class AlignWindow {
+  a0 = 0;
+  a1 = 0;
+  b0 = 0;
+  b1 = 0;
+  dLo = 0;
+  dHi = 0;
+}
 
 const NEG = -1e9;
 // Two rolling rows of H (best score ending in a cell) and F (ending in a
 // gap in b, i.e. a token only in a); E (a token only in b) runs along the
-// row. Only the traceback bits are kept for every cell.
+// row. Only the traceback bits are kept for every cell (row r, column k:
+// TB[r * W + k], W the band's width).
 let H0 = new Float64Array(256);
 let H1 = new Float64Array(256);
 let F0 = new Float64Array(256);
 let F1 = new Float64Array(256);
 let TB = new Uint8Array(4096);
+
+/** Traceback bits of a cell: where H came from (bits 0–1), whether E and F extend a gap. */
+const TB_H = 3;
+const TB_H_NONE = 0;
+const TB_H_DIAGONAL = 1;
+const TB_H_FROM_E = 2;
+const TB_H_FROM_F = 3;
+const TB_E_EXTENDS = 4;
+const TB_F_EXTENDS = 8;
 
 function ensure(width: number, cells: number): void {
   if (H0.length < width) {
@@ -89,38 +108,43 @@ function ensure(width: number, cells: number): void {
 }
 
 /**
- * Best local alignment of A[a0, a1) with B[b0, b1) whose cells keep
- * j - i within [dLo, dHi]. A and B are read from the corpus-wide columns
- * at their token offsets `oa` and `ob` (no document object is touched);
- * i and j, and the path, are token indices inside each document. Writes
- * the path; returns its score (0: none).
+ * Best local alignment of the pair's documents within `win`. Writes the
+ * path (token indices inside each document); returns its score (0: none).
  */
-export function alignBanded(
-  corpus: CorpusColumns,
-  oa: number,
-  ob: number,
-  a0: number,
-  a1: number,
-  b0: number,
-  b1: number,
-  dLo: number,
-  dHi: number,
-  options: ReuseOptions,
-  path: AlignPath,
-): number {
+export function alignBanded(pair: DocPair, win: AlignWindow, options: ReuseOptions, path: AlignPath): number {
   path.length = 0;
   path.score = 0;
+  const rows = win.a1 - win.a0;
+  const W = win.dHi - win.dLo + 1;
+  if (rows <= 0 || W <= 0 || win.b1 <= win.b0) return 0;
+  ensure(W + 1, (rows + 1) * W);
+  const best = fillBand(pair, win, options);
+  if (best < 0) return 0;
+  traceBack(pair, win, best, path);
+  path.score = bestScore;
+  return bestScore;
+}
+
+/** The best cell's score (set by fillBand). */
+let bestScore = 0;
+
+/**
+ * Fills the band's traceback bits row by row; returns the best cell
+ * (r * W + k), or -1, and leaves its score in `bestScore`. One function on
+ * purpose: its inner loop is the engine's hottest.
+ */
+function fillBand(pair: DocPair, win: AlignWindow, options: ReuseOptions): number {
+  const { a0, a1, b0, b1, dLo, dHi } = win;
+  const oa = pair.offsetA;
+  const ob = pair.offsetB;
   const rows = a1 - a0;
   const W = dHi - dLo + 1;
-  if (rows <= 0 || W <= 0 || b1 <= b0) return 0;
-  ensure(W + 1, (rows + 1) * W);
   const mc = options.matchContent;
   const mf = options.matchFunction;
   const mm = options.mismatch;
   const open = options.gapOpen;
   const ext = options.gapExtend;
-  const stem = corpus.stem;
-  const flags = corpus.flags;
+  const { stem, flags } = pair.corpus;
   const tbuf = TB;
   let hPrev = H0;
   let hCur = H1;
@@ -135,8 +159,7 @@ export function alignBanded(
   hCur[W] = 0;
   fCur[W] = NEG;
   let best = 0;
-  let bestR = -1;
-  let bestK = -1;
+  let bestCell = -1;
   for (let r = 1; r <= rows; r++) {
     const i = a0 + r - 1;
     const base = r * W;
@@ -147,11 +170,7 @@ export function alignBanded(
     // Cells with b0 <= j < b1, where j = i + dLo + k.
     const kLo = Math.max(0, b0 - i - dLo);
     const kHi = Math.min(W - 1, b1 - 1 - i - dLo);
-    for (let k = 0; k < kLo && k < W; k++) {
-      hCur[k] = 0;
-      fCur[k] = NEG;
-      tbuf[base + k] = 0;
-    }
+    clearCells(hCur, fCur, tbuf, base, 0, Math.min(kLo, W));
     let hLeft = kLo > 0 ? hCur[kLo - 1]! : 0;
     let eLeft = NEG;
     for (let k = kLo; k <= kHi; k++) {
@@ -163,7 +182,7 @@ export function alignBanded(
         const ee = eLeft + ext;
         if (ee > ho) {
           e = ee;
-          eb = 4;
+          eb = TB_E_EXTENDS;
         } else e = ho;
       }
       let f = NEG;
@@ -173,22 +192,22 @@ export function alignBanded(
         const ff = fPrev[k + 1]! + ext;
         if (ff > ho) {
           f = ff;
-          fb = 8;
+          fb = TB_F_EXTENDS;
         } else f = ho;
       }
       let h = 0;
-      let hb = 0;
+      let hb = TB_H_NONE;
       if (hd > h) {
         h = hd;
-        hb = 1;
+        hb = TB_H_DIAGONAL;
       }
       if (e > h) {
         h = e;
-        hb = 2;
+        hb = TB_H_FROM_E;
       }
       if (f > h) {
         h = f;
-        hb = 3;
+        hb = TB_H_FROM_F;
       }
       hCur[k] = h;
       fCur[k] = f;
@@ -197,15 +216,10 @@ export function alignBanded(
       eLeft = e;
       if (h > best) {
         best = h;
-        bestR = r;
-        bestK = k;
+        bestCell = base + k;
       }
     }
-    for (let k = Math.max(kLo, kHi + 1); k < W; k++) {
-      hCur[k] = 0;
-      fCur[k] = NEG;
-      tbuf[base + k] = 0;
-    }
+    clearCells(hCur, fCur, tbuf, base, Math.max(kLo, kHi + 1), W);
     const th = hPrev;
     hPrev = hCur;
     hCur = th;
@@ -213,35 +227,56 @@ export function alignBanded(
     fPrev = fCur;
     fCur = tf;
   }
-  if (bestR < 0) return 0;
+  bestScore = best;
+  return bestCell;
+}
 
-  let r = bestR;
-  let k = bestK;
-  let state = 0;
+/** Cells [from, to) of a row outside B's window: no score, no way in. */
+function clearCells(h: Float64Array, f: Float64Array, tbuf: Uint8Array, base: number, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    h[k] = 0;
+    f[k] = NEG;
+    tbuf[base + k] = 0;
+  }
+}
+
+/** Traceback states: in H (a match or substitution), in E (a token only in b), in F (only in a). */
+const IN_H = 0;
+const IN_E = 1;
+const IN_F = 2;
+
+/** The path from the best cell back to where its score started, in reading order. */
+function traceBack(pair: DocPair, win: AlignWindow, bestCell: number, path: AlignPath): void {
+  const { a0, dLo } = win;
+  const W = win.dHi - dLo + 1;
+  const oa = pair.offsetA;
+  const ob = pair.offsetB;
+  const stem = pair.corpus.stem;
+  const tbuf = TB;
+  let r = Math.floor(bestCell / W);
+  let k = bestCell - r * W;
+  let state = IN_H;
   while (r > 0 && k >= 0 && k < W) {
-    const idx = r * W + k;
     const i = a0 + r - 1;
     const j = i + dLo + k;
-    const tb = tbuf[idx]!;
-    if (state === 0) {
-      const hb = tb & 3;
-      if (hb === 0) break;
-      if (hb === 1) {
+    const tb = tbuf[r * W + k]!;
+    if (state === IN_H) {
+      const hb = tb & TB_H;
+      if (hb === TB_H_NONE) break;
+      if (hb === TB_H_DIAGONAL) {
         path.push(stem[oa + i] === stem[ob + j] ? OP_MATCH : OP_SUB, i, j);
         r--;
-      } else state = hb === 2 ? 1 : 2;
-    } else if (state === 1) {
+      } else state = hb === TB_H_FROM_E ? IN_E : IN_F;
+    } else if (state === IN_E) {
       path.push(OP_INS, -1, j);
-      state = tb & 4 ? 1 : 0;
+      state = tb & TB_E_EXTENDS ? IN_E : IN_H;
       k--;
     } else {
       path.push(OP_DEL, i, -1);
-      state = tb & 8 ? 2 : 0;
+      state = tb & TB_F_EXTENDS ? IN_F : IN_H;
       r--;
       k++;
     }
   }
   path.reverse();
-  path.score = best;
-  return best;
 }

@@ -6,36 +6,54 @@
  * Hits are made one document at a time: each seed of document A (in
  * position order) meets the later occurrences in its bucket. The hits of A
  * are then ordered by partner document (a native sort of small packed
- * keys), so no corpus-wide hit list is built or sorted, and the candidates
- * live in reused typed arrays: nothing is allocated per hit or candidate.
+ * keys), so no corpus-wide hit list is built or sorted. Candidates are
+ * written as records into a batch handed on when full: nothing is
+ * allocated per hit or candidate.
  */
-import { keepShape } from '../text/shapes.ts';
+import { REC_CONTENT, REC_END, REC_INTS, REC_SORTED, REC_TOKEN, SORTED_CONTENT, SORTED_DOC, SORTED_INTS, SORTED_TOKEN } from './buckets.ts';
 import type { ReuseOptions } from './options.ts';
-import type { PreparedDoc } from './prepare.ts';
+import { touchPartnerRanges } from './prefetch.ts';
 import type { SeedIndex } from './seeds.ts';
 
-export interface Candidate {
-  docA: number;
-  docB: number;
-  /** Content-word index ranges, inclusive. */
-  aFirst: number;
-  aLast: number;
-  bFirst: number;
-  bLast: number;
-  /** Token-space diagonals (tokB - tokA) spanned by the seeds. */
-  diagMin: number;
-  diagMax: number;
-  seeds: number;
-  /** Lowest rarity class among its seeds (see SeedIndex.rarity). */
-  rarity: number;
+/**
+ * A candidate's record in a batch, ten ints. Content-word index ranges are
+ * inclusive; the diagonals are token-space (tokB - tokA) over its seeds;
+ * the rarity is the lowest class among its seeds (see SeedIndex.rarity).
+ */
+export const CAND_DOC_A = 0;
+export const CAND_DOC_B = 1;
+export const CAND_A_FIRST = 2;
+export const CAND_A_LAST = 3;
+export const CAND_B_FIRST = 4;
+export const CAND_B_LAST = 5;
+export const CAND_DIAG_MIN = 6;
+export const CAND_DIAG_MAX = 7;
+export const CAND_SEEDS = 8;
+export const CAND_RARITY = 9;
+export const CAND_INTS = 10;
+
+/**
+ * Candidates per batch: the aligner first touches, for a whole batch, the
+ * places it will read (prefetch.ts). 64 to 4,096 measured alike.
+ */
+export const BATCH_SIZE = 1024;
+
+/** Up to BATCH_SIZE candidate records (CAND_*), in document order. */
+export class CandidateBatch {
+  readonly records = new Int32Array(BATCH_SIZE * CAND_INTS);
+  length = 0;
 }
 
-/** Hit index fits in the low 26 bits of the sort key; the partner document above. */
-const IDX_BITS = 2 ** 26;
+/**
+ * A hit's sort key is partner document × HIT_INDEX_RANGE + hit index: the
+ * hits of one document A number fewer than 2^26 (a document of 67M hits
+ * would need a wider key).
+ */
+const HIT_INDEX_RANGE = 2 ** 26;
 
-class Grow {
+/** The hits of one document A, as columns (grown by doubling). */
+export class HitColumns {
   key = new Float64Array(1024);
-  docB = new Int32Array(1024);
   posA = new Int32Array(1024);
   posB = new Int32Array(1024);
   tokDiag = new Int32Array(1024);
@@ -44,206 +62,250 @@ class Grow {
     if (need <= this.key.length) return;
     let n = this.key.length * 2;
     while (n < need) n *= 2;
-    const key = new Float64Array(n);
-    key.set(this.key);
-    this.key = key;
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.key = grow(this.key, new Float64Array(n));
+    this.posA = grow(this.posA, new Int32Array(n));
+    this.posB = grow(this.posB, new Int32Array(n));
+    this.tokDiag = grow(this.tokDiag, new Int32Array(n));
+    this.rarity = grow(this.rarity, new Uint8Array(n));
+  }
+}
+
+/** The open candidates of the current document pair, as columns (grown by doubling). */
+export class OpenCandidates {
+  length = 0;
+  aFirst = new Int32Array(64);
+  aLast = new Int32Array(64);
+  bFirst = new Int32Array(64);
+  bLast = new Int32Array(64);
+  diagMin = new Int32Array(64);
+  diagMax = new Int32Array(64);
+  seeds = new Int32Array(64);
+  /** Content-word position in A of its last seed, and that seed's content-word diagonal. */
+  lastA = new Int32Array(64);
+  diag = new Int32Array(64);
+  rarity = new Int32Array(64);
+
+  grow(): void {
+    const n = this.aFirst.length * 2;
     const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
       const b = new Int32Array(n);
       b.set(a);
       return b;
     };
-    this.docB = grow(this.docB);
-    this.posA = grow(this.posA);
-    this.posB = grow(this.posB);
-    this.tokDiag = grow(this.tokDiag);
-    const rarity = new Uint8Array(n);
-    rarity.set(this.rarity);
-    this.rarity = rarity;
+    this.aFirst = grow(this.aFirst);
+    this.aLast = grow(this.aLast);
+    this.bFirst = grow(this.bFirst);
+    this.bLast = grow(this.bLast);
+    this.diagMin = grow(this.diagMin);
+    this.diagMax = grow(this.diagMax);
+    this.seeds = grow(this.seeds);
+    this.lastA = grow(this.lastA);
+    this.diag = grow(this.diag);
+    this.rarity = grow(this.rarity);
+  }
+
+  copy(from: number, to: number): void {
+    this.aFirst[to] = this.aFirst[from]!;
+    this.aLast[to] = this.aLast[from]!;
+    this.bFirst[to] = this.bFirst[from]!;
+    this.bLast[to] = this.bLast[from]!;
+    this.diagMin[to] = this.diagMin[from]!;
+    this.diagMax[to] = this.diagMax[from]!;
+    this.seeds[to] = this.seeds[from]!;
+    this.lastA[to] = this.lastA[from]!;
+    this.diag[to] = this.diag[from]!;
+    this.rarity[to] = this.rarity[from]!;
   }
 }
 
-// Its hidden class survives between calls (see text/shapes.ts).
-keepShape(new Grow());
-
-/** Where touch loops leave their sum, so their reads are not dropped. */
-const touched = new Int32Array(1);
-
 /**
- * Calls `visit` for each candidate, in document order. The candidate object
- * is reused: read it inside `visit`, do not keep it.
+ * Hands every candidate to `onBatch` in batches, in document order. The
+ * batch is reused: read it inside `onBatch`, do not keep it.
  */
-export function forEachCandidate(
-  docs: readonly PreparedDoc[],
-  seeds: SeedIndex,
-  options: ReuseOptions,
-  visit: (c: Candidate) => void,
-): void {
-  const { recurring, recurringStart, rarity: seedRarity, sorted } = seeds;
-  const band = options.clusterDiagonalBand;
-  const maxGap = options.clusterMaxGap;
-  const seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
-  const hits = new Grow();
-  // Open candidates of the current document pair, as columns.
-  let cap = 64;
-  let oAFirst = new Int32Array(cap);
-  let oALast = new Int32Array(cap);
-  let oBFirst = new Int32Array(cap);
-  let oBLast = new Int32Array(cap);
-  let oDiagMin = new Int32Array(cap);
-  let oDiagMax = new Int32Array(cap);
-  let oSeeds = new Int32Array(cap);
-  let oLastA = new Int32Array(cap);
-  let oDiag = new Int32Array(cap);
-  let oRarity = new Int32Array(cap);
-  const cand: Candidate = { docA: 0, docB: 0, aFirst: 0, aLast: 0, bFirst: 0, bLast: 0, diagMin: 0, diagMax: 0, seeds: 0, rarity: 0 };
-  const emit = (o: number): void => {
-    cand.aFirst = oAFirst[o]!;
-    cand.aLast = oALast[o]!;
-    cand.bFirst = oBFirst[o]!;
-    cand.bLast = oBLast[o]!;
-    cand.diagMin = oDiagMin[o]!;
-    cand.diagMax = oDiagMax[o]!;
-    cand.seeds = oSeeds[o]!;
-    cand.rarity = oRarity[o]!;
-    visit(cand);
-  };
-  const copy = (from: number, to: number): void => {
-    oAFirst[to] = oAFirst[from]!;
-    oALast[to] = oALast[from]!;
-    oBFirst[to] = oBFirst[from]!;
-    oBLast[to] = oBLast[from]!;
-    oDiagMin[to] = oDiagMin[from]!;
-    oDiagMax[to] = oDiagMax[from]!;
-    oSeeds[to] = oSeeds[from]!;
-    oLastA[to] = oLastA[from]!;
-    oDiag[to] = oDiag[from]!;
-    oRarity[to] = oRarity[from]!;
-  };
-
-  for (let da = 0; da < docs.length; da++) {
-    // Hits of document A, in seed (position) order.
-    let m = 0;
-    const s0 = recurringStart[da]!;
-    const s1 = recurringStart[da + 1]!;
-    // First read where each partner range starts: independent reads, so
-    // their cache misses overlap (the loop below makes hits between them).
-    let sink = 0;
-    for (let i = s0; i < s1; i++) {
-      const y0 = recurring[4 * i + 3]! + 1;
-      if (recurring[4 * i]! > y0) sink += sorted[4 * y0]!;
-    }
-    touched[0] = sink;
-    for (let i = s0; i < s1; i++) {
-      // Most ranges are empty (the last of a bucket, or a seed that only
-      // seemed to recur): no random read of `sorted` for them.
-      const yEnd = recurring[4 * i]!;
-      const y0 = recurring[4 * i + 3]! + 1;
-      if (yEnd <= y0) continue;
-      hits.reserve(m + yEnd - y0);
-      const pa = recurring[4 * i + 1]!;
-      const ta = recurring[4 * i + 2]!;
-      const key = hits.key;
-      const hDocB = hits.docB;
-      const hPosA = hits.posA;
-      const hPosB = hits.posB;
-      const hTokDiag = hits.tokDiag;
-      const hRarity = hits.rarity;
-      const ra = seedRarity[i]!;
-      for (let y = y0; y < yEnd; y++) {
-        const db = sorted[4 * y]!;
-        const pb = sorted[4 * y + 1]!;
-        if (db === da && pb === pa) continue;
-        key[m] = db * IDX_BITS + m;
-        hDocB[m] = db;
-        hPosA[m] = pa;
-        hTokDiag[m] = sorted[4 * y + 2]! - ta;
-        hRarity[m] = ra;
-        hPosB[m++] = pb;
-      }
-    }
+export function forEachCandidateBatch(docCount: number, seeds: SeedIndex, options: ReuseOptions, onBatch: (batch: CandidateBatch) => void): void {
+  const clusters = new CandidateClusters(options, onBatch);
+  const hits = clusters.hits;
+  for (let da = 0; da < docCount; da++) {
+    const m = makeHits(da, seeds, hits);
     if (m === 0) continue;
     // By partner document, then position in A (hits were made in position order).
     const order = hits.key.subarray(0, m).sort();
-    cand.docA = da;
-    const hPosA = hits.posA;
-    const hPosB = hits.posB;
-    const hTokDiag = hits.tokDiag;
-    const hRarity = hits.rarity;
     for (let r0 = 0; r0 < m; ) {
-      const db = Math.floor(order[r0]! / IDX_BITS);
-      const keyBase = db * IDX_BITS;
-      const keyEnd = keyBase + IDX_BITS;
+      const db = Math.floor(order[r0]! / HIT_INDEX_RANGE);
+      const keyEnd = (db + 1) * HIT_INDEX_RANGE;
       let r1 = r0 + 1;
       while (r1 < m && order[r1]! < keyEnd) r1++;
-      cand.docB = db;
-      let open = 0;
-      for (let r = r0; r < r1; r++) {
-        const h = order[r]! - keyBase;
-        const pa = hPosA[h]!;
-        const pb = hPosB[h]!;
-        const diag = pb - pa;
-        const tokDiag = hTokDiag[h]!;
-        let best = -1;
-        let bestDist = Infinity;
-        let w = 0;
-        for (let o = 0; o < open; o++) {
-          if (pa - oLastA[o]! > maxGap) {
-            emit(o);
-            continue;
-          }
-          if (w !== o) copy(o, w);
-          const dist = Math.abs(diag - oDiag[w]!);
-          if (dist <= band && dist < bestDist) {
-            best = w;
-            bestDist = dist;
-          }
-          w++;
-        }
-        open = w;
-        if (best >= 0) {
-          oLastA[best] = pa;
-          oDiag[best] = diag;
-          oALast[best] = Math.max(oALast[best]!, pa + seedSpan);
-          oBFirst[best] = Math.min(oBFirst[best]!, pb);
-          oBLast[best] = Math.max(oBLast[best]!, pb + seedSpan);
-          oDiagMin[best] = Math.min(oDiagMin[best]!, tokDiag);
-          oDiagMax[best] = Math.max(oDiagMax[best]!, tokDiag);
-          oSeeds[best] = oSeeds[best]! + 1;
-          if (hRarity[h]! < oRarity[best]!) oRarity[best] = hRarity[h]!;
-        } else {
-          if (open === cap) {
-            cap *= 2;
-            const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-              const b = new Int32Array(cap);
-              b.set(a);
-              return b;
-            };
-            oAFirst = grow(oAFirst);
-            oALast = grow(oALast);
-            oBFirst = grow(oBFirst);
-            oBLast = grow(oBLast);
-            oDiagMin = grow(oDiagMin);
-            oDiagMax = grow(oDiagMax);
-            oSeeds = grow(oSeeds);
-            oLastA = grow(oLastA);
-            oDiag = grow(oDiag);
-            oRarity = grow(oRarity);
-          }
-          oAFirst[open] = pa;
-          oALast[open] = pa + seedSpan;
-          oBFirst[open] = pb;
-          oBLast[open] = pb + seedSpan;
-          oDiagMin[open] = tokDiag;
-          oDiagMax[open] = tokDiag;
-          oSeeds[open] = 1;
-          oLastA[open] = pa;
-          oDiag[open] = diag;
-          oRarity[open] = hRarity[h]!;
-          open++;
-        }
-      }
-      for (let o = 0; o < open; o++) emit(o);
+      clusters.clusterPair(da, db, order, r0, r1);
       r0 = r1;
     }
+  }
+  clusters.flush();
+}
+
+/**
+ * The hits of document `da` into `hits`, in seed (position) order: each
+ * recurring seed meets the seeds of its partner range. Returns how many.
+ */
+export function makeHits(da: number, seeds: SeedIndex, hits: HitColumns): number {
+  const { recurring, recurringStart, rarity: seedRarity, sorted } = seeds;
+  const s0 = recurringStart[da]!;
+  const s1 = recurringStart[da + 1]!;
+  touchPartnerRanges(recurring, sorted, s0, s1);
+  let m = 0;
+  for (let i = s0; i < s1; i++) {
+    // Most ranges are empty (the last of a bucket, or a seed that only
+    // seemed to recur): no random read of `sorted` for them.
+    const at = REC_INTS * i;
+    const yEnd = recurring[at + REC_END]!;
+    const y0 = recurring[at + REC_SORTED]! + 1;
+    if (yEnd <= y0) continue;
+    hits.reserve(m + yEnd - y0);
+    const pa = recurring[at + REC_CONTENT]!;
+    const ta = recurring[at + REC_TOKEN]!;
+    const { key, posA, posB, tokDiag, rarity } = hits;
+    const ra = seedRarity[i]!;
+    for (let y = y0; y < yEnd; y++) {
+      const to = SORTED_INTS * y;
+      const db = sorted[to + SORTED_DOC]!;
+      const pb = sorted[to + SORTED_CONTENT]!;
+      if (db === da && pb === pa) continue;
+      key[m] = db * HIT_INDEX_RANGE + m;
+      posA[m] = pa;
+      tokDiag[m] = sorted[to + SORTED_TOKEN]! - ta;
+      rarity[m] = ra;
+      posB[m++] = pb;
+    }
+  }
+  return m;
+}
+
+/**
+ * Chains the hits of one document pair into candidates: a hit joins the
+ * open candidate whose last diagonal is nearest to its own, within
+ * `clusterDiagonalBand`; a candidate closes when the hits have moved more
+ * than `clusterMaxGap` content words past its last seed.
+ */
+export class CandidateClusters {
+  readonly hits = new HitColumns();
+  readonly open = new OpenCandidates();
+  readonly batch = new CandidateBatch();
+  readonly band: number;
+  readonly maxGap: number;
+  /** Content words a seed spans after its first (1 + seedMaxSkip). */
+  readonly seedSpan: number;
+  docA = 0;
+  docB = 0;
+
+  constructor(
+    options: ReuseOptions,
+    readonly onBatch: (batch: CandidateBatch) => void,
+  ) {
+    this.band = options.clusterDiagonalBand;
+    this.maxGap = options.clusterMaxGap;
+    this.seedSpan = 1 + Math.max(0, Math.floor(options.seedMaxSkip));
+  }
+
+  /** The hits `order[r0, r1)` (all with partner `db`, by position in A) into candidates. */
+  clusterPair(da: number, db: number, order: Float64Array, r0: number, r1: number): void {
+    this.docA = da;
+    this.docB = db;
+    const open = this.open;
+    const { posA, posB, tokDiag, rarity } = this.hits;
+    const keyBase = db * HIT_INDEX_RANGE;
+    const seedSpan = this.seedSpan;
+    open.length = 0;
+    for (let r = r0; r < r1; r++) {
+      const h = order[r]! - keyBase;
+      const pa = posA[h]!;
+      const pb = posB[h]!;
+      const diag = pb - pa;
+      const td = tokDiag[h]!;
+      const best = this.closeAndFind(pa, diag);
+      if (best >= 0) {
+        open.lastA[best] = pa;
+        open.diag[best] = diag;
+        open.aLast[best] = Math.max(open.aLast[best]!, pa + seedSpan);
+        open.bFirst[best] = Math.min(open.bFirst[best]!, pb);
+        open.bLast[best] = Math.max(open.bLast[best]!, pb + seedSpan);
+        open.diagMin[best] = Math.min(open.diagMin[best]!, td);
+        open.diagMax[best] = Math.max(open.diagMax[best]!, td);
+        open.seeds[best] = open.seeds[best]! + 1;
+        if (rarity[h]! < open.rarity[best]!) open.rarity[best] = rarity[h]!;
+      } else {
+        const o = open.length++;
+        if (o === open.aFirst.length) open.grow();
+        open.aFirst[o] = pa;
+        open.aLast[o] = pa + seedSpan;
+        open.bFirst[o] = pb;
+        open.bLast[o] = pb + seedSpan;
+        open.diagMin[o] = td;
+        open.diagMax[o] = td;
+        open.seeds[o] = 1;
+        open.lastA[o] = pa;
+        open.diag[o] = diag;
+        open.rarity[o] = rarity[h]!;
+      }
+    }
+    for (let o = 0; o < open.length; o++) this.emit(o);
+  }
+
+  /**
+   * Emits the open candidates that a hit at `pa` has left behind (keeping
+   * the others in order), and returns the one whose diagonal is nearest
+   * to `diag` within the band (the first on ties), or -1.
+   */
+  closeAndFind(pa: number, diag: number): number {
+    const open = this.open;
+    const { lastA, diag: oDiag } = open;
+    const { band, maxGap } = this;
+    const n = open.length;
+    let best = -1;
+    let bestDist = Infinity;
+    let w = 0;
+    for (let o = 0; o < n; o++) {
+      if (pa - lastA[o]! > maxGap) {
+        this.emit(o);
+        continue;
+      }
+      if (w !== o) open.copy(o, w);
+      const dist = Math.abs(diag - oDiag[w]!);
+      if (dist <= band && dist < bestDist) {
+        best = w;
+        bestDist = dist;
+      }
+      w++;
+    }
+    open.length = w;
+    return best;
+  }
+
+  /** Writes open candidate `o` to the batch, handing the batch on when full. */
+  emit(o: number): void {
+    const open = this.open;
+    const batch = this.batch;
+    const rec = batch.records;
+    const q = CAND_INTS * batch.length;
+    rec[q + CAND_DOC_A] = this.docA;
+    rec[q + CAND_DOC_B] = this.docB;
+    rec[q + CAND_A_FIRST] = open.aFirst[o]!;
+    rec[q + CAND_A_LAST] = open.aLast[o]!;
+    rec[q + CAND_B_FIRST] = open.bFirst[o]!;
+    rec[q + CAND_B_LAST] = open.bLast[o]!;
+    rec[q + CAND_DIAG_MIN] = open.diagMin[o]!;
+    rec[q + CAND_DIAG_MAX] = open.diagMax[o]!;
+    rec[q + CAND_SEEDS] = open.seeds[o]!;
+    rec[q + CAND_RARITY] = open.rarity[o]!;
+    if (++batch.length === BATCH_SIZE) this.flush();
+  }
+
+  /** Hands the batch on, if it holds any candidate, and empties it. */
+  flush(): void {
+    if (this.batch.length === 0) return;
+    this.onBatch(this.batch);
+    this.batch.length = 0;
   }
 }

@@ -6,13 +6,12 @@
  * through long passages). Connected groups spanning `familyMinDocs`
  * documents become families.
  */
-import { keepShape } from '../text/shapes.ts';
 import { fnv1a } from '../text/vocabulary.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { ReuseOptions } from './options.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
 
-class UnionFind {
+export class UnionFind {
   readonly parent: Int32Array;
   constructor(n: number) {
     this.parent = new Int32Array(n);
@@ -35,8 +34,6 @@ class UnionFind {
   }
 }
 
-// Its hidden class survives between calls (see text/shapes.ts).
-keepShape(new UnionFind(1));
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;

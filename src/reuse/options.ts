@@ -1,7 +1,6 @@
 /**
  * Every threshold of the reuse engine, named. See README.md for the reasons.
  */
-import { keepShape } from '../text/shapes.ts';
 
 export interface ReuseOptions {
   /** Seeds pair a content word with each of the next 1 + `seedMaxSkip` content words. */
@@ -148,6 +147,3 @@ export function resolveOptions(options: Partial<ReuseOptions> | undefined): Reus
   return merged;
 }
 
-// The spread's hidden class (a thawed copy of the frozen defaults' map)
-// survives between calls (see text/shapes.ts).
-keepShape(resolveOptions(undefined));

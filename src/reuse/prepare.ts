@@ -21,10 +21,11 @@ export interface CorpusColumns {
   contentTok: Int32Array;
 }
 
-/** A content word (not a stopword). */
-export const TOK_CONTENT = 8;
+/** A content word (not a stopword): bit 3, above the scanner's GAP_* bits. */
+export const TOK_CONTENT_BIT = 3;
+export const TOK_CONTENT = 1 << TOK_CONTENT_BIT;
 /** A content word inside a stock phrase (set by seeding). */
-export const TOK_BANAL = 16;
+export const TOK_BANAL = 1 << 4;
 
 export interface PreparedDoc {
   index: number;
@@ -52,7 +53,10 @@ export interface PreparedDoc {
   // (derived where needed: one corpus-sized column less of fresh memory).
 }
 
+/** Code units whose tokens are counted to size the token columns. */
 const SAMPLE_CHARS = 1 << 16;
+/** Room added to the extrapolated token count. */
+const SIZE_SLACK = 1.1;
 
 export function prepareDocs(texts: readonly { id: string; text: string }[], vocab: Vocabulary): PreparedDoc[] {
   let chars = 0;
@@ -74,7 +78,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     const n = texts[d]!.text.length;
     if (cols.length + n > cols.start.length) {
       // (A first text longer than the sample gets room for itself alone.)
-      cols.resize(done > 0 ? Math.ceil(cols.length + (chars - done) * (cols.length / done) * 1.1) + longest + 16 : n + 16);
+      cols.resize(done > 0 ? Math.ceil(cols.length + (chars - done) * (cols.length / done) * SIZE_SLACK) + longest + 16 : n + 16);
     }
     internTokens(texts[d]!.text, vocab, cols);
     done += n;
@@ -95,7 +99,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     const ty = type[i]!;
     stem[i] = typeStem[ty]!;
     const c = typeContent[ty]!;
-    flags[i] = flags[i]! | (c << 3);
+    flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
     contentCount += c;
   }
   const contentTok = new Int32Array(contentCount);

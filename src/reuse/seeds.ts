@@ -7,7 +7,6 @@
  * stems are dropped; in a large corpus the rest are winnowed, rarest
  * first. The kept seeds then go to their buckets (buckets.ts).
  */
-import { keepShape } from '../text/shapes.ts';
 import type { Vocabulary } from '../text/vocabulary.ts';
 import { grownCapacity, resized } from './buffers.ts';
 import { bucketSeeds, recurrenceBits, type Buckets } from './buckets.ts';
@@ -161,10 +160,6 @@ export class DocSeeds {
     }
   }
 }
-
-// Their hidden classes survive between calls (see text/shapes.ts).
-keepShape(new SeedColumns(0));
-keepShape(new DocSeeds());
 
 export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, options: ReuseOptions): SeedIndex {
   const stemHash = Int32Array.from(vocab.stemHash);

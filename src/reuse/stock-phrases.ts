@@ -10,7 +10,6 @@
  * caps do not fit its bits, three; with many, the seed hashes sorted with
  * their documents (tests/reuse/stock-phrases.test.ts checks that they agree).
  */
-import { keepShape } from '../text/shapes.ts';
 import { radixSortPairs } from './radix-sort.ts';
 import { grownCapacity, resized } from './buffers.ts';
 import type { ReuseOptions } from './options.ts';
@@ -72,9 +71,6 @@ export class HashSet32 {
     return false;
   }
 }
-
-// Its hidden class survives between calls (see text/shapes.ts).
-keepShape(new HashSet32(0));
 
 export interface StockPhrases {
   /** Per stem: 1 if it could be in a stock-phrase seed (in more than the document cap, or often enough to pass the occurrence cap). */

@@ -5,7 +5,6 @@
  * a token already seen. Token boundaries, kinds and gaps are exactly those of
  * `scanTokens` (tests/text/intern.test.ts checks that on random text).
  */
-import { keepShape } from './shapes.ts';
 import * as scan from './scan.ts';
 import { TokenKind } from './scan.ts';
 import * as voc from './vocabulary.ts';
@@ -58,8 +57,6 @@ export class TokenColumns {
   }
 }
 
-// Its hidden class survives between calls (see text/shapes.ts).
-keepShape(new TokenColumns(16));
 
 // Start offsets of the characters of the current Han run (reused buffer).
 let hanStarts = new Int32Array(256);

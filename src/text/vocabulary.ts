@@ -10,7 +10,6 @@
  * each distinct surface.
  */
 import { normalizeWord } from './normalize.ts';
-import { keepShape } from './shapes.ts';
 import { isStopword } from './stopwords.ts';
 import { stem } from './stem.ts';
 import { TokenKind } from './scan.ts';
@@ -154,8 +153,6 @@ export class Vocabulary {
   }
 }
 
-// Its hidden class survives between calls (see text/shapes.ts).
-keepShape(new Vocabulary());
 
 /** 32-bit FNV-1a over the UTF-16 code units of `s[start, end)`, unsigned. */
 export function fnv1aRange(s: string, start: number, end: number): number {

@@ -1,5 +1,6 @@
 /** Small corpora for the engine's stage tests. */
 import { Vocabulary } from '../../src/text/vocabulary.ts';
+import { DocPair, docColumnsOf } from '../../src/reuse/pair.ts';
 import { prepareDocs, type PreparedDoc } from '../../src/reuse/prepare.ts';
 
 export function prepared(texts: readonly string[]): { docs: PreparedDoc[]; vocab: Vocabulary } {
@@ -41,3 +42,10 @@ export const FILLER = [
   'The football club signed a young goalkeeper from a northern academy this week.',
   'Researchers described a rare beetle found beneath old oak bark in the valley.',
 ];
+
+/** The pair (da, db) of prepared documents. */
+export function pairOf(docs: readonly PreparedDoc[], da: number, db: number): DocPair {
+  const pair = new DocPair(docs[0]!.corpus);
+  pair.set(docColumnsOf(docs), da, db);
+  return pair;
+}

@@ -1,0 +1,120 @@
+/**
+ * Kept passages as the engine returns them: of passages of one document
+ * pair that overlap by half on both sides the best-scoring is kept, and
+ * each becomes a `Passage` with character offsets and shared `AlignOp`s.
+ */
+import { OP_DEL, OP_INS, OP_MATCH } from './align.ts';
+import type { RawPassage, RawPassages } from './passages.ts';
+import type { PreparedDoc } from './prepare.ts';
+import type { AlignOp, Passage } from './types.ts';
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0) + 1);
+}
+
+/**
+ * Drops passages that repeat a better one: same document pair, and both
+ * sides overlapping it by at least half of the shorter span. Sorted result.
+ */
+export function dedupePassages(raw: RawPassage[]): RawPassage[] {
+  raw.sort(
+    (x, y) =>
+      x.docA - y.docA ||
+      x.docB - y.docB ||
+      y.score - x.score ||
+      x.aFirst - y.aFirst ||
+      x.bFirst - y.bFirst ||
+      x.aLast - y.aLast ||
+      x.bLast - y.bLast,
+  );
+  const kept: RawPassage[] = [];
+  let pairStart = 0;
+  for (const p of raw) {
+    if (kept.length > pairStart) {
+      const k0 = kept[pairStart]!;
+      if (k0.docA !== p.docA || k0.docB !== p.docB) pairStart = kept.length;
+    }
+    let dup = false;
+    for (let k = pairStart; k < kept.length && !dup; k++) {
+      const q = kept[k]!;
+      const oa = overlap(p.aFirst, p.aLast, q.aFirst, q.aLast);
+      const ob = overlap(p.bFirst, p.bLast, q.bFirst, q.bLast);
+      const la = Math.min(p.aLast - p.aFirst, q.aLast - q.aFirst) + 1;
+      const lb = Math.min(p.bLast - p.bFirst, q.bLast - q.bFirst) + 1;
+      dup = oa * 2 >= la && ob * 2 >= lb;
+    }
+    if (!dup) kept.push(p);
+  }
+  kept.sort((x, y) => x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast);
+  return kept;
+}
+
+const OP_NAMES = ['match', 'sub', 'ins', 'del'] as const;
+
+/**
+ * The `AlignOp` objects of one detection, one per distinct (op, word as
+ * written in a, in b): passages share them (read-only), so a large corpus
+ * makes tens of thousands of op objects instead of hundreds of thousands
+ * (8M words: 46K instead of 399K), which the young-generation GC would
+ * otherwise copy twice each. Built per call: nothing is kept across calls.
+ */
+export class OpCache {
+  /** `match` of a type with itself, by type. */
+  readonly #same: (AlignOp | undefined)[] = [];
+  /** Other ops by (a's type, b's type), one map per op (keys stay small ints). */
+  readonly #other = [new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>()];
+  readonly #types: number;
+  constructor(readonly surface: readonly string[]) {
+    this.#types = surface.length;
+  }
+
+  get(o: number, ta: number, tb: number): AlignOp {
+    const surf = this.surface;
+    if (o === OP_MATCH && ta === tb) {
+      let op = this.#same[ta];
+      if (op === undefined) {
+        const w = surf[ta]!;
+        op = { op: 'match', a: w, b: w };
+        this.#same[ta] = op;
+      }
+      return op;
+    }
+    const key = o === OP_INS ? tb : o === OP_DEL ? ta : ta * this.#types + tb;
+    const other = this.#other[o]!;
+    let op = other.get(key);
+    if (op === undefined) {
+      // Each op is one literal with its final properties (adding them later
+      // would allocate a property store).
+      op = o === OP_INS ? { op: 'ins', b: surf[tb]! } : o === OP_DEL ? { op: 'del', a: surf[ta]! } : { op: OP_NAMES[o]!, a: surf[ta]!, b: surf[tb]! };
+      other.set(key, op);
+    }
+    return op;
+  }
+}
+
+export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache): Passage {
+  const ops: AlignOp[] = [];
+  const surfA = A.surface;
+  const surfB = B.surface;
+  const typeA = A.type;
+  const typeB = B.type;
+  const { op, ai, bj } = store;
+  for (let p = 0, x = raw.at; p < raw.steps; p++, x++) {
+    const o = op[x]!;
+    // A token's surface as written is its type's surface: no new string.
+    ops.push(opCache.get(o, o === OP_INS ? -1 : typeA[ai[x]!]!, o === OP_DEL ? -1 : typeB[bj[x]!]!));
+  }
+  const wa = raw.aLast - raw.aFirst + 1;
+  const wb = raw.bLast - raw.bFirst + 1;
+  return {
+    // A token ends where its surface (its text as written) ends.
+    a: { doc: A.id, start: A.start[raw.aFirst]!, end: A.start[raw.aLast]! + surfA[typeA[raw.aLast]!]!.length },
+    b: { doc: B.id, start: B.start[raw.bFirst]!, end: B.start[raw.bLast]! + surfB[typeB[raw.bLast]!]!.length },
+    score: raw.score,
+    tier: 'close',
+    words: Math.max(wa, wb),
+    contentMatches: raw.contentMatches,
+    similarity: Math.round((raw.matched / raw.steps) * 1000) / 1000,
+    ops,
+  };
+}

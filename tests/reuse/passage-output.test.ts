@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { OP_DEL, OP_INS, OP_MATCH, OP_SUB } from '../../src/reuse/align.ts';
+import { OpCache, dedupePassages, toPassage } from '../../src/reuse/passage-output.ts';
+import { RawPassages, type RawPassage } from '../../src/reuse/passages.ts';
+import { prepared } from './fixtures.ts';
+
+function raw(docA: number, docB: number, aFirst: number, aLast: number, bFirst: number, bLast: number, score: number): RawPassage {
+  return { docA, docB, aFirst, aLast, bFirst, bLast, score, contentMatches: 0, matched: 0, steps: 0, at: 0 };
+}
+
+describe('dedupePassages', () => {
+  it('keeps the best of passages of one pair overlapping by half on both sides, sorted by document A, position in A, then document B', () => {
+    const kept = dedupePassages([
+      raw(0, 1, 10, 19, 30, 39, 5),
+      raw(0, 1, 12, 21, 32, 41, 9),
+      // Overlaps on a only: kept.
+      raw(0, 1, 10, 19, 60, 69, 4),
+      // Another pair: kept.
+      raw(0, 2, 10, 19, 30, 39, 1),
+      raw(0, 1, 0, 3, 0, 3, 2),
+    ]);
+    expect(kept.map((p) => [p.docB, p.aFirst, p.bFirst, p.score])).toEqual([
+      [1, 0, 0, 2],
+      [1, 10, 60, 4],
+      [2, 10, 30, 1],
+      [1, 12, 32, 9],
+    ]);
+  });
+});
+
+describe('OpCache', () => {
+  it('makes one shared op per distinct step', () => {
+    const cache = new OpCache(['protect', 'safeguard', 'the']);
+    expect(cache.get(OP_MATCH, 2, 2)).toBe(cache.get(OP_MATCH, 2, 2));
+    expect(cache.get(OP_MATCH, 2, 2)).toEqual({ op: 'match', a: 'the', b: 'the' });
+    expect(cache.get(OP_SUB, 0, 1)).toEqual({ op: 'sub', a: 'protect', b: 'safeguard' });
+    expect(cache.get(OP_SUB, 1, 0)).toEqual({ op: 'sub', a: 'safeguard', b: 'protect' });
+    expect(cache.get(OP_INS, -1, 1)).toEqual({ op: 'ins', b: 'safeguard' });
+    expect(cache.get(OP_DEL, 0, -1)).toBe(cache.get(OP_DEL, 0, -1));
+    // Two spellings of one stem: a match of different types.
+    expect(cache.get(OP_MATCH, 0, 1)).toEqual({ op: 'match', a: 'protect', b: 'safeguard' });
+  });
+});
+
+describe('toPassage', () => {
+  it('gives character spans, words as written, and similarity', () => {
+    const { docs, vocab } = prepared(['Yes, we Protect forests.', 'They protect the forests.']);
+    const store = new RawPassages();
+    const steps: [number, number, number][] = [
+      [OP_MATCH, 2, 1],
+      [OP_INS, -1, 2],
+      [OP_MATCH, 3, 3],
+    ];
+    steps.forEach(([o, a, b], i) => {
+      store.op[i] = o;
+      store.ai[i] = a;
+      store.bj[i] = b;
+    });
+    store.length = 3;
+    const p = toPassage({ ...raw(0, 1, 2, 3, 1, 3, 5), contentMatches: 2, matched: 2, steps: 3 }, store, docs[0]!, docs[1]!, new OpCache(vocab.surface));
+    expect(p.a).toEqual({ doc: 'd000', start: 8, end: 23 });
+    expect(p.b).toEqual({ doc: 'd001', start: 5, end: 24 });
+    expect(p.ops).toEqual([{ op: 'match', a: 'Protect', b: 'protect' }, { op: 'ins', b: 'the' }, { op: 'match', a: 'forests', b: 'forests' }]);
+    expect([p.words, p.similarity, p.tier, p.score]).toEqual([3, 0.667, 'close', 5]);
+  });
+});
