@@ -84,36 +84,82 @@ function dateKey(date: string | null | undefined): string {
   return date ?? '\uffff';
 }
 
+/** The spans of the passages as nodes (node 2i is side a of passage i, 2i + 1 side b), as columns. */
+interface SpanNodes {
+  n: number;
+  doc: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/**
+ * Groups of nodes, in order of first appearance along the sorted nodes,
+ * members in that order: group g is node[start[g], start[g + 1]) (one
+ * column, not an array per group).
+ */
+interface NodeGroups {
+  count: number;
+  start: Int32Array;
+  node: Int32Array;
+}
+
 /**
  * `docs` must be in id order (code units), as detectReuse works: a
  * document's index then orders like its id.
  */
 export function buildFamilies(passages: readonly Passage[], docs: readonly ReuseInput[], options: ReuseOptions): Family[] {
-  const docIndex = new Map<string, number>();
-  for (let d = 0; d < docs.length; d++) docIndex.set(docs[d]!.id, d);
-  // Nodes: the two spans of each passage (node 2i is side a of passage i).
-  const n = passages.length * 2;
-  const nDoc = new Int32Array(n);
-  const nStart = new Int32Array(n);
-  const nEnd = new Int32Array(n);
-  for (let i = 0; i < passages.length; i++) {
-    const p = passages[i]!;
-    nDoc[2 * i] = docIndex.get(p.a.doc)!;
-    nStart[2 * i] = p.a.start;
-    nEnd[2 * i] = p.a.end;
-    nDoc[2 * i + 1] = docIndex.get(p.b.doc)!;
-    nStart[2 * i + 1] = p.b.start;
-    nEnd[2 * i + 1] = p.b.end;
-  }
-  const uf = new UnionFind(n);
-  for (let i = 0; i < passages.length; i++) uf.union(2 * i, 2 * i + 1);
-
+  const nodes = spanNodes(passages, docs);
   // Nodes by document, start, end, then node: stable radix passes from the
   // minor key up (no comparator calls; the columns are non-negative ints).
-  let order = radixOrder(nEnd, n);
-  order = radixOrder(nStart, n, order);
-  order = radixOrder(nDoc, n, order);
-  const overlapShare = options.familyOverlap;
+  let order = radixOrder(nodes.end, nodes.n);
+  order = radixOrder(nodes.start, nodes.n, order);
+  order = radixOrder(nodes.doc, nodes.n, order);
+  const uf = linkOccurrences(nodes, order, options.familyOverlap);
+  const groups = groupNodes(uf, order, nodes.n);
+  const dates = docs.map((d) => dateKey(d.date?.value));
+  const families: Family[] = [];
+  const members = new MemberSpans(nodes.n);
+  for (let g = 0; g < groups.count; g++) {
+    const g0 = groups.start[g]!;
+    const g1 = groups.start[g + 1]!;
+    const docCount = members.collect(nodes, groups.node, g0, g1);
+    if (docCount < options.familyMinDocs) continue;
+    const passageIds: number[] = [];
+    for (let x = g0; x < g1; x++) passageIds.push(groups.node[x]! >> 1);
+    families.push(familyOf(members, docCount, passageIds, docs, dates));
+  }
+  families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));
+  return families;
+}
+
+function spanNodes(passages: readonly Passage[], docs: readonly ReuseInput[]): SpanNodes {
+  const docIndex = new Map<string, number>();
+  for (let d = 0; d < docs.length; d++) docIndex.set(docs[d]!.id, d);
+  const n = passages.length * 2;
+  const doc = new Int32Array(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i]!;
+    doc[2 * i] = docIndex.get(p.a.doc)!;
+    start[2 * i] = p.a.start;
+    end[2 * i] = p.a.end;
+    doc[2 * i + 1] = docIndex.get(p.b.doc)!;
+    start[2 * i + 1] = p.b.start;
+    end[2 * i + 1] = p.b.end;
+  }
+  return { n, doc, start, end };
+}
+
+/**
+ * Links the two spans of each passage, and two spans in one document that
+ * overlap by `overlapShare` of the longer (`order`: nodes by document,
+ * start, end).
+ */
+function linkOccurrences(nodes: SpanNodes, order: Uint32Array, overlapShare: number): UnionFind {
+  const { n, doc: nDoc, start: nStart, end: nEnd } = nodes;
+  const uf = new UnionFind(n);
+  for (let i = 0; i < n; i += 2) uf.union(i, i + 1);
   for (let x = 0; x < n; x++) {
     const ox = order[x]!;
     const dx = nDoc[ox]!;
@@ -129,105 +175,112 @@ export function buildFamilies(passages: readonly Passage[], docs: readonly Reuse
       if (ov >= overlapShare * longer) uf.union(ox, oy);
     }
   }
+  return uf;
+}
 
-  // Groups in order of first appearance along `order`, members in that
-  // order: group g is gNode[gStart[g], gStart[g + 1]) (one column, not an
-  // array per group).
+function groupNodes(uf: UnionFind, order: Uint32Array, n: number): NodeGroups {
   const groupOf = new Int32Array(n).fill(-1);
   const groupAt = new Int32Array(n);
-  const gStart = new Int32Array(n + 1);
-  let groupCount = 0;
+  const start = new Int32Array(n + 1);
+  let count = 0;
   for (let x = 0; x < n; x++) {
     const root = uf.find(order[x]!);
     let g = groupOf[root]!;
     if (g < 0) {
-      g = groupCount++;
+      g = count++;
       groupOf[root] = g;
     }
     groupAt[x] = g;
-    gStart[g + 1]!++;
+    start[g + 1]!++;
   }
-  for (let g = 0; g < groupCount; g++) gStart[g + 1] = gStart[g + 1]! + gStart[g]!;
-  const gNode = new Int32Array(n);
-  const fill = gStart.slice(0, groupCount);
-  for (let x = 0; x < n; x++) gNode[fill[groupAt[x]!]!++] = order[x]!;
+  for (let g = 0; g < count; g++) start[g + 1] = start[g + 1]! + start[g]!;
+  const node = new Int32Array(n);
+  const fill = start.slice(0, count);
+  for (let x = 0; x < n; x++) node[fill[groupAt[x]!]!++] = order[x]!;
+  return { count, start, node };
+}
 
-  const dates = docs.map((d) => dateKey(d.date?.value));
-  const families: Family[] = [];
-  // Members of the current group (reused): per document, the union of
-  // overlapping spans, and the passages linking them.
-  const mDoc = new Int32Array(n);
-  const mStart = new Int32Array(n);
-  const mEnd = new Int32Array(n);
-  for (let g = 0; g < groupCount; g++) {
-    // Members: per document, the union of overlapping spans (group is sorted by doc, start).
+/** The members of the current group (reused columns): per document, the union of overlapping spans. */
+export class MemberSpans {
+  length = 0;
+  readonly doc: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  constructor(capacity: number) {
+    this.doc = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+
+  /** The members of group nodes `groupNode[g0, g1)` (sorted by document, start); returns their distinct documents. */
+  collect(nodes: SpanNodes, groupNode: Int32Array, g0: number, g1: number): number {
+    const { doc: mDoc, start: mStart, end: mEnd } = this;
     let mc = 0;
     let docCount = 0;
-    const g1 = gStart[g + 1]!;
-    for (let x = gStart[g]!; x < g1; x++) {
-      const i = gNode[x]!;
-      const d = nDoc[i]!;
+    for (let x = g0; x < g1; x++) {
+      const i = groupNode[x]!;
+      const d = nodes.doc[i]!;
       const last = mc - 1;
-      if (last >= 0 && mDoc[last] === d && nStart[i]! < mEnd[last]!) {
-        if (nEnd[i]! > mEnd[last]!) mEnd[last] = nEnd[i]!;
+      if (last >= 0 && mDoc[last] === d && nodes.start[i]! < mEnd[last]!) {
+        if (nodes.end[i]! > mEnd[last]!) mEnd[last] = nodes.end[i]!;
       } else {
         if (last < 0 || mDoc[last] !== d) docCount++;
         mDoc[mc] = d;
-        mStart[mc] = nStart[i]!;
-        mEnd[mc++] = nEnd[i]!;
+        mStart[mc] = nodes.start[i]!;
+        mEnd[mc++] = nodes.end[i]!;
       }
     }
-    if (docCount < options.familyMinDocs) continue;
-
-    const passageIds: number[] = [];
-    for (let x = gStart[g]!; x < g1; x++) passageIds.push(gNode[x]! >> 1);
-
-    const counts = new Map<string, number>();
-    for (let m = 0; m < mc; m++) {
-      const w = wordingOfSpan(docs[mDoc[m]!]!.text, mStart[m]!, mEnd[m]!);
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-    const variants: FamilyVariant[] = [...counts].map(([wording, count]) => ({ wording, count }));
-    sortSmall(variants, (x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
-
-    // Document order: date, then id (= index), then start.
-    const mOrder: number[] = [];
-    for (let m = 0; m < mc; m++) mOrder.push(m);
-    sortSmall(mOrder, (x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
-    const members: Span[] = mOrder.map((m) => ({ doc: docs[mDoc[m]!]!.id, start: mStart[m]!, end: mEnd[m]! }));
-    const firstDoc = members[0]!.doc;
-    const firstDate = docs[mDoc[mOrder[0]!]!]!.date?.value ?? null;
-    const outlets = new Set<string>();
-    const years = new Set<string>();
-    let prevDoc = -1;
-    for (let m = 0; m < mc; m++) {
-      const di = mDoc[m]!;
-      if (di === prevDoc) continue;
-      prevDoc = di;
-      const d = docs[di]!;
-      if (d.outlet) outlets.add(d.outlet);
-      if (d.date?.value) years.add(d.date.value.slice(0, 4));
-    }
-    const key = sortSmall(
-      members.map((m) => `${m.doc}:${m.start}-${m.end}`),
-      cmp,
-    ).join('|');
-    families.push({
-      id: `f${fnv1a(key).toString(36)}`,
-      label: variants[0]!.wording,
-      members,
-      variants,
-      spread: {
-        first: { doc: firstDoc, date: firstDate },
-        outlets: sortSmall([...outlets], cmp),
-        years: sortSmall([...years], cmp),
-      },
-      documents: docCount,
-      passages: uniqueSorted(passageIds),
-    });
+    this.length = mc;
+    return docCount;
   }
-  families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));
-  return families;
+}
+
+/** The family of the current members: wordings, members in document order, spread and id. */
+function familyOf(m: MemberSpans, docCount: number, passageIds: number[], docs: readonly ReuseInput[], dates: readonly string[]): Family {
+  const { length: mc, doc: mDoc, start: mStart, end: mEnd } = m;
+  const counts = new Map<string, number>();
+  for (let k = 0; k < mc; k++) {
+    const w = wordingOfSpan(docs[mDoc[k]!]!.text, mStart[k]!, mEnd[k]!);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const variants: FamilyVariant[] = [...counts].map(([wording, count]) => ({ wording, count }));
+  sortSmall(variants, (x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
+
+  // Document order: date, then id (= index), then start.
+  const mOrder: number[] = [];
+  for (let k = 0; k < mc; k++) mOrder.push(k);
+  sortSmall(mOrder, (x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
+  const members: Span[] = mOrder.map((k) => ({ doc: docs[mDoc[k]!]!.id, start: mStart[k]!, end: mEnd[k]! }));
+  const firstDoc = members[0]!.doc;
+  const firstDate = docs[mDoc[mOrder[0]!]!]!.date?.value ?? null;
+  const outlets = new Set<string>();
+  const years = new Set<string>();
+  let prevDoc = -1;
+  for (let k = 0; k < mc; k++) {
+    const di = mDoc[k]!;
+    if (di === prevDoc) continue;
+    prevDoc = di;
+    const d = docs[di]!;
+    if (d.outlet) outlets.add(d.outlet);
+    if (d.date?.value) years.add(d.date.value.slice(0, 4));
+  }
+  const key = sortSmall(
+    members.map((s) => `${s.doc}:${s.start}-${s.end}`),
+    cmp,
+  ).join('|');
+  return {
+    id: `f${fnv1a(key).toString(36)}`,
+    label: variants[0]!.wording,
+    members,
+    variants,
+    spread: {
+      first: { doc: firstDoc, date: firstDate },
+      outlets: sortSmall([...outlets], cmp),
+      years: sortSmall([...years], cmp),
+    },
+    documents: docCount,
+    passages: uniqueSorted(passageIds),
+  };
 }
 
 /**

@@ -25,7 +25,7 @@ import { Vocabulary } from '../text/vocabulary.ts';
 import { AlignPath, AlignWindow } from './align.ts';
 import { CandidateAligner } from './align-candidates.ts';
 import { CandidateBatch, CandidateClusters, HitColumns, OpenCandidates } from './candidates.ts';
-import { UnionFind } from './families.ts';
+import { MemberSpans, UnionFind } from './families.ts';
 import { resolveOptions } from './options.ts';
 import { DocPair } from './pair.ts';
 import { OpCache } from './passage-output.ts';
@@ -63,5 +63,6 @@ export function keepHiddenClasses(): void {
     new RawPassages(),
     new OpCache([]),
     new UnionFind(1),
+    new MemberSpans(0),
   ];
 }
