@@ -19,7 +19,8 @@
  */
 import type { CorpusDocument, DocDate, Edit } from '../corpus/types.ts';
 import { MAX_CORPUS_DOCUMENTS } from '../importer/limits.ts';
-import { describe, isPlainObject, validateRecord, type HighlightRecord, type NoteRecord } from '../state/records.ts';
+import { validateRecord, type HighlightRecord, type NoteRecord } from '../state/records.ts';
+import { describe, isPlainObject } from '../validate/fields.ts';
 import { MAX_HASH_LENGTH, parseHash } from '../state/url.ts';
 
 export const EDITION_FORMAT = 'refrain-edition';
