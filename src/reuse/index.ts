@@ -21,6 +21,7 @@ import type { ReuseInput, ReuseResult } from './types.ts';
 export type { ReuseInput, Span, AlignOp, Passage, Family, FamilyVariant, FamilySpread, ReuseResult } from './types.ts';
 export { DEFAULT_REUSE_OPTIONS, type ReuseOptions } from './options.ts';
 export { wordingOf } from './families.ts';
+export { ANALYSIS_ENGINE_VERSION } from './version.ts';
 
 export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>): ReuseResult {
   keepHiddenClasses();

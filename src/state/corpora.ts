@@ -21,6 +21,7 @@
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CorpusDocument } from '../corpus/types.ts';
+import { ANALYSIS_ENGINE_VERSION } from '../reuse/version.ts';
 import { isPlainObject } from '../validate/fields.ts';
 import type { StateDb } from './idb.ts';
 import { errorName, StorageLifecycle, type StorageStatus } from './lifecycle.ts';
@@ -28,8 +29,6 @@ import { errorName, StorageLifecycle, type StorageStatus } from './lifecycle.ts'
 export const CORPORA_DB_NAME = 'refrain-corpora';
 export const CORPORA_STORE_NAME = 'corpora';
 export const CORPORA_DB_VERSION = 1;
-/** Bump when the reuse engine's output changes: cached analyses of older engines are ignored. */
-export const ANALYSIS_ENGINE_VERSION = 2;
 /** Cached analyses kept, most recently used first; older ones are deleted when one is stored. */
 export const MAX_CACHED_ANALYSES = 4;
 export const MAX_NAME_LENGTH = 200;

@@ -13,7 +13,7 @@ import type { Corpus, CorpusDocument } from '../../src/corpus/types.ts';
 import { makeEdition, writeEdition } from '../../src/edition/writer.ts';
 import { loadCorpusFromPaths } from '../../src/node/load-corpus.ts';
 import { detectReuse } from '../../src/reuse/index.ts';
-import { ANALYSIS_ENGINE_VERSION } from '../../src/state/corpora.ts';
+import { ANALYSIS_ENGINE_VERSION } from '../../src/reuse/version.ts';
 import { registerSuite, round, type Metric } from './metrics.ts';
 import { BUNDLE_PATH } from './size.ts';
 import { generateCorpus } from './synthetic-corpus.ts';

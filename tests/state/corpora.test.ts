@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { importItem } from '../../src/importer/read.ts';
-import { ANALYSIS_ENGINE_VERSION, MAX_CACHED_ANALYSES, CORPORA_DB_NAME, CORPORA_STORE_NAME, CorporaStore, type CorporaOptions, type StoredDoc } from '../../src/state/corpora.ts';
+import { ANALYSIS_ENGINE_VERSION } from '../../src/reuse/version.ts';
+import { MAX_CACHED_ANALYSES, CORPORA_DB_NAME, CORPORA_STORE_NAME, CorporaStore, type CorporaOptions, type StoredDoc } from '../../src/state/corpora.ts';
 import { openStateDb, type StateDb } from '../../src/state/idb.ts';
 
 const TEXT = 'The river council met on Tuesday to discuss the new bridge and the cost of the works for the town.';
