@@ -8,7 +8,8 @@
 import type { Anchor } from './anchor.ts';
 import type { NoteTarget } from './records.ts';
 import { ReadingStore, type HighlightStyle, type SaveComparisonInput, type StoreOptions, type StoreStatus } from './store.ts';
-import { exportState, importState, notesAsMarkdown, type DocLookup, type ImportResult } from './transfer.ts';
+import { notesAsMarkdown, type MarkdownContext } from './notes-markdown.ts';
+import { exportState, importState, type ImportResult } from './transfer.ts';
 
 export class ReadingState {
   status: StoreStatus = $state({ persistent: true, readOnly: false, reason: null, message: null, durable: null });
@@ -65,7 +66,7 @@ export class ReadingState {
 
   exportState = (): string => exportState(this.#store);
   importState = (json: string): Promise<ImportResult> => importState(this.#store, json);
-  notesAsMarkdown = (lookup: DocLookup): string => notesAsMarkdown(this.#store, lookup);
+  notesAsMarkdown = (context: MarkdownContext): string => notesAsMarkdown(this.#store.allRecords(), context);
   dismissNotice = (): void => {
     this.notice = null;
   };

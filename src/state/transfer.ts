@@ -1,5 +1,5 @@
 /**
- * Export and import of the reading state, and notes as Markdown.
+ * Export and import of the reading state.
  *
  * The export is the corpus's records as stored (tombstones included, so a
  * deletion carries over): `{ format: 'refrain-state', version, corpus,
@@ -9,10 +9,9 @@
  * A valid import is merged record by record (newer `updatedAt` wins), except
  * that two different texts of one note are both kept: the imported one as a
  * separate note marked IMPORTED_MARKER. The merge is written in one
- * transaction: all of it or none.
+ * transaction: all of it or none. Notes as Markdown: notes-markdown.ts.
  */
 
-import type { DocMeta } from '../corpus/types.ts';
 import { describe, isPlainObject } from '../validate/fields.ts';
 import {
   MAX_NOTE_LENGTH,
@@ -147,75 +146,4 @@ export async function importState(store: ReadingStore, json: string): Promise<Im
     // Defensive: a bug here must not surface as an unhandled rejection in the UI.
     return { ok: false, error: `import failed unexpectedly (${e instanceof Error ? e.message : String(e)})` };
   }
-}
-
-export type DocLookup = (docId: string) => Pick<DocMeta, 'title' | 'outlet' | 'date'> | undefined;
-
-/**
- * Text shown as itself in Markdown: every character Markdown could read as
- * syntax is backslash-escaped, including `<` (a Markdown viewer renders raw
- * HTML, and quotes and titles come from the texts users bring), and lines
- * keep their breaks. Notes are escaped too: what a student typed is what the
- * exported file shows.
- */
-export function markdownText(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) =>
-      line
-        .trimStart() // four spaces would start a code block
-        .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
-        // What only counts at the start of a line: a list item ("- ", "+ ", "1. ", "1) ") or a setext underline ("===").
-        .replace(/^[-+=]/, '\\$&')
-        .replace(/^(\d+)([.)])/, '$1\\$2'),
-    )
-    .join('  \n');
-}
-
-/** One line of Markdown (a heading, an emphasis): escaped, line breaks become spaces. */
-const markdownLine = (s: string): string => markdownText(s.replace(/\s*[\r\n]+\s*/g, ' '));
-
-function docLine(lookup: DocLookup, docId: string): string {
-  const meta = lookup(docId);
-  if (!meta) return markdownLine(`Document ${docId}`);
-  const parts = [meta.title ?? 'Untitled', meta.outlet ?? 'unknown outlet', meta.date ? `${meta.date.approximate ? 'about ' : ''}${meta.date.value}` : 'undated'];
-  return markdownLine(parts.join(' — '));
-}
-
-const quoteBlock = (s: string): string =>
-  markdownText(s)
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
-
-/**
- * All notes as Markdown: per highlight the quote, the document's title,
- * outlet and date, and the note; then phrase-family and comparison notes.
- */
-export function notesAsMarkdown(store: ReadingStore, lookup: DocLookup, options: { familyName?: (id: string) => string } = {}): string {
-  const live = store.allRecords().filter((r) => !r.deleted);
-  const notes = live.filter((r): r is NoteRecord => r.kind === 'note' && r.text.trim() !== '');
-  const out: string[] = ['# Refrain notes', ''];
-
-  const highlights = live.filter((r) => r.kind === 'highlight').sort((x, y) => x.docId.localeCompare(y.docId) || x.anchor.start - y.anchor.start);
-  if (highlights.length) out.push('## Highlights', '');
-  for (const h of highlights) {
-    out.push(`### ${docLine(lookup, h.docId)}`, '', quoteBlock(h.anchor.quote), '');
-    if (h.label) out.push(`*${markdownLine(h.label)}*`, '');
-    for (const n of notes) if (n.target.type === 'highlight' && n.target.docId === h.docId && n.target.highlightId === h.id) out.push(markdownText(n.text), '');
-  }
-  const family = notes.filter((n) => n.target.type === 'family');
-  if (family.length) out.push('## Phrase families', '');
-  for (const n of family) {
-    if (n.target.type !== 'family') continue;
-    out.push(`### ${markdownLine(options.familyName?.(n.target.familyId) ?? `Family ${n.target.familyId}`)}`, '', markdownText(n.text), '');
-  }
-  const pairs = notes.filter((n) => n.target.type === 'pair');
-  if (pairs.length) out.push('## Comparisons', '');
-  for (const n of pairs) {
-    if (n.target.type !== 'pair') continue;
-    out.push(`### ${docLine(lookup, n.target.a)}`, `### ↔ ${docLine(lookup, n.target.b)}`, '', markdownText(n.text), '');
-  }
-  return out.join('\n');
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describeRange } from '../../src/state/anchor.ts';
 import { openStateDb } from '../../src/state/idb.ts';
 import type { ReadingStore } from '../../src/state/store.ts';
-import { exportState, importState, IMPORTED_MARKER, markdownText, notesAsMarkdown } from '../../src/state/transfer.ts';
+import { exportState, importState, IMPORTED_MARKER } from '../../src/state/transfer.ts';
 import { CORPUS, dump, failingPuts, freshIdb, intercepting, openStore } from './helpers.ts';
 
 const TEXT = 'The minister said the economy was resilient. Critics disagreed.';
@@ -212,54 +212,3 @@ describe('importState', () => {
 function isObj(v: unknown): v is object {
   return typeof v === 'object' && v !== null;
 }
-
-describe('notesAsMarkdown', () => {
-  it('lists quote, title, outlet, date and note', async () => {
-    const s = await populated();
-    const md = notesAsMarkdown(s, (id) =>
-      id === 'd1' ? { title: 'Economy holds', outlet: 'The Paper', date: { value: '2020-03', precision: 'month', approximate: false } } : undefined,
-    );
-    expect(md).toContain('### Economy holds — The Paper — 2020-03');
-    expect(md).toContain('> minister');
-    expect(md).toContain('the speaker');
-    expect(md).toContain('## Phrase families');
-    expect(md).toContain('recurs in 3 outlets');
-    expect(md).toContain('### ↔ Document d2');
-    expect(md).toContain('same framing');
-  });
-});
-
-describe('markdownText', () => {
-  it('escapes what Markdown would read as HTML or formatting', () => {
-    expect(markdownText('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)\\>');
-    expect(markdownText('a *b* _c_ `d` [e](f) ~~g~~ | h &amp;')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\~\\~g\\~\\~ \\| h \\&amp;');
-    expect(markdownText('back\\slash')).toBe('back\\\\slash');
-  });
-
-  it('escapes what only counts at the start of a line', () => {
-    expect(markdownText('# not a heading')).toBe('\\# not a heading');
-    expect(markdownText('- not a list')).toBe('\\- not a list');
-    expect(markdownText('+ nor this')).toBe('\\+ nor this');
-    expect(markdownText('12. not numbered')).toBe('12\\. not numbered');
-    expect(markdownText('3) nor this')).toBe('3\\) nor this');
-    expect(markdownText('===')).toBe('\\===');
-    expect(markdownText('    not code')).toBe('not code');
-    expect(markdownText('a - b. 2020-03 (c)')).toBe('a - b. 2020-03 (c)');
-  });
-
-  it('keeps line breaks as hard breaks', () => {
-    expect(markdownText('one\ntwo\r\nthree')).toBe('one  \ntwo  \nthree');
-  });
-});
-
-describe('notesAsMarkdown, with text from the corpus and the student', () => {
-  it('never lets a title, quote or note become markup', async () => {
-    const s = await populated();
-    const md = notesAsMarkdown(s, (id) =>
-      id === 'd1' ? { title: '<script>x</script>\n# Title', outlet: null, date: null } : undefined,
-    );
-    expect(md).not.toMatch(/(^|[^\\])<script>/);
-    expect(md).toContain('### \\<script\\>x\\</script\\> \\# Title — unknown outlet — undated');
-    for (const line of md.split('\n')) if (line.startsWith('#')) expect(line).toMatch(/^#{1,3} /);
-  });
-});

@@ -1,13 +1,14 @@
 /**
  * Cuts a text into paragraphs, and each paragraph into segments by the
- * ranges laid over it (highlights, a search hit, notes echoed from another
- * document), so the reader renders text nodes with the right marks. Ranges
+ * ranges laid over it (highlights, the teacher's highlights, a search hit,
+ * notes echoed from another document), so the reader renders text nodes with the right marks. Ranges
  * may overlap; each segment lists every range that covers it.
  */
 
 export interface Layer {
   id: string;
-  kind: 'highlight' | 'hit' | 'echo';
+  /** 'teacher': a highlight from the teacher's edition, read-only. */
+  kind: 'highlight' | 'hit' | 'echo' | 'teacher';
   /** UTF-16 offsets into the text, end exclusive. */
   start: number;
   end: number;

@@ -37,6 +37,13 @@ export interface ImportJob {
   cancelRequested: boolean;
 }
 
+export interface CorporaOptions {
+  /** The default corpus's stored analysis (a teacher's edition carries one), as bytes for the worker; null: compute it. */
+  defaultAnalysis?: () => ArrayBuffer | null;
+  /** Return to the corpus open last time (default). An edition opens on its own corpus instead. */
+  restoreLast?: boolean;
+}
+
 const byId = (a: CorpusDocument, b: CorpusDocument) => compareIds(a.meta.id, b.meta.id);
 
 export class Corpora {
@@ -55,16 +62,26 @@ export class Corpora {
   readonly analysis: AnalysisClient;
   #store: CorporaStore | null = null;
   #switching: Promise<void> = Promise.resolve();
+  readonly #options: CorporaOptions;
 
-  constructor(bundled: Corpus, analysis: AnalysisClient) {
+  /** `bundled`: the corpus built into the app, or the one a teacher's edition carries. */
+  constructor(bundled: Corpus, analysis: AnalysisClient, options: CorporaOptions = {}) {
     this.bundled = bundled;
     this.analysis = analysis;
     this.corpus = bundled;
+    this.#options = options;
+  }
+
+  /** Loads the default corpus (and its stored analysis, when it has one) into the worker. */
+  #loadBundled(): void {
+    void this.analysis.request('load', { corpusId: this.bundled.id, docs: toAnalysisDocs(this.bundled.documents) });
+    const bytes = this.#options.defaultAnalysis?.();
+    if (bytes) void this.analysis.request('primeReuse', { bytes }, undefined, [bytes]);
   }
 
   /** Loads the bundled corpus, opens storage, and returns to the corpus open last time. Never throws. */
   async start(): Promise<void> {
-    void this.analysis.request('load', { corpusId: this.bundled.id, docs: toAnalysisDocs(this.bundled.documents) });
+    this.#loadBundled();
     const [store, reading] = await Promise.all([CorporaStore.open(), ReadingState.open({ corpusId: this.bundled.id })]);
     this.#store = store;
     this.reading = reading;
@@ -72,7 +89,7 @@ export class Corpora {
     this.status = store.status;
     store.onStatus((s) => (this.status = s));
     this.#refreshList();
-    if (store.current) await this.select(store.current);
+    if (store.current && this.#options.restoreLast !== false) await this.select(store.current);
   }
 
   get isBundled(): boolean {
@@ -101,7 +118,7 @@ export class Corpora {
     if (key === BUNDLED_KEY || !store?.info(key)) {
       key = BUNDLED_KEY;
       corpus = this.bundled;
-      void this.analysis.request('load', { corpusId: corpus.id, docs: toAnalysisDocs(corpus.documents) });
+      this.#loadBundled();
     } else {
       const docs = (await store.documents(key)).map((d) => d.doc).sort(byId);
       const { hash } = await this.analysis.request('loadHashed', { corpusId: key, docs: toAnalysisDocs(docs) });
