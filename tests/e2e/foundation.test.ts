@@ -272,7 +272,7 @@ describe.each([
   it('shows a friendly message and a way back for an unknown document', async () => {
     await open('#/doc/no-such-document');
     await visible(page.getByRole('heading', { level: 1, name: 'Nothing here' }));
-    await visible(page.getByText('There is no document “no-such-document” in this corpus.'));
+    await visible(page.getByText(`There is no document “no-such-document” in “${CORPUS_NAME}”.`));
     await page.getByRole('link', { name: 'Go to the library' }).click();
     await visible(page.getByRole('heading', { level: 1, name: CORPUS_NAME }));
   });

@@ -264,6 +264,25 @@ export function withoutHash(url: string): string {
 }
 
 // ---------------------------------------------------------------------------
+// Reading
+
+/** Selects characters [from, to) of the n-th paragraph of the clean text, as a reader's drag would. */
+export async function selectInParagraph(page: Page, n: number, from: number, to: number) {
+  await page.evaluate(
+    ([n, from, to]) => {
+      const para = document.querySelectorAll('[data-testid="clean-text"] p')[n]!;
+      const text = para.querySelector('span')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    },
+    [n, from, to] as const,
+  );
+}
+
+// ---------------------------------------------------------------------------
 // Screenshots
 
 /** Saves a full-page PNG to test-results/screenshots/<name>.png and returns its path. */

@@ -16,6 +16,7 @@ import {
   launchBrowser,
   makeTempDir,
   screenshot,
+  selectInParagraph,
   startStaticServer,
   SUB_PATH,
   watchPage,
@@ -32,22 +33,6 @@ beforeAll(async () => {
   server = await startStaticServer(DIST, { basePath: SUB_PATH });
 });
 afterAll(async () => server?.close());
-
-/** Selects characters [from, to) of the n-th paragraph of the clean text, as a reader's drag would. */
-async function selectInParagraph(page: Page, n: number, from: number, to: number) {
-  await page.evaluate(
-    ([n, from, to]) => {
-      const para = document.querySelectorAll('[data-testid="clean-text"] p')[n]!;
-      const text = para.querySelector('span')!.firstChild!;
-      const range = document.createRange();
-      range.setStart(text, from);
-      range.setEnd(text, to);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-    },
-    [n, from, to] as const,
-  );
-}
 
 async function highlightWithNote(page: Page, paragraph: number, note: string) {
   await page.locator('[data-testid="clean-text"] p').first().waitFor(WAIT);
@@ -173,6 +158,8 @@ describe.each([
     await page.goto(`${url()}#/compare/${DOC}/${OTHER}?sync=0`);
     await page.getByRole('heading', { name: 'Compare two documents' }).waitFor(WAIT);
     await page.getByRole('button', { name: 'Copy link' }).click();
+    // From a file on disk, Copy link first says whom such a link works for (the same file, the same place: this other profile).
+    if (url().startsWith('file:')) await page.getByRole('button', { name: 'Copy the file link anyway' }).click();
     await page.getByText(/Link copied|Link to this view/).first().waitFor(WAIT);
     const link = (await page.getByText('Link copied').count())
       ? await page.evaluate(() => navigator.clipboard.readText())
