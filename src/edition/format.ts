@@ -19,9 +19,9 @@
  */
 import type { CorpusDocument, DocDate, Edit } from '../corpus/types.ts';
 import { MAX_CORPUS_DOCUMENTS } from '../importer/limits.ts';
-import { validateRecord, type HighlightRecord, type NoteRecord } from '../state/records.ts';
-import { describe, isPlainObject } from '../validate/fields.ts';
+import { MAX_ID_LENGTH, validateRecord, type HighlightRecord, type NoteRecord } from '../state/records.ts';
 import { MAX_HASH_LENGTH, parseHash } from '../state/url.ts';
+import { checked, describe, Fields, Invalid, isPlainObject } from '../validate/fields.ts';
 
 export const EDITION_FORMAT = 'refrain-edition';
 export const EDITION_VERSION = 1;
@@ -60,98 +60,77 @@ export interface Edition {
 
 export type CheckedEdition = { ok: true; edition: Edition } | { ok: false; error: string };
 
-class Invalid extends Error {}
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function need(cond: boolean, message: () => string): asserts cond {
   if (!cond) throw new Invalid(message());
 }
 
-function fields(v: unknown, path: string, allowed: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
-  need(isPlainObject(v), () => `${path} is ${describe(v)}, expected an object`);
-  for (const k of Object.keys(v)) need(allowed.includes(k) || optional.includes(k), () => `${path} has an unknown field "${k.slice(0, 40)}"`);
-  for (const k of allowed) need(Object.prototype.hasOwnProperty.call(v, k), () => `${path}.${k} is missing`);
+function listOf(v: unknown, path: string): unknown[] {
+  need(Array.isArray(v), () => `${path} is ${describe(v)}, expected a list`);
   return v;
 }
 
-function str(v: unknown, path: string, max: number, empty = true): string {
-  need(typeof v === 'string', () => `${path} is ${describe(v)}, expected a string`);
-  need(v.length <= max, () => `${path} is ${v.length} characters long, the limit is ${max}`);
-  need(empty || v.length > 0, () => `${path} is empty`);
-  return v;
-}
-
-const strOrNull = (v: unknown, path: string, max: number): string | null => (v === null ? null : str(v, path, max));
-
-function int(v: unknown, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  need(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max, () => `${path} is ${describe(v)}, expected a whole number from ${min} to ${max}`);
+function lineOf(v: unknown, path: string): string {
+  need(typeof v === 'string' && v.length <= MAX_META_STRING, () => `${path} is ${describe(v)}, expected a line of at most ${MAX_META_STRING} characters`);
   return v;
 }
 
 function dateOf(v: unknown, path: string): DocDate | null {
   if (v === null) return null;
-  const f = fields(v, path, ['value', 'precision', 'approximate']);
-  const precision = f['precision'];
-  need(precision === 'day' || precision === 'month' || precision === 'year', () => `${path}.precision is ${describe(precision)}, expected day, month or year`);
-  need(typeof f['approximate'] === 'boolean', () => `${path}.approximate is ${describe(f['approximate'])}, expected true or false`);
-  const value = str(f['value'], `${path}.value`, 10, false);
+  const f = new Fields(v, path, ['value', 'precision', 'approximate']);
+  const value = f.str('value', 10);
   need(/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value), () => `${path}.value is ${describe(value)}, expected YYYY, YYYY-MM or YYYY-MM-DD`);
-  return { value, precision, approximate: f['approximate'] };
-}
-
-function linesOf(v: unknown, path: string): string[] {
-  need(Array.isArray(v), () => `${path} is ${describe(v)}, expected a list`);
-  return v.map((x, i) => str(x, `${path}[${i}]`, MAX_META_STRING));
+  return { value, precision: f.literal('precision', ['day', 'month', 'year'] as const), approximate: f.bool('approximate') };
 }
 
 function documentOf(v: unknown, path: string): EditionDocument {
-  const f = fields(v, path, ['meta', 'text', 'edits', 'wordCount'], ['original']);
-  const m = fields(f['meta'], `${path}.meta`, ['id', 'title', 'outlet', 'author', 'date', 'language', 'provenance', 'source'], ['clean']);
-  const text = str(f['text'], `${path}.text`, Number.MAX_SAFE_INTEGER, false);
-  const original = f['original'] === undefined ? text : str(f['original'], `${path}.original`, Number.MAX_SAFE_INTEGER);
-  need(Array.isArray(f['edits']), () => `${path}.edits is ${describe(f['edits'])}, expected a list`);
-  const edits = f['edits'].map((e, i): Edit => {
-    const p = `${path}.edits[${i}]`;
-    const g = fields(e, p, ['start', 'end', 'replacement', 'rule', 'reason']);
-    const start = int(g['start'], `${p}.start`, 0, original.length);
-    const end = int(g['end'], `${p}.end`, start, original.length);
-    return { start, end, replacement: str(g['replacement'], `${p}.replacement`, MAX_META_STRING * 50), rule: str(g['rule'], `${p}.rule`, 100), reason: str(g['reason'], `${p}.reason`, MAX_META_STRING) };
+  const f = new Fields(v, path, ['meta', 'text', 'original', 'edits', 'wordCount']);
+  const m = new Fields(f.raw('meta'), `${path}.meta`, ['id', 'title', 'outlet', 'author', 'date', 'language', 'provenance', 'source', 'clean']);
+  const text = f.str('text', MAX_SAFE);
+  const original = f.raw('original') === undefined ? text : f.str('original', MAX_SAFE, { empty: true });
+  const edits = listOf(f.raw('edits'), `${path}.edits`).map((e, i): Edit => {
+    const g = new Fields(e, `${path}.edits[${i}]`, ['start', 'end', 'replacement', 'rule', 'reason']);
+    const start = g.int('start', 0, original.length);
+    return { start, end: g.int('end', start, original.length), replacement: g.str('replacement', MAX_SAFE, { empty: true }), rule: g.str('rule', 100), reason: g.str('reason', MAX_META_STRING, { empty: true }) };
   });
   const meta: EditionDocument['meta'] = {
-    id: str(m['id'], `${path}.meta.id`, 256, false),
-    title: strOrNull(m['title'], `${path}.meta.title`, MAX_META_STRING),
-    outlet: strOrNull(m['outlet'], `${path}.meta.outlet`, MAX_META_STRING),
-    author: strOrNull(m['author'], `${path}.meta.author`, MAX_META_STRING),
-    date: dateOf(m['date'], `${path}.meta.date`),
-    language: str(m['language'], `${path}.meta.language`, 100, false),
-    provenance: str(m['provenance'], `${path}.meta.provenance`, MAX_META_STRING),
-    source: str(m['source'], `${path}.meta.source`, MAX_META_STRING),
+    id: m.str('id', MAX_ID_LENGTH),
+    title: m.strOrNull('title', MAX_META_STRING),
+    outlet: m.strOrNull('outlet', MAX_META_STRING),
+    author: m.strOrNull('author', MAX_META_STRING),
+    date: dateOf(m.raw('date'), `${path}.meta.date`),
+    language: m.str('language', 100),
+    provenance: m.str('provenance', MAX_META_STRING, { empty: true }),
+    source: m.str('source', MAX_META_STRING, { empty: true }),
   };
-  if (m['clean'] !== undefined) {
-    const c = fields(m['clean'], `${path}.meta.clean`, [], ['removeLines', 'keepLines']);
+  if (m.raw('clean') !== undefined) {
+    const c = new Fields(m.raw('clean'), `${path}.meta.clean`, ['removeLines', 'keepLines']);
     meta.clean = {};
-    if (c['removeLines'] !== undefined) meta.clean.removeLines = linesOf(c['removeLines'], `${path}.meta.clean.removeLines`);
-    if (c['keepLines'] !== undefined) meta.clean.keepLines = linesOf(c['keepLines'], `${path}.meta.clean.keepLines`);
+    for (const k of ['removeLines', 'keepLines'] as const) {
+      if (c.raw(k) !== undefined) meta.clean[k] = listOf(c.raw(k), `${path}.meta.clean.${k}`).map((x, i) => lineOf(x, `${path}.meta.clean.${k}[${i}]`));
+    }
   }
-  const doc: EditionDocument = { meta, text, edits, wordCount: int(f['wordCount'], `${path}.wordCount`) };
-  if (f['original'] !== undefined) doc.original = original;
+  const doc: EditionDocument = { meta, text, edits, wordCount: f.int('wordCount', 0, MAX_SAFE) };
+  if (f.raw('original') !== undefined) doc.original = original;
   return doc;
 }
 
 function teacherOf(v: unknown, path: string): TeacherNotes | null {
   if (v === null) return null;
-  const f = fields(v, path, ['records', 'formulas']);
-  need(Array.isArray(f['records']), () => `${path}.records is ${describe(f['records'])}, expected a list`);
-  const records = f['records'].map((r, i) => {
+  const f = new Fields(v, path, ['records', 'formulas']);
+  const records = listOf(f.raw('records'), `${path}.records`).map((r, i) => {
     const checked = validateRecord(r, `${path}.records[${i}]`);
     if (!checked.ok) throw new Invalid(checked.error);
     const record = checked.value;
     need(record.kind === 'highlight' || record.kind === 'note', () => `${path}.records[${i}].kind is "${record.kind}", expected highlight or note`);
     return record;
   });
-  const g = f['formulas'];
+  const g = f.raw('formulas');
   need(isPlainObject(g), () => `${path}.formulas is ${describe(g)}, expected an object`);
+  const labels = new Fields(g, `${path}.formulas`, Object.keys(g));
   const formulas: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [id, label] of Object.entries(g)) formulas[str(id, `${path}.formulas key`, 256, false)] = str(label, `${path}.formulas["${id.slice(0, 40)}"]`, MAX_META_STRING);
+  for (const id of Object.keys(g)) formulas[id] = labels.str(id, MAX_META_STRING);
   return { records, formulas };
 }
 
@@ -163,55 +142,46 @@ export function openingProblem(route: string): string | null {
   return warning ? `is not a view this app understands (${warning})` : null;
 }
 
+function editionOf(value: unknown): Edition {
+  const format = isPlainObject(value) ? value['format'] : value;
+  need(format === EDITION_FORMAT, () => `the data block is not a Refrain edition (format is ${describe(format)})`);
+  const f = new Fields(value, 'edition', ['format', 'version', 'title', 'introduction', 'opening', 'madeAt', 'corpus', 'analysis', 'teacher']);
+  const version = f.int('version', 1, MAX_SAFE);
+  need(version <= EDITION_VERSION, () => `the file was made by a newer Refrain (edition format ${version}; this one reads up to ${EDITION_VERSION}): open it with a newer Refrain`);
+  const opening = f.strOrNull('opening', MAX_HASH_LENGTH);
+  const problem = opening === null ? null : openingProblem(opening);
+  need(problem === null, () => `edition.opening ${problem}`);
+  const c = new Fields(f.raw('corpus'), 'edition.corpus', ['name', 'documents']);
+  const list = listOf(c.raw('documents'), 'edition.corpus.documents');
+  need(list.length > 0, () => 'edition.corpus.documents is empty');
+  need(list.length <= MAX_CORPUS_DOCUMENTS, () => `edition.corpus.documents holds ${list.length} documents, the limit is ${MAX_CORPUS_DOCUMENTS}`);
+  const documents = list.map((d, i) => documentOf(d, `edition.corpus.documents[${i}]`));
+  const ids = new Set<string>();
+  for (const d of documents) {
+    need(!ids.has(d.meta.id), () => `edition.corpus.documents has the id "${d.meta.id.slice(0, 40)}" twice`);
+    ids.add(d.meta.id);
+  }
+  const a = f.raw('analysis') === null ? null : new Fields(f.raw('analysis'), 'edition.analysis', ['engine', 'corpus']);
+  return {
+    format: EDITION_FORMAT,
+    version,
+    title: f.str('title', MAX_TITLE_LENGTH),
+    introduction: f.str('introduction', MAX_INTRODUCTION_LENGTH, { empty: true }),
+    opening,
+    madeAt: f.int('madeAt', 0, MAX_SAFE),
+    corpus: { name: c.str('name', MAX_NAME), documents },
+    analysis: a && { engine: a.int('engine', 0, MAX_SAFE), corpus: a.str('corpus', 100) },
+    teacher: teacherOf(f.raw('teacher'), 'edition.teacher'),
+  };
+}
+
 /**
  * Checks a parsed data block field by field and returns a fresh copy (nothing
  * of the input object survives), or a message naming the first problem.
  */
 export function checkEdition(value: unknown): CheckedEdition {
-  try {
-    need(isPlainObject(value) && value['format'] === EDITION_FORMAT, () => `the data block is not a Refrain edition (format is ${describe(isPlainObject(value) ? value['format'] : value)})`);
-    const version = int(value['version'], 'version', 1);
-    need(version <= EDITION_VERSION, () => `the file was made by a newer Refrain (edition format ${version}; this one reads up to ${EDITION_VERSION}): open it with a newer Refrain`);
-    const f = fields(value, 'edition', ['format', 'version', 'title', 'introduction', 'opening', 'madeAt', 'corpus', 'analysis', 'teacher']);
-    const opening = strOrNull(f['opening'], 'opening', MAX_HASH_LENGTH);
-    if (opening !== null) {
-      const problem = openingProblem(opening);
-      need(problem === null, () => `opening ${problem}`);
-    }
-    const c = fields(f['corpus'], 'corpus', ['name', 'documents']);
-    const list = c['documents'];
-    need(Array.isArray(list), () => `corpus.documents is ${describe(list)}, expected a list`);
-    need(list.length > 0, () => 'corpus.documents is empty');
-    need(list.length <= MAX_CORPUS_DOCUMENTS, () => `corpus.documents holds ${list.length} documents, the limit is ${MAX_CORPUS_DOCUMENTS}`);
-    const documents = list.map((d, i) => documentOf(d, `corpus.documents[${i}]`));
-    const ids = new Set<string>();
-    for (const d of documents) {
-      need(!ids.has(d.meta.id), () => `corpus.documents has the id "${d.meta.id.slice(0, 40)}" twice`);
-      ids.add(d.meta.id);
-    }
-    let analysis: Edition['analysis'] = null;
-    if (f['analysis'] !== null) {
-      const a = fields(f['analysis'], 'analysis', ['engine', 'corpus']);
-      analysis = { engine: int(a['engine'], 'analysis.engine'), corpus: str(a['corpus'], 'analysis.corpus', 100, false) };
-    }
-    return {
-      ok: true,
-      edition: {
-        format: EDITION_FORMAT,
-        version,
-        title: str(f['title'], 'title', MAX_TITLE_LENGTH, false),
-        introduction: str(f['introduction'], 'introduction', MAX_INTRODUCTION_LENGTH),
-        opening,
-        madeAt: int(f['madeAt'], 'madeAt'),
-        corpus: { name: str(c['name'], 'corpus.name', MAX_NAME, false), documents },
-        analysis,
-        teacher: teacherOf(f['teacher'], 'teacher'),
-      },
-    };
-  } catch (e) {
-    if (e instanceof Invalid) return { ok: false, error: e.message };
-    throw e;
-  }
+  const result = checked(() => editionOf(value));
+  return result.ok ? { ok: true, edition: result.value } : result;
 }
 
 /** Parses and checks a data block's text; never throws. */
