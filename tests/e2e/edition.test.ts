@@ -333,6 +333,9 @@ describe("a teacher's edition", () => {
     const part = await panel.getByRole('textbox', { name: 'The view part of the link' }).inputValue();
     expect(part).toMatch(new RegExp(`^${formulaHash}\\?cid=\\w+&corpus=Week%203`));
     await page.screenshot({ path: join(shots, 'copy-link-file-1280.png') });
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached', ...WAIT });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy link');
 
     // The view part pasted after the plain app (the bundled corpus): it names the corpus the link needs.
     const other = await student.newPage();
