@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import corpus from 'virtual:refrain-corpus';
 import { openEdition } from './edition/open.ts';
 import { takeEditionFromPage } from './edition/page.ts';
-import { ANALYSIS_ENGINE_VERSION } from './state/corpora.ts';
+import { ANALYSIS_ENGINE_VERSION } from './reuse/version.ts';
 import { parseHash } from './state/url.ts';
 import { EditionSession } from './ui/edition/edition.svelte.ts';
 import EditionRoot from './ui/edition/EditionRoot.svelte';
