@@ -4,7 +4,7 @@
  */
 import { cleanText } from './clean.ts';
 import { decodeText } from './decode.ts';
-import { htmlTitle, htmlToText } from './html-to-text.ts';
+import { htmlFields, readHtml } from './html/index.ts';
 import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from './metadata.ts';
 import { compareIds } from './outlet-year.ts';
 import type { Corpus, CorpusDocument } from './types.ts';
@@ -29,14 +29,15 @@ export function isDocumentFile(name: string): boolean {
 /** One file to one cleaned document; throws CorpusError naming the file. */
 export function readDocument(file: SourceFile): CorpusDocument {
   const raw = decodeText(file.bytes, file.path);
-  const isHtml = /\.html?$/i.test(file.name);
-  const front = isHtml ? null : parseFrontMatter(raw, file.path);
-  const original = isHtml ? htmlToText(raw) : front ? raw.slice(front.bodyStart) : raw;
+  const html = /\.html?$/i.test(file.name) ? readHtml(raw) : null;
+  const front = html ? null : parseFrontMatter(raw, file.path);
+  const original = html ? html.text : front ? raw.slice(front.bodyStart) : raw;
   const meta = buildMeta({
     file: file.path,
     defaultId: idFromFileName(file.name),
-    defaultTitle: (isHtml ? htmlTitle(raw) : null) ?? titleFromFileName(file.name),
-    frontMatter: front?.fields,
+    defaultTitle: titleFromFileName(file.name),
+    // A page's own metadata (headline, site, byline, date) stands in for front matter; a sidecar wins.
+    frontMatter: html ? htmlFields(html.meta) : front?.fields,
     sidecar: file.sidecar,
   });
   if (!original.trim()) throw new CorpusError(file.path, null, 'is empty (no text after the metadata)');

@@ -50,6 +50,23 @@ export function parseDocDate(raw: string): DocDate {
   return { value: text, precision: d ? 'day' : mo ? 'month' : 'year', approximate };
 }
 
+/** `2019-10-25T08:00:00Z`, `20191025` and friends to the day they name; null when unreadable. */
+export function dateFromTimestamp(raw: string): string | null {
+  const m = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(raw) ?? /^\s*(\d{4})(\d{2})(\d{2})/.exec(raw);
+  if (!m) return /^\s*(\d{4})\s*$/.test(raw) ? validDate(raw.trim()) : null;
+  return validDate([m[1], m[2], m[3]].filter(Boolean).join('-'));
+}
+
+/** The date as written when it parses, else null. */
+export function validDate(value: string): string | null {
+  try {
+    parseDocDate(value);
+    return value;
+  } catch {
+    return null;
+  }
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "25 October 2019", "October 2019", "about 2020": precision shown honestly. */

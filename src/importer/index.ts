@@ -1,6 +1,6 @@
 /** Bringing your own texts: pure logic shared by the worker and the import panel. */
 export * from './limits.ts';
-export { htmlMeta, type HtmlMeta } from './html-meta.ts';
+export { htmlMeta, type HtmlMeta } from '../corpus/html/index.ts';
 export { inferFields, META_FIELDS, type MetaField, type MetaFields } from './infer.ts';
 export { importItem, isImportable, type ImportItem, type ImportFile, type PreparedFile, type ImportOutcome } from './read.ts';
 export { runImport, planImport, cleanHere, BATCH_FILES, BATCH_BYTES, type PickedFile, type Refusal, type ImportedDoc, type Progress as ImportProgress, type Summary as ImportSummary } from './run.ts';

@@ -5,8 +5,10 @@
  * never a reason to refuse the file. What the file states (front matter, a
  * sidecar) and what the user types always win.
  */
-import { parseDocDate } from '../corpus/metadata.ts';
-import type { HtmlMeta } from './html-meta.ts';
+import { htmlFields, type HtmlMeta } from '../corpus/html/index.ts';
+import { validDate } from '../corpus/metadata.ts';
+
+export { dateFromTimestamp } from '../corpus/metadata.ts';
 
 /** The editable fields, as the metadata form and front matter write them. */
 export const META_FIELDS = ['title', 'outlet', 'author', 'date', 'language'] as const;
@@ -25,21 +27,6 @@ export function dateFromFileName(name: string): string | null {
   return validDate(value);
 }
 
-/** `2019-10-25T08:00:00Z` and friends to the day they name; null when unreadable. */
-export function dateFromTimestamp(raw: string): string | null {
-  const m = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(raw) ?? /^\s*(\d{4})(\d{2})(\d{2})/.exec(raw);
-  if (!m) return /^\s*(\d{4})\s*$/.test(raw) ? validDate(raw.trim()) : null;
-  return validDate([m[1], m[2], m[3]].filter(Boolean).join('-'));
-}
-
-function validDate(value: string): string | null {
-  try {
-    parseDocDate(value);
-    return value;
-  } catch {
-    return null;
-  }
-}
 
 /** `zh` when the text is mostly Han characters, else null (the default, `en`, applies). */
 export function languageFromText(text: string): string | null {
@@ -57,14 +44,6 @@ export function inferFields(input: { name: string; text: string; html?: HtmlMeta
   if (fromName) out.date = fromName;
   const language = languageFromText(input.text);
   if (language) out.language = language;
-  const html = input.html;
-  if (html) {
-    if (html.title) out.title = html.title;
-    if (html.outlet) out.outlet = html.outlet;
-    if (html.author) out.author = html.author;
-    const published = html.published ? dateFromTimestamp(html.published) : null;
-    if (published) out.date = published;
-    if (html.language) out.language = html.language;
-  }
+  if (input.html) Object.assign(out, htmlFields(input.html));
   return out;
 }

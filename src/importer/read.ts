@@ -1,7 +1,7 @@
 /**
  * One brought file to one cleaned document, or a refusal naming the file and
  * why. The same steps as the build (src/corpus/assemble.ts readDocument):
- * decode with refusals, front matter or sidecar, the DOM-free HTML-to-text,
+ * decode with refusals, front matter or sidecar, the article of a web page,
  * the same cleaner; plus what an import adds: metadata inferred from the
  * HTML head and the file name, the user's own fields, limits, and ids made
  * unique within the corpus. Pure and total: it never throws.
@@ -9,11 +9,10 @@
 import { countWords } from '../corpus/assemble.ts';
 import { cleanText } from '../corpus/clean.ts';
 import { decodeText } from '../corpus/decode.ts';
-import { htmlToText } from '../corpus/html-to-text.ts';
+import { htmlProvenance, readHtml } from '../corpus/html/index.ts';
 import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { isPlainObject } from '../validate/fields.ts';
-import { htmlMeta } from './html-meta.ts';
 import { inferFields, type MetaFields } from './infer.ts';
 import { MAX_FILE_BYTES, formatBytes } from './limits.ts';
 
@@ -71,12 +70,12 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   if (bytes.length > MAX_FILE_BYTES) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`);
   const raw = decodeText(bytes, path);
   const name = typeof file.name === 'string' && file.name ? file.name : path;
-  const isHtml = HTML_NAME.test(name);
-  const front = isHtml ? null : parseFrontMatter(raw, path);
-  const original = isHtml ? htmlToText(raw) : front ? raw.slice(front.bodyStart) : raw;
+  const html = HTML_NAME.test(name) ? readHtml(raw) : null;
+  const front = html ? null : parseFrontMatter(raw, path);
+  const original = html ? html.text : front ? raw.slice(front.bodyStart) : raw;
   if (!original.trim()) return refuse(path, front ? 'has front matter but no text after it' : 'has no text (only blank space or markup)');
 
-  const inferred = inferFields({ name, text: original, html: isHtml ? htmlMeta(raw) : null });
+  const inferred = inferFields({ name, text: original, html: html?.meta ?? null });
   const user = file.fields ?? {};
   let sidecar: unknown;
   if (file.sidecar !== undefined) {
@@ -94,7 +93,7 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     frontMatter: { ...inferred, ...(front?.fields ?? {}), ...definedOnly(user) },
     sidecar,
   });
-  if (!meta.provenance) meta.provenance = `Imported by the reader from “${path}”.`;
+  if (!meta.provenance) meta.provenance = html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`;
   return finish(meta, original, bytes.length, taken, path);
 }
 

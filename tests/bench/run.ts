@@ -8,6 +8,7 @@
  */
 import { formatTable, listSuites, round, type BenchContext, type BenchTable, type Metric } from './metrics.ts';
 import './formulas.bench.ts';
+import './import.bench.ts';
 import './reuse-quality.bench.ts';
 import './reuse.bench.ts';
 import './search.bench.ts';

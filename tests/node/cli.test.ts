@@ -52,3 +52,17 @@ describe('analyze CLI', () => {
     }
   }, 60_000);
 });
+
+describe('analyze CLI on hostile HTML (issue #14, item 6)', () => {
+  it('reads a 4.9 MB page with an unclosed <!-- and one with unclosed <script>s without exhausting the stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refrain-cli-html-'));
+    const fill = (unit: string) => unit.repeat(Math.floor((4.9 * 1024 * 1024) / unit.length));
+    writeFileSync(join(dir, 'comment.html'), `<p>The first page keeps this sentence before its comment.</p>${fill('<!-- note ')}`);
+    writeFileSync(join(dir, 'script.html'), `<p>The second page keeps this sentence before its scripts.</p>${fill('<script> var x ')}`);
+    const r = run(['--json', dir]);
+    expect(r.stderr).not.toMatch(/Maximum call stack/);
+    expect(r.code).toBe(0);
+    const texts = JSON.parse(r.stdout).documents.map((d: { text: string }) => d.text);
+    expect(texts).toEqual(['The first page keeps this sentence before its comment.', 'The second page keeps this sentence before its scripts.']);
+  }, 120_000);
+});

@@ -1,0 +1,296 @@
+/**
+ * Which part of a saved web page is the article. In order:
+ *  1. Page furniture is set aside: navigation, asides, footers, forms,
+ *     dialogs, hidden elements, ARIA landmarks that are not content, a page
+ *     header outside the article, and elements whose class or id names
+ *     furniture (comments, share bars, related links, cookie banners,
+ *     newsletters, ads…) unless they also name content and hold most of the
+ *     page's text (`<div class="content has-sidebar">`).
+ *     The article's own metadata rows (byline, dateline, `<time>`, kicker)
+ *     and photo figures are left out of the text too, but read for the
+ *     metadata (see meta.ts).
+ *  2. Paragraphs (a block with at least MIN_PARAGRAPH_CHARS of its own text,
+ *     mostly not links) are scored by length and commas, as Readability
+ *     does; a `<p>`-like paragraph gives its score to its parent and half to
+ *     its grandparent, a container holding text of its own (a `<div>` or
+ *     `<td>` of `<br>`-separated paragraphs) to itself and half to its
+ *     parent; a candidate's score is discounted by its share of link text.
+ *     The best-scored block is the densest text block.
+ *  3. An `<article>` (or `itemprop="articleBody"`) holding at least half as
+ *     much paragraph score as the densest block is preferred: it is the
+ *     page's own word for its article, and teaser `<article>`s of related
+ *     stories hold little.
+ *  4. When what was found is shorter than MIN_ARTICLE_CHARS, the whole page
+ *     (furniture still set aside, or if nothing is left, everything) is
+ *     taken instead: a short note or a page with no paragraphs is still read.
+ * Linear: two bottom-up passes over the elements, no recursion.
+ */
+import { TEXTLESS, type HtmlDocument, type HtmlElement } from './parse.ts';
+import { BLOCK, textOf } from './text.ts';
+
+export type ArticleSource = 'article' | 'densest block' | 'page';
+
+export interface Article {
+  element: HtmlElement;
+  source: ArticleSource;
+  /** The reading text of `element`, furniture left out. */
+  text: string;
+  /** Whether an element was left out of the text (its descendants with it): furniture and metadata rows. */
+  skip(el: HtmlElement): boolean;
+  /** Whether an element is in the article and not in its furniture (metadata rows count as in, for meta.ts). */
+  contains(el: HtmlElement): boolean;
+  /** The article's elements in document order, as `contains` says. */
+  elements(): Generator<HtmlElement>;
+  /** Characters of text on the whole page (furniture included), for the provenance note. */
+  pageChars: number;
+  /** The text of the article's first `<h1>`, else of the page's first one outside the furniture. */
+  headline: string | null;
+}
+
+/** A block with this much text of its own is a paragraph. */
+const MIN_PARAGRAPH_CHARS = 25;
+/** …unless this share of that text or more is link text (a list of links). */
+const MAX_PARAGRAPH_LINK_SHARE = 0.5;
+/** A paragraph scores a point per this many characters… */
+const CHARS_PER_POINT = 100;
+/** …up to this many. */
+const MAX_LENGTH_POINTS = 3;
+/** An <article> is preferred when it holds at least this share of the densest block's paragraph score. */
+const ARTICLE_MIN_SHARE = 0.5;
+/** What is found must be at least this long, or the whole page is read. */
+const MIN_ARTICLE_CHARS = 200;
+/** A furniture-named element is kept when it also names content and holds this share of the page's text. */
+const HEAVY_SHARE = 0.5;
+
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'dialog', 'menu', 'button']);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'form']);
+/** Class or id words (and the start of words: "sharebar", "related-links") that name furniture. */
+const FURNITURE_WORD =
+  /^(?:comment|disqus|cookie|consent|gdpr|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|login|advert|sponsor|sidebar|banner|popup|modal|overlay|breadcrumb|masthead|footer|navbar|navigation|menu|outbrain|taboola|paywall|popular|trending|toolbar|widget)|^(?:ad|ads|adslot|nav|tags?|topics|hidden|print)$/;
+/** Class or id words that name a row of the article's metadata. */
+const METADATA_WORD = /^(?:byline|dateline|timestamp|kicker|eyebrow|meta|posted|published|author|authors)$/;
+/** Elements that are a paragraph themselves; others holding text of their own are containers. */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'caption', 'summary', 'address', 'legend']);
+const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'canvas', 'object', 'embed']);
+/** Blocks for scoring: a table cell is a column of a layout table, not inline text. */
+const isBlock = (tag: string): boolean => BLOCK.has(tag) || tag === 'td' || tag === 'th';
+/** A metadata row is short. */
+const MAX_METADATA_ROW_CHARS = 160;
+/** Class or id words that name the content. */
+const CONTENT_WORD = /^(?:article|body|content|entry|main|post|story|text|blog)/;
+
+function words(el: HtmlElement): string[] {
+  const { class: cls, id } = el.attrs;
+  if (!cls && !id) return [];
+  const s = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  return s.split(/[\s_-]+/).filter(Boolean);
+}
+
+function isHidden(el: HtmlElement): boolean {
+  const a = el.attrs;
+  return 'hidden' in a || a['aria-hidden'] === 'true' || /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(a['style'] ?? '');
+}
+
+/** Flags per element (by `index`). */
+const FURNITURE = 1;
+const METADATA = 2;
+
+/**
+ * Bottom-up figures per element, in columns indexed by `el.index`: each
+ * element adds its figures to its parent's, children first (reverse
+ * document order), so nothing recurses and nothing is allocated per element.
+ */
+class Figures {
+  /** Visible characters in the subtree (left-out and textless elements count nothing). */
+  readonly chars: Int32Array;
+  /** Of which inside links. */
+  readonly links: Int32Array;
+  /** Characters of the element's own text: its text and its inline descendants', not its blocks'. */
+  readonly own: Int32Array;
+  readonly ownLinks: Int32Array;
+  readonly ownCommas: Int32Array;
+  /** Paragraph score of every paragraph in the subtree. */
+  readonly paraScore: Float64Array;
+
+  constructor(elements: readonly HtmlElement[], text: OwnText, left: (i: number) => boolean) {
+    const n = elements.length;
+    this.chars = new Int32Array(n);
+    this.links = new Int32Array(n);
+    this.own = new Int32Array(n);
+    this.ownLinks = new Int32Array(n);
+    this.ownCommas = new Int32Array(n);
+    this.paraScore = new Float64Array(n);
+    for (let k = n - 1; k >= 0; k--) {
+      const el = elements[k]!;
+      if (TEXTLESS.has(el.tag) || left(k)) continue;
+      // What the children added, plus the element's own text.
+      const chars = this.chars[k]! + text.chars[k]!;
+      const own = this.own[k]! + text.chars[k]!;
+      const commas = this.ownCommas[k]! + text.commas[k]!;
+      const links = el.tag === 'a' ? chars : this.links[k]!;
+      const ownLinks = el.tag === 'a' ? own : this.ownLinks[k]!;
+      [this.chars[k], this.own[k], this.ownCommas[k], this.links[k], this.ownLinks[k]] = [chars, own, commas, links, ownLinks];
+      if (isBlock(el.tag)) this.paraScore[k] = this.paraScore[k]! + this.paragraphScore(k);
+      const p = el.parent?.index;
+      if (p === undefined) continue;
+      this.chars[p] = this.chars[p]! + chars;
+      this.links[p] = this.links[p]! + links;
+      this.paraScore[p] = this.paraScore[p]! + this.paraScore[k]!;
+      if (!isBlock(el.tag)) {
+        this.own[p] = this.own[p]! + own;
+        this.ownLinks[p] = this.ownLinks[p]! + ownLinks;
+        this.ownCommas[p] = this.ownCommas[p]! + commas;
+      }
+    }
+  }
+
+  paragraphScore(k: number): number {
+    const own = this.own[k]!;
+    if (own < MIN_PARAGRAPH_CHARS || this.ownLinks[k]! >= own * MAX_PARAGRAPH_LINK_SHARE) return 0;
+    return 1 + this.ownCommas[k]! + Math.min(MAX_LENGTH_POINTS, Math.floor(own / CHARS_PER_POINT));
+  }
+}
+
+/** Visible characters and commas of each element's own text nodes (not its descendants'), read once. */
+interface OwnText {
+  chars: Int32Array;
+  commas: Int32Array;
+}
+
+function ownText(elements: readonly HtmlElement[]): OwnText {
+  const out: OwnText = { chars: new Int32Array(elements.length), commas: new Int32Array(elements.length) };
+  for (let k = 0; k < elements.length; k++) {
+    let chars = 0;
+    let commas = 0;
+    for (const s of elements[k]!.children) {
+      if (typeof s !== 'string') continue;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) chars++;
+        if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
+      }
+    }
+    out.chars[k] = chars;
+    out.commas[k] = commas;
+  }
+  return out;
+}
+
+/** Each element's flags with its ancestors' (a subtree is left out with its root). */
+function inherited(elements: readonly HtmlElement[], flags: Uint8Array): Uint8Array {
+  const out = new Uint8Array(elements.length);
+  for (let k = 0; k < elements.length; k++) {
+    const p = elements[k]!.parent;
+    out[k] = flags[k]! | (p ? out[p.index]! : 0);
+  }
+  return out;
+}
+
+/**
+ * What is left out, as flags by index: FURNITURE (structural, then by name;
+ * see the module comment) and METADATA (the article's byline and date rows,
+ * photo figures), which meta.ts still reads. Flags are the elements' own;
+ * `inherited` gives what lies under them.
+ */
+function leftOut(elements: readonly HtmlElement[], text: OwnText): Uint8Array {
+  const n = elements.length;
+  const flags = new Uint8Array(n);
+  const inArticle = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const el = elements[k]!;
+    const p = el.parent;
+    if (p && (inArticle[p.index] || p.tag === 'article')) inArticle[k] = 1;
+    const role = el.attrs['role']?.trim().toLowerCase();
+    if (FURNITURE_TAGS.has(el.tag) || (role && FURNITURE_ROLES.has(role)) || isHidden(el) || (el.tag === 'header' && !inArticle[k])) flags[k] = FURNITURE;
+  }
+  const structural = inherited(elements, flags);
+  const byStructure = new Figures(elements, text, (k) => structural[k] !== 0);
+  const total = byStructure.chars[0]!;
+  const hasMedia = new Uint8Array(n);
+  for (let k = n - 1; k > 0; k--) {
+    const el = elements[k]!;
+    if (el.parent && (MEDIA.has(el.tag) || hasMedia[k])) hasMedia[el.parent.index] = 1;
+  }
+  for (let k = 1; k < n; k++) {
+    const el = elements[k]!;
+    if (flags[k] || el.tag === 'html' || el.tag === 'body') continue;
+    const chars = byStructure.chars[k]!;
+    const w = words(el);
+    if (w.some((x) => FURNITURE_WORD.test(x)) && !(chars >= total * HEAVY_SHARE && w.some((x) => CONTENT_WORD.test(x)))) flags[k] = FURNITURE;
+    else if (chars <= MAX_METADATA_ROW_CHARS && (w.some((x) => METADATA_WORD.test(x)) || el.attrs['rel'] === 'author' || (el.tag === 'time' && el.parent?.tag !== 'p'))) flags[k] = METADATA;
+    else if (el.tag === 'figure' && hasMedia[k]) flags[k] = METADATA;
+  }
+  return flags;
+}
+
+/** The article of a parsed page, and its reading text. */
+export function findArticle(doc: HtmlDocument): Article {
+  const { root, elements } = doc;
+  const n = elements.length;
+  const text = ownText(elements);
+  const flags = leftOut(elements, text);
+  const skip = (el: HtmlElement): boolean => flags[el.index] !== 0;
+  const under = inherited(elements, flags);
+  const figures = new Figures(elements, text, (k) => under[k] !== 0);
+  let pageChars = 0;
+  for (let k = 0; k < n; k++) if (!TEXTLESS.has(elements[k]!.tag)) pageChars += text.chars[k]!;
+
+  // The densest block: each paragraph's score to its parent, half to its grandparent.
+  const scores = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const el = elements[k]!;
+    if (!isBlock(el.tag) || figures.chars[k] === 0) continue;
+    const score = figures.paragraphScore(k);
+    if (!score) continue;
+    // A <p> scores for the block around it; a container with text of its own scores for itself.
+    const first = PARAGRAPH_TAGS.has(el.tag) ? el.parent : el;
+    if (first) scores[first.index] = scores[first.index]! + score;
+    const second = first?.parent;
+    if (second) scores[second.index] = scores[second.index]! + score / 2;
+  }
+  let densest: HtmlElement | null = null;
+  let best = 0;
+  let article: HtmlElement | null = null;
+  let articleScore = 0;
+  for (let k = 0; k < n; k++) {
+    const el = elements[k]!;
+    const chars = figures.chars[k]!;
+    const weighted = scores[k]! * (1 - (chars ? figures.links[k]! / chars : 0));
+    if (weighted > best) [densest, best] = [el, weighted];
+    const isArticle = el.tag === 'article' || /\barticleBody\b/.test(el.attrs['itemprop'] ?? '');
+    if (isArticle && figures.paraScore[k]! > articleScore) [article, articleScore] = [el, figures.paraScore[k]!];
+  }
+
+  // Subtree ends (a subtree is a run of indices) and what lies under furniture.
+  const end = new Int32Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    end[k] = Math.max(end[k]!, k + 1);
+    const p = elements[k]!.parent?.index;
+    if (p !== undefined && end[k]! > end[p]!) end[p] = end[k]!;
+  }
+  const underFurniture = inherited(elements, flags.map((f) => f & FURNITURE));
+
+  const found = (element: HtmlElement, source: ArticleSource, text: string, skipped = skip): Article => {
+    const from = element.index;
+    const to = end[from]!;
+    const contains = (el: HtmlElement): boolean => el.index >= from && el.index < to && !underFurniture[el.index];
+    function* inside(): Generator<HtmlElement> {
+      for (let k = from; k < to; k++) if (!(underFurniture[k]! & FURNITURE)) yield elements[k]!;
+    }
+    let h1: HtmlElement | undefined;
+    for (const el of inside()) if (el.tag === 'h1') { h1 = el; break; }
+    if (!h1) h1 = elements.find((el) => el.tag === 'h1' && !underFurniture[el.index]);
+    return { element, source, text, skip: skipped, contains, elements: inside, pageChars, headline: h1 ? textOf(h1) || null : null };
+  };
+  const densestScore = densest ? figures.paraScore[densest.index]! : 0;
+  const choice: Array<[HtmlElement | null, ArticleSource]> = [];
+  if (article && articleScore >= densestScore * ARTICLE_MIN_SHARE) choice.push([article, 'article']);
+  choice.push([densest, 'densest block']);
+  for (const [el, source] of choice) {
+    if (!el) continue;
+    const text = textOf(el, skip);
+    if (text.length >= MIN_ARTICLE_CHARS) return found(el, source, text);
+  }
+  const page = textOf(root, skip);
+  return page ? found(root, 'page', page) : found(root, 'page', textOf(root), () => false);
+}
