@@ -17,7 +17,7 @@ import { fnv1a } from '../text/vocabulary.ts';
 import { readDocumentRecord } from './documents.ts';
 import { ImportCancelled, readJsonLines, readText, type Source } from './lines.ts';
 import { TextOffsets } from './offsets.ts';
-import { passageBetween, spanWords, type SpanWords } from './passage.ts';
+import { PassageAligner, type SpanWords } from './passage.ts';
 import type { RecordKind } from './records.ts';
 import { HAS_TEXT, alignedText, wordsOf, type Problem, type Scan } from './scan.ts';
 import { clusterSizes } from './selection.ts';
@@ -130,14 +130,15 @@ export async function buildImport(sources: Source[], scan: Scan, keep: Uint8Arra
   const pairSpans = [...spans('pair'), ...spans('textpair')] as LocalSpan[][];
 
   const inputs: ReuseInput[] = docs.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet }));
+  const aligner = new PassageAligner();
   const { passages, families, boilerplate } = scan.clusters.length
-    ? await clusterFamilies(scan, clusterSpans, docs, at, inputs, report, tick)
+    ? await clusterFamilies(scan, clusterSpans, docs, at, inputs, aligner, report, tick)
     : { passages: [] as Passage[], families: [] as Family[], boilerplate: [] as string[] };
   const seen = new Set(passages.map(passageKey));
   const pairStart = passages.length;
   for (const [a, b] of pairSpans) {
     await tick();
-    const p = passageBetween(wordsAt(docs, a!), wordsAt(docs, b!));
+    const p = aligner.between(wordsAt(aligner, docs, a!), wordsAt(aligner, docs, b!));
     const key = passageKey(p);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -162,9 +163,9 @@ export async function buildImport(sources: Source[], scan: Scan, keep: Uint8Arra
   };
 }
 
-function wordsAt(docs: Doc[], s: LocalSpan): SpanWords {
+function wordsAt(aligner: PassageAligner, docs: Doc[], s: LocalSpan): SpanWords {
   const doc = docs[s.doc]!;
-  return spanWords(doc.text, { doc: doc.meta.id, start: s.start, end: s.end });
+  return aligner.words(doc.text, { doc: doc.meta.id, start: s.start, end: s.end });
 }
 
 function passageKey(p: Passage): string {
@@ -355,6 +356,7 @@ async function clusterFamilies(
   docs: Doc[],
   at: Int32Array,
   inputs: ReuseInput[],
+  aligner: PassageAligner,
   report: ImportReport,
   tick: () => Promise<void>,
 ): Promise<{ passages: Passage[]; families: Family[]; boilerplate: string[] }> {
@@ -398,7 +400,7 @@ async function clusterFamilies(
       else report.clustersDropped.oneDocument++;
       continue;
     }
-    const words = members.map((m) => wordsAt(docs, m));
+    const words = members.map((m) => wordsAt(aligner, docs, m));
     // Each member linked to its passim source when that is another member
     // of the cluster; whatever is still apart, to the earliest member.
     const parent = members.map((_, i) => i);
@@ -406,7 +408,7 @@ async function clusterFamilies(
     const local: Passage[] = [];
     const link = (x: number, y: number) => {
       parent[find(x)] = find(y);
-      local.push(passageBetween(words[x]!, words[y]!));
+      local.push(aligner.between(words[x]!, words[y]!));
     };
     members.forEach((m, i) => {
       const src = srcOf.get(m.records[0]!);

@@ -1,5 +1,5 @@
 /**
- * Peak memory around one synchronous call. The call blocks the main thread,
+ * Peak memory around one call. A synchronous call blocks the main thread,
  * so a worker thread samples the process's resident set (process-wide) every
  * few milliseconds; V8 heap figures are read before and right after.
  */
@@ -46,6 +46,11 @@ export interface PeakResult<T> {
 const MB = 1024 * 1024;
 
 export async function measurePeak<T>(fn: () => T): Promise<PeakResult<T>> {
+  return measurePeakAsync(async () => fn());
+}
+
+/** `measurePeak` for an asynchronous call (an import reading streams). */
+export async function measurePeakAsync<T>(fn: () => Promise<T>): Promise<PeakResult<T>> {
   collectGarbage();
   collectGarbage();
   const worker = new Worker(SAMPLER, { eval: true });
@@ -53,7 +58,7 @@ export async function measurePeak<T>(fn: () => T): Promise<PeakResult<T>> {
   const before = getHeapStatistics();
   const rssBefore = process.memoryUsage.rss();
   const t = performance.now();
-  const value = fn();
+  const value = await fn();
   const ms = performance.now() - t;
   const after = getHeapStatistics();
   const peakRss = await new Promise<number>((resolve) => {

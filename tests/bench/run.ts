@@ -14,6 +14,7 @@ import './reuse.bench.ts';
 import './search.bench.ts';
 import './size.bench.ts';
 import './edition.bench.ts';
+import './interop.bench.ts';
 
 const flags = new Map<string, string>();
 for (const a of process.argv.slice(2)) {
