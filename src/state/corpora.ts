@@ -10,19 +10,24 @@
  *   (status + the promise's outcome) and the data stays in memory.
  * - Deleting marks the record deleted (undo clears the mark); deleted corpora
  *   are purged on the next open, in one transaction.
- * - The analysis is a cache keyed by the corpus content hash and
- *   ANALYSIS_ENGINE_VERSION: a different engine never reads another's result.
+ * - The analysis is a cache keyed by `analysisCacheKey` (content hash and
+ *   what the engine groups by) and ANALYSIS_ENGINE_VERSION: a different
+ *   engine never reads another's result. Each corpus remembers the key of its
+ *   last result, so opening it can hand that result to the worker with the
+ *   documents in one request (the worker checks that it still fits).
  *   It keeps the MAX_CACHED_ANALYSES most recently used results (every
  *   import makes a new content hash; the old results would pile up).
  *
  * Its own database (CORPORA_DB_NAME), so reading state's versioning and
  * migrations are untouched; keys are `c/<key>`, `d/<key>/<docId>`,
- * `a/<hash>` (the result), `m/<hash>` (when it was last used), `current`.
+ * `a/<hash>` (the result), `m/<hash>` (when it was last used), `k/<key>`
+ * (the cache key of a corpus's last result), `current`.
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { ANALYSIS_ENGINE_VERSION } from '../reuse/version.ts';
 import { isPlainObject } from '../validate/fields.ts';
+import type { CachedAnalysis } from '../worker/protocol.ts';
 import type { StateDb } from './idb.ts';
 import { errorName, StorageLifecycle, type StorageStatus } from './lifecycle.ts';
 
@@ -57,7 +62,7 @@ export type CorporaStatus = StorageStatus;
 export type SaveOutcome = 'saved' | 'memory' | 'failed';
 
 /** The engine's result as JSON bytes: stored and handed to the worker without the page ever parsing it. */
-interface CachedAnalysis {
+interface StoredAnalysis {
   engine: number;
   bytes: ArrayBuffer;
 }
@@ -78,6 +83,8 @@ const docPrefix = (key: string) => `d/${enc(key)}/`;
 const docKey = (key: string, id: string) => `${docPrefix(key)}${enc(id)}`;
 const analysisKey = (hash: string) => `a/${enc(hash)}`;
 const analysisUsedKey = (hash: string) => `m/${enc(hash)}`;
+/** The cache key of a corpus's last analysis. */
+const lastAnalysisKey = (key: string) => `k/${enc(key)}`;
 const prefixRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 function validInfo(v: unknown): CorpusInfo | null {
@@ -93,6 +100,11 @@ function validDoc(v: unknown): StoredDoc | null {
   const doc = v['doc'];
   if (!isPlainObject(doc['meta']) || typeof doc['text'] !== 'string' || typeof doc['original'] !== 'string' || !Array.isArray(doc['edits'])) return null;
   return v as unknown as StoredDoc;
+}
+
+/** A stored result's bytes when this engine made them. */
+function usable(v: unknown): ArrayBuffer | null {
+  return isPlainObject(v) && v['engine'] === ANALYSIS_ENGINE_VERSION && v['bytes'] instanceof ArrayBuffer ? v['bytes'] : null;
 }
 
 export class CorporaStore {
@@ -150,6 +162,7 @@ export class CorporaStore {
         }
         if (info.deleted) {
           os.delete(k);
+          os.delete(lastAnalysisKey(info.key));
           os.delete(prefixRange(docPrefix(info.key)));
         } else this.#infos.set(info.key, info);
       });
@@ -299,23 +312,47 @@ export class CorporaStore {
     const db = this.#life.db;
     if (!db) return null;
     try {
-      const v = (await db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash))))) as unknown;
-      if (!isPlainObject(v) || v['engine'] !== ANALYSIS_ENGINE_VERSION || !(v['bytes'] instanceof ArrayBuffer)) return null;
-      const at = this.#now();
-      void this.#write('the analysis', (os) => os.put(at, analysisUsedKey(hash)));
-      return v['bytes'];
+      const bytes = usable(await db.useStore('readonly', (os) => promisifyRequest(os.get(analysisKey(hash)))));
+      if (bytes) this.markAnalysisUsed(hash);
+      return bytes;
     } catch {
       return null; // a cache: recomputing is always possible
     }
   }
 
-  /** Stores a result and, in the same transaction, deletes all but the most recently used MAX_CACHED_ANALYSES. */
-  putAnalysis(hash: string, bytes: ArrayBuffer): Promise<SaveOutcome> {
-    const value: CachedAnalysis = { engine: ANALYSIS_ENGINE_VERSION, bytes };
+  /** The last analysis stored for corpus `key`, with its cache key: the worker uses it if it still fits. */
+  async lastAnalysis(key: string): Promise<CachedAnalysis | null> {
+    const db = this.#life.db;
+    if (!db) return null;
+    try {
+      return await db.useStore('readonly', async (os) => {
+        const hash = (await promisifyRequest(os.get(lastAnalysisKey(key)))) as unknown;
+        if (typeof hash !== 'string') return null;
+        const bytes = usable(await promisifyRequest(os.get(analysisKey(hash))));
+        return bytes ? { key: hash, bytes } : null;
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps a result among the most recently used (the worker took it). */
+  markAnalysisUsed(hash: string): void {
+    const at = this.#now();
+    void this.#write('the analysis', (os) => os.put(at, analysisUsedKey(hash)));
+  }
+
+  /**
+   * Stores a result (as the last one of corpus `key`, when given) and, in the
+   * same transaction, deletes all but the most recently used MAX_CACHED_ANALYSES.
+   */
+  putAnalysis(hash: string, bytes: ArrayBuffer, key?: string): Promise<SaveOutcome> {
+    const value: StoredAnalysis = { engine: ANALYSIS_ENGINE_VERSION, bytes };
     const at = this.#now();
     return this.#write('the analysis', (os) => {
       os.put(value, analysisKey(hash));
       os.put(at, analysisUsedKey(hash));
+      if (key !== undefined) os.put(hash, lastAnalysisKey(key));
       const results = os.getAllKeys(prefixRange('a/'));
       const usedKeys = os.getAllKeys(prefixRange('m/'));
       const usedAt = os.getAll(prefixRange('m/'));
@@ -341,18 +378,4 @@ export class CorporaStore {
 
 export function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH) || 'Untitled corpus';
-}
-
-/**
- * The analysis cache key: the content hash plus a fingerprint of what the
- * engine groups by (outlet, date), since editing metadata changes a family's
- * spread without changing the content hash.
- */
-export function analysisCacheKey(contentHash: string, docs: readonly { meta: { id: string; outlet: string | null; date: { value: string; approximate: boolean } | null } }[]): string {
-  let h = 0x811c9dc5;
-  for (const { meta } of docs) {
-    const s = `${meta.id}\u0000${meta.outlet ?? ''}\u0000${meta.date ? `${meta.date.approximate ? '~' : ''}${meta.date.value}` : ''}\u0001`;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  }
-  return `${contentHash}.${(h >>> 0).toString(36)}`;
 }

@@ -4,7 +4,6 @@
  * running it in-thread when a Worker cannot start.
  */
 import { corpusHash } from '../corpus/assemble.ts';
-import { compareIds } from '../corpus/outlet-year.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { importItem } from '../importer/read.ts';
 import { substitutionLedger } from '../compare/ledger.ts';
@@ -13,7 +12,7 @@ import type { ReuseResult } from '../reuse/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { parseTerm } from '../search/query.ts';
 import { countTermsByGroup, distinctiveFor, trendsFor, type TermCountsByGroup } from '../trends/analyse.ts';
-import type { AnalysisDoc, Progress, RequestType, Requests, ReuseOverview } from './protocol.ts';
+import { analysisCacheKey, byDocId, type AnalysisDoc, type Progress, type RequestType, type Requests, type ReuseOverview } from './protocol.ts';
 
 /** Ledger entries sent to the page: the frequent ones are what a reader scans. */
 export const LEDGER_ENTRIES = 300;
@@ -99,11 +98,15 @@ export class AnalysisSession {
         return importItem(item, ids);
       });
     },
-    loadHashed: ({ corpusId, docs }, progress) => {
+    open: ({ corpusId, docs, cached }, progress) => {
       const { documents } = this.#handlers.load({ corpusId, docs }, progress);
       // corpusHash reads only meta.id and text, in id order, as assembleCorpus sorts them.
-      const sorted = [...docs].sort((a, b) => compareIds(a.id, b.id));
-      return { documents, hash: corpusHash(sorted.map((d) => ({ meta: { id: d.id }, text: d.text }) as unknown as CorpusDocument)) };
+      const sorted = byDocId(docs);
+      const hash = corpusHash(sorted.map((d) => ({ meta: { id: d.id }, text: d.text }) as unknown as CorpusDocument));
+      const cacheKey = analysisCacheKey(hash, sorted);
+      const primed = cached !== null && cached.key === cacheKey;
+      if (primed) this.#handlers.primeReuse({ bytes: cached.bytes }, progress);
+      return { documents, hash, cacheKey, primed };
     },
     primeReuse: ({ bytes }) => {
       this.#reuse = JSON.parse(new TextDecoder().decode(bytes)) as ReuseResult;

@@ -3,6 +3,7 @@
  * payload }` requests, answered by `{ id, result }` or `{ id, error }`, with
  * `{ id, progress }` along the way. Each request type maps to one handler.
  */
+import { compareIds } from '../corpus/outlet-year.ts';
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
 import type { ImportItem, ImportOutcome } from '../importer/read.ts';
 import type { LedgerEntry } from '../compare/ledger.ts';
@@ -53,10 +54,22 @@ export interface Requests {
   distinctive: [{ by: 'outlet' | 'year' }, DistinctiveResponse];
   /** Bring your own texts (src/importer): clean a batch of files; progress names each file as it starts ("Cleaning <path>"). */
   importFiles: [{ items: ImportItem[]; taken: string[] }, ImportOutcome[]];
-  /** `load`, answering with the documents' content hash (corpusHash), so the page never hashes a large corpus itself. */
-  loadHashed: [{ corpusId: string; docs: AnalysisDoc[] }, { documents: number; hash: string }];
-  /** Use a cached reuse result (the page keys the cache by content hash and engine version) instead of computing it. */
+  /**
+   * `load`, answering with the documents' content hash (corpusHash, so the
+   * page never hashes a large corpus itself) and the key of their analysis in
+   * the cache (`analysisCacheKey`). `cached` is a stored result the page
+   * guesses fits (the corpus's last one): used when its key matches, so
+   * opening a corpus takes one request.
+   */
+  open: [{ corpusId: string; docs: AnalysisDoc[]; cached: CachedAnalysis | null }, { documents: number; hash: string; cacheKey: string; primed: boolean }];
+  /** Use a cached reuse result (the page keys the cache by `analysisCacheKey`) instead of computing it. */
   primeReuse: [{ bytes: ArrayBuffer }, void];
+}
+
+/** A stored result of the reuse engine, as JSON bytes, and the `analysisCacheKey` it was stored under. */
+export interface CachedAnalysis {
+  key: string;
+  bytes: ArrayBuffer;
 }
 
 /** Families without their passage indices (those stay in the worker), and the substitution ledger. */
@@ -77,4 +90,23 @@ export type ResponseMessage =
 
 export function toAnalysisDocs(documents: readonly CorpusDocument[]): AnalysisDoc[] {
   return documents.map(({ meta, text }) => ({ id: meta.id, title: meta.title, outlet: meta.outlet, date: meta.date, language: meta.language, text }));
+}
+
+/** Documents in code-unit order of their ids, the order corpusHash and analysisCacheKey read them in. */
+export function byDocId<T extends { id: string }>(docs: readonly T[]): T[] {
+  return [...docs].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * The analysis cache key: the content hash plus a fingerprint of what the
+ * engine groups by (outlet, date), since editing metadata changes a family's
+ * spread without changing the content hash. `docs` in `byDocId` order.
+ */
+export function analysisCacheKey(contentHash: string, docs: readonly Pick<AnalysisDoc, 'id' | 'outlet' | 'date'>[]): string {
+  let h = 0x811c9dc5;
+  for (const d of docs) {
+    const s = `${d.id}\u0000${d.outlet ?? ''}\u0000${d.date ? `${d.date.approximate ? '~' : ''}${d.date.value}` : ''}\u0001`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  }
+  return `${contentHash}.${(h >>> 0).toString(36)}`;
 }

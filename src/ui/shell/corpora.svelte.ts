@@ -9,22 +9,15 @@
 import { getContext, setContext } from 'svelte';
 import type { Corpus, CorpusDocument } from '../../corpus/types.ts';
 import { compareIds } from '../../corpus/outlet-year.ts';
-import { exportCorpus, parseCorpusFile, runImport, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
-import { CorporaStore, analysisCacheKey, cleanName, type CorporaStatus, type StoredDoc } from '../../state/corpora.ts';
+import { exportCorpus, parseCorpusFile, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
+import { cleanName, type CorporaStatus } from '../../state/corpora.ts';
+import { BUNDLED_KEY, CorpusSession, type CorpusEntry } from '../../state/corpus-session.ts';
 import { OK_STATUS } from '../../state/lifecycle.ts';
 import { ReadingState } from '../../state/reading-state.svelte.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
-import { toAnalysisDocs } from '../../worker/protocol.ts';
 import { ReuseState } from './reuse.svelte.ts';
 
-export const BUNDLED_KEY = 'bundled';
-
-export interface CorpusEntry {
-  key: string;
-  name: string;
-  documents: number;
-  bundled: boolean;
-}
+export { BUNDLED_KEY, type CorpusEntry };
 
 export interface ImportJob {
   progress: ImportProgress;
@@ -60,7 +53,7 @@ export class Corpora {
   notice = $state<{ text: string; undo?: () => void } | null>(null);
   readonly bundled: Corpus;
   readonly analysis: AnalysisClient;
-  #store: CorporaStore | null = null;
+  #session: CorpusSession | null = null;
   #switching: Promise<void> = Promise.resolve();
   readonly #options: CorporaOptions;
 
@@ -72,24 +65,19 @@ export class Corpora {
     this.#options = options;
   }
 
-  /** Loads the default corpus (and its stored analysis, when it has one) into the worker. */
-  #loadBundled(): void {
-    void this.analysis.request('load', { corpusId: this.bundled.id, docs: toAnalysisDocs(this.bundled.documents) });
-    const bytes = this.#options.defaultAnalysis?.();
-    if (bytes) void this.analysis.request('primeReuse', { bytes }, undefined, [bytes]);
-  }
-
   /** Loads the bundled corpus, opens storage, and returns to the corpus open last time. Never throws. */
   async start(): Promise<void> {
-    this.#loadBundled();
-    const [store, reading] = await Promise.all([CorporaStore.open(), ReadingState.open({ corpusId: this.bundled.id })]);
-    this.#store = store;
+    const [session, reading] = await Promise.all([
+      CorpusSession.start(this.bundled, this.analysis, { defaultAnalysis: this.#options.defaultAnalysis }),
+      ReadingState.open({ corpusId: this.bundled.id }),
+    ]);
+    this.#session = session;
     this.reading = reading;
     this.reuse = new ReuseState(this.analysis);
-    this.status = store.status;
-    store.onStatus((s) => (this.status = s));
+    this.status = session.store.status;
+    session.store.onStatus((s) => (this.status = s));
     this.#refreshList();
-    if (store.current && this.#options.restoreLast !== false) await this.select(store.current);
+    if (session.store.current && this.#options.restoreLast !== false) await this.select(session.store.current);
   }
 
   get isBundled(): boolean {
@@ -97,11 +85,7 @@ export class Corpora {
   }
 
   #refreshList(): void {
-    const own = this.#store?.list() ?? [];
-    this.list = [
-      { key: BUNDLED_KEY, name: this.bundled.name, documents: this.bundled.documents.length, bundled: true },
-      ...own.map((i) => ({ key: i.key, name: i.name, documents: i.docIds.length, bundled: false })),
-    ];
+    this.list = this.#session?.entries() ?? [];
   }
 
   /** Switches the app to another corpus. */
@@ -113,56 +97,37 @@ export class Corpora {
   }
 
   async #select(key: string): Promise<void> {
-    const store = this.#store;
-    let corpus: Corpus;
-    if (key === BUNDLED_KEY || !store?.info(key)) {
-      key = BUNDLED_KEY;
-      corpus = this.bundled;
-      this.#loadBundled();
-    } else {
-      const docs = (await store.documents(key)).map((d) => d.doc).sort(byId);
-      const { hash } = await this.analysis.request('loadHashed', { corpusId: key, docs: toAnalysisDocs(docs) });
-      corpus = { id: hash, name: store.info(key)!.name, documents: docs };
-    }
-    const reuse = new ReuseState(this.analysis);
-    if (key !== BUNDLED_KEY && corpus.documents.length) {
-      // The cached bytes go straight to the worker: the page never parses the result.
-      const cached = await store!.getAnalysis(analysisCacheKey(corpus.id, corpus.documents));
-      if (cached) await this.analysis.request('primeReuse', { bytes: cached }, undefined, [cached]);
-    }
-    // Reading state of a user's corpus is keyed by its storage key: adding a document keeps the notes.
-    const reading = await ReadingState.open({ corpusId: key === BUNDLED_KEY ? corpus.id : `user-${key}` });
+    const session = this.#session;
+    if (!session) return;
+    const opened = await session.open(key);
+    const reading = await ReadingState.open({ corpusId: opened.readingId });
     const old = this.reading;
     this.reading = reading;
-    this.reuse = reuse;
-    this.corpus = corpus;
-    this.key = key;
+    this.reuse = new ReuseState(this.analysis);
+    this.corpus = opened.corpus;
+    this.key = opened.key;
     this.epoch++;
     void old?.close();
-    void store?.setCurrent(key === BUNDLED_KEY ? null : key);
+    void session.store.setCurrent(opened.key === BUNDLED_KEY ? null : opened.key);
   }
 
   /** Imports into the current corpus, or into a new one when the bundled corpus is shown or `newCorpus` is set. */
   async importFiles(files: PickedFile[], opts: { newCorpus?: boolean; name?: string } = {}): Promise<ImportSummary | null> {
-    const store = this.#store;
-    if (!store || this.job?.phase === 'import' || this.job?.phase === 'analysis') return null;
+    const session = this.#session;
+    if (!session || this.job?.phase === 'import' || this.job?.phase === 'analysis') return null;
     if (this.isBundled || opts.newCorpus) {
-      const { info } = await store.create(opts.name ?? `My texts, ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`);
+      const { info } = await session.store.create(opts.name ?? `My texts, ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`);
       this.#refreshList();
       await this.select(info.key);
     }
     const key = this.key;
-    const info = store.info(key)!;
     const job: ImportJob = $state({ progress: { stage: 'reading', done: 0, total: files.length, file: null }, phase: 'import', analysis: 0, refused: [], summary: null, cancelRequested: false });
     this.job = job;
-    const summary = await runImport({
-      files,
-      existing: { ids: this.corpus.documents.map((d) => d.meta.id), documents: info.docIds.length, bytes: info.bytes },
-      clean: (items, taken, onFile) => this.analysis.request('importFiles', { items, taken }, (p) => onFile(p.stage.replace(/^Cleaning /, ''))),
-      accept: async (docs) => {
-        await store.putDocuments(key, docs);
+    const summary = await session.importInto(key, files, {
+      existingIds: this.corpus.documents.map((d) => d.meta.id),
+      onDocuments: (docs) => {
         if (this.key !== key) return;
-        this.corpus = { ...this.corpus, documents: [...this.corpus.documents, ...docs.map((d) => d.doc)].sort(byId) };
+        this.corpus = { ...this.corpus, documents: [...this.corpus.documents, ...docs].sort(byId) };
         this.#refreshList();
       },
       onProgress: (p) => (job.progress = p),
@@ -177,24 +142,19 @@ export class Corpora {
 
   /** Loads the whole corpus into the worker, finds recurring passages with progress, and caches them. */
   async #analyse(job: ImportJob): Promise<void> {
+    const session = this.#session!;
     job.phase = 'analysis';
     const key = this.key;
-    const docs = this.corpus.documents;
     try {
-      const { hash } = await this.analysis.request('loadHashed', { corpusId: key, docs: toAnalysisDocs(docs) });
+      const loaded = await session.load(key, this.corpus.documents);
       if (this.key !== key) return;
-      this.corpus = { ...this.corpus, id: hash };
-      const cacheKey = analysisCacheKey(hash, docs);
-      const cached = await this.#store?.getAnalysis(cacheKey);
-      if (cached) await this.analysis.request('primeReuse', { bytes: cached }, undefined, [cached]);
+      this.corpus = { ...this.corpus, id: loaded.hash };
       // The worker now holds the whole corpus: views asked before it was complete must ask again.
       this.reuse.reset();
       await this.reuse.ensure((f) => (job.analysis = f));
       job.analysis = 1;
       if (this.reuse.status === 'error') throw new Error(this.reuse.error ?? 'the analysis failed');
-      if (this.key !== key || cached) return;
-      const bytes = await this.analysis.request('reuseBytes', undefined);
-      if (bytes) void this.#store?.putAnalysis(cacheKey, bytes);
+      if (this.key === key) await session.keepAnalysis(key, loaded);
     } catch (e) {
       this.notice = { text: `Finding recurring passages failed (${e instanceof Error ? e.message : String(e)}); every imported document is kept.` };
     }
@@ -220,15 +180,15 @@ export class Corpora {
   }
 
   async rename(name: string): Promise<void> {
-    if (this.isBundled || !this.#store) return;
-    await this.#store.rename(this.key, name);
+    if (this.isBundled || !this.#session) return;
+    await this.#session.store.rename(this.key, name);
     this.corpus = { ...this.corpus, name: cleanName(name) };
     this.#refreshList();
   }
 
   /** Deletes the current user corpus (after the component's confirmation), offering undo. */
   async remove(): Promise<void> {
-    const store = this.#store;
+    const store = this.#session?.store;
     if (this.isBundled || !store) return;
     const key = this.key;
     const name = this.corpus.name;
@@ -249,10 +209,10 @@ export class Corpora {
 
   /** Saves edited metadata of one document of the current user corpus. */
   async updateDocument(doc: CorpusDocument): Promise<void> {
-    const store = this.#store;
+    const store = this.#session?.store;
     if (this.isBundled || !store) return;
     const held = await store.documents(this.key);
-    const bytes = held.find((d: StoredDoc) => d.doc.meta.id === doc.meta.id)?.bytes ?? 0;
+    const bytes = held.find((d) => d.doc.meta.id === doc.meta.id)?.bytes ?? 0;
     await store.putDocuments(this.key, [{ doc, bytes }]);
     // Outlets and dates group the analyses: re-open the corpus so every view and the worker see the change.
     await this.select(this.key);

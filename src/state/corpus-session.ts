@@ -1,0 +1,170 @@
+/**
+ * Corpora as the app opens them, in plain TypeScript (no runes, no DOM, so
+ * Node tests drive it with a stand-in worker): read a corpus's documents from
+ * storage, load them into the analysis worker (which hashes them), use the
+ * stored analysis when it fits, keep a new one, and run an import into a
+ * user corpus. The runes class (ui/shell/corpora.svelte.ts) holds only the
+ * reactive state and calls this.
+ *
+ * Opening a user corpus is one worker request: the page reads the corpus's
+ * last analysis from storage together with its documents and sends both;
+ * the worker hashes the documents and uses the result only if its cache key
+ * (content hash and what the engine groups by) still matches. Only when it
+ * does not (documents added or edited elsewhere) does the page look up a
+ * result by the new key, a second request.
+ */
+import { compareIds } from '../corpus/outlet-year.ts';
+import type { Corpus, CorpusDocument } from '../corpus/types.ts';
+import { runImport, type ImportedDoc, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../importer/index.ts';
+import { toAnalysisDocs, type Progress, type RequestType, type Requests } from '../worker/protocol.ts';
+import { CorporaStore, type CorporaOptions } from './corpora.ts';
+
+export const BUNDLED_KEY = 'bundled';
+
+/** What the session needs of the analysis worker (AnalysisClient, or a stand-in in tests). */
+export interface AnalysisPort {
+  request<K extends RequestType>(type: K, payload: Requests[K][0], onProgress?: (p: Progress) => void, transfer?: Transferable[]): Promise<Requests[K][1]>;
+}
+
+export interface CorpusEntry {
+  key: string;
+  name: string;
+  documents: number;
+  bundled: boolean;
+}
+
+export interface OpenedCorpus {
+  /** BUNDLED_KEY, or the user corpus's storage key. */
+  key: string;
+  corpus: Corpus;
+  /** What its reading state (notes, highlights) is stored under. */
+  readingId: string;
+}
+
+/** A corpus loaded into the worker. */
+export interface Loaded {
+  hash: string;
+  cacheKey: string;
+  /** The worker holds a stored analysis of exactly these documents. */
+  cached: boolean;
+}
+
+export interface ImportHooks {
+  /** Ids already in the corpus (the worker gives new documents other ids). */
+  existingIds: readonly string[];
+  /** A batch was stored (or kept in memory): show it. */
+  onDocuments(docs: CorpusDocument[]): void;
+  onProgress(p: ImportProgress): void;
+  onRefusal(r: Refusal): void;
+  cancelled(): boolean;
+}
+
+const byId = (a: CorpusDocument, b: CorpusDocument) => compareIds(a.meta.id, b.meta.id);
+
+/** A user corpus's reading state is keyed by its storage key, so adding a document keeps the notes. */
+export const readingIdOf = (key: string): string => `user-${key}`;
+
+export interface SessionOptions {
+  /** The default corpus's stored analysis (a teacher's edition carries one), as bytes for the worker; null: compute it. */
+  defaultAnalysis?: () => ArrayBuffer | null;
+  /** Options for the corpora store (tests). */
+  storage?: CorporaOptions;
+}
+
+export class CorpusSession {
+  readonly bundled: Corpus;
+  readonly analysis: AnalysisPort;
+  readonly store: CorporaStore;
+  readonly #defaultAnalysis: (() => ArrayBuffer | null) | undefined;
+
+  constructor(bundled: Corpus, analysis: AnalysisPort, store: CorporaStore, options: SessionOptions = {}) {
+    this.bundled = bundled;
+    this.analysis = analysis;
+    this.store = store;
+    this.#defaultAnalysis = options.defaultAnalysis;
+  }
+
+  /** Loads the default corpus into the worker at once and opens storage. Never throws. */
+  static async start(bundled: Corpus, analysis: AnalysisPort, options: SessionOptions = {}): Promise<CorpusSession> {
+    loadDefault(bundled, analysis, options.defaultAnalysis);
+    return new CorpusSession(bundled, analysis, await CorporaStore.open(options.storage), options);
+  }
+
+  /** The bundled corpus, then the user's own in the order they were made. */
+  entries(): CorpusEntry[] {
+    return [
+      { key: BUNDLED_KEY, name: this.bundled.name, documents: this.bundled.documents.length, bundled: true },
+      ...this.store.list().map((i) => ({ key: i.key, name: i.name, documents: i.docIds.length, bundled: false })),
+    ];
+  }
+
+  /** The corpus `key` names (the bundled one if it names none), loaded into the worker. */
+  async open(key: string): Promise<OpenedCorpus> {
+    const info = key === BUNDLED_KEY ? undefined : this.store.info(key);
+    if (!info) {
+      loadDefault(this.bundled, this.analysis, this.#defaultAnalysis);
+      return { key: BUNDLED_KEY, corpus: this.bundled, readingId: this.bundled.id };
+    }
+    const docs = await this.documents(key);
+    const { hash } = await this.load(key, docs);
+    return { key, corpus: { id: hash, name: info.name, documents: docs }, readingId: readingIdOf(key) };
+  }
+
+  /** A user corpus's documents, in id order. */
+  async documents(key: string): Promise<CorpusDocument[]> {
+    return (await this.store.documents(key)).map((d) => d.doc).sort(byId);
+  }
+
+  /**
+   * Loads a user corpus into the worker with its last analysis when that
+   * still fits, else any stored analysis of the same content (see the top).
+   */
+  async load(key: string, docs: CorpusDocument[]): Promise<Loaded> {
+    const last = docs.length ? await this.store.lastAnalysis(key) : null;
+    const opened = await this.analysis.request('open', { corpusId: key, docs: toAnalysisDocs(docs), cached: last }, undefined, last ? [last.bytes] : []);
+    let cached = opened.primed;
+    if (cached) this.store.markAnalysisUsed(opened.cacheKey);
+    else if (docs.length) {
+      // The cached bytes go straight to the worker: the page never parses the result.
+      const bytes = await this.store.getAnalysis(opened.cacheKey);
+      if (bytes) {
+        await this.analysis.request('primeReuse', { bytes }, undefined, [bytes]);
+        cached = true;
+      }
+    }
+    return { hash: opened.hash, cacheKey: opened.cacheKey, cached };
+  }
+
+  /** Stores the worker's result as corpus `key`'s last analysis, unless it came from the cache. */
+  async keepAnalysis(key: string, loaded: Loaded): Promise<void> {
+    if (loaded.cached) return;
+    const bytes = await this.analysis.request('reuseBytes', undefined);
+    if (bytes) await this.store.putAnalysis(loaded.cacheKey, bytes, key);
+  }
+
+  /** Imports files into user corpus `key`: cleaned in the worker, stored batch by batch. */
+  importInto(key: string, files: readonly PickedFile[], hooks: ImportHooks): Promise<ImportSummary> {
+    const info = this.store.info(key);
+    if (!info) throw new Error(`corpus-session: no corpus ${JSON.stringify(key)}`);
+    return runImport({
+      files,
+      existing: { ids: hooks.existingIds, documents: info.docIds.length, bytes: info.bytes },
+      clean: (items, taken, onFile) => this.analysis.request('importFiles', { items, taken }, (p) => onFile(p.stage.replace(/^Cleaning /, ''))),
+      accept: async (docs: ImportedDoc[]) => {
+        await this.store.putDocuments(key, docs);
+        hooks.onDocuments(docs.map((d) => d.doc));
+      },
+      onProgress: hooks.onProgress,
+      onRefusal: hooks.onRefusal,
+      cancelled: hooks.cancelled,
+    });
+  }
+}
+
+
+/** Loads the default corpus (and its stored analysis, when it has one) into the worker; a failure shows in the views that ask it. */
+function loadDefault(bundled: Corpus, analysis: AnalysisPort, stored: (() => ArrayBuffer | null) | undefined): void {
+  void analysis.request('load', { corpusId: bundled.id, docs: toAnalysisDocs(bundled.documents) }).catch(() => undefined);
+  const bytes = stored?.();
+  if (bytes) void analysis.request('primeReuse', { bytes }, undefined, [bytes]).catch(() => undefined);
+}
