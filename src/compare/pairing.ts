@@ -34,7 +34,12 @@ export interface OverviewMark {
 }
 
 export interface Pairing {
+  /** Shared passages first, in reading order of the left column; then repeats inside a document, when shown. */
   pairs: PairedPassage[];
+  /** Passages shared between the two documents (the first `shared` of `pairs`). */
+  shared: number;
+  /** Repeats inside either document: shown in `pairs` when asked for, otherwise counted here only. */
+  repeats: number;
   left: ColumnSegment[];
   right: ColumnSegment[];
   leftOverview: OverviewMark[];
@@ -45,18 +50,29 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * A repeat inside one document rather than a passage shared by two. The
+ * engine is to mark this itself (`scope`, issue #12); until it does, a
+ * passage is internal when both its spans lie in one document.
+ */
+export function isInternal(p: Pick<Passage, 'a' | 'b'>): boolean {
+  return p.a.doc === p.b.doc;
+}
+
 /** Orients and filters the engine's passages for a comparison of `leftId` with `rightId`. */
 export function pairsBetween(passages: readonly Passage[], leftId: string, rightId: string, includeInternal: boolean): PairedPassage[] {
   const out: PairedPassage[] = [];
   passages.forEach((p, index) => {
     const base = { index, score: p.score, similarity: p.similarity };
-    if (p.a.doc === leftId && p.b.doc === rightId) out.push({ ...base, left: p.a, right: p.b, internal: leftId === rightId });
+    if (isInternal(p)) {
+      if (!includeInternal || (p.a.doc !== leftId && p.a.doc !== rightId)) return;
+      // A document compared with itself: each repeat faces its first occurrence across the columns.
+      if (leftId === rightId) out.push({ ...base, left: p.a, right: p.b, internal: true });
+      // Otherwise a repeat pairs two stretches of one column; it is shown in that column only.
+      else if (p.a.doc === leftId) out.push({ ...base, left: p.a, right: p.b, internal: true });
+      else out.push({ ...base, left: p.b, right: p.a, internal: true });
+    } else if (p.a.doc === leftId && p.b.doc === rightId) out.push({ ...base, left: p.a, right: p.b, internal: false });
     else if (p.a.doc === rightId && p.b.doc === leftId) out.push({ ...base, left: p.b, right: p.a, internal: false });
-    else if (includeInternal && leftId !== rightId && p.a.doc === p.b.doc && (p.a.doc === leftId || p.a.doc === rightId)) {
-      // An internal repeat pairs two stretches of one column; show it in that column only.
-      const side = p.a.doc === leftId ? 'left' : 'right';
-      out.push({ ...base, left: side === 'left' ? p.a : p.b, right: side === 'left' ? p.b : p.a, internal: true });
-    }
   });
   // Highest score first wins any overlap, so each stretch belongs to one pair.
   const ranked = [...out].sort((x, y) => y.score - x.score || x.index - y.index);
@@ -93,21 +109,26 @@ export function pairDocuments(
   includeInternal: boolean,
 ): Pairing {
   const pairs = pairsBetween(passages, left.id, right.id, includeInternal);
-  const spansIn = (doc: string) =>
-    pairs.flatMap((p, i) => [p.left, p.right].filter((s) => s.doc === doc).map((span) => ({ span, pair: i })));
-  const overview = (doc: { id: string; text: string }) =>
-    spansIn(doc.id).map(({ span, pair }) => ({
+  const same = left.id === right.id;
+  const shared = pairs.filter((p) => !p.internal).length;
+  const repeats = includeInternal ? pairs.length - shared : pairsBetween(passages, left.id, right.id, true).filter((p) => p.internal).length;
+  // A document compared with itself: the left column shows first occurrences, the right their repeats.
+  const spansIn = (doc: string, side: 'left' | 'right') =>
+    pairs.flatMap((p, i) => (same ? [p[side]] : [p.left, p.right].filter((s) => s.doc === doc)).map((span) => ({ span, pair: i })));
+  const overview = (doc: { id: string; text: string }, side: 'left' | 'right') =>
+    spansIn(doc.id, side).map(({ span, pair }) => ({
       pair,
       from: span.start / Math.max(1, doc.text.length),
       to: span.end / Math.max(1, doc.text.length),
       similarity: pairs[pair]!.similarity,
     }));
-  const same = left.id === right.id;
   return {
     pairs,
-    left: segments(left.text.length, spansIn(left.id)),
-    right: segments(right.text.length, same ? spansIn(right.id) : spansIn(right.id)),
-    leftOverview: overview(left),
-    rightOverview: overview(right),
+    shared,
+    repeats,
+    left: segments(left.text.length, spansIn(left.id, 'left')),
+    right: segments(right.text.length, spansIn(right.id, 'right')),
+    leftOverview: overview(left, 'left'),
+    rightOverview: overview(right, 'right'),
   };
 }

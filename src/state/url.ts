@@ -95,7 +95,7 @@ export function formatHash(view: View): string {
           ['sync', view.sync ? undefined : '0'],
           ['case', view.case ? undefined : '0'],
           ['punct', view.punct ? undefined : '0'],
-          ['repeats', view.repeats ? undefined : '0'],
+          ['repeats', view.repeats ? '1' : undefined],
           ['at', view.at === undefined ? undefined : String(view.at)],
         ])
       );
@@ -169,12 +169,13 @@ function parseEnum<T extends string>(raw: string | undefined, allowed: readonly 
   return fallback;
 }
 
-/** `0` turns a flag off; `1` or absence leaves it on; anything else is reported. */
-function parseFlag(raw: string | undefined, what: string, problems: Problems): boolean {
-  if (raw === undefined || raw === '1') return true;
+/** `0` turns a flag off, `1` on; absence gives its default; anything else is reported. */
+function parseFlag(raw: string | undefined, what: string, problems: Problems, fallback = true): boolean {
+  if (raw === undefined) return fallback;
+  if (raw === '1') return true;
   if (raw === '0') return false;
   problems.add(`ignored ${what}=${JSON.stringify(raw.slice(0, 20))}`);
-  return true;
+  return fallback;
 }
 
 export function parseHash(hash: string): ParsedHash {
@@ -255,7 +256,8 @@ export function parseHash(hash: string): ParsedHash {
         sync: parseFlag(params.get('sync'), 'sync', problems),
         case: parseFlag(params.get('case'), 'case', problems),
         punct: parseFlag(params.get('punct'), 'punct', problems),
-        repeats: parseFlag(params.get('repeats'), 'repeats', problems),
+        // Repeats inside a document are off unless asked for: a comparison is about what two documents share.
+        repeats: parseFlag(params.get('repeats'), 'repeats', problems, false),
       };
       const at = parseNat(params.get('at'), 'at', problems);
       if (at !== undefined) view.at = at;

@@ -3,7 +3,7 @@ import type { SearchEngine } from '../search/engine.ts';
 import { compareOutlets, compareYears, outletKey, yearKey } from '../corpus/outlet-year.ts';
 import type { ParsedQuery, SearchDoc } from '../search/types.ts';
 import { countTrend, groupDocs, type TermTrend, type TrendsResponse } from './counts.ts';
-import { countTerms, distinctiveTerms, MEASURE_NAME, type TermCounts } from './distinctive.ts';
+import { countTerms, distinctiveTerms, MEASURE_NAME, SIGNIFICANCE_IN_WORDS, SIGNIFICANT_G2, type TermCounts } from './distinctive.ts';
 import type { DistinctiveResponse } from './types.ts';
 
 /** At most this many terms are compared at once (a chart with more is unreadable). */
@@ -22,8 +22,6 @@ export function trendsFor(engine: SearchEngine, terms: ReadonlyArray<{ term: str
     terms: out,
     outlets: grouping.outlets,
     years: grouping.years,
-    outletWords: Object.fromEntries(grouping.outletWords),
-    yearWords: Object.fromEntries(grouping.yearWords),
   };
 }
 
@@ -58,5 +56,5 @@ export function distinctiveFor(counts: TermCountsByGroup, by: 'outlet' | 'year')
   const groups = distinctiveTerms(counts[by], counts.labels);
   const order = by === 'outlet' ? compareOutlets : compareYears;
   groups.sort((a, b) => order(a.key, b.key));
-  return { by, measure: MEASURE_NAME, groups };
+  return { by, measure: MEASURE_NAME, threshold: SIGNIFICANT_G2, chance: SIGNIFICANCE_IN_WORDS, groups };
 }

@@ -19,6 +19,8 @@ export interface TrendCell {
   /** Documents in the cell with at least one occurrence / in all. */
   docsWith: number;
   docs: number;
+  /** Documents in the cell whose date is an estimate ("about 2020"). */
+  estimated: number;
 }
 
 export interface TermTrend {
@@ -35,37 +37,39 @@ export interface TrendsResponse {
   terms: TermTrend[];
   outlets: string[];
   years: string[];
-  /** Total words per outlet / year (the denominators). */
-  outletWords: Record<string, number>;
-  yearWords: Record<string, number>;
+}
+
+/** Totals per cell: words, documents, documents with an estimated date. */
+export interface CellTotals {
+  words: Map<string, number>;
+  docs: Map<string, number>;
+  estimated: Map<string, number>;
 }
 
 export interface Grouping {
   outlets: string[];
   years: string[];
-  outletWords: Map<string, number>;
-  yearWords: Map<string, number>;
-  outletDocs: Map<string, number>;
-  yearDocs: Map<string, number>;
+  byOutlet: CellTotals;
+  byYear: CellTotals;
 }
 
 const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+const totals = (): CellTotals => ({ words: new Map(), docs: new Map(), estimated: new Map() });
 
-/** The cells of the corpus: outlets (by name, unnamed last) and years (ascending, undated last), with their word counts. */
+/** The cells of the corpus: outlets (by name, unnamed last) and years (ascending, undated last), with their totals. */
 export function groupDocs(docs: readonly SearchDoc[], wordCounts: readonly number[]): Grouping {
-  const outletWords = new Map<string, number>();
-  const yearWords = new Map<string, number>();
-  const outletDocs = new Map<string, number>();
-  const yearDocs = new Map<string, number>();
+  const byOutlet = totals();
+  const byYear = totals();
   docs.forEach((d, i) => {
-    add(outletWords, outletKey(d), wordCounts[i] ?? 0);
-    add(yearWords, yearKey(d), wordCounts[i] ?? 0);
-    add(outletDocs, outletKey(d), 1);
-    add(yearDocs, yearKey(d), 1);
+    for (const [t, key] of [[byOutlet, outletKey(d)], [byYear, yearKey(d)]] as const) {
+      add(t.words, key, wordCounts[i] ?? 0);
+      add(t.docs, key, 1);
+      if (d.date?.approximate) add(t.estimated, key, 1);
+    }
   });
-  const outlets = [...outletWords.keys()].sort(compareOutlets);
-  const years = [...yearWords.keys()].sort(compareYears);
-  return { outlets, years, outletWords, yearWords, outletDocs, yearDocs };
+  const outlets = [...byOutlet.words.keys()].sort(compareOutlets);
+  const years = [...byYear.words.keys()].sort(compareYears);
+  return { outlets, years, byOutlet, byYear };
 }
 
 export function rate(count: number, words: number): number {
@@ -89,16 +93,16 @@ export function countTrend(term: string, occurrences: readonly Occurrence[], doc
     add(od, outletKey(d), 1);
     add(yd, yearKey(d), 1);
   }
-  const cell = (key: string, counts: Map<string, number>, words: Map<string, number>, with_: Map<string, number>, all: Map<string, number>): TrendCell => {
+  const cell = (key: string, counts: Map<string, number>, with_: Map<string, number>, t: CellTotals): TrendCell => {
     const count = counts.get(key) ?? 0;
-    const w = words.get(key) ?? 0;
-    return { key, count, words: w, rate: rate(count, w), docsWith: with_.get(key) ?? 0, docs: all.get(key) ?? 0 };
+    const words = t.words.get(key) ?? 0;
+    return { key, count, words, rate: rate(count, words), docsWith: with_.get(key) ?? 0, docs: t.docs.get(key) ?? 0, estimated: t.estimated.get(key) ?? 0 };
   };
   return {
     term,
     error: null,
     total: occurrences.length,
-    byOutlet: grouping.outlets.map((k) => cell(k, oc, grouping.outletWords, od, grouping.outletDocs)),
-    byYear: grouping.years.map((k) => cell(k, yc, grouping.yearWords, yd, grouping.yearDocs)),
+    byOutlet: grouping.outlets.map((k) => cell(k, oc, od, grouping.byOutlet)),
+    byYear: grouping.years.map((k) => cell(k, yc, yd, grouping.byYear)),
   };
 }

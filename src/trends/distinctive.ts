@@ -1,24 +1,27 @@
 /**
  * Distinctive terms per group (an outlet or a year): the words a group uses
- * more than the rest of the corpus, by the weighted log-odds ratio with an
- * informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin'
- * Words", section 3.5). The prior is the whole corpus's counts, so rare words
- * are shrunk towards the corpus rate instead of topping the list by chance;
- * the log-odds difference is divided by its standard deviation, a z-score.
- * Terms are index terms (stems; stopwords left out; Han bigrams).
+ * more than the rest of the corpus, ranked by the log-likelihood ratio G²
+ * of a 2 × 2 table (this term / all other terms × this group / the rest),
+ * the keyness measure of corpus linguistics (Dunning 1993; Rayson & Garside
+ * 2000). G² is compared with the chi-squared distribution (1 degree of
+ * freedom) to say whether a difference that large is likely by chance; with
+ * hundreds of terms tested per group, only a strict threshold is shown as
+ * significant (Rayson, Berridge & Francis 2004 recommend p < 0.0001).
+ * Terms are index terms: stems, the project's stopwords left out
+ * (src/text/stopwords.ts), Han bigrams.
  */
 import { scanTokens, normalizeWord } from '../text/index.ts';
 import { termOf } from '../search/encode.ts';
 
-export const MEASURE_NAME = 'weighted log-odds ratio, informative Dirichlet prior (z-score)';
-/** Prior counts are the corpus counts times this (1: as in Monroe et al.'s informative prior). */
-export const PRIOR_SCALE = 1;
+export const MEASURE_NAME = 'log-likelihood G²';
+/** G² at or above this is significant: p < 0.0001 (chi-squared, 1 degree of freedom). */
+export const SIGNIFICANT_G2 = 15.13;
+/** The chance of a G² at least SIGNIFICANT_G2 when the group does not differ, in words. */
+export const SIGNIFICANCE_IN_WORDS = 'less than 1 in 10,000';
 /** A term must occur at least this often in the group to be listed. */
 export const MIN_GROUP_COUNT = 3;
 /** Terms listed per group. */
 export const TOP_TERMS = 12;
-/** |z| above this is unlikely by chance at about the 5% level (two-sided). */
-export const Z_NOTABLE = 1.96;
 
 export interface TermCounts {
   counts: Map<string, number>;
@@ -29,7 +32,10 @@ export interface DistinctiveTerm {
   term: string;
   /** A form as written in the texts (lower-cased), for display. */
   label: string;
-  z: number;
+  /** Log-likelihood G² of the group against the rest. */
+  g2: number;
+  /** G² ≥ SIGNIFICANT_G2. */
+  significant: boolean;
   count: number;
   /** Per 10,000 indexed terms in the group / in the rest. */
   rate: number;
@@ -56,14 +62,21 @@ export function countTerms(text: string, into: TermCounts, labels: Map<string, s
   });
 }
 
-/** z-score of term w in a group against the rest, with prior alpha_w. */
-export function logOddsZ(yi: number, ni: number, yj: number, nj: number, alphaW: number, alpha0: number): number {
-  const delta = Math.log((yi + alphaW) / (ni + alpha0 - yi - alphaW)) - Math.log((yj + alphaW) / (nj + alpha0 - yj - alphaW));
-  const variance = 1 / (yi + alphaW) + 1 / (yj + alphaW);
-  return delta / Math.sqrt(variance);
+/**
+ * Log-likelihood G² for a term seen `a` times in a group of `c` terms and
+ * `b` times in the rest (`d` terms): 2 Σ O ln(O / E) over the two cells
+ * where it occurs (the two-cell form of Rayson & Garside 2000).
+ */
+export function logLikelihood(a: number, c: number, b: number, d: number): number {
+  const n = c + d;
+  if (n === 0 || a + b === 0) return 0;
+  const e1 = (c * (a + b)) / n;
+  const e2 = (d * (a + b)) / n;
+  const part = (o: number, e: number) => (o > 0 && e > 0 ? o * Math.log(o / e) : 0);
+  return 2 * (part(a, e1) + part(b, e2));
 }
 
-/** For each group, its most distinctive terms against all other groups together. */
+/** For each group, the terms it uses more than all other groups together, highest G² first. */
 export function distinctiveTerms(
   groups: ReadonlyMap<string, TermCounts>,
   labels: ReadonlyMap<string, string> = new Map(),
@@ -76,22 +89,21 @@ export function distinctiveTerms(
     for (const [t, c] of g.counts) corpus.set(t, (corpus.get(t) ?? 0) + c);
     n += g.total;
   }
-  const alpha0 = n * PRIOR_SCALE;
   const out: DistinctiveGroup[] = [];
   for (const [key, g] of groups) {
     const restTotal = n - g.total;
     const terms: DistinctiveTerm[] = [];
     if (restTotal > 0) {
-      for (const [term, yi] of g.counts) {
-        if (yi < minCount) continue;
-        const all = corpus.get(term)!;
-        const yj = all - yi;
-        const z = logOddsZ(yi, g.total, yj, restTotal, all * PRIOR_SCALE, alpha0);
-        if (z <= 0) continue;
-        terms.push({ term, label: labels.get(term) ?? term, z, count: yi, rate: (yi / g.total) * 10_000, restRate: (yj / restTotal) * 10_000 });
+      for (const [term, a] of g.counts) {
+        if (a < minCount) continue;
+        const b = corpus.get(term)! - a;
+        // Only terms the group uses more than the rest: G² is high for under-use too.
+        if (a / g.total <= b / restTotal) continue;
+        const g2 = logLikelihood(a, g.total, b, restTotal);
+        terms.push({ term, label: labels.get(term) ?? term, g2, significant: g2 >= SIGNIFICANT_G2, count: a, rate: (a / g.total) * 10_000, restRate: (b / restTotal) * 10_000 });
       }
     }
-    terms.sort((a, b) => b.z - a.z || (a.term < b.term ? -1 : 1));
+    terms.sort((x, y) => y.g2 - x.g2 || (x.term < y.term ? -1 : 1));
     out.push({ key, total: g.total, terms: terms.slice(0, top) });
   }
   return out;

@@ -7,5 +7,8 @@ export interface DistinctiveResponse {
   by: 'outlet' | 'year';
   /** The measure, named, for the UI to state. */
   measure: string;
+  /** The measure's value at or above which a term is marked significant, and that chance in words. */
+  threshold: number;
+  chance: string;
   groups: DistinctiveGroup[];
 }

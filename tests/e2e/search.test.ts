@@ -130,9 +130,9 @@ describe('concordance and trends', () => {
   it('charts terms by year and outlet with a table, and opens a cell in context', async () => {
     await page.goto(url(SEEDS_HTML, '#/trends?terms=cyberspace,digital%20divide'));
     await page.getByRole('table', { name: /By year/ }).waitFor(WAIT);
-    await page.getByText(/weighted log-odds/).first().waitFor(WAIT);
+    await page.getByText(/log-likelihood G²/).first().waitFor(WAIT);
     await page.getByRole('table', { name: /By year/ }).getByRole('button').first().click();
-    await page.locator('.cell table.kwic tbody tr').first().waitFor(WAIT);
+    await page.locator('.lines table.kwic tbody tr').first().waitFor(WAIT);
     expect(await runAxe(page).then(seriousViolations)).toEqual([]);
     await screenshot(page, 'trends');
   });

@@ -23,8 +23,17 @@ describe('groupDocs', () => {
   it('orders years ascending with undated last and sums words', () => {
     const g = groupDocs(DOCS, [5, 2, 1, 1]);
     expect(g.years).toEqual(['2019', '2020', 'undated']);
-    expect(g.yearWords.get('2019')).toBe(7);
-    expect(g.outletWords.get('Y')).toBe(2);
+    expect(g.byYear.words.get('2019')).toBe(7);
+    expect(g.byOutlet.words.get('Y')).toBe(2);
+    expect(g.byYear.docs.get('2019')).toBe(2);
+  });
+  it('counts the documents whose date is an estimate, per cell', () => {
+    const approx = { ...d('e', 'X', '2020', 'x'), date: { value: '2020', precision: 'year' as const, approximate: true } };
+    const g = groupDocs([...DOCS, approx], [5, 2, 1, 1, 1]);
+    expect(g.byYear.estimated.get('2020')).toBe(1);
+    expect(g.byYear.docs.get('2020')).toBe(2);
+    expect(g.byYear.estimated.get('2019')).toBeUndefined();
+    expect(g.byOutlet.estimated.get('X')).toBe(1);
   });
 });
 

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { countTermsByGroup, distinctiveFor } from '../../src/trends/analyse.ts';
-import { distinctiveTerms, logOddsZ } from '../../src/trends/distinctive.ts';
+import { distinctiveTerms, logLikelihood, SIGNIFICANT_G2 } from '../../src/trends/distinctive.ts';
 
 const counts = (o: Record<string, number>) => ({ counts: new Map(Object.entries(o)), total: Object.values(o).reduce((a, b) => a + b, 0) });
 
-describe('logOddsZ', () => {
-  it('is zero when both groups use the word at the same rate, and signed', () => {
-    expect(logOddsZ(10, 100, 10, 100, 2, 20)).toBeCloseTo(0);
-    expect(logOddsZ(30, 100, 5, 100, 3.5, 20)).toBeGreaterThan(0);
-    expect(logOddsZ(5, 100, 30, 100, 3.5, 20)).toBeLessThan(0);
+describe('logLikelihood', () => {
+  it('is 2 Σ O ln(O/E) over the term’s two cells', () => {
+    // 10 in 1,000 against 5 in 2,000: expected 5 and 10, so G² = 2 (10 ln 2 + 5 ln ½) = 10 ln 2.
+    expect(logLikelihood(10, 1000, 5, 2000)).toBeCloseTo(10 * Math.LN2, 10);
+  });
+  it('is zero when both groups use the word at the same rate or not at all', () => {
+    expect(logLikelihood(10, 100, 20, 200)).toBeCloseTo(0, 10);
+    expect(logLikelihood(0, 100, 0, 200)).toBe(0);
+  });
+  it('grows with the evidence: the same rates in a bigger corpus are more significant', () => {
+    expect(logLikelihood(40, 1000, 10, 1000)).toBeGreaterThan(logLikelihood(4, 100, 1, 100));
   });
 });
 
@@ -22,9 +28,19 @@ describe('distinctiveTerms', () => {
     const a = out.find((g) => g.key === 'A')!;
     expect(a.terms[0]!.term).toBe('sovereignty');
     expect(a.terms.map((t) => t.term)).not.toContain('internet');
-    // A word seen 3 times ranks below one seen 40 times, though its rest rate is 0 as well.
+    // A word seen 3 times ranks below one seen 40 times, though its rest rate is 0 as well, and is not significant.
     expect(a.terms.findIndex((t) => t.term === 'rare')).toBeGreaterThan(0);
+    expect(a.terms.find((t) => t.term === 'sovereignty')!.significant).toBe(true);
+    expect(a.terms.find((t) => t.term === 'rare')!.significant).toBe(false);
+    expect(a.terms.every((t) => t.significant === t.g2 >= SIGNIFICANT_G2)).toBe(true);
     expect(out.find((g) => g.key === 'B')!.terms[0]!.term).toBe('inclusive');
+  });
+  it('lists only terms a group uses more than the rest', () => {
+    const groups = new Map([
+      ['A', counts({ less: 3, other: 97 })],
+      ['B', counts({ less: 30, other: 70 })],
+    ]);
+    expect(distinctiveTerms(groups).find((g) => g.key === 'A')!.terms.map((t) => t.term)).toEqual(['other']);
   });
 });
 
@@ -35,7 +51,8 @@ describe('distinctiveFor', () => {
       { id: '2', title: null, outlet: 'B', date: null, text: 'the inclusive inclusive inclusive growth growth growth of trade' },
     ];
     const r = distinctiveFor(countTermsByGroup(docs), 'outlet');
-    expect(r.measure).toMatch(/log-odds/);
+    expect(r.measure).toMatch(/G²/);
+    expect(r.threshold).toBe(SIGNIFICANT_G2);
     const a = r.groups.find((g) => g.key === 'A')!;
     expect(a.terms.map((t) => t.term)).toContain('sovereignty');
     expect(a.terms.flatMap((t) => t.term)).not.toContain('the');

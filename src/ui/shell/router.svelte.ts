@@ -43,5 +43,5 @@ export const router = new Router();
 
 /** A comparison of two documents with the default options. */
 export function compareView(a: string, b: string): Extract<View, { name: 'compare' }> {
-  return { name: 'compare', a, b, sync: true, case: true, punct: true, repeats: true };
+  return { name: 'compare', a, b, sync: true, case: true, punct: true, repeats: false };
 }
