@@ -10,7 +10,7 @@
  */
 import { formatDocDate } from '../corpus/metadata.ts';
 import type { DocMeta } from '../corpus/types.ts';
-import { formatHash } from './url.ts';
+import { compareView, formatHash } from './url.ts';
 import type { HighlightRecord, NoteRecord, StateRecord } from './records.ts';
 
 export interface MarkdownContext {
@@ -104,7 +104,7 @@ export function notesAsMarkdown(records: readonly StateRecord[], ctx: MarkdownCo
     if (n.target.type !== 'pair') continue;
     const { a, b } = n.target;
     out.push(`### ${markdownLine(documentName(ctx, a))}`, '', `compared with **${markdownLine(documentName(ctx, b))}**`, '', markdownText(n.text), '');
-    out.push(linkLine('Open this comparison in Refrain', ctx.link(formatHash({ name: 'compare', a, b, sync: true, case: true, punct: true, repeats: true }))), '');
+    out.push(linkLine('Open this comparison in Refrain', ctx.link(formatHash(compareView(a, b)))), '');
   }
   if (!highlights.length && !notes.length) out.push('No highlights or notes yet.', '');
   return out.join('\n');

@@ -48,6 +48,11 @@ export type View =
 
 export type ViewName = View['name'];
 
+/** A comparison of two documents with the default options (repeats inside a document hidden). */
+export function compareView(a: string, b: string): Extract<View, { name: 'compare' }> {
+  return { name: 'compare', a, b, sync: true, case: true, punct: true, repeats: false };
+}
+
 export interface ParsedHash {
   view: View;
   warning?: string;

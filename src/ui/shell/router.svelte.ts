@@ -4,6 +4,8 @@
  */
 import { formatHash, parseHash, type View } from '../../state/url.ts';
 
+export { compareView } from '../../state/url.ts';
+
 export const href = formatHash;
 
 class Router {
@@ -40,8 +42,3 @@ class Router {
 }
 
 export const router = new Router();
-
-/** A comparison of two documents with the default options. */
-export function compareView(a: string, b: string): Extract<View, { name: 'compare' }> {
-  return { name: 'compare', a, b, sync: true, case: true, punct: true, repeats: false };
-}
