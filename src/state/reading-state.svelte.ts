@@ -11,6 +11,31 @@ import { ReadingStore, type HighlightStyle, type SaveComparisonInput, type Store
 import { notesAsMarkdown, type MarkdownContext } from './notes-markdown.ts';
 import { exportState, importState, type ImportResult } from './transfer.ts';
 
+export const CONFLICT_NOTICE =
+  'A note was changed in another tab while it was being written here. Both versions are kept: the one written here is marked “Conflict copy”, under the other.';
+
+/**
+ * Saving what was typed last: when the page goes away or out of sight, the
+ * store journals what is still queued (synchronously, so a reload or a
+ * closed tab cannot drop it) and starts saving it.
+ */
+function listenForPageHide(store: ReadingStore): () => void {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return () => undefined;
+  const hiding = () => store.pageHiding();
+  const showing = () => store.pageShowing();
+  const visibility = () => (document.visibilityState === 'hidden' ? hiding() : showing());
+  window.addEventListener('pagehide', hiding);
+  window.addEventListener('beforeunload', hiding);
+  window.addEventListener('pageshow', showing);
+  document.addEventListener('visibilitychange', visibility);
+  return () => {
+    window.removeEventListener('pagehide', hiding);
+    window.removeEventListener('beforeunload', hiding);
+    window.removeEventListener('pageshow', showing);
+    document.removeEventListener('visibilitychange', visibility);
+  };
+}
+
 export class ReadingState {
   status: StoreStatus = $state({ persistent: true, readOnly: false, reason: null, message: null, durable: null });
   /** The last error or conflict worth telling the reader about. */
@@ -19,6 +44,7 @@ export class ReadingState {
   version = $state(0);
   readonly #store: ReadingStore;
   readonly #unsubscribe: () => void;
+  readonly #unlisten: () => void;
 
   private constructor(store: ReadingStore) {
     this.#store = store;
@@ -27,8 +53,9 @@ export class ReadingState {
       if (e.type === 'status') this.status = e.status;
       else if (e.type === 'change') this.version++;
       else if (e.type === 'error') this.notice = e.message;
-      else if (e.type === 'conflict') this.notice = 'A note was changed in another tab at the same time; both versions are kept.';
+      else if (e.type === 'conflict') this.notice = CONFLICT_NOTICE;
     });
+    this.#unlisten = listenForPageHide(store);
   }
 
   static async open(options: StoreOptions): Promise<ReadingState> {
@@ -59,6 +86,7 @@ export class ReadingState {
   updateHighlight = (docId: string, id: string, change: Partial<HighlightStyle>) => this.#store.updateHighlight(docId, id, change);
   deleteHighlight = (docId: string, id: string) => this.#store.deleteHighlight(docId, id);
   updateNote = (target: NoteTarget, text: string, noteId?: string) => this.#store.updateNote(target, text, noteId);
+  editNote = (target: NoteTarget, text: string, opts: { base: string; noteId?: string }) => this.#store.editNote(target, text, opts);
   deleteNote = (target: NoteTarget, noteId?: string) => this.#store.deleteNote(target, noteId);
   saveComparison = (input: SaveComparisonInput) => this.#store.saveComparison(input);
   deleteComparison = (id: string) => this.#store.deleteComparison(id);
@@ -73,6 +101,7 @@ export class ReadingState {
 
   async close(): Promise<void> {
     this.#unsubscribe();
+    this.#unlisten();
     await this.#store.close();
   }
 }

@@ -12,15 +12,32 @@
  *   failed write is retried once, then reported, and stays pending for the
  *   next flush; a newer schema makes the store read-only.
  * - A stale write (another tab saved the record first) never overwrites: the
- *   other tab's record is kept, and a note's losing text is saved beside it
- *   as a conflict copy.
+ *   other tab's record is kept, and a note's losing text (the latest one
+ *   this tab had queued for it) is saved beside it as a conflict copy.
  * - Other tabs hear of every saved record over a BroadcastChannel
  *   (`{corpus, key, rev}`) and re-read it.
+ * - The journal: an IndexedDB transaction begun while the page is being
+ *   closed or reloaded does not finish (Chromium drops it with the page), so
+ *   when the page hides, the changes still queued are written synchronously
+ *   to localStorage with the rev they were based on; the next open of the
+ *   corpus (any tab) queues them again, through the same compare-and-set,
+ *   and removes the journal.
  */
 import { getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 import { isPlainObject } from '../validate/fields.ts';
 import { errorName, Listeners, type StorageLifecycle, type StorageStatus } from './lifecycle.ts';
-import { SCHEMA_PATH, SCHEMA_VERSION, corpusPrefix, migrateEntries, recordPath, validateRecord, type NoteRecord, type StateRecord } from './records.ts';
+import {
+  CONFLICT_COPY_PREFIX,
+  SCHEMA_PATH,
+  SCHEMA_VERSION,
+  corpusPrefix,
+  migrateEntries,
+  recordPath,
+  validateRecord,
+  type NoteRecord,
+  type NoteTarget,
+  type StateRecord,
+} from './records.ts';
 
 export type StoreEvent =
   | { type: 'change'; paths: string[]; origin: 'local' | 'remote' | 'import' }
@@ -46,8 +63,20 @@ export interface ChannelLike {
 }
 
 export const CHANNEL_NAME = 'refrain-state';
-/** Marks the text of a note kept from a losing concurrent edit. */
-export const CONFLICT_MARKER = '(conflict copy) ';
+/** Prefix of the journal's localStorage keys: `<prefix><corpus>/<tab>`. */
+export const JOURNAL_PREFIX = 'refrain-journal/';
+/** A journal larger than this is not written (localStorage holds about 5 MB per origin). */
+export const MAX_JOURNAL_CHARS = 1_000_000;
+
+/** The part of localStorage the journal uses (tests pass their own). */
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+interface JournalEntry {
+  path: string;
+  /** The rev in IndexedDB the change was based on. */
+  base: number;
+  record: unknown;
+}
 
 type CommitResult = { type: 'ok'; rev: number } | { type: 'conflict'; current: unknown } | { type: 'newer-schema'; version: number };
 
@@ -64,8 +93,24 @@ export interface SyncOptions {
   lifecycle: StorageLifecycle;
   /** Default: a BroadcastChannel named CHANNEL_NAME where available; null: none. */
   channel?: ChannelLike | null;
+  /** Default: localStorage where available; null: no journal. */
+  journal?: JournalStorage | null;
   now: () => number;
   newId: () => string;
+}
+
+/** Unique per page, whatever ids the store is given (tests give predictable ones). */
+function tabId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function defaultJournal(): JournalStorage | null {
+  try {
+    return (globalThis as { localStorage?: JournalStorage }).localStorage ?? null;
+  } catch {
+    return null; // a SecurityError where storage is blocked
+  }
 }
 
 export class RecordSync {
@@ -81,6 +126,14 @@ export class RecordSync {
   readonly #pending = new Map<string, StateRecord>();
   readonly #outcomes = new WeakMap<StateRecord, WriteOutcome>();
   #channel: ChannelLike | null = null;
+  readonly #journal: JournalStorage | null;
+  readonly #journalKey: string;
+  /** This tab's journal holds changes (remove it once they are saved). */
+  #journaled = false;
+  /** The page is hiding: journal every change as it is made. */
+  #hiding = false;
+  /** The last conflict copy made for each path's losing write, and the text it was made with. */
+  readonly #copies = new Map<string, { id: string; text: string }>();
   #flushChain: Promise<void> = Promise.resolve();
   #flushing = 0;
   #closed = false;
@@ -95,6 +148,8 @@ export class RecordSync {
     this.#life = opts.lifecycle;
     this.#now = opts.now;
     this.#newId = opts.newId;
+    this.#journal = opts.journal === undefined ? defaultJournal() : opts.journal;
+    this.#journalKey = `${JOURNAL_PREFIX}${this.#prefix}${tabId()}`;
     this.#openChannel(opts.channel);
   }
 
@@ -166,8 +221,81 @@ export class RecordSync {
       if (!this.#pending.has(path)) this.#cache.set(path, checked.value);
     }
     if (version > SCHEMA_VERSION) this.#setStatus({ persistent: true, ...this.#newerSchemaStatus(version) });
+    else this.#replayJournals();
     this.#emit({ type: 'change', paths: [...this.#cache.keys()], origin: 'remote' });
     if (this.#pending.size) void this.flush();
+  }
+
+  // -------------------------------------------------------------------------
+  // The journal (see the top)
+
+  /** The page is hiding (pagehide, visibilitychange to hidden, beforeunload): journal what is queued, and what comes. */
+  pageHiding(): void {
+    this.#hiding = true;
+    this.#writeJournal();
+  }
+
+  pageShowing(): void {
+    this.#hiding = false;
+  }
+
+  #writeJournal(): void {
+    if (!this.#journal || !this.#life.db) return; // from memory: the banner says changes are not kept
+    try {
+      if (this.#pending.size === 0) return this.#clearJournal();
+      const entries: JournalEntry[] = [...this.#pending].map(([path, record]) => ({ path, base: this.#base.get(path) ?? 0, record }));
+      const json = JSON.stringify({ corpus: this.corpusId, entries });
+      if (json.length > MAX_JOURNAL_CHARS) return;
+      this.#journal.setItem(this.#journalKey, json);
+      this.#journaled = true;
+    } catch {
+      // Storage full or blocked: the flush that follows may still finish.
+    }
+  }
+
+  #clearJournal(): void {
+    if (!this.#journaled) return;
+    try {
+      this.#journal?.removeItem(this.#journalKey);
+      this.#journaled = false;
+    } catch {
+      // Left for the next open, which finds its changes already saved.
+    }
+  }
+
+  /** Queues the changes journaled by closed pages of this corpus, each on the rev it was based on. */
+  #replayJournals(): void {
+    const journal = this.#journal;
+    if (!journal) return;
+    const mine = `${JOURNAL_PREFIX}${this.#prefix}`;
+    try {
+      const keys: string[] = [];
+      for (let i = 0; i < journal.length; i++) {
+        const k = journal.key(i);
+        if (k !== null && k.startsWith(mine) && k !== this.#journalKey) keys.push(k);
+      }
+      for (const k of keys) {
+        const raw = journal.getItem(k);
+        journal.removeItem(k);
+        let parsed: unknown;
+        try {
+          parsed = raw === null ? null : JSON.parse(raw);
+        } catch {
+          continue;
+        }
+        const entries = isPlainObject(parsed) && Array.isArray(parsed['entries']) ? parsed['entries'] : [];
+        for (const e of entries as unknown[]) {
+          if (!isPlainObject(e) || typeof e['path'] !== 'string' || typeof e['base'] !== 'number') continue;
+          const checked = validateRecord(e['record']);
+          if (!checked.ok || recordPath(checked.value) !== e['path'] || this.#pending.has(e['path'])) continue;
+          this.#cache.set(e['path'], checked.value);
+          this.#pending.set(e['path'], checked.value);
+          this.#base.set(e['path'], e['base']);
+        }
+      }
+    } catch {
+      // Unreadable storage: nothing to replay.
+    }
   }
 
   #newerSchemaStatus(version: number): Partial<StorageStatus> {
@@ -282,6 +410,7 @@ export class RecordSync {
     this.#cache.set(path, rec);
     this.#pending.set(path, rec);
     this.#emit({ type: 'change', paths: [path], origin: 'local' });
+    if (this.#hiding) this.#writeJournal();
     if (!this.#life.db) return Promise.resolve('memory');
     return this.flush().then(() => this.#outcomes.get(rec) ?? (this.#pending.get(path) === rec ? (this.#life.ready ? 'failed' : 'memory') : 'saved'));
   }
@@ -320,6 +449,7 @@ export class RecordSync {
       if (cached === rec && rec.rev !== result.rev) this.#cache.set(path, { ...rec, rev: result.rev });
       this.#outcomes.set(rec, 'saved');
       if (this.status.reason === 'write-failed') this.#setStatus({ reason: null, message: null });
+      if (this.#pending.size === 0) this.#clearJournal();
       this.#broadcast(path, result.rev);
     } else if (result.type === 'newer-schema') {
       this.#outcomes.set(rec, 'read-only');
@@ -360,7 +490,10 @@ export class RecordSync {
   #resolveConflict(path: string, mine: StateRecord, current: unknown): void {
     const checked = validateRecord(current);
     const theirs = checked.ok && recordPath(checked.value) === path ? checked.value : null;
-    if (this.#pending.get(path) === mine) this.#pending.delete(path);
+    // A change queued behind the losing one was made on it, not on theirs: it loses too.
+    const latest = this.#pending.get(path) ?? mine;
+    this.#pending.delete(path);
+    this.#outcomes.set(latest, 'conflict');
     if (theirs) {
       this.#cache.set(path, theirs);
       this.#base.set(path, theirs.rev);
@@ -369,13 +502,38 @@ export class RecordSync {
       this.#base.set(path, revOf(current));
     }
     // A stale tab cannot overwrite the newer record, but a note's words are not thrown away.
-    let copy: NoteRecord | null = null;
-    if (mine.kind === 'note' && !mine.deleted && mine.text !== '' && (!theirs || theirs.kind !== 'note' || theirs.deleted || theirs.text !== mine.text)) {
-      copy = { ...mine, id: `${mine.id}-${this.#newId()}`, text: CONFLICT_MARKER + mine.text, createdAt: this.#now(), rev: 0, updatedAt: 0 };
-      void this.write(copy);
-    }
+    const copy =
+      latest.kind === 'note' && !latest.deleted && latest.text.trim() !== '' && (!theirs || theirs.kind !== 'note' || theirs.deleted || theirs.text !== latest.text)
+        ? this.#conflictCopy(latest.target, latest.text)
+        : null;
+    if (copy) this.#copies.set(path, { id: copy.id, text: copy.text });
     this.#emit({ type: 'conflict', path, kept: theirs, copy });
     this.#emit({ type: 'change', paths: [path], origin: 'remote' });
+  }
+
+  /** Saves `text` as a new note on `target` beside the one it lost to. */
+  #conflictCopy(target: NoteTarget, text: string): NoteRecord {
+    const now = this.#now();
+    const copy: NoteRecord = { kind: 'note', target, id: `${CONFLICT_COPY_PREFIX}${this.#newId()}`, text, createdAt: now, rev: 0, updatedAt: 0 };
+    void this.write(copy);
+    return copy;
+  }
+
+  /**
+   * Keeps `text`, written on an older version of the note at `path`, as a
+   * conflict copy (the caller found the note changed since); returns the copy.
+   */
+  keepAsConflictCopy(path: string, target: NoteTarget, text: string): NoteRecord {
+    const copy = this.#conflictCopy(target, text);
+    this.#copies.set(path, { id: copy.id, text });
+    const kept = this.#cache.get(path) ?? null;
+    this.#emit({ type: 'conflict', path, kept, copy });
+    return copy;
+  }
+
+  /** The last conflict copy made when a write to `path` lost, and the text that lost. */
+  conflictCopyOf(path: string): { id: string; text: string } | undefined {
+    return this.#copies.get(path);
   }
 
   /**

@@ -98,6 +98,15 @@ export type StateRecord = DocRecord | HighlightRecord | NoteRecord | ComparisonR
 
 /** The id of the note the UI edits by default; other ids come from conflicts and imports. */
 export const MAIN_NOTE_ID = 'main';
+/** Starts the id of a note kept from a losing concurrent edit (its text is the writer's, unmarked). */
+export const CONFLICT_COPY_PREFIX = 'conflict-';
+/** Starts the text of conflict copies made before they were marked by id (kept as they are). */
+export const LEGACY_CONFLICT_MARKER = '(conflict copy) ';
+
+/** A note kept beside the one it lost to: another tab saved that one first. */
+export function isConflictCopy(n: Pick<NoteRecord, 'id' | 'text'>): boolean {
+  return n.id.startsWith(CONFLICT_COPY_PREFIX) || n.text.startsWith(LEGACY_CONFLICT_MARKER);
+}
 
 export function pairTarget(x: string, y: string): NoteTarget {
   return x <= y ? { type: 'pair', a: x, b: y } : { type: 'pair', a: y, b: x };

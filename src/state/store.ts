@@ -20,7 +20,7 @@
 import type { Anchor } from './anchor.ts';
 import type { ConnectionHandlers, StateDb } from './idb.ts';
 import { StorageLifecycle, type StorageStatus } from './lifecycle.ts';
-import { RecordSync, type ChannelLike, type StoreEvent, type WriteOutcome } from './record-sync.ts';
+import { RecordSync, type ChannelLike, type JournalStorage, type StoreEvent, type WriteOutcome } from './record-sync.ts';
 import {
   MAIN_NOTE_ID,
   pairTarget,
@@ -33,7 +33,7 @@ import {
   type StateRecord,
 } from './records.ts';
 
-export { CHANNEL_NAME, CONFLICT_MARKER, type ChangeMessage, type ChannelLike, type StoreEvent, type WriteOutcome } from './record-sync.ts';
+export { CHANNEL_NAME, JOURNAL_PREFIX, type ChangeMessage, type ChannelLike, type JournalStorage, type StoreEvent, type WriteOutcome } from './record-sync.ts';
 export { OPEN_TIMEOUT_MS, type StatusReason } from './lifecycle.ts';
 export type StoreStatus = StorageStatus;
 
@@ -50,6 +50,8 @@ export interface StoreOptions {
   openDb?: (handlers: ConnectionHandlers) => StateDb;
   /** Default: a BroadcastChannel named CHANNEL_NAME where available; null: none. */
   channel?: ChannelLike | null;
+  /** Where changes still queued when the page hides are kept (default localStorage; null: nowhere). */
+  journal?: JournalStorage | null;
   /** Default `navigator.storage`; null: do not ask. */
   storage?: StorageLike | null;
   now?: () => number;
@@ -104,7 +106,7 @@ export class ReadingStore {
     this.corpusId = opts.corpusId;
     this.#now = opts.now ?? Date.now;
     this.#newId = opts.newId ?? defaultId;
-    this.#sync = new RecordSync({ corpusId: opts.corpusId, lifecycle: this.#life, channel: opts.channel, now: this.#now, newId: this.#newId });
+    this.#sync = new RecordSync({ corpusId: opts.corpusId, lifecycle: this.#life, channel: opts.channel, journal: opts.journal, now: this.#now, newId: this.#newId });
     this.#life.onStatus((status) => this.#sync.events.emit({ type: 'status', status }));
   }
 
@@ -149,9 +151,24 @@ export class ReadingStore {
     return this.#sync.openedVersion;
   }
 
-  /** Saves every pending change; safe to call at any time (e.g. on `pagehide`). */
+  /** Saves every pending change; safe to call at any time. */
   flush(): Promise<void> {
     return this.#sync.flush();
+  }
+
+  /**
+   * The page is going away or out of sight (pagehide, visibilitychange to
+   * hidden, beforeunload): keeps what is still queued, and whatever is
+   * changed after, in the journal at once, and starts saving it.
+   */
+  pageHiding(): void {
+    this.#sync.pageHiding();
+    void this.#sync.flush();
+  }
+
+  /** The page is back (pageshow, visible): changes go to the queue only. */
+  pageShowing(): void {
+    this.#sync.pageShowing();
   }
 
   /** Writes several already-validated records all or nothing (import); null on success, else a message. */
@@ -280,6 +297,37 @@ export class ReadingStore {
     const cur = this.#sync.get(path);
     const createdAt = cur && cur.kind === 'note' && !cur.deleted ? cur.createdAt : this.#now();
     return this.#sync.write({ kind: 'note', target: t, id: noteId, text, createdAt, rev: 0, updatedAt: 0 });
+  }
+
+  /**
+   * Saves what the reader is typing into a note: `text` was begun on the
+   * note's text `base`. If the note changed since (another tab saved first),
+   * the note is left as it is and `text` becomes a conflict copy beside it;
+   * so it is if another tab's save wins while this one is being written. The
+   * answer says which note now holds `text` (the writer goes on there). An
+   * empty text deletes the note.
+   */
+  async editNote(target: NoteTarget, text: string, opts: { base: string; noteId?: string }): Promise<{ outcome: WriteOutcome; noteId: string }> {
+    const t = target.type === 'pair' ? pairTarget(target.a, target.b) : target;
+    const noteId = opts.noteId ?? MAIN_NOTE_ID;
+    const path = targetPath(t) + encodeURIComponent(noteId);
+    const cur = this.#sync.get(path);
+    const curText = cur && cur.kind === 'note' && !cur.deleted ? cur.text : '';
+    if (curText !== opts.base && curText !== text) {
+      if (text.trim() === '') return { outcome: 'conflict', noteId };
+      // Typed on words that already lost to another tab while being saved: they went to a copy, so does this.
+      const lost = this.#sync.conflictCopyOf(path);
+      if (lost && lost.text === opts.base) {
+        const outcome = await this.updateNote(t, text, lost.id);
+        return { outcome: outcome === 'saved' || outcome === 'memory' ? 'conflict' : outcome, noteId: lost.id };
+      }
+      const copy = this.#sync.keepAsConflictCopy(path, t, text);
+      return { outcome: 'conflict', noteId: copy.id };
+    }
+    let outcome: WriteOutcome;
+    if (text.trim() === '') outcome = curText === '' ? 'saved' : await this.deleteNote(t, noteId);
+    else outcome = await this.updateNote(t, text, noteId);
+    return { outcome, noteId: outcome === 'conflict' ? (this.#sync.conflictCopyOf(path)?.id ?? noteId) : noteId };
   }
 
   deleteNote(target: NoteTarget, noteId: string = MAIN_NOTE_ID): Promise<WriteOutcome> {

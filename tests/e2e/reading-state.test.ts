@@ -7,7 +7,6 @@
  * view in a fresh profile without anyone's notes.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertBuilt,
@@ -16,16 +15,12 @@ import {
   launchBrowser,
   makeTempDir,
   screenshot,
-  selectInParagraph,
   startStaticServer,
   SUB_PATH,
   watchPage,
   type StaticServer,
 } from './harness.ts';
-
-const DOC = '000_f22addc8756c0a81';
-const OTHER = '004_f51e464d7cf6a9c4';
-const WAIT = { timeout: 15_000 };
+import { DOC, highlightWithNote, noteTexts, OTHER, WAIT } from './reading-helpers.ts';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -33,21 +28,6 @@ beforeAll(async () => {
   server = await startStaticServer(DIST, { basePath: SUB_PATH });
 });
 afterAll(async () => server?.close());
-
-async function highlightWithNote(page: Page, paragraph: number, note: string) {
-  await page.locator('[data-testid="clean-text"] p').first().waitFor(WAIT);
-  await selectInParagraph(page, paragraph, 3, 40);
-  await page.getByRole('button', { name: 'Highlight selection' }).click();
-  const field = page.getByRole('textbox').last();
-  await field.fill(note);
-  await field.blur();
-  await page.getByRole('status').filter({ hasText: /^(Saved|Kept in this tab only)$/ }).last().waitFor(WAIT);
-}
-
-async function noteTexts(page: Page): Promise<string[]> {
-  await page.locator('[data-testid="clean-text"] p').first().waitFor(WAIT);
-  return page.getByPlaceholder('Add a note…').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
-}
 
 describe.each([
   { entry: 'file://', url: () => fileUrl() },

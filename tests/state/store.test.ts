@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { describeRange } from '../../src/state/anchor.ts';
-import { openStateDb } from '../../src/state/idb.ts';
-import { CONFLICT_MARKER, ReadingStore } from '../../src/state/store.ts';
-import { SCHEMA_VERSION } from '../../src/state/records.ts';
+import { openStateDb, type ConnectionHandlers, type StateDb } from '../../src/state/idb.ts';
+import { ReadingStore, type JournalStorage } from '../../src/state/store.ts';
+import { MAIN_NOTE_ID, SCHEMA_VERSION, isConflictCopy } from '../../src/state/records.ts';
 import { CORPUS, dump, failingPuts, freshIdb, intercepting, key, nextEvent, openStore, seed } from './helpers.ts';
 
 const TEXT = 'The minister said the economy was resilient. Critics disagreed.';
@@ -386,8 +386,11 @@ describe('ReadingStore: two tabs', () => {
     await b.flush();
     const db = await dump(idb);
     expect(db[key('note/family/f/main')]).toMatchObject({ text: 'v2 from A', rev: 2 });
-    expect(b.familyNotes('f').map((x) => x.text)).toEqual(['v2 from A', CONFLICT_MARKER + 'stale edit from B']);
-    expect(Object.values(db).filter((v) => (v as { text?: string }).text === CONFLICT_MARKER + 'stale edit from B')).toHaveLength(1);
+    expect(b.familyNotes('f').map((x) => [x.text, isConflictCopy(x)])).toEqual([
+      ['v2 from A', false],
+      ['stale edit from B', true],
+    ]);
+    expect(Object.values(db).filter((v) => (v as { text?: string }).text === 'stale edit from B')).toHaveLength(1);
   });
 
   it('an old tab closes at once on versionchange when idle, so the upgrading tab is never blocked', async () => {
@@ -440,6 +443,171 @@ describe('ReadingStore: two tabs', () => {
     expect((await dump(idb, 2))[key('note/family/f/main')]).toMatchObject({ text: 'while blocked' });
   });
 });
+
+describe('ReadingStore: one note edited in two tabs (issue #14, item 1)', () => {
+  let n = 0;
+  function channelPair(): [BroadcastChannel, BroadcastChannel] {
+    const name = `refrain-conflict-${n++}`;
+    const pair: [BroadcastChannel, BroadcastChannel] = [new BroadcastChannel(name), new BroadcastChannel(name)];
+    channels.push(...pair);
+    return pair;
+  }
+  const t = { type: 'family', familyId: 'f' } as const;
+
+  // Before: the editor kept B's text for 600 ms, B's store heard of A's save meanwhile and
+  // took its rev, so B's save passed compare-and-set and A's words were gone.
+  it('an edit begun on an older text never overwrites the newer note: both are kept', async () => {
+    const idb = freshIdb();
+    const [c1, c2] = channelPair();
+    const a = await track(openStore(idb, { channel: c1 }));
+    const b = await track(openStore(idb, { channel: c2 }));
+    const seen = nextEvent(b, (e) => e.type === 'change' && e.origin === 'remote');
+    await a.updateNote(t, 'original v0');
+    await seen;
+    const heard = nextEvent(b, (e) => e.type === 'change' && e.origin === 'remote');
+    expect(await a.editNote(t, 'original v0TEXT FROM A', { base: 'original v0' })).toEqual({ outcome: 'saved', noteId: MAIN_NOTE_ID });
+    await heard; // B's store now holds A's text; B's field still holds B's words, begun on v0
+    const conflict = nextEvent(b, (e) => e.type === 'conflict');
+    const r = await b.editNote(t, 'original v0TEXT FROM B', { base: 'original v0' });
+    expect(r.outcome).toBe('conflict');
+    expect(r.noteId).not.toBe(MAIN_NOTE_ID);
+    expect(await conflict).toMatchObject({ path: 'note/family/f/main', kept: { text: 'original v0TEXT FROM A' }, copy: { id: r.noteId } });
+    await b.flush();
+    const c = await track(openStore(idb));
+    expect(c.familyNotes('f').map((x) => [x.text, isConflictCopy(x)])).toEqual([
+      ['original v0TEXT FROM A', false],
+      ['original v0TEXT FROM B', true],
+    ]);
+    // The writer goes on in its copy.
+    expect(await b.editNote(t, 'original v0TEXT FROM B, more', { base: 'original v0TEXT FROM B', noteId: r.noteId })).toEqual({ outcome: 'saved', noteId: r.noteId });
+  });
+
+  // Before: the conflict dropped only the losing write; a keystroke queued while it was
+  // being committed kept the other tab's rev as its base and overwrote the other tab's note.
+  it('a keystroke queued behind a write that lost to another tab goes to the copy, not over the other tab’s note', async () => {
+    const idb = freshIdb();
+    const a = await track(openStore(idb));
+    await a.updateNote(t, 'v0');
+    let onCommitRead: (() => void) | null = null;
+    const b = await track(
+      openStore(idb, {
+        // No channel: B never hears of A's edit. The next keystroke comes while B's commit reads the record.
+        openDb: (h) =>
+          intercepting(openStateDb({ factory: idb, ...h }), (os) =>
+            new Proxy(os, {
+              get(target, prop) {
+                if (prop === 'get')
+                  return (k: IDBValidKey) => {
+                    const req = target.get(k);
+                    const then = onCommitRead;
+                    if (then && String(k).endsWith('/main')) (onCommitRead = null), then();
+                    return req;
+                  };
+                const v: unknown = Reflect.get(target, prop, target);
+                return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+              },
+            }),
+          ),
+      }),
+    );
+    await a.updateNote(t, 'from A');
+    let second: Promise<unknown> = Promise.resolve();
+    onCommitRead = () => (second = b.updateNote(t, 'v0 xy'));
+    await b.updateNote(t, 'v0 x');
+    await second;
+    await b.flush();
+    const db = await dump(idb);
+    expect(db[key('note/family/f/main')]).toMatchObject({ text: 'from A' });
+    const texts = Object.values(db).flatMap((v) => ((v as { kind?: string }).kind === 'note' ? [(v as { text: string }).text] : []));
+    expect(texts.sort()).toEqual(['from A', 'v0 xy']);
+  });
+
+  it('an edit on the current text is saved in place, and deleting through an edit leaves a tombstone', async () => {
+    const idb = freshIdb();
+    const a = await track(openStore(idb));
+    expect(await a.editNote(t, 'one', { base: '' })).toEqual({ outcome: 'saved', noteId: MAIN_NOTE_ID });
+    expect(await a.editNote(t, 'one two', { base: 'one' })).toEqual({ outcome: 'saved', noteId: MAIN_NOTE_ID });
+    expect(await a.editNote(t, '', { base: 'one two' })).toEqual({ outcome: 'saved', noteId: MAIN_NOTE_ID });
+    expect(a.familyNotes('f')).toEqual([]);
+    expect((await dump(idb))[key('note/family/f/main')]).toMatchObject({ deleted: true });
+  });
+});
+
+describe('ReadingStore: what was typed just before the page went away (issue #14, item 2)', () => {
+  /** A connection whose writes never finish: the page is gone before they would. */
+  function stalling(idb: IDBFactory): (h: ConnectionHandlers) => StateDb {
+    return (h) => {
+      const db = openStateDb({ factory: idb, ...h });
+      let loaded = false;
+      return {
+        useStore: (mode, cb) => {
+          if (mode === 'readwrite' && loaded) return new Promise(() => undefined);
+          loaded = true;
+          return db.useStore(mode, cb);
+        },
+        close: () => db.close(),
+      };
+    };
+  }
+
+  it('journals pending changes synchronously when the page hides, and the next open saves them', async () => {
+    const idb = freshIdb();
+    const journal = memoryJournal();
+    const a = await openStore(idb, { openDb: stalling(idb), journal });
+    void a.updateNote(t2, 'typed just before closing');
+    void a.setLastView('#/notes');
+    a.pageHiding();
+    // The tab is gone: nothing reached IndexedDB.
+    expect((await dump(idb))[key('note/family/g/main')]).toBeUndefined();
+    const b = await track(openStore(idb, { journal }));
+    await b.flush();
+    expect(b.familyNotes('g').map((x) => x.text)).toEqual(['typed just before closing']);
+    expect(b.lastView()).toBe('#/notes');
+    expect((await dump(idb))[key('note/family/g/main')]).toMatchObject({ text: 'typed just before closing' });
+    expect(journal.size()).toBe(0);
+  });
+
+  it('a journaled change never overwrites what another tab saved since: a note is kept as a conflict copy', async () => {
+    const idb = freshIdb();
+    const journal = memoryJournal();
+    const other = await track(openStore(idb));
+    await other.updateNote(t2, 'v0');
+    const a = await openStore(idb, { openDb: stalling(idb), journal });
+    void a.updateNote(t2, 'v0 and the closing words');
+    a.pageHiding();
+    await other.updateNote(t2, 'v1 from the other tab');
+    const b = await track(openStore(idb, { journal }));
+    await b.flush();
+    expect(b.familyNotes('g').map((x) => x.text)).toEqual(['v1 from the other tab', 'v0 and the closing words']);
+  });
+
+  it('a change made after the page hid is journaled too (the last view, saved on pagehide)', async () => {
+    const idb = freshIdb();
+    const journal = memoryJournal();
+    const a = await openStore(idb, { openDb: stalling(idb), journal });
+    a.pageHiding();
+    void a.setLastView('#/phrases');
+    const b = await track(openStore(idb, { journal }));
+    expect(b.lastView()).toBe('#/phrases');
+  });
+});
+
+const t2 = { type: 'family', familyId: 'g' } as const;
+
+/** localStorage's part the journal uses, in memory. */
+function memoryJournal(): JournalStorage & { size(): number } {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    key: (i: number) => [...m.keys()][i] ?? null,
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+    size: () => m.size,
+  };
+}
 
 describe('ReadingStore: persistent storage request', () => {
   it('asks navigator.storage.persist() and records the answer', async () => {
