@@ -3,11 +3,13 @@
  * Pure (no I/O): the Node loader and the browser importer both feed it.
  */
 import { cleanText } from './clean.ts';
+import { corpusHash } from './corpus-hash.ts';
 import { decodeText } from './decode.ts';
 import { htmlFields, readHtml } from './html/index.ts';
 import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from './metadata.ts';
 import { compareIds } from './outlet-year.ts';
 import type { Corpus, CorpusDocument } from './types.ts';
+import { countWords } from './word-count.ts';
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
@@ -46,11 +48,6 @@ export function readDocument(file: SourceFile): CorpusDocument {
   return { meta, original, text, edits, wordCount: countWords(text) };
 }
 
-/** Words as readers count them: Latin-script words, and each Han character. */
-export function countWords(text: string): number {
-  return text.match(/\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
-}
-
 export function assembleCorpus(name: string, files: SourceFile[]): Corpus {
   if (files.length === 0) throw new CorpusError(name, null, 'has no .txt, .md or .html documents');
   const documents = files.map(readDocument);
@@ -62,27 +59,4 @@ export function assembleCorpus(name: string, files: SourceFile[]): Corpus {
   }
   documents.sort((a, b) => compareIds(a.meta.id, b.meta.id));
   return { id: corpusHash(documents), name, documents };
-}
-
-/** A short, stable hash of what the reader sees: keys stored reading state. */
-export function corpusHash(documents: CorpusDocument[]): string {
-  // cyrb53: fast, well-distributed, no crypto API needed (works in Node and workers alike).
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const feed = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-  };
-  for (const doc of documents) {
-    feed(doc.meta.id);
-    feed('\u0000');
-    feed(doc.text);
-    feed('\u0001');
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

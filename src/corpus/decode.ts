@@ -1,42 +1,163 @@
 /**
- * Bytes to text, refusing what is not text. UTF-8 (with or without BOM) and
- * UTF-16 with a BOM are accepted; anything else gets a message naming why.
+ * Bytes to text, in whatever encoding people's files are in, refusing only
+ * what is not text. In order:
+ *  1. Signatures of formats people drop by mistake (PDF, images, archives)
+ *     are refused by name.
+ *  2. An encoding the user chose ("re-read as…") is used as it is.
+ *  3. A byte-order mark says UTF-8 or UTF-16.
+ *  4. UTF-16 without a mark is recognised by its zero bytes: text in a Latin
+ *     script has a zero in every other byte (chardet alone takes it for
+ *     ISO-8859-1).
+ *  5. Valid UTF-8 is UTF-8. A file that is UTF-8 but for a few stray bytes
+ *     (one pasted character from elsewhere) stays UTF-8, the stray bytes
+ *     replaced, rather than being decoded as a legacy encoding whole.
+ *  6. Anything else is detected with chardet (statistics of byte pairs per
+ *     language: windows-1252, GB18030, Big5, Shift_JIS, EUC-KR, the
+ *     ISO-8859 and windows code pages, KOI8-R…) and decoded with the
+ *     browser's or Node's `TextDecoder`.
+ * What decodes to NUL or other control characters is binary and refused.
  */
+import { analyse } from 'chardet';
+import { windows1252FromLatin1 } from './cp1252.ts';
 import { CorpusError } from './metadata.ts';
+import { formatOf } from './signatures.ts';
 
-/** Magic numbers of formats people drop by mistake, for a clearer refusal. */
-const SIGNATURES: ReadonlyArray<[string, number[]]> = [
-  ['a PDF', [0x25, 0x50, 0x44, 0x46]],
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a ZIP archive (or .docx/.epub)', [0x50, 0x4b, 0x03, 0x04]],
-  ['a gzip archive', [0x1f, 0x8b]],
-];
+/** Why a file was read in the encoding it was. */
+export type EncodingSource = 'chosen' | 'byte-order mark' | 'UTF-8' | 'UTF-8, stray bytes replaced' | 'zero bytes' | 'detected';
 
-export function decodeText(bytes: Uint8Array, file: string): string {
-  for (const [kind, magic] of SIGNATURES) {
-    if (magic.every((b, i) => bytes[i] === b)) throw new CorpusError(file, null, `is ${kind}, not text; save it as .txt, .md or .html first`);
-  }
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = strictDecode('utf-16le', bytes.subarray(2), file);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = strictDecode('utf-16be', bytes.subarray(2), file);
-  else {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    text = strictDecode('utf-8', bytes.subarray(bom), file);
-  }
-  // NUL and most C0 controls never occur in text files; they mean binary content.
-  const control = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/.exec(text);
-  if (control) {
-    throw new CorpusError(file, null, `looks binary (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${control.index}), not text`);
-  }
-  return text;
+export interface DecodedText {
+  text: string;
+  /** The WHATWG name of the encoding used (`utf-8`, `windows-1252`, `gb18030`, `utf-16le`…). */
+  encoding: string;
+  how: EncodingSource;
+  /** chardet's confidence (0–100) when detected. */
+  confidence: number | null;
 }
 
-function strictDecode(encoding: string, bytes: Uint8Array, file: string): string {
+/** Bytes looked at to recognise UTF-16 by its zero bytes. */
+const UTF16_SAMPLE_BYTES = 4096;
+/** At least this many byte pairs (an even number of bytes)… */
+const UTF16_MIN_PAIRS = 4;
+/** …of which at least this share has a zero on one side… */
+const UTF16_MIN_ZERO_SHARE = 0.3;
+/** …and at most this share on the other. */
+const UTF16_MAX_OTHER_ZERO_SHARE = 0.05;
+/** A file stays UTF-8 when its valid multi-byte sequences outnumber its invalid bytes this many times. */
+const UTF8_STRAY_RATIO = 8;
+/** …and it has at least this many multi-byte sequences (so a Latin-1 file with one "é" is not taken for UTF-8). */
+const UTF8_MIN_SEQUENCES = 8;
+
+/** Decodes a file's bytes; throws a CorpusError naming the file when they are not text. */
+export function decodeFile(bytes: Uint8Array, file: string, chosen?: string | null): DecodedText {
+  const kind = formatOf(bytes);
+  if (kind) throw new CorpusError(file, null, `is ${kind}, not text; save it as .txt, .md or .html first`);
+  const decoded = chosen ? decodeAs(chosen, bytes, file, 'chosen', null) : detect(bytes, file);
+  assertText(decoded.text, file, decoded.encoding);
+  return decoded;
+}
+
+/** The text alone (see decodeFile). */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  return decodeFile(bytes, file).text;
+}
+
+/** NUL and most C0 controls never occur in text files; they mean binary content (or a wrong encoding). */
+export function assertText(text: string, file: string, encoding = 'utf-8'): void {
+  const control = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/.exec(text);
+  if (!control) return;
+  const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
+  const as = encoding === 'utf-8' ? '' : ` when read as ${encoding}`;
+  throw new CorpusError(file, null, `looks binary (control character U+${code} at character ${control.index}${as}), not text`);
+}
+
+function detect(bytes: Uint8Array, file: string): DecodedText {
+  // TextDecoder drops the byte-order mark itself.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs('utf-8', bytes, file, 'byte-order mark', null, true);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs('utf-16le', bytes, file, 'byte-order mark', null, true);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs('utf-16be', bytes, file, 'byte-order mark', null, true);
+  const utf16 = utf16ByZeros(bytes);
+  if (utf16) {
+    const decoded = decodeAs(utf16, bytes, file, 'zero bytes', null);
+    // Binary data can have zeros in every other byte too; UTF-16 text decodes to no C1 controls and nothing unpaired.
+    if (!/[\u0080-\u009f\ufffd]/.test(decoded.text)) return decoded;
+  }
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', how: 'UTF-8', confidence: null };
   } catch {
-    throw new CorpusError(file, null, `is not valid ${encoding.toUpperCase()} text; re-save it as UTF-8`);
+    // not valid UTF-8: mostly UTF-8, or another encoding
+  }
+  const { sequences, invalid } = utf8Shape(bytes);
+  if (sequences >= UTF8_MIN_SEQUENCES && sequences >= invalid * UTF8_STRAY_RATIO) return decodeAs('utf-8', bytes, file, 'UTF-8, stray bytes replaced', null);
+  if (bytes.includes(0)) throw new CorpusError(file, null, 'looks binary (it holds zero bytes and is not UTF-16), not text');
+  for (const match of analyse(bytes)) {
+    const name = whatwgName(match.name);
+    if (name && name !== 'utf-8') return decodeAs(name, bytes, file, 'detected', match.confidence);
+  }
+  throw new CorpusError(file, null, 'is in an encoding that could not be recognised; re-save it as UTF-8');
+}
+
+/** `utf-16le`/`utf-16be` when the sample has zeros in one byte of each pair and hardly any in the other. */
+function utf16ByZeros(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0) return null;
+  const n = Math.min(bytes.length, UTF16_SAMPLE_BYTES);
+  const pairs = n / 2;
+  if (pairs < UTF16_MIN_PAIRS) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * UTF16_MIN_ZERO_SHARE && evenZeros <= pairs * UTF16_MAX_OTHER_ZERO_SHARE) return 'utf-16le';
+  if (evenZeros >= pairs * UTF16_MIN_ZERO_SHARE && oddZeros <= pairs * UTF16_MAX_OTHER_ZERO_SHARE) return 'utf-16be';
+  return null;
+}
+
+/** Valid multi-byte UTF-8 sequences and bytes that belong to none, in one pass. */
+export function utf8Shape(bytes: Uint8Array): { sequences: number; invalid: number } {
+  let sequences = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      sequences++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { sequences, invalid };
+}
+
+/** chardet's name as a `TextDecoder` knows it, or null when it cannot decode it (UTF-32, ISO-2022-CN/KR). */
+function whatwgName(name: string): string | null {
+  try {
+    return new TextDecoder(name).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function decodeAs(label: string, bytes: Uint8Array, file: string, how: EncodingSource, confidence: number | null, fatal = false): DecodedText {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal });
+  } catch {
+    throw new CorpusError(file, null, `cannot be read as ${JSON.stringify(label)}: not an encoding this browser knows`);
+  }
+  try {
+    const text = decoder.decode(bytes);
+    return { text: decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text, encoding: decoder.encoding, how, confidence };
+  } catch {
+    throw new CorpusError(file, null, `is not valid ${decoder.encoding.toUpperCase()} text although it starts with its byte-order mark`);
   }
 }

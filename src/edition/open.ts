@@ -5,7 +5,7 @@
  * teacher's notes, and the stored analysis when this app's engine made it
  * for exactly these texts.
  */
-import { corpusHash } from '../corpus/assemble.ts';
+import { corpusHash } from '../corpus/corpus-hash.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { corpusDocuments, type Edition } from './format.ts';
 import { TeacherLayer } from './teacher.ts';

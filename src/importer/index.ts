@@ -2,8 +2,11 @@
 export * from './limits.ts';
 export { htmlMeta, type HtmlMeta } from '../corpus/html/index.ts';
 export { inferFields, META_FIELDS, type MetaField, type MetaFields } from './infer.ts';
-export { importItem, isImportable, type ImportItem, type ImportFile, type PreparedFile, type ImportOutcome } from './read.ts';
-export { runImport, planImport, cleanHere, BATCH_FILES, BATCH_BYTES, type PickedFile, type Refusal, type ImportedDoc, type Progress as ImportProgress, type Summary as ImportSummary } from './run.ts';
+// Types only from read.ts: reading files runs in the worker (src/worker/handlers.ts), not in the page.
+export type { ImportItem, ImportFile, PreparedFile, ImportOutcome, ReadAs } from './read.ts';
+export { isImportable } from './file-kinds.ts';
+export { ENCODING_CHOICES, encodingLabel, encodingShortName } from '../corpus/encodings.ts';
+export { runImport, rereadFile, planImport, BATCH_FILES, BATCH_BYTES, type PickedFile, type Refusal, type ImportedDoc, type Progress as ImportProgress, type Summary as ImportSummary, type FileRead } from './run.ts';
 export { exportCorpus, exportFileName, parseCorpusFile, CORPUS_FORMAT, CORPUS_FORMAT_VERSION } from './corpus-file.ts';
 export { applyDraft, checkDraft, describeDraftDate, draftFromFields, draftFromMeta, EMPTY_DRAFT, type MetaDraft } from './meta-form.ts';
 export { pastedFile } from './paste.ts';

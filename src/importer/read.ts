@@ -6,9 +6,10 @@
  * HTML head and the file name, the user's own fields, limits, and ids made
  * unique within the corpus. Pure and total: it never throws.
  */
-import { countWords } from '../corpus/assemble.ts';
+import { countWords } from '../corpus/word-count.ts';
 import { cleanText } from '../corpus/clean.ts';
-import { decodeText } from '../corpus/decode.ts';
+import { assertText, decodeFile, type EncodingSource } from '../corpus/decode.ts';
+import { encodingLabel } from '../corpus/encodings.ts';
 import { htmlProvenance, readHtml } from '../corpus/html/index.ts';
 import { buildMeta, CorpusError, idFromFileName, parseFrontMatter, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -27,6 +28,10 @@ export interface ImportFile {
   sidecar?: string;
   /** What the user typed in the metadata form: wins over what the file says. */
   fields?: MetaFields;
+  /** The encoding the reader chose to re-read the file as (a `TextDecoder` label); detected when absent. */
+  encoding?: string;
+  /** The id the document keeps when a file is read again. */
+  keepId?: string;
 }
 
 /** A document from a shared corpus file: metadata in sidecar form and the text before cleaning. */
@@ -39,8 +44,15 @@ export interface PreparedFile {
 
 export type ImportItem = ImportFile | PreparedFile;
 
+/** How a file's bytes were read, for the import summary. */
+export interface ReadAs {
+  encoding: string;
+  how: EncodingSource;
+  confidence: number | null;
+}
+
 export type ImportOutcome =
-  | { ok: true; doc: CorpusDocument; bytes: number; renamedFrom: string | null }
+  | { ok: true; doc: CorpusDocument; bytes: number; renamedFrom: string | null; readAs: ReadAs | null }
   | { ok: false; file: string; reason: string };
 
 const HTML_NAME = /\.html?$/i;
@@ -68,7 +80,9 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   if (!(bytes instanceof Uint8Array)) return refuse(path, 'could not be read (no content)');
   if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
   if (bytes.length > MAX_FILE_BYTES) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`);
-  const raw = decodeText(bytes, path);
+  const decoded = decodeFile(bytes, path, typeof file.encoding === 'string' ? file.encoding : null);
+  const raw = decoded.text;
+  const readAs: ReadAs = { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
   const name = typeof file.name === 'string' && file.name ? file.name : path;
   const html = HTML_NAME.test(name) ? readHtml(raw) : null;
   const front = html ? null : parseFrontMatter(raw, path);
@@ -93,21 +107,33 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     frontMatter: { ...inferred, ...(front?.fields ?? {}), ...definedOnly(user) },
     sidecar,
   });
-  if (!meta.provenance) meta.provenance = html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`;
-  return finish(meta, original, bytes.length, taken, path);
+  if (!meta.provenance) meta.provenance = (html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`) + encodingNote(readAs);
+  if (typeof file.keepId === 'string' && file.keepId) {
+    taken.delete(file.keepId);
+    meta.id = file.keepId;
+  }
+  return finish(meta, original, bytes.length, taken, path, readAs);
 }
 
 function readPrepared(item: PreparedFile, path: string, taken: Set<string>): ImportOutcome {
   if (typeof item.original !== 'string') return refuse(path, 'original is not text');
   if (item.original.length > MAX_FILE_BYTES) return refuse(path, `original is ${item.original.length.toLocaleString('en')} characters; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
-  decodeText(new TextEncoder().encode(item.original), path); // the same refusals as a file (binary, control characters)
+  assertText(item.original, path); // the same refusal as a file's (binary, control characters)
   if (!item.original.trim()) return refuse(path, 'is empty');
   const meta = buildMeta({ file: path, defaultId: 'document', defaultTitle: null, sidecar: item.meta });
   meta.source = path;
-  return finish(meta, item.original, new TextEncoder().encode(item.original).length, taken, path);
+  return finish(meta, item.original, new TextEncoder().encode(item.original).length, taken, path, null);
 }
 
-function finish(meta: CorpusDocument['meta'], original: string, bytes: number, taken: Set<string>, path: string): ImportOutcome {
+/** A sentence for the provenance when the file was not plain UTF-8. */
+function encodingNote(readAs: ReadAs): string {
+  if (readAs.how === 'UTF-8' || (readAs.how === 'byte-order mark' && readAs.encoding === 'utf-8')) return '';
+  const why =
+    readAs.how === 'chosen' ? 'as the reader chose' : readAs.how === 'detected' ? 'detected' : readAs.how === 'zero bytes' ? 'UTF-16 without a byte-order mark' : readAs.how;
+  return ` Read as ${encodingLabel(readAs.encoding)} (${why}).`;
+}
+
+function finish(meta: CorpusDocument['meta'], original: string, bytes: number, taken: Set<string>, path: string, readAs: ReadAs | null): ImportOutcome {
   const { text, edits } = cleanText(original, meta.clean, { title: meta.title });
   if (!text.trim()) return refuse(path, 'has no text left after cleaning (everything looked like page furniture)');
   let renamedFrom: string | null = null;
@@ -120,7 +146,7 @@ function finish(meta: CorpusDocument['meta'], original: string, bytes: number, t
     meta.id = `${base}-${n}`;
   }
   taken.add(meta.id);
-  return { ok: true, doc: { meta, original, text, edits, wordCount: countWords(text) }, bytes, renamedFrom };
+  return { ok: true, doc: { meta, original, text, edits, wordCount: countWords(text) }, bytes, renamedFrom, readAs };
 }
 
 function definedOnly(fields: MetaFields): MetaFields {
@@ -129,18 +155,13 @@ function definedOnly(fields: MetaFields): MetaFields {
   return out;
 }
 
-const DOCUMENT_NAME = /\.(txt|md|markdown|html?)$/i;
-
-export function isImportable(name: string): boolean {
-  return DOCUMENT_NAME.test(name);
-}
-
-/** Why a file with another extension is refused, from its first bytes (so a PNG is called a PNG). */
-export function unsupportedReason(name: string, head: Uint8Array): string {
-  try {
-    decodeText(head, name);
-  } catch (error) {
-    if (error instanceof CorpusError && / is (a|an) /.test(error.message)) return error.message.slice(name.length + 2);
-  }
-  return 'is not a .txt, .md or .html file (rename it if it is plain text)';
+/** Runs the cleaner in this thread (the worker's handler does the same; tests use it as the `clean` of runImport). */
+export function cleanHere(items: ImportItem[], taken: string[], onFile: (path: string) => void): Promise<ImportOutcome[]> {
+  const ids = new Set(taken);
+  return Promise.resolve(
+    items.map((item) => {
+      onFile(item.path);
+      return importItem(item, ids);
+    }),
+  );
 }

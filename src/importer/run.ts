@@ -6,7 +6,8 @@
  * cleaner and the sink are parameters, so tests drive it with fakes.
  */
 import { limitProblem } from './limits.ts';
-import { importItem, isImportable, unsupportedReason, type ImportItem, type ImportOutcome } from './read.ts';
+import { isImportable, unsupportedReason } from './file-kinds.ts';
+import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 
 /** A file the user gave, whatever the way (drop, picker, paste, a corpus file's entry). */
@@ -84,8 +85,18 @@ export interface RunOptions {
   cancelled?(): boolean;
 }
 
+/** A file that became a document, how its bytes were read, and the file itself, to read it again. */
+export interface FileRead {
+  file: string;
+  id: string;
+  readAs: ReadAs;
+  source: PickedFile;
+}
+
 export interface Summary {
   imported: number;
+  /** Every file imported from bytes (not a shared corpus file's entries), in order. */
+  read: FileRead[];
   refused: Refusal[];
   skipped: Refusal[];
   /** Files not reached (cancelled, or the import stopped on a failure). */
@@ -118,7 +129,8 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done, total, file: current });
   const taken = new Set(opts.existing.ids);
   const tally = { documents: opts.existing.documents, bytes: opts.existing.bytes };
-  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported, refused, skipped: plan.skipped, notImported: total - done, stopped, cancelled });
+  const read: FileRead[] = [];
+  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported, read, refused, skipped: plan.skipped, notImported: total - done, stopped, cancelled });
 
   if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && opts.files.length > 0) {
     refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md or .html documents' });
@@ -191,6 +203,8 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
       tally.documents++;
       tally.bytes += o.bytes;
       accepted.push({ doc: o.doc, bytes: o.bytes });
+      const source = batch[i]?.file;
+      if (o.readAs && source) read.push({ file: source.path, id: o.doc.meta.id, readAs: o.readAs, source });
     });
     if (accepted.length) {
       progress('saving');
@@ -210,13 +224,23 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   return summary(null, false);
 }
 
-/** Runs the cleaner in this thread (tests, and the page when no Worker can start). */
-export function cleanHere(items: ImportItem[], taken: string[], onFile: (path: string) => void): Promise<ImportOutcome[]> {
-  const ids = new Set(taken);
-  return Promise.resolve(
-    items.map((item) => {
-      onFile(item.path);
-      return importItem(item, ids);
-    }),
-  );
+/**
+ * Reads one imported file again as another encoding, keeping its document's
+ * id (and so its notes and highlights' place in the corpus).
+ */
+export async function rereadFile(
+  entry: FileRead,
+  encoding: string,
+  otherIds: Iterable<string>,
+  clean: RunOptions['clean'],
+): Promise<ImportOutcome> {
+  let item: ImportItem;
+  try {
+    item = await entry.source.load();
+  } catch (error) {
+    return { ok: false, file: entry.file, reason: `could not be read again (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (item.kind !== 'file') return { ok: false, file: entry.file, reason: 'is not a file that can be read as another encoding' };
+  const [outcome] = await clean([{ ...item, encoding, keepId: entry.id }], [...otherIds].filter((id) => id !== entry.id), () => {});
+  return outcome ?? { ok: false, file: entry.file, reason: 'was not read' };
 }

@@ -8,7 +8,7 @@
  * Either the whole import is returned or an error is thrown: nothing is
  * half-built.
  */
-import { countWords } from '../corpus/assemble.ts';
+import { countWords } from '../corpus/word-count.ts';
 import type { CorpusDocument, DocMeta } from '../corpus/types.ts';
 import { buildFamilies, cmp } from '../reuse/families.ts';
 import { DEFAULT_REUSE_OPTIONS } from '../reuse/options.ts';

@@ -5,7 +5,7 @@
  * Pure TypeScript: it runs in the worker, in Node tests and in the bench.
  */
 import { Document } from 'flexsearch';
-import { countWords } from '../corpus/assemble.ts';
+import { countWords } from '../corpus/word-count.ts';
 import { tokenize } from '../text/index.ts';
 import { encodeForIndex, UnitEncoder } from './encode.ts';
 import { outletKey, yearKey } from '../corpus/outlet-year.ts';

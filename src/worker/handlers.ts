@@ -3,7 +3,7 @@
  * worker globals), so tests call it directly and the page can fall back to
  * running it in-thread when a Worker cannot start.
  */
-import { corpusHash } from '../corpus/assemble.ts';
+import { corpusHash } from '../corpus/corpus-hash.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { importItem } from '../importer/read.ts';
 import { substitutionLedger } from '../compare/ledger.ts';

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { countWords } from '../../src/corpus/assemble.ts';
+import { countWords } from '../../src/corpus/word-count.ts';
 import type { Corpus, CorpusDocument } from '../../src/corpus/types.ts';
 import { makeEdition, writeEdition } from '../../src/edition/writer.ts';
 import { loadCorpusFromPaths } from '../../src/node/load-corpus.ts';

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/corpus/decode.ts';
+import { decodeFile, decodeText, utf8Shape } from '../../src/corpus/decode.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/encodings');
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, string>;
+const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
 const utf16 = (text: string, le: boolean) => {
   const out = new Uint8Array(2 + text.length * 2);
@@ -21,12 +27,60 @@ describe('decodeText', () => {
     expect(decodeText(utf16('héllo 网', true), 'a.txt')).toBe('héllo 网');
     expect(decodeText(utf16('héllo 网', false), 'a.txt')).toBe('héllo 网');
   });
-  it('refuses other encodings, naming the file', () => {
-    expect(() => decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'latin1.txt')).toThrow(/latin1\.txt: is not valid UTF-8/);
-  });
   it('refuses binary files, naming the kind', () => {
     expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'p.png')).toThrow(/p\.png: is a PNG image/);
+    expect(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'essay.txt')).toThrow(/essay\.txt: is a ZIP archive \(or \.docx\/\.epub\)/);
     expect(() => decodeText(new TextEncoder().encode('%PDF-1.7'), 'x.txt')).toThrow(/a PDF/);
-    expect(() => decodeText(new Uint8Array([0x61, 0x00, 0x62]), 'nul.txt')).toThrow(/looks binary \(control character U\+0000/);
+    expect(() => decodeText(new Uint8Array([0x61, 0x00, 0x62]), 'nul.txt')).toThrow(/nul\.txt: looks binary/);
+    expect(() => decodeText(Uint8Array.from({ length: 600 }, (_, i) => (i * 7919) % 256), 'noise.txt')).toThrow(/noise\.txt: looks binary/);
+  });
+});
+
+describe('decodeFile: the encodings people’s files are in (real bytes)', () => {
+  const cases: Array<[string, string, string]> = [
+    ['essay-windows-1252.txt', 'windows-1252', 'detected'],
+    ['news-gb18030.txt', 'gb18030', 'detected'],
+    ['news-big5.txt', 'big5', 'detected'],
+    ['note-shift_jis.txt', 'shift_jis', 'detected'],
+    ['note-euc-kr.txt', 'euc-kr', 'detected'],
+    ['letter-windows-1251.txt', 'windows-1251', 'detected'],
+    ['essay-utf-16le-no-bom.txt', 'utf-16le', 'zero bytes'],
+    ['essay-utf-16be-no-bom.txt', 'utf-16be', 'zero bytes'],
+    ['mostly-utf-8-one-stray-byte.txt', 'utf-8', 'UTF-8, stray bytes replaced'],
+  ];
+  for (const [file, encoding, how] of cases) {
+    it(`reads ${file} as ${encoding} (${how})`, () => {
+      const d = decodeFile(bytesOf(file), file);
+      expect({ encoding: d.encoding, how: d.how }).toEqual({ encoding, how });
+      expect(d.text).toBe(expected[file]);
+    });
+  }
+  it('says how sure chardet was', () => {
+    expect(decodeFile(bytesOf('news-gb18030.txt'), 'x').confidence).toBeGreaterThan(50);
+    expect(decodeFile(new TextEncoder().encode('plain'), 'x')).toMatchObject({ encoding: 'utf-8', how: 'UTF-8', confidence: null });
+  });
+  it('reads a file as the encoding the reader chose, even when it looks like another', () => {
+    const d = decodeFile(bytesOf('news-gb18030.txt'), 'x.txt', 'big5');
+    expect(d).toMatchObject({ encoding: 'big5', how: 'chosen' });
+    expect(d.text).not.toBe(expected['news-gb18030.txt']);
+    expect(decodeFile(bytesOf('essay-windows-1252.txt'), 'x.txt', 'windows-1252').text).toBe(expected['essay-windows-1252.txt']);
+    expect(() => decodeFile(bytesOf('essay-windows-1252.txt'), 'x.txt', 'klingon')).toThrow(/x\.txt: cannot be read as "klingon"/);
+  });
+  it('refuses UTF-16 read as an 8-bit encoding, which gives control characters', () => {
+    expect(() => decodeFile(bytesOf('essay-utf-16le-no-bom.txt'), 'x.txt', 'windows-1252')).toThrow(/looks binary .* when read as windows-1252/);
+  });
+});
+
+describe('utf8Shape', () => {
+  it('counts valid multi-byte sequences and stray bytes', () => {
+    expect(utf8Shape(new TextEncoder().encode('aé中😀'))).toEqual({ sequences: 3, invalid: 0 });
+    expect(utf8Shape(Uint8Array.from([0x61, 0x92, 0xc3, 0xa9, 0xe4]))).toEqual({ sequences: 1, invalid: 2 });
+  });
+});
+
+describe('decodeFile: binary that looks like UTF-16', () => {
+  it('refuses zeros in every other byte when they do not decode to text', () => {
+    expect(() => decodeFile(new Uint8Array([0, 159, 146, 150, 0, 255, 1, 2]), 'binary.txt')).toThrow(/binary\.txt: looks binary/);
+    expect(() => decodeFile(new Uint8Array([0x61, 0, 0x62, 0, 0x63, 0, 0x64, 0, 0x65]), 'odd.txt')).toThrow(/odd\.txt: looks binary/);
   });
 });

@@ -9,7 +9,7 @@
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countWords } from '../../src/corpus/assemble.ts';
+import { countWords } from '../../src/corpus/word-count.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { loadCorpusFromPaths } from '../../src/node/load-corpus.ts';
 import {

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCorpusFile } from '../../src/importer/corpus-file.ts';
-import { importItem, type ImportItem } from '../../src/importer/read.ts';
-import { cleanHere, runImport, type ImportedDoc } from '../../src/importer/run.ts';
+import { cleanHere, importItem, type ImportItem } from '../../src/importer/read.ts';
+import { runImport, type ImportedDoc } from '../../src/importer/run.ts';
 import { enc, picked, PROSE } from './helpers.ts';
 
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,127}$/u;

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importItem, unsupportedReason, type ImportFile, type ImportOutcome } from '../../src/importer/read.ts';
+import { importItem, type ImportFile, type ImportOutcome } from '../../src/importer/read.ts';
 import { MAX_FILE_BYTES } from '../../src/importer/limits.ts';
 import { longBlock } from '../corpus/clean/helpers.ts';
 import { enc, PROSE } from './helpers.ts';
@@ -69,22 +71,17 @@ describe('importItem: HTML', () => {
 });
 
 describe('importItem: refusals', () => {
-  it('refuses empty, binary, non-UTF-8 and oversized files, naming the file', () => {
+  it('refuses empty, binary and oversized files, naming the file', () => {
     expect(refused(importItem(file('e.txt', ''), new Set()))).toEqual({ ok: false, file: 'folder/e.txt', reason: 'is empty (0 bytes); nothing was added' });
     expect(refused(importItem(file('blank.txt', '  \n\n '), new Set())).reason).toMatch(/no text/);
     expect(refused(importItem(file('p.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), new Set())).reason).toMatch(/PNG image/);
-    expect(refused(importItem(file('l.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9])), new Set())).reason).toMatch(/not valid UTF-8/);
+    expect(refused(importItem(file('z.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), new Set())).reason).toMatch(/ZIP archive/);
     expect(refused(importItem(file('big.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61)), new Set())).reason).toMatch(/limit is 5 MB/);
   });
   it('decodes UTF-16 with a BOM and UTF-8 with a BOM', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...PROSE].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(ok(importItem(file('u16.txt', utf16), new Set())).doc.text).toContain('river council');
     expect(ok(importItem(file('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(PROSE)])), new Set())).doc.original.startsWith('The')).toBe(true);
-  });
-  it('names what an unsupported file is', () => {
-    expect(unsupportedReason('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatch(/is a PNG image, not text/);
-    expect(unsupportedReason('a.pdf', enc('%PDF-1.4'))).toMatch(/is a PDF/);
-    expect(unsupportedReason('a.csv', enc('a,b'))).toMatch(/not a .txt, .md or .html file/);
   });
 });
 
@@ -122,4 +119,36 @@ describe('importItem: input of any size (issue #14, item 7)', () => {
     const fromHtml = ok(importItem(file('register.html', `<p>${text.split('\n').join('<br>\n')}</p>`), new Set()));
     expect(fromHtml.doc.text).toContain('Entry 199999, box');
   }, 120_000);
+});
+
+describe('importItem: encodings (issue #14, "Legacy encodings")', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/encodings', name)));
+  it('imports a windows-1252 essay and says how it was read', () => {
+    const o = ok(importItem(file('essay.txt', fixture('essay-windows-1252.txt')), new Set()));
+    expect(o.doc.text).toContain('“Don’t touch the stove — it’s older than you are,”');
+    expect(o.readAs).toEqual({ encoding: 'windows-1252', how: 'detected', confidence: expect.any(Number) });
+    expect(o.doc.meta.provenance).toBe('Imported by the reader from “folder/essay.txt”. Read as Western (windows-1252, ISO-8859-1) (detected).');
+  });
+  it('imports GB18030 and Big5 Chinese as Chinese', () => {
+    for (const [name, encoding] of [['news-gb18030.txt', 'gb18030'], ['news-big5.txt', 'big5']] as const) {
+      const o = ok(importItem(file(name, fixture(name)), new Set()));
+      expect(o.readAs?.encoding).toBe(encoding);
+      expect(o.doc.meta.language).toBe('zh');
+      expect(o.doc.text).toMatch(/^新學?学?期/);
+    }
+  });
+  it('says nothing of the encoding for plain UTF-8', () => {
+    const o = ok(importItem(file('a.txt', PROSE), new Set()));
+    expect(o.readAs).toEqual({ encoding: 'utf-8', how: 'UTF-8', confidence: null });
+    expect(o.doc.meta.provenance).toBe('Imported by the reader from “folder/a.txt”.');
+  });
+  it('re-reads a file as the encoding chosen, keeping its document id', () => {
+    const bytes = fixture('news-gb18030.txt');
+    const first = ok(importItem(file('news.txt', bytes, { encoding: 'big5' }), new Set(['news', 'other'])));
+    expect(first.doc.meta.id).toBe('news-2');
+    const again = ok(importItem(file('news.txt', bytes, { encoding: 'gb18030', keepId: 'news-2' }), new Set(['news', 'news-2', 'other'])));
+    expect(again.doc.meta.id).toBe('news-2');
+    expect(again.readAs).toMatchObject({ encoding: 'gb18030', how: 'chosen' });
+    expect(again.doc.meta.provenance).toMatch(/Read as Chinese, simplified \(GB18030, GBK, GB2312\) \(as the reader chose\)\.$/);
+  });
 });

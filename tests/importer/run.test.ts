@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_FILES, cleanHere, planImport, runImport, type ImportedDoc, type Progress } from '../../src/importer/run.ts';
+import { cleanHere } from '../../src/importer/read.ts';
+import { BATCH_FILES, planImport, rereadFile, runImport, type ImportedDoc, type Progress } from '../../src/importer/run.ts';
 import { MAX_CORPUS_DOCUMENTS } from '../../src/importer/limits.ts';
 import { picked, PROSE } from './helpers.ts';
 
@@ -79,5 +80,28 @@ describe('runImport', () => {
     const summary = await runImport({ files: [picked('f/README.md', 'x'), picked('f/notes.rtf', 'x')], existing: noop, clean: cleanHere, accept: async () => {} });
     expect(summary.refused.map((r) => r.file)).toEqual(['f/notes.rtf']);
     expect(summary.skipped.map((r) => r.file)).toEqual(['f/README.md']);
+  });
+});
+
+describe('runImport: how each file was read', () => {
+  const cp1252 = Uint8Array.from([...`${PROSE} Don’t.`].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0))));
+  it('lists every imported file with the encoding it was read as, and re-reads one as another, keeping its id', async () => {
+    const summary = await runImport({ files: [picked('a.txt', PROSE), picked('b.txt', cp1252)], existing: noop, clean: cleanHere, accept: async () => {} });
+    expect(summary.read.map((r) => [r.file, r.id, r.readAs.encoding, r.readAs.how])).toEqual([
+      ['a.txt', 'a', 'utf-8', 'UTF-8'],
+      ['b.txt', 'b', 'windows-1252', 'detected'],
+    ]);
+    const b = summary.read[1]!;
+    const again = await rereadFile(b, 'iso-8859-2', ['a', 'b'], cleanHere);
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.doc.meta.id).toBe('b');
+    expect(again.readAs).toMatchObject({ encoding: 'iso-8859-2', how: 'chosen' });
+    // ISO-8859-2 has a control character at 0x92 where windows-1252 has ’: what the reader asked for.
+    expect(again.doc.text).toContain('Don\u0092t');
+  });
+  it('says why a file cannot be read again', async () => {
+    const gone = { ...picked('c.txt', PROSE), load: async () => Promise.reject(new Error('the file was moved')) };
+    const r = await rereadFile({ file: 'c.txt', id: 'c', readAs: { encoding: 'utf-8', how: 'UTF-8', confidence: null }, source: gone }, 'windows-1252', [], cleanHere);
+    expect(r).toEqual({ ok: false, file: 'c.txt', reason: 'could not be read again (the file was moved)' });
   });
 });

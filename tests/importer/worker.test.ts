@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusHash } from '../../src/corpus/assemble.ts';
+import { corpusHash } from '../../src/corpus/corpus-hash.ts';
 import type { CorpusDocument } from '../../src/corpus/types.ts';
 import { AnalysisSession } from '../../src/worker/handlers.ts';
 import { analysisCacheKey, byDocId, toAnalysisDocs } from '../../src/worker/protocol.ts';

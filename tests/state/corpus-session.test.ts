@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { corpusHash } from '../../src/corpus/assemble.ts';
+import { corpusHash } from '../../src/corpus/corpus-hash.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { BUNDLED_KEY, CorpusSession, readingIdOf, type AnalysisPort, type ImportHooks } from '../../src/state/corpus-session.ts';
 import { AnalysisSession } from '../../src/worker/handlers.ts';

@@ -5,6 +5,7 @@
  * UTF-8 and decode to plausible characters are repaired; Thai only when no
  * real Thai in the document would be disturbed.
  */
+import { CP1252_HIGH } from '../cp1252.ts';
 import type { RawEdit } from './lines.ts';
 import { isWs } from './text-shape.ts';
 
@@ -13,14 +14,7 @@ const MAX_REDECODE_ROUNDS = 3;
 /** A repair needs at least this many suspect characters in a row (one is never a UTF-8 sequence). */
 const MIN_RUN_CHARS = 2;
 
-const CP1252_EXTRA: ReadonlyArray<[number, number]> = [
-  [0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86],
-  [0x2021, 0x87], [0x02c6, 0x88], [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c],
-  [0x017d, 0x8e], [0x2018, 0x91], [0x2019, 0x92], [0x201c, 0x93], [0x201d, 0x94], [0x2022, 0x95],
-  [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98], [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b],
-  [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
-];
-const CP1252_MAP = new Map<number, number>(CP1252_EXTRA);
+const CP1252_MAP = new Map<number, number>(CP1252_HIGH);
 /** Byte a character would have in Windows-1252 (or Latin-1 for the C1 range); only bytes ≥ 0x80. */
 function latinByte(cp: number): number | undefined {
   if (cp < 0x80) return undefined;

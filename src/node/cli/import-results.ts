@@ -4,7 +4,7 @@
  * alignments) instead of running Refrain's engine, and prints the same
  * report or JSON. Selection options narrow what is imported.
  */
-import { corpusHash } from '../../corpus/assemble.ts';
+import { corpusHash } from '../../corpus/corpus-hash.ts';
 import type { Corpus } from '../../corpus/types.ts';
 import { applySelection, buildImport, scanFiles, type ComputedBy, type Selection } from '../../interop/index.ts';
 import type { ReuseResult } from '../../reuse/types.ts';

@@ -9,7 +9,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Corpus, CorpusDocument } from '../../corpus/types.ts';
 import { compareIds } from '../../corpus/outlet-year.ts';
-import { exportCorpus, parseCorpusFile, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
+import { exportCorpus, parseCorpusFile, rereadFile, type FileRead, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
 import { cleanName, type CorporaStatus } from '../../state/corpora.ts';
 import { BUNDLED_KEY, CorpusSession, type CorpusEntry } from '../../state/corpus-session.ts';
 import { OK_STATUS } from '../../state/lifecycle.ts';
@@ -140,10 +140,15 @@ export class Corpora {
     return summary;
   }
 
-  /** Loads the whole corpus into the worker, finds recurring passages with progress, and caches them. */
+  /** The import's analysis phase: the whole corpus to the worker, recurring passages found with progress, and cached. */
   async #analyse(job: ImportJob): Promise<void> {
-    const session = this.#session!;
     job.phase = 'analysis';
+    await this.#reanalyse((f) => (job.analysis = f));
+  }
+
+  /** Loads the whole corpus into the worker, finds recurring passages, and caches them. */
+  async #reanalyse(onProgress: (fraction: number) => void): Promise<void> {
+    const session = this.#session!;
     const key = this.key;
     try {
       const loaded = await session.load(key, this.corpus.documents);
@@ -151,13 +156,32 @@ export class Corpora {
       this.corpus = { ...this.corpus, id: loaded.hash };
       // The worker now holds the whole corpus: views asked before it was complete must ask again.
       this.reuse.reset();
-      await this.reuse.ensure((f) => (job.analysis = f));
-      job.analysis = 1;
+      await this.reuse.ensure(onProgress);
+      onProgress(1);
       if (this.reuse.status === 'error') throw new Error(this.reuse.error ?? 'the analysis failed');
       if (this.key === key) await session.keepAnalysis(key, loaded);
     } catch (e) {
       this.notice = { text: `Finding recurring passages failed (${e instanceof Error ? e.message : String(e)}); every imported document is kept.` };
     }
+  }
+
+  /**
+   * Reads one file of the last import again as another encoding: its
+   * document is replaced (same id, so notes stay on it) and the corpus is
+   * analysed again. Resolves to a message when it could not.
+   */
+  async rereadFile(entry: FileRead, encoding: string): Promise<string | null> {
+    const session = this.#session;
+    if (!session || this.isBundled || this.job?.phase !== 'finished') return 'Wait for the import to finish.';
+    const key = this.key;
+    const outcome = await rereadFile(entry, encoding, this.corpus.documents.map((d) => d.meta.id), (items, taken) => this.analysis.request('importFiles', { items, taken }));
+    if (!outcome.ok) return `${outcome.file} ${outcome.reason}`;
+    await session.store.putDocuments(key, [{ doc: outcome.doc, bytes: outcome.bytes }]);
+    if (this.key !== key) return null;
+    this.corpus = { ...this.corpus, documents: this.corpus.documents.map((d) => (d.meta.id === entry.id ? outcome.doc : d)) };
+    if (outcome.readAs) entry.readAs = outcome.readAs;
+    await this.#reanalyse(() => {});
+    return null;
   }
 
   cancelImport(): void {

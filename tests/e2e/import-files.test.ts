@@ -1,0 +1,117 @@
+/**
+ * Texts as people have them (issue #14), in Chromium over the built file:
+ * a word-processor essay in windows-1252, Chinese news in GB18030 and Big5,
+ * an English text in UTF-16 without a byte-order mark and a saved news page
+ * import; the summary says how each file was read; a file can be read again
+ * as another encoding (its document keeps its id); a PNG and a .docx (ZIP)
+ * are refused by name; the news page imports as its article with its
+ * headline, site and byline. Screenshots of the summary at 1280×800 and
+ * 390×844.
+ */
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+const dir = makeTempDir('refrain-import-files-');
+const files = [
+  ['encodings/essay-windows-1252.txt', 'grandmothers-kitchen.txt'],
+  ['encodings/news-gb18030.txt', 'music-class-gb18030.txt'],
+  ['encodings/news-big5.txt', 'music-class-big5.txt'],
+  ['encodings/essay-utf-16le-no-bom.txt', 'committee-utf16.txt'],
+  ['news-pages/semantic-article.html', 'coastal-herald-ferry.html'],
+].map(([from, to]) => {
+  const path = join(dir, to!);
+  copyFileSync(join(FIXTURES, from!), path);
+  return path;
+});
+const png = join(dir, 'scan.png');
+writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+const docx = join(dir, 'essay.docx');
+writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
+
+let session: BrowserSession;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  assertBuilt();
+  session = await launchBrowser();
+  page = await session.newPage({ viewport: { width: 1280, height: 800 } });
+  watch = watchPage(page);
+  await page.goto(`${fileUrl()}#/`);
+});
+afterAll(async () => session?.close());
+
+const row = (file: string) => page.locator('.read tbody tr', { hasText: file });
+
+describe('importing texts as people have them', () => {
+  it('reads legacy encodings and UTF-16 without a BOM, and says how each file was read', async () => {
+    await page.getByRole('button', { name: /Drop files or a folder here/ }).waitFor();
+    await page.getByTestId('import-files').setInputFiles([...files, png, docx]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/5 imported, 2 refused/);
+    const summary = page.locator('.read summary');
+    const said = await summary.innerText();
+    expect(said).toMatch(/^Encodings: 4 of 5 not plain UTF-8: /);
+    for (const part of ['windows-1252 (1)', 'GB18030 (1)', 'Big5 (1)', 'UTF-16LE (1)']) expect(said).toContain(part);
+    expect(await page.locator('.read').getAttribute('open')).not.toBeNull();
+    expect(await row('grandmothers-kitchen.txt').innerText()).toMatch(/Western \(windows-1252, ISO-8859-1\)\s+\(detected, \d+% sure\)/);
+    expect(await row('committee-utf16.txt').innerText()).toMatch(/UTF-16, little-endian\s+\(UTF-16 without a byte-order mark\)/);
+    expect(await row('coastal-herald-ferry.html').innerText()).toMatch(/UTF-8\s+\(valid UTF-8\)/);
+    await expect.poll(() => page.locator('.refused').innerText()).toMatch(/scan\.png\s+is a PNG image, not text[\s\S]*essay\.docx\s+is a ZIP archive \(or \.docx\/\.epub\)/);
+    await screenshot(page, 'import-files-summary-1280');
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('shows the texts as they were written', async () => {
+    await page.goto(`${fileUrl()}#/doc/grandmothers-kitchen`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('“Don’t touch the stove — it’s older than you are,”');
+    await page.goto(`${fileUrl()}#/doc/music-class-big5`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('新學期開學第一週');
+  });
+
+  it('imports the saved news page as its article, metadata filled in', async () => {
+    await page.goto(`${fileUrl()}#/doc/coastal-herald-ferry`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('Residents of the small harbour town of Port Elling have voted');
+    const text = await main.innerText();
+    expect(text).toContain('Harbour town votes to keep its ferry after a decade of cuts');
+    expect(text).toContain('The Coastal Herald');
+    expect(text).toMatch(/Miriam Okafor, Tom Ellery/);
+    for (const furniture of ['We use cookies', 'Share on Facebook', 'harbourwatcher', 'Why the estuary bridge', 'Morning Tide']) expect(text).not.toContain(furniture);
+  });
+
+  it('reads a file again as another encoding, keeping its document', async () => {
+    await page.goto(`${fileUrl()}#/`);
+    // The summary stays on the page after the import (the job is kept).
+    const r = row('music-class-gb18030.txt');
+    await r.getByRole('button', { name: /Read music-class-gb18030\.txt as another encoding/ }).click();
+    const select = page.getByLabel('Read music-class-gb18030.txt as');
+    await expect.poll(() => select.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await select.inputValue()).toBe('gb18030');
+    await select.selectOption('big5');
+    await r.getByRole('button', { name: 'Read again' }).click();
+    await expect.poll(() => r.innerText(), { timeout: 60_000 }).toMatch(/Chinese, traditional \(Big5\)\s+\(as you chose\)/);
+    await expect.poll(() => page.locator('.read [role=status]').innerText(), { timeout: 60_000 }).toBe('music-class-gb18030.txt read again as Chinese, traditional (Big5).');
+    // The keyboard is back on the row's button, not lost.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Read music-class-gb18030.txt as another encoding');
+    await page.goto(`${fileUrl()}#/doc/music-class-gb18030`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).not.toContain('新学期开学第一周');
+    expect(await page.locator('main').innerText()).toMatch(/as the reader chose/);
+  });
+
+  it('fits a phone screen', async () => {
+    const phone = await session.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${fileUrl()}#/`);
+    await phone.getByTestId('import-files').setInputFiles(files.slice(0, 2));
+    await phone.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await phone.locator('.read tbody tr', { hasText: 'grandmothers-kitchen.txt' }).getByRole('button', { name: /as another encoding/ }).click();
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await phone.locator('.read').scrollIntoViewIfNeeded();
+    await screenshot(phone, 'import-files-summary-390');
+  });
+});
