@@ -1,6 +1,6 @@
 /** Growable typed columns: the engine's hot loops append without allocating per item. */
 
-type Column = Int32Array | Uint32Array | Uint8Array;
+type Column = Int32Array | Uint32Array | Uint8Array | Float64Array;
 
 /** Fewest slots a grown column gets. */
 const MIN_CAPACITY = 16;

@@ -10,6 +10,7 @@
  * written as records into a batch handed on when full: nothing is
  * allocated per hit or candidate.
  */
+import { grownCapacity, resized } from './buffers.ts';
 import { REC_CONTENT, REC_END, REC_INTS, REC_SORTED, REC_TOKEN, SORTED_CONTENT, SORTED_DOC, SORTED_INTS, SORTED_TOKEN } from './buckets.ts';
 import type { ReuseOptions } from './options.ts';
 import { touchPartnerRanges } from './prefetch.ts';
@@ -59,18 +60,14 @@ export class HitColumns {
   tokDiag = new Int32Array(1024);
   rarity = new Uint8Array(1024);
   reserve(need: number): void {
-    if (need <= this.key.length) return;
-    let n = this.key.length * 2;
-    while (n < need) n *= 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.key = grow(this.key, new Float64Array(n));
-    this.posA = grow(this.posA, new Int32Array(n));
-    this.posB = grow(this.posB, new Int32Array(n));
-    this.tokDiag = grow(this.tokDiag, new Int32Array(n));
-    this.rarity = grow(this.rarity, new Uint8Array(n));
+    const length = this.key.length;
+    if (need <= length) return;
+    const n = grownCapacity(length, need);
+    this.key = resized(this.key, n, length);
+    this.posA = resized(this.posA, n, length);
+    this.posB = resized(this.posB, n, length);
+    this.tokDiag = resized(this.tokDiag, n, length);
+    this.rarity = resized(this.rarity, n, length);
   }
 }
 
@@ -90,22 +87,18 @@ export class OpenCandidates {
   rarity = new Int32Array(64);
 
   grow(): void {
-    const n = this.aFirst.length * 2;
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.aFirst = grow(this.aFirst);
-    this.aLast = grow(this.aLast);
-    this.bFirst = grow(this.bFirst);
-    this.bLast = grow(this.bLast);
-    this.diagMin = grow(this.diagMin);
-    this.diagMax = grow(this.diagMax);
-    this.seeds = grow(this.seeds);
-    this.lastA = grow(this.lastA);
-    this.diag = grow(this.diag);
-    this.rarity = grow(this.rarity);
+    const length = this.aFirst.length;
+    const n = length * 2;
+    this.aFirst = resized(this.aFirst, n, length);
+    this.aLast = resized(this.aLast, n, length);
+    this.bFirst = resized(this.bFirst, n, length);
+    this.bLast = resized(this.bLast, n, length);
+    this.diagMin = resized(this.diagMin, n, length);
+    this.diagMax = resized(this.diagMax, n, length);
+    this.seeds = resized(this.seeds, n, length);
+    this.lastA = resized(this.lastA, n, length);
+    this.diag = resized(this.diag, n, length);
+    this.rarity = resized(this.rarity, n, length);
   }
 
   copy(from: number, to: number): void {

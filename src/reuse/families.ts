@@ -34,7 +34,6 @@ export class UnionFind {
   }
 }
 
-
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -17,15 +17,23 @@ import { TokenKind } from './scan.ts';
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
+/**
+ * A slot of the surface table, four ints side by side (one cache line per
+ * probe): the surface hash, the type id + 1 (0: empty slot), and the
+ * surface's offset and length in the pool. Slot s starts at s << SLOT_SHIFT.
+ */
+const SLOT_HASH = 0;
+const SLOT_TYPE = 1;
+const SLOT_POOL = 2;
+const SLOT_LENGTH = 3;
+const SLOT_SHIFT = 2;
+const INITIAL_SLOTS = 4096;
+
 export class Vocabulary {
   readonly #stems = new Map<string, number>();
-  #mask = 4095;
-  /**
-   * Per slot, four ints side by side (one cache line per probe): the surface
-   * hash, the type id + 1 (0 = empty), and the surface's offset and length
-   * in the pool.
-   */
-  #slots = new Int32Array(4096 * 4);
+  #mask = INITIAL_SLOTS - 1;
+  /** The surface table (SLOT_*), at most half full. */
+  #slots = new Int32Array(INITIAL_SLOTS << SLOT_SHIFT);
   /** Code units of every type's surface, back to back (compared without strings). */
   #pool = new Uint16Array(1 << 16);
   #poolLength = 0;
@@ -58,12 +66,12 @@ export class Vocabulary {
     const slots = this.#slots;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const at = slot << 2;
-      const t = slots[at + 1]!;
+      const at = slot << SLOT_SHIFT;
+      const t = slots[at + SLOT_TYPE]!;
       if (t === 0) return -1;
-      if (slots[at] === h && slots[at + 3] === len) {
+      if (slots[at + SLOT_HASH] === h && slots[at + SLOT_LENGTH] === len) {
         const pool = this.#pool;
-        const off = slots[at + 2]! - start;
+        const off = slots[at + SLOT_POOL]! - start;
         let k = start;
         while (k < end && pool[off + k] === text.charCodeAt(k)) k++;
         if (k === end) return t - 1;
@@ -85,14 +93,14 @@ export class Vocabulary {
     const mask = this.#mask;
     const slots = this.#slots;
     let slot = (h ^ (h >>> 16)) & mask;
-    while (slots[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
+    while (slots[(slot << SLOT_SHIFT) + SLOT_TYPE] !== 0) slot = (slot + 1) & mask;
     const id = this.#add(text.slice(start, end), kind);
     const off = this.#store(text, start, end);
-    const at = slot << 2;
-    slots[at] = h;
-    slots[at + 1] = id + 1;
-    slots[at + 2] = off;
-    slots[at + 3] = len;
+    const at = slot << SLOT_SHIFT;
+    slots[at + SLOT_HASH] = h;
+    slots[at + SLOT_TYPE] = id + 1;
+    slots[at + SLOT_POOL] = off;
+    slots[at + SLOT_LENGTH] = len;
     if ((id + 1) * 2 > mask) this.#rehash();
     return id;
   }
@@ -135,24 +143,23 @@ export class Vocabulary {
   #rehash(): void {
     const size = (this.#mask + 1) * 2;
     const mask = size - 1;
-    const slots = new Int32Array(size * 4);
+    const slots = new Int32Array(size << SLOT_SHIFT);
     const old = this.#slots;
-    for (let at = 0; at < old.length; at += 4) {
-      if (old[at + 1] === 0) continue;
-      const h = old[at]!;
+    for (let at = 0; at < old.length; at += 1 << SLOT_SHIFT) {
+      if (old[at + SLOT_TYPE] === 0) continue;
+      const h = old[at + SLOT_HASH]!;
       let slot = (h ^ (h >>> 16)) & mask;
-      while (slots[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
-      const to = slot << 2;
-      slots[to] = h;
-      slots[to + 1] = old[at + 1]!;
-      slots[to + 2] = old[at + 2]!;
-      slots[to + 3] = old[at + 3]!;
+      while (slots[(slot << SLOT_SHIFT) + SLOT_TYPE] !== 0) slot = (slot + 1) & mask;
+      const to = slot << SLOT_SHIFT;
+      slots[to + SLOT_HASH] = h;
+      slots[to + SLOT_TYPE] = old[at + SLOT_TYPE]!;
+      slots[to + SLOT_POOL] = old[at + SLOT_POOL]!;
+      slots[to + SLOT_LENGTH] = old[at + SLOT_LENGTH]!;
     }
     this.#mask = mask;
     this.#slots = slots;
   }
 }
-
 
 /** 32-bit FNV-1a over the UTF-16 code units of `s[start, end)`, unsigned. */
 export function fnv1aRange(s: string, start: number, end: number): number {
