@@ -13,6 +13,9 @@ import { touchBatch } from './prefetch.ts';
 import type { CorpusColumns, PreparedDoc } from './prepare.ts';
 import { diagonalSupport } from './single-seed.ts';
 
+/** Above any rarity class (at most 62): no limit on a single seed's rarity. */
+const ANY_RARITY = 1e9;
+
 /** One per detection: aligns the candidates batch by batch and keeps the raw passages. */
 export class CandidateAligner {
   readonly docs: DocColumns;
@@ -38,7 +41,7 @@ export class CandidateAligner {
     this.docs = docColumnsOf(prepared);
     this.pair = new DocPair(corpus);
     this.minSeeds = options.minClusterSeeds;
-    this.singleMaxRarity = options.singleSeedMaxChance > 0 ? Math.floor(Math.log2(options.singleSeedMaxChance) - chanceLog2Base) : 1e9;
+    this.singleMaxRarity = options.singleSeedMaxChance > 0 ? Math.floor(Math.log2(options.singleSeedMaxChance) - chanceLog2Base) : ANY_RARITY;
   }
 
   /** Tests, aligns and cuts every candidate of `batch`, in order. */

@@ -71,6 +71,7 @@ export class AlignWindow {
   dHi = 0;
 }
 
+/** Minus infinity for a score: a cell or gap that cannot be entered. */
 const NEG = -1e9;
 // Two rolling rows of H (best score ending in a cell) and F (ending in a
 // gap in b, i.e. a token only in a); E (a token only in b) runs along the
