@@ -24,10 +24,7 @@ const analysis = new AnalysisClient();
 const corpora = new Corpora(opened?.corpus ?? corpus, analysis, opened ? { defaultAnalysis: opened.analysisBytes, restoreLast: false } : {});
 await corpora.start();
 
-if (opened) {
-  document.title = `${opened.title} — Refrain`;
-  // Opened without a link to a view: the view the teacher chose.
-  if (opened.opening && location.hash.replace(/^#\/?$/, '') === '') router.replace(parseHash(opened.opening).view);
-}
+// An edition opened without a link to a view: the view the teacher chose.
+if (opened?.opening && location.hash.replace(/^#\/?$/, '') === '') router.replace(parseHash(opened.opening).view);
 
 mount(EditionRoot, { target: document.getElementById('app')!, props: { corpora, edition: new EditionSession(page, opened) } });

@@ -17,6 +17,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_BLOCK_ID, EDITION_BLOCK_ID } from '../../src/edition/format.ts';
 import { contentSecurityPolicy } from '../../src/node/vite-plugin-csp.ts';
+import { clip } from '../../src/ui/shell/title.ts';
 import { filler } from './custom-build.ts';
 import {
   assertBuilt,
@@ -192,7 +193,8 @@ describe("a teacher's edition", () => {
       // The opening view, with the title and introduction above it.
       await page.getByRole('heading', { level: 1, name: `“${formulaLabel}”` }).waitFor(WAIT);
       expect(new URL(page.url()).hash).toBe(formulaHash);
-      expect(await page.title()).toBe('Week 3: who reports on rivers — Refrain');
+      // The tab names the view, then the reading set.
+      await expect.poll(() => page.title()).toBe(`Formula: “${clip(formulaLabel)}” — Week 3: who reports on rivers — Refrain`);
       const intro = page.getByRole('region', { name: 'About this reading set' });
       await intro.getByText('Then look at the sentence they share: who wrote it first?').waitFor(WAIT);
       await intro.getByText('Week 3: who reports on rivers').waitFor(WAIT);

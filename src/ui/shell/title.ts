@@ -1,7 +1,9 @@
 /**
  * The document title for each view: it names the view and its subject
  * ("Compare: A ↔ B — Refrain"), so tabs, history and bookmarks can be told
- * apart.
+ * apart; in a teacher's edition, the edition's title follows the view's
+ * ("Formula: “…” — Week 3: rivers — Refrain"), so a student's tabs also say
+ * which reading set they belong to.
  */
 import type { View } from '../../state/url.ts';
 
@@ -17,6 +19,8 @@ export interface TitleNames {
   doc(id: string): string | undefined;
   /** A formula's label, undefined until the analysis has it. */
   family(id: string): string | undefined;
+  /** The title of the teacher's edition the corpus came in, if it came in one. */
+  edition?: string;
 }
 
 /** Cuts `s` to at most `max` characters, at a space when one is near. */
@@ -59,5 +63,7 @@ function subject(view: View, names: TitleNames): string | null {
 
 export function pageTitle(view: View, names: TitleNames): string {
   const s = subject(view, names);
-  return s ? `${s} — ${APP_NAME}` : APP_NAME;
+  const edition = names.edition?.trim() ? clip(names.edition) : null;
+  // Not twice: an edition's corpus is named after it, and the library names the corpus.
+  return [s, edition && !s?.includes(edition) ? edition : null, APP_NAME].filter(Boolean).join(' — ');
 }

@@ -31,6 +31,25 @@ describe('pageTitle', () => {
   });
 });
 
+describe('pageTitle in a teacher\'s edition', () => {
+  const inEdition: TitleNames = { ...names, edition: 'Week 3: who reports on rivers' };
+
+  it("follows the view's title with the edition's", () => {
+    expect(pageTitle({ name: 'family', id: 'f1' }, inEdition)).toBe('Formula: “a community with a shared future in cyberspace” — Week 3: who reports on rivers — Refrain');
+    expect(pageTitle({ name: 'notes' }, inEdition)).toBe('Your notes — Week 3: who reports on rivers — Refrain');
+  });
+
+  it('does not name the edition twice when the view already does (the library of its corpus)', () => {
+    expect(pageTitle({ name: 'library' }, { ...inEdition, corpus: 'Week 3: who reports on rivers' })).toBe('Library: Week 3: who reports on rivers — Refrain');
+  });
+
+  it("is the edition's title alone on a view without a subject, and cuts a long one", () => {
+    expect(pageTitle({ name: 'unknown' } as never, inEdition)).toBe('Week 3: who reports on rivers — Refrain');
+    expect(pageTitle({ name: 'notes' }, { ...names, edition: `Week 3: ${'rivers and reports '.repeat(6)}` })).toBe('Your notes — Week 3: rivers and reports rivers and reports rivers and… — Refrain');
+    expect(pageTitle({ name: 'notes' }, { ...names, edition: '  ' })).toBe('Your notes — Refrain');
+  });
+});
+
 describe('clip', () => {
   it('keeps short text, and cuts long text at a word with an ellipsis', () => {
     expect(clip('short')).toBe('short');
