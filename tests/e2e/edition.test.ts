@@ -10,12 +10,14 @@
  * by its label; the family prints within an A4 / Letter page width; Copy link
  * on a file explains itself, and a link into a corpus the reader lacks names it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_BLOCK_ID, EDITION_BLOCK_ID } from '../../src/edition/format.ts';
+import { formatBytes } from '../../src/importer/limits.ts';
 import { contentSecurityPolicy } from '../../src/node/vite-plugin-csp.ts';
 import { clip } from '../../src/ui/shell/title.ts';
 import { filler } from './custom-build.ts';
@@ -101,11 +103,18 @@ async function makeEdition(title: string, introduction: string, name: string): P
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByLabel(/^Introduction/).fill(introduction);
   await dialog.getByRole('radio', { name: /^The view you were on: the formula/ }).check();
-  await dialog.getByTestId('edition-size').filter({ hasText: /The file is [\d.]+ (KB|MB) \([\d.]+ (KB|MB) when a web host sends it compressed\)\./ }).waitFor(WAIT);
+  const size = dialog.getByTestId('edition-size').filter({ hasText: /The file is [\d.]+ (KB|MB) \([\d.]+ (KB|MB) when a web host sends it compressed\)\./ });
+  await size.waitFor(WAIT);
+  const reported = /The file is ([\d.]+ (?:KB|MB)) \(([\d.]+ (?:KB|MB))/.exec(await size.innerText())!;
   const [download] = await Promise.all([teacher.waitForEvent('download'), dialog.getByRole('button', { name: 'Download the file' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.refrain\.html$/);
   const path = join(outDir, name);
   await download.saveAs(path);
+  // The size told before the download is the file's, raw and as a host sends it.
+  expect(reported[1]).toBe(formatBytes(statSync(path).size));
+  const [n, unit] = reported[2]!.split(' ');
+  const gzipReported = Number(n) * (unit === 'MB' ? 1024 * 1024 : 1024);
+  expect(Math.abs(gzipReported / gzipSync(readFileSync(path)).length - 1)).toBeLessThan(0.02); // another gzip than the browser's, same order
   return path;
 }
 
