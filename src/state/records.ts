@@ -23,7 +23,7 @@
 
 import { checked, describe, Fields, Invalid, isPlainObject, type Checked } from '../validate/fields.ts';
 import type { Anchor } from './anchor.ts';
-import { MAX_HASH_LENGTH } from './url.ts';
+import { MAX_HASH_LENGTH, parseHash, type View } from './url.ts';
 
 export const SCHEMA_VERSION = 2;
 
@@ -150,6 +150,19 @@ export function recordPath(r: StateRecord): string {
 // ---------------------------------------------------------------------------
 // Validation
 
+/**
+ * The compare view a saved comparison's route names, if it is the app's own
+ * fragment (`#/compare/…`, read by the router without complaint) for the
+ * documents `a` and `b` in either order; else null. Links are made from the
+ * view this returns, never from the stored string.
+ */
+export function comparisonView(route: string, a: string, b: string): Extract<View, { name: 'compare' }> | null {
+  if (!route.startsWith('#/')) return null;
+  const { view, warning } = parseHash(route);
+  if (warning || view.name !== 'compare') return null;
+  return (view.a === a && view.b === b) || (view.a === b && view.b === a) ? view : null;
+}
+
 const META = ['rev', 'updatedAt', 'deleted'] as const;
 
 function meta(f: Fields): RecordMeta {
@@ -231,13 +244,20 @@ function recordOf(v: unknown, path: string): StateRecord {
     }
     case 'comparison': {
       const f = new Fields(v, path, ['kind', 'id', 'a', 'b', 'label', 'route', 'createdAt', ...META]);
+      const a = f.str('a', MAX_ID_LENGTH);
+      const b = f.str('b', MAX_ID_LENGTH);
+      const route = f.strOrNull('route', MAX_ROUTE_LENGTH);
+      // The route becomes a link: only the app's own view of this very comparison.
+      if (route !== null && !comparisonView(route, a, b)) {
+        throw new Invalid(`${path}.route is ${describe(route)}, expected this app's own link to comparing ${a.slice(0, 40)} and ${b.slice(0, 40)} (#/compare/…)`);
+      }
       return {
         kind,
         id: f.str('id', MAX_ID_LENGTH),
-        a: f.str('a', MAX_ID_LENGTH),
-        b: f.str('b', MAX_ID_LENGTH),
+        a,
+        b,
         label: f.str('label', MAX_LABEL_LENGTH, { empty: true }),
-        route: f.strOrNull('route', MAX_ROUTE_LENGTH),
+        route,
         createdAt: f.int('createdAt', 0, MAX_TIMESTAMP),
         ...meta(f),
       };

@@ -31,6 +31,12 @@ async function populated(idb: IDBFactory | null = freshIdb()): Promise<ReadingSt
 
 const snapshot = (s: ReadingStore): string => JSON.stringify(s.allRecords());
 
+/** The export with its saved comparison's link replaced. */
+function withRoute(file: Record<string, unknown>, route: string): Record<string, unknown> {
+  const records = (file['records'] as Record<string, unknown>[]).map((r) => (r['kind'] === 'comparison' ? { ...r, route } : r));
+  return { ...file, records };
+}
+
 describe('exportState', () => {
   it('writes a versioned file holding every record', async () => {
     const s = await populated();
@@ -106,6 +112,13 @@ describe('importState', () => {
     ['a huge string', (f) => ({ ...f, records: [{ kind: 'last-view', route: 'x'.repeat(9000), rev: 1, updatedAt: 1 }] }), /records\[0\]\.route is 9000 characters long/],
     ['an unknown kind', (f) => ({ ...f, records: [{ kind: 'script', rev: 1, updatedAt: 1 }] }), /records\[0\]\.kind is "script"/],
     ['a far-future timestamp', (f) => ({ ...f, records: [{ kind: 'last-view', route: '#/', rev: 1, updatedAt: 9e15 }] }), /updatedAt is 9000000000000000/],
+    // Issue #14, item 11: a saved comparison's link was only length-checked, and followed.
+    ['a comparison linking off the app', (f) => withRoute(f, 'http://evil.example/phish'), /route is "http:\/\/evil\.example\/phish", expected this app's own link to comparing d1 and d2/],
+    ['a javascript: link', (f) => withRoute(f, 'javascript:alert(1)'), /route is "javascript:alert\(1\)", expected this app's own link/],
+    ['a protocol-relative link', (f) => withRoute(f, '//evil.example/#/compare/d1/d2'), /route is .*expected this app's own link/],
+    ['a link to another view', (f) => withRoute(f, '#/doc/d1'), /route is "#\/doc\/d1", expected this app's own link/],
+    ['a link to another comparison', (f) => withRoute(f, '#/compare/d1/d3'), /route is "#\/compare\/d1\/d3", expected this app's own link/],
+    ['a link the router does not understand', (f) => withRoute(f, '#/compare/d1/d2?sync=maybe'), /route is .*expected this app's own link/],
   ];
   it.each(hostile)('rejects %s with a message, changing nothing', async (_name, mutate, message) => {
     const idb = freshIdb();
@@ -118,6 +131,14 @@ describe('importState', () => {
     if (!r.ok) expect(r.error).toMatch(message);
     expect(snapshot(s)).toBe(before);
     expect(await dump(idb)).toEqual(beforeDb);
+  });
+
+  it("accepts a saved comparison's own link, either way round", async () => {
+    for (const route of ['#/compare/d1/d2', '#/compare/d2/d1?sync=0']) {
+      const s = await populated();
+      const r = await importState(s, JSON.stringify(withRoute(JSON.parse(exportState(s)) as Record<string, unknown>, route)));
+      expect(r).toMatchObject({ ok: true });
+    }
   });
 
   it('rejects __proto__ and constructor keys at any depth', async () => {
