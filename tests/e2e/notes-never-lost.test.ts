@@ -8,14 +8,16 @@
  * - two tabs writing the same note within a second keep both texts (before:
  *   the tab that saved last overwrote the other's words);
  * - a stale tab (one that does not hear the others) writing over a note
- *   changed elsewhere gets a conflict copy it can see, use or delete.
+ *   changed elsewhere gets a conflict copy it can see, use or delete;
+ * - a notes file whose saved comparison links out of the app is refused
+ *   (item 11).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fileUrl, launchBrowser, makeTempDir, SCREENSHOT_DIR, watchPage, type BrowserSession } from './harness.ts';
-import { DOC, highlightWithNote, noteTexts, WAIT } from './reading-helpers.ts';
+import { DOC, highlightWithNote, noteTexts, OTHER, WAIT } from './reading-helpers.ts';
 
 const url = () => `${fileUrl()}#/doc/${DOC}`;
 /** "A few hundred milliseconds before closing." */
@@ -163,5 +165,35 @@ describe('one note written in two tabs at once (item 1)', () => {
     await expect.poll(() => a.locator('.panel .other').count(), WAIT).toBe(0);
     expect(watch.pageErrors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a saved comparison links only to the app’s own view (item 11)', () => {
+  // Before: an imported notes file's comparison route was used as the link as it stood: http://…/phish was followed.
+  it('refuses a notes file whose comparison links elsewhere, and links the saved one to its compare view', async () => {
+    const session = await launchBrowser();
+    try {
+      const context = await session.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await page.goto(`${fileUrl()}#/compare/${DOC}/${OTHER}`);
+      await page.getByRole('button', { name: 'Save this comparison' }).click();
+      await page.getByRole('button', { name: 'Saved in Your notes' }).waitFor(WAIT);
+      await page.goto(`${fileUrl()}#/notes`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export everything/ }).click()]);
+      const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { records: { kind: string; route?: string; updatedAt: number }[] };
+      const saved = file.records.find((r) => r.kind === 'comparison')!;
+      expect(saved.route).toMatch(/^#\/compare\//);
+      Object.assign(saved, { route: 'http://phish.example/login', updatedAt: saved.updatedAt + 1000 });
+
+      await page.getByLabel('Import an export (JSON):').setInputFiles({ name: 'phish.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await page.getByRole('alert').filter({ hasText: /Nothing was imported from phish\.json: .*route/ }).waitFor(WAIT);
+      const links = await page.locator('main a[href]').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+      expect(links.filter((h) => !h.startsWith('#/'))).toEqual([]);
+      expect(links.some((h) => h.startsWith(`#/compare/${DOC}/${OTHER}`))).toBe(true);
+      expect(watch.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
   });
 });
