@@ -276,13 +276,21 @@ describe("a teacher's edition", () => {
     await page.getByRole('heading', { level: 1, name: `“${formulaLabel}”` }).waitFor(WAIT);
     await expect.poll(() => page.getByRole('textbox', { name: /^Note on the formula/ }).inputValue(), WAIT).toBe(STUDENT_NOTE);
 
-    // The teacher sends a corrected file: another title and introduction, the same texts.
+    // The teacher corrects an author's name and sends a corrected file: another title and introduction, the same texts.
+    await teacher.goto(`${fileUrl()}#/library`);
+    await teacher.getByText('Edit a document’s details').click();
+    await teacher.locator('#edit-doc').selectOption({ label: 'River towns promise reports (courier.md)' });
+    await teacher.locator('#edit-author').fill('Ann J. Lee');
+    await teacher.getByRole('button', { name: 'Save details' }).click();
+    await teacher.locator('main dd').filter({ hasText: /^Ann J\. Lee$/ }).waitFor(WAIT);
     const corrected = await makeEdition('Week 3 (corrected)', 'Read the three reports again.', 'week3-corrected.html');
     await page.goto(pathToFileURL(corrected).href);
     await page.getByRole('heading', { level: 1, name: `“${formulaLabel}”` }).waitFor(WAIT);
     await page.getByRole('region', { name: 'About this reading set' }).getByText('Week 3 (corrected)').waitFor(WAIT);
     await expect.poll(() => page.getByRole('textbox', { name: /^Note on the formula/ }).inputValue(), WAIT).toBe(STUDENT_NOTE);
     await page.getByRole('region', { name: "Teacher's notes" }).getByText(TEACHER_FORMULA_NOTE).waitFor(WAIT);
+    await page.goto(`${pathToFileURL(corrected).href}#/library`);
+    await page.locator('main dd').filter({ hasText: /^Ann J\. Lee$/ }).waitFor(WAIT);
     expect(watch.problems()).toEqual([]);
   });
 
