@@ -19,7 +19,8 @@ export class CorpusError extends Error {
 /** Written in metadata to say the source does not give the field. */
 export const NOT_GIVEN = new Set(['', 'not named', 'none', 'unknown', 'no headline', 'undated', 'null']);
 
-const FIELDS = ['id', 'title', 'outlet', 'author', 'date', 'language', 'provenance', 'clean'] as const;
+/** The fields a document's metadata has; front matter may hold others, which are ignored. */
+export const FIELDS = ['id', 'title', 'outlet', 'author', 'date', 'language', 'provenance', 'clean'] as const;
 type Field = (typeof FIELDS)[number];
 /** A sidecar is a complete record: every field must be present (null where unknown). */
 const SIDECAR_REQUIRED: readonly Field[] = ['title', 'outlet', 'author', 'date', 'language', 'provenance'];
@@ -89,40 +90,6 @@ export function compareDocDates(a: DocDate | null, b: DocDate | null): number {
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
 
-export interface FrontMatter {
-  fields: Record<string, string>;
-  /** Where the body starts in the file (UTF-16 offset). */
-  bodyStart: number;
-}
-
-/**
- * Reads `---` front matter: flat `key: value` lines (a YAML subset; values
- * may be quoted). Returns null when the text has none.
- */
-export function parseFrontMatter(text: string, file: string): FrontMatter | null {
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const open = /^---[ \t]*\r?\n/.exec(text.slice(bom));
-  if (!open) return null;
-  const start = bom + open[0].length;
-  const close = /^---[ \t]*(?:\r?\n|$)/m.exec(text.slice(start));
-  if (!close) throw new CorpusError(file, null, 'front matter opened with "---" is never closed');
-  const fields: Record<string, string> = Object.create(null);
-  const block = text.slice(start, start + close.index);
-  block.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.trimStart().startsWith('#')) return;
-    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
-    if (!m) throw new CorpusError(file, null, `front matter line ${i + 2} is not "key: value": ${JSON.stringify(line)}`);
-    fields[m[1]!.toLowerCase()] = unquote(m[2]!.trim());
-  });
-  return { fields, bodyStart: start + close.index + close[0].length };
-}
-
-function unquote(value: string): string {
-  const m = /^"(.*)"$|^'(.*)'$/.exec(value);
-  if (!m) return value;
-  return m[1] !== undefined ? m[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\') : m[2]!.replace(/''/g, "'");
-}
-
 /** What a file contributes to its metadata: parsed front matter and/or a sidecar object. */
 export interface MetaSource {
   file: string;
@@ -130,7 +97,8 @@ export interface MetaSource {
   defaultId: string;
   /** Used when no title is given (e.g. the file name). */
   defaultTitle: string | null;
-  frontMatter?: Record<string, string>;
+  /** Parsed front matter (src/corpus/front-matter.ts), metadata a page states, or what the reader typed. */
+  frontMatter?: Record<string, unknown>;
   sidecar?: unknown;
 }
 

@@ -6,7 +6,6 @@ import {
   formatDocDate,
   idFromFileName,
   parseDocDate,
-  parseFrontMatter,
   titleFromFileName,
 } from '../../src/corpus/metadata.ts';
 
@@ -42,30 +41,6 @@ describe('compareDocDates', () => {
   it('sorts undated last', () => {
     const dates = [null, parseDocDate('2020'), parseDocDate('2019-10-25')];
     expect(dates.sort(compareDocDates).map((d) => d?.value ?? null)).toEqual(['2019-10-25', '2020', null]);
-  });
-});
-
-describe('parseFrontMatter', () => {
-  it('reads flat key: value pairs and where the body starts', () => {
-    const text = '---\ntitle: "A: title"\noutlet: Daily\n# comment\n---\nBody text.';
-    const fm = parseFrontMatter(text, 'a.md')!;
-    expect(fm.fields).toEqual({ title: 'A: title', outlet: 'Daily' });
-    expect(text.slice(fm.bodyStart)).toBe('Body text.');
-  });
-  it('returns null without front matter and handles a BOM and CRLF', () => {
-    expect(parseFrontMatter('Just text', 'a.txt')).toBeNull();
-    const fm = parseFrontMatter('\uFEFF---\r\ndate: 2020\r\n---\r\nX', 'a.txt')!;
-    expect(fm.fields.date).toBe('2020');
-  });
-  it('names the file when it is broken', () => {
-    expect(() => parseFrontMatter('---\ntitle: x\nno end', 'b.md')).toThrow(/b\.md: .*never closed/);
-    expect(() => parseFrontMatter('---\njust words\n---\n', 'c.md')).toThrow(/c\.md: front matter line 2/);
-  });
-  it('does not let keys reach the prototype', () => {
-    const fm = parseFrontMatter('---\nconstructor: x\n---\n', 'd.md')!;
-    expect(Object.getPrototypeOf(fm.fields)).toBeNull();
-    expect(fm.fields.constructor).toBe('x');
-    expect(() => parseFrontMatter('---\n__proto__: x\n---\n', 'd.md')).toThrow(/line 2/);
   });
 });
 

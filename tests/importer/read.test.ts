@@ -36,6 +36,14 @@ describe('importItem: text and Markdown', () => {
     expect(doc.meta).toMatchObject({ title: 'Bridge plans', outlet: 'River Post', author: 'Ann Lee', date: { value: '2020-11', precision: 'month', approximate: true } });
     expect(doc.original.startsWith('The river council')).toBe(true);
   });
+  it('reads YAML front matter: quoted values with colons, lists; an error names the file and the line', () => {
+    const md = `---\ntitle: "Brexit: the deal"\nauthor: [Ann Lee, Bo Chen]\noutlet: 'The Post: Weekend'\ntags:\n  - politics\n---\n${PROSE}`;
+    const { doc } = ok(importItem(file('a.md', md), new Set()));
+    expect(doc.meta).toMatchObject({ title: 'Brexit: the deal', author: 'Ann Lee, Bo Chen', outlet: 'The Post: Weekend' });
+    const broken = refused(importItem(file('b.md', `---\ntitle: x\nauthor: [Ann Lee\n---\n${PROSE}`), new Set()));
+    expect(broken.file).toBe('folder/b.md');
+    expect(broken.reason).toMatch(/^front matter line 3: /);
+  });
   it("lets the user's fields win over front matter", () => {
     const md = `---\ntitle: From file\n---\n${PROSE}`;
     const { doc } = ok(importItem(file('a.md', md, { fields: { title: 'From form', outlet: 'Typed outlet' } }), new Set()));
