@@ -27,7 +27,7 @@ describe('evaluateFormulas', () => {
     }, docs, known);
     expect(e.precision.rate).toBe(1);
     expect(e.purity).toBe(1);
-    expect(e.fragmentation).toEqual({ formulas: 2, families: 2, ratio: 1 });
+    expect(e.fragmentation).toEqual({ formulas: 2, families: 2, ratio: 1, frames: 0 });
     expect(e.labelVerbatim.rate).toBe(1);
     expect(e.held.slogan).toMatchObject({ occurrences: 3, held: 3, share: 1, families: 1, bestFamily: 'f1' });
     // A member that is the whole frame does not hold the slogan inside it.
@@ -43,7 +43,7 @@ describe('evaluateFormulas', () => {
         fam('f3', 'The end', [s('A', E0, E1 - 1), s('B', E0, E1 - 1)]),
       ],
     }, docs, known);
-    expect(e.fragmentation).toEqual({ formulas: 1, families: 2, ratio: 2 });
+    expect(e.fragmentation).toEqual({ formulas: 1, families: 2, ratio: 2, frames: 0 });
     expect(e.strayFamilies).toBe(1);
     expect(e.labelVerbatim.found).toBe(3);
     expect(labelIsVerbatim(fam('x', 'A green and open', [s('A', S0, S0 + 16)]), () => text)).toBe(false);

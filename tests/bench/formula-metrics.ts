@@ -13,7 +13,13 @@
  *   as the majority).
  * - Fragmentation: families per formula, over the formulas that have at
  *   least one family (a family belongs to the formula most of its members
- *   are assigned to). 1 is ideal; fragments and neighbours raise it.
+ *   are assigned to). 1 is ideal; fragments and neighbours raise it. A
+ *   family that `contains` another family of the same formula, with longer
+ *   members, is a frame around it (linked, as the issue asks), counted
+ *   apart (`frames`), not as a fragment. Only planted formulas count
+ *   (not the base corpus's stock phrases, `neutralKinds`: generic stock
+ *   phrasing was never planted as a formula; their families are counted in
+ *   `neutralFamilies`).
  * - Label verbatim: share of families whose label stands, as it is (case,
  *   punctuation; runs of white space read as one space), in the text of one
  *   of its members.
@@ -42,6 +48,7 @@ export interface KnownGroup extends TruthGroup {
 export interface FormulaFamilyLike extends FamilyLike {
   label: string;
   boilerplate?: boolean;
+  contains?: string[];
 }
 
 export interface HeldFormula {
@@ -65,10 +72,12 @@ export interface FormulaEvaluation {
   families: number;
   purity: number;
   /** Formulas with at least one family, families belonging to them, and families / formulas. */
-  fragmentation: { formulas: number; families: number; ratio: number };
+  fragmentation: { formulas: number; families: number; ratio: number; frames: number };
   labelVerbatim: Rate;
   /** Families whose members mostly match no known recurring text (or chance sentences). */
   strayFamilies: number;
+  /** Families of neutral kinds (stock phrases): neither formulas nor stray. */
+  neutralFamilies: number;
   held: Record<string, HeldFormula>;
   /** Families marked boilerplate that belong to a formula of a kind that is not boilerplate. */
   falseBoilerplate: number;
@@ -155,7 +164,7 @@ export function evaluateFormulas(
   // Families: member assignment, purity, fragmentation, labels.
   const lookup = new SpanLookup(known);
   let members = 0, pure = 0, verbatim = 0, stray = 0, falseBoilerplate = 0, boilerplateFamilies = 0;
-  const familiesOf = new Map<number, number>();
+  const formulaOf = new Map<string, number>();
   for (const f of families) {
     const counts = new Map<number, number>();
     for (const m of f.members) {
@@ -167,7 +176,7 @@ export function evaluateFormulas(
     for (const [g, n] of counts) if (g >= 0 && (n > topN || (n === topN && g < top))) { top = g; topN = n; }
     members += f.members.length;
     pure += topN;
-    if (top >= 0 && topN * 2 > f.members.length) familiesOf.set(top, (familiesOf.get(top) ?? 0) + 1);
+    if (top >= 0 && topN * 2 > f.members.length) formulaOf.set(f.id, top);
     else stray++;
     if (labelIsVerbatim(f, textOf)) verbatim++;
     if (f.boilerplate) {
@@ -175,6 +184,26 @@ export function evaluateFormulas(
       const kind = top >= 0 ? known[top]!.kind ?? 'planted' : 'none';
       if (!boilerplateKinds.has(kind) && !neutralKinds.has(kind)) falseBoilerplate++;
     }
+  }
+  // Frames: families containing a family of the same formula, with longer members.
+  const byId = new Map(families.map((f) => [f.id, f]));
+  const meanLength = (f: FamilyLike): number => f.members.reduce((n, m) => n + m.end - m.start, 0) / Math.max(1, f.members.length);
+  const familiesOf = new Map<number, number>();
+  let frames = 0;
+  let neutralFamilies = 0;
+  for (const f of families) {
+    const g = formulaOf.get(f.id);
+    if (g === undefined) continue;
+    if (neutralKinds.has(known[g]!.kind ?? '')) {
+      neutralFamilies++;
+      continue;
+    }
+    const frame = (f.contains ?? []).some((id) => {
+      const inner = byId.get(id);
+      return inner !== undefined && formulaOf.get(id) === g && meanLength(inner) < meanLength(f);
+    });
+    if (frame) frames++;
+    else familiesOf.set(g, (familiesOf.get(g) ?? 0) + 1);
   }
   const fragFamilies = [...familiesOf.values()].reduce((a, b) => a + b, 0);
 
@@ -207,9 +236,10 @@ export function evaluateFormulas(
     chancePassages,
     families: families.length,
     purity: members ? pure / members : NaN,
-    fragmentation: { formulas: familiesOf.size, families: fragFamilies, ratio: familiesOf.size ? fragFamilies / familiesOf.size : NaN },
+    fragmentation: { formulas: familiesOf.size, families: fragFamilies, ratio: familiesOf.size ? fragFamilies / familiesOf.size : NaN, frames },
     labelVerbatim: { found: verbatim, total: families.length, rate: families.length ? verbatim / families.length : NaN },
     strayFamilies: stray,
+    neutralFamilies,
     held,
     falseBoilerplate,
     boilerplateFamilies,
