@@ -10,7 +10,8 @@
  */
 import { countWords } from '../corpus/word-count.ts';
 import type { CorpusDocument, DocMeta } from '../corpus/types.ts';
-import { buildFamilies, cmp } from '../reuse/families.ts';
+import { cmp, rankFamilies } from '../reuse/families.ts';
+import { familiesFromSpans } from '../reuse/span-families.ts';
 import { DEFAULT_REUSE_OPTIONS } from '../reuse/options.ts';
 import type { Family, Passage, ReuseInput, ReuseResult, Span } from '../reuse/types.ts';
 import { fnv1a } from '../text/vocabulary.ts';
@@ -145,8 +146,9 @@ export async function buildImport(sources: Source[], scan: Scan, keep: Uint8Arra
     passages.push(p);
   }
   if (scan.clusters.length) linkPairs(families, passages, pairStart);
-  else for (const f of buildFamilies(passages, inputs, DEFAULT_REUSE_OPTIONS)) families.push(f);
-  families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));
+  else for (const f of familiesFromSpans(passages, inputs, DEFAULT_REUSE_OPTIONS)) families.push(f);
+  // In the engine's order: boilerplate last, framing first, then by spread.
+  families.sort(rankFamilies);
   options.onProgress?.({ stage: 'Checking offsets and aligning passages', fraction: 1 });
 
   return {
@@ -422,7 +424,7 @@ async function clusterFamilies(
     });
     for (let i = 1; i < members.length; i++) if (find(i) !== find(0)) link(i, 0);
     const docIds = [...new Set(members.map((m) => m.doc))].sort((x, y) => x - y);
-    const found = buildFamilies(local, docIds.map((d) => inputs[d]!), DEFAULT_REUSE_OPTIONS);
+    const found = familiesFromSpans(local, docIds.map((d) => inputs[d]!), DEFAULT_REUSE_OPTIONS);
     const base = passages.length;
     for (const p of local) passages.push(p);
     const pboiler = scan.pboiler[cluster]!;
@@ -430,7 +432,10 @@ async function clusterFamilies(
     for (const f of found) {
       f.passages = f.passages.map((p) => p + base);
       families.push(f);
-      if ((Number.isNaN(pboiler) ? boilerShare : pboiler) > BOILERPLATE_SHARE) boilerplate.push(f.id);
+      if ((Number.isNaN(pboiler) ? boilerShare : pboiler) > BOILERPLATE_SHARE) {
+        boilerplate.push(f.id);
+        f.boilerplate = true;
+      }
     }
   }
   return { passages, families, boilerplate };

@@ -133,6 +133,9 @@ export class PassageAligner {
       a: { ...A.span },
       b: { ...B.span },
       score,
+      // Imported: the tool that found it did not measure chance in our terms.
+      expectedByChance: null,
+      scope: A.span.doc === B.span.doc ? 'internal' : 'between',
       tier: 'close',
       words: Math.max(ta.length, tb.length),
       contentMatches,

@@ -1,38 +1,19 @@
 /**
- * Families: passage spans that are one recurring formula. Each passage links
- * its two spans; two spans in one document are the same occurrence when they
- * overlap by at least `familyOverlap` of the longer one (so a slogan and a
- * long paragraph that contains it stay apart, and families do not chain
- * through long passages). Connected groups spanning `familyMinDocs`
- * documents become families.
+ * Families: the formulas of formulas.ts as the views read them. Each
+ * family's members are its occurrences' cores; its label is the most common
+ * wording as it stands in one of them; it knows whether it is mostly names
+ * (`kind`), whether it is one outlet's boilerplate, and which families it
+ * contains or lies inside. Families are ranked framing first, then by
+ * spread across outlets and years, then by how much the wording varies;
+ * boilerplate last.
  */
-import { fnv1a } from '../text/vocabulary.ts';
-import { radixOrder } from './radix-sort.ts';
+import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
+import type { Formula, Occurrence } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
-import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
-
-export class UnionFind {
-  readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(x: number): number {
-    const p = this.parent;
-    while (p[x] !== x) {
-      p[x] = p[p[x]!]!;
-      x = p[x]!;
-    }
-    return x;
-  }
-  union(x: number, y: number): void {
-    const rx = this.find(x);
-    const ry = this.find(y);
-    // Smaller root wins: the result does not depend on visiting order.
-    if (rx < ry) this.parent[ry] = rx;
-    else if (ry < rx) this.parent[rx] = ry;
-  }
-}
+import type { PreparedDoc } from './prepare.ts';
+import { TOK_CONTENT } from './prepare.ts';
+import type { Family, FamilyVariant, ReuseInput, Span } from './types.ts';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
 const NON_WORD = /[^\p{L}\p{N}\p{M}']+/gu;
@@ -83,203 +64,260 @@ function dateKey(date: string | null | undefined): string {
   return date ?? '\uffff';
 }
 
-/** The spans of the passages as nodes (node 2i is side a of passage i, 2i + 1 side b), as columns. */
-interface SpanNodes {
-  n: number;
-  doc: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-}
+const WHITE = /\s+/g;
+const SENTENCE_START = GAP_SENTENCE | GAP_PARAGRAPH;
+const DIGIT = /\p{N}/u;
+
+type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs'>;
 
 /**
- * Groups of nodes, in order of first appearance along the sorted nodes,
- * members in that order: group g is node[start[g], start[g + 1]) (one
- * column, not an array per group).
+ * `docs` and `prepared` are in id order (code units), as detectReuse works:
+ * a document's index then orders like its id. `norm` is the vocabulary's
+ * matching form per type.
  */
-interface NodeGroups {
-  count: number;
-  start: Int32Array;
-  node: Int32Array;
-}
-
-/**
- * `docs` must be in id order (code units), as detectReuse works: a
- * document's index then orders like its id.
- */
-export function buildFamilies(passages: readonly Passage[], docs: readonly ReuseInput[], options: ReuseOptions): Family[] {
-  const nodes = spanNodes(passages, docs);
-  // Nodes by document, start, end, then node: stable radix passes from the
-  // minor key up (no comparator calls; the columns are non-negative ints).
-  let order = radixOrder(nodes.end, nodes.n);
-  order = radixOrder(nodes.start, nodes.n, order);
-  order = radixOrder(nodes.doc, nodes.n, order);
-  const uf = linkOccurrences(nodes, order, options.familyOverlap);
-  const groups = groupNodes(uf, order, nodes.n);
+export function buildFamilies(formulas: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], options: FamilyOptions): Family[] {
+  // Each document's rank in document order: date (undated last), then id.
+  const byDate = docs.map((_, i) => i);
   const dates = docs.map((d) => dateKey(d.date?.value));
-  const families: Family[] = [];
-  const members = new MemberSpans(nodes.n);
-  for (let g = 0; g < groups.count; g++) {
-    const g0 = groups.start[g]!;
-    const g1 = groups.start[g + 1]!;
-    const docCount = members.collect(nodes, groups.node, g0, g1);
-    if (docCount < options.familyMinDocs) continue;
-    const passageIds: number[] = [];
-    for (let x = g0; x < g1; x++) passageIds.push(groups.node[x]! >> 1);
-    families.push(familyOf(members, docCount, passageIds, docs, dates));
+  byDate.sort((x, y) => cmp(dates[x]!, dates[y]!) || x - y);
+  const dateRank = new Int32Array(docs.length);
+  byDate.forEach((d, r) => (dateRank[d] = r));
+  // Documents per outlet: boilerplate is told apart only where other outlets could have had it.
+  const outletSize = new Map<string, number>();
+  for (const d of docs) if (d.outlet) outletSize.set(d.outlet, (outletSize.get(d.outlet) ?? 0) + 1);
+  const ctx = { prepared, docs, dateRank, norm, outletSize, options };
+  const built: Array<Family | null> = formulas.map((f) => toFamily(f, ctx));
+  for (let i = 0; i < formulas.length; i++) {
+    const fam = built[i];
+    if (!fam) continue;
+    for (const j of formulas[i]!.contains) if (built[j]) fam.contains.push(built[j]!.id);
+    for (const j of formulas[i]!.partOf) if (built[j]) fam.partOf.push(built[j]!.id);
   }
-  families.sort((x, y) => y.documents - x.documents || y.members.length - x.members.length || cmp(x.label, y.label) || cmp(x.id, y.id));
+  const families = built.filter((f): f is Family => f !== null);
+  families.sort(rankFamilies);
   return families;
 }
 
-function spanNodes(passages: readonly Passage[], docs: readonly ReuseInput[]): SpanNodes {
-  const docIndex = new Map<string, number>();
-  for (let d = 0; d < docs.length; d++) docIndex.set(docs[d]!.id, d);
-  const n = passages.length * 2;
-  const doc = new Int32Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  for (let i = 0; i < passages.length; i++) {
-    const p = passages[i]!;
-    doc[2 * i] = docIndex.get(p.a.doc)!;
-    start[2 * i] = p.a.start;
-    end[2 * i] = p.a.end;
-    doc[2 * i + 1] = docIndex.get(p.b.doc)!;
-    start[2 * i + 1] = p.b.start;
-    end[2 * i + 1] = p.b.end;
-  }
-  return { n, doc, start, end };
+/** Boilerplate last; framing before names; then spread across outlets and years, variation, size. */
+export function rankFamilies(x: Family, y: Family): number {
+  return (
+    Number(x.boilerplate) - Number(y.boilerplate) ||
+    Number(x.kind === 'names') - Number(y.kind === 'names') ||
+    y.spread.outlets.length - x.spread.outlets.length ||
+    y.spread.years.length - x.spread.years.length ||
+    y.documents - x.documents ||
+    y.variants.length - x.variants.length ||
+    y.members.length - x.members.length ||
+    cmp(x.label, y.label) ||
+    cmp(x.id, y.id)
+  );
 }
 
-/**
- * Links the two spans of each passage, and two spans in one document that
- * overlap by `overlapShare` of the longer (`order`: nodes by document,
- * start, end).
- */
-function linkOccurrences(nodes: SpanNodes, order: Uint32Array, overlapShare: number): UnionFind {
-  const { n, doc: nDoc, start: nStart, end: nEnd } = nodes;
-  const uf = new UnionFind(n);
-  for (let i = 0; i < n; i += 2) uf.union(i, i + 1);
-  for (let x = 0; x < n; x++) {
-    const ox = order[x]!;
-    const dx = nDoc[ox]!;
-    const sx = nStart[ox]!;
-    const ex = nEnd[ox]!;
-    for (let y = x + 1; y < n; y++) {
-      const oy = order[y]!;
-      const sy = nStart[oy]!;
-      if (nDoc[oy] !== dx || sy >= ex) break;
-      const ey = nEnd[oy]!;
-      const ov = Math.min(ex, ey) - sy;
-      const longer = Math.max(ex - sx, ey - sy);
-      if (ov >= overlapShare * longer) uf.union(ox, oy);
-    }
-  }
-  return uf;
+interface FamilyContext {
+  prepared: readonly PreparedDoc[];
+  docs: readonly ReuseInput[];
+  dateRank: Int32Array;
+  norm: readonly string[];
+  outletSize: ReadonlyMap<string, number>;
+  options: FamilyOptions;
 }
 
-function groupNodes(uf: UnionFind, order: Uint32Array, n: number): NodeGroups {
-  const groupOf = new Int32Array(n).fill(-1);
-  const groupAt = new Int32Array(n);
-  const start = new Int32Array(n + 1);
-  let count = 0;
-  for (let x = 0; x < n; x++) {
-    const root = uf.find(order[x]!);
-    let g = groupOf[root]!;
-    if (g < 0) {
-      g = count++;
-      groupOf[root] = g;
-    }
-    groupAt[x] = g;
-    start[g + 1]!++;
-  }
-  for (let g = 0; g < count; g++) start[g + 1] = start[g + 1]! + start[g]!;
-  const node = new Int32Array(n);
-  const fill = start.slice(0, count);
-  for (let x = 0; x < n; x++) node[fill[groupAt[x]!]!++] = order[x]!;
-  return { count, start, node };
-}
+function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, options }: FamilyContext): Family | null {
+  let docCount = 0;
+  for (let k = 0; k < f.occurrences.length; k++) if (k === 0 || f.occurrences[k]!.doc !== f.occurrences[k - 1]!.doc) docCount++;
+  if (docCount < options.familyMinDocs) return null;
 
-/** The members of the current group (reused columns): per document, the union of overlapping spans. */
-export class MemberSpans {
-  length = 0;
-  readonly doc: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  constructor(capacity: number) {
-    this.doc = new Int32Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
+  // The id: a hash of the occurrences in document-index order (as found).
+  let h = FNV_OFFSET;
+  for (const o of f.occurrences) {
+    const d = prepared[o.doc]!;
+    h = fnv1aMix(fnv1aMix(fnv1aString(h, d.id), d.start[o.first]!), d.start[o.last]!);
   }
+  // Members in document order: date, then id (= index), then start.
+  const occ = [...f.occurrences];
+  occ.sort((x, y) => dateRank[x.doc]! - dateRank[y.doc]! || x.first - y.first);
+  const members: Span[] = occ.map((o) => spanOf(prepared[o.doc]!, o.first, o.last));
+  const variants = variantsOf(occ, members, prepared);
 
-  /** The members of group nodes `groupNode[g0, g1)` (sorted by document, start); returns their distinct documents. */
-  collect(nodes: SpanNodes, groupNode: Int32Array, g0: number, g1: number): number {
-    const { doc: mDoc, start: mStart, end: mEnd } = this;
-    let mc = 0;
-    let docCount = 0;
-    for (let x = g0; x < g1; x++) {
-      const i = groupNode[x]!;
-      const d = nodes.doc[i]!;
-      const last = mc - 1;
-      if (last >= 0 && mDoc[last] === d && nodes.start[i]! < mEnd[last]!) {
-        if (nodes.end[i]! > mEnd[last]!) mEnd[last] = nodes.end[i]!;
-      } else {
-        if (last < 0 || mDoc[last] !== d) docCount++;
-        mDoc[mc] = d;
-        mStart[mc] = nodes.start[i]!;
-        mEnd[mc++] = nodes.end[i]!;
-      }
-    }
-    this.length = mc;
-    return docCount;
-  }
-}
-
-/** The family of the current members: wordings, members in document order, spread and id. */
-function familyOf(m: MemberSpans, docCount: number, passageIds: number[], docs: readonly ReuseInput[], dates: readonly string[]): Family {
-  const { length: mc, doc: mDoc, start: mStart, end: mEnd } = m;
-  const counts = new Map<string, number>();
-  for (let k = 0; k < mc; k++) {
-    const w = wordingOfSpan(docs[mDoc[k]!]!.text, mStart[k]!, mEnd[k]!);
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  const variants: FamilyVariant[] = [...counts].map(([wording, count]) => ({ wording, count }));
-  sortSmall(variants, (x, y) => y.count - x.count || x.wording.length - y.wording.length || cmp(x.wording, y.wording));
-
-  // Document order: date, then id (= index), then start.
-  const mOrder: number[] = [];
-  for (let k = 0; k < mc; k++) mOrder.push(k);
-  sortSmall(mOrder, (x, y) => cmp(dates[mDoc[x]!]!, dates[mDoc[y]!]!) || mDoc[x]! - mDoc[y]! || mStart[x]! - mStart[y]!);
-  const members: Span[] = mOrder.map((k) => ({ doc: docs[mDoc[k]!]!.id, start: mStart[k]!, end: mEnd[k]! }));
-  const firstDoc = members[0]!.doc;
-  const firstDate = docs[mDoc[mOrder[0]!]!]!.date?.value ?? null;
-  const outlets = new Set<string>();
+  const outletDocs = new Map<string, number>();
   const years = new Set<string>();
   let prevDoc = -1;
-  for (let k = 0; k < mc; k++) {
-    const di = mDoc[k]!;
-    if (di === prevDoc) continue;
-    prevDoc = di;
-    const d = docs[di]!;
-    if (d.outlet) outlets.add(d.outlet);
+  for (const o of f.occurrences) {
+    if (o.doc === prevDoc) continue;
+    prevDoc = o.doc;
+    const d = docs[o.doc]!;
+    if (d.outlet) outletDocs.set(d.outlet, (outletDocs.get(d.outlet) ?? 0) + 1);
     if (d.date?.value) years.add(d.date.value.slice(0, 4));
   }
-  const key = sortSmall(
-    members.map((s) => `${s.doc}:${s.start}-${s.end}`),
-    cmp,
-  ).join('|');
+  // One outlet's documents nearly all of the family's, while that many of
+  // other outlets' documents do without it (in a corpus of one outlet,
+  // nothing can be told apart as its boilerplate).
+  let top = 0;
+  let topOutlet = '';
+  for (const [o, n] of outletDocs) if (n > top) [top, topOutlet] = [n, o];
+  const elsewhere = docs.length - (outletSize.get(topOutlet) ?? 0) - (docCount - top);
+  const boilerplate = top >= options.boilerplateMinDocs && top >= options.boilerplateOutletShare * docCount && elsewhere >= options.boilerplateMinDocs;
+
+  // The core: the words the versions share, in the first member written as the label is.
+  const hubAt = f.occurrences.indexOf(occ[variants[0]!.at]!);
+  const hub = f.occurrences[hubAt]!;
+  const first = docs[occ[0]!.doc]!;
   return {
-    id: `f${fnv1a(key).toString(36)}`,
-    label: variants[0]!.wording,
+    id: `f${(h >>> 0).toString(36)}`,
+    label: variants[0]!.text,
+    core: coreWording(prepared[hub.doc]!, hub.first, f.coreMask(hubAt), norm),
+    kind: namesShare(prepared[hub.doc]!, hub.first, hub.last) >= options.namesShare ? 'names' : 'framing',
+    boilerplate,
+    contains: [],
+    partOf: [],
     members,
-    variants,
+    variants: variants.map(({ wording, text, count }) => ({ wording, text, count })),
     spread: {
-      first: { doc: firstDoc, date: firstDate },
-      outlets: sortSmall([...outlets], cmp),
+      first: { doc: first.id, date: first.date?.value ?? null },
+      outlets: sortSmall([...outletDocs.keys()], cmp),
       years: sortSmall([...years], cmp),
     },
     documents: docCount,
-    passages: uniqueSorted(passageIds),
+    passages: f.passages,
   };
+}
+
+/**
+ * The wordings of the members (in document order), most common first, ties
+ * to the earliest; each with the text it is most often written as (case,
+ * punctuation), ties to the earliest. Members with the same tokens share
+ * one wording, computed once (a phrase in every document is mostly word
+ * for word the same).
+ */
+function variantsOf(occ: readonly Occurrence[], members: readonly Span[], prepared: readonly PreparedDoc[]): Array<FamilyVariant & { at: number }> {
+  const byTokens = new Map<number, number[]>();
+  const wordings = new Map<string, { count: number; at: number; texts: Map<string, { count: number; at: number }> }>();
+  for (let at = 0; at < occ.length; at++) {
+    const o = occ[at]!;
+    const type = prepared[o.doc]!.type;
+    let h = FNV_OFFSET;
+    for (let t = o.first; t <= o.last; t++) h = fnv1aMix(h, type[t]!);
+    // Same tokens as an earlier member: its wording and text (the hash is checked token by token).
+    let same = -1;
+    for (const k of byTokens.get(h) ?? []) if (sameTokens(prepared, occ[k]!, o)) { same = k; break; }
+    if (same < 0) (byTokens.get(h) ?? byTokens.set(h, []).get(h)!).push(at);
+    const text = prepared[o.doc]!.text;
+    const w = same >= 0 ? wordingAt[same]! : wordingOfSpan(text, members[at]!.start, members[at]!.end);
+    const written = same >= 0 ? writtenAt[same]! : textOf(text, members[at]!);
+    wordingAt[at] = w;
+    writtenAt[at] = written;
+    let c = wordings.get(w);
+    if (!c) wordings.set(w, (c = { count: 0, at, texts: new Map() }));
+    c.count++;
+    const tc = c.texts.get(written);
+    if (tc) tc.count++;
+    else c.texts.set(written, { count: 1, at });
+  }
+  // Each wording as most often written (ties: the earliest).
+  const variants = [...wordings].map(([wording, c]) => {
+    let text = '';
+    let best = { count: 0, at: Infinity };
+    for (const [t, tc] of c.texts) if (tc.count > best.count || (tc.count === best.count && tc.at < best.at)) { text = t; best = tc; }
+    return { wording, text, count: c.count, at: c.at };
+  });
+  variants.sort((x, y) => y.count - x.count || x.at - y.at);
+  wordingAt.length = 0;
+  writtenAt.length = 0;
+  return variants;
+}
+
+/** The wording and written text of each member so far (reused). */
+const wordingAt: string[] = [];
+const writtenAt: string[] = [];
+
+function sameTokens(prepared: readonly PreparedDoc[], x: Occurrence, y: Occurrence): boolean {
+  if (x.last - x.first !== y.last - y.first) return false;
+  const tx = prepared[x.doc]!.type;
+  const ty = prepared[y.doc]!.type;
+  for (let k = 0; k <= x.last - x.first; k++) if (tx[x.first + k] !== ty[y.first + k]) return false;
+  return true;
+}
+
+/** FNV-1a of a string's code units, continuing from `h`. */
+function fnv1aString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** FNV-1a of a 32-bit int's four bytes, continuing from `h`. */
+function fnv1aMix(h: number, v: number): number {
+  h = Math.imul(h ^ (v & 0xff), FNV_PRIME);
+  h = Math.imul(h ^ ((v >>> 8) & 0xff), FNV_PRIME);
+  h = Math.imul(h ^ ((v >>> 16) & 0xff), FNV_PRIME);
+  return Math.imul(h ^ (v >>> 24), FNV_PRIME);
+}
+
+/** Closing marks by opening mark. */
+const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’', '«': '»', '「': '」', '『': '』', '（': '）', '《': '》' };
+const CLOSING = new Set([...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Tokens [first, last] of a document as a span of its text, taking the
+ * closing mark right after it when the span opens one it does not close
+ * ("World Internet Conference (WIC)", not "… (WIC").
+ */
+function spanOf(d: PreparedDoc, first: number, last: number): Span {
+  const start = d.start[first]!;
+  let end = d.start[last]! + d.surface[d.type[last]!]!.length;
+  const next = d.text.charCodeAt(end);
+  // Most spans end before a space or a full stop: one code unit read.
+  if (next > 32 && next !== 46 && next !== 44 && CLOSING.has(next) && unclosed(d.text, start, end, d.text.charAt(end))) end++;
+  return { doc: d.id, start, end };
+}
+
+/** `text[start, end)` opens the mark that `closer` closes, or has an odd number of straight quotes and `closer` is one. */
+function unclosed(text: string, start: number, end: number, closer: string): boolean {
+  if (closer === '"') {
+    let n = 0;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 34) n++;
+    return n % 2 === 1;
+  }
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charAt(i);
+    if (CLOSER[c] === closer) depth++;
+    else if (c === closer && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+function textOf(text: string, s: Span): string {
+  return text.slice(s.start, s.end).replace(WHITE, ' ');
+}
+
+/** The matching forms of the core's tokens, "…" for each run of others inside. */
+function coreWording(d: PreparedDoc, first: number, mask: Uint8Array, norm: readonly string[]): string {
+  const out: string[] = [];
+  let gap = false;
+  for (let k = 0; k < mask.length; k++) {
+    if (mask[k]) {
+      if (gap && out.length) out.push('…');
+      gap = false;
+      out.push(norm[d.type[first + k]!]!);
+    } else gap = true;
+  }
+  return out.join(' ');
+}
+
+/** Share of the content words in tokens [first, last] that are capitalised mid-sentence or hold digits. */
+function namesShare(d: PreparedDoc, first: number, last: number): number {
+  let content = 0;
+  let names = 0;
+  for (let t = first; t <= last; t++) {
+    const fl = d.flags[t]!;
+    if ((fl & TOK_CONTENT) === 0) continue;
+    content++;
+    const w = d.surface[d.type[t]!]!;
+    const c = w.charAt(0);
+    const capital = c !== c.toLowerCase() && t > 0 && (fl & SENTENCE_START) === 0;
+    if (capital || DIGIT.test(w)) names++;
+  }
+  return content ? names / content : 0;
 }
 
 /**

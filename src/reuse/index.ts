@@ -4,24 +4,42 @@
  * each stage is a module of its own:
  *
  *   prepare → stem-stats → stock-phrases → seeds → buckets → candidates
- *   → align-candidates (single-seed, align, passages) → passage-output
- *   → families
+ *   → align-candidates (single-seed, align, passages) → frequent (stars of
+ *   phrases too frequent to seed) → significance → passage-output
+ *   → formulas → families
  */
 import { Vocabulary } from '../text/vocabulary.ts';
 import { CandidateAligner } from './align-candidates.ts';
 import { forEachCandidateBatch } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
+import { abbreviationBreaks, findFormulas } from './formulas.ts';
+import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
 import { OpCache, dedupePassages, toPassage } from './passage-output.ts';
+import type { RawPassage } from './passages.ts';
 import { prepareDocs } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
+import { ChanceModel } from './significance.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 
 export type { ReuseInput, Span, AlignOp, Passage, Family, FamilyVariant, FamilySpread, ReuseResult } from './types.ts';
 export { DEFAULT_REUSE_OPTIONS, type ReuseOptions } from './options.ts';
-export { wordingOf } from './families.ts';
+export { wordingOf, rankFamilies } from './families.ts';
+export { describeChance } from './significance.ts';
 export { ANALYSIS_ENGINE_VERSION } from './version.ts';
+
+/** Per corpus-wide token: 1 inside a passage's side (or a copy's run). */
+function coveredTokens(passages: readonly RawPassage[], tokOffset: Int32Array, tokens: number): Uint8Array {
+  const covered = new Uint8Array(tokens);
+  for (const r of passages) {
+    covered.fill(1, tokOffset[r.docA]! + r.aFirst, tokOffset[r.docA]! + r.aLast + 1);
+    covered.fill(1, tokOffset[r.docB]! + r.bFirst, tokOffset[r.docB]! + r.bLast + 1);
+    const c = r.copies;
+    if (c) for (let x = 0; x < c.length; x += 4) covered.fill(1, tokOffset[c[x]!]! + c[x + 2]!, tokOffset[c[x]!]! + c[x + 3]! + 1);
+  }
+  return covered;
+}
 
 export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>): ReuseResult {
   keepHiddenClasses();
@@ -43,9 +61,25 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const aligner = new CandidateAligner(prepared, prepared[0]!.corpus, seeds.chanceLog2Base, opts);
   forEachCandidateBatch(prepared.length, seeds, opts, (batch) => aligner.alignBatch(batch));
 
+  // Phrases too frequent to seed: each occurrence aligned once, with its representative.
+  alignStars(frequentStars(prepared, Int32Array.from(vocab.stemHash), opts.minContentWords), aligner);
+
+  // Passages expected by chance more than `maxExpectedByChance` times are not reported.
   const raw = aligner.raw;
+  const corpus = prepared[0]!.corpus;
+  const { tokOffset } = aligner.docs;
+  const found = dedupePassages(raw.list);
+  const chance = new ChanceModel(corpus.stem, corpus.flags, corpus.stem.length, vocab.stems.length, coveredTokens(found, tokOffset, corpus.stem.length));
   const opCache = new OpCache(vocab.surface);
-  const passages = dedupePassages(raw.list).map((r) => toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache));
-  const families = buildFamilies(passages, sorted, opts);
+  const passages = [];
+  const kept = [];
+  for (const r of found) {
+    const e = chance.expected(r, raw, corpus.stem, corpus.flags, tokOffset[r.docA]!, tokOffset[r.docB]!, r.frequent);
+    if (!(e <= opts.maxExpectedByChance)) continue;
+    kept.push(r);
+    passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));
+  }
+  const formulas = findFormulas(kept, raw, { flags: corpus.flags, offset: tokOffset, afterAbbreviation: abbreviationBreaks(prepared, vocab.surface) }, opts);
+  const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
   return { passages, families };
 }

@@ -93,8 +93,28 @@ export interface ReuseOptions {
   minMatchedTokens: number;
   /** ... and this share of the longer side's content words matched. */
   minContentMatchRatio: number;
+  /**
+   * A passage expected by chance more than this many times in a corpus of
+   * this size is not reported (significance.ts; 0 keeps only the certain,
+   * Infinity keeps all).
+   */
+  maxExpectedByChance: number;
   /** Two spans in one document are one formula if they overlap by this share of the longer. */
   familyOverlap: number;
+  /** A token is in an occurrence's core if at least this share of the passages touching it match it. */
+  formulaCoreShare: number;
+  /** Cores in one document sharing this share of what either covers are one formula at two extents ... */
+  formulaSameExtent: number;
+  /** ... as is a group whose occurrences lie inside another's this often (a fragment) ... */
+  formulaFragmentShare: number;
+  /** ... while one inside this share of another's occurrences, less often than that, is a formula in a frame. */
+  formulaContainsShare: number;
+  /** A family is 'names' when this share of its content words are capitalised mid-sentence or hold digits. */
+  namesShare: number;
+  /** A family is boilerplate when this share of its documents are one outlet's ... */
+  boilerplateOutletShare: number;
+  /** ... that outlet has at least this many of them, and at least this many other outlets' documents lack it. */
+  boilerplateMinDocs: number;
   /** Fewest distinct documents a family spans. */
   familyMinDocs: number;
 }
@@ -133,7 +153,15 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   minContentMatches: 2,
   minMatchedTokens: 4,
   minContentMatchRatio: 0.5,
+  maxExpectedByChance: 1,
   familyOverlap: 0.8,
+  formulaCoreShare: 0.5,
+  formulaSameExtent: 0.6,
+  formulaFragmentShare: 0.8,
+  formulaContainsShare: 0.5,
+  namesShare: 0.6,
+  boilerplateOutletShare: 0.9,
+  boilerplateMinDocs: 3,
   familyMinDocs: 2,
 });
 

@@ -6,6 +6,7 @@
 import { OP_DEL, OP_INS, OP_MATCH } from './align.ts';
 import type { RawPassage, RawPassages } from './passages.ts';
 import type { PreparedDoc } from './prepare.ts';
+import { roundChance } from './significance.ts';
 import type { AlignOp, Passage } from './types.ts';
 
 function overlap(a0: number, a1: number, b0: number, b1: number): number {
@@ -13,8 +14,10 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 }
 
 /**
- * Drops passages that repeat a better one: same document pair, and both
- * sides overlapping it by at least half of the shorter span. Sorted result.
+ * Drops passages that repeat a better one of the same path: same document
+ * pair, and both sides overlapping it by at least half of the shorter span.
+ * (A frequent phrase's star passage stays beside a longer passage around
+ * it: they say different things.) Sorted result.
  */
 export function dedupePassages(raw: RawPassage[]): RawPassage[] {
   raw.sort(
@@ -25,7 +28,8 @@ export function dedupePassages(raw: RawPassage[]): RawPassage[] {
       x.aFirst - y.aFirst ||
       x.bFirst - y.bFirst ||
       x.aLast - y.aLast ||
-      x.bLast - y.bLast,
+      x.bLast - y.bLast ||
+      Number(x.frequent) - Number(y.frequent),
   );
   const kept: RawPassage[] = [];
   let pairStart = 0;
@@ -41,11 +45,11 @@ export function dedupePassages(raw: RawPassage[]): RawPassage[] {
       const ob = overlap(p.bFirst, p.bLast, q.bFirst, q.bLast);
       const la = Math.min(p.aLast - p.aFirst, q.aLast - q.aFirst) + 1;
       const lb = Math.min(p.bLast - p.bFirst, q.bLast - q.bFirst) + 1;
-      dup = oa * 2 >= la && ob * 2 >= lb;
+      dup = q.frequent === p.frequent && oa * 2 >= la && ob * 2 >= lb;
     }
     if (!dup) kept.push(p);
   }
-  kept.sort((x, y) => x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast);
+  kept.sort((x, y) => x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast || Number(x.frequent) - Number(y.frequent));
   return kept;
 }
 
@@ -64,6 +68,8 @@ export class OpCache {
   /** Other ops by (a's type, b's type), one map per op (keys stay small ints). */
   readonly #other = [new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>()];
   readonly #types: number;
+  /** The ops of the last passage made (see toPassage). */
+  lastOps: AlignOp[] = [];
   constructor(readonly surface: readonly string[]) {
     this.#types = surface.length;
   }
@@ -92,18 +98,31 @@ export class OpCache {
   }
 }
 
-export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache): Passage {
-  const ops: AlignOp[] = [];
+/** `raw` as the engine returns it, with its expected number of chance alignments (significance.ts). */
+export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache, expectedByChance: number): Passage {
   const surfA = A.surface;
   const surfB = B.surface;
   const typeA = A.type;
   const typeB = B.type;
   const { op, ai, bj } = store;
+  // The occurrences of a frequent phrase around one representative mostly
+  // take the same steps: they share the previous passage's ops (read-only,
+  // as the ops themselves).
+  const prev = opCache.lastOps;
+  let same = prev.length === raw.steps;
+  let ops: AlignOp[] = same ? prev : [];
   for (let p = 0, x = raw.at; p < raw.steps; p++, x++) {
     const o = op[x]!;
     // A token's surface as written is its type's surface: no new string.
-    ops.push(opCache.get(o, o === OP_INS ? -1 : typeA[ai[x]!]!, o === OP_DEL ? -1 : typeB[bj[x]!]!));
+    const step = opCache.get(o, o === OP_INS ? -1 : typeA[ai[x]!]!, o === OP_DEL ? -1 : typeB[bj[x]!]!);
+    if (same && prev[p] === step) continue;
+    if (same) {
+      ops = prev.slice(0, p);
+      same = false;
+    }
+    ops.push(step);
   }
+  opCache.lastOps = ops;
   const wa = raw.aLast - raw.aFirst + 1;
   const wb = raw.bLast - raw.bFirst + 1;
   return {
@@ -111,6 +130,8 @@ export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B
     a: { doc: A.id, start: A.start[raw.aFirst]!, end: A.start[raw.aLast]! + surfA[typeA[raw.aLast]!]!.length },
     b: { doc: B.id, start: B.start[raw.bFirst]!, end: B.start[raw.bLast]! + surfB[typeB[raw.bLast]!]!.length },
     score: raw.score,
+    expectedByChance: roundChance(expectedByChance),
+    scope: raw.docA === raw.docB ? 'internal' : 'between',
     tier: 'close',
     words: Math.max(wa, wb),
     contentMatches: raw.contentMatches,

@@ -27,6 +27,15 @@ export interface RawPassage {
   steps: number;
   /** Its path steps are [at, at + steps) of the `RawPassages` columns. */
   at: number;
+  /** Found by the frequent-phrase path (frequent.ts): its stock-phrase words count as evidence. */
+  frequent: boolean;
+  /**
+   * Frequent path: runs elsewhere with the very tokens of this passage's
+   * run on side b, so aligned the same way, as (document, shift, first
+   * token, last token) quadruples (a copy's token t is side b's t - shift);
+   * they are occurrences of the phrase without a passage of their own.
+   */
+  copies: number[] | null;
 }
 
 /**
@@ -55,8 +64,13 @@ export class RawPassages {
 /** Gaps a flank word may not cross: any line break or sentence end. */
 const FLANK_BREAK = GAP_LINE | GAP_PARAGRAPH | GAP_SENTENCE;
 
-/** Passages of one alignment (`path`) of the pair's documents, appended to `out`. */
-export function extractPassages(pair: DocPair, path: AlignPath, options: ReuseOptions, out: RawPassages): void {
+/**
+ * Passages of one alignment (`path`) of the pair's documents, appended to
+ * `out`. `frequent`: the alignment is a frequent phrase's star (frequent.ts),
+ * whose words all lie in stock phrases: they count as fresh matches.
+ */
+export function extractPassages(pair: DocPair, path: AlignPath, options: ReuseOptions, out: RawPassages, frequent = false): void {
+  seg.frequent = frequent;
   const n = path.length;
   const { op, ai, bj } = path;
   const oa = pair.offsetA;
@@ -111,6 +125,8 @@ class Segment {
   /** Content matches outside stock phrases: a passage must stand on these. */
   freshMatches = 0;
   matched = 0;
+  /** The alignment is a frequent phrase's star: stock-phrase matches count as fresh. */
+  frequent = false;
 }
 
 const seg = new Segment();
@@ -205,7 +221,7 @@ function scoreSegment(pair: DocPair, path: AlignPath, options: ReuseOptions): vo
       const fa = flags[oa + ai[p]!]!;
       if ((fa & TOK_CONTENT) !== 0) {
         contentMatches++;
-        if ((fa & flags[ob + bj[p]!]! & TOK_BANAL) === 0) freshMatches++;
+        if (seg.frequent || (fa & flags[ob + bj[p]!]! & TOK_BANAL) === 0) freshMatches++;
         score += options.matchContent;
       } else score += options.matchFunction;
     } else if (o === OP_SUB) score += options.mismatch;
@@ -258,6 +274,8 @@ function storePassage(pair: DocPair, path: AlignPath, out: RawPassages): void {
     contentMatches: seg.contentMatches,
     matched: seg.matched,
     steps,
+    frequent: seg.frequent,
     at,
+    copies: null,
   });
 }

@@ -32,6 +32,16 @@ export interface Passage {
   b: Span;
   /** Alignment score (see README: content match +3, function match +1, ...). */
   score: number;
+  /**
+   * Expected number of alignments at least this good, by chance, in a
+   * corpus of this size (an e-value, see significance.ts): 2.5e-5 reads
+   * "expected by chance: 1 in 40,000" (`describeChance`). Passages expected
+   * more than `maxExpectedByChance` times are not reported. Null when not
+   * measured (a passage imported from another tool).
+   */
+  expectedByChance: number | null;
+  /** 'internal': both sides in one document (a repeat inside it); 'between': two documents. */
+  scope: 'between' | 'internal';
   /** 'close': ordered alignment. 'loose': order-free overlap of rare stems (not produced yet). */
   tier: 'close' | 'loose';
   /** Tokens in the longer side. */
@@ -46,6 +56,8 @@ export interface Passage {
 export interface FamilyVariant {
   /** Normalised wording (matching forms joined by spaces). */
   wording: string;
+  /** That wording as it stands in its earliest member's text (white space runs read as one space). */
+  text: string;
   count: number;
 }
 
@@ -58,9 +70,39 @@ export interface FamilySpread {
 
 export interface Family {
   id: string;
-  /** Most common wording. */
+  /**
+   * The most common wording as it stands in a member's text (its case and
+   * punctuation; runs of white space read as one space); ties go to the
+   * earliest dated member.
+   */
   label: string;
-  /** Sorted by document order (date, then id), then start. */
+  /**
+   * The words the versions share, normalised for matching (case-folded,
+   * punctuation dropped), in the order of the best-linked occurrence; "…"
+   * where its versions differ.
+   */
+  core: string;
+  /**
+   * 'names': mostly proper names, dates or numbers (an event, a dateline);
+   * 'framing': everything else (slogans, framing, set phrases). Framing
+   * ranks first.
+   */
+  kind: 'framing' | 'names';
+  /**
+   * Repeated across one outlet's documents and hardly anywhere else (a
+   * footer, a byline, navigation): kept, ranked last, left out of the
+   * default list.
+   */
+  boilerplate: boolean;
+  /** Ids of families inside this one (a frame around a slogan contains the slogan) ... */
+  contains: string[];
+  /** ... and of the families this one lies inside. */
+  partOf: string[];
+  /**
+   * The occurrences: each one's core (the stretch its versions share, with
+   * the varied words inside it; trimmed of function words at both ends).
+   * Sorted by document order (date, then id), then start.
+   */
   members: Span[];
   variants: FamilyVariant[];
   spread: FamilySpread;

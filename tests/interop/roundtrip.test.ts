@@ -7,7 +7,10 @@ import type { Family } from '../../src/reuse/types.ts';
 import { clusterRecords, jsonl, memorySource, type FixtureDoc } from './helpers.ts';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
-const comparable = (f: Family) => ({ ...f, passages: undefined });
+// What an import can rebuild from spans alone: the core, kind, id and
+// contains/partOf links come from the alignments' tokens (formulas.ts),
+// which passim's clusters do not carry.
+const comparable = (f: Family) => ({ label: f.label, members: f.members, variants: f.variants, spread: f.spread, documents: f.documents });
 
 describe('round trip through passim formats', () => {
   it('exports the bundled corpus, imports its own families as passim clusters, and gets the same families', async () => {
@@ -23,7 +26,9 @@ describe('round trip through passim formats', () => {
     const imported = await buildImport(sources, scan, null, { parameters: 'passim corpus.jsonl out' });
 
     expect(imported.documents.map((d) => [d.meta.id, d.meta.title, d.meta.outlet, d.meta.date, d.text])).toEqual(docs.map((d) => [d.meta.id, d.meta.title, d.meta.outlet, d.meta.date, d.text]));
-    expect(imported.result.families.map(comparable)).toEqual(own.families.map(comparable));
+    // The same families (in another order where the engine ranks a family of names after framing: passim has no `kind`).
+    const byLabel = (fs: Family[]) => fs.map(comparable).sort((x, y) => (x.label < y.label ? -1 : x.label > y.label ? 1 : x.members[0]!.start - y.members[0]!.start));
+    expect(byLabel(imported.result.families)).toEqual(byLabel(own.families));
     expect(imported.computedBy).toMatchObject({ tool: 'passim', results: ['cluster'], parameters: 'passim corpus.jsonl out' });
     expect(imported.report.problemCount).toBe(0);
     // Every family's passages link its members, as Refrain's own do.

@@ -24,6 +24,14 @@ describe('analyze CLI', () => {
     for (const p of out.passages) {
       expect(texts.get(p.a.doc)!.length).toBeGreaterThanOrEqual(p.a.end);
       expect(typeof p.score).toBe('number');
+      // The contract grows: significance and scope on every passage.
+      expect(p.expectedByChance).toBeLessThanOrEqual(1);
+      expect(p.scope).toBe(p.a.doc === p.b.doc ? 'internal' : 'between');
+    }
+    for (const f of out.families) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['label', 'core', 'kind', 'boilerplate', 'contains', 'partOf', 'members', 'variants']));
+      // Every label stands as written in one of its members.
+      expect(f.members.some((m: { doc: string; start: number; end: number }) => texts.get(m.doc)!.slice(m.start, m.end).replace(/\s+/g, ' ').includes(f.label))).toBe(true);
     }
     const slogan = out.families.find((f: { label: string }) => /community .*future in cyberspace/.test(f.label));
     expect(slogan).toBeDefined();
@@ -34,6 +42,8 @@ describe('analyze CLI', () => {
     const r = run([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('FAMILIES');
+    expect(r.stdout).toMatch(/^5 documents, \d+ passage pairs, \d+ families \(\d+ marked boilerplate/);
+    expect(r.stdout).toMatch(/expected by chance: (1 in [\d,]+|less than 1 in a billion)/);
     expect(r.stdout).toMatch(/\{\+.+\+\}|\[-.+-\]/);
   }, 60_000);
 

@@ -78,7 +78,7 @@ describe('detectReuse', () => {
     expect(detectReuse([...docs].reverse())).toEqual(expected);
   });
 
-  it('ignores a stock phrase present in every document of a 20-document corpus', () => {
+  it('finds a phrase in every document of a 20-document corpus as one family, aligned to one representative', () => {
     const stock = 'All rights reserved by the publishing group and its licensors worldwide.';
     const words = 'amber basil cedar delta ember fjord garnet harbor iris juniper kestrel lotus meadow nectar orchid pebble quartz river saffron tundra umber violet willow yarrow zephyr'.split(' ');
     const docs = Array.from({ length: 20 }, (_, i) => ({
@@ -86,8 +86,13 @@ describe('detectReuse', () => {
       text: `${words[i]} ${words[(i + 3) % words.length]} story number ${i}. ${stock}`,
     }));
     const { passages, families } = detectReuse(docs);
-    expect(families).toEqual([]);
-    expect(passages).toEqual([]);
+    expect(families).toHaveLength(1);
+    const f = families[0]!;
+    expect(f.documents).toBe(20);
+    expect(f.label).toBe('rights reserved by the publishing group and its licensors worldwide');
+    // Linear, not all pairs: word-for-word copies share one passage with the representative.
+    expect(passages.length).toBeLessThan(20);
+    expect(f.boilerplate).toBe(false);
   });
 
   it('compares Chinese documents with correct offsets', () => {
@@ -158,13 +163,16 @@ describe('families', () => {
     const { families } = detectReuse(docs);
     expect(families).toHaveLength(1);
     const f = families[0]!;
-    // p1 and p3 share the longer wording, so it is the most common one.
-    expect(f.label).toBe('we will protect the environment for future generations');
+    // Members are the formula's occurrences, trimmed of function words ("We will"); the
+    // label is the most common wording as written.
+    expect(f.label).toBe('protect the environment for future generations');
     expect(f.variants).toEqual([
-      { wording: 'we will protect the environment for future generations', count: 2 },
-      { wording: 'safeguard the environment for coming generations', count: 1 },
+      { wording: 'protect the environment for future generations', text: 'protect the environment for future generations', count: 2 },
+      { wording: 'safeguard the environment for coming generations', text: 'safeguard the environment for coming generations', count: 1 },
     ]);
     expect(f.members.map((m) => m.doc)).toEqual(['p2', 'p1', 'p3']);
     expect(f.spread).toEqual({ first: { doc: 'p2', date: '2019-05-02' }, outlets: ['Courier', 'Herald'], years: ['2019', '2021'] });
+    expect([f.kind, f.boilerplate, f.contains, f.partOf]).toEqual(['framing', false, [], []]);
+    expect(f.core).toBe('protect the environment for future generations');
   });
 });

@@ -4,8 +4,8 @@ import { OpCache, dedupePassages, toPassage } from '../../src/reuse/passage-outp
 import { RawPassages, type RawPassage } from '../../src/reuse/passages.ts';
 import { prepared } from './fixtures.ts';
 
-function raw(docA: number, docB: number, aFirst: number, aLast: number, bFirst: number, bLast: number, score: number): RawPassage {
-  return { docA, docB, aFirst, aLast, bFirst, bLast, score, contentMatches: 0, matched: 0, steps: 0, at: 0 };
+function raw(docA: number, docB: number, aFirst: number, aLast: number, bFirst: number, bLast: number, score: number, frequent = false): RawPassage {
+  return { docA, docB, aFirst, aLast, bFirst, bLast, score, contentMatches: 0, matched: 0, steps: 0, at: 0, frequent, copies: null };
 }
 
 describe('dedupePassages', () => {
@@ -24,6 +24,14 @@ describe('dedupePassages', () => {
       [1, 10, 60, 4],
       [2, 10, 30, 1],
       [1, 12, 32, 9],
+    ]);
+  });
+
+  it("keeps a frequent phrase's star passage beside a better passage around it (they say different things)", () => {
+    const kept = dedupePassages([raw(0, 1, 10, 30, 10, 30, 40), raw(0, 1, 14, 24, 14, 24, 20, true), raw(0, 1, 14, 25, 14, 25, 19, true)]);
+    expect(kept.map((p) => [p.aFirst, p.aLast, p.frequent])).toEqual([
+      [10, 30, false],
+      [14, 24, true],
     ]);
   });
 });
@@ -57,10 +65,34 @@ describe('toPassage', () => {
       store.bj[i] = b;
     });
     store.length = 3;
-    const p = toPassage({ ...raw(0, 1, 2, 3, 1, 3, 5), contentMatches: 2, matched: 2, steps: 3 }, store, docs[0]!, docs[1]!, new OpCache(vocab.surface));
+    const p = toPassage({ ...raw(0, 1, 2, 3, 1, 3, 5), contentMatches: 2, matched: 2, steps: 3 }, store, docs[0]!, docs[1]!, new OpCache(vocab.surface), 2.5e-5);
     expect(p.a).toEqual({ doc: 'd000', start: 8, end: 23 });
     expect(p.b).toEqual({ doc: 'd001', start: 5, end: 24 });
     expect(p.ops).toEqual([{ op: 'match', a: 'Protect', b: 'protect' }, { op: 'ins', b: 'the' }, { op: 'match', a: 'forests', b: 'forests' }]);
     expect([p.words, p.similarity, p.tier, p.score]).toEqual([3, 0.667, 'close', 5]);
+    expect([p.expectedByChance, p.scope]).toEqual([2.5e-5, 'between']);
+    const internal = toPassage({ ...raw(0, 0, 0, 0, 2, 2, 1), steps: 1 }, store, docs[0]!, docs[0]!, new OpCache(vocab.surface), 0.123456);
+    expect([internal.expectedByChance, internal.scope]).toEqual([0.123, 'internal']);
+  });
+});
+
+describe('toPassage op sharing', () => {
+  it('shares the ops of consecutive passages that take the same steps, never alters them', () => {
+    const { docs, vocab } = prepared(['we protect forests', 'we protect forests', 'we guard forests']);
+    const store = new RawPassages();
+    const steps: [number, number, number][] = [[OP_MATCH, 1, 1], [OP_MATCH, 2, 2]];
+    steps.forEach(([o, a, b], i) => { store.op[i] = o; store.ai[i] = a; store.bj[i] = b; });
+    store.op[2] = OP_SUB; store.ai[2] = 1; store.bj[2] = 1;
+    store.op[3] = OP_MATCH; store.ai[3] = 2; store.bj[3] = 2;
+    store.length = 4;
+    const cache = new OpCache(vocab.surface);
+    const r = (at: number, docB: number) => ({ ...raw(0, docB, 1, 2, 1, 2, 5), steps: 2, at });
+    const p1 = toPassage(r(0, 1), store, docs[0]!, docs[1]!, cache, 1e-6);
+    const p2 = toPassage(r(0, 1), store, docs[0]!, docs[1]!, cache, 1e-6);
+    const p3 = toPassage(r(2, 2), store, docs[0]!, docs[2]!, cache, 1e-6);
+    expect(p2.ops).toBe(p1.ops);
+    expect(p3.ops).not.toBe(p1.ops);
+    expect(p1.ops.map((o) => o.op)).toEqual(['match', 'match']);
+    expect(p3.ops).toEqual([{ op: 'sub', a: 'protect', b: 'guard' }, { op: 'match', a: 'forests', b: 'forests' }]);
   });
 });

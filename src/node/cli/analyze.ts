@@ -1,13 +1,15 @@
 /**
- * `npm run --silent analyze -- [--json] [PATH...]`: loads documents (the
- * bundled seeds/ when no path is given), detects reuse, and prints either one
- * JSON object or a readable report. Errors are one line on stderr, exit 1.
+ * `npm run --silent analyze -- [--json] [--boilerplate] [PATH...]`: loads
+ * documents (the bundled seeds/ when no path is given), detects reuse, and
+ * prints either one JSON object or a readable report (families in the
+ * engine's order; boilerplate counted, and listed with --boilerplate).
+ * Errors are one line on stderr, exit 1.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
 import { loadCorpusFromPaths, CorpusError } from '../load-corpus.ts';
-import { detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
+import { describeChance, detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import type { Corpus } from '../../corpus/types.ts';
 import type { ComputedBy } from '../../interop/index.ts';
@@ -17,17 +19,20 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Cap on jsdiff's work per passage pair in the report. */
 const DIFF_MAX_EDIT_LENGTH = 200;
 const REPORT_MAX_PASSAGES = 60;
-const USAGE = `usage: npm run --silent analyze -- [--json] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}`;
+const USAGE = `usage: npm run --silent analyze -- [--json] [--boilerplate] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}`;
 
 interface Args {
   json: boolean;
+  /** List the families marked boilerplate too. */
+  boilerplate: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, paths: [] };
+  const args: Args = { json: false, boilerplate: false, paths: [] };
   for (const a of argv) {
     if (a === '--json') args.json = true;
+    else if (a === '--boilerplate') args.boilerplate = true;
     else if (a === '--help' || a === '-h') throw new UsageError(USAGE);
     else if (a.startsWith('-')) throw new UsageError(`analyze: unknown option "${a}" (${USAGE})`);
     else args.paths.push(a);
@@ -72,25 +77,30 @@ function wordDiff(a: string, b: string): string {
     .join(' ');
 }
 
-function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy): string {
+function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy, showBoilerplate = false): string {
   const textOf = new Map(corpus.documents.map((d) => [d.meta.id, d.text]));
   const slice = (s: { doc: string; start: number; end: number }) => textOf.get(s.doc)!.slice(s.start, s.end).replace(/\s+/g, ' ');
+  const labelOf = new Map(result.families.map((f) => [f.id, f.label]));
+  const boilerplate = result.families.filter((f) => f.boilerplate);
   const lines: string[] = [];
-  lines.push(`${corpus.documents.length} documents, ${result.passages.length} passage pairs, ${result.families.length} families`);
-  if (computedBy) lines.push(describeComputedBy(computedBy));
-  lines.push('', 'FAMILIES (by spread)');
-  const families: Family[] = [...result.families].sort(
-    (x, y) => y.documents - x.documents || y.spread.years.length - x.spread.years.length || y.members.length - x.members.length,
+  lines.push(
+    `${corpus.documents.length} documents, ${result.passages.length} passage pairs, ${result.families.length} families` +
+      ` (${boilerplate.length} marked boilerplate: repeated across one outlet's documents${boilerplate.length && !showBoilerplate ? ', not listed; --boilerplate lists them' : ''})`,
   );
-  for (const f of families) {
+  if (computedBy) lines.push(describeComputedBy(computedBy));
+  lines.push('', 'FAMILIES (framing first, then by spread across outlets and years)');
+  for (const f of result.families) {
+    if (f.boilerplate && !showBoilerplate) continue;
     const first = f.spread.first ? `${f.spread.first.doc}${f.spread.first.date ? ` (${f.spread.first.date})` : ''}` : '-';
-    lines.push(`- "${f.label}"  [${f.documents} docs, ${f.members.length} occurrences; first ${first}; years ${f.spread.years.join(', ') || '-'}; outlets ${f.spread.outlets.join('; ') || '-'}]`);
-    for (const v of f.variants.slice(1, 6)) lines.push(`    variant x${v.count}: "${v.wording}"`);
+    const marks = [f.kind === 'names' ? 'names' : '', f.boilerplate ? 'boilerplate' : ''].filter(Boolean).join(', ');
+    lines.push(`- "${f.label}"${marks ? ` (${marks})` : ''}  [${f.documents} docs, ${f.members.length} occurrences; first ${first}; years ${f.spread.years.join(', ') || '-'}; outlets ${f.spread.outlets.join('; ') || '-'}]`);
+    for (const v of f.variants.slice(1, 6)) lines.push(`    variant x${v.count}: "${v.text}"`);
+    if (f.contains.length) lines.push(`    contains: ${f.contains.map((id) => `"${labelOf.get(id)}"`).join('; ')}`);
   }
   lines.push('', `PASSAGE PAIRS (best ${Math.min(REPORT_MAX_PASSAGES, result.passages.length)} by score)`);
   const best: Passage[] = [...result.passages].sort((x, y) => y.score - x.score).slice(0, REPORT_MAX_PASSAGES);
   for (const p of best) {
-    lines.push(`- ${p.a.doc}[${p.a.start}-${p.a.end}] ~ ${p.b.doc}[${p.b.start}-${p.b.end}]  score ${p.score}, similarity ${p.similarity}, ${p.tier}`);
+    lines.push(`- ${p.a.doc}[${p.a.start}-${p.a.end}] ~ ${p.b.doc}[${p.b.start}-${p.b.end}]  score ${p.score}, similarity ${p.similarity}, ${p.scope === 'internal' ? 'inside one document' : 'between documents'}, ${describeChance(p.expectedByChance)}`);
     lines.push(`    ${wordDiff(slice(p.a), slice(p.b))}`);
   }
   return lines.join('\n');
@@ -114,13 +124,13 @@ export async function main(argv: string[]): Promise<number> {
       if (args.paths.length) throw new UsageError(`analyze: paths go after --${importing.tool} (${USAGE})`);
       const { corpus, result, computedBy, warnings } = await importFromPaths(importing);
       for (const w of warnings) process.stderr.write(`analyze: ${w}\n`);
-      process.stdout.write(`${args.json ? toJson(corpus, result, computedBy) : report(corpus, result, computedBy)}\n`);
+      process.stdout.write(`${args.json ? toJson(corpus, result, computedBy) : report(corpus, result, computedBy, args.boilerplate)}\n`);
       return 0;
     }
     const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
     const corpus = await loadCorpusFromPaths(paths);
     const result = detectReuse(toInputs(corpus));
-    process.stdout.write(`${args.json ? toJson(corpus, result) : report(corpus, result)}\n`);
+    process.stdout.write(`${args.json ? toJson(corpus, result) : report(corpus, result, undefined, args.boilerplate)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UnionFind, buildFamilies, cmp, sortSmall } from '../../src/reuse/families.ts';
+import { cmp, sortSmall } from '../../src/reuse/families.ts';
+import { familiesFromSpans as buildFamilies } from '../../src/reuse/span-families.ts';
+import { UnionFind } from '../../src/reuse/union-find.ts';
 import { DEFAULT_REUSE_OPTIONS } from '../../src/reuse/options.ts';
 import type { Passage, ReuseInput, Span } from '../../src/reuse/types.ts';
 
@@ -18,10 +20,10 @@ function span(doc: string, phrase: string): Span {
 }
 
 function passage(a: Span, b: Span): Passage {
-  return { a, b, score: 10, tier: 'close', words: 6, contentMatches: 4, similarity: 1, ops: [] };
+  return { a, b, score: 10, expectedByChance: null, scope: 'between', tier: 'close', words: 6, contentMatches: 4, similarity: 1, ops: [] };
 }
 
-describe('buildFamilies', () => {
+describe('familiesFromSpans', () => {
   it('joins passages whose spans in one document overlap by familyOverlap into one family', () => {
     const passages = [
       passage(span('a', 'protect the environment for future generations'), span('b', 'Protect the environment for future generations')),
@@ -33,11 +35,14 @@ describe('buildFamilies', () => {
     const f = families[0]!;
     // Per document the union of overlapping spans; members by date (undated last).
     expect(f.members).toEqual([span('b', 'Protect the environment for future generations'), span('a', 'protect the environment for future generations'), span('c', 'the environment for coming generations')]);
-    expect(f.label).toBe('protect the environment for future generations');
+    // The label as it stands in the earliest member with the most common wording (b, 2019).
+    expect(f.label).toBe('Protect the environment for future generations');
+    expect(f.core).toBe('protect the environment for future generations');
     expect(f.variants).toEqual([
-      { wording: 'protect the environment for future generations', count: 2 },
-      { wording: 'the environment for coming generations', count: 1 },
+      { wording: 'protect the environment for future generations', text: 'Protect the environment for future generations', count: 2 },
+      { wording: 'the environment for coming generations', text: 'the environment for coming generations', count: 1 },
     ]);
+    expect([f.kind, f.boilerplate, f.contains, f.partOf]).toEqual(['framing', false, [], []]);
     expect(f.spread).toEqual({ first: { doc: 'b', date: '2019' }, outlets: ['Courier', 'Herald'], years: ['2019', '2020'] });
     expect([f.documents, f.passages]).toEqual([3, [0, 1]]);
     expect(f.id).toMatch(/^f[0-9a-z]+$/);

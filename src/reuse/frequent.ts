@@ -1,0 +1,319 @@
+/**
+ * Phrases too frequent to seed: a slogan in most documents is made of
+ * stock-phrase seeds (stock-phrases.ts), which seeding drops so that the
+ * pairs of a phrase in n documents are not all aligned (n² / 2 of them).
+ * Success must not hide a formula, so they take a path of their own, linear
+ * in their occurrences:
+ *
+ * 1. Runs. In each document, a run is a stretch of content words inside
+ *    stock phrases (TOK_BANAL), with at most one other content word between
+ *    two of them (a variant word), inside one sentence. A run of fewer than
+ *    `minContentWords` of them is generic stock phrasing ("said on
+ *    Tuesday") and is left out.
+ * 2. Stars. Each pair of neighbouring words of a run (next, and next but
+ *    one) is hashed like a seed; a pair's representative is the first run
+ *    (in document order) that has it. Each run is aligned with the
+ *    representative most of its pairs point to, once: a star around the
+ *    first occurrence of the phrase, never every pair of occurrences. A run
+ *    that is its own representative is a star's centre.
+ *
+ * The caller aligns each pair returned here and cuts passages as for any
+ * candidate, except that the stock-phrase words count as matches.
+ */
+import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { AlignPath, OP_MATCH, alignBanded } from './align.ts';
+import type { CandidateAligner } from './align-candidates.ts';
+import { extractPassages, type RawPassage } from './passages.ts';
+import type { DocPair } from './pair.ts';
+import type { PreparedDoc } from './prepare.ts';
+import { TOK_BANAL } from './prepare.ts';
+import { radixSortPairs } from './radix-sort.ts';
+import { firstStemPart, seedHash } from './seed-hash.ts';
+
+/** Star pairs, six ints each: docA, aFirst, aLast, docB, bFirst, bLast (token indices, inclusive; a before b). */
+export interface StarPairs {
+  count: number;
+  cols: Int32Array;
+  /**
+   * Per pair: -1, or an earlier pair with the same representative whose
+   * run has the very same tokens: its alignment would be the same, so it is
+   * not aligned again; its run joins that pair's passage as a copy.
+   */
+  copyOf: Int32Array;
+}
+
+/** Fields of a star pair's record. */
+export const STAR_DOC_A = 0;
+export const STAR_A_FIRST = 1;
+export const STAR_A_LAST = 2;
+export const STAR_DOC_B = 3;
+export const STAR_B_FIRST = 4;
+export const STAR_B_LAST = 5;
+export const STAR_FIELDS = 6;
+
+/** Content words apart that a run's pairs join: next, and next but one. */
+const RUN_PAIR_REACH = 2;
+/** At most this many other content words between two stock-phrase words of one run. */
+const RUN_MAX_SKIP = 1;
+/** A run stays inside one sentence: stock phrases that meet across a sentence end are two. */
+const RUN_BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
+/**
+ * Tokens around the runs that a star alignment may take: a function word
+ * and a variant word at each end; the phrase, not its context (a frame
+ * around it is found as any other passage).
+ */
+const STAR_MARGIN = 2;
+
+interface Runs {
+  doc: number[];
+  /** Content-word indices (inside the document) of the run's first and last word. */
+  first: number[];
+  last: number[];
+}
+
+/** Runs of stock-phrase words with at least `minWords` of them (step 1). */
+export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
+  const runs: Runs = { doc: [], first: [], last: [] };
+  for (const d of docs) {
+    const ct = d.contentTok;
+    const flags = d.flags;
+    let first = -1;
+    let last = -1;
+    let words = 0;
+    for (let k = 0; k <= ct.length; k++) {
+      const banal = k < ct.length && (flags[ct[k]!]! & TOK_BANAL) !== 0;
+      if (k < ct.length && !banal) continue;
+      // A run ends at the end of the document, before a gap of more than
+      // RUN_MAX_SKIP other words, or at a sentence end or paragraph break.
+      if (first >= 0 && (k === ct.length || k - last - 1 > RUN_MAX_SKIP || breakBetween(flags, ct[last]!, ct[k]!))) {
+        if (words >= minWords) {
+          runs.doc.push(d.index);
+          runs.first.push(first);
+          runs.last.push(last);
+        }
+        first = -1;
+        words = 0;
+      }
+      if (k === ct.length) break;
+      if (first < 0) first = k;
+      last = k;
+      words++;
+    }
+  }
+  return runs;
+}
+
+/** A sentence end or paragraph break between two tokens. */
+function breakBetween(flags: Uint8Array, fromTok: number, toTok: number): boolean {
+  for (let t = fromTok + 1; t <= toTok; t++) if ((flags[t]! & RUN_BREAK) !== 0) return true;
+  return false;
+}
+
+/** Steps 1 and 2: the pairs to align. `stemHash` is the vocabulary's hash per stem. */
+export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array, minWords: number): StarPairs {
+  const runs = findRuns(docs, minWords);
+  const n = runs.doc.length;
+  // Each run's pair hashes, back to back, with their run.
+  const pairStart = new Int32Array(n + 1);
+  let total = 0;
+  for (let r = 0; r < n; r++) total += (runs.last[r]! - runs.first[r]! + 1) * RUN_PAIR_REACH;
+  const hashes = new Uint32Array(total);
+  const runOf = new Int32Array(total);
+  const words = new Int32Array(64);
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    const d = docs[runs.doc[r]!]!;
+    const ct = d.contentTok;
+    const stem = d.corpus.stem;
+    const off = d.offset;
+    let w = 0;
+    for (let k = runs.first[r]!; k <= runs.last[r]!; k++) {
+      if ((d.flags[ct[k]!]! & TOK_BANAL) !== 0 && w < words.length) words[w++] = stemHash[stem[off + ct[k]!]!]!;
+    }
+    for (let i = 0; i < w; i++) {
+      const h1 = firstStemPart(words[i]!);
+      for (let j = i + 1; j <= Math.min(w - 1, i + RUN_PAIR_REACH); j++) {
+        hashes[m] = seedHash(h1, words[j]!);
+        runOf[m++] = r;
+      }
+    }
+    pairStart[r + 1] = m;
+  }
+  // A pair's representative: the first run that has it (pairs sorted by hash).
+  const byHash = new Int32Array(m);
+  for (let i = 0; i < m; i++) byHash[i] = i;
+  const keys = hashes.slice(0, m);
+  radixSortPairs(keys, byHash, m);
+  const rep = new Int32Array(m);
+  for (let i = 0; i < m; ) {
+    let j = i;
+    let first = runOf[byHash[i]!]!;
+    while (j < m && keys[j] === keys[i]) first = Math.min(first, runOf[byHash[j++]!]!);
+    for (let x = i; x < j; x++) rep[byHash[x]!] = first;
+    i = j;
+  }
+  const cols = new Int32Array(n * STAR_FIELDS);
+  const copyOf = new Int32Array(n).fill(-1);
+  // Earlier pairs by (representative, tokens of the run) hash.
+  const byTokens = new Map<number, number[]>();
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const best = mostVoted(rep, pairStart[r]!, pairStart[r + 1]!, r);
+    if (best < 0) continue;
+    const key = tokensHash(docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!, best);
+    const earlier = byTokens.get(key);
+    if (earlier) {
+      for (const e of earlier) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === docs[runs.doc[best]!]!.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === runs.doc[best] && sameRunTokens(docs, cols, e, docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!)) {
+        copyOf[count] = e;
+        break;
+      }
+      earlier.push(count);
+    } else byTokens.set(key, [count]);
+    // The representative comes first (an earlier run: earlier document, or earlier in this one).
+    const da = docs[runs.doc[best]!]!;
+    const db = docs[runs.doc[r]!]!;
+    const q = count++ * STAR_FIELDS;
+    cols[q + STAR_DOC_A] = da.index;
+    cols[q + STAR_A_FIRST] = da.contentTok[runs.first[best]!]!;
+    cols[q + STAR_A_LAST] = da.contentTok[runs.last[best]!]!;
+    cols[q + STAR_DOC_B] = db.index;
+    cols[q + STAR_B_FIRST] = db.contentTok[runs.first[r]!]!;
+    cols[q + STAR_B_LAST] = db.contentTok[runs.last[r]!]!;
+  }
+  return { count, cols, copyOf };
+}
+
+/** A hash of the tokens of a run (content words [first, last] of `d`) and its representative. */
+function tokensHash(d: PreparedDoc, first: number, last: number, rep: number): number {
+  let h = Math.imul(rep ^ 0x9e3779b1, 0x85ebca6b);
+  for (let t = d.contentTok[first]!; t <= d.contentTok[last]!; t++) h = Math.imul(h ^ d.type[t]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Pair `e`'s run (side b) has the very tokens of `d`'s content words [first, last]. */
+function sameRunTokens(docs: readonly PreparedDoc[], cols: Int32Array, e: number, d: PreparedDoc, first: number, last: number): boolean {
+  const q = e * STAR_FIELDS;
+  const other = docs[cols[q + STAR_DOC_B]!]!;
+  const o0 = cols[q + STAR_B_FIRST]!;
+  const t0 = d.contentTok[first]!;
+  const len = d.contentTok[last]! - t0;
+  if (cols[q + STAR_B_LAST]! - o0 !== len) return false;
+  for (let k = 0; k <= len; k++) if (other.type[o0 + k] !== d.type[t0 + k]) return false;
+  return true;
+}
+
+/**
+ * The representative that most of `rep[from, to)` name, other than `self`
+ * (ties: the earliest), or -1 if they all name `self`. Usually one name
+ * has a majority: found in one pass (Boyer–Moore), counted in another;
+ * otherwise every name is counted.
+ */
+function mostVoted(rep: Int32Array, from: number, to: number, self: number): number {
+  let cand = -1;
+  let lead = 0;
+  let voters = 0;
+  for (let x = from; x < to; x++) {
+    const v = rep[x]!;
+    if (v === self) continue;
+    voters++;
+    if (lead === 0) {
+      cand = v;
+      lead = 1;
+    } else lead += v === cand ? 1 : -1;
+  }
+  if (voters === 0) return -1;
+  let n = 0;
+  for (let x = from; x < to; x++) if (rep[x] === cand) n++;
+  if (n * 2 > voters) return cand;
+  let best = -1;
+  let bestN = 0;
+  for (let x = from; x < to; x++) {
+    const v = rep[x]!;
+    if (v === self) continue;
+    let c = 0;
+    for (let y = from; y < to; y++) if (rep[y] === v) c++;
+    if (c > bestN || (c === bestN && v < best)) {
+      best = v;
+      bestN = c;
+    }
+  }
+  return best;
+}
+
+/**
+ * Aligns each star pair (run with its representative, over the runs and
+ * `STAR_MARGIN` tokens around them) and cuts passages as for any candidate,
+ * with the stock-phrase words counting as matches; into `aligner.raw`.
+ */
+export function alignStars(stars: StarPairs, aligner: CandidateAligner): void {
+  const { pair, window: win, path, options: opts, raw } = aligner;
+  const c = stars.cols;
+  // The passage each aligned pair gave (its run on side b), for its copies.
+  const gave: Array<RawPassage | null> = [];
+  for (let k = 0; k < stars.count; k++) {
+    gave.push(null);
+    const q = k * STAR_FIELDS;
+    const bFirst = c[q + STAR_B_FIRST]!;
+    const bLast = c[q + STAR_B_LAST]!;
+    const src = stars.copyOf[k]!;
+    if (src >= 0) {
+      const p = gave[src];
+      if (!p) continue;
+      // This run: the source's run (the same tokens) moved by `shift`.
+      const shift = bFirst - c[src * STAR_FIELDS + STAR_B_FIRST]!;
+      (p.copies ??= []).push(c[q + STAR_DOC_B]!, shift, bFirst, bLast);
+      continue;
+    }
+    pair.set(aligner.docs, c[q + STAR_DOC_A]!, c[q + STAR_DOC_B]!);
+    const aFirst = c[q + STAR_A_FIRST]!;
+    const aLast = c[q + STAR_A_LAST]!;
+    const flags = pair.corpus.flags;
+    win.a0 = marginStart(flags, pair.offsetA, aFirst);
+    win.a1 = marginEnd(flags, pair.offsetA, pair.countA, aLast);
+    win.b0 = marginStart(flags, pair.offsetB, bFirst);
+    win.b1 = marginEnd(flags, pair.offsetB, pair.countB, bLast);
+    // Diagonals from the runs' starts to their ends, with the usual band.
+    win.dLo = Math.min(bFirst - aFirst, bLast - aLast) - opts.alignBand;
+    win.dHi = Math.max(bFirst - aFirst, bLast - aLast) + opts.alignBand;
+    if (pair.same) win.dLo = Math.max(win.dLo, 1);
+    if (win.dHi < win.dLo) continue;
+    const before = raw.list.length;
+    if (sameWords(pair, aFirst, aLast, bFirst, bLast, path) || alignBanded(pair, win, opts, path) > 0) extractPassages(pair, path, opts, raw, true);
+    // The passage on this run (the longest, if the path was cut).
+    for (let x = before; x < raw.list.length; x++) {
+      const p = raw.list[x]!;
+      if (p.bLast >= bFirst && p.bFirst <= bLast && (!gave[k] || p.bLast - p.bFirst > gave[k]!.bLast - gave[k]!.bFirst)) gave[k] = p;
+    }
+  }
+}
+
+/** Up to STAR_MARGIN tokens before `first` (inside its document at `off`), not across a sentence end. */
+function marginStart(flags: Uint8Array, off: number, first: number): number {
+  let t = first;
+  while (t > 0 && first - t < STAR_MARGIN && (flags[off + t]! & RUN_BREAK) === 0) t--;
+  return t;
+}
+
+/** The end (exclusive) of up to STAR_MARGIN tokens after `last`, not across a sentence end. */
+function marginEnd(flags: Uint8Array, off: number, count: number, last: number): number {
+  let t = last + 1;
+  while (t < count && t - last <= STAR_MARGIN && (flags[off + t]! & RUN_BREAK) === 0) t++;
+  return t;
+}
+
+/**
+ * Most occurrences of a frequent phrase are word for word its
+ * representative's: when both runs hold the same stems, the path is all
+ * matches, with no alignment to compute.
+ */
+function sameWords(pair: DocPair, aFirst: number, aLast: number, bFirst: number, bLast: number, path: AlignPath): boolean {
+  const len = aLast - aFirst + 1;
+  if (len !== bLast - bFirst + 1 || (pair.same && bFirst <= aLast)) return false;
+  const stem = pair.corpus.stem;
+  const oa = pair.offsetA + aFirst;
+  const ob = pair.offsetB + bFirst;
+  for (let k = 0; k < len; k++) if (stem[oa + k] !== stem[ob + k]) return false;
+  path.length = 0;
+  for (let k = 0; k < len; k++) path.push(OP_MATCH, aFirst + k, bFirst + k);
+  return true;
+}

@@ -1,0 +1,135 @@
+/**
+ * How likely a passage is to be found by chance: the expected number of
+ * alignments at least as good in a corpus of this size if its words were
+ * scattered at random (an e-value, as BLAST reports and BLAST-based
+ * text-reuse detection uses).
+ *
+ *   E = pairs × ways × Π p(w)
+ *
+ * - p(w): for each content word the passage matches, the share of the
+ *   corpus's content words that are w's stem outside every passage found
+ *   (its background frequency, plus one so a word seen nowhere else is as
+ *   rare as one seen once). A formula that recurs makes its own words
+ *   common (in five articles about one slogan, "community", "destiny" and
+ *   "cyberspace" are everywhere), and a variant of it would then look like
+ *   chance; words common outside reused text ("unto", "shall") stay
+ *   common. Function words are left out: they match everywhere. For a
+ *   passage of the frequent-phrase path
+ *   (frequent.ts), whose finding is that a phrase recurs in most
+ *   documents, the share outside stock phrases: a slogan in every document
+ *   does not make its own words common.
+ * - pairs: the pairs of content-word positions where an alignment could
+ *   start, N × (N − 1) / 2 for N content words in the corpus;
+ * - ways: the ways to spread its k content matches over the L content
+ *   words of its longer side with the first and last matched,
+ *   C(L − 2, k − 2): a passage whose matches are interrupted by
+ *   substitutions and gaps could have been found in more ways.
+ *
+ * "Woe unto you, when all men shall" / "say unto you, All sins shall"
+ * matches two very common words (unto, shall) over four: expected hundreds
+ * of times in the gospels. A slogan of six rarer words matched in a row is
+ * expected far less than once even in a large corpus. The model treats
+ * words as independent, so it understates how often stock phrasing recurs
+ * ("an economist based in … said that"): it rejects chance, not cliché.
+ */
+import { OP_MATCH } from './align.ts';
+import { TOK_BANAL, TOK_CONTENT } from './prepare.ts';
+import type { PathColumns, TokenPassage } from './formulas.ts';
+
+export class ChanceModel {
+  /**
+   * Occurrences per stem id as a content word outside every passage (and,
+   * for the frequent path, outside stock phrases too).
+   */
+  readonly #count: Float64Array;
+  readonly #countOutside: Float64Array;
+  readonly #logN: number;
+  readonly #logPairs: number;
+  /** log k! for k up to the longest side seen (grown on demand). */
+  #logFactorial = new Float64Array(1024);
+
+  /**
+   * `stem` and `flags` are the corpus-wide token columns (stem id;
+   * TOK_CONTENT, TOK_BANAL set by seeding); `stems` the number of stem ids;
+   * `covered[t]` is 1 for a token inside some passage.
+   */
+  constructor(stem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Uint8Array) {
+    const all = new Float64Array(stems);
+    const outside = new Float64Array(stems);
+    let n = 0;
+    for (let t = 0; t < tokens; t++) {
+      const f = flags[t]!;
+      if ((f & TOK_CONTENT) === 0) continue;
+      n++;
+      if (covered[t]) continue;
+      all[stem[t]!]!++;
+      if ((f & TOK_BANAL) === 0) outside[stem[t]!]!++;
+    }
+    this.#count = all;
+    this.#countOutside = outside;
+    this.#logN = Math.log(Math.max(1, n));
+    this.#logPairs = n > 1 ? Math.log(n) + Math.log(n - 1) - Math.LN2 : 0;
+    this.#fillFactorials(0);
+  }
+
+  #fillFactorials(from: number): void {
+    const f = this.#logFactorial;
+    if (from === 0) f[0] = 0;
+    for (let i = Math.max(1, from); i < f.length; i++) f[i] = f[i - 1]! + Math.log(i);
+  }
+
+  #logChoose(n: number, k: number): number {
+    if (k <= 0 || k >= n) return 0;
+    if (n >= this.#logFactorial.length) {
+      const old = this.#logFactorial;
+      this.#logFactorial = new Float64Array(Math.max(n + 1, old.length * 2));
+      this.#logFactorial.set(old);
+      this.#fillFactorials(old.length);
+    }
+    const f = this.#logFactorial;
+    return f[n]! - f[k]! - f[n - k]!;
+  }
+
+  /**
+   * E for one passage: `oa`, `ob` are its documents' first tokens in the
+   * corpus-wide columns, its steps [at, at + steps) of `path`.
+   */
+  expected(p: TokenPassage, path: PathColumns, stem: Int32Array, flags: Uint8Array, oa: number, ob: number, frequent: boolean): number {
+    const count = frequent ? this.#countOutside : this.#count;
+    let logP = 0;
+    let k = 0;
+    const { op, ai } = path;
+    for (let s = p.at, end = p.at + p.steps; s < end; s++) {
+      if (op[s] !== OP_MATCH) continue;
+      const t = oa + ai[s]!;
+      if ((flags[t]! & TOK_CONTENT) === 0) continue;
+      k++;
+      logP += Math.log(count[stem[t]!]! + 1) - this.#logN;
+    }
+    let la = 0;
+    for (let t = oa + p.aFirst; t <= oa + p.aLast; t++) la += (flags[t]! >>> 3) & 1;
+    let lb = 0;
+    for (let t = ob + p.bFirst; t <= ob + p.bLast; t++) lb += (flags[t]! >>> 3) & 1;
+    const longer = Math.max(la, lb, k);
+    return Math.exp(this.#logPairs + this.#logChoose(longer - 2, k - 2) + logP);
+  }
+}
+
+/** E rounded to three significant digits, as the JSON carries it. */
+export function roundChance(e: number): number {
+  return e === 0 || !Number.isFinite(e) ? e : Number(e.toPrecision(3));
+}
+
+/**
+ * The expected number of chance alignments in words a student reads:
+ * "expected by chance: 1 in 40,000", "expected by chance: about 3 times".
+ */
+export function describeChance(e: number | null): string {
+  if (e === null || !(e >= 0)) return 'expected by chance: not measured';
+  if (e >= 0.95) return `expected by chance: about ${Math.round(e).toLocaleString('en-US')} time${Math.round(e) === 1 ? '' : 's'}`;
+  const oneIn = 1 / e;
+  if (oneIn >= 1e9) return 'expected by chance: less than 1 in a billion';
+  const digits = Math.floor(Math.log10(oneIn)) - 1;
+  const rounded = Math.round(oneIn / 10 ** Math.max(0, digits)) * 10 ** Math.max(0, digits);
+  return `expected by chance: 1 in ${rounded.toLocaleString('en-US')}`;
+}
