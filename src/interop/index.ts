@@ -7,6 +7,6 @@
 export { passimDocumentLine, passimDocumentLines, safeId, type ExportableDoc } from './documents.ts';
 export { ImportCancelled, readJsonLines, readLines, streamChunks, type Chunks, type Source } from './lines.ts';
 export { TextOffsets } from './offsets.ts';
-export { scanFiles, IGNORED_FILE, type Scan, type Limits, type Problem, type FileKind } from './scan.ts';
+export { scanFiles, IGNORED_FILE, isResultFile, type Scan, type Limits, type Problem, type FileKind } from './scan.ts';
 export { applySelection, summarize, checkSelection, type Selection, type SelectionOutcome, type CorpusSummary } from './selection.ts';
 export { buildImport, OffsetMismatch, type ImportedAnalysis, type ComputedBy, type ImportReport, type Tool } from './convert.ts';

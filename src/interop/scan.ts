@@ -131,8 +131,17 @@ export function utf8Length(s: string): number {
 }
 
 const PLAIN_TEXT = /\.(txt|text)$/i;
-/** Spark's bookkeeping beside the part files. */
+/** Spark's bookkeeping beside the part files (`_SUCCESS`, `.part-….crc`). */
 export const IGNORED_FILE = /(^|\/)[._][^/]*$/;
+
+/**
+ * Whether a file in a dropped or given folder is one to read: not Spark's
+ * bookkeeping, and not inside passim's `tmp/` or a Parquet folder (its
+ * intermediate data, not results).
+ */
+export function isResultFile(path: string): boolean {
+  return !IGNORED_FILE.test(path) && !path.endsWith('.crc') && !/(^|\/)(tmp|[^/]+\.parquet)\//.test(path);
+}
 
 /** Lines looked at to tell what a file holds before giving up on it. */
 const CLASSIFY_LINES = 100;

@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Source } from '../interop/lines.ts';
-import { IGNORED_FILE } from '../interop/scan.ts';
+import { isResultFile } from '../interop/scan.ts';
 
 /** passim's results inside its output folder (its `tmp/` holds intermediate Parquet, not results). */
 const PASSIM_RESULT_DIRS = ['out.json', 'align.json'];
@@ -50,7 +50,7 @@ export async function sourcesFromPaths(paths: string[]): Promise<Source[]> {
     let found = 0;
     for (const folder of folders) {
       for (const name of (await readdir(folder)).sort()) {
-        if (IGNORED_FILE.test(name) || name.endsWith('.crc')) continue;
+        if (!isResultFile(name)) continue;
         const full = join(folder, name);
         const s = await stat(full);
         if (!s.isFile()) continue;

@@ -18,15 +18,23 @@
  *   It keeps the MAX_CACHED_ANALYSES most recently used results (every
  *   import makes a new content hash; the old results would pile up).
  *
+ * - An analysis another tool computed (passim, TextPAIR: src/interop) is
+ *   part of its corpus, not a cache: stored with the corpus and its
+ *   documents in one transaction, never evicted, and deleted with the
+ *   corpus. It is used while the documents stay as they were imported
+ *   (its cache key); after an edit Refrain analyses the corpus itself.
+ *
  * Its own database (CORPORA_DB_NAME), so reading state's versioning and
  * migrations are untouched; keys are `c/<key>`, `d/<key>/<docId>`,
  * `a/<hash>` (the result), `m/<hash>` (when it was last used), `k/<key>`
- * (the cache key of a corpus's last result), `current`.
+ * (the cache key of a corpus's last result), `x/<key>` (an imported
+ * analysis), `current`.
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { ANALYSIS_ENGINE_VERSION } from '../reuse/version.ts';
 import { isPlainObject } from '../validate/fields.ts';
+import type { ComputedBy } from '../interop/convert.ts';
 import type { CachedAnalysis } from '../worker/protocol.ts';
 import type { StateDb } from './idb.ts';
 import { errorName, StorageLifecycle, type StorageStatus } from './lifecycle.ts';
@@ -85,6 +93,8 @@ const analysisKey = (hash: string) => `a/${enc(hash)}`;
 const analysisUsedKey = (hash: string) => `m/${enc(hash)}`;
 /** The cache key of a corpus's last analysis. */
 const lastAnalysisKey = (key: string) => `k/${enc(key)}`;
+/** An analysis imported with the corpus (passim, TextPAIR). */
+const importedKey = (key: string) => `x/${enc(key)}`;
 const prefixRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
 function validInfo(v: unknown): CorpusInfo | null {
@@ -107,10 +117,17 @@ function usable(v: unknown): ArrayBuffer | null {
   return isPlainObject(v) && v['engine'] === ANALYSIS_ENGINE_VERSION && v['bytes'] instanceof ArrayBuffer ? v['bytes'] : null;
 }
 
+/** An analysis another tool computed, stored with its corpus: the bytes the worker reads, and what the page shows of where it came from. */
+export interface ImportedAnalysis extends CachedAnalysis {
+  computedBy: ComputedBy;
+}
+
 export class CorporaStore {
   readonly #life = new StorageLifecycle();
   #infos = new Map<string, CorpusInfo>();
   #docs = new Map<string, Map<string, StoredDoc>>();
+  /** Imported analyses, kept here too when storage is unavailable. */
+  #imported = new Map<string, ImportedAnalysis>();
   #current: string | null = null;
   #chain: Promise<unknown> = Promise.resolve();
   readonly #now: () => number;
@@ -163,6 +180,7 @@ export class CorporaStore {
         if (info.deleted) {
           os.delete(k);
           os.delete(lastAnalysisKey(info.key));
+          os.delete(importedKey(info.key));
           os.delete(prefixRange(docPrefix(info.key)));
         } else this.#infos.set(info.key, info);
       });
@@ -221,6 +239,51 @@ export class CorporaStore {
     this.#docs.set(info.key, new Map());
     const outcome = await this.#write(`the corpus “${info.name}”`, (os) => os.put(info, infoKey(info.key)));
     return { info: { ...info }, outcome };
+  }
+
+  /**
+   * A new corpus with its documents and the analysis another tool computed
+   * (`analysis.key`: the documents' cache key), in one transaction: a
+   * reload finds all of it or none of it.
+   */
+  async createImported(name: string, docs: StoredDoc[], analysis: ImportedAnalysis): Promise<{ info: CorpusInfo; outcome: SaveOutcome }> {
+    const now = this.#now();
+    const info: CorpusInfo = {
+      key: this.#newKey(),
+      name: cleanName(name),
+      createdAt: now,
+      updatedAt: now,
+      docIds: docs.map((d) => d.doc.meta.id),
+      bytes: docs.reduce((n, d) => n + d.bytes, 0),
+      deleted: false,
+    };
+    this.#infos.set(info.key, info);
+    this.#docs.set(info.key, new Map(docs.map((d) => [d.doc.meta.id, d])));
+    this.#imported.set(info.key, { ...analysis, bytes: analysis.bytes.slice(0) });
+    const snapshot = { ...info, docIds: [...info.docIds] };
+    const outcome = await this.#write(`the corpus “${info.name}”`, (os) => {
+      os.put(snapshot, infoKey(info.key));
+      for (const d of docs) os.put(d, docKey(info.key, d.doc.meta.id));
+      os.put({ key: analysis.key, bytes: analysis.bytes, computedBy: analysis.computedBy }, importedKey(info.key));
+    });
+    // Stored: the database holds it, so this tab need not hold a second copy.
+    if (outcome === 'saved') this.#imported.delete(info.key);
+    return { info: { ...info, docIds: [...info.docIds] }, outcome };
+  }
+
+  /** The analysis imported with corpus `key` (a fresh copy: it is handed to the worker), or null. */
+  async importedAnalysis(key: string): Promise<ImportedAnalysis | null> {
+    const held = this.#imported.get(key);
+    if (held) return { ...held, bytes: held.bytes.slice(0) };
+    const db = this.#life.db;
+    if (!db) return null;
+    try {
+      const v = (await db.useStore('readonly', (os) => promisifyRequest(os.get(importedKey(key))))) as unknown;
+      if (!isPlainObject(v) || typeof v['key'] !== 'string' || !(v['bytes'] instanceof ArrayBuffer) || !isPlainObject(v['computedBy'])) return null;
+      return { key: v['key'], bytes: v['bytes'], computedBy: v['computedBy'] as unknown as ComputedBy };
+    } catch {
+      return null;
+    }
   }
 
   /** Adds (or replaces) documents and updates the corpus record, in one transaction. */

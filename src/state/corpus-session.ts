@@ -16,8 +16,9 @@
 import { compareIds } from '../corpus/outlet-year.ts';
 import type { Corpus, CorpusDocument } from '../corpus/types.ts';
 import { runImport, type ImportedDoc, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../importer/index.ts';
+import type { ComputedBy } from '../interop/convert.ts';
 import { toAnalysisDocs, type Progress, type RequestType, type Requests } from '../worker/protocol.ts';
-import { CorporaStore, type CorporaOptions } from './corpora.ts';
+import { CorporaStore, type CorporaOptions, type ImportedAnalysis } from './corpora.ts';
 
 export const BUNDLED_KEY = 'bundled';
 
@@ -37,6 +38,8 @@ export interface OpenedCorpus {
   /** BUNDLED_KEY, or the user corpus's storage key. */
   key: string;
   corpus: Corpus;
+  /** The tool whose analysis the worker holds, when not Refrain's own (an imported corpus). */
+  computedBy: ComputedBy | null;
   /** What its reading state (notes, highlights) is stored under. */
   readingId: string;
 }
@@ -47,6 +50,8 @@ export interface Loaded {
   cacheKey: string;
   /** The worker holds a stored analysis of exactly these documents. */
   cached: boolean;
+  /** That analysis came with the corpus from another tool (passim, TextPAIR). */
+  computedBy: ComputedBy | null;
 }
 
 export interface ImportHooks {
@@ -103,11 +108,11 @@ export class CorpusSession {
     const info = key === BUNDLED_KEY ? undefined : this.store.info(key);
     if (!info) {
       loadDefault(this.bundled, this.analysis, this.#defaultAnalysis);
-      return { key: BUNDLED_KEY, corpus: this.bundled, readingId: this.bundled.id };
+      return { key: BUNDLED_KEY, corpus: this.bundled, readingId: this.bundled.id, computedBy: null };
     }
     const docs = await this.documents(key);
-    const { hash } = await this.load(key, docs);
-    return { key, corpus: { id: hash, name: info.name, documents: docs }, readingId: readingIdOf(key) };
+    const { hash, computedBy } = await this.load(key, docs);
+    return { key, corpus: { id: hash, name: info.name, documents: docs }, readingId: readingIdOf(key), computedBy };
   }
 
   /** A user corpus's documents, in id order. */
@@ -120,6 +125,12 @@ export class CorpusSession {
    * still fits, else any stored analysis of the same content (see the top).
    */
   async load(key: string, docs: CorpusDocument[]): Promise<Loaded> {
+    // An analysis imported with the corpus comes first; the worker uses it while the documents are as imported.
+    const imported = docs.length ? await this.store.importedAnalysis(key) : null;
+    if (imported) {
+      const opened = await this.analysis.request('open', { corpusId: key, docs: toAnalysisDocs(docs), cached: imported }, undefined, [imported.bytes]);
+      if (opened.primed) return { hash: opened.hash, cacheKey: opened.cacheKey, cached: true, computedBy: imported.computedBy };
+    }
     const last = docs.length ? await this.store.lastAnalysis(key) : null;
     const opened = await this.analysis.request('open', { corpusId: key, docs: toAnalysisDocs(docs), cached: last }, undefined, last ? [last.bytes] : []);
     let cached = opened.primed;
@@ -132,7 +143,7 @@ export class CorpusSession {
         cached = true;
       }
     }
-    return { hash: opened.hash, cacheKey: opened.cacheKey, cached };
+    return { hash: opened.hash, cacheKey: opened.cacheKey, cached, computedBy: null };
   }
 
   /** Stores the worker's result as corpus `key`'s last analysis, unless it came from the cache. */
@@ -140,6 +151,17 @@ export class CorpusSession {
     if (loaded.cached) return;
     const bytes = await this.analysis.request('reuseBytes', undefined);
     if (bytes) await this.store.putAnalysis(loaded.cacheKey, bytes, key);
+  }
+
+  /**
+   * A new corpus of documents with the analysis another tool computed
+   * (passim, TextPAIR), stored in one step; its storage key.
+   */
+  async createImported(name: string, docs: CorpusDocument[], analysis: ImportedAnalysis): Promise<string> {
+    const encoder = new TextEncoder();
+    const stored = docs.map((doc) => ({ doc, bytes: encoder.encode(doc.text).length }));
+    const { info } = await this.store.createImported(name, stored, analysis);
+    return info.key;
   }
 
   /** Imports files into user corpus `key`: cleaned in the worker, stored batch by batch. */

@@ -6,10 +6,11 @@ import type { RequestMessage, ResponseMessage } from './protocol.ts';
 const session = new AnalysisSession();
 const post = (message: ResponseMessage, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
-self.onmessage = (event: MessageEvent<RequestMessage>) => {
+self.onmessage = async (event: MessageEvent<RequestMessage>) => {
   const { id, type, payload } = event.data;
   try {
-    const result = session.handle(type, payload as never, (progress) => post({ id, progress }));
+    // Reading files answers with a promise; other messages (a cancel) are handled while it waits.
+    const result = await session.handle(type, payload as never, (progress) => post({ id, progress }));
     // Bytes are handed over, not copied.
     post({ id, result }, result instanceof ArrayBuffer ? [result] : []);
   } catch (error) {

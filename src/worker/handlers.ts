@@ -12,7 +12,9 @@ import type { ReuseResult } from '../reuse/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { parseTerm } from '../search/query.ts';
 import { countTermsByGroup, distinctiveFor, trendsFor, type TermCountsByGroup } from '../trends/analyse.ts';
-import { analysisCacheKey, byDocId, type AnalysisDoc, type Progress, type RequestType, type Requests, type ReuseOverview } from './protocol.ts';
+import type { ComputedBy } from '../interop/index.ts';
+import { ResultsImport } from './results.ts';
+import { analysisCacheKey, byDocId, type Answer, type AnalysisDoc, type Progress, type RequestType, type Requests, type ReuseOverview } from './protocol.ts';
 
 /** Ledger entries sent to the page: the frequent ones are what a reader scans. */
 export const LEDGER_ENTRIES = 300;
@@ -49,13 +51,16 @@ export class AnalysisSession {
     return this.#docs;
   }
 
-  handle<K extends RequestType>(type: K, payload: Requests[K][0], progress: (p: Progress) => void): Requests[K][1] {
-    const handler = this.#handlers[type] as (payload: Requests[K][0], progress: (p: Progress) => void) => Requests[K][1];
+  /** Answers at once, or (reading files) with a promise. */
+  handle<K extends RequestType>(type: K, payload: Requests[K][0], progress: (p: Progress) => void): Answer<K> {
+    const handler = this.#handlers[type] as (payload: Requests[K][0], progress: (p: Progress) => void) => Answer<K>;
     if (!handler) throw new Error(`analysis: unknown request type ${JSON.stringify(type)}`);
     return handler(payload, progress);
   }
 
-  #handlers: { [K in RequestType]: (payload: Requests[K][0], progress: (p: Progress) => void) => Requests[K][1] } = {
+  #results = new ResultsImport();
+
+  #handlers: { [K in RequestType]: (payload: Requests[K][0], progress: (p: Progress) => void) => Answer<K> } = {
     load: ({ docs }) => {
       this.#docs = docs;
       this.#reuse = null;
@@ -65,6 +70,7 @@ export class AnalysisSession {
     reuse: (_payload, progress) => {
       const result = this.#reuseResult(progress);
       this.#overview ??= {
+        computedBy: (result as ReuseResult & { computedBy?: ComputedBy }).computedBy ?? null,
         passageCount: result.passages.length,
         families: result.families.map(({ passages: _, variants, ...f }) => ({ ...f, variants: variants.slice(0, OVERVIEW_VARIANTS) })),
         ledger: substitutionLedger(result.passages).slice(0, LEDGER_ENTRIES),
@@ -112,6 +118,11 @@ export class AnalysisSession {
       this.#reuse = JSON.parse(new TextDecoder().decode(bytes)) as ReuseResult;
       this.#overview = null;
     },
+    resultsScan: ({ files }, progress) => this.#results.scan(files, progress),
+    resultsPreview: ({ selection }) => this.#results.preview(selection),
+    resultsBuild: ({ selection, parameters }, progress) => this.#results.build(selection, parameters, progress),
+    resultsCancel: () => this.#results.cancel(),
+    resultsClear: () => this.#results.clear(),
     distinctive: ({ by }, progress) => {
       if (this.#termCounts?.docs !== this.#docs) {
         progress({ stage: 'Counting words', fraction: 0 });

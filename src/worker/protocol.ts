@@ -7,9 +7,11 @@ import { compareIds } from '../corpus/outlet-year.ts';
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
 import type { ImportItem, ImportOutcome } from '../importer/read.ts';
 import type { LedgerEntry } from '../compare/ledger.ts';
+import type { ComputedBy, Selection } from '../interop/index.ts';
 import type { Family, Passage } from '../reuse/types.ts';
 import type { KwicResponse, SearchFilters, SearchResponse } from '../search/types.ts';
 import type { DistinctiveResponse, TrendsResponse } from '../trends/types.ts';
+import type { PickedResultFile, ResultsBuilt, ResultsPreview, ResultsScanned } from './results.ts';
 
 /** What the worker needs of a document: its cleaned text and the metadata analyses group by. */
 export interface AnalysisDoc {
@@ -64,6 +66,16 @@ export interface Requests {
   open: [{ corpusId: string; docs: AnalysisDoc[]; cached: CachedAnalysis | null }, { documents: number; hash: string; cacheKey: string; primed: boolean }];
   /** Use a cached reuse result (the page keys the cache by `analysisCacheKey`) instead of computing it. */
   primeReuse: [{ bytes: ArrayBuffer }, void];
+  /** passim's or TextPAIR's files (src/interop), read as streams: what they hold, and whether it fits the browser. */
+  resultsScan: [{ files: PickedResultFile[] }, ResultsScanned];
+  /** What a selection of the scanned corpus keeps and leaves out. */
+  resultsPreview: [{ selection: Selection }, ResultsPreview];
+  /** The selected documents and their analysis, ready to store as a new corpus. */
+  resultsBuild: [{ selection: Selection | null; parameters: string | null }, ResultsBuilt];
+  /** Stops a running scan or build at its next pause (it then fails with "import cancelled"). */
+  resultsCancel: [void, void];
+  /** Forgets the files and the scan. */
+  resultsClear: [void, void];
 }
 
 /** A stored result of the reuse engine, as JSON bytes, and the `analysisCacheKey` it was stored under. */
@@ -74,12 +86,20 @@ export interface CachedAnalysis {
 
 /** Families without their passage indices (those stay in the worker), and the substitution ledger. */
 export interface ReuseOverview {
+  /** Another tool's analysis (passim, TextPAIR) when the corpus holds one; null for Refrain's own. */
+  computedBy: ComputedBy | null;
   passageCount: number;
   families: Omit<Family, 'passages'>[];
   ledger: LedgerEntry[];
 }
 
 export type RequestType = keyof Requests;
+
+/** Requests the worker answers with a promise (they read files); a cancel is handled while one waits. */
+export type AsyncRequestType = 'resultsScan' | 'resultsBuild';
+
+/** What a handler returns for request K. */
+export type Answer<K extends RequestType> = K extends AsyncRequestType ? Promise<Requests[K][1]> : Requests[K][1];
 
 export type RequestMessage = { [K in RequestType]: { id: number; type: K; payload: Requests[K][0] } }[RequestType];
 

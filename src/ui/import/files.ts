@@ -29,15 +29,20 @@ export function fromFileList(list: FileList | readonly File[] | null): PickedFil
 
 /** Dropped files and folders (folders walked with the entries API where the browser has it). */
 export async function fromDataTransfer(dt: DataTransfer): Promise<PickedFile[]> {
+  return (await droppedFiles(dt)).map(({ file, path }) => fromFile(file, path));
+}
+
+/** Every file dropped, with its path inside the dropped folders. */
+export async function droppedFiles(dt: DataTransfer): Promise<{ file: File; path: string }[]> {
   const entries = Array.from(dt.items)
     .map((item) => (item.kind === 'file' && 'webkitGetAsEntry' in item ? item.webkitGetAsEntry() : null))
     .filter((e): e is FileSystemEntry => e !== null);
-  if (entries.length === 0) return fromFileList(dt.files);
-  const out: PickedFile[] = [];
+  if (entries.length === 0) return Array.from(dt.files, (file) => ({ file, path: file.name }));
+  const out: { file: File; path: string }[] = [];
   const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
     if (entry.isFile) {
       const file = await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail));
-      out.push(fromFile(file, prefix + file.name));
+      out.push({ file, path: prefix + file.name });
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       // readEntries answers in chunks (100 in Chromium) until it returns none.

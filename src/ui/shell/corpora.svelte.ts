@@ -15,6 +15,8 @@ import { BUNDLED_KEY, CorpusSession, type CorpusEntry } from '../../state/corpus
 import { OK_STATUS } from '../../state/lifecycle.ts';
 import { ReadingState } from '../../state/reading-state.svelte.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
+import type { ResultsBuilt } from '../../worker/results.ts';
+import type { ComputedBy } from '../../interop/convert.ts';
 import { ReuseState } from './reuse.svelte.ts';
 
 export { BUNDLED_KEY, type CorpusEntry };
@@ -49,6 +51,8 @@ export class Corpora {
   epoch = $state(0);
   status = $state<CorporaStatus>({ ...OK_STATUS });
   job = $state<ImportJob | null>(null);
+  /** Where the current corpus's analysis came from when another tool computed it (passim, TextPAIR); null: Refrain. */
+  computedBy = $state.raw<ComputedBy | null>(null);
   /** Something to tell the reader, with an undo when there is one. */
   notice = $state<{ text: string; undo?: () => void } | null>(null);
   readonly bundled: Corpus;
@@ -105,6 +109,7 @@ export class Corpora {
     this.reading = reading;
     this.reuse = new ReuseState(this.analysis);
     this.corpus = opened.corpus;
+    this.computedBy = opened.computedBy;
     this.key = opened.key;
     this.epoch++;
     void old?.close();
@@ -154,6 +159,7 @@ export class Corpora {
       const loaded = await session.load(key, this.corpus.documents);
       if (this.key !== key) return;
       this.corpus = { ...this.corpus, id: loaded.hash };
+      this.computedBy = loaded.computedBy;
       // The worker now holds the whole corpus: views asked before it was complete must ask again.
       this.reuse.reset();
       await this.reuse.ensure(onProgress);
@@ -182,6 +188,15 @@ export class Corpora {
     if (outcome.readAs) entry.readAs = outcome.readAs;
     await this.#reanalyse(() => {});
     return null;
+  }
+
+  /** Stores passim's or TextPAIR's results (read by the worker) as a new corpus with their analysis, and opens it. */
+  async addImported(name: string, built: ResultsBuilt): Promise<void> {
+    const session = this.#session;
+    if (!session) throw new Error('storage is not open yet');
+    const key = await session.createImported(name, built.documents, { key: built.cacheKey, bytes: built.analysis, computedBy: built.computedBy });
+    this.#refreshList();
+    await this.select(key);
   }
 
   cancelImport(): void {
