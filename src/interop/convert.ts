@@ -329,7 +329,7 @@ function locate(
 
 /** Why the offsets do not fit, from the records kept whole. */
 function diagnose(scan: Scan, kind: RecordKind, docs: Doc[], at: Int32Array, bad: number, checked: number): string {
-  const what = kind === 'textpair' ? 'TextPAIR alignments' : kind === 'pair' ? 'passim pairwise alignments' : 'passim clusters';
+  const what = kind === 'textpair' ? 'TextPAIR alignments' : kind === 'pair' ? 'passim pairwise alignments' : 'passim cluster records';
   const head = `${bad.toLocaleString('en')} of ${checked.toLocaleString('en')} ${what} do not match the texts at their offsets`;
   let elsewhere = 0;
   let shorter = 0;

@@ -73,6 +73,29 @@ function optionalString(record: Record<string, unknown>, field: string): string 
   return NOT_GIVEN.has(t.toLowerCase()) ? null : t;
 }
 
+/**
+ * What another record says of a document, each field read as a document
+ * record's would be, `prefix` before its name (TextPAIR's `source_title`,
+ * `source_author`, `source_date`/`source_pub_date`/`source_year`). A field
+ * that is absent or unreadable is null: this only fills what the texts
+ * themselves do not say.
+ */
+export function prefixedMeta(record: Record<string, unknown>, prefix: string): { title: string | null; author: string | null; date: DocDate | null } {
+  let date: DocDate | null = null;
+  for (const field of ['date', 'pub_date', 'year']) {
+    const raw = optionalString(record, prefix + field);
+    const m = raw === null ? null : ISO_PREFIX.exec(raw);
+    if (!m) continue;
+    try {
+      date = parseDocDate(m[0].replace(/[T ]$/, ''));
+      break;
+    } catch {
+      // Not a date Refrain reads (a month 13): try the next field.
+    }
+  }
+  return { title: optionalString(record, `${prefix}title`), author: optionalString(record, `${prefix}author`), date };
+}
+
 /** The date a record gives, at its own precision; throws with the reason when it is not ISO. */
 function readDate(record: Record<string, unknown>): DocDate | null {
   const raw = optionalString(record, 'date');

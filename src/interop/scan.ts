@@ -9,7 +9,7 @@
 import type { DocDate } from '../corpus/types.ts';
 import { fnv1a } from '../text/vocabulary.ts';
 import { Columns } from './columns.ts';
-import { readDocumentRecord } from './documents.ts';
+import { prefixedMeta, readDocumentRecord } from './documents.ts';
 import { ImportCancelled, readJsonLines, readText, type ReadOptions, type Source } from './lines.ts';
 import { readClusterRecord, readPairRecord, readTextPairRecord, recordKind, type RecordKind } from './records.ts';
 
@@ -311,6 +311,11 @@ function addRecord(scan: Scan, kind: FileKind, v: Record<string, unknown>, file:
   const [docA, docB] = 'fileA' in r ? [docOf(scan, r.docA, r.fileA), docOf(scan, r.docB, r.fileB)] : [docOf(scan, r.docA, null), docOf(scan, r.docB, null)];
   if (docA === undefined) return unknown(r.docA);
   if (docB === undefined) return unknown(r.docB);
+  if (kind === 'textpair') {
+    // TextPAIR's records carry each document's metadata; plain text files carry none.
+    fillMeta(scan, docA, prefixedMeta(v, 'source_'));
+    fillMeta(scan, docB, prefixedMeta(v, 'target_'));
+  }
   const [a0, a1, b0, b1] = 'fileA' in r ? [r.startA, r.endA, r.startB, r.endB] : [r.beginA, r.endA, r.beginB, r.endB];
   const [ta, tb] = 'fileA' in r ? [r.passageA, r.passageB] : [r.s1, r.s2];
   const norm = kind === 'pair' ? alignedText : wordsOf;
@@ -330,6 +335,13 @@ function addRecord(scan: Scan, kind: FileKind, v: Record<string, unknown>, file:
   });
   if (hasText) sample(scan, { kind, file, line, doc: docA, begin: a0, end: a1, text: ta });
   return true;
+}
+
+/** Sets what a document's own record left unsaid. */
+function fillMeta(scan: Scan, doc: number, meta: ReturnType<typeof prefixedMeta>): void {
+  scan.titles[doc] ??= meta.title;
+  scan.authors[doc] ??= meta.author;
+  scan.dates[doc] ??= meta.date;
 }
 
 function sample(scan: Scan, s: Sample): void {

@@ -72,7 +72,7 @@ describe('passim clusters', () => {
     const scan = await scanFiles(sources);
     const error = await buildImport(sources, scan, null).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OffsetMismatch);
-    expect((error as Error).message).toMatch(/3 of 3 passim clusters do not match.*count words \(tokens\), as passim did before May 2017/);
+    expect((error as Error).message).toMatch(/3 of 3 passim cluster records do not match.*count words \(tokens\), as passim did before May 2017/);
   });
 
   it('refuses records that do not fit the documents given (not the texts passim read)', async () => {

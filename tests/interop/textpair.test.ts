@@ -61,12 +61,24 @@ describe('TextPAIR alignments', () => {
     for (const p of imported.result.passages) {
       for (const s of [p.a, p.b]) expect(imported.documents.find((d) => d.meta.id === s.doc)!.text.slice(s.start, s.end)).toBe(PHRASES[s.doc]);
     }
-    expect(imported.result.families.map((f) => f.members.map((m) => m.doc))).toEqual([['a', 'b', 'c']]);
+    expect(imported.result.families.map((f) => f.members.map((m) => m.doc).sort())).toEqual([['a', 'b', 'c']]);
     expect(imported.computedBy).toMatchObject({ tool: 'textpair', offsets: 'UTF-8 bytes' });
     // Texts are kept as read, so TextPAIR's offsets stay true.
     expect(imported.documents.find((d) => d.meta.id === 'a')!.text.startsWith('\ufeff')).toBe(true);
     const b = imported.result.passages.find((p) => p.a.doc === 'a')!.b;
     expect([b.start, b.end]).toEqual([sloganSpan('b').start, sloganSpan('b').end]);
+  });
+
+  it("takes each text file's title, author and year from the alignments' source_/target_ fields", async () => {
+    const records = [alignment('a', 'b', { source_author: 'A. Writer', target_year: 'n/a', target_pub_date: '2021-03' }), alignment('c', 'b', { source_year: 2019 })];
+    const { imported } = await importFiles([...texts(), memorySource('alignments.jsonl', jsonl(records))]);
+    const meta = (id: string) => imported.documents.find((d) => d.meta.id === id)!.meta;
+    expect(meta('a')).toMatchObject({ title: 'Story a', author: 'A. Writer', date: { value: '2020', precision: 'year' } });
+    // The first readable date wins: pub_date before year, a year that is not one skipped.
+    expect(meta('b')).toMatchObject({ title: 'Story b', author: null, date: { value: '2021-03', precision: 'month' } });
+    expect(meta('c').date).toMatchObject({ value: '2019' });
+    // A text no alignment names says nothing of itself.
+    expect(meta('d')).toMatchObject({ title: null, date: null });
   });
 
   it('refuses alignments whose offsets do not fall on the passages, naming the files TextPAIR read', async () => {
