@@ -46,3 +46,32 @@ export function shorten(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
 }
+
+/**
+ * Why a document's metadata, as parsed from JSON (a shared corpus file's
+ * `meta`), is too deep or too large to pass on; null when it is not. Walks
+ * with its own stack and stops at the first excess, so 10,000 levels or a
+ * 50 MB object cost microseconds; what it lets through is small and shallow
+ * enough for postMessage's structured clone, JSON.stringify and buildMeta.
+ */
+export function metaShapeProblem(meta: unknown): string | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: meta, depth: 1 }];
+  let chars = 0;
+  while (stack.length) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === 'string') chars += value.length + 2;
+    else if (value === null || typeof value !== 'object') chars += String(value).length;
+    else {
+      if (depth > MAX_META_DEPTH) return `is nested more than ${MAX_META_DEPTH} levels deep; a document's metadata is a few fields`;
+      chars += 2;
+      if (Array.isArray(value)) for (const item of value) stack.push({ value: item, depth: depth + 1 });
+      else
+        for (const key of Object.keys(value)) {
+          chars += key.length + 3;
+          stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+        }
+    }
+    if (chars > MAX_META_JSON_CHARS) return `is more than ${MAX_META_JSON_CHARS.toLocaleString('en')} characters as JSON; a document's metadata is a few fields`;
+  }
+  return null;
+}

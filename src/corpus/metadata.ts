@@ -2,6 +2,7 @@
  * Document metadata: front matter in a text file, or a `<file>.meta.json`
  * sidecar beside an original that must stay byte-for-byte. Pure: no I/O.
  */
+import { FIELD_LIMITS, MAX_CLEAN_LINE_CHARS, MAX_CLEAN_LINES, shorten, type LimitedField } from './limits.ts';
 import type { CleanOverrides, DocDate, DocMeta } from './types.ts';
 
 /** A problem with one file's metadata or content; the message names both. */
@@ -123,11 +124,13 @@ export function buildMeta(source: MetaSource): DocMeta {
     Object.assign(raw, source.sidecar);
   }
   const where = source.sidecar !== undefined ? `${file}.meta.json` : file;
-  const text = (field: Field): string | null => {
+  const text = (field: LimitedField): string | null => {
     const value = raw[field];
     if (value === undefined || value === null) return null;
     if (typeof value !== 'string') throw new CorpusError(where, field, `must be a string or null, got ${typeof value}`);
-    return NOT_GIVEN.has(value.trim().toLowerCase()) ? null : value.trim();
+    const trimmed = value.trim();
+    if (trimmed.length > FIELD_LIMITS[field]) throw new CorpusError(where, field, tooLong(trimmed.length, FIELD_LIMITS[field]));
+    return NOT_GIVEN.has(trimmed.toLowerCase()) ? null : trimmed;
   };
 
   const id = text('id') ?? source.defaultId;
@@ -148,7 +151,7 @@ export function buildMeta(source: MetaSource): DocMeta {
 
   const meta: DocMeta = {
     id,
-    title: 'title' in raw ? text('title') : source.defaultTitle,
+    title: 'title' in raw ? text('title') : source.defaultTitle === null ? null : shorten(source.defaultTitle, FIELD_LIMITS.title),
     outlet: text('outlet'),
     author: text('author'),
     date,
@@ -168,9 +171,17 @@ function parseOverrides(value: unknown, where: string): CleanOverrides | undefin
   for (const [key, list] of Object.entries(value)) {
     if (key !== 'removeLines' && key !== 'keepLines') throw new CorpusError(where, `clean.${key}`, 'unknown field (expected removeLines or keepLines)');
     if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) throw new CorpusError(where, `clean.${key}`, 'must be a list of strings');
+    if (list.length > MAX_CLEAN_LINES) throw new CorpusError(where, `clean.${key}`, `lists ${list.length.toLocaleString('en')} lines; the limit is ${MAX_CLEAN_LINES.toLocaleString('en')}`);
+    const long = list.findIndex((line) => line.length > MAX_CLEAN_LINE_CHARS);
+    if (long >= 0) throw new CorpusError(where, `clean.${key}[${long}]`, tooLong(list[long]!.length, MAX_CLEAN_LINE_CHARS));
     out[key] = list as string[];
   }
   return out;
+}
+
+/** The message for a field over its limit (src/corpus/limits.ts). */
+export function tooLong(length: number, limit: number): string {
+  return `is ${length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}`;
 }
 
 /** Title from a file name: `my-article_2020.txt` → "my article 2020". */

@@ -40,7 +40,8 @@ export function describeDraftDate(raw: string): { ok: true; text: string } | { o
 /** The draft as metadata fields, or a message per field at fault. */
 export function checkDraft(draft: MetaDraft, file = 'the form'): { ok: true; fields: MetaFields } | { ok: false; errors: Partial<Record<MetaField, string>> } {
   const fields: MetaFields = {};
-  for (const f of META_FIELDS) fields[f] = String(draft[f] ?? '').slice(0, 500);
+  // Not cut here: a value over its limit (corpus/limits.ts) gets buildMeta's message, like front matter's.
+  for (const f of META_FIELDS) fields[f] = String(draft[f] ?? '');
   try {
     buildMeta({ file, defaultId: 'draft', defaultTitle: null, frontMatter: fields });
     return { ok: true, fields };

@@ -5,6 +5,7 @@
  * on as soon as they exist. No DOM: files come in as `PickedFile`s, and the
  * cleaner and the sink are parameters, so tests drive it with fakes.
  */
+import { metaShapeProblem } from '../corpus/limits.ts';
 import { limitProblem } from './limits.ts';
 import { isImportable, unsupportedReason } from './file-kinds.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
@@ -170,6 +171,13 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
       } catch (error) {
         done++;
         refuse({ file: f.path, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` });
+        continue;
+      }
+      // A corpus file's metadata is checked here, before the batch is cloned to the worker: 10,000 levels would fail the whole batch.
+      const shape = item.kind === 'prepared' ? metaShapeProblem(item.meta) : null;
+      if (shape) {
+        done++;
+        refuse({ file: f.path, reason: `meta ${shape}` });
         continue;
       }
       batch.push({ file: f, item });

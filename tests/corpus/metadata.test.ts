@@ -8,6 +8,7 @@ import {
   parseDocDate,
   titleFromFileName,
 } from '../../src/corpus/metadata.ts';
+import { FIELD_LIMITS, MAX_CLEAN_LINE_CHARS, MAX_CLEAN_LINES } from '../../src/corpus/limits.ts';
 
 const complete = { title: 'T', outlet: 'O', author: null, date: '2019-10', language: 'en', provenance: 'p' };
 
@@ -41,6 +42,27 @@ describe('compareDocDates', () => {
   it('sorts undated last', () => {
     const dates = [null, parseDocDate('2020'), parseDocDate('2019-10-25')];
     expect(dates.sort(compareDocDates).map((d) => d?.value ?? null)).toEqual(['2019-10-25', '2020', null]);
+  });
+});
+
+describe('buildMeta: one set of length limits (corpus/limits.ts) for every source', () => {
+  const long = (n: number) => 'w.'.repeat(n).slice(0, n);
+  it.each(['title', 'outlet', 'author', 'provenance'] as const)('refuses a %s over its limit from front matter or a sidecar, naming file and field', (field) => {
+    const limit = FIELD_LIMITS[field];
+    expect(buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { [field]: 'x'.repeat(limit) } })[field]).toHaveLength(limit);
+    expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { [field]: long(100_000) } })).toThrow(
+      new CorpusError('a.md', field, `is 100,000 characters long; the limit is ${limit.toLocaleString('en')}`),
+    );
+    expect(() => buildMeta({ file: 'b.txt', defaultId: 'b', defaultTitle: 'b', sidecar: { ...complete, [field]: 'x'.repeat(limit + 1) } })).toThrow(
+      `b.txt.meta.json: ${field}: is ${(limit + 1).toLocaleString('en')} characters long`,
+    );
+  });
+  it('limits language, date and clean lines too, and shortens a title made from a file name', () => {
+    expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { language: `en-${'x'.repeat(FIELD_LIMITS.language)}` } })).toThrow(/a\.md: language: is \d+ characters long/);
+    expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { date: ` ${'9'.repeat(5_000_000)}` } })).toThrow(/a\.md: date: is 5,000,000 characters long/);
+    expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { clean: { removeLines: Array(MAX_CLEAN_LINES + 1).fill('x') } } })).toThrow(/clean\.removeLines: lists 1,001 lines/);
+    expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { clean: { keepLines: ['ok', 'y'.repeat(MAX_CLEAN_LINE_CHARS + 1)] } } })).toThrow(/clean\.keepLines\[1\]: is 2,001 characters long/);
+    expect(buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: long(1000) }).title!.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
   });
 });
 

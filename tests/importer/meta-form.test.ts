@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDraft, checkDraft, describeDraftDate, draftFromMeta, EMPTY_DRAFT } from '../../src/importer/meta-form.ts';
 import { importItem } from '../../src/importer/read.ts';
+import { FIELD_LIMITS } from '../../src/corpus/limits.ts';
 import { enc, PROSE } from './helpers.ts';
 
 const o = importItem({ kind: 'file', path: 'a.txt', name: 'a.txt', bytes: enc(PROSE) }, new Set());
@@ -17,6 +18,12 @@ describe('meta form', () => {
   it('checks each field, naming the one at fault', () => {
     expect(checkDraft({ ...EMPTY_DRAFT, date: '2019-02-30' })).toEqual({ ok: false, errors: { date: expect.stringMatching(/day 30 out of range/) } });
     expect(checkDraft({ ...EMPTY_DRAFT, language: 'English' })).toEqual({ ok: false, errors: { language: expect.stringMatching(/not a language tag/) } });
+  });
+  it('refuses a field over its limit with a message, never cutting it silently (the limits front matter has)', () => {
+    expect(checkDraft({ ...EMPTY_DRAFT, title: 'x'.repeat(FIELD_LIMITS.title) }).ok).toBe(true);
+    expect(checkDraft({ ...EMPTY_DRAFT, title: 'x'.repeat(FIELD_LIMITS.title + 1) })).toEqual({ ok: false, errors: { title: `is ${FIELD_LIMITS.title + 1} characters long; the limit is ${FIELD_LIMITS.title}` } });
+    expect(checkDraft({ ...EMPTY_DRAFT, outlet: 'o'.repeat(450) })).toEqual({ ok: false, errors: { outlet: `is 450 characters long; the limit is ${FIELD_LIMITS.outlet}` } });
+    expect(checkDraft({ ...EMPTY_DRAFT, author: 'a'.repeat(100_000) })).toEqual({ ok: false, errors: { author: `is 100,000 characters long; the limit is ${FIELD_LIMITS.author}` } });
   });
   it('applies a draft without touching id, text or provenance', () => {
     const r = applyDraft(doc, { ...draftFromMeta(doc.meta), outlet: 'New outlet', date: '2021' });

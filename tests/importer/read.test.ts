@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '../../src/corpus/limits.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +116,29 @@ describe('importItem: prepared documents from a corpus file', () => {
     expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta: { ...meta, id: '../../etc' }, original: PROSE }, new Set())).reason).toMatch(/^id:/);
     expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta: JSON.parse('{"__proto__": 1}'), original: PROSE }, new Set())).reason).toMatch(/__proto__|missing/);
     expect(refused(importItem({ kind: 'prepared', path: 'x.txt', meta, original: 'a\u0000b' }, new Set())).reason).toMatch(/binary/);
+  });
+});
+
+describe('importItem: one set of length limits, whatever states the metadata (issue #14, item 9)', () => {
+  const huge = 'A very long title.'.repeat(5900).slice(0, 100_000);
+  it('refuses a title over the limit in front matter, a sidecar or a corpus file, naming file and field', () => {
+    const long = huge.slice(0, 19_998);
+    expect(refused(importItem(file('a.md', `---\ntitle: ${long}\n---\n${PROSE}`), new Set()))).toEqual({ ok: false, file: 'folder/a.md', reason: `title: is 19,998 characters long; the limit is ${FIELD_LIMITS.title}` });
+    expect(refused(importItem(file('a.md', `---\ntitle: ${huge}\n---\n${PROSE}`), new Set())).reason).toBe('front matter is 100,008 characters long; at most 65,536 are read');
+    const sidecar = JSON.stringify({ title: null, outlet: 'o'.repeat(FIELD_LIMITS.outlet + 1), author: null, date: null, language: 'en', provenance: '' });
+    expect(refused(importItem(file('b.txt', PROSE, { sidecar }), new Set()))).toMatchObject({ file: 'folder/b.txt.meta.json', reason: expect.stringMatching(/^outlet: is 201 characters long; the limit is 200$/) });
+    const meta = { id: 'x1', title: 'T', outlet: null, author: 'a'.repeat(20_000_000), date: null, language: 'en', provenance: 'P' };
+    expect(refused(importItem({ kind: 'prepared', path: 'x1.txt', meta, original: PROSE }, new Set())).reason).toBe(`author: is 20,000,000 characters long; the limit is ${FIELD_LIMITS.author}`);
+    expect(refused(importItem({ kind: 'prepared', path: 'x2.txt', meta: { ...meta, author: null, provenance: 'p'.repeat(FIELD_LIMITS.provenance + 1) }, original: PROSE }, new Set())).reason).toMatch(/^provenance: is 2,001 characters/);
+  });
+  it("shortens what a page or a file name only suggests, and refuses what the user types", () => {
+    const page = `<html><head><title>${huge}</title><meta name="author" content="${huge}"></head><body><p>${PROSE}</p></body></html>`;
+    const { doc } = ok(importItem(file('page.html', page), new Set()));
+    expect(doc.meta.title!.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
+    expect(doc.meta.author?.length ?? 0).toBeLessThanOrEqual(FIELD_LIMITS.author);
+    const name = `${'n'.repeat(250)}.txt`;
+    expect(ok(importItem(file(name, PROSE), new Set())).doc.meta.title!.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
+    expect(refused(importItem(file('c.txt', PROSE, { fields: { title: huge } }), new Set())).reason).toMatch(/^title: is 100,000 characters long/);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanHere } from '../../src/importer/read.ts';
-import { BATCH_FILES, planImport, rereadFile, runImport, type ImportedDoc, type Progress } from '../../src/importer/run.ts';
+import { BATCH_FILES, planImport, rereadFile, runImport, type ImportedDoc, type PickedFile, type Progress, type RunOptions } from '../../src/importer/run.ts';
+import { parseCorpusFile } from '../../src/importer/corpus-file.ts';
+import { MAX_META_DEPTH, MAX_META_JSON_CHARS } from '../../src/corpus/limits.ts';
 import { MAX_CORPUS_DOCUMENTS } from '../../src/importer/limits.ts';
 import { picked, PROSE } from './helpers.ts';
 
@@ -103,5 +105,41 @@ describe('runImport: how each file was read', () => {
     const gone = { ...picked('c.txt', PROSE), load: async () => Promise.reject(new Error('the file was moved')) };
     const r = await rereadFile({ file: 'c.txt', id: 'c', readAs: { encoding: 'utf-8', how: 'UTF-8', confidence: null }, source: gone }, 'windows-1252', [], cleanHere);
     expect(r).toEqual({ ok: false, file: 'c.txt', reason: 'could not be read again (the file was moved)' });
+  });
+});
+
+describe('runImport: a shared corpus file with one hostile document (issue #14, item 8)', () => {
+  const meta = (id: string) => ({ id, title: id, outlet: null, author: null, date: null, language: 'en', provenance: 'P' });
+  /** As the page does it (ui/shell/corpora.svelte.ts importCorpusFile). */
+  const entries = (text: string): PickedFile[] => {
+    const parsed = parseCorpusFile(text, 'shared.json');
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.items.map((item) => ({ path: item.path, name: `${item.path}.txt`, size: item.original.length, load: async () => item }));
+  };
+  /** Posting to the worker clones the batch, as structuredClone does. */
+  const cloneLikeWorker: RunOptions['clean'] = (items, taken, onFile) => cleanHere(structuredClone(items), taken, onFile);
+
+  it('refuses only the document whose meta is 10,000 levels deep, by name, before the batch is posted', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { nested: deep };
+    const json = `{"format":"refrain-corpus","version":1,"name":"Shared","exportedAt":1,"documents":[${[
+      JSON.stringify({ source: 'a', meta: meta('a'), original: PROSE }),
+      `{"source":"deep","meta":{"id":"deep","title":"Deep","clean":${'{"x":'.repeat(10_000)}1${'}'.repeat(10_000)}},"original":${JSON.stringify(PROSE)}}`,
+      JSON.stringify({ source: 'c', meta: meta('c'), original: `${PROSE} Also.` }),
+    ].join(',')}]}`;
+    const imported: string[] = [];
+    const summary = await runImport({ files: entries(json), existing: noop, clean: cloneLikeWorker, accept: async (docs) => void imported.push(...docs.map((d) => d.doc.meta.id)) });
+    expect(imported).toEqual(['a', 'c']);
+    expect(summary.refused).toEqual([{ file: 'deep', reason: `meta is nested more than ${MAX_META_DEPTH} levels deep; a document's metadata is a few fields` }]);
+    expect(summary.stopped).toBeNull();
+  });
+
+  it('refuses a meta too large to be metadata, and lets a normal one with clean overrides through', async () => {
+    const big = { ...meta('big'), clean: { removeLines: Array.from({ length: 40 }, () => 'x'.repeat(MAX_META_JSON_CHARS / 32)) } };
+    const fine = { ...meta('fine'), clean: { removeLines: ['Advertisement'], keepLines: ['Share'] } };
+    const json = JSON.stringify({ format: 'refrain-corpus', version: 1, name: 'S', exportedAt: 1, documents: [{ source: 'big', meta: big, original: PROSE }, { source: 'fine', meta: fine, original: PROSE }] });
+    const summary = await runImport({ files: entries(json), existing: noop, clean: cloneLikeWorker, accept: async () => {} });
+    expect(summary.imported).toBe(1);
+    expect(summary.refused).toEqual([{ file: 'big', reason: expect.stringMatching(/^meta is more than 65,536 characters as JSON/) }]);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * What an import refuses, in Chromium over the built file (issue #14): a
+ * shared corpus file whose one document has 10,000 levels of `meta` imports
+ * the rest and names that one (item 8); a title over the limit is refused
+ * with its message, in a file and in the paste form (item 9), and no card
+ * grows wider than the page.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filler } from './custom-build.ts';
+import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+
+const dir = makeTempDir('refrain-import-refusals-');
+const meta = (id: string, title: string) => ({ id, title, outlet: 'Post', author: null, date: '2021', language: 'en', provenance: 'Written for the test.' });
+const corpusFile = join(dir, 'shared.refrain-corpus.json');
+writeFileSync(
+  corpusFile,
+  `{"format":"refrain-corpus","version":1,"name":"Shared set","exportedAt":1,"documents":[${[
+    JSON.stringify({ source: 'first.txt', meta: meta('first', 'First shared text'), original: filler(1, 6) }),
+    `{"source":"deep.txt","meta":{"id":"deep","title":"Deep","clean":${'{"x":'.repeat(10_000)}1${'}'.repeat(10_000)}},"original":${JSON.stringify(filler(2, 6))}}`,
+    JSON.stringify({ source: 'third.txt', meta: meta('third', 'Third shared text'), original: filler(3, 6) }),
+  ].join(',')}]}`,
+);
+const longTitle = join(dir, 'long-title.md');
+writeFileSync(longTitle, `---\ntitle: ${'A very long title. '.repeat(1000).trim()}\n---\n${filler(4, 6)}\n`);
+const fine = join(dir, 'fine.md');
+writeFileSync(fine, `---\ntitle: A fine title\n---\n${filler(5, 6)}\n`);
+
+let session: BrowserSession;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  assertBuilt();
+  session = await launchBrowser();
+  page = await session.newPage({ viewport: { width: 1280, height: 800 } });
+  watch = watchPage(page);
+  await page.goto(`${fileUrl()}#/`);
+});
+afterAll(async () => session?.close());
+
+describe('an import refuses one document and keeps the rest', () => {
+  it('a corpus file with one document nested 10,000 levels deep: the others arrive, that one is named', async () => {
+    await page.getByRole('button', { name: /Drop files or a folder here/ }).waitFor();
+    await page.getByTestId('import-corpus-file').setInputFiles(corpusFile);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('.card h2').allInnerTexts()).toEqual(['First shared text', 'Third shared text']);
+    expect(await page.locator('.refused').innerText()).toMatch(/deep\.txt\s+meta is nested more than 8 levels deep/);
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/2 imported, 1 refused/);
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('a title over the limit is refused with its message; the other file imports', async () => {
+    await page.getByTestId('import-files').setInputFiles([longTitle, fine]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.refused').innerText()).toMatch(/long-title\.md\s+title: is 18,999 characters long; the limit is 300/);
+    await expect.poll(() => page.locator('.card h2').allInnerTexts()).toContain('A fine title');
+    // Every card stays the width of the page.
+    const widest = await page.locator('.card').evaluateAll((cards) => Math.max(0, ...cards.map((c) => c.getBoundingClientRect().width)));
+    expect(widest).toBeLessThan(1280);
+    await screenshot(page, 'import-refused-long-title');
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('the paste form says a title is over the limit (the same limit), and adds nothing', async () => {
+    const cards = await page.locator('.card').count();
+    await page.locator('.paste summary').click();
+    await page.locator('#paste-text').fill(filler(6, 6));
+    await page.locator('#paste-title').fill('t'.repeat(301));
+    await page.getByRole('button', { name: 'Add this text' }).click();
+    await expect.poll(() => page.locator('#paste-title-hint').innerText()).toBe('is 301 characters long; the limit is 300');
+    expect(await page.locator('#paste-title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.card').count()).toBe(cards);
+  });
+});
