@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,10 +57,39 @@ describe('analyze CLI', () => {
       const r = run(args);
       expect(r.code).not.toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
+      // The file and why, then (when nothing could be read) that nothing was.
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(r.stderr).not.toMatch(/\n\s+at |ENOENT/);
     }
   }, 60_000);
+});
+
+describe('analyze CLI: one bad file never stops the rest (issue #14, item 10 and "One bad file")', () => {
+  it('skips a named pipe, a dangling link and a binary file with one warning each, exits 0; --strict exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refrain-cli-mixed-'));
+    const prose = 'The river council met on Tuesday to discuss the new bridge. Residents asked about the cost and the timetable for the works.';
+    writeFileSync(join(dir, 'a-good.txt'), `${prose}\n`);
+    writeFileSync(join(dir, 'b-good.md'), `---\ntitle: "Bridge: the plan"\n---\n${prose} More.\n`);
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 159, 146, 150, 0, 255, 1, 2]));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
+    const r = run(['--json', dir]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).documents.map((d: { title: string }) => d.title)).toEqual(['a good', 'Bridge: the plan']);
+    const warnings = r.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(3);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^analyze: skipped .*binary\.txt: .*binary/),
+        `analyze: skipped ${join(dir, 'pipe.txt')}: is a named pipe, not a regular file`,
+        `analyze: skipped ${join(dir, 'dangling.txt')}: is a link to ${JSON.stringify(join(dir, 'gone.txt'))}, which does not exist`,
+      ]),
+    );
+    const strict = run(['--strict', dir]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/--strict: 3 files could not be read/);
+  }, 120_000);
 });
 
 describe('analyze CLI on hostile HTML (issue #14, item 6)', () => {

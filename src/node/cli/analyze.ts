@@ -1,14 +1,17 @@
 /**
- * `npm run --silent analyze -- [--json] [--boilerplate] [PATH...]`: loads
- * documents (the bundled seeds/ when no path is given), detects reuse, and
- * prints either one JSON object or a readable report (families in the
- * engine's order; boilerplate counted, and listed with --boilerplate).
- * Errors are one line on stderr, exit 1.
+ * `npm run --silent analyze -- [--json] [--boilerplate] [--strict] [PATH...]`:
+ * loads documents (the bundled seeds/ when no path is given), detects
+ * reuse, and prints either one JSON object or a readable report (families
+ * in the engine's order; boilerplate counted, and listed with
+ * --boilerplate). A file that cannot be read is skipped with one warning
+ * line on stderr; the exit status is 0 when at least one document was
+ * read, 1 when none was or (with --strict) when any file was skipped.
+ * Other errors are one line on stderr, exit 1.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
-import { loadCorpusFromPaths, CorpusError } from '../load-corpus.ts';
+import { readCorpusFromPaths, CorpusError } from '../load-corpus.ts';
 import { describeChance, detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import type { Corpus } from '../../corpus/types.ts';
@@ -19,20 +22,23 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Cap on jsdiff's work per passage pair in the report. */
 const DIFF_MAX_EDIT_LENGTH = 200;
 const REPORT_MAX_PASSAGES = 60;
-const USAGE = `usage: npm run --silent analyze -- [--json] [--boilerplate] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}`;
+const USAGE = `usage: npm run --silent analyze -- [--json] [--boilerplate] [--strict] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}`;
 
 interface Args {
   json: boolean;
   /** List the families marked boilerplate too. */
   boilerplate: boolean;
+  /** Any skipped file is an error (exit 1, no report). */
+  strict: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, boilerplate: false, paths: [] };
+  const args: Args = { json: false, boilerplate: false, strict: false, paths: [] };
   for (const a of argv) {
     if (a === '--json') args.json = true;
     else if (a === '--boilerplate') args.boilerplate = true;
+    else if (a === '--strict') args.strict = true;
     else if (a === '--help' || a === '-h') throw new UsageError(USAGE);
     else if (a.startsWith('-')) throw new UsageError(`analyze: unknown option "${a}" (${USAGE})`);
     else args.paths.push(a);
@@ -128,7 +134,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
-    const corpus = await loadCorpusFromPaths(paths);
+    const { corpus, skipped } = await readCorpusFromPaths(paths);
+    for (const s of skipped) process.stderr.write(`analyze: skipped ${s.file}: ${s.reason.split('\n')[0]}\n`);
+    if (!corpus) {
+      process.stderr.write(`analyze: no document could be read from ${paths.join(', ')}\n`);
+      return 1;
+    }
+    if (args.strict && skipped.length) {
+      process.stderr.write(`analyze: --strict: ${skipped.length} file${skipped.length === 1 ? '' : 's'} could not be read\n`);
+      return 1;
+    }
     const result = detectReuse(toInputs(corpus));
     process.stdout.write(`${args.json ? toJson(corpus, result) : report(corpus, result, undefined, args.boilerplate)}\n`);
     return 0;

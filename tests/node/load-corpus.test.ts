@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDocumentFiles, loadCorpusFromPaths, readCorpusFromPaths } from '../../src/node/load-corpus.ts';
+
+const PROSE = 'The river council met on Tuesday to discuss the new bridge. Residents asked about the cost and the timetable for the works.';
+
+/** A folder as an unlucky user has it: good files beside a pipe, a socket, links that lead nowhere or round in a loop. */
+const dir = mkdtempSync(join(tmpdir(), 'refrain-load-'));
+let server: Server;
+beforeAll(async () => {
+  writeFileSync(join(dir, 'good.txt'), `${PROSE}\n`);
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'inner.md'), `---\ntitle: Inner\n---\n${PROSE} Inside.\n`);
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 159, 146, 150, 0, 255, 1, 2]));
+  writeFileSync(join(dir, 'bad-meta.md'), `---\ndate: 2019-13\n---\n${PROSE}\n`);
+  writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50]));
+  execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
+  symlinkSync(join(dir, 'loop-b.txt'), join(dir, 'loop-a.txt'));
+  symlinkSync(join(dir, 'loop-a.txt'), join(dir, 'loop-b.txt'));
+  symlinkSync(dir, join(dir, 'sub', 'back-up'));
+  symlinkSync('/dev/null', join(dir, 'device.txt'));
+  server = createServer();
+  await new Promise<void>((done) => server.listen(join(dir, 'socket.txt'), done));
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+describe('readCorpusFromPaths: regular files only, every problem named (issue #14, item 10)', () => {
+  it('reads the good files and skips a pipe, a socket, a device, links and unreadable files, each by name', async () => {
+    const { corpus, skipped } = await readCorpusFromPaths([dir], 'Test', dir);
+    expect(corpus!.documents.map((d) => d.meta.id)).toEqual(['good', 'inner']);
+    expect(Object.fromEntries(skipped.map((s) => [s.file.replace(dir, '<dir>'), s.reason]))).toEqual({
+      '<dir>/pipe.txt': 'is a named pipe, not a regular file',
+      '<dir>/socket.txt': 'is a socket, not a regular file',
+      '<dir>/device.txt': 'is a device, not a regular file',
+      '<dir>/dangling.txt': `is a link to ${JSON.stringify(join(dir, 'nowhere.txt'))}, which does not exist`,
+      '<dir>/loop-a.txt': 'is a symbolic link loop',
+      '<dir>/loop-b.txt': 'is a symbolic link loop',
+      '<dir>/sub/back-up': 'is a folder already read (a link leads to it again)',
+      'binary.txt': expect.stringMatching(/binary/),
+      'bad-meta.md': 'date: month 13 out of range in "2019-13"',
+    });
+  }, 20_000);
+
+  it('names a path given directly, whatever it is', async () => {
+    const one = async (name: string) => (await listDocumentFiles(join(dir, name))).skipped[0]?.reason;
+    expect(await one('pipe.txt')).toBe('is a named pipe, not a file or a folder');
+    expect(await one('dangling.txt')).toMatch(/^is a link to .*nowhere\.txt", which does not exist$/);
+    expect(await one('loop-a.txt')).toBe('is a symbolic link loop');
+    expect(await one('missing.txt')).toBe('no such file or folder');
+    expect(await one('photo.png')).toBe('is not a .txt, .md or .html file');
+  });
+
+  it('the build stays strict: the first problem stops it, naming the file', async () => {
+    await expect(loadCorpusFromPaths([dir], 'Test', dir)).rejects.toThrow(/pipe\.txt: is a named pipe|dangling\.txt: is a link|device\.txt|loop-a\.txt/);
+    await expect(loadCorpusFromPaths([join(dir, 'sub', 'inner.md')], 'Test', dir)).resolves.toMatchObject({ documents: [{ meta: { title: 'Inner' } }] });
+  });
+});
