@@ -10,6 +10,7 @@ import { getContext, setContext } from 'svelte';
 import type { Corpus, CorpusDocument } from '../../corpus/types.ts';
 import { compareIds } from '../../corpus/outlet-year.ts';
 import { exportCorpus, parseCorpusFile, rereadFile, type FileRead, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
+import { interruptedMessage, markImportEnded, markImportRunning, takeInterruptedImport, type RunningImport } from '../import/interrupted.ts';
 import { cleanName, type CorporaStatus } from '../../state/corpora.ts';
 import { BUNDLED_KEY, CorpusSession, type CorpusEntry } from '../../state/corpus-session.ts';
 import { OK_STATUS } from '../../state/lifecycle.ts';
@@ -81,7 +82,21 @@ export class Corpora {
     this.status = session.store.status;
     session.store.onStatus((s) => (this.status = s));
     this.#refreshList();
+    const cut = takeInterruptedImport();
+    if (cut) await this.#interrupted(cut);
     if (session.store.current && this.#options.restoreLast !== false) await this.select(session.store.current);
+  }
+
+  /** Says that this tab's last import was cut short by a reload; a corpus made for it that got nothing goes. */
+  async #interrupted(cut: RunningImport): Promise<void> {
+    const store = this.#session!.store;
+    const info = store.info(cut.key);
+    const now = info && !info.deleted ? info.docIds.length : null;
+    if (info && now === 0 && cut.before === 0) {
+      await store.remove(cut.key);
+      this.#refreshList();
+    }
+    this.notice = { text: interruptedMessage(cut, now === 0 && cut.before === 0 ? null : now) };
   }
 
   get isBundled(): boolean {
@@ -120,7 +135,9 @@ export class Corpora {
   async importFiles(files: PickedFile[], opts: { newCorpus?: boolean; name?: string } = {}): Promise<ImportSummary | null> {
     const session = this.#session;
     if (!session || this.job?.phase === 'import' || this.job?.phase === 'analysis') return null;
-    if (this.isBundled || opts.newCorpus) {
+    const previous = this.key;
+    const created = this.isBundled || opts.newCorpus;
+    if (created) {
       const { info } = await session.store.create(opts.name ?? `My texts, ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`);
       this.#refreshList();
       await this.select(info.key);
@@ -128,18 +145,31 @@ export class Corpora {
     const key = this.key;
     const job: ImportJob = $state({ progress: { stage: 'reading', done: 0, total: files.length, file: null }, phase: 'import', analysis: 0, refused: [], summary: null, cancelRequested: false });
     this.job = job;
-    const summary = await session.importInto(key, files, {
-      existingIds: this.corpus.documents.map((d) => d.meta.id),
-      onDocuments: (docs) => {
-        if (this.key !== key) return;
-        this.corpus = { ...this.corpus, documents: [...this.corpus.documents, ...docs].sort(byId) };
-        this.#refreshList();
-      },
-      onProgress: (p) => (job.progress = p),
-      onRefusal: (r) => job.refused.push(r),
-      cancelled: () => job.cancelRequested,
-    });
+    markImportRunning({ key, name: this.corpus.name, files: files.length, before: this.corpus.documents.length });
+    let summary: ImportSummary;
+    try {
+      summary = await session.importInto(key, files, {
+        existingIds: this.corpus.documents.map((d) => d.meta.id),
+        onDocuments: (docs) => {
+          if (this.key !== key) return;
+          this.corpus = { ...this.corpus, documents: [...this.corpus.documents, ...docs].sort(byId) };
+          this.#refreshList();
+        },
+        onProgress: (p) => (job.progress = p),
+        onRefusal: (r) => job.refused.push(r),
+        cancelled: () => job.cancelRequested,
+      });
+    } finally {
+      markImportEnded();
+    }
     job.summary = summary;
+    if (created && this.key === key && this.corpus.documents.length === 0) {
+      // Every file was refused (or the import was cancelled before any arrived): the corpus made for
+      // them would stay as "(0 documents)". It goes; the summary still says why each file was refused.
+      await session.store.remove(key);
+      this.#refreshList();
+      await this.select(previous);
+    }
     if (this.key === key && summary.imported > 0) await this.#analyse(job);
     job.phase = 'finished';
     return summary;
