@@ -9,6 +9,7 @@ import type { Anchor } from './anchor.ts';
 import type { NoteTarget } from './records.ts';
 import { ReadingStore, type HighlightStyle, type SaveComparisonInput, type StoreOptions, type StoreStatus } from './store.ts';
 import { notesAsMarkdown, type MarkdownContext } from './notes-markdown.ts';
+import type { DocText } from './identity.ts';
 import { exportState, importState, type ImportResult } from './transfer.ts';
 
 export const CONFLICT_NOTICE =
@@ -92,8 +93,10 @@ export class ReadingState {
   deleteComparison = (id: string) => this.#store.deleteComparison(id);
   setLastView = (route: string) => this.#store.setLastView(route);
 
-  exportState = (): string => exportState(this.#store);
-  importState = (json: string): Promise<ImportResult> => importState(this.#store, json);
+  /** `documents`: the corpus's, so the file says which texts the notes were written on. */
+  exportState = (documents: readonly DocText[]): string => exportState(this.#store, { documents });
+  /** `documents`: the open corpus's, which the file's notes are matched to by content. */
+  importState = (json: string, documents: readonly DocText[]): Promise<ImportResult> => importState(this.#store, json, documents);
   notesAsMarkdown = (context: MarkdownContext): string => notesAsMarkdown(this.#store.allRecords(), context);
   dismissNotice = (): void => {
     this.notice = null;

@@ -10,9 +10,11 @@
  * - a stale tab (one that does not hear the others) writing over a note
  *   changed elsewhere gets a conflict copy it can see, use or delete;
  * - a notes file whose saved comparison links out of the app is refused
- *   (item 11).
+ *   (item 11);
+ * - notes exported from a corpus of one's own import into the same corpus
+ *   re-imported in a fresh profile (item 5).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +196,59 @@ describe('a saved comparison links only to the app’s own view (item 11)', () =
       expect(watch.pageErrors).toEqual([]);
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe('notes follow their texts, not the storage key (item 5)', () => {
+  // Before: the notes file named the corpus by the key made when it was imported, so in a
+  // fresh profile the re-imported corpus (another key) refused them: "belongs to another corpus".
+  it('exports a corpus of one’s own and its notes; a fresh profile imports the corpus, then the notes', async () => {
+    const dir = makeTempDir('refrain-notes-move-');
+    const article = join(dir, 'river-report.txt');
+    writeFileSync(
+      article,
+      'The river council met on Tuesday to discuss the new bridge and its cost.\n\nResidents asked the council about the timetable for the works and the closures on the old road.\n\nEngineers said the first stage would begin next spring.\n',
+    );
+    const first = await launchBrowser();
+    const [corpusFile, notesFile] = await (async () => {
+      const context = await first.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(fileUrl());
+      await page.getByTestId('import-files').setInputFiles([article]);
+      await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+      await page.goto(`${fileUrl()}#/doc/river-report`);
+      await highlightWithNote(page, 1, 'Ask about the closures.');
+      const save = async (click: () => Promise<void>, name: string) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+        const path = join(dir, name);
+        await download.saveAs(path);
+        return path;
+      };
+      await page.goto(`${fileUrl()}#/`);
+      const corpus = await save(() => page.getByRole('button', { name: 'Export corpus' }).click(), 'corpus.json');
+      await page.goto(`${fileUrl()}#/notes`);
+      const notes = await save(() => page.getByRole('button', { name: /Export everything/ }).click(), 'notes.json');
+      return [corpus, notes];
+    })();
+    await first.close();
+
+    const fresh = await launchBrowser();
+    try {
+      const page = await fresh.newPage();
+      const watch = watchPage(page);
+      await page.goto(fileUrl());
+      await page.getByTestId('import-corpus-file').setInputFiles(corpusFile);
+      await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+      await page.goto(`${fileUrl()}#/notes`);
+      await page.getByLabel('Import an export (JSON):').setInputFiles(notesFile);
+      await page.getByRole('status').filter({ hasText: /Imported notes\.json: [1-9]\d* added/ }).waitFor(WAIT);
+      await page.goto(`${fileUrl()}#/doc/river-report`);
+      expect(await noteTexts(page)).toEqual(['Ask about the closures.']);
+      expect(await page.locator('mark.hl').count()).toBe(1);
+      expect(watch.pageErrors).toEqual([]);
+    } finally {
+      await fresh.close();
     }
   });
 });

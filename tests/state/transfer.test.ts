@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describeRange } from '../../src/state/anchor.ts';
 import { openStateDb } from '../../src/state/idb.ts';
 import type { ReadingStore } from '../../src/state/store.ts';
+import { documentIdentities } from '../../src/state/identity.ts';
 import { exportState, importState, IMPORTED_MARKER } from '../../src/state/transfer.ts';
 import { CORPUS, dump, failingPuts, freshIdb, intercepting, openStore } from './helpers.ts';
 
@@ -40,8 +41,8 @@ function withRoute(file: Record<string, unknown>, route: string): Record<string,
 describe('exportState', () => {
   it('writes a versioned file holding every record', async () => {
     const s = await populated();
-    const file = JSON.parse(exportState(s, 123)) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'refrain-state', version: 2, corpus: CORPUS, exportedAt: 123 });
+    const file = JSON.parse(exportState(s, { now: 123, documents: [{ meta: { id: 'd1' }, text: TEXT }] })) as Record<string, unknown>;
+    expect(file).toMatchObject({ format: 'refrain-state', version: 3, corpus: CORPUS, exportedAt: 123, documents: documentIdentities([{ meta: { id: 'd1' }, text: TEXT }]) });
     expect((file['records'] as unknown[]).length).toBe(s.allRecords().length);
   });
 
@@ -105,7 +106,7 @@ describe('importState', () => {
     ['truncated JSON', () => '{"format":"refrain-state","vers', /not valid JSON/],
     ['not an object', () => [1, 2], /holds an array/],
     ['wrong format', (f) => ({ ...f, format: 'other' }), /not a Refrain export/],
-    ['a newer version', (f) => ({ ...f, version: 3 }), /newer version of Refrain \(format version 3/],
+    ['a newer version', (f) => ({ ...f, version: 4 }), /newer version of Refrain \(format version 4/],
     ['another corpus', (f) => ({ ...f, corpus: 'other-corpus' }), /another corpus \("other-corpus"\)/],
     ['records not a list', (f) => ({ ...f, records: {} }), /records is a object/],
     ['wrong field type', (f) => ({ ...f, records: [{ ...(f['records'] as object[])[0], read: 'yes' }] }), /records\[0\]\.read is "yes", expected true or false/],
@@ -233,3 +234,67 @@ describe('importState', () => {
 function isObj(v: unknown): v is object {
   return typeof v === 'object' && v !== null;
 }
+
+describe('notes follow the texts they were written on (issue #14, item 5)', () => {
+  const OTHER_TEXT = 'A different article about rivers and bridges, not the one the notes are on.';
+  const docs = (...pairs: [string, string][]) => pairs.map(([id, text]) => ({ meta: { id }, text }));
+  const written = docs(['d1', TEXT], ['d2', `${TEXT} Second.`]);
+
+  // Before: an export carried the storage key of the corpus it came from ("user-<key>"), so the same
+  // corpus imported into a fresh profile (another key) refused its own notes.
+  it('imports into the same texts under another corpus id (the corpus re-imported in a fresh profile)', async () => {
+    const src = await track(openStore(freshIdb(), { corpusId: 'user-k1' }));
+    await src.updateNote({ type: 'pair', a: 'd1', b: 'd2' }, 'same framing');
+    const { highlight } = await src.addHighlight('d1', describeRange(TEXT, 4, 12), { color: 'yellow' });
+    await src.updateNote({ type: 'highlight', docId: 'd1', highlightId: highlight!.id }, 'the speaker');
+    const file = exportState(src, { documents: written });
+    const dst = await track(openStore(freshIdb(), { corpusId: 'user-k9' }));
+    const r = await importState(dst, file, written);
+    expect(r).toMatchObject({ ok: true, added: 3, moved: 0, elsewhere: 0 });
+    expect(dst.comparisonNotes('d1', 'd2').map((n) => n.text)).toEqual(['same framing']);
+    expect(dst.highlightNotes('d1', highlight!.id).map((n) => n.text)).toEqual(['the speaker']);
+  });
+
+  it('moves notes to a document found under another name (same text)', async () => {
+    const src = await populated();
+    await src.saveComparison({ a: 'd1', b: 'd2', label: 'linked', route: '#/compare/d1/d2?sync=0', id: 'c2' });
+    const dst = await track(openStore(freshIdb(), { corpusId: 'elsewhere' }));
+    const here = docs(['renamed-1', TEXT], ['d2', `${TEXT} Second.`]);
+    const r = await importState(dst, exportState(src, { documents: written }), here);
+    expect(r).toMatchObject({ ok: true, moved: 1 });
+    expect(dst.listHighlights('renamed-1').map((h) => h.anchor.quote)).toEqual(['minister']);
+    expect(dst.listHighlights('d1')).toEqual([]);
+    expect(dst.getDocState('renamed-1').position).toBe(10);
+    expect(dst.comparisonNotes('renamed-1', 'd2').map((n) => n.text)).toEqual(['same framing']);
+    const linked = dst.listComparisons().find((c) => c.id === 'c2')!;
+    expect([linked.a, linked.b, linked.route]).toEqual(['renamed-1', 'd2', '#/compare/renamed-1/d2?sync=0']);
+  });
+
+  it('keeps notes on a document whose text was corrected (same name), and those on documents not here', async () => {
+    const src = await populated();
+    const dst = await track(openStore(freshIdb(), { corpusId: 'elsewhere' }));
+    const here = docs(['d1', `${TEXT} (corrected)`], ['d2', `${TEXT} Second.`]);
+    const r = await importState(dst, exportState(src, { documents: [...written, ...docs(['d3', 'gone'])] }), here);
+    expect(r).toMatchObject({ ok: true, moved: 0 });
+    expect(dst.listHighlights('d1').map((h) => h.anchor.quote)).toEqual(['minister']);
+  });
+
+  it('refuses notes written on other texts, saying so', async () => {
+    const src = await populated();
+    const dst = await track(openStore(freshIdb(), { corpusId: 'elsewhere' }));
+    const before = snapshot(dst);
+    const r = await importState(dst, exportState(src, { documents: written }), docs(['x', OTHER_TEXT]));
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/written on other texts: none of the 2 documents they were written on is in this corpus/) });
+    expect(snapshot(dst)).toBe(before);
+  });
+
+  it('reads an older export (version 2, no document list) into a corpus holding the documents its notes are on', async () => {
+    const src = await populated();
+    const v2: Record<string, unknown> = { ...(JSON.parse(exportState(src, { documents: written })) as Record<string, unknown>), version: 2 };
+    delete v2['documents'];
+    const dst = await track(openStore(freshIdb(), { corpusId: 'user-new-key' }));
+    expect(await importState(dst, JSON.stringify(v2), written)).toMatchObject({ ok: true });
+    const lacking = await track(openStore(freshIdb(), { corpusId: 'user-other' }));
+    expect(await importState(lacking, JSON.stringify(v2), docs(['x', OTHER_TEXT]))).toMatchObject({ ok: false, error: expect.stringMatching(/another corpus/) });
+  });
+});
