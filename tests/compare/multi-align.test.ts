@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { matchScore, oneEditApart } from '../../src/compare/formula-tokens.ts';
+import { alignVersions, versionTokens } from '../../src/compare/multi-align.ts';
+import { filler } from '../e2e/custom-build.ts';
+import { grid, versions } from './formula-fixtures.ts';
+
+describe('versionTokens', () => {
+  it('keeps offsets into the document and splits Han runs into characters', () => {
+    const text = 'Intro: 构建网络空间命运共同体, said Xi.';
+    const tokens = versionTokens(text, 7, 16);
+    expect(tokens.map((t) => t.text)).toEqual([...'构建网络空间命运共']);
+    expect(tokens.every((t) => text.slice(t.start, t.end) === t.text)).toBe(true);
+  });
+  it('marks function words and folds case', () => {
+    const tokens = versionTokens('Building A Community', 0, 20);
+    expect(tokens.map((t) => [t.norm, t.content])).toEqual([['building', true], ['a', false], ['community', true]]);
+  });
+});
+
+describe('matchScore', () => {
+  const t = (norm: string, stem = norm, content = true) => ({ norm, stem, content });
+  it('matches a word, an inflection and a one-letter spelling variant, nothing else', () => {
+    expect(matchScore(t('future'), t('future'))).toBeGreaterThan(matchScore(t('build', 'build'), t('building', 'build'))!);
+    expect(matchScore(t('organisation', 'organis'), t('organization', 'organiz'))).not.toBeNull();
+    expect(matchScore(t('future'), t('destiny'))).toBeNull();
+    expect(matchScore(t('of', 'of', false), t('with', 'with', false))).toBeNull();
+  });
+  it('oneEditApart', () => {
+    expect(oneEditApart('colour', 'color')).toBe(true);
+    expect(oneEditApart('color', 'colour')).toBe(true);
+    expect(oneEditApart('grey', 'gray')).toBe(true);
+    expect(oneEditApart('same', 'same')).toBe(false);
+    expect(oneEditApart('future', 'futures!')).toBe(false);
+  });
+});
+
+describe('alignVersions', () => {
+  it('puts a dropped word in a column the dropping version leaves empty', () => {
+    const { inputs } = versions([
+      ['a', 'A', '2019', '', 'must protect the environment for future generations', ''],
+      ['b', 'B', '2020', '', 'must protect the environment for future generations', ''],
+      ['c', 'C', '2021', '', 'must protect environment for future generations', ''],
+    ]);
+    const al = alignVersions(inputs);
+    expect(al.wordings.map((w) => grid(w.cells))).toEqual([
+      'must protect the environment for future generations',
+      'must protect — environment for future generations',
+    ]);
+    expect(al.wordings.map((w) => w.versions)).toEqual([[0, 1], [2]]);
+  });
+
+  it('puts a substituted word in the column of the word it replaces', () => {
+    const { inputs } = versions([
+      ['a', 'A', '2019', '', 'protect the environment for future generations', ''],
+      ['b', 'B', '2020', '', 'safeguard the environment for coming generations', ''],
+      ['c', 'C', '2021', '', 'protect the environment for future generations', ''],
+    ]);
+    const al = alignVersions(inputs);
+    expect(al.columnCount).toBe(6);
+    expect(al.wordings.map((w) => grid(w.cells))).toEqual([
+      'protect the environment for future generations',
+      'safeguard the environment for coming generations',
+    ]);
+  });
+
+  it('aligns a phrase-level swap: "with a" and "of" share columns, inflections share a column', () => {
+    const { inputs } = versions([
+      ['a', 'A', '2019', '', 'building a community with a shared future in cyberspace', ''],
+      ['b', 'B', '2019', '', 'building a community with a shared future in cyberspace', ''],
+      ['c', 'C', '2022', '', 'build a community of shared destiny in cyberspace', ''],
+    ]);
+    const al = alignVersions(inputs);
+    expect(al.wordings.map((w) => grid(w.cells))).toEqual([
+      'building a community with a shared future in cyberspace',
+      'build a community of — shared destiny in cyberspace',
+    ]);
+  });
+
+  it('merges identical wordings before aligning, whatever their case and punctuation', () => {
+    const { inputs } = versions([
+      ['a', 'A', '2019', '', 'Protect the environment, for future generations', ''],
+      ['b', 'B', '2020', '', 'protect the environment for future generations', ''],
+      ['c', 'C', '2021', '', 'PROTECT THE ENVIRONMENT FOR FUTURE GENERATIONS', ''],
+      ['d', 'D', '2021', '', 'protect the environment for future generations', ''],
+    ]);
+    const al = alignVersions(inputs);
+    expect(al.distinctSequences).toBe(1);
+    expect(al.wordings).toHaveLength(1);
+    expect(al.wordings[0]!.versions).toEqual([0, 1, 2, 3]);
+    // The most common spelling stands for the wording.
+    expect(al.wordings[0]!.text).toBe('protect the environment for future generations');
+  });
+
+  it('keeps context words out of the core, so they do not make wordings differ', () => {
+    const { inputs } = versions(
+      [
+        ['a', 'A', '2019', 'the vision of ', 'building a community with a shared future', ' in full'],
+        ['b', 'B', '2020', 'hands to ', 'building a community with a shared future', ', said'],
+        ['c', 'C', '2021', 'task of jointly ', 'building a community with a shared future', ' today'],
+      ],
+      true,
+    );
+    const al = alignVersions(inputs);
+    expect(al.wordings).toHaveLength(1);
+    expect(al.wordings[0]!.text).toBe('building a community with a shared future');
+    expect(al.core.end - al.core.start).toBe(7);
+  });
+
+  it('aligns 200 versions at the cost of their distinct wordings', () => {
+    const forms = ['protect the environment for future generations', 'safeguard the environment for future generations', 'protect the environment for coming generations', 'protect environment for future generations'];
+    const rows = Array.from({ length: 200 }, (_, i) => [`d${i}`, `Outlet ${i % 7}`, `${2000 + (i % 20)}`, `${filler(i, 1)} `, forms[i % forms.length]!, ` ${filler(1000 + i, 1)}`] as [string, string, string, string, string, string]);
+    const al = alignVersions(versions(rows, true).inputs);
+    expect(al.wordings.map((w) => w.versions.length)).toEqual([50, 50, 50, 50]);
+    expect(al.wordings.map((w) => grid(w.cells)).sort()).toEqual([
+      'protect the environment for coming generations',
+      'protect the environment for future generations',
+      'protect — environment for future generations',
+      'safeguard the environment for future generations',
+    ]);
+  });
+
+  it('gives a version with no word no wording, and refuses nothing', () => {
+    const { inputs } = versions([
+      ['a', 'A', '2019', '', 'shared future', ''],
+      ['b', 'B', '2019', '', '...', ''],
+    ]);
+    const al = alignVersions(inputs);
+    expect(al.versions[1]!.wording).toBe(-1);
+    expect(al.wordings).toHaveLength(1);
+  });
+});
