@@ -1,65 +1,213 @@
 /**
- * The substitution ledger: across all aligned passages, which word replaced
- * which, ranked by how often ("protect → safeguard ×3"), each with examples.
+ * What the versions of each formula swap, drop and add, read off the
+ * formulas' multi-witness alignments (not off pairwise passage alignments,
+ * whose context words made most of the old ledger's noise: "a ↔ of ×24").
+ *
+ * Two wordings of one formula differ in runs: stretches of the core between
+ * words they share. A run with words on both sides is a swap ("future ↔
+ * destiny", or a phrase-level "with a ↔ of"); with words on one side only, a
+ * drop. Runs that only inflect a word ("build ↔ building") or rewrite a long
+ * stretch (more than MAX_SWAP_WORDS on a side) are not swaps. Each wording is
+ * compared with the formula's most used wordings (REFERENCE_WORDINGS), so the
+ * cost stays linear in the wordings.
+ *
+ * The corpus-wide ledger counts, for each swap, the versions that use each
+ * side (with their outlets and years) and the formulas it occurs in; it is
+ * ranked by the less used side's versions, so a swap many versions make on
+ * both sides comes first.
  */
-import type { Passage } from '../reuse/types.ts';
+import { yearOf } from '../corpus/metadata.ts';
+import type { DocDate } from '../corpus/types.ts';
+import type { AlignToken, MultiAlignment, Wording } from './multi-align.ts';
+
+/** A stretch where two wordings differ: `a`'s words and `b`'s words there, and the column-by-column pairs. */
+export interface Difference {
+  a: AlignToken[];
+  b: AlignToken[];
+  pairs: [AlignToken | null, AlignToken | null][];
+}
+
+/** Longest side of a swap, in words; longer runs are rewrites, not swaps. */
+export const MAX_SWAP_WORDS = 4;
+/** Each wording is compared with this many of its formula's most used wordings. */
+export const REFERENCE_WORDINGS = 5;
+export const LEDGER_MAX_EXAMPLES = 5;
+
+const key = (tokens: AlignToken[]) => tokens.map((t) => t.norm).join(' ');
+const stems = (tokens: AlignToken[]) => tokens.map((t) => t.stem).join(' ');
+
+/** The runs where `a` and `b` differ, over the core's columns; columns neither fills are passed over. */
+export function differences(a: Wording, b: Wording): Difference[] {
+  const out: Difference[] = [];
+  let run: Difference | null = null;
+  a.cells.forEach((x, c) => {
+    const y = b.cells[c] ?? null;
+    if (!x && !y) return;
+    if (x && y && x.norm === y.norm) {
+      if (run) out.push(run);
+      run = null;
+      return;
+    }
+    run ??= { a: [], b: [], pairs: [] };
+    if (x) run.a.push(x);
+    if (y) run.b.push(y);
+    run.pairs.push([x, y]);
+  });
+  if (run) out.push(run);
+  return out;
+}
+
+/**
+ * The swap inside a run that also drops a word at its edge: "safeguard the"
+ * ↔ "protect" is the swap "safeguard ↔ protect" beside a dropped "the". Kept
+ * whole when the words swapped are only function words ("with a ↔ of" is
+ * one phrase-level swap) or when the drop is inside it.
+ */
+export function swapOf(d: Difference): Difference {
+  const both = d.pairs.flatMap(([x, y], i) => (x && y ? [i] : []));
+  if (both.length === 0 || both.length === d.pairs.length) return d;
+  const [first, last] = [both[0]!, both[both.length - 1]!];
+  if (last - first + 1 !== both.length) return d;
+  const block = d.pairs.slice(first, last + 1);
+  if (!block.some(([x, y]) => x!.content || y!.content)) return d;
+  return { a: block.map(([x]) => x!), b: block.map(([, y]) => y!), pairs: block };
+}
+
+export type DifferenceKind = 'swap' | 'drop' | 'inflection' | 'rewrite';
+
+export function kindOf(d: Difference): DifferenceKind {
+  if (d.a.length === 0 || d.b.length === 0) return 'drop';
+  if (stems(d.a) === stems(d.b)) return 'inflection';
+  if (d.a.length > MAX_SWAP_WORDS || d.b.length > MAX_SWAP_WORDS) return 'rewrite';
+  return 'swap';
+}
+
+export interface DocInfo {
+  outlet: string | null;
+  date: DocDate | null;
+}
+
+export interface LedgerSide {
+  /** As written (the first example's spelling). */
+  words: string;
+  /** Matching forms, space-joined. */
+  key: string;
+  versions: number;
+  outlets: string[];
+  years: string[];
+}
 
 export interface LedgerExample {
-  /** Index into the engine's passages. */
-  passage: number;
-  /** The two documents of that passage, for a link to their comparison. */
+  family: string;
+  label: string;
+  /** The two wordings of the formula, as written, side `a`'s first. */
   a: string;
   b: string;
-  /** The aligned steps around the substitution, as words. */
-  before: string[];
-  after: string[];
 }
 
 export interface LedgerEntry {
-  from: string;
-  to: string;
-  count: number;
-  /** Distinct documents pairs it occurs in. */
-  pairs: number;
+  /** The more used side first. */
+  a: LedgerSide;
+  b: LedgerSide;
+  /** A content word is swapped (not only function words, as in "with a ↔ of"). */
+  content: boolean;
+  /** Formulas it occurs in. */
+  families: number;
   examples: LedgerExample[];
 }
 
-/** Context words shown on each side of a substitution. */
-export const LEDGER_CONTEXT = 4;
-export const LEDGER_MAX_EXAMPLES = 20;
+export interface LedgerFormula {
+  id: string;
+  label: string;
+  alignment: MultiAlignment;
+}
 
-const key = (w: string) => w.normalize('NFKC').toLowerCase();
+interface Tally {
+  words: string;
+  key: string;
+  versions: Set<string>;
+  outlets: Set<string>;
+  years: Set<string>;
+}
 
-/**
- * Substitutions, oriented older-to-newer isn't knowable without dates, so
- * each pair is counted in one canonical direction: alphabetical by word,
- * e.g. "future ↔ coming" and "coming ↔ future" are one entry.
- */
-export function substitutionLedger(passages: readonly Passage[], includeInternal = false): LedgerEntry[] {
-  const entries = new Map<string, LedgerEntry & { pairKeys: Set<string> }>();
-  passages.forEach((p, index) => {
-    if (!includeInternal && p.a.doc === p.b.doc) return;
-    p.ops.forEach((op, i) => {
-      if (op.op !== 'sub' || !op.a || !op.b) return;
-      const a = key(op.a);
-      const b = key(op.b);
-      if (a === b) return;
-      const [from, to] = a < b ? [a, b] : [b, a];
-      const id = `${from}\u0000${to}`;
-      let entry = entries.get(id);
-      if (!entry) {
-        entry = { from, to, count: 0, pairs: 0, examples: [], pairKeys: new Set() };
-        entries.set(id, entry);
+/** Every swap in every formula, ranked (see the module comment). */
+export function formulaLedger(formulas: readonly LedgerFormula[], docs: ReadonlyMap<string, DocInfo>): LedgerEntry[] {
+  const entries = new Map<string, { sides: [Tally, Tally]; content: boolean; families: Set<string>; examples: LedgerExample[]; seen: Set<string> }>();
+  const tally = (t: Tally, f: LedgerFormula, versions: number[]) => {
+    for (const v of versions) {
+      const doc = f.alignment.versions[v]!.doc;
+      t.versions.add(`${f.id}\u0000${v}`);
+      const info = docs.get(doc);
+      if (info?.outlet) t.outlets.add(info.outlet);
+      const year = info ? yearOf(info.date) : null;
+      if (year) t.years.add(year);
+    }
+  };
+  for (const f of formulas) {
+    const ws = f.alignment.wordings;
+    const refs = Math.min(REFERENCE_WORDINGS, ws.length);
+    for (let r = 0; r < refs; r++) {
+      for (let o = r + 1; o < ws.length; o++) {
+        for (const run of differences(ws[r]!, ws[o]!)) {
+          const d = swapOf(run);
+          if (kindOf(d) !== 'swap') continue;
+          const [x, y] = [key(d.a), key(d.b)];
+          const id = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+          let e = entries.get(id);
+          if (!e) {
+            const side = (tokens: AlignToken[]): Tally => ({ words: tokens.map((t) => t.text).join(' '), key: key(tokens), versions: new Set(), outlets: new Set(), years: new Set() });
+            e = { sides: x < y ? [side(d.a), side(d.b)] : [side(d.b), side(d.a)], content: [...d.a, ...d.b].some((t) => t.content), families: new Set(), examples: [], seen: new Set() };
+            entries.set(id, e);
+          }
+          const [sa, sb] = e.sides[0].key === x ? [e.sides[0], e.sides[1]] : [e.sides[1], e.sides[0]];
+          tally(sa, f, ws[r]!.versions);
+          tally(sb, f, ws[o]!.versions);
+          e.families.add(f.id);
+          if (e.examples.length < LEDGER_MAX_EXAMPLES && !e.seen.has(f.id)) {
+            e.seen.add(f.id);
+            e.examples.push({ family: f.id, label: f.label, a: e.sides[0] === sa ? ws[r]!.text : ws[o]!.text, b: e.sides[0] === sa ? ws[o]!.text : ws[r]!.text });
+          }
+        }
       }
-      entry.count++;
-      entry.pairKeys.add(`${p.a.doc}\u0000${p.b.doc}`);
-      if (entry.examples.length < LEDGER_MAX_EXAMPLES) {
-        const words = (lo: number, hi: number) => p.ops.slice(Math.max(0, lo), hi).map((o) => o.a ?? o.b ?? '').filter(Boolean);
-        entry.examples.push({ passage: index, a: p.a.doc, b: p.b.doc, before: words(i - LEDGER_CONTEXT, i), after: words(i + 1, i + 1 + LEDGER_CONTEXT) });
-      }
-    });
-  });
+    }
+  }
+  const side = (t: Tally): LedgerSide => ({ words: t.words, key: t.key, versions: t.versions.size, outlets: [...t.outlets].sort(), years: [...t.years].sort() });
   return [...entries.values()]
-    .map(({ pairKeys, ...e }) => ({ ...e, pairs: pairKeys.size }))
-    .sort((x, y) => y.count - x.count || y.pairs - x.pairs || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+    .map(({ sides, content, families, examples }): LedgerEntry => {
+      const [a, b] = sides[0].versions.size >= sides[1].versions.size ? [sides[0], sides[1]] : [sides[1], sides[0]];
+      const swapped = a !== sides[0];
+      return { a: side(a), b: side(b), content, families: families.size, examples: swapped ? examples.map((x) => ({ ...x, a: x.b, b: x.a })) : examples };
+    })
+    .sort((x, y) => y.b.versions - x.b.versions || y.families - x.families || y.a.versions - x.a.versions || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
+}
+
+/** One way a wording departs from the base wording of its formula. */
+export interface FormulaChange {
+  kind: 'swap' | 'drop' | 'add' | 'inflection' | 'rewrite';
+  /** The base's words and the other wording's words, as written. */
+  base: string;
+  other: string;
+  /** Versions that make this change, and the wordings they use. */
+  versions: number[];
+  wordings: number[];
+}
+
+/** What the other wordings of one formula swap, drop and add against `base`, most versions first. */
+export function changesAgainst(alignment: MultiAlignment, base: number): FormulaChange[] {
+  const b = alignment.wordings[base];
+  if (!b) return [];
+  const changes = new Map<string, FormulaChange>();
+  alignment.wordings.forEach((w, i) => {
+    if (i === base) return;
+    for (const d of differences(b, w)) {
+      const k = kindOf(d);
+      const kind = k === 'drop' ? (d.b.length === 0 ? 'drop' : 'add') : k;
+      const id = `${kind}\u0000${key(d.a)}\u0000${key(d.b)}`;
+      let c = changes.get(id);
+      if (!c) changes.set(id, (c = { kind, base: d.a.map((t) => t.text).join(' '), other: d.b.map((t) => t.text).join(' '), versions: [], wordings: [] }));
+      c.versions.push(...w.versions);
+      c.wordings.push(i);
+    }
+  });
+  return [...changes.values()].sort((x, y) => y.versions.length - x.versions.length || x.base.localeCompare(y.base) || x.other.localeCompare(y.other));
 }

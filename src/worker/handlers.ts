@@ -6,15 +6,16 @@
 import { corpusHash } from '../corpus/corpus-hash.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { importItem } from '../importer/read.ts';
-import { substitutionLedger } from '../compare/ledger.ts';
+import { formulaLedger } from '../compare/ledger.ts';
+import { alignVersions, type MultiAlignment } from '../compare/multi-align.ts';
 import { detectReuse } from '../reuse/index.ts';
-import type { ReuseResult } from '../reuse/types.ts';
+import type { Family, ReuseResult } from '../reuse/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { parseTerm } from '../search/query.ts';
 import { countTermsByGroup, distinctiveFor, trendsFor, type TermCountsByGroup } from '../trends/analyse.ts';
 import type { ComputedBy } from '../interop/index.ts';
 import { ResultsImport } from './results.ts';
-import { analysisCacheKey, byDocId, type Answer, type AnalysisDoc, type Progress, type RequestType, type Requests, type ReuseOverview } from './protocol.ts';
+import { analysisCacheKey, byDocId, type Answer, type AnalysisDoc, type FormulaOverview, type Progress, type RequestType, type Requests, type ReuseOverview } from './protocol.ts';
 
 /** Ledger entries sent to the page: the frequent ones are what a reader scans. */
 export const LEDGER_ENTRIES = 300;
@@ -25,6 +26,25 @@ export class AnalysisSession {
   #docs: AnalysisDoc[] = [];
   #reuse: ReuseResult | null = null;
   #overview: ReuseOverview | null = null;
+  /** Each family's versions aligned, by family id, for the current result. */
+  #alignments = new Map<string, MultiAlignment>();
+  #formulas: FormulaOverview | null = null;
+
+  #forget(): void {
+    this.#overview = null;
+    this.#alignments.clear();
+    this.#formulas = null;
+  }
+
+  #alignment(family: Family): MultiAlignment {
+    let a = this.#alignments.get(family.id);
+    if (!a) {
+      const text = new Map(this.#docs.map((d) => [d.id, d.text]));
+      a = alignVersions(family.members.filter((m) => text.has(m.doc)).map((m) => ({ ...m, text: text.get(m.doc)! })));
+      this.#alignments.set(family.id, a);
+    }
+    return a;
+  }
 
   #reuseResult(progress: (p: Progress) => void): ReuseResult {
     if (!this.#reuse) {
@@ -64,7 +84,7 @@ export class AnalysisSession {
     load: ({ docs }) => {
       this.#docs = docs;
       this.#reuse = null;
-      this.#overview = null;
+      this.#forget();
       return { documents: docs.length };
     },
     reuse: (_payload, progress) => {
@@ -73,14 +93,27 @@ export class AnalysisSession {
         computedBy: (result as ReuseResult & { computedBy?: ComputedBy }).computedBy ?? null,
         passageCount: result.passages.length,
         families: result.families.map(({ passages: _, variants, ...f }) => ({ ...f, variants: variants.slice(0, OVERVIEW_VARIANTS) })),
-        ledger: substitutionLedger(result.passages).slice(0, LEDGER_ENTRIES),
       };
       return this.#overview;
+    },
+    formulas: (_payload, progress) => {
+      if (!this.#formulas) {
+        const families = this.#reuseResult(progress).families;
+        progress({ stage: 'Aligning every version of each formula', fraction: 0 });
+        const formulas = families.map((f) => ({ id: f.id, label: f.label, alignment: this.#alignment(f) }));
+        const docs = new Map(this.#docs.map((d) => [d.id, { outlet: d.outlet, date: d.date }]));
+        this.#formulas = {
+          wordings: Object.fromEntries(formulas.map((f) => [f.id, f.alignment.wordings.length])),
+          ledger: formulaLedger(formulas, docs).slice(0, LEDGER_ENTRIES),
+        };
+        progress({ stage: 'Aligning every version of each formula', fraction: 1 });
+      }
+      return this.#formulas;
     },
     family: ({ id }, progress) => {
       const result = this.#reuseResult(progress);
       const family = result.families.find((f) => f.id === id);
-      return family ? { family, passages: family.passages.map((i) => result.passages[i]!) } : null;
+      return family ? { family, passages: family.passages.map((i) => result.passages[i]!), alignment: this.#alignment(family) } : null;
     },
     passagesBetween: ({ a, b, repeats }, progress) =>
       this.#reuseResult(progress).passages.filter(
@@ -116,7 +149,7 @@ export class AnalysisSession {
     },
     primeReuse: ({ bytes }) => {
       this.#reuse = JSON.parse(new TextDecoder().decode(bytes)) as ReuseResult;
-      this.#overview = null;
+      this.#forget();
     },
     resultsScan: ({ files }, progress) => this.#results.scan(files, progress),
     resultsPreview: ({ selection }) => this.#results.preview(selection),

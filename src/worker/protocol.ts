@@ -8,6 +8,7 @@ import type { CorpusDocument, DocDate } from '../corpus/types.ts';
 import type { ImportItem, ImportOutcome } from '../importer/read.ts';
 import type { LedgerEntry } from '../compare/ledger.ts';
 import type { ComputedBy, Selection } from '../interop/index.ts';
+import type { MultiAlignment } from '../compare/multi-align.ts';
 import type { Family, Passage } from '../reuse/types.ts';
 import type { KwicResponse, SearchFilters, SearchResponse } from '../search/types.ts';
 import type { DistinctiveResponse, TrendsResponse } from '../trends/types.ts';
@@ -38,8 +39,13 @@ export interface Requests {
    * documents' passages are megabytes, too much to copy to the page at once.
    */
   reuse: [void, ReuseOverview];
-  /** One family with its passages (in the order of `family.passages`). */
-  family: [{ id: string }, { family: Family; passages: Passage[] } | null];
+  /** One family with its passages (in the order of `family.passages`) and all its versions aligned together. */
+  family: [{ id: string }, { family: Family; passages: Passage[]; alignment: MultiAlignment } | null];
+  /**
+   * Every family's versions aligned (after `reuse`, which does not wait for
+   * it): how many wordings each has, and the ledger of what they swap.
+   */
+  formulas: [void, FormulaOverview];
   /** Passages between two documents, and, with `repeats`, those inside either. */
   passagesBetween: [{ a: string; b: string; repeats: boolean }, Passage[]];
   /** Passages touching one document, without their word-by-word steps. */
@@ -84,12 +90,19 @@ export interface CachedAnalysis {
   bytes: ArrayBuffer;
 }
 
-/** Families without their passage indices (those stay in the worker), and the substitution ledger. */
+/** Families without their passage indices (those stay in the worker). */
 export interface ReuseOverview {
   /** Another tool's analysis (passim, TextPAIR) when the corpus holds one; null for Refrain's own. */
   computedBy: ComputedBy | null;
   passageCount: number;
   families: Omit<Family, 'passages'>[];
+}
+
+/** What the families' multi-witness alignments say about all of them. */
+export interface FormulaOverview {
+  /** Distinct core wordings per family id (the family view shows the same count). */
+  wordings: Record<string, number>;
+  /** What the versions of the formulas swap, most used on both sides first. */
   ledger: LedgerEntry[];
 }
 

@@ -1,48 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { collate, type CollationDoc } from '../../src/compare/collation.ts';
-import { describeSide } from '../../src/compare/word-diff.ts';
-import { parseDocDate } from '../../src/corpus/metadata.ts';
-import { family } from './fixtures.ts';
+import { collate, markAgainst, wordingOfDoc, type CollationPiece } from '../../src/compare/collation.ts';
+import { alignVersions } from '../../src/compare/multi-align.ts';
+import { versions } from './formula-fixtures.ts';
 
-const doc = (id: string, text: string, date: string | null): CollationDoc => ({ id, title: id, outlet: `${id} news`, date: date ? parseDocDate(date) : null, text });
-const docs = new Map(
-  [
-    doc('late', 'We must safeguard the environment for coming generations.', '2021'),
-    doc('early', 'Intro. We must protect the environment for future generations.', '2019-05'),
-    doc('nodate', 'protect the environment for future generations', null),
-  ].map((d) => [d.id, d]),
-);
-const span = (id: string, phrase: string) => {
-  const text = docs.get(id)!.text;
-  const start = text.indexOf(phrase);
-  return { doc: id, start, end: start + phrase.length };
-};
-const fam = family('f1', [
-  span('nodate', 'protect the environment for future generations'),
-  span('late', 'safeguard the environment for coming generations'),
-  span('early', 'protect the environment for future generations'),
-]);
+/** Pieces as a compact string: [-dropped] [+inserted] [base→new]. */
+const show = (pieces: CollationPiece[]) =>
+  pieces.map((p) => (p.mark === 'same' ? p.text : p.mark === 'del' ? `[-${p.base}]` : p.mark === 'ins' ? `[+${p.text}]` : `[${p.base}→${p.text}]`) + p.sep).join('');
+
+const made = () =>
+  versions(
+    [
+      ['late', 'Blue Times', '2021', 'Leaders say we must ', 'safeguard the environment for coming generations', ' now.'],
+      ['early', 'Green Daily', '2019-05', 'Intro. We must ', 'protect the environment for future generations', '.'],
+      ['mid', 'Red Post', '2020', 'They ', 'protect the environment, for future generations', ' too.'],
+      ['drop', 'Red Post', '2020-02', 'And to ', 'protect environment for future generations', '.'],
+      ['nodate', null, null, '', 'protect the environment for future generations', ''],
+    ],
+    true,
+  );
 
 describe('collate', () => {
-  it('orders members by date, undated last and flagged, with the earliest as base', () => {
-    const c = collate(fam, docs);
-    expect(c.rows.map((r) => r.doc.id)).toEqual(['early', 'late', 'nodate']);
-    expect(c.rows.map((r) => r.undated)).toEqual([false, false, true]);
-    expect(c.base.doc.id).toBe('early');
-    expect(c.variantRows).toBe(1);
+  it('groups versions by wording, earliest wording first, versions in date order with undated last', () => {
+    const { inputs, docs } = made();
+    const c = collate(alignVersions(inputs), docs);
+    expect(c.groups.map((g) => [g.text, g.versions.map((v) => v.doc.id)])).toEqual([
+      ['protect the environment for future generations', ['early', 'mid', 'nodate']],
+      ['protect environment for future generations', ['drop']],
+      ['safeguard the environment for coming generations', ['late']],
+    ]);
+    expect(c.groups[0]!.versions.map((v) => v.undated)).toEqual([false, false, true]);
+    expect(c.groups[0]!.isBase).toBe(true);
+    expect(c.variantGroups).toBe(2);
   });
-  it('diffs each member against the base, marking the swapped words', () => {
-    const late = collate(fam, docs).rows[1]!;
-    if (!late.diff || late.diff.tooDifferent) throw new Error('expected a diff');
-    expect(describeSide(late.doc.text, late.diff.b)).toBe('<ins>safeguard</ins> the environment for <ins>coming</ins> generations');
+
+  it('marks substitutions with the base words, and shows what a version dropped', () => {
+    const { inputs, docs } = made();
+    const c = collate(alignVersions(inputs), docs);
+    expect(show(c.groups[2]!.pieces)).toBe('[protect→safeguard] the environment for [future→coming] generations');
+    expect(show(c.groups[1]!.pieces)).toBe('protect [-the] environment for future generations');
+    expect(c.groups[1]!.changes).toEqual({ sub: 0, ins: 0, del: 1 });
   });
-  it('takes another base on request', () => {
-    const c = collate(fam, docs, 'late');
-    expect(c.base.doc.id).toBe('late');
-    expect(c.rows.find((r) => r.doc.id === 'late')!.diff).toBeNull();
-    expect(c.variantRows).toBe(2);
+
+  it('never marks context words: the core is found, the context is kept with each version', () => {
+    const { inputs, docs } = made();
+    const c = collate(alignVersions(inputs), docs);
+    const late = c.groups[2]!.versions[0]!;
+    const text = docs.get('late')!.text;
+    expect(text.slice(late.start, late.coreStart)).toBe('Leaders say we must ');
+    expect(text.slice(late.coreStart, late.coreEnd)).toBe('safeguard the environment for coming generations');
+    expect(text.slice(late.coreEnd, late.end)).toBe(' now.');
   });
-  it('refuses a family none of whose documents is loaded', () => {
-    expect(() => collate(family('gone', [{ doc: 'zzz', start: 0, end: 1 }]), docs)).toThrow(/family gone/);
+
+  it('takes another base on request, and finds the wording of a document', () => {
+    const { inputs, docs } = made();
+    const al = alignVersions(inputs);
+    const late = wordingOfDoc(al, 'late')!;
+    const c = collate(al, docs, late);
+    expect(c.groups.find((g) => g.isBase)!.text).toBe('safeguard the environment for coming generations');
+    // The dropped "the" joins the swap next to it: one change, "safeguard the" → "protect".
+    expect(show(c.groups[1]!.pieces)).toBe('[safeguard the→protect] environment for [coming→future] generations');
+    expect(wordingOfDoc(al, 'nowhere')).toBeUndefined();
+  });
+
+  it('keeps the punctuation of the wording it shows', () => {
+    const { inputs, docs } = versions([
+      ['a', 'A', '2019', '', 'a multilateral, democratic and transparent system', ''],
+      ['b', 'B', '2020', '', 'a multilateral, democratic and transparent system', ''],
+      ['c', 'C', '2021', '', 'a rule-based system', ''],
+    ]);
+    const al = alignVersions(inputs);
+    const c = collate(al, docs);
+    expect(show(c.groups[0]!.pieces)).toBe('multilateral, democratic and transparent system');
+    expect(show(markAgainst(al.wordings[1]!, al.wordings[0]!, docs.get('c')!.text, docs.get('a')!.text))).toBe('[multilateral, democratic and transparent→rule-based] system');
   });
 });

@@ -78,23 +78,28 @@ describe('phrases → family → compare', () => {
     await expectAccessible('phrases');
 
     await family.first().click();
-    await page.getByRole('table').waitFor();
-    const rows = page.getByRole('table').getByRole('row');
-    // Header + every version: the crowd's copies (every ninth piece) and the two planted ones.
-    await expect.poll(() => rows.count()).toBe(1 + 2 + 7);
-    // Earliest first: the 2015 crowd piece is the base; the Green Daily version (protect/future) differs from it.
-    await expect.poll(() => rows.nth(1).textContent()).toMatch(/Outlet 0.*2015.*base/s);
+    const list = page.locator('ol.collation');
+    await list.waitFor();
+    const rows = list.locator(':scope > li');
+    // One entry per wording: the crowd's copies and Blue Times (safeguard/coming, ×8), Green Daily's (protect/future).
+    await expect.poll(() => rows.count()).toBe(2);
+    // Earliest wording first: the 2015 crowd piece's; it is the most used, so the base.
+    await expect.poll(() => rows.nth(0).textContent()).toMatch(/×8.*Outlet 0 2015/s);
     const green = rows.filter({ hasText: 'Green Daily' });
-    expect(await visibleTexts(green.locator('ins'))).toEqual(expect.arrayContaining(['protect', 'future']));
-    const variant = rows.filter({ hasText: 'Blue Times' });
+    // Marked against the base: the base's words struck, Green Daily's own underlined.
+    expect(await visibleTexts(green.locator('ins'))).toEqual(['protect', 'future']);
+    expect(await visibleTexts(green.locator('del'))).toEqual(['safeguard', 'coming']);
     await screenshot(page, 'compare-corpus-family');
     await expectAccessible('family');
 
-    // Make the 2019 Green Daily editorial the base, so the Blue Times version is diffed against it.
-    await page.getByLabel('Compare every version with').selectOption({ label: 'Green Daily, 2 April 2019' });
-    await expect.poll(() => rows.filter({ hasText: 'Green Daily' }).textContent()).toMatch(/base/);
-    expect(await visibleTexts(variant.locator('ins'))).toEqual(expect.arrayContaining(['safeguard', 'coming']));
-    await variant.getByRole('link', { name: 'Compare with base' }).click();
+    // Make Green Daily's wording the base, so the other one is marked against it.
+    await green.getByRole('button', { name: /^Make base/ }).click();
+    await expect.poll(() => green.textContent()).toMatch(/the base/);
+    const variant = rows.filter({ hasText: '×8' });
+    expect(await visibleTexts(variant.locator('ins'))).toEqual(['safeguard', 'coming']);
+    await variant.getByText('8 versions, with their context').click();
+    const blue = variant.locator('li').filter({ hasText: 'Blue Times' });
+    await blue.getByRole('link', { name: /^Compare with the base's document/ }).click();
     await page.getByRole('heading', { name: 'Compare two documents' }).waitFor();
     const [left, right] = [page.locator('section.column').nth(0), page.locator('section.column').nth(1)];
     await expect.poll(() => visibleTexts(left.locator('del'))).toEqual(expect.arrayContaining(['protect', 'future']));

@@ -1,16 +1,20 @@
 /**
  * What the views know of the engine's result for the current corpus. The
  * result itself stays in the worker (megabytes for a large corpus); the page
- * holds the overview (families, ledger) and asks for details when a view
- * needs them: one family, the passages between two documents, those of one.
+ * holds the overview (families) and asks for details when a view needs
+ * them: one family, the passages between two documents, those of one, and
+ * the formulas' alignments (wordings per family, the ledger), which the
+ * worker makes after the overview so the lists do not wait for them.
  */
-import type { Family, Passage } from '../../reuse/types.ts';
-import type { ReuseOverview } from '../../worker/protocol.ts';
+import type { Passage } from '../../reuse/types.ts';
+import type { FormulaOverview, Requests, ReuseOverview } from '../../worker/protocol.ts';
 import type { AnalysisClient } from '../../worker/client.ts';
 
 export class ReuseState {
   status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
   overview = $state.raw<ReuseOverview | null>(null);
+  /** Wordings per family and the ledger, once asked for with `ensureFormulas` and ready. */
+  formulas = $state.raw<FormulaOverview | null>(null);
   error = $state<string | null>(null);
   /** 0..1 while the worker finds passages. */
   progress = $state(0);
@@ -30,6 +34,7 @@ export class ReuseState {
     this.#started = null;
     this.#details.clear();
     this.overview = null;
+    this.formulas = null;
     this.status = 'idle';
     this.progress = 0;
     this.generation++;
@@ -53,6 +58,15 @@ export class ReuseState {
     return this.#started;
   }
 
+  /** Asks for the formulas' alignments (after the overview); `formulas` is set when they arrive. */
+  ensureFormulas(): void {
+    const generation = this.generation;
+    void this.#detail('formulas', () => this.#analysis.request('formulas', undefined)).then(
+      (f) => generation === this.generation && (this.formulas = f),
+      () => {},
+    );
+  }
+
   #detail<T>(key: string, ask: () => Promise<T>): Promise<T> {
     let p = this.#details.get(key) as Promise<T> | undefined;
     if (!p) {
@@ -63,7 +77,7 @@ export class ReuseState {
     return p;
   }
 
-  family(id: string): Promise<{ family: Family; passages: Passage[] } | null> {
+  family(id: string): Promise<Requests['family'][1]> {
     return this.#detail(`family\u0000${id}`, () => this.#analysis.request('family', { id }));
   }
 
