@@ -17,6 +17,8 @@ export type PhraseSort = 'spread' | 'size' | 'first';
 export type KwicSort = 'doc' | 'left' | 'right';
 
 export type View =
+  /** The first screen: what Refrain is for, the top formulas, ways in. */
+  | { name: 'home' }
   | { name: 'library' }
   | {
       name: 'doc';
@@ -82,8 +84,10 @@ function formatQuery(params: [string, string | undefined][]): string {
 
 export function formatHash(view: View): string {
   switch (view.name) {
-    case 'library':
+    case 'home':
       return '#/';
+    case 'library':
+      return '#/library';
     case 'doc':
       return (
         `#/doc/${enc(view.id)}` +
@@ -229,6 +233,7 @@ export function parseHash(hash: string): ParsedHash {
   switch (route) {
     case undefined:
     case '':
+      return problems.result({ name: 'home' });
     case 'library':
       return problems.result(LIBRARY);
     case 'doc': {

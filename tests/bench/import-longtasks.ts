@@ -63,7 +63,7 @@ try {
       if (w.__longTaskOn) for (const e of list.getEntries()) { w.__longTasks.push(e.duration); (w as unknown as { __starts: number[] }).__starts = [...((w as unknown as { __starts?: number[] }).__starts ?? []), Math.round(e.startTime)]; }
     }).observe({ type: 'longtask', buffered: false });
   });
-  await page.goto(fileUrl());
+  await page.goto(`${fileUrl()}#/library`);
   await page.getByRole('button', { name: /Drop files or a folder here/ }).waitFor();
   await page.evaluate(() => ((window as unknown as { __longTaskOn: boolean }).__longTaskOn = true));
   const profiler = args.includes('--profile') ? await page.context().newCDPSession(page) : null;

@@ -11,7 +11,8 @@ import { assertBuilt, fileUrl, launchBrowser, runAxe, seriousViolations, watchPa
 const A = '000_f22addc8756c0a81';
 const B = '004_f51e464d7cf6a9c4';
 const VIEWS: [string, string, RegExp][] = [
-  ['library', '#/', /documents, [\d,]+ words/],
+  ['home', '#/', /See how the same phrases recur/],
+  ['library', '#/library', /documents, [\d,]+ words/],
   ['reader', `#/doc/${A}`, /Jointly promoting/],
   ['reader, original', `#/doc/${A}?mode=original`, /removals and repairs marked/],
   ['phrases', '#/phrases', /Recurring phrases/],
@@ -47,7 +48,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
 
 describe('on a phone-sized screen (390 × 844)', () => {
   // Family ids come from the analysis: "family" is the first formula opened from the phrases view.
-  it.each([...VIEWS, ['family', '#/phrases', /Compare every version with/] as [string, string, RegExp]])('%s fits the width (no sideways scrolling of the page)', async (name, hash, heading) => {
+  it.each([...VIEWS, ['family', '#/phrases', /Every version aligned/] as [string, string, RegExp]])('%s fits the width (no sideways scrolling of the page)', async (name, hash, heading) => {
     const page = await session.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(fileUrl() + hash);
     if (name === 'family') await page.locator('a[href*="#/family/"]').first().click();

@@ -148,7 +148,7 @@ describe.each([
   });
 
   it('lists all five documents with title, author, date and its precision, and length', async () => {
-    await open();
+    await open('#/library');
     await visible(page.getByRole('heading', { level: 1, name: CORPUS_NAME }));
     const cards = page.locator('main article');
     expect(await cards.count()).toBe(SEEDS.length);
@@ -175,7 +175,7 @@ describe.each([
   });
 
   it('opens a document at its route by clicking its title', async () => {
-    await open();
+    await open('#/library');
     const seed = SEEDS[0];
     await page.getByRole('link', { name: seed.title, exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: seed.title }));
@@ -264,7 +264,7 @@ describe.each([
     const back = main.getByRole('link', { name: /library/i }).first();
     await visible(back);
     await back.click();
-    await page.waitForFunction(() => location.hash === '#/' || location.hash === '', undefined, WAIT);
+    await page.waitForFunction(() => location.hash === '#/library', undefined, WAIT);
     await visible(page.getByRole('heading', { level: 1, name: CORPUS_NAME }));
     expect(await main.getByText(/unknown page/i).count()).toBe(0);
   });
@@ -284,7 +284,7 @@ describe.each([
   });
 
   it('works from the keyboard: the skip link, every document link reachable, Enter opens one', async () => {
-    await open();
+    await open('#/library');
     // On a fresh load the first Tab reaches the skip link (see the test above).
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to content', onScreen: true });
@@ -361,7 +361,7 @@ describe.each([
   });
 
   it('has no serious or critical axe violations in the library and the reader', async () => {
-    await open();
+    await open('#/library');
     const report: Record<string, string[]> = {};
     report.library = seriousViolations(await runAxe(page));
     await open(`#/doc/${SEEDS[1].id}`);
@@ -375,7 +375,7 @@ describe.each([
     report['not found'] = seriousViolations(await runAxe(page));
     // The dark theme has its own colours: check their contrast too.
     await page.emulateMedia({ colorScheme: 'dark' });
-    await open();
+    await open('#/library');
     report['library, dark'] = seriousViolations(await runAxe(page));
     await open(`#/doc/${SEEDS[1].id}?mode=original`);
     await visible(page.getByTestId('original-text'));

@@ -40,7 +40,7 @@ beforeAll(async () => {
   session = await launchBrowser({ userDataDir: profile });
   page = await session.newPage();
   watch = watchPage(page);
-  await page.goto(fileUrl());
+  await page.goto(`${fileUrl()}#/library`);
 });
 afterAll(async () => session?.close());
 
@@ -102,7 +102,7 @@ describe('import', () => {
     try {
       const other = await fresh.newPage();
       const w = watchPage(other);
-      await other.goto(fileUrl());
+      await other.goto(`${fileUrl()}#/library`);
       await other.getByTestId('import-corpus-file').setInputFiles(out);
       await other.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
       await expect.poll(() => other.locator('.card h2').allInnerTexts()).toEqual(expect.arrayContaining(['Blue planted report', 'Red page', 'green notes']));

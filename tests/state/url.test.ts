@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { formatHash, parseHash, KWIC_SORTS, PHRASE_SORTS, READER_MODES, type View } from '../../src/state/url.ts';
 
 const examples: [View, string][] = [
-  [{ name: 'library' }, '#/'],
+  [{ name: 'home' }, '#/'],
+  [{ name: 'library' }, '#/library'],
   [{ name: 'doc', id: 'bbc-2020-01', mode: 'text' }, '#/doc/bbc-2020-01'],
   [{ name: 'doc', id: 'a/b c', mode: 'original', at: 120, hl: { start: 5, end: 9 } }, '#/doc/a%2Fb%20c?mode=original&at=120&hl=5-9'],
   [{ name: 'compare', a: 'x', b: 'y', sync: true, case: true, punct: true, repeats: false }, '#/compare/x/y'],
@@ -30,8 +31,9 @@ describe('parseHash', () => {
     expect(parseHash(hash)).toEqual({ view });
   });
 
-  it('reads the empty fragment as the library without a warning', () => {
-    for (const h of ['', '#', '#/', '/', '#/library']) expect(parseHash(h)).toEqual({ view: { name: 'library' } });
+  it('reads the empty fragment as the first screen, and #/library as the library, without a warning', () => {
+    for (const h of ['', '#', '#/', '/']) expect(parseHash(h)).toEqual({ view: { name: 'home' } });
+    expect(parseHash('#/library')).toEqual({ view: { name: 'library' } });
   });
 
   it('accepts a trailing slash and a missing leading slash', () => {
@@ -116,6 +118,7 @@ const text = fc.string({ unit: 'binary', maxLength: 40 });
 const nat = fc.nat({ max: 1e9 });
 const viewArb: fc.Arbitrary<View> = fc.oneof(
   fc.constant<View>({ name: 'library' }),
+  fc.constant<View>({ name: 'home' }),
   fc.constant<View>({ name: 'notes' }),
   fc
     .record(
