@@ -205,7 +205,7 @@ export function changesAgainst(alignment: MultiAlignment, base: number): Formula
       const id = `${kind}\u0000${key(d.a)}\u0000${key(d.b)}`;
       let c = changes.get(id);
       if (!c) changes.set(id, (c = { kind, base: d.a.map((t) => t.text).join(' '), other: d.b.map((t) => t.text).join(' '), versions: [], wordings: [] }));
-      c.versions.push(...w.versions);
+      for (const v of w.versions) c.versions.push(v);
       c.wordings.push(i);
     }
   });

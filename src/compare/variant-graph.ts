@@ -49,6 +49,11 @@ export interface VariantGraph {
 }
 
 export const START = 0;
+
+/** Appends in a loop: a spread of a 1,000-version list into push could overflow the stack. */
+function append(target: number[], source: readonly number[]): void {
+  for (const x of source) target.push(x);
+}
 export const END = 1;
 
 /** The graph of `shown` wordings (default: all). */
@@ -70,19 +75,19 @@ export function variantGraph(alignment: MultiAlignment, shown: readonly number[]
     let prev = nodes[START]!;
     let prevColumn = -1;
     const visit = (node: GraphNode, column: number) => {
-      node.versions.push(...wording.versions);
+      append(node.versions, wording.versions);
       node.wordings.push(w);
       let skips = 0;
       for (let c = prevColumn + 1; c < column; c++) skips += filled[c]!;
       const key = `${prev.id}>${node.id}`;
       let edge = edges.get(key);
       if (!edge) edges.set(key, (edge = { from: prev.id, to: node.id, versions: [], wordings: [], skips }));
-      edge.versions.push(...wording.versions);
+      append(edge.versions, wording.versions);
       edge.wordings.push(w);
       prev = node;
       prevColumn = column;
     };
-    nodes[START]!.versions.push(...wording.versions);
+    append(nodes[START]!.versions, wording.versions);
     nodes[START]!.wordings.push(w);
     wording.cells.forEach((cell, column) => {
       if (!cell) return;
@@ -178,7 +183,7 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
     // Lanes stay within what the column needs: three words take the middle lane and the two beside it.
     const reach = Math.ceil((column.length - 1) / 2);
     for (const n of column) {
-      const preferred = laneForRank(Math.min(...n.wordings.map((w) => rank.get(w) ?? 0)));
+      const preferred = laneForRank(n.wordings.reduce((best, w) => Math.min(best, rank.get(w) ?? 0), Infinity));
       const want = Math.max(-reach, Math.min(reach, preferred));
       let lane = want;
       for (let d = 1; taken.has(lane); d++) lane = taken.has(want - d) ? want + d : want - d;
@@ -198,9 +203,9 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
   placed.set(END, { ...graph.nodes[END]!, lane: 0, x, y: 0, width: dot, fontSize: 0 });
   const width = x + dot + o.padding;
 
-  const lanes = [...placed.values()].map((p) => p.lane);
-  const top = Math.min(...lanes);
-  const bottom = Math.max(...lanes);
+  let top = 0;
+  let bottom = 0;
+  for (const p of placed.values()) (top = Math.min(top, p.lane)), (bottom = Math.max(bottom, p.lane));
   // Room above the top lane for an arc, below the bottom lane for the labels under each word.
   const centre = o.padding + o.laneHeight * 0.7 + -top * o.laneHeight;
   for (const p of placed.values()) p.y = centre + p.lane * o.laneHeight;

@@ -64,6 +64,8 @@ export function describeView(view: View, names: ViewNames): string {
     return m ? `the document ${m.title ? quoted(m.title) : `from ${m.outlet ?? 'an unnamed outlet'}, ${formatDocDate(m.date)}`}` : 'a document not in this corpus';
   };
   switch (view.name) {
+    case 'home':
+      return 'the first screen';
     case 'library':
       return 'the library';
     case 'doc':

@@ -3,7 +3,8 @@
  * ("People's Daily Online 2019 ×3, China Daily 2022"), earliest first,
  * undated and unnamed last, cut to the first few with "and N more".
  */
-import { compareDocDates, yearOf } from '../../corpus/metadata.ts';
+import { compareDocDates } from '../../corpus/metadata.ts';
+import { compareOutlets, outletKey, UNDATED, yearKey } from '../../corpus/outlet-year.ts';
 import type { DocDate } from '../../corpus/types.ts';
 
 export interface SourceDoc {
@@ -17,15 +18,12 @@ export interface Source {
   versions: number;
 }
 
-export const UNNAMED_OUTLET = 'Outlet not named';
-export const UNDATED = 'undated';
-
 /** Outlet–year groups of `docs` (one entry per version), earliest first, then by outlet. */
 export function sourcesOf(docs: readonly SourceDoc[]): Source[] {
   const groups = new Map<string, Source & { date: DocDate | null }>();
   for (const d of docs) {
-    const outlet = d.outlet ?? UNNAMED_OUTLET;
-    const year = yearOf(d.date) ?? UNDATED;
+    const outlet = outletKey(d);
+    const year = yearKey(d);
     const key = `${outlet}\u0000${year}`;
     const g = groups.get(key);
     if (g) {
@@ -34,7 +32,7 @@ export function sourcesOf(docs: readonly SourceDoc[]): Source[] {
     } else groups.set(key, { outlet, year, versions: 1, date: d.date });
   }
   return [...groups.values()]
-    .sort((a, b) => compareDocDates(a.date, b.date) || a.outlet.localeCompare(b.outlet))
+    .sort((a, b) => compareDocDates(a.date, b.date) || compareOutlets(a.outlet, b.outlet))
     .map(({ outlet, year, versions }) => ({ outlet, year, versions }));
 }
 
@@ -48,7 +46,7 @@ export function sourcesLabel(docs: readonly SourceDoc[], shown = 3): string {
 
 /** The years of `docs` as a span: "2019–2022", "2020", "undated". */
 export function yearSpan(docs: readonly SourceDoc[]): string {
-  const years = docs.map((d) => yearOf(d.date)).filter((y): y is string => y !== null).sort();
+  const years = docs.map(yearKey).filter((y) => y !== UNDATED).sort();
   if (years.length === 0) return UNDATED;
   const [first, last] = [years[0]!, years[years.length - 1]!];
   return first === last ? first : `${first}–${last}`;
