@@ -94,7 +94,7 @@ describe('phrases → family → compare', () => {
 
     // Make Green Daily's wording the base, so the other one is marked against it.
     await green.getByRole('button', { name: /^Make base/ }).click();
-    await expect.poll(() => green.textContent()).toMatch(/the base/);
+    await expect.poll(() => green.textContent()).toMatch(/The base/);
     const variant = rows.filter({ hasText: '×8' });
     expect(await visibleTexts(variant.locator('ins'))).toEqual(['safeguard', 'coming']);
     await variant.getByText('8 versions, with their context').click();
