@@ -19,7 +19,7 @@
  *    takes the column of the word it replaces.
  * 4. The core is the run of columns from the first to the last that more
  *    than half of the versions fill, trimmed of function-word columns at the
- *    ends; versions are grouped by their core wording ("wordings"), the unit
+ *    ends that not every version fills; versions are grouped by their core wording ("wordings"), the unit
  *    the views show.
  *
  * Cost: O(S · L²) for the star step and O(W · L · C) for the columns, for S
@@ -194,8 +194,9 @@ export function alignVersions(inputs: readonly VersionInput[]): MultiAlignment {
   let coreStart = support.findIndex((s) => s > counted * CORE_SHARE);
   let coreEnd = support.length - [...support].reverse().findIndex((s) => s > counted * CORE_SHARE);
   if (coreStart === -1) (coreStart = 0), (coreEnd = columnCount);
-  // Trimmed to begin and end on a content word most versions have.
-  const edge = (c: number) => !functionOnly[c] && support[c]! > counted * CORE_SHARE;
+  // Trimmed to begin and end on a content word most versions have, or on a word every version has
+  // ("…judge the progress themselves"): a function word only some versions have there is context.
+  const edge = (c: number) => (functionOnly[c] ? support[c]! >= counted : support[c]! > counted * CORE_SHARE);
   while (coreEnd - coreStart > 1 && !edge(coreStart)) coreStart++;
   while (coreEnd - coreStart > 1 && !edge(coreEnd - 1)) coreEnd--;
 

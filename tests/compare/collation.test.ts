@@ -70,7 +70,7 @@ describe('collate', () => {
     ]);
     const al = alignVersions(inputs);
     const c = collate(al, docs);
-    expect(show(c.groups[0]!.pieces)).toBe('multilateral, democratic and transparent system');
-    expect(show(markAgainst(al.wordings[1]!, al.wordings[0]!, docs.get('c')!.text, docs.get('a')!.text))).toBe('[multilateral, democratic and transparent→rule-based] system');
+    expect(show(c.groups[0]!.pieces)).toBe('a multilateral, democratic and transparent system');
+    expect(show(markAgainst(al.wordings[1]!, al.wordings[0]!, docs.get('c')!.text, docs.get('a')!.text))).toBe('a [multilateral, democratic and transparent→rule-based] system');
   });
 });

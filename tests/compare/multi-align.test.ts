@@ -106,6 +106,19 @@ describe('alignVersions', () => {
     expect(al.core.end - al.core.start).toBe(7);
   });
 
+  it('keeps a function word every version ends on, and trims one only some have', () => {
+    const { inputs } = versions(
+      [
+        ['a', 'A', '2019', 'and so ', 'residents can judge the progress themselves', ' of it.'],
+        ['b', 'B', '2020', 'so that ', 'residents can judge the progress themselves', ', he said.'],
+        ['c', 'C', '2021', 'that ', 'residents can judge the progress themselves', ' in it.'],
+      ],
+      true,
+    );
+    const al = alignVersions(inputs);
+    expect(al.wordings.map((w) => w.text)).toEqual(['residents can judge the progress themselves']);
+  });
+
   it('aligns 200 versions at the cost of their distinct wordings', () => {
     const forms = ['protect the environment for future generations', 'safeguard the environment for future generations', 'protect the environment for coming generations', 'protect environment for future generations'];
     const rows = Array.from({ length: 200 }, (_, i) => [`d${i}`, `Outlet ${i % 7}`, `${2000 + (i % 20)}`, `${filler(i, 1)} `, forms[i % forms.length]!, ` ${filler(1000 + i, 1)}`] as [string, string, string, string, string, string]);

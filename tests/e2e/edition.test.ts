@@ -97,7 +97,7 @@ async function writeNote(page: Page, field: ReturnType<Page['getByRole']>, text:
 
 /** Makes an edition from the teacher's page and saves it to `name` in outDir. */
 async function makeEdition(title: string, introduction: string, name: string): Promise<string> {
-  await teacher.goto(`${fileUrl()}#/`);
+  await teacher.goto(`${fileUrl()}#/library`);
   await teacher.getByRole('button', { name: 'Make a Refrain file for this corpus…' }).click();
   const dialog = teacher.getByRole('dialog', { name: 'Make a Refrain file for this corpus' });
   await dialog.getByLabel('Title').fill(title);
@@ -130,7 +130,7 @@ const violations = (page: Page) => page.evaluate(() => (window as unknown as { _
 
 describe("a teacher's edition", () => {
   it('the teacher imports texts, notes a formula and a passage, and makes a file that opens at the formula', async () => {
-    await teacher.goto(fileUrl());
+    await teacher.goto(`${fileUrl()}#/library`);
     await teacher.getByTestId('import-files').setInputFiles(paths);
     await teacher.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor(WAIT);
 
@@ -153,7 +153,7 @@ describe("a teacher's edition", () => {
     await teacher.goto(`${fileUrl()}${formulaHash}`);
     await teacher.getByRole('heading', { level: 1 }).filter({ hasText: '“' }).waitFor(WAIT);
 
-    await teacher.goto(`${fileUrl()}#/`);
+    await teacher.goto(`${fileUrl()}#/library`);
     await teacher.getByRole('button', { name: 'Make a Refrain file for this corpus…' }).click();
     const dialog = teacher.getByRole('dialog', { name: 'Make a Refrain file for this corpus' });
     await dialog.getByLabel('Title').fill('Week 3: who reports on rivers');
@@ -314,7 +314,7 @@ describe("a teacher's edition", () => {
   it('prints a family within the width of an A4 and a Letter page, diff marks kept', async () => {
     const page = await student.newPage();
     await page.goto(pathToFileURL(editionPath).href);
-    await page.locator('table.collation').waitFor(WAIT);
+    await page.locator('.collation').waitFor(WAIT);
     // Printable width at 96 px per inch with 14 mm margins: A4 182 mm, Letter 188 mm.
     for (const [paper, width] of [['A4', 688], ['Letter', 710]] as const) {
       await page.setViewportSize({ width, height: 1000 });
@@ -324,8 +324,8 @@ describe("a teacher's edition", () => {
         return {
           scroll: document.documentElement.scrollWidth,
           widest: Math.max(...blocks.map((e) => e.getBoundingClientRect().right)),
-          marks: document.querySelectorAll('table.collation ins').length,
-          underline: getComputedStyle(document.querySelector('table.collation ins')!).textDecorationLine,
+          marks: document.querySelectorAll('.collation ins').length,
+          underline: getComputedStyle(document.querySelector('.collation ins')!).textDecorationLine,
           header: getComputedStyle(document.querySelector('header.bar')!).display,
         };
       });
