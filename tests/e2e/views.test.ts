@@ -152,7 +152,8 @@ describe('trends', () => {
 
 describe('tab titles', () => {
   it.each([
-    ['#/', /^Library: World Internet Conference/],
+    ['#/', /^World Internet Conference, 2019–2022 — Refrain$/],
+    ['#/library', /^Library: World Internet Conference/],
     [`#/doc/${A}`, /^Reader: Jointly promoting/],
     [`#/compare/${A}/${B}`, /^Compare: Jointly promoting.* ↔ China to step up/],
     ['#/search?q=digital%20divide', /^Search: “digital divide”/],

@@ -36,6 +36,8 @@ const quote = (s: string) => `“${clip(s)}”`;
 
 function subject(view: View, names: TitleNames): string | null {
   switch (view.name) {
+    case 'home':
+      return clip(names.corpus);
     case 'library':
       return `Library: ${clip(names.corpus)}`;
     case 'doc':

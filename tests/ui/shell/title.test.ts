@@ -9,6 +9,7 @@ const names: TitleNames = {
 
 describe('pageTitle', () => {
   it('names the view and its subject', () => {
+    expect(pageTitle({ name: 'home' }, names)).toBe('World Internet Conference, 2019–2022 — Refrain');
     expect(pageTitle({ name: 'library' }, names)).toBe('Library: World Internet Conference, 2019–2022 — Refrain');
     expect(pageTitle({ name: 'doc', id: 'b', mode: 'text' }, names)).toBe('Reader: China to step up cyberspace cooperation — Refrain');
     expect(pageTitle({ name: 'doc', id: 'b', mode: 'original' }, names)).toBe('Original: China to step up cyberspace cooperation — Refrain');
