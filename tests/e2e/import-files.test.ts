@@ -41,7 +41,7 @@ beforeAll(async () => {
   session = await launchBrowser();
   page = await session.newPage({ viewport: { width: 1280, height: 800 } });
   watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/`);
+  await page.goto(`${fileUrl()}#/library`);
 });
 afterAll(async () => session?.close());
 
@@ -85,7 +85,7 @@ describe('importing texts as people have them', () => {
   });
 
   it('reads a file again as another encoding, keeping its document', async () => {
-    await page.goto(`${fileUrl()}#/`);
+    await page.goto(`${fileUrl()}#/library`);
     // The summary stays on the page after the import (the job is kept).
     const r = row('music-class-gb18030.txt');
     await r.getByRole('button', { name: /Read music-class-gb18030\.txt as another encoding/ }).click();
@@ -105,7 +105,7 @@ describe('importing texts as people have them', () => {
 
   it('fits a phone screen', async () => {
     const phone = await session.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto(`${fileUrl()}#/`);
+    await phone.goto(`${fileUrl()}#/library`);
     await phone.getByTestId('import-files').setInputFiles(files.slice(0, 2));
     await phone.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
     await phone.locator('.read tbody tr', { hasText: 'grandmothers-kitchen.txt' }).getByRole('button', { name: /as another encoding/ }).click();

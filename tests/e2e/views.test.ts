@@ -233,7 +233,7 @@ describe('on a phone (390 × 844)', () => {
 
 describe('from the keyboard alone', () => {
   it('goes from the library to a comparison, through its passages, to search, the reader and trends', async () => {
-    await open('#/');
+    await open('#/library');
     await page.getByRole('heading', { level: 1 }).waitFor(WAIT);
     /** Presses Tab until the focused element has the accessible text `name`, or matches `selector` (at most `limit` times). */
     async function tabTo(name: RegExp | string, limit = 60) {
