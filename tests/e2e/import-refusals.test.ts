@@ -41,7 +41,7 @@ beforeAll(async () => {
   session = await launchBrowser();
   page = await session.newPage({ viewport: { width: 1280, height: 800 } });
   watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/`);
+  await page.goto(`${fileUrl()}#/library`);
 });
 afterAll(async () => session?.close());
 

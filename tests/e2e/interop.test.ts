@@ -52,7 +52,7 @@ beforeAll(async () => {
   session = await launchBrowser({ userDataDir: profile });
   page = await session.newPage();
   watch = watchPage(page);
-  await page.goto(fileUrl());
+  await page.goto(`${fileUrl()}#/library`);
 });
 afterAll(async () => session?.close());
 
@@ -116,7 +116,7 @@ describe('importing passim results', () => {
   });
 
   it('exports the corpus for passim, one JSON document per line', async () => {
-    await page.goto(`${fileUrl()}#/`);
+    await page.goto(`${fileUrl()}#/library`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for passim' }).click()]);
     const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(40);
@@ -125,7 +125,7 @@ describe('importing passim results', () => {
   });
 
   it('asks which part of a corpus too large for the browser to import, and says what it leaves out', async () => {
-    await page.goto(`${fileUrl()}#/`);
+    await page.goto(`${fileUrl()}#/library`);
     await openResultsPanel();
     await page.getByTestId('results-files').setInputFiles(large.files);
     await page.getByText(/Too large for this browser \(2,010 documents; the browser holds at most 2,000\)/).waitFor({ timeout: 60_000 });
