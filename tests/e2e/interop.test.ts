@@ -91,16 +91,18 @@ describe('importing passim results', () => {
     const family = page.getByRole('link', { name: new RegExp(firstWords.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await expect.poll(() => family.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await family.first().click();
-    await page.getByRole('table').waitFor();
-    const rows = page.getByRole('table').getByRole('row');
-    await expect.poll(() => rows.count()).toBe(1 + biggest.length);
-    // Each row is one of passim's passages for this cluster, at passim's offsets (its "Open in document" link highlights them).
-    const spans = (await rows.getByRole('link', { name: 'Open in document' }).evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))
+    // One entry per version in the family view's list of wordings (inside each wording's details).
+    await page.locator('.collation').waitFor();
+    const versions = page.locator('.collation .versions > li');
+    await expect.poll(() => versions.count()).toBe(biggest.length);
+    // Each version is one of passim's passages for this cluster, at passim's offsets (its "Open in document" link highlights them).
+    const spans = (await versions.locator('a', { hasText: 'Open in document' }).evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))
       .map((h) => parseHash(h.slice(h.indexOf('#'))).view)
       .map((v) => (v.name === 'doc' ? `${v.id}:${v.hl?.start}-${v.hl?.end}` : ''));
     expect(spans.sort()).toEqual(biggest.map((r) => `${r.id}:${r.begin}-${r.end}`).sort());
     await screenshot(page, 'interop-family');
-    await rows.nth(2).getByRole('link', { name: 'Compare with base' }).click();
+    await page.locator('.collation details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.getByRole('link', { name: /^Compare with the base's document/ }).first().click();
     await page.getByRole('heading', { name: 'Compare two documents' }).waitFor();
     await page.locator('section.column mark.pair').first().waitFor({ timeout: 20_000 });
     await screenshot(page, 'interop-compare');
