@@ -8,8 +8,17 @@
  *   lists them go in one readwrite transaction, so a reload finds either the
  *   whole batch or none of it. A failed write is retried once, then reported
  *   (status + the promise's outcome) and the data stays in memory.
+ * - Another tab may have changed a corpus record since this one read it (it
+ *   imported documents too): every change to a record is a compare-and-set
+ *   inside its readwrite transaction, which reads the stored record and
+ *   applies this change to it (documents are added to the stored list, never
+ *   a stale list written over it). A document id another tab took meanwhile
+ *   gives this tab's document the next free id (`-2`, `-3`…) rather than
+ *   overwriting the other's.
  * - Deleting marks the record deleted (undo clears the mark); deleted corpora
- *   are purged on the next open, in one transaction.
+ *   are purged on the next open, in one transaction. Adding documents to a
+ *   corpus another tab deleted restores it (its documents are never purged
+ *   under a running import).
  * - The analysis is a cache keyed by `analysisCacheKey` (content hash and
  *   what the engine groups by) and ANALYSIS_ENGINE_VERSION: a different
  *   engine never reads another's result. Each corpus remembers the key of its
@@ -130,6 +139,8 @@ export class CorporaStore {
   #imported = new Map<string, ImportedAnalysis>();
   #current: string | null = null;
   #chain: Promise<unknown> = Promise.resolve();
+  /** Per corpus, how many record changes were queued: only the last adopts the stored record. */
+  readonly #infoWrites = new Map<string, number>();
   readonly #now: () => number;
   readonly #newKey: () => string;
   /** Records that failed validation on open (left untouched). */
@@ -286,28 +297,41 @@ export class CorporaStore {
     }
   }
 
-  /** Adds (or replaces) documents and updates the corpus record, in one transaction. */
+  /** Adds (or replaces) documents and updates the corpus record, in one transaction (see the top). */
   async putDocuments(key: string, docs: StoredDoc[]): Promise<SaveOutcome> {
     const info = this.#infos.get(key);
     if (!info) throw new Error(`corpora: no corpus ${JSON.stringify(key)}`);
     const held = await this.#held(key);
-    const ids = new Set(info.docIds);
-    let bytes = info.bytes;
-    for (const d of docs) {
-      const prev = held.get(d.doc.meta.id);
-      bytes += d.bytes - (prev?.bytes ?? 0);
-      held.set(d.doc.meta.id, d);
-      if (!ids.has(d.doc.meta.id)) {
-        ids.add(d.doc.meta.id);
-        info.docIds.push(d.doc.meta.id);
-      }
-    }
-    info.bytes = bytes;
+    const known = new Set(info.docIds);
+    addDocuments(info, docs, (id) => held.get(id)?.bytes);
+    for (const d of docs) held.set(d.doc.meta.id, d);
     info.updatedAt = this.#now();
-    const snapshot = { ...info, docIds: [...info.docIds] };
-    return this.#write(docs.length === 1 ? `“${docs[0]!.doc.meta.source}”` : `${docs.length} documents`, (os) => {
-      for (const d of docs) os.put(d, docKey(key, d.doc.meta.id));
-      os.put(snapshot, infoKey(key));
+    const label = docs.length === 1 ? `“${docs[0]!.doc.meta.source}”` : `${docs.length} documents`;
+    return this.#changeInfo(key, label, (os, base, done) => {
+      const before = docs.map((d) => os.get(docKey(key, d.doc.meta.id)));
+      // Requests on one store complete in order: the last one's success sees them all.
+      before[before.length - 1]!.onsuccess = () => {
+        const storedBytes = new Map<string, number>();
+        const taken = new Set([...base.docIds, ...info.docIds, ...held.keys()]);
+        docs.forEach((d, i) => {
+          const id = d.doc.meta.id;
+          const there = validDoc(before[i]!.result);
+          if (there && !known.has(id)) {
+            // Another tab's document under this id: this one takes the next free id.
+            const free = freeId(id, taken);
+            taken.add(free);
+            held.set(id, there);
+            d.doc.meta.id = free;
+            held.set(free, d);
+            info.docIds.push(free);
+          } else if (there) storedBytes.set(id, there.bytes);
+        });
+        addDocuments(base, docs, (id) => storedBytes.get(id));
+        base.deleted = false;
+        base.updatedAt = info.updatedAt;
+        for (const d of docs) os.put(d, docKey(key, d.doc.meta.id));
+        done(base);
+      };
     });
   }
 
@@ -316,8 +340,7 @@ export class CorporaStore {
     if (!info) return Promise.resolve('failed');
     info.name = cleanName(name);
     info.updatedAt = this.#now();
-    const snapshot = { ...info, docIds: [...info.docIds] };
-    return this.#write('the new name', (os) => os.put(snapshot, infoKey(key)));
+    return this.#changeInfo(key, 'the new name', (_os, base, done) => done({ ...base, name: info.name, updatedAt: info.updatedAt }));
   }
 
   /** Marks a corpus deleted (undo with `restore`); its documents go on the next open. */
@@ -334,10 +357,37 @@ export class CorporaStore {
     if (!info) return Promise.resolve('failed');
     info.deleted = deleted;
     if (deleted && this.#current === key) this.#current = null;
-    const snapshot = { ...info, docIds: [...info.docIds] };
-    return this.#write(deleted ? 'the deletion' : 'the restored corpus', (os) => {
-      os.put(snapshot, infoKey(key));
+    return this.#changeInfo(key, deleted ? 'the deletion' : 'the restored corpus', (os, base, done) => {
       if (deleted) os.delete('current');
+      done({ ...base, deleted });
+    });
+  }
+
+  /**
+   * Compare-and-set of corpus `key`'s record: in one readwrite transaction,
+   * reads the stored record (this tab's when there is none) and lets `change`
+   * write what it needs and hand over the record to store. When no later
+   * change of this record is queued, this tab then holds the stored record
+   * (with what other tabs added).
+   */
+  #changeInfo(key: string, label: string, change: (os: IDBObjectStore, base: CorpusInfo, done: (next: CorpusInfo) => void) => void): Promise<SaveOutcome> {
+    const seq = (this.#infoWrites.get(key) ?? 0) + 1;
+    this.#infoWrites.set(key, seq);
+    let written: CorpusInfo | null = null;
+    const outcome = this.#write(label, (os) => {
+      const mine = this.#infos.get(key)!;
+      const read = os.get(infoKey(key));
+      read.onsuccess = () => {
+        const base = validInfo(read.result) ?? { ...mine, docIds: [...mine.docIds] };
+        change(os, base, (next) => {
+          written = next;
+          os.put(next, infoKey(key));
+        });
+      };
+    });
+    return outcome.then((o) => {
+      if (o === 'saved' && written && this.#infoWrites.get(key) === seq) this.#infos.set(key, { ...(written as CorpusInfo), docIds: [...(written as CorpusInfo).docIds] });
+      return o;
     });
   }
 
@@ -346,6 +396,20 @@ export class CorporaStore {
     const info = this.#infos.get(key);
     if (!info) return [];
     const held = await this.#held(key);
+    const missing = info.docIds.filter((id) => !held.has(id));
+    const db = this.#life.db;
+    if (missing.length && db) {
+      // Listed by another tab's import since this tab read the corpus.
+      try {
+        const values = await db.useStore('readonly', (os) => Promise.all(missing.map((id) => promisifyRequest(os.get(docKey(key, id))))));
+        values.forEach((v) => {
+          const d = validDoc(v);
+          if (d && !held.has(d.doc.meta.id)) held.set(d.doc.meta.id, d);
+        });
+      } catch (e) {
+        this.#life.setStatus({ message: `Could not read the saved documents (${errorName(e)}).` });
+      }
+    }
     return info.docIds.flatMap((id) => held.get(id) ?? []);
   }
 
@@ -437,6 +501,26 @@ export class CorporaStore {
   close(): void {
     this.#life.close();
   }
+}
+
+/** Adds documents to a corpus record: new ids at the end, bytes counted once (`before`: a replaced document's bytes). */
+function addDocuments(info: CorpusInfo, docs: readonly StoredDoc[], before: (id: string) => number | undefined): void {
+  const ids = new Set(info.docIds);
+  for (const d of docs) {
+    const id = d.doc.meta.id;
+    info.bytes += d.bytes - (before(id) ?? 0);
+    if (!ids.has(id)) {
+      ids.add(id);
+      info.docIds.push(id);
+    }
+  }
+}
+
+/** `id`, or `id-2`, `id-3`… : the first not in `taken`. */
+function freeId(id: string, taken: ReadonlySet<string>): string {
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
 }
 
 export function cleanName(name: string): string {

@@ -8,8 +8,8 @@ import { openStateDb, type StateDb } from '../../src/state/idb.ts';
 
 const TEXT = 'The river council met on Tuesday to discuss the new bridge and the cost of the works for the town.';
 
-function stored(name: string): StoredDoc {
-  const o = importItem({ kind: 'file', path: name, name, bytes: new TextEncoder().encode(`${TEXT} ${name}`) }, new Set());
+function stored(name: string, text = `${TEXT} ${name}`): StoredDoc {
+  const o = importItem({ kind: 'file', path: name, name, bytes: new TextEncoder().encode(text) }, new Set());
   if (!o.ok) throw new Error(o.reason);
   return { doc: o.doc, bytes: o.bytes };
 }
@@ -74,6 +74,58 @@ describe('CorporaStore', () => {
     const b = await open(idb);
     expect(b.list()[0]!.docIds).toEqual([]);
     expect(await b.documents(info.key)).toEqual([]);
+  });
+
+  // Issue #14, item 3. Before: each tab wrote its own (stale) list of documents over the stored record,
+  // so after reopening only the last tab's document was listed.
+  it('keeps every document when two tabs import into the same corpus', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const { info } = await a.create('Shared');
+    const b = await open(idb); // the second tab, open on the corpus before the first imports
+    expect(b.info(info.key)!.docIds).toEqual([]);
+    expect(await a.putDocuments(info.key, [stored('from-a.txt')])).toBe('saved');
+    expect(await b.putDocuments(info.key, [stored('from-b.txt')])).toBe('saved');
+    expect(await a.rename(info.key, 'Shared, renamed')).toBe('saved');
+    // Each tab now lists both, and reads the other's document.
+    expect((await b.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['from-a', 'from-b']);
+    expect((await a.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['from-a', 'from-b']);
+    a.close();
+    b.close();
+    const c = await open(idb);
+    expect(c.info(info.key)).toMatchObject({ name: 'Shared, renamed', docIds: ['from-a', 'from-b'], bytes: stored('from-a.txt').bytes + stored('from-b.txt').bytes });
+    expect((await c.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['from-a', 'from-b']);
+  });
+
+  it('gives a document the next free id when another tab took its id meanwhile, and overwrites nothing', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const { info } = await a.create('Shared');
+    const b = await open(idb);
+    await a.putDocuments(info.key, [stored('essay.txt', `${TEXT} First student.`)]);
+    const theirs = stored('essay.txt', `${TEXT} Second student.`);
+    expect(await b.putDocuments(info.key, [theirs])).toBe('saved');
+    expect(theirs.doc.meta.id).toBe('essay-2');
+    a.close();
+    b.close();
+    const c = await open(idb);
+    expect((await c.documents(info.key)).map((d) => [d.doc.meta.id, d.doc.text.split('. ').pop()])).toEqual([
+      ['essay', 'First student.'],
+      ['essay-2', 'Second student.'],
+    ]);
+  });
+
+  it('a tab deleting a corpus while another imports into it keeps the import', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const { info } = await a.create('Shared');
+    const b = await open(idb);
+    await a.remove(info.key);
+    await b.putDocuments(info.key, [stored('late.txt')]);
+    a.close();
+    b.close();
+    const c = await open(idb);
+    expect((await c.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['late']);
   });
 
   it('runs in memory with a banner when IndexedDB is unavailable', async () => {
