@@ -187,17 +187,27 @@ function parseFlag(raw: string | undefined, what: string, problems: Problems, fa
   return fallback;
 }
 
-export function parseHash(hash: string): ParsedHash {
-  const problems = new Problems();
-  if (typeof hash !== 'string') return { view: LIBRARY, warning: 'Link not understood; showing the library.' };
-  if (hash.length > MAX_HASH_LENGTH) return { view: LIBRARY, warning: 'Link too long to read; showing the library.' };
+/** A link's path ids and query, read once; what it could not read goes to `problems`. */
+interface LinkParts {
+  ids: string[];
+  /** A parameter, percent-decoded (`undefined` when absent or badly encoded). */
+  param(key: string): string | undefined;
+  /** A parameter as written, for values split before decoding. */
+  rawParam(key: string): string | undefined;
+  /** Exactly `n` non-empty ids (extra ones reported), or `undefined` when fewer are given. */
+  needIds(n: number): string[] | undefined;
+  /** Reports path ids after a route that takes none. */
+  noIds(): void;
+  problems: Problems;
+}
+
+function readLink(hash: string, problems: Problems): { route: string | undefined; parts: LinkParts } | undefined {
   let h = hash.startsWith('#') ? hash.slice(1) : hash;
   const q = h.indexOf('?');
   const query = q === -1 ? '' : h.slice(q + 1);
   h = q === -1 ? h : h.slice(0, q);
   if (h.startsWith('/')) h = h.slice(1);
   if (h.endsWith('/')) h = h.slice(0, -1);
-  const rawSegments = h === '' ? [] : h.split('/');
 
   const rawParams = new Map<string, string>();
   for (const pair of query.split('&')) {
@@ -207,115 +217,142 @@ export function parseHash(hash: string): ParsedHash {
     // First occurrence wins: a repeated parameter is most likely a pasted duplicate.
     if (!rawParams.has(key)) rawParams.set(key, eq === -1 ? '' : pair.slice(eq + 1));
   }
-  const params = {
-    get(key: string): string | undefined {
-      const raw = rawParams.get(key);
-      return raw === undefined ? undefined : decode(raw, `parameter ${key}`, problems);
-    },
-  };
 
   const segments: string[] = [];
-  for (const s of rawSegments) {
+  for (const s of h === '' ? [] : h.split('/')) {
     const d = decode(s, 'the path', problems);
-    if (d === undefined) return { view: LIBRARY, warning: 'Link not understood (bad encoding); showing the library.' };
+    if (d === undefined) return undefined;
     segments.push(d);
   }
   const [route, ...ids] = segments;
-
-  /** Exactly `n` non-empty ids, or a fallback with a warning. */
-  const needIds = (n: number): string[] | undefined => {
-    const given = ids.filter((s) => s !== '');
-    if (given.length < n) return undefined;
-    if (ids.length > n) problems.add(`ignored extra path "${ids.slice(n).join('/').slice(0, 40)}"`);
-    return given.slice(0, n);
+  const parts: LinkParts = {
+    ids,
+    problems,
+    rawParam: (key) => rawParams.get(key),
+    param(key) {
+      const raw = rawParams.get(key);
+      return raw === undefined ? undefined : decode(raw, `parameter ${key}`, problems);
+    },
+    needIds(n) {
+      const given = ids.filter((s) => s !== '');
+      if (given.length < n) return undefined;
+      if (ids.length > n) problems.add(`ignored extra path "${ids.slice(n).join('/').slice(0, 40)}"`);
+      return given.slice(0, n);
+    },
+    noIds() {
+      if (ids.length) problems.add('ignored extra path');
+    },
   };
+  return { route, parts };
+}
 
-  switch (route) {
-    case undefined:
-    case '':
-      return problems.result({ name: 'home' });
-    case 'library':
-      return problems.result(LIBRARY);
-    case 'doc': {
-      const got = needIds(1);
-      if (!got) return { view: LIBRARY, warning: 'Link names no document; showing the library.' };
-      const view: View = { name: 'doc', id: got[0]!, mode: parseEnum(params.get('mode'), READER_MODES, 'text', 'mode', problems) };
-      const at = parseNat(params.get('at'), 'at', problems);
-      if (at !== undefined) view.at = at;
-      const hl = params.get('hl');
-      if (hl !== undefined) {
-        const m = /^(\d{1,10})-(\d{1,10})$/.exec(hl);
-        const start = m ? Number(m[1]) : NaN;
-        const end = m ? Number(m[2]) : NaN;
-        if (m && start < end && end <= MAX_LINK_NUMBER) view.hl = { start, end };
-        else problems.add(`ignored hl=${JSON.stringify(hl.slice(0, 20))}`);
-      }
-      return problems.result(view);
-    }
-    case 'compare': {
-      const got = needIds(2);
-      if (!got) {
-        const one = ids.find((s) => s !== '');
-        if (one !== undefined) return { view: { name: 'doc', id: one, mode: 'text' }, warning: 'Comparison link names only one document; showing it.' };
-        return { view: LIBRARY, warning: 'Comparison link names no documents; showing the library.' };
-      }
-      const view: View = {
-        name: 'compare',
-        a: got[0]!,
-        b: got[1]!,
-        sync: parseFlag(params.get('sync'), 'sync', problems),
-        case: parseFlag(params.get('case'), 'case', problems),
-        punct: parseFlag(params.get('punct'), 'punct', problems),
-        // Repeats inside a document are off unless asked for: a comparison is about what two documents share.
-        repeats: parseFlag(params.get('repeats'), 'repeats', problems, false),
-      };
-      const at = parseNat(params.get('at'), 'at', problems);
-      if (at !== undefined) view.at = at;
-      return problems.result(view);
-    }
-    case 'notes':
-      return problems.result({ name: 'notes' });
-    case 'phrases':
-      if (ids.length) problems.add('ignored extra path');
-      return problems.result({ name: 'phrases', sort: parseEnum(params.get('sort'), PHRASE_SORTS, 'spread', 'sort', problems) });
-    case 'family': {
-      const got = needIds(1);
-      if (!got) return { view: { name: 'phrases', sort: 'spread' }, warning: 'Link names no phrase family; showing all phrases.' };
-      const view: View = { name: 'family', id: got[0]! };
-      const base = params.get('base');
-      if (base !== undefined && base !== '') view.base = base;
-      return problems.result(view);
-    }
-    case 'search': {
-      if (ids.length) problems.add('ignored extra path');
-      const view: View = { name: 'search', q: params.get('q') ?? '' };
-      const outlet = params.get('outlet');
-      if (outlet !== undefined && outlet !== '') view.outlet = outlet;
-      const year = parseNat(params.get('year'), 'year', problems, MIN_YEAR, MAX_YEAR);
-      if (year !== undefined) view.year = year;
-      return problems.result(view);
-    }
-    case 'kwic': {
-      if (ids.length) problems.add('ignored extra path');
-      const view: View = { name: 'kwic', q: params.get('q') ?? '', sort: parseEnum(params.get('sort'), KWIC_SORTS, 'doc', 'sort', problems) };
-      const width = parseNat(params.get('width'), 'width', problems, MIN_KWIC_WIDTH, MAX_KWIC_WIDTH);
-      if (width !== undefined) view.width = width;
-      return problems.result(view);
-    }
-    case 'trends': {
-      if (ids.length) problems.add('ignored extra path');
-      const raw = rawParams.get('terms');
-      const terms: string[] = [];
-      if (raw !== undefined && raw !== '') {
-        // Split on the literal comma before decoding: %2C inside a term stays part of it.
-        for (const part of raw.split(',')) {
-          const t = decode(part, 'a term', problems);
-          if (t !== undefined && t !== '') terms.push(t);
-        }
-      }
-      return problems.result({ name: 'trends', terms });
-    }
-    default:
-      return { view: LIBRARY, warning: `Unknown page "${route.slice(0, 40)}" in the link; showing the library.` };
+function parseDoc(link: LinkParts): ParsedHash {
+  const { problems } = link;
+  const got = link.needIds(1);
+  if (!got) return { view: LIBRARY, warning: 'Link names no document; showing the library.' };
+  const view: View = { name: 'doc', id: got[0]!, mode: parseEnum(link.param('mode'), READER_MODES, 'text', 'mode', problems) };
+  const at = parseNat(link.param('at'), 'at', problems);
+  if (at !== undefined) view.at = at;
+  const hl = link.param('hl');
+  if (hl !== undefined) {
+    const m = /^(\d{1,10})-(\d{1,10})$/.exec(hl);
+    const start = m ? Number(m[1]) : NaN;
+    const end = m ? Number(m[2]) : NaN;
+    if (m && start < end && end <= MAX_LINK_NUMBER) view.hl = { start, end };
+    else problems.add(`ignored hl=${JSON.stringify(hl.slice(0, 20))}`);
   }
+  return problems.result(view);
+}
+
+function parseCompare(link: LinkParts): ParsedHash {
+  const { problems } = link;
+  const got = link.needIds(2);
+  if (!got) {
+    const one = link.ids.find((s) => s !== '');
+    if (one !== undefined) return { view: { name: 'doc', id: one, mode: 'text' }, warning: 'Comparison link names only one document; showing it.' };
+    return { view: LIBRARY, warning: 'Comparison link names no documents; showing the library.' };
+  }
+  const view: View = {
+    name: 'compare',
+    a: got[0]!,
+    b: got[1]!,
+    sync: parseFlag(link.param('sync'), 'sync', problems),
+    case: parseFlag(link.param('case'), 'case', problems),
+    punct: parseFlag(link.param('punct'), 'punct', problems),
+    // Repeats inside a document are off unless asked for: a comparison is about what two documents share.
+    repeats: parseFlag(link.param('repeats'), 'repeats', problems, false),
+  };
+  const at = parseNat(link.param('at'), 'at', problems);
+  if (at !== undefined) view.at = at;
+  return problems.result(view);
+}
+
+function parseFamily(link: LinkParts): ParsedHash {
+  const got = link.needIds(1);
+  if (!got) return { view: { name: 'phrases', sort: 'spread' }, warning: 'Link names no phrase family; showing all phrases.' };
+  const view: View = { name: 'family', id: got[0]! };
+  const base = link.param('base');
+  if (base !== undefined && base !== '') view.base = base;
+  return link.problems.result(view);
+}
+
+function parseSearch(link: LinkParts): ParsedHash {
+  link.noIds();
+  const view: View = { name: 'search', q: link.param('q') ?? '' };
+  const outlet = link.param('outlet');
+  if (outlet !== undefined && outlet !== '') view.outlet = outlet;
+  const year = parseNat(link.param('year'), 'year', link.problems, MIN_YEAR, MAX_YEAR);
+  if (year !== undefined) view.year = year;
+  return link.problems.result(view);
+}
+
+function parseKwic(link: LinkParts): ParsedHash {
+  link.noIds();
+  const view: View = { name: 'kwic', q: link.param('q') ?? '', sort: parseEnum(link.param('sort'), KWIC_SORTS, 'doc', 'sort', link.problems) };
+  const width = parseNat(link.param('width'), 'width', link.problems, MIN_KWIC_WIDTH, MAX_KWIC_WIDTH);
+  if (width !== undefined) view.width = width;
+  return link.problems.result(view);
+}
+
+function parseTrends(link: LinkParts): ParsedHash {
+  link.noIds();
+  const raw = link.rawParam('terms');
+  const terms: string[] = [];
+  if (raw !== undefined && raw !== '') {
+    // Split on the literal comma before decoding: %2C inside a term stays part of it.
+    for (const part of raw.split(',')) {
+      const t = decode(part, 'a term', link.problems);
+      if (t !== undefined && t !== '') terms.push(t);
+    }
+  }
+  return link.problems.result({ name: 'trends', terms });
+}
+
+/** One parser per route of the app; the route is the link's first path segment. */
+const ROUTES: Record<string, (link: LinkParts) => ParsedHash> = {
+  '': (link) => link.problems.result({ name: 'home' }),
+  library: (link) => link.problems.result(LIBRARY),
+  doc: parseDoc,
+  compare: parseCompare,
+  notes: (link) => link.problems.result({ name: 'notes' }),
+  phrases: (link) => {
+    link.noIds();
+    return link.problems.result({ name: 'phrases', sort: parseEnum(link.param('sort'), PHRASE_SORTS, 'spread', 'sort', link.problems) });
+  },
+  family: parseFamily,
+  search: parseSearch,
+  kwic: parseKwic,
+  trends: parseTrends,
+};
+
+export function parseHash(hash: string): ParsedHash {
+  const problems = new Problems();
+  if (typeof hash !== 'string') return { view: LIBRARY, warning: 'Link not understood; showing the library.' };
+  if (hash.length > MAX_HASH_LENGTH) return { view: LIBRARY, warning: 'Link too long to read; showing the library.' };
+  const read = readLink(hash, problems);
+  if (!read) return { view: LIBRARY, warning: 'Link not understood (bad encoding); showing the library.' };
+  const route = read.route ?? '';
+  const parse = Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;
+  if (!parse) return { view: LIBRARY, warning: `Unknown page "${route.slice(0, 40)}" in the link; showing the library.` };
+  return parse(read.parts);
 }
