@@ -175,7 +175,7 @@ export async function readCorpusFromPaths(paths: string[], name = 'Corpus', root
   const seen = new Map<string, string>();
   for (const path of paths) {
     const listing = await listDocumentFiles(path);
-    skipped.push(...listing.skipped);
+    for (const s of listing.skipped) skipped.push(s);
     if (listing.files.length === 0 && listing.skipped.length === 0) skipped.push({ file: path, reason: 'has no .txt, .md or .html files' });
     for (const file of listing.files) {
       let doc: CorpusDocument;
@@ -208,7 +208,7 @@ export async function loadCorpusFromPaths(paths: string[], name = 'Corpus', root
     const problem = listing.skipped[0];
     if (problem) throw new CorpusError(problem.file, null, problem.reason);
     if (listing.files.length === 0) throw new CorpusError(path, null, 'has no .txt, .md or .html files');
-    files.push(...listing.files);
+    for (const f of listing.files) files.push(f);
   }
   const sources: SourceFile[] = [];
   for (const f of files) sources.push(await readSourceFile(f, root));
