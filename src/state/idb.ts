@@ -50,6 +50,12 @@ function isInvalidState(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'InvalidStateError';
 }
 
+/**
+ * One connection to the state database, opened lazily and reopened when the
+ * browser drops it. One closure on purpose (≈ 85 lines): the connection, its
+ * pending open and the "retired" flag are shared by opening, the close and
+ * version-change handlers and every transaction, and must change together.
+ */
 export function openStateDb(opts: OpenOptions): StateDb {
   const name = opts.name ?? DB_NAME;
   const storeName = opts.storeName ?? STORE_NAME;
