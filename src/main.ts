@@ -1,8 +1,10 @@
 import { mount } from 'svelte';
 import corpus from 'virtual:refrain-corpus';
 import { openEdition } from './edition/open.ts';
+import { carryNotes, idbSeriesIndex } from './edition/series.ts';
 import { takeEditionFromPage } from './edition/page.ts';
 import { ANALYSIS_ENGINE_VERSION } from './reuse/version.ts';
+import { ReadingStore } from './state/store.ts';
 import { parseHash } from './state/url.ts';
 import { EditionSession } from './ui/edition/edition.svelte.ts';
 import EditionRoot from './ui/edition/EditionRoot.svelte';
@@ -24,7 +26,13 @@ const analysis = new AnalysisClient();
 const corpora = new Corpora(opened?.corpus ?? corpus, analysis, opened ? { defaultAnalysis: opened.analysisBytes, restoreLast: false } : {});
 await corpora.start();
 
+// A student's own notes from an earlier file of this reading set whose texts differ (a corrected file): brought across.
+const carried =
+  opened?.series && corpora.isBundled
+    ? await carryNotes({ series: opened.series, corpus: opened.corpus, target: corpora.reading.store, index: idbSeriesIndex(), open: (corpusId) => ReadingStore.open({ corpusId }) })
+    : null;
+
 // An edition opened without a link to a view: the view the teacher chose.
 if (opened?.opening && location.hash.replace(/^#\/?$/, '') === '') router.replace(parseHash(opened.opening).view);
 
-mount(EditionRoot, { target: document.getElementById('app')!, props: { corpora, edition: new EditionSession(page, opened) } });
+mount(EditionRoot, { target: document.getElementById('app')!, props: { corpora, edition: new EditionSession(page, opened, carried) } });

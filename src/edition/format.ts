@@ -30,6 +30,8 @@ export const EDITION_BLOCK_ID = 'refrain-edition';
 export const ANALYSIS_BLOCK_ID = 'refrain-edition-analysis';
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_INTRODUCTION_LENGTH = 5000;
+/** The longest series id a file may carry. */
+export const MAX_SERIES_LENGTH = 100;
 const MAX_NAME = 200;
 const MAX_META_STRING = 2000;
 
@@ -56,6 +58,8 @@ export interface Edition {
   /** Which engine computed the analysis block, for which corpus content; null: no analysis block. */
   analysis: { engine: number; corpus: string } | null;
   teacher: TeacherNotes | null;
+  /** The same in every file made from one corpus of the teacher's, so a student's notes follow a corrected file (series.ts); null: none. */
+  series: string | null;
 }
 
 export type CheckedEdition = { ok: true; edition: Edition } | { ok: false; error: string };
@@ -145,7 +149,7 @@ export function openingProblem(route: string): string | null {
 function editionOf(value: unknown): Edition {
   const format = isPlainObject(value) ? value['format'] : value;
   need(format === EDITION_FORMAT, () => `the data block is not a Refrain edition (format is ${describe(format)})`);
-  const f = new Fields(value, 'edition', ['format', 'version', 'title', 'introduction', 'opening', 'madeAt', 'corpus', 'analysis', 'teacher']);
+  const f = new Fields(value, 'edition', ['format', 'version', 'title', 'introduction', 'opening', 'madeAt', 'corpus', 'analysis', 'teacher', 'series']);
   const version = f.int('version', 1, MAX_SAFE);
   need(version <= EDITION_VERSION, () => `the file was made by a newer Refrain (edition format ${version}; this one reads up to ${EDITION_VERSION}): open it with a newer Refrain`);
   const opening = f.strOrNull('opening', MAX_HASH_LENGTH);
@@ -172,6 +176,8 @@ function editionOf(value: unknown): Edition {
     corpus: { name: c.str('name', MAX_NAME), documents },
     analysis: a && { engine: a.int('engine', 0, MAX_SAFE), corpus: a.str('corpus', 100) },
     teacher: teacherOf(f.raw('teacher'), 'edition.teacher'),
+    // Absent from the first files made (the field came later in format 1).
+    series: f.raw('series') === undefined ? null : f.strOrNull('series', MAX_SERIES_LENGTH),
   };
 }
 

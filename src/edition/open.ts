@@ -17,6 +17,8 @@ export interface OpenedEdition {
   opening: string | null;
   madeAt: number;
   teacher: TeacherLayer | null;
+  /** The reading set this file continues, so a student's notes follow it (series.ts); null: none. */
+  series: string | null;
   /** Whether the stored analysis is used (same engine, same texts). */
   analysisUsable: boolean;
   /** The stored analysis as fresh bytes for the worker (each call a new buffer: it is transferred); null: recompute. */
@@ -36,6 +38,7 @@ export function openEdition(edition: Edition, analysisText: string | null, engin
     introduction: edition.introduction,
     opening: edition.opening,
     madeAt: edition.madeAt,
+    series: edition.series,
     teacher: teacher && !teacher.empty ? teacher : null,
     analysisUsable,
     analysisBytes: () => (analysisUsable ? (new TextEncoder().encode(analysisText!).buffer as ArrayBuffer) : null),

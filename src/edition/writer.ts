@@ -88,6 +88,8 @@ export interface EditionInput {
   /** The engine's result for `corpus` (JSON text) and the engine version that made it. */
   analysis: { engine: number; json: string } | null;
   madeAt: number;
+  /** The reading set this file continues (format.ts), or null. */
+  series?: string | null;
 }
 
 /** The edition a teacher asked for; throws with a message naming the field when a value cannot be used. */
@@ -110,6 +112,7 @@ export function makeEdition(input: EditionInput): { edition: Edition; analysisJs
     corpus: { name: input.corpus.name, documents: editionDocuments(input.corpus.documents) },
     analysis: input.analysis ? { engine: input.analysis.engine, corpus: input.corpus.id } : null,
     teacher: input.teacher && input.teacher.records.length ? input.teacher : null,
+    series: input.series ?? null,
   };
   return { edition, analysisJson: input.analysis?.json ?? null };
 }

@@ -5,10 +5,11 @@
  * formula; a student opens it in a fresh profile over file:// and over http
  * under a sub-path and sees the corpus, the opening view and the teacher's
  * notes read-only, under the same enforced CSP (nothing requested, an injected
- * script refused); the student's own note survives a reload and a second,
- * corrected edition with the same texts; the Markdown export names the formula
- * by its label; the family prints within an A4 / Letter page width; Copy link
- * on a file explains itself, and a link into a corpus the reader lacks names it.
+ * script refused); the student's own note survives a reload, a second,
+ * corrected edition with the same texts, and a third whose texts changed; the
+ * Markdown export names the formula by its label; the family prints within an
+ * A4 / Letter page width; Copy link on a file explains itself, and a link into
+ * a corpus the reader lacks names it.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYSIS_BLOCK_ID, EDITION_BLOCK_ID } from '../../src/edition/format.ts';
+import { ANALYSIS_BLOCK_ID, EDITION_BLOCK_ID, type Edition } from '../../src/edition/format.ts';
+import { stripEdition, writeEdition } from '../../src/edition/writer.ts';
 import { formatBytes } from '../../src/importer/limits.ts';
 import { contentSecurityPolicy } from '../../src/node/vite-plugin-csp.ts';
 import { clip } from '../../src/ui/shell/title.ts';
@@ -116,6 +118,17 @@ async function makeEdition(title: string, introduction: string, name: string): P
   const gzipReported = Number(n) * (unit === 'MB' ? 1024 * 1024 : 1024);
   expect(Math.abs(gzipReported / gzipSync(readFileSync(path)).length - 1)).toBeLessThan(0.02); // another gzip than the browser's, same order
   return path;
+}
+
+/** The edition file `html` with `addition` at the end of document `id`'s text, as a teacher's corrected file would have it (analysis left out: it was for the old texts). */
+function withChangedText(html: string, id: string, addition: string): string {
+  const open = `<script type="application/json" id="${EDITION_BLOCK_ID}">`;
+  const start = html.indexOf(open) + open.length;
+  const edition = JSON.parse(html.slice(start, html.indexOf('</script>', start))) as Edition;
+  const doc = edition.corpus.documents.find((d) => d.meta.id === id)!;
+  if (doc.original !== undefined) doc.original += addition;
+  doc.text += addition;
+  return writeEdition(stripEdition(html), { ...edition, analysis: null });
 }
 
 /** Records CSP violations from the very start of every page of the context (init scripts run outside the page's CSP). */
@@ -265,7 +278,7 @@ describe("a teacher's edition", () => {
     });
   }
 
-  it("keeps the student's own note across a reload and a corrected edition with the same texts", async () => {
+  it("keeps the student's own note across a reload, a corrected edition with the same texts, and one whose texts changed", async () => {
     const page = await student.newPage();
     const watch = watchPage(page);
     await page.goto(pathToFileURL(editionPath).href);
@@ -291,6 +304,14 @@ describe("a teacher's edition", () => {
     await page.getByRole('region', { name: "Teacher's notes" }).getByText(TEACHER_FORMULA_NOTE).waitFor(WAIT);
     await page.goto(`${pathToFileURL(corrected).href}#/library`);
     await page.locator('main dd').filter({ hasText: /^Ann J\. Lee$/ }).waitFor(WAIT);
+
+    // A file of the same reading set whose texts changed (a sentence added to one): another corpus, and the note follows.
+    const changed = join(outDir, 'week3-changed.html');
+    writeFileSync(changed, withChangedText(readFileSync(corrected, 'utf8'), 'herald', ' A correction: the memo was dated March.'));
+    await page.goto(pathToFileURL(changed).href);
+    await page.getByRole('heading', { level: 1, name: `“${formulaLabel}”` }).waitFor(WAIT);
+    await page.getByRole('region', { name: 'About this reading set' }).getByText('Your notes and highlights from the earlier file of this reading set are here too (1 item brought across).').waitFor(WAIT);
+    await expect.poll(() => page.getByRole('textbox', { name: /^Note on the formula/ }).inputValue(), WAIT).toBe(STUDENT_NOTE);
     expect(watch.problems()).toEqual([]);
   });
 

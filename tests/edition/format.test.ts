@@ -71,6 +71,14 @@ describe('checkEdition', () => {
     if (!checked.ok) expect(checked.error).toMatch(message);
   });
 
+  it('reads the series a file continues, and files made before it had one', () => {
+    const made = makeEdition({ title: 'Bridges', introduction: '', opening: null, corpus, teacher: null, analysis: null, madeAt: 5, series: 'u1abc' }).edition;
+    expect(checkEdition(JSON.parse(JSON.stringify(made)))).toMatchObject({ ok: true, edition: { series: 'u1abc' } });
+    expect(checkEdition(variant((e) => delete e['series']))).toMatchObject({ ok: true, edition: { series: null } });
+    expect(checkEdition(variant((e) => (e['series'] = 'x'.repeat(101))))).toMatchObject({ ok: false, error: expect.stringContaining('edition.series') });
+    expect(checkEdition(variant((e) => (e['series'] = 7)))).toMatchObject({ ok: false, error: expect.stringContaining('edition.series') });
+  });
+
   it('says when the block is not JSON', () => {
     expect(parseEdition('{"format":')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON \(was the file cut short\?\)/) });
   });

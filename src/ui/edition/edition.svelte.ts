@@ -6,6 +6,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { OpenedEdition } from '../../edition/open.ts';
+import type { Carried } from '../../edition/series.ts';
 import type { PageEdition } from '../../edition/page.ts';
 import type { TeacherLayer } from '../../edition/teacher.ts';
 import type { View } from '../../state/url.ts';
@@ -22,9 +23,12 @@ export class EditionSession {
   lastView = $state.raw<{ corpus: string; view: View } | null>(null);
   /** The reader closed the introduction shown above the opening view. */
   introClosed = $state(false);
+  /** The reader's own records brought from an earlier file of this reading set whose texts differ. */
+  readonly carried: Carried | null;
 
-  constructor(page: Pick<PageEdition, 'appHtml' | 'notSelfContained' | 'error'>, opened: OpenedEdition | null) {
+  constructor(page: Pick<PageEdition, 'appHtml' | 'notSelfContained' | 'error'>, opened: OpenedEdition | null, carried: Carried | null = null) {
     this.opened = opened;
+    this.carried = carried;
     this.appHtml = page.appHtml;
     this.cannotMake = page.notSelfContained;
     this.problem = page.error;
