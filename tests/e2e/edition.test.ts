@@ -302,6 +302,12 @@ describe("a teacher's edition", () => {
     await page.getByRole('region', { name: 'About this reading set' }).getByText('Week 3 (corrected)').waitFor(WAIT);
     await expect.poll(() => page.getByRole('textbox', { name: /^Note on the formula/ }).inputValue(), WAIT).toBe(STUDENT_NOTE);
     await page.getByRole('region', { name: "Teacher's notes" }).getByText(TEACHER_FORMULA_NOTE).waitFor(WAIT);
+    // The first screen shows the title and introduction above what the corpus holds.
+    await page.goto(`${pathToFileURL(corrected).href}#/`);
+    const intro = page.getByRole('region', { name: 'About this reading set' });
+    await intro.getByText('Read the three reports again.').waitFor(WAIT);
+    await intro.getByText('Week 3 (corrected)').waitFor(WAIT);
+    await page.screenshot({ path: join(shots, 'home-1280.png') });
     await page.goto(`${pathToFileURL(corrected).href}#/library`);
     await page.locator('main dd').filter({ hasText: /^Ann J\. Lee$/ }).waitFor(WAIT);
 

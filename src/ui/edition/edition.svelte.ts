@@ -19,7 +19,7 @@ export class EditionSession {
   readonly cannotMake: string | null;
   /** The file carried a data block that could not be read. */
   readonly problem: string | null;
-  /** The last view other than the library this session, and the corpus (its key in the corpus menu) it was in: "the view you were on". */
+  /** The last view other than the first screen and the library this session, and the corpus (its key in the corpus menu) it was in: "the view you were on". */
   lastView = $state.raw<{ corpus: string; view: View } | null>(null);
   /** The reader closed the introduction shown above the opening view. */
   introClosed = $state(false);
