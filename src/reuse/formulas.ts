@@ -69,10 +69,11 @@ export interface TokenLayout {
   /** Per document: index of its first token in `flags`. */
   offset: Int32Array;
   /**
-   * Per corpus-wide token: 1 if the sentence punctuation before it ends an
-   * abbreviation ("Mr.", "St."), which ends no sentence.
+   * Corpus-wide indices of the tokens with a real sentence end or paragraph
+   * break before them, ascending (punctuation after an abbreviation, "Mr.",
+   * ends no sentence): `sentenceBreaks`.
    */
-  afterAbbreviation: (token: number) => boolean;
+  breaks: Int32Array;
 }
 
 /** One occurrence of a formula: tokens [first, last] of document `doc`. */
@@ -408,15 +409,30 @@ function placeCores(cores: Cores, layout: TokenLayout, share: number, minPiece: 
   }
 }
 
-/** A real sentence end or paragraph break before token t (inside its document, at `off`). */
-function isBreak(layout: TokenLayout, off: number, t: number): boolean {
-  return (layout.flags[off + t]! & BREAK) !== 0 && !layout.afterAbbreviation(off + t);
+/** Index in `breaks` of the first break at or after corpus-wide token `pos`. */
+function lowerBound(breaks: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (breaks[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** The first token in (first, last] with a break before it, or -1. */
+/** The first token in (first, last] (inside its document, at `off`) with a break before it, or -1. */
 function breakIn(layout: TokenLayout, off: number, first: number, last: number): number {
-  for (let t = first + 1; t <= last; t++) if (isBreak(layout, off, t)) return t;
-  return -1;
+  const { breaks } = layout;
+  const k = lowerBound(breaks, off + first + 1);
+  return k < breaks.length && breaks[k]! <= off + last ? breaks[k]! - off : -1;
+}
+
+/** The last token in (first, last] with a break before it, or -1. */
+function lastBreakIn(layout: TokenLayout, off: number, first: number, last: number): number {
+  const { breaks } = layout;
+  const k = lowerBound(breaks, off + last + 1) - 1;
+  return k >= 0 && breaks[k]! > off + first ? breaks[k]! - off : -1;
 }
 
 function contentIn(flags: Uint8Array, off: number, first: number, last: number): number {
@@ -436,8 +452,7 @@ function trimPieces(c: Cores, o: number, layout: TokenLayout, off: number, minPi
     cf = b;
   }
   for (;;) {
-    let b = -1;
-    for (let t = cl; t > cf; t--) if (isBreak(layout, off, t)) { b = t; break; }
+    const b = lastBreakIn(layout, off, cf, cl);
     if (b < 0 || contentIn(flags, off, b, cl) >= minPiece) break;
     cl = b - 1;
   }
@@ -475,8 +490,10 @@ function cutAtBreak(c: Cores, o: number, layout: TokenLayout, off: number): void
   let best = -1;
   let pieceFirst = cf;
   let weight = 0;
+  let nextBreak = breakIn(layout, off, cf, cl);
   for (let t = cf; t <= cl + 1; t++) {
-    if (t > cl || (t > pieceFirst && isBreak(layout, off, t))) {
+    if (t > cl || t === nextBreak) {
+      if (t === nextBreak) nextBreak = breakIn(layout, off, t, cl);
       if (weight > best) {
         best = weight;
         bestFirst = pieceFirst;
@@ -661,24 +678,22 @@ function assemble(c: Cores, list: readonly number[], share: number, rank: (o: nu
 const ABBREVIATION = /^\p{Lu}\p{Ll}{0,2}$/u;
 
 /**
- * Whether the sentence punctuation before a token (corpus-wide index) ends
- * an abbreviation ("Mr. Speaker"), which ends no sentence.
+ * `TokenLayout.breaks`: the corpus-wide indices of the tokens after a
+ * sentence end or paragraph break, except sentence punctuation that ends an
+ * abbreviation ("Mr. Speaker").
  */
-export function abbreviationBreaks(prepared: readonly PreparedDoc[], surface: readonly string[]): (token: number) => boolean {
+export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readonly string[], flags: Uint8Array): Int32Array {
   const abbrev = new Uint8Array(surface.length);
   for (let t = 0; t < surface.length; t++) abbrev[t] = ABBREVIATION.test(surface[t]!) ? 1 : 0;
-  const starts = prepared.map((d) => d.offset);
-  return (token) => {
-    // The document holding the token: documents are consecutive in the columns.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= token) lo = mid;
-      else hi = mid - 1;
+  const out: number[] = [];
+  for (const d of prepared) {
+    const n = d.type.length;
+    for (let t = 1; t < n; t++) {
+      const f = flags[d.offset + t]!;
+      if ((f & BREAK) === 0) continue;
+      if (abbrev[d.type[t - 1]!] === 1) continue;
+      out.push(d.offset + t);
     }
-    const d = prepared[lo]!;
-    const t = token - d.offset;
-    return t > 0 && abbrev[d.type[t - 1]!] === 1;
-  };
+  }
+  return Int32Array.from(out);
 }

@@ -12,7 +12,7 @@ import { Vocabulary } from '../text/vocabulary.ts';
 import { CandidateAligner } from './align-candidates.ts';
 import { forEachCandidateBatch } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
-import { abbreviationBreaks, findFormulas } from './formulas.ts';
+import { findFormulas, sentenceBreaks } from './formulas.ts';
 import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
@@ -79,7 +79,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     kept.push(r);
     passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));
   }
-  const formulas = findFormulas(kept, raw, { flags: corpus.flags, offset: tokOffset, afterAbbreviation: abbreviationBreaks(prepared, vocab.surface) }, opts);
+  const formulas = findFormulas(kept, raw, { flags: corpus.flags, offset: tokOffset, breaks: sentenceBreaks(prepared, vocab.surface, corpus.flags) }, opts);
   const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
   return { passages, families };
 }
