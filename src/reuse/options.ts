@@ -96,7 +96,7 @@ export interface ReuseOptions {
   /**
    * A passage expected by chance more than this many times in a corpus of
    * this size is not reported (significance.ts; 0 keeps only the certain,
-   * Infinity keeps all).
+   * a huge number, 1e300, keeps all).
    */
   maxExpectedByChance: number;
   /** Two spans in one document are one formula if they overlap by this share of the longer. */
