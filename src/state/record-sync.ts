@@ -113,6 +113,9 @@ function defaultJournal(): JournalStorage | null {
   }
 }
 
+/** Records per chunk of requests in one commitBatch transaction (a few tens of milliseconds of main thread each). */
+const BATCH_CHUNK = 500;
+
 export class RecordSync {
   readonly corpusId: string;
   readonly events = new Listeners<StoreEvent>();
@@ -566,7 +569,13 @@ export class RecordSync {
         return promisifyRequest(os.get(this.#prefix + SCHEMA_PATH)).then(async (schema) => {
           const version = schemaVersionOf(schema) ?? SCHEMA_VERSION;
           if (version > SCHEMA_VERSION) return `the saved state is from a newer version (${version})`;
-          const currents = await Promise.all(paths.map((p) => promisifyRequest(os.get(this.#prefix + p))));
+          // Requests are made a chunk at a time, each chunk from the previous one's last success (the
+          // transaction stays active), so 60,000 imported records are many short tasks, not one long freeze.
+          const currents: unknown[] = [];
+          for (let at = 0; at < paths.length; at += BATCH_CHUNK) {
+            const chunk = paths.slice(at, at + BATCH_CHUNK).map((p) => promisifyRequest(os.get(this.#prefix + p)));
+            for (const v of await Promise.all(chunk)) currents.push(v);
+          }
           const revs: number[] = [];
           for (let i = 0; i < paths.length; i++) {
             const curRev = revOf(currents[i]);
@@ -576,13 +585,17 @@ export class RecordSync {
             }
             revs.push(curRev + 1);
           }
-          try {
-            records.forEach((r, i) => os.put({ ...r, rev: revs[i] }, this.#prefix + paths[i]!));
-          } catch (e) {
-            // A put that throws (QuotaExceededError, DataCloneError) does not abort the
-            // transaction by itself: the earlier puts would commit. Abort: all or nothing.
-            tx.abort();
-            throw e;
+          for (let at = 0; at < records.length; at += BATCH_CHUNK) {
+            let last: IDBRequest | null = null;
+            try {
+              for (let i = at; i < Math.min(at + BATCH_CHUNK, records.length); i++) last = os.put({ ...records[i]!, rev: revs[i] }, this.#prefix + paths[i]!);
+            } catch (e) {
+              // A put that throws (QuotaExceededError, DataCloneError) does not abort the
+              // transaction by itself: the earlier puts would commit. Abort: all or nothing.
+              tx.abort();
+              throw e;
+            }
+            if (last && at + BATCH_CHUNK < records.length) await promisifyRequest(last);
           }
           await promisifyRequest(tx);
           return revs;

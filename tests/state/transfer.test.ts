@@ -54,6 +54,18 @@ describe('exportState', () => {
 });
 
 describe('importState', () => {
+  it('saves a batch larger than one chunk of requests in one transaction, every record with its revision', async () => {
+    const idb = freshIdb();
+    const s = await track(openStore(idb));
+    const file = JSON.parse(exportState(s)) as Record<string, unknown>;
+    const records = Array.from({ length: 1234 }, (_, i) => ({ kind: 'note', target: { type: 'family', familyId: `f${i}` }, id: 'main', text: `n${i}`, createdAt: 1, rev: 1, updatedAt: 1 }));
+    expect(await importState(s, JSON.stringify({ ...file, records }))).toMatchObject({ ok: true, added: 1234 });
+    const saved = Object.entries(await dump(idb)).filter(([k]) => k.includes('/note/'));
+    expect(saved).toHaveLength(1234);
+    expect(saved.every(([, v]) => (v as { rev: number }).rev === 1)).toBe(true);
+    expect(s.familyNotes('f1233')[0]?.text).toBe('n1233');
+  });
+
   it('round-trips into an empty store', async () => {
     const src = await populated();
     const dst = await track(openStore(freshIdb()));
