@@ -214,7 +214,7 @@ describe('notes follow their texts, not the storage key (item 5)', () => {
     const [corpusFile, notesFile] = await (async () => {
       const context = await first.newContext({ acceptDownloads: true });
       const page = await context.newPage();
-      await page.goto(fileUrl());
+      await page.goto(`${fileUrl()}#/library`);
       await page.getByTestId('import-files').setInputFiles([article]);
       await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
       await page.goto(`${fileUrl()}#/doc/river-report`);
@@ -225,7 +225,7 @@ describe('notes follow their texts, not the storage key (item 5)', () => {
         await download.saveAs(path);
         return path;
       };
-      await page.goto(`${fileUrl()}#/`);
+      await page.goto(`${fileUrl()}#/library`);
       const corpus = await save(() => page.getByRole('button', { name: 'Export corpus' }).click(), 'corpus.json');
       await page.goto(`${fileUrl()}#/notes`);
       const notes = await save(() => page.getByRole('button', { name: /Export everything/ }).click(), 'notes.json');
@@ -237,7 +237,7 @@ describe('notes follow their texts, not the storage key (item 5)', () => {
     try {
       const page = await fresh.newPage();
       const watch = watchPage(page);
-      await page.goto(fileUrl());
+      await page.goto(`${fileUrl()}#/library`);
       await page.getByTestId('import-corpus-file').setInputFiles(corpusFile);
       await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
       await page.goto(`${fileUrl()}#/notes`);
