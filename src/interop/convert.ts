@@ -117,11 +117,12 @@ export async function buildImport(sources: Source[], scan: Scan, keep: Uint8Arra
     if (report.problems.length < 200) report.problems.push({ file: scan.files[file]!.name, line, message });
   };
   let handled = 0;
-  const total = scan.clusters.length + scan.pairs.length + scan.textpair.length;
+  // One tick per cluster (clusterFamilies) and per pair.
+  const total = scan.clusterKeys.length + scan.pairs.length + scan.textpair.length;
   const tick = async () => {
     if (++handled % PAUSE_EVERY !== 0) return;
     if (options.cancelled?.()) throw new ImportCancelled();
-    options.onProgress?.({ stage: 'Checking offsets and aligning passages', fraction: handled / total });
+    options.onProgress?.({ stage: 'Checking offsets and aligning passages', fraction: Math.min(1, handled / total) });
     await new Promise((r) => setTimeout(r, 0));
   };
 

@@ -103,6 +103,7 @@ export class ResultsImport {
       onProgress: progress,
       cancelled: () => this.#cancelled,
     });
+    progress({ stage: 'Writing the analysis', fraction: 1 });
     const json = JSON.stringify({ ...imported.result, computedBy: imported.computedBy });
     const docs = toAnalysisDocs(imported.documents);
     return {

@@ -37,6 +37,9 @@ export function selectionOf(d: SelectionDraft): Selection | null {
 
 export type Phase = 'idle' | 'reading' | 'read' | 'building';
 
+/** The part of the progress bar the worker's build fills. */
+const BUILD_SHARE = 0.7;
+
 export class ResultsImportState {
   phase = $state<Phase>('idle');
   progress = $state({ stage: '', fraction: 0 });
@@ -49,6 +52,8 @@ export class ResultsImportState {
   /** What the last finished import said. */
   outcome = $state<string | null>(null);
   cancelling = $state(false);
+  /** The build is done and the corpus is being stored: past the point where Cancel can undo anything. */
+  storing = $state(false);
   readonly #analysis: AnalysisClient;
   readonly #corpora: Corpora;
   #previewRun = 0;
@@ -100,8 +105,12 @@ export class ResultsImportState {
     this.phase = 'building';
     this.progress = { stage: 'Checking offsets and aligning passages', fraction: 0 };
     try {
-      const built = await this.#analysis.request('resultsBuild', { selection: selectionOf(this.draft), parameters: this.parameters.trim() || null }, (p) => (this.progress = p));
-      await this.#corpora.addImported(this.name, built);
+      // The worker's build is most of the bar; storing and opening the corpus (a large analysis is read again) the rest.
+      const built = await this.#analysis.request('resultsBuild', { selection: selectionOf(this.draft), parameters: this.parameters.trim() || null }, (p) => (this.progress = { stage: p.stage, fraction: p.fraction * BUILD_SHARE }));
+      await this.#corpora.addImported(this.name, built, (stage) => {
+        this.storing = true;
+        this.progress = stage === 'storing' ? { stage: 'Storing the corpus and its analysis', fraction: BUILD_SHARE } : { stage: 'Opening the corpus', fraction: (1 + BUILD_SHARE) / 2 };
+      });
       const { report, left } = built;
       const parts = [
         `Imported ${built.documents.length.toLocaleString('en')} documents with the analysis ${built.computedBy.tool === 'passim' ? 'passim' : 'TextPAIR'} computed.`,
@@ -124,7 +133,7 @@ export class ResultsImportState {
   }
 
   cancel(): void {
-    if (!this.busy) return;
+    if (!this.busy || this.storing) return;
     this.cancelling = true;
     void this.#analysis.request('resultsCancel', undefined);
   }
@@ -141,6 +150,7 @@ export class ResultsImportState {
     this.preview = null;
     this.error = null;
     this.cancelling = false;
+    this.storing = false;
     this.draft = { ...EMPTY_SELECTION, series: [] };
   }
 
@@ -149,6 +159,7 @@ export class ResultsImportState {
     this.error = /cancelled/.test(message) ? 'Cancelled: nothing was imported.' : message;
     this.phase = 'idle';
     this.cancelling = false;
+    this.storing = false;
   }
 
   #toolName(): string {

@@ -221,11 +221,13 @@ export class Corpora {
   }
 
   /** Stores passim's or TextPAIR's results (read by the worker) as a new corpus with their analysis, and opens it. */
-  async addImported(name: string, built: ResultsBuilt): Promise<void> {
+  async addImported(name: string, built: ResultsBuilt, onStage: (stage: 'storing' | 'opening') => void = () => {}): Promise<void> {
     const session = this.#session;
     if (!session) throw new Error('storage is not open yet');
+    onStage('storing');
     const key = await session.createImported(name, built.documents, { key: built.cacheKey, bytes: built.analysis, computedBy: built.computedBy });
     this.#refreshList();
+    onStage('opening');
     await this.select(key);
   }
 
