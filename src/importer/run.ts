@@ -105,6 +105,8 @@ export interface Summary {
   /** Why the import stopped early, when it did (a worker crash, storage refusal). */
   stopped: string | null;
   cancelled: boolean;
+  /** Of the imported documents, those storage refused (a full disk): kept in the tab only, and retried (state/corpora.ts). */
+  unsaved?: number;
 }
 
 export async function runImport(opts: RunOptions): Promise<Summary> {

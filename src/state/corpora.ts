@@ -8,6 +8,11 @@
  *   lists them go in one readwrite transaction, so a reload finds either the
  *   whole batch or none of it. A failed write is retried once, then reported
  *   (status + the promise's outcome) and the data stays in memory.
+ * - Documents storage refused (a full disk: QuotaExceededError) are held as
+ *   unsaved: listed by `unsaved`, named in the status (the banner, with an
+ *   export offer), written again with the corpus's next change, every
+ *   RETRY_MS, and on `retryUnsaved`. The stored record never lists a
+ *   document that is not stored, so counts after a reload are true.
  * - Another tab may have changed a corpus record since this one read it (it
  *   imported documents too): every change to a record is a compare-and-set
  *   inside its readwrite transaction, which reads the stored record and
@@ -54,6 +59,8 @@ export const CORPORA_DB_VERSION = 1;
 /** Cached analyses kept, most recently used first; older ones are deleted when one is stored. */
 export const MAX_CACHED_ANALYSES = 4;
 export const MAX_NAME_LENGTH = 200;
+/** How long after a failed save of documents they are written again. */
+export const RETRY_MS = 20_000;
 
 export interface CorpusInfo {
   /** Storage key, stable across edits (the content hash changes with every document). */
@@ -92,6 +99,8 @@ export interface CorporaOptions {
   now?: () => number;
   newKey?: () => string;
   openTimeoutMs?: number;
+  /** Default RETRY_MS. */
+  retryMs?: number;
 }
 
 const enc = encodeURIComponent;
@@ -139,6 +148,11 @@ export class CorporaStore {
   #imported = new Map<string, ImportedAnalysis>();
   #current: string | null = null;
   #chain: Promise<unknown> = Promise.resolve();
+  /** Per corpus, documents storage has not taken (see the top), by id. */
+  readonly #unsaved = new Map<string, Map<string, StoredDoc>>();
+  readonly #retryMs: number;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastError: unknown = null;
   /** Per corpus, how many record changes were queued: only the last adopts the stored record. */
   readonly #infoWrites = new Map<string, number>();
   readonly #now: () => number;
@@ -148,6 +162,7 @@ export class CorporaStore {
 
   private constructor(opts: CorporaOptions) {
     this.#now = opts.now ?? Date.now;
+    this.#retryMs = opts.retryMs ?? RETRY_MS;
     this.#newKey = opts.newKey ?? (() => `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
   }
 
@@ -201,23 +216,31 @@ export class CorporaStore {
   }
 
   /** One readwrite transaction, retried once; on failure the store keeps going in memory and says so. */
-  #write(label: string, body: (os: IDBObjectStore) => void): Promise<SaveOutcome> {
+  /** `body` may write in request callbacks: `guard` wraps one, so what it throws (a full disk) aborts the transaction and is reported. */
+  #write(label: string, body: (os: IDBObjectStore, guard: (callback: () => void) => () => void) => void): Promise<SaveOutcome> {
     const run = async (): Promise<SaveOutcome> => {
       const db = this.#life.db;
       if (!db) return 'memory';
       const attempt = () =>
         db.useStore('readwrite', (os) => {
-          try {
-            body(os);
-          } catch (e) {
-            os.transaction.abort();
-            throw e;
-          }
-          return promisifyRequest(os.transaction);
+          let thrown: { error: unknown } | null = null;
+          const guard = (callback: () => void) => () => {
+            try {
+              callback();
+            } catch (error) {
+              thrown = { error };
+              os.transaction.abort();
+            }
+          };
+          guard(() => body(os, guard))();
+          return promisifyRequest(os.transaction).catch((e: unknown) => {
+            throw thrown ? (thrown as { error: unknown }).error : e;
+          });
         });
       const result = await this.#life.retryOnce(attempt);
       if (result.ok) return 'saved';
-      this.#life.setStatus({ message: `Could not save ${label} (${errorName(result.error)}). It is kept in this tab; use Export to be safe.` });
+      this.#lastError = result.error;
+      this.#life.setStatus({ message: this.#unsavedMessage(result.error) ?? `Could not save ${label} (${errorName(result.error)}). It is kept in this tab; use Export to be safe.` });
       return 'failed';
     };
     const p = this.#chain.then(run, run);
@@ -297,20 +320,76 @@ export class CorporaStore {
     }
   }
 
-  /** Adds (or replaces) documents and updates the corpus record, in one transaction (see the top). */
-  async putDocuments(key: string, docs: StoredDoc[]): Promise<SaveOutcome> {
+  /**
+   * Adds (or replaces) documents and updates the corpus record, in one
+   * transaction (see the top), with the corpus's unsaved documents.
+   */
+  async putDocuments(key: string, batch: StoredDoc[]): Promise<SaveOutcome> {
     const info = this.#infos.get(key);
     if (!info) throw new Error(`corpora: no corpus ${JSON.stringify(key)}`);
+    const pending = this.#unsaved.get(key);
+    const docs = [...(pending?.values() ?? [])].filter((p) => !batch.some((d) => d.doc.meta.id === p.doc.meta.id)).concat(batch);
+    if (docs.length === 0) return 'saved';
     const held = await this.#held(key);
     const known = new Set(info.docIds);
     addDocuments(info, docs, (id) => held.get(id)?.bytes);
     for (const d of docs) held.set(d.doc.meta.id, d);
     info.updatedAt = this.#now();
-    const label = docs.length === 1 ? `“${docs[0]!.doc.meta.source}”` : `${docs.length} documents`;
-    return this.#changeInfo(key, label, (os, base, done) => {
+    const label = batch.length === 1 ? `“${batch[0]!.doc.meta.source}”` : `${docs.length} documents`;
+    const outcome = await this.#putDocuments(key, label, docs, known, info, held);
+    const unsaved = this.#unsaved.get(key) ?? new Map<string, StoredDoc>();
+    if (outcome === 'saved') for (const d of docs) unsaved.delete(d.doc.meta.id);
+    else for (const d of docs) unsaved.set(d.doc.meta.id, d);
+    if (unsaved.size) this.#unsaved.set(key, unsaved);
+    else this.#unsaved.delete(key);
+    if (outcome === 'saved' && docs.length > batch.length) this.#afterRetry();
+    if (outcome === 'failed') {
+      this.#life.setStatus({ message: this.#unsavedMessage(this.#lastError) });
+      this.#scheduleRetry();
+    }
+    return outcome;
+  }
+
+  /** Ids of the documents of corpus `key` (of every corpus, without a key) held in this tab only. */
+  unsaved(key?: string): string[] {
+    const of = key === undefined ? [...this.#unsaved.values()] : [this.#unsaved.get(key) ?? new Map<string, StoredDoc>()];
+    return of.flatMap((m) => [...m.keys()]);
+  }
+
+  /** Writes every unsaved document again; true when none is left. */
+  async retryUnsaved(): Promise<boolean> {
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    for (const key of [...this.#unsaved.keys()]) if (this.#infos.has(key)) await this.putDocuments(key, []);
+    return this.#unsaved.size === 0;
+  }
+
+  #scheduleRetry(): void {
+    if (this.#retryTimer !== null || !this.#life.db || this.#unsaved.size === 0) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      void this.retryUnsaved();
+    }, this.#retryMs);
+  }
+
+  /** A retry saved documents: the banner says what is still unsaved, or goes. */
+  #afterRetry(): void {
+    this.#life.setStatus({ message: this.#unsavedMessage(null) });
+  }
+
+  /** The banner's sentence while documents are unsaved; null when none is. */
+  #unsavedMessage(error: unknown): string | null {
+    const n = this.unsaved().length;
+    if (n === 0) return null;
+    const why = error === null ? '' : ` (${errorName(error)}${errorName(error) === 'QuotaExceededError' ? ': the disk is full' : ''})`;
+    return `${n === 1 ? '1 imported document is' : `${n} imported documents are`} not saved${why}: kept in this tab only. Refrain tries again; free some disk space, or export the corpus to keep ${n === 1 ? 'it' : 'them'}.`;
+  }
+
+  #putDocuments(key: string, label: string, docs: StoredDoc[], known: ReadonlySet<string>, info: CorpusInfo, held: Map<string, StoredDoc>): Promise<SaveOutcome> {
+    return this.#changeInfo(key, label, (os, base, done, guard) => {
       const before = docs.map((d) => os.get(docKey(key, d.doc.meta.id)));
       // Requests on one store complete in order: the last one's success sees them all.
-      before[before.length - 1]!.onsuccess = () => {
+      before[before.length - 1]!.onsuccess = guard(() => {
         const storedBytes = new Map<string, number>();
         const taken = new Set([...base.docIds, ...info.docIds, ...held.keys()]);
         docs.forEach((d, i) => {
@@ -331,7 +410,7 @@ export class CorporaStore {
         base.updatedAt = info.updatedAt;
         for (const d of docs) os.put(d, docKey(key, d.doc.meta.id));
         done(base);
-      };
+      });
     });
   }
 
@@ -370,20 +449,29 @@ export class CorporaStore {
    * change of this record is queued, this tab then holds the stored record
    * (with what other tabs added).
    */
-  #changeInfo(key: string, label: string, change: (os: IDBObjectStore, base: CorpusInfo, done: (next: CorpusInfo) => void) => void): Promise<SaveOutcome> {
+  #changeInfo(
+    key: string,
+    label: string,
+    change: (os: IDBObjectStore, base: CorpusInfo, done: (next: CorpusInfo) => void, guard: (callback: () => void) => () => void) => void,
+  ): Promise<SaveOutcome> {
     const seq = (this.#infoWrites.get(key) ?? 0) + 1;
     this.#infoWrites.set(key, seq);
     let written: CorpusInfo | null = null;
-    const outcome = this.#write(label, (os) => {
+    const outcome = this.#write(label, (os, guard) => {
       const mine = this.#infos.get(key)!;
       const read = os.get(infoKey(key));
-      read.onsuccess = () => {
+      read.onsuccess = guard(() => {
         const base = validInfo(read.result) ?? { ...mine, docIds: [...mine.docIds] };
-        change(os, base, (next) => {
-          written = next;
-          os.put(next, infoKey(key));
-        });
-      };
+        change(
+          os,
+          base,
+          (next) => {
+            written = next;
+            os.put(next, infoKey(key));
+          },
+          guard,
+        );
+      });
     });
     return outcome.then((o) => {
       if (o === 'saved' && written && this.#infoWrites.get(key) === seq) this.#infos.set(key, { ...(written as CorpusInfo), docIds: [...(written as CorpusInfo).docIds] });
@@ -499,6 +587,8 @@ export class CorporaStore {
   }
 
   close(): void {
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
     this.#life.close();
   }
 }

@@ -165,21 +165,24 @@ export class CorpusSession {
   }
 
   /** Imports files into user corpus `key`: cleaned in the worker, stored batch by batch. */
-  importInto(key: string, files: readonly PickedFile[], hooks: ImportHooks): Promise<ImportSummary> {
+  async importInto(key: string, files: readonly PickedFile[], hooks: ImportHooks): Promise<ImportSummary> {
     const info = this.store.info(key);
     if (!info) throw new Error(`corpus-session: no corpus ${JSON.stringify(key)}`);
-    return runImport({
+    const ids = new Set<string>();
+    const summary = await runImport({
       files,
       existing: { ids: hooks.existingIds, documents: info.docIds.length, bytes: info.bytes },
       clean: (items, taken, onFile) => this.analysis.request('importFiles', { items, taken }, (p) => onFile(p.stage.replace(/^Cleaning /, ''))),
       accept: async (docs: ImportedDoc[]) => {
         await this.store.putDocuments(key, docs);
+        for (const d of docs) ids.add(d.doc.meta.id);
         hooks.onDocuments(docs.map((d) => d.doc));
       },
       onProgress: hooks.onProgress,
       onRefusal: hooks.onRefusal,
       cancelled: hooks.cancelled,
     });
+    return { ...summary, unsaved: this.store.unsaved(key).filter((id) => ids.has(id)).length };
   }
 }
 

@@ -68,12 +68,65 @@ describe('CorporaStore', () => {
     const a = await open(idb, { openDb: failingDb(idb, 2) });
     const { info } = await a.create('C'); // write 1 (plus the open's readwrite transaction)
     expect(await a.putDocuments(info.key, [stored('one.txt')])).toBe('failed');
-    expect(a.status.message).toMatch(/Could not save “one.txt” \(QuotaExceededError\)\. It is kept in this tab/);
+    expect(a.status.message).toMatch(/1 imported document is not saved \(QuotaExceededError: the disk is full\): kept in this tab only/);
+    expect(a.unsaved(info.key)).toEqual(['one']);
     expect((await a.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['one']);
     a.close();
     const b = await open(idb);
     expect(b.list()[0]!.docIds).toEqual([]);
     expect(await b.documents(info.key)).toEqual([]);
+  });
+
+  // Issue #14, item 4. Before: a document storage refused was never written again, and the next batch's
+  // record listed it anyway: after a reload "2 documents" where 1 opened.
+  describe('documents a full disk refused', () => {
+    /** A connection whose readwrite transactions fail while `disk.full`. */
+    function diskDb(factory: IDBFactory, disk: { full: boolean }): () => StateDb {
+      return () => {
+        const real = openStateDb({ factory, name: CORPORA_DB_NAME, storeName: CORPORA_STORE_NAME });
+        return { ...real, useStore: (mode, cb) => (mode === 'readwrite' && disk.full ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : real.useStore(mode, cb)) };
+      };
+    }
+
+    it('are written with the next batch once there is room, and never counted before they are stored', async () => {
+      const idb = new IDBFactory();
+      const disk = { full: false };
+      const a = await open(idb, { openDb: diskDb(idb, disk) });
+      const { info } = await a.create('C');
+      disk.full = true;
+      expect(await a.putDocuments(info.key, [stored('one.txt')])).toBe('failed');
+      expect(await a.putDocuments(info.key, [stored('two.txt')])).toBe('failed');
+      expect(a.unsaved()).toEqual(['one', 'two']);
+      expect(a.status.message).toMatch(/^2 imported documents are not saved/);
+      disk.full = false;
+      expect(await a.putDocuments(info.key, [stored('three.txt')])).toBe('saved');
+      expect(a.unsaved()).toEqual([]);
+      expect(a.status.message).toBeNull();
+      a.close();
+      const b = await open(idb);
+      expect(b.info(info.key)).toMatchObject({ docIds: ['one', 'two', 'three'], bytes: ['one', 'two', 'three'].reduce((n, x) => n + stored(`${x}.txt`).bytes, 0) });
+      expect((await b.documents(info.key)).length).toBe(3);
+    });
+
+    it('are written again on their own, and when asked', async () => {
+      const idb = new IDBFactory();
+      const disk = { full: false };
+      const a = await open(idb, { openDb: diskDb(idb, disk), retryMs: 20 });
+      const { info } = await a.create('C');
+      disk.full = true;
+      await a.putDocuments(info.key, [stored('one.txt')]);
+      expect(await a.retryUnsaved()).toBe(false);
+      disk.full = false;
+      await expect.poll(() => a.unsaved(), { timeout: 2000 }).toEqual([]);
+      expect(a.status.message).toBeNull();
+      disk.full = true;
+      await a.putDocuments(info.key, [stored('two.txt')]);
+      disk.full = false;
+      expect(await a.retryUnsaved()).toBe(true);
+      a.close();
+      const b = await open(idb);
+      expect(b.info(info.key)!.docIds).toEqual(['one', 'two']);
+    });
   });
 
   // Issue #14, item 3. Before: each tab wrote its own (stale) list of documents over the stored record,

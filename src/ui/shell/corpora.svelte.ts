@@ -51,6 +51,8 @@ export class Corpora {
   /** Bumped on every switch: the app is re-created for the new corpus. */
   epoch = $state(0);
   status = $state<CorporaStatus>({ ...OK_STATUS });
+  /** Imported documents storage refused (a full disk), held in this tab and retried. */
+  unsaved = $state(0);
   job = $state<ImportJob | null>(null);
   /** Where the current corpus's analysis came from when another tool computed it (passim, TextPAIR); null: Refrain. */
   computedBy = $state.raw<ComputedBy | null>(null);
@@ -80,7 +82,10 @@ export class Corpora {
     this.reading = reading;
     this.reuse = new ReuseState(this.analysis);
     this.status = session.store.status;
-    session.store.onStatus((s) => (this.status = s));
+    session.store.onStatus((s) => {
+      this.status = s;
+      this.unsaved = session.store.unsaved().length;
+    });
     this.#refreshList();
     const cut = takeInterruptedImport();
     if (cut) await this.#interrupted(cut);
@@ -97,6 +102,12 @@ export class Corpora {
       this.#refreshList();
     }
     this.notice = { text: interruptedMessage(cut, now === 0 && cut.before === 0 ? null : now) };
+  }
+
+  /** Writes the documents storage refused again (the banner's Try again). */
+  async retrySave(): Promise<void> {
+    await this.#session?.store.retryUnsaved();
+    this.#refreshList();
   }
 
   get isBundled(): boolean {
