@@ -325,12 +325,16 @@ export class CorporaStore {
    * transaction (see the top), with the corpus's unsaved documents.
    */
   async putDocuments(key: string, batch: StoredDoc[]): Promise<SaveOutcome> {
+    if (!this.#infos.has(key)) throw new Error(`corpora: no corpus ${JSON.stringify(key)}`);
+    if (batch.length === 0 && !this.#unsaved.has(key)) return 'saved';
+    const held = await this.#held(key);
+    // Read the record and what is unsaved after the await: a retry or another tab's
+    // change may have replaced either meanwhile, and a stale copy would drop documents.
     const info = this.#infos.get(key);
     if (!info) throw new Error(`corpora: no corpus ${JSON.stringify(key)}`);
     const pending = this.#unsaved.get(key);
     const docs = [...(pending?.values() ?? [])].filter((p) => !batch.some((d) => d.doc.meta.id === p.doc.meta.id)).concat(batch);
     if (docs.length === 0) return 'saved';
-    const held = await this.#held(key);
     const known = new Set(info.docIds);
     addDocuments(info, docs, (id) => held.get(id)?.bytes);
     for (const d of docs) held.set(d.doc.meta.id, d);

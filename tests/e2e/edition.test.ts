@@ -295,6 +295,7 @@ describe("a teacher's edition", () => {
     await teacher.locator('#edit-doc').selectOption({ label: 'River towns promise reports (courier.md)' });
     await teacher.locator('#edit-author').fill('Ann J. Lee');
     await teacher.getByRole('button', { name: 'Save details' }).click();
+    await teacher.getByRole('status').filter({ hasText: 'Saved the details of “River towns promise reports”.' }).waitFor(WAIT);
     await teacher.locator('main dd').filter({ hasText: /^Ann J\. Lee$/ }).waitFor(WAIT);
     const corrected = await makeEdition('Week 3 (corrected)', 'Read the three reports again.', 'week3-corrected.html');
     await page.goto(pathToFileURL(corrected).href);

@@ -11,7 +11,7 @@ import type { Corpus, CorpusDocument } from '../../corpus/types.ts';
 import { compareIds } from '../../corpus/outlet-year.ts';
 import { exportCorpus, parseCorpusFile, rereadFile, type FileRead, type ImportProgress, type ImportSummary, type PickedFile, type Refusal } from '../../importer/index.ts';
 import { interruptedMessage, markImportEnded, markImportRunning, takeInterruptedImport, type RunningImport } from '../import/interrupted.ts';
-import { cleanName, type CorporaStatus } from '../../state/corpora.ts';
+import { cleanName, type CorporaStatus, type SaveOutcome } from '../../state/corpora.ts';
 import { BUNDLED_KEY, CorpusSession, type CorpusEntry } from '../../state/corpus-session.ts';
 import { OK_STATUS } from '../../state/lifecycle.ts';
 import { ReadingState } from '../../state/reading-state.svelte.ts';
@@ -290,14 +290,20 @@ export class Corpora {
   }
 
   /** Saves edited metadata of one document of the current user corpus. */
-  async updateDocument(doc: CorpusDocument): Promise<void> {
+  /** Stores a document's edited details; says whether they reached storage or stay in this tab. */
+  async updateDocument(doc: CorpusDocument): Promise<SaveOutcome> {
     const store = this.#session?.store;
-    if (this.isBundled || !store) return;
+    if (this.isBundled || !store) return 'failed';
     const held = await store.documents(this.key);
     const bytes = held.find((d) => d.doc.meta.id === doc.meta.id)?.bytes ?? 0;
-    await store.putDocuments(this.key, [{ doc, bytes }]);
+    const outcome = await store.putDocuments(this.key, [{ doc, bytes }]);
     // Outlets and dates group the analyses: re-open the corpus so every view and the worker see the change.
     await this.select(this.key);
+    const name = `“${doc.meta.title ?? doc.meta.source}”`;
+    this.notice = {
+      text: outcome === 'saved' ? `Saved the details of ${name}.` : `The details of ${name} are not saved in this browser: kept in this tab only (export the corpus to keep them).`,
+    };
+    return outcome;
   }
 
   dismissNotice(): void {
