@@ -60,7 +60,7 @@ export function wordingOfSpan(text: string, start: number, end: number): string 
 }
 
 /** Sort key for dates: dated before undated; a coarser date sorts before finer ones in its period. */
-function dateKey(date: string | null | undefined): string {
+export function dateKey(date: string | null | undefined): string {
   return date ?? '\uffff';
 }
 
@@ -341,7 +341,7 @@ export function sortSmall<T>(a: T[], compare: (x: T, y: T) => number): T[] {
 }
 
 /** The distinct values of `a` in ascending order (sorts `a`). */
-function uniqueSorted(a: number[]): number[] {
+export function uniqueSorted(a: number[]): number[] {
   sortSmall(a, (x, y) => x - y);
   let w = 0;
   for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[w - 1]) a[w++] = a[i]!;

@@ -10,16 +10,11 @@
  */
 import { isStopword } from '../text/stopwords.ts';
 import { fnv1a } from '../text/vocabulary.ts';
-import { cmp, rankFamilies, sortSmall, wordingOf, wordingOfSpan } from './families.ts';
+import { cmp, dateKey, rankFamilies, sortSmall, uniqueSorted, wordingOf, wordingOfSpan } from './families.ts';
 import type { ReuseOptions } from './options.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
 import { UnionFind } from './union-find.ts';
-
-/** Sort key for dates: dated before undated; a coarser date sorts before finer ones in its period. */
-function dateKey(date: string | null | undefined): string {
-  return date ?? '\uffff';
-}
 
 /** The spans of the passages as nodes (node 2i is side a of passage i, 2i + 1 side b), as columns. */
 interface SpanNodes {
@@ -228,15 +223,6 @@ function familyOf(m: MemberSpans, docCount: number, passageIds: number[], docs: 
     documents: docCount,
     passages: uniqueSorted(passageIds),
   };
-}
-
-/** The distinct values of `a` in ascending order (sorts `a`). */
-function uniqueSorted(a: number[]): number[] {
-  sortSmall(a, (x, y) => x - y);
-  let w = 0;
-  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[w - 1]) a[w++] = a[i]!;
-  a.length = w;
-  return a;
 }
 
 
