@@ -67,6 +67,11 @@ describe('on a phone-sized screen (390 × 844)', () => {
       return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`) };
     });
     expect(overflow).toEqual({ scroll: 0, wide: [] });
+    // Every view's link is in sight: none hidden past the edge of a sideways-scrolling bar.
+    const cut = await page.evaluate(() => [...document.querySelectorAll('nav[aria-label="Views"] a')]
+      .filter((a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > document.documentElement.clientWidth + 1; })
+      .map((a) => a.textContent));
+    expect(cut).toEqual([]);
     await page.context().close();
   });
 });
