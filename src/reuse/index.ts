@@ -6,13 +6,13 @@
  *   prepare → stem-stats → stock-phrases → seeds → buckets → candidates
  *   → align-candidates (single-seed, align, passages) → frequent (stars of
  *   phrases too frequent to seed) → significance → passage-output
- *   → formulas → families
+ *   → formulas (formula-occurrences, formula-cores, formula-extents) → families
  */
 import { Vocabulary } from '../text/vocabulary.ts';
 import { CandidateAligner } from './align-candidates.ts';
 import { forEachCandidateBatch } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
-import { findFormulas, sentenceBreaks } from './formulas.ts';
+import { findFormulas } from './formulas.ts';
 import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
@@ -20,6 +20,7 @@ import { OpCache, dedupePassages, toPassage } from './passage-output.ts';
 import type { RawPassage } from './passages.ts';
 import { prepareDocs } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
+import { sentenceBreaks } from './sentence-breaks.ts';
 import { ChanceModel } from './significance.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 

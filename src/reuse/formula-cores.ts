@@ -1,0 +1,258 @@
+/**
+ * Formulas, step 2 (see formulas.ts): the core of each occurrence. A
+ * passage carries the context its two documents happen to share, so one
+ * occurrence's extent depends on its partner. The core of an occurrence is
+ * the stretch its alignments agree on: the tokens matched in at least
+ * `formulaCoreShare` of the passages that touch it, from the first to the
+ * last of them (the varied words inside stay), with function words trimmed
+ * off both ends. It does not cross a sentence end or paragraph break unless
+ * every occurrence of the group does (a quoted paragraph); otherwise the
+ * piece holding most matches is kept. The counts are then taken again
+ * against the partners' cores (`recountAgainstCores`), twice.
+ */
+import { OP_MATCH, OP_SUB } from './align.ts';
+import type { FormulaOptions, PathColumns, TokenLayout, TokenPassage } from './formulas.ts';
+import { collectOccurrences, groupSides, type Cores } from './formula-occurrences.ts';
+import { TOK_CONTENT, TOK_CONTENT_BIT } from './prepare.ts';
+import { breakIn, lastBreakIn } from './sentence-breaks.ts';
+
+/** Rounds of cores counted against the partners' cores (see recountAgainstCores). */
+const CORE_ROUNDS = 2;
+
+/** Steps 1 and 2: the occurrences with their cores, copies of frequent phrases' runs included. */
+export function buildCores(passages: readonly TokenPassage[], path: PathColumns, layout: TokenLayout, options: FormulaOptions): Cores {
+  const { cores, occOf } = collectOccurrences(passages, groupSides(passages, options.familyOverlap), path);
+  placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort);
+  /** Per corpus-wide token: 1 + the shortest core covering it, or 0. */
+  const inCore = new Int32Array(layout.flags.length);
+  for (let round = 0; round < CORE_ROUNDS; round++) {
+    recountAgainstCores(cores, passages, path, layout.offset, occOf, inCore);
+    placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort);
+  }
+  return withCopies(cores, passages, occOf, layout);
+}
+
+/**
+ * The counts once more, counting only steps whose partner token lies in the
+ * partner's core: an occurrence whose partner was cut at a sentence end
+ * drops the words matched across it (where two formulas meet). A word
+ * substituted for one of the partner's core words now counts too: it is a
+ * varied word of the formula ("safeguard" for "protect"), even at an edge.
+ * A matched partner token counts if any occurrence's core (of any group)
+ * covers it: a variant linked to one extent of a formula still finds the
+ * word it matches in the core of another. A substituted one counts if the
+ * shortest core covering it is of the passage's own group or lies inside
+ * the passage: a frame's word ("building ‹the slogan› at …") is no variant
+ * of the word before the slogan elsewhere ("want ‹the slogan›").
+ * Done twice (CORE_ROUNDS): a word a variant swapped at an edge joins its
+ * core in the first round, and the word it replaced joins the other cores
+ * in the second. `inCore` is scratch, one entry per corpus-wide token.
+ */
+export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, offset: Int32Array, occOf: Int32Array, inCore: Int32Array): void {
+  const { count, coreFirst, coreLast, countAt, counts, group, first: oFirst, doc: oDoc } = cores;
+  const { op, ai, bj } = path;
+  const coreLen = (o: number): number => coreLast[o]! - coreFirst[o]!;
+  /** A substituted partner token at `t` of the document at `off`, on a side [first, last] of a passage of group `own`, counts. */
+  const subCounts = (t: number, off: number, first: number, last: number, own: number): boolean => {
+    const c = inCore[off + t]! - 1;
+    return c >= 0 && (group[c] === own || (coreFirst[c]! >= first && coreLast[c]! <= last));
+  };
+  inCore.fill(0);
+  for (let o = 0; o < count; o++) {
+    if (coreFirst[o]! > coreLast[o]!) continue;
+    const off = offset[oDoc[o]!]!;
+    for (let t = off + coreFirst[o]!; t <= off + coreLast[o]!; t++) {
+      const prev = inCore[t]! - 1;
+      if (prev < 0 || coreLen(o) < coreLen(prev)) inCore[t] = o + 1;
+    }
+  }
+  counts.fill(0);
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i]!;
+    const ca = countAt[occOf[2 * i]!]! - oFirst[occOf[2 * i]!]!;
+    const cb = countAt[occOf[2 * i + 1]!]! - oFirst[occOf[2 * i + 1]!]!;
+    const own = group[occOf[2 * i]!]!;
+    const offA = offset[p.docA]!;
+    const offB = offset[p.docB]!;
+    for (let s = p.at, end = p.at + p.steps; s < end; s++) {
+      const o = op[s]!;
+      if (o === OP_MATCH) {
+        if (inCore[offB + bj[s]!] !== 0) counts[ca + ai[s]!]!++;
+        if (inCore[offA + ai[s]!] !== 0) counts[cb + bj[s]!]!++;
+      } else if (o === OP_SUB) {
+        if (subCounts(bj[s]!, offB, p.bFirst, p.bLast, own)) counts[ca + ai[s]!]!++;
+        if (subCounts(ai[s]!, offA, p.aFirst, p.aLast, own)) counts[cb + bj[s]!]!++;
+      }
+    }
+  }
+}
+
+/**
+ * The cores plus the copies of frequent phrases' passages (runs with the
+ * very tokens of an aligned one): each takes the core of the occurrence its
+ * source passage's side b belongs to, at the same place in its run.
+ */
+export function withCopies(c: Cores, passages: readonly TokenPassage[], occOf: Int32Array, layout: TokenLayout): Cores {
+  let extra = 0;
+  for (const p of passages) if (p.copies) extra += p.copies.length / 4;
+  if (extra === 0) return c;
+  const n = c.count + extra;
+  const grow = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(n + (a.length - c.count));
+    b.set(a);
+    return b;
+  };
+  const out: Cores = {
+    count: n,
+    group: grow(c.group),
+    doc: grow(c.doc),
+    first: grow(c.first),
+    last: grow(c.last),
+    coreFirst: grow(c.coreFirst),
+    coreLast: grow(c.coreLast),
+    links: grow(c.links),
+    countAt: c.countAt,
+    counts: c.counts,
+    passageStart: grow(c.passageStart),
+    passageList: c.passageList,
+  };
+  const listEnd = c.passageStart[c.count]!;
+  let o = c.count;
+  for (let i = 0; i < passages.length; i++) {
+    const copies = passages[i]!.copies;
+    if (!copies) continue;
+    const src = occOf[2 * i + 1]!;
+    if (c.coreFirst[src]! > c.coreLast[src]!) continue;
+    for (let x = 0; x < copies.length; x += 4) {
+      const doc = copies[x]!;
+      const shift = copies[x + 1]!;
+      const first = copies[x + 2]!;
+      const last = copies[x + 3]!;
+      // The source's core, moved onto this run and kept inside it.
+      let cf = Math.max(first, c.coreFirst[src]! + shift);
+      let cl = Math.min(last, c.coreLast[src]! + shift);
+      const off = layout.offset[doc]!;
+      while (cf <= cl && (layout.flags[off + cf]! & TOK_CONTENT) === 0) cf++;
+      while (cl >= cf && (layout.flags[off + cl]! & TOK_CONTENT) === 0) cl--;
+      if (cf > cl) continue;
+      out.group[o] = c.group[src]!;
+      out.doc[o] = doc;
+      out.first[o] = first;
+      out.last[o] = last;
+      out.coreFirst[o] = cf;
+      out.coreLast[o] = cl;
+      out.links[o] = 0;
+      // No passage of its own.
+      out.passageStart[o + 1] = listEnd;
+      o++;
+    }
+  }
+  out.count = o;
+  return out;
+}
+
+/**
+ * Each occurrence's core from the counts. A sentence end or paragraph break
+ * stays inside a core only if what lies on each side of it holds at least
+ * `minPiece` content words, and every occurrence of the group crosses one
+ * (a quoted paragraph); otherwise the core is cut to its piece holding most
+ * matches.
+ */
+export function placeCores(cores: Cores, layout: TokenLayout, share: number, minPiece: number): void {
+  const { count, group, doc } = cores;
+  const { breaks, flags } = layout;
+  // Occurrences of a group are consecutive.
+  for (let g0 = 0; g0 < count; ) {
+    let g1 = g0 + 1;
+    while (g1 < count && group[g1] === group[g0]) g1++;
+    let crossing = 0;
+    for (let o = g0; o < g1; o++) {
+      const off = layout.offset[doc[o]!]!;
+      coreOf(cores, o, share, flags, off);
+      trimPieces(cores, o, layout, off, minPiece);
+      // Too little left to be a formula a reader would quote.
+      if (contentIn(flags, off, cores.coreFirst[o]!, cores.coreLast[o]!) < minPiece) cores.coreFirst[o] = cores.coreLast[o]! + 1;
+      if (breakIn(breaks, off, cores.coreFirst[o]!, cores.coreLast[o]!) >= 0) crossing++;
+    }
+    if (crossing > 0 && crossing < g1 - g0) {
+      for (let o = g0; o < g1; o++) cutAtBreak(cores, o, layout, layout.offset[doc[o]!]!);
+    }
+    g0 = g1;
+  }
+}
+
+/** Content words among tokens [first, last] of the document at `off`. */
+function contentIn(flags: Uint8Array, off: number, first: number, last: number): number {
+  let n = 0;
+  for (let t = first; t <= last; t++) n += (flags[off + t]! >>> TOK_CONTENT_BIT) & 1;
+  return n;
+}
+
+/** Drops pieces of fewer than `minPiece` content words off both ends of the core, while another piece remains. */
+function trimPieces(c: Cores, o: number, layout: TokenLayout, off: number, minPiece: number): void {
+  const { flags, breaks } = layout;
+  let cf = c.coreFirst[o]!;
+  let cl = c.coreLast[o]!;
+  for (;;) {
+    const b = breakIn(breaks, off, cf, cl);
+    if (b < 0 || contentIn(flags, off, cf, b - 1) >= minPiece) break;
+    cf = b;
+  }
+  for (;;) {
+    const b = lastBreakIn(breaks, off, cf, cl);
+    if (b < 0 || contentIn(flags, off, b, cl) >= minPiece) break;
+    cl = b - 1;
+  }
+  while (cf <= cl && (flags[off + cf]! & TOK_CONTENT) === 0) cf++;
+  while (cl >= cf && (flags[off + cl]! & TOK_CONTENT) === 0) cl--;
+  c.coreFirst[o] = cf;
+  c.coreLast[o] = cl;
+}
+
+/** The core of occurrence `o` (see the file comment), trimmed to content words. */
+function coreOf(c: Cores, o: number, share: number, flags: Uint8Array, off: number): void {
+  const need = Math.max(1, Math.ceil(c.links[o]! * share));
+  const base = c.countAt[o]!;
+  const first = c.first[o]!;
+  const len = c.last[o]! - first + 1;
+  let s = 0;
+  while (s < len && c.counts[base + s]! < need) s++;
+  let e = len - 1;
+  while (e >= s && c.counts[base + e]! < need) e--;
+  while (s <= e && (flags[off + first + s]! & TOK_CONTENT) === 0) s++;
+  while (e >= s && (flags[off + first + e]! & TOK_CONTENT) === 0) e--;
+  c.coreFirst[o] = first + s;
+  c.coreLast[o] = first + e;
+}
+
+/** Keeps the piece of the core between breaks that holds most matches, trimmed to content words. */
+function cutAtBreak(c: Cores, o: number, layout: TokenLayout, off: number): void {
+  const { flags, breaks } = layout;
+  const cf = c.coreFirst[o]!;
+  const cl = c.coreLast[o]!;
+  if (cf > cl) return;
+  const base = c.countAt[o]! - c.first[o]!;
+  let bestFirst = cf;
+  let bestLast = cl;
+  let best = -1;
+  let pieceFirst = cf;
+  let weight = 0;
+  let nextBreak = breakIn(breaks, off, cf, cl);
+  for (let t = cf; t <= cl + 1; t++) {
+    if (t > cl || t === nextBreak) {
+      if (t === nextBreak) nextBreak = breakIn(breaks, off, t, cl);
+      if (weight > best) {
+        best = weight;
+        bestFirst = pieceFirst;
+        bestLast = t - 1;
+      }
+      pieceFirst = t;
+      weight = 0;
+    }
+    if (t <= cl && (flags[off + t]! & TOK_CONTENT) !== 0) weight += c.counts[base + t]!;
+  }
+  while (bestFirst <= bestLast && (flags[off + bestFirst]! & TOK_CONTENT) === 0) bestFirst++;
+  while (bestLast >= bestFirst && (flags[off + bestLast]! & TOK_CONTENT) === 0) bestLast--;
+  c.coreFirst[o] = bestFirst;
+  c.coreLast[o] = bestLast;
+}
