@@ -6,13 +6,15 @@
  *   prepare → stem-stats → stock-phrases → seeds → buckets → candidates
  *   → align-candidates (single-seed, align, passages) → frequent (stars of
  *   phrases too frequent to seed) → significance → passage-output
- *   → formulas (formula-occurrences, formula-cores, formula-extents) → families
+ *   → formulas (formula-occurrences, formula-cores, formula-extents)
+ *   → fragments → families
  */
 import { Vocabulary } from '../text/vocabulary.ts';
 import { CandidateAligner } from './align-candidates.ts';
 import { forEachCandidateBatch } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { findFormulas } from './formulas.ts';
+import { absorbFragments } from './fragments.ts';
 import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
@@ -80,7 +82,8 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     kept.push(r);
     passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));
   }
-  const formulas = findFormulas(kept, raw, { flags: corpus.flags, offset: tokOffset, breaks: sentenceBreaks(prepared, vocab.surface, corpus.flags) }, opts);
+  const layout = { flags: corpus.flags, offset: tokOffset, breaks: sentenceBreaks(prepared, vocab.surface, corpus.flags) };
+  const formulas = absorbFragments(findFormulas(kept, raw, layout, opts), opts.formulaFragmentShare);
   const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
   return { passages, families };
 }
