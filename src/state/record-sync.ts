@@ -1,7 +1,8 @@
 /**
  * One corpus's reading-state records: held in memory, written through a
  * queue, kept in step with other tabs. The reading API (store.ts) sits on
- * top; the connection's lifecycle is lifecycle.ts.
+ * top; the connection's lifecycle is lifecycle.ts; the transactions
+ * themselves are record-transactions.ts.
  *
  * - Loading: every record of the corpus in one readwrite transaction that
  *   first migrates older data (records.ts), all or nothing.
@@ -14,30 +15,26 @@
  * - A stale write (another tab saved the record first) never overwrites: the
  *   other tab's record is kept, and a note's losing text (the latest one
  *   this tab had queued for it) is saved beside it as a conflict copy.
- * - Other tabs hear of every saved record over a BroadcastChannel
- *   (`{corpus, key, rev}`) and re-read it.
- * - The journal: an IndexedDB transaction begun while the page is being
- *   closed or reloaded does not finish (Chromium drops it with the page), so
- *   when the page hides, the changes still queued are written synchronously
- *   to localStorage with the rev they were based on; the next open of the
- *   corpus (any tab) queues them again, through the same compare-and-set,
- *   and removes the journal.
+ * - Other tabs hear of every saved record (tab-channel.ts) and re-read it.
+ * - When the page hides, the changes still queued go to the journal
+ *   (journal.ts); the next open of the corpus queues them again.
  */
-import { getMany, promisifyRequest, type UseStore } from 'idb-keyval';
-import { isPlainObject } from '../validate/fields.ts';
+import { getMany, type UseStore } from 'idb-keyval';
+import { Journal, defaultJournal, type JournalStorage } from './journal.ts';
 import { errorName, Listeners, type StorageLifecycle, type StorageStatus } from './lifecycle.ts';
+import { commitRecord, commitRecords, loadRecords, revOf, type LoadedRecords } from './record-transactions.ts';
 import {
   CONFLICT_COPY_PREFIX,
   SCHEMA_PATH,
   SCHEMA_VERSION,
   corpusPrefix,
-  migrateEntries,
   recordPath,
   validateRecord,
   type NoteRecord,
   type NoteTarget,
   type StateRecord,
 } from './records.ts';
+import { TabChannel, type ChannelLike } from './tab-channel.ts';
 
 export type StoreEvent =
   | { type: 'change'; paths: string[]; origin: 'local' | 'remote' | 'import' }
@@ -47,46 +44,6 @@ export type StoreEvent =
   | { type: 'conflict'; path: string; kept: StateRecord | null; copy: NoteRecord | null };
 
 export type WriteOutcome = 'saved' | 'memory' | 'failed' | 'conflict' | 'read-only' | 'invalid';
-
-/** What one tab tells the others after saving a record. */
-export interface ChangeMessage {
-  corpus: string;
-  key: string;
-  rev: number;
-}
-
-/** The part of BroadcastChannel we use (tests may pass their own). */
-export interface ChannelLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (ev: MessageEvent) => void): void;
-  close(): void;
-}
-
-export const CHANNEL_NAME = 'refrain-state';
-/** Prefix of the journal's localStorage keys: `<prefix><corpus>/<tab>`. */
-export const JOURNAL_PREFIX = 'refrain-journal/';
-/** A journal larger than this is not written (localStorage holds about 5 MB per origin). */
-export const MAX_JOURNAL_CHARS = 1_000_000;
-
-/** The part of localStorage the journal uses (tests pass their own). */
-export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
-interface JournalEntry {
-  path: string;
-  /** The rev in IndexedDB the change was based on. */
-  base: number;
-  record: unknown;
-}
-
-type CommitResult = { type: 'ok'; rev: number } | { type: 'conflict'; current: unknown } | { type: 'newer-schema'; version: number };
-
-function schemaVersionOf(v: unknown): number | undefined {
-  return isPlainObject(v) && typeof v['version'] === 'number' ? v['version'] : undefined;
-}
-
-function revOf(v: unknown): number {
-  return isPlainObject(v) && typeof v['rev'] === 'number' ? v['rev'] : 0;
-}
 
 export interface SyncOptions {
   corpusId: string;
@@ -98,23 +55,6 @@ export interface SyncOptions {
   now: () => number;
   newId: () => string;
 }
-
-/** Unique per page, whatever ids the store is given (tests give predictable ones). */
-function tabId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-function defaultJournal(): JournalStorage | null {
-  try {
-    return (globalThis as { localStorage?: JournalStorage }).localStorage ?? null;
-  } catch {
-    return null; // a SecurityError where storage is blocked
-  }
-}
-
-/** Records per chunk of requests in one commitBatch transaction (a few tens of milliseconds of main thread each). */
-const BATCH_CHUNK = 500;
 
 export class RecordSync {
   readonly corpusId: string;
@@ -128,11 +68,8 @@ export class RecordSync {
   readonly #base = new Map<string, number>();
   readonly #pending = new Map<string, StateRecord>();
   readonly #outcomes = new WeakMap<StateRecord, WriteOutcome>();
-  #channel: ChannelLike | null = null;
-  readonly #journal: JournalStorage | null;
-  readonly #journalKey: string;
-  /** This tab's journal holds changes (remove it once they are saved). */
-  #journaled = false;
+  readonly #channel: TabChannel;
+  readonly #journal: Journal;
   /** The page is hiding: journal every change as it is made. */
   #hiding = false;
   /** The last conflict copy made for each path's losing write, and the text it was made with. */
@@ -151,9 +88,8 @@ export class RecordSync {
     this.#life = opts.lifecycle;
     this.#now = opts.now;
     this.#newId = opts.newId;
-    this.#journal = opts.journal === undefined ? defaultJournal() : opts.journal;
-    this.#journalKey = `${JOURNAL_PREFIX}${this.#prefix}${tabId()}`;
-    this.#openChannel(opts.channel);
+    this.#journal = new Journal(opts.journal === undefined ? defaultJournal() : opts.journal, opts.corpusId, this.#prefix);
+    this.#channel = new TabChannel(opts.channel, opts.corpusId, (key, rev) => this.#onMessage(key, rev));
   }
 
   get status(): StorageStatus {
@@ -177,41 +113,12 @@ export class RecordSync {
   // Loading
 
   /** Reads the corpus, migrating it first if it is older, in one transaction. */
-  load(useStore: UseStore): Promise<{ version: number; entries: Map<string, unknown> }> {
-    const prefix = this.#prefix;
-    const KeyRange = (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
-    return useStore('readwrite', (os) => {
-      const range = KeyRange ? KeyRange.bound(prefix, `${prefix}\uffff`) : undefined;
-      const keysReq = os.getAllKeys(range);
-      const valuesReq = os.getAll(range);
-      return Promise.all([promisifyRequest(keysReq), promisifyRequest(valuesReq)]).then(([keys, values]) => {
-        const raw: [string, unknown][] = [];
-        keys.forEach((k, i) => {
-          if (typeof k === 'string' && k.startsWith(prefix)) raw.push([k.slice(prefix.length), values[i]]);
-        });
-        const schema = raw.find(([p]) => p === SCHEMA_PATH)?.[1];
-        const version = schemaVersionOf(schema) ?? (raw.length ? 1 : 0);
-        let entries = new Map(raw);
-        try {
-          if (version === 0) {
-            os.put({ version: SCHEMA_VERSION }, prefix + SCHEMA_PATH);
-          } else if (version < SCHEMA_VERSION) {
-            const migrated = migrateEntries(version, raw);
-            for (const p of migrated.plan.del) os.delete(prefix + p);
-            for (const [p, v] of migrated.plan.put) os.put(v, prefix + p);
-            entries = migrated.entries;
-          }
-        } catch (e) {
-          os.transaction.abort(); // a migration is all or nothing
-          throw e;
-        }
-        return promisifyRequest(os.transaction).then(() => ({ version, entries }));
-      });
-    });
+  load(useStore: UseStore): Promise<LoadedRecords> {
+    return loadRecords(useStore, this.#prefix);
   }
 
   /** Takes what `load` read; changes made while waiting for the database stay on top. */
-  adopt({ version, entries }: { version: number; entries: Map<string, unknown> }): void {
+  adopt({ version, entries }: LoadedRecords): void {
     this.openedVersion = version;
     for (const [path, value] of entries) {
       if (path === SCHEMA_PATH) continue;
@@ -243,61 +150,17 @@ export class RecordSync {
   }
 
   #writeJournal(): void {
-    if (!this.#journal || !this.#life.db) return; // from memory: the banner says changes are not kept
-    try {
-      if (this.#pending.size === 0) return this.#clearJournal();
-      const entries: JournalEntry[] = [...this.#pending].map(([path, record]) => ({ path, base: this.#base.get(path) ?? 0, record }));
-      const json = JSON.stringify({ corpus: this.corpusId, entries });
-      if (json.length > MAX_JOURNAL_CHARS) return;
-      this.#journal.setItem(this.#journalKey, json);
-      this.#journaled = true;
-    } catch {
-      // Storage full or blocked: the flush that follows may still finish.
-    }
-  }
-
-  #clearJournal(): void {
-    if (!this.#journaled) return;
-    try {
-      this.#journal?.removeItem(this.#journalKey);
-      this.#journaled = false;
-    } catch {
-      // Left for the next open, which finds its changes already saved.
-    }
+    if (!this.#life.db) return; // from memory: the banner says changes are not kept
+    this.#journal.write([...this.#pending].map(([path, record]) => ({ path, base: this.#base.get(path) ?? 0, record })));
   }
 
   /** Queues the changes journaled by closed pages of this corpus, each on the rev it was based on. */
   #replayJournals(): void {
-    const journal = this.#journal;
-    if (!journal) return;
-    const mine = `${JOURNAL_PREFIX}${this.#prefix}`;
-    try {
-      const keys: string[] = [];
-      for (let i = 0; i < journal.length; i++) {
-        const k = journal.key(i);
-        if (k !== null && k.startsWith(mine) && k !== this.#journalKey) keys.push(k);
-      }
-      for (const k of keys) {
-        const raw = journal.getItem(k);
-        journal.removeItem(k);
-        let parsed: unknown;
-        try {
-          parsed = raw === null ? null : JSON.parse(raw);
-        } catch {
-          continue;
-        }
-        const entries = isPlainObject(parsed) && Array.isArray(parsed['entries']) ? parsed['entries'] : [];
-        for (const e of entries as unknown[]) {
-          if (!isPlainObject(e) || typeof e['path'] !== 'string' || typeof e['base'] !== 'number') continue;
-          const checked = validateRecord(e['record']);
-          if (!checked.ok || recordPath(checked.value) !== e['path'] || this.#pending.has(e['path'])) continue;
-          this.#cache.set(e['path'], checked.value);
-          this.#pending.set(e['path'], checked.value);
-          this.#base.set(e['path'], e['base']);
-        }
-      }
-    } catch {
-      // Unreadable storage: nothing to replay.
+    for (const { path, base, record } of this.#journal.replay()) {
+      if (this.#pending.has(path)) continue;
+      this.#cache.set(path, record);
+      this.#pending.set(path, record);
+      this.#base.set(path, base);
     }
   }
 
@@ -329,24 +192,7 @@ export class RecordSync {
   // -------------------------------------------------------------------------
   // Cross-tab
 
-  #openChannel(given: ChannelLike | null | undefined): void {
-    let channel = given;
-    if (channel === undefined) {
-      try {
-        channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
-      } catch {
-        channel = null;
-      }
-    }
-    this.#channel = channel;
-    channel?.addEventListener('message', (ev) => this.#onMessage(ev.data));
-  }
-
-  #onMessage(data: unknown): void {
-    if (!isPlainObject(data) || data['corpus'] !== this.corpusId) return;
-    const key = data['key'];
-    const rev = data['rev'];
-    if (typeof key !== 'string' || typeof rev !== 'number') return;
+  #onMessage(key: string, rev: number): void {
     if (key === SCHEMA_PATH) {
       if (rev > SCHEMA_VERSION) this.#setStatus(this.#newerSchemaStatus(rev));
       return;
@@ -381,15 +227,6 @@ export class RecordSync {
       changed.push(path);
     });
     if (changed.length) this.#emit({ type: 'change', paths: changed, origin: 'remote' });
-  }
-
-  #broadcast(path: string, rev: number): void {
-    const message: ChangeMessage = { corpus: this.corpusId, key: path, rev };
-    try {
-      this.#channel?.postMessage(message);
-    } catch {
-      // A closed channel: other tabs will see the change on reload.
-    }
   }
 
   // -------------------------------------------------------------------------
@@ -436,7 +273,7 @@ export class RecordSync {
   async #commitWithRetry(path: string, rec: StateRecord): Promise<void> {
     const db = this.#life.db;
     if (!db) return;
-    const attempt = await this.#life.retryOnce(() => this.#commit(db.useStore, path, rec));
+    const attempt = await this.#life.retryOnce(() => commitRecord(db.useStore, this.#prefix, path, rec, this.#base.get(path) ?? 0));
     if (!attempt.ok) {
       this.#outcomes.set(rec, 'failed');
       const message = `Could not save a change (${errorName(attempt.error)}). It is kept in this tab and will be retried; use Export to be safe.`;
@@ -452,8 +289,8 @@ export class RecordSync {
       if (cached === rec && rec.rev !== result.rev) this.#cache.set(path, { ...rec, rev: result.rev });
       this.#outcomes.set(rec, 'saved');
       if (this.status.reason === 'write-failed') this.#setStatus({ reason: null, message: null });
-      if (this.#pending.size === 0) this.#clearJournal();
-      this.#broadcast(path, result.rev);
+      if (this.#pending.size === 0) this.#journal.clear();
+      this.#channel.post(path, result.rev);
     } else if (result.type === 'newer-schema') {
       this.#outcomes.set(rec, 'read-only');
       this.#setStatus(this.#newerSchemaStatus(result.version));
@@ -461,33 +298,6 @@ export class RecordSync {
       this.#outcomes.set(rec, 'conflict');
       this.#resolveConflict(path, rec, result.current);
     }
-  }
-
-  /**
-   * One record, one readwrite transaction: refuse if the corpus schema is
-   * newer than ours or the stored rev is not the one we last saw.
-   */
-  #commit(useStore: UseStore, path: string, rec: StateRecord): Promise<CommitResult> {
-    const key = this.#prefix + path;
-    const expected = this.#base.get(path) ?? 0;
-    return useStore('readwrite', (os) =>
-      promisifyRequest(os.get(this.#prefix + SCHEMA_PATH)).then((schema): CommitResult | Promise<CommitResult> => {
-        const version = schemaVersionOf(schema) ?? SCHEMA_VERSION;
-        if (version > SCHEMA_VERSION) return { type: 'newer-schema', version };
-        return promisifyRequest(os.get(key)).then((current: unknown) => {
-          const currentRev = revOf(current);
-          if (currentRev !== expected) return { type: 'conflict', current } as CommitResult;
-          const rev = currentRev + 1;
-          try {
-            os.put({ ...rec, rev }, key);
-          } catch (e) {
-            os.transaction.abort();
-            throw e;
-          }
-          return promisifyRequest(os.transaction).then(() => ({ type: 'ok', rev }) as CommitResult);
-        });
-      }),
-    );
   }
 
   #resolveConflict(path: string, mine: StateRecord, current: unknown): void {
@@ -563,44 +373,7 @@ export class RecordSync {
     }
     await this.flush();
     const db = this.#life.db!;
-    const attempt = (): Promise<number[] | string> =>
-      db.useStore('readwrite', (os) => {
-        const tx = os.transaction;
-        return promisifyRequest(os.get(this.#prefix + SCHEMA_PATH)).then(async (schema) => {
-          const version = schemaVersionOf(schema) ?? SCHEMA_VERSION;
-          if (version > SCHEMA_VERSION) return `the saved state is from a newer version (${version})`;
-          // Requests are made a chunk at a time, each chunk from the previous one's last success (the
-          // transaction stays active), so 60,000 imported records are many short tasks, not one long freeze.
-          const currents: unknown[] = [];
-          for (let at = 0; at < paths.length; at += BATCH_CHUNK) {
-            const chunk = paths.slice(at, at + BATCH_CHUNK).map((p) => promisifyRequest(os.get(this.#prefix + p)));
-            for (const v of await Promise.all(chunk)) currents.push(v);
-          }
-          const revs: number[] = [];
-          for (let i = 0; i < paths.length; i++) {
-            const curRev = revOf(currents[i]);
-            if (curRev !== (this.#base.get(paths[i]!) ?? 0)) {
-              tx.abort();
-              return 'another tab changed the same records meanwhile; try again';
-            }
-            revs.push(curRev + 1);
-          }
-          for (let at = 0; at < records.length; at += BATCH_CHUNK) {
-            let last: IDBRequest | null = null;
-            try {
-              for (let i = at; i < Math.min(at + BATCH_CHUNK, records.length); i++) last = os.put({ ...records[i]!, rev: revs[i] }, this.#prefix + paths[i]!);
-            } catch (e) {
-              // A put that throws (QuotaExceededError, DataCloneError) does not abort the
-              // transaction by itself: the earlier puts would commit. Abort: all or nothing.
-              tx.abort();
-              throw e;
-            }
-            if (last && at + BATCH_CHUNK < records.length) await promisifyRequest(last);
-          }
-          await promisifyRequest(tx);
-          return revs;
-        });
-      });
+    const attempt = () => commitRecords(db.useStore, this.#prefix, records, paths, (p) => this.#base.get(p) ?? 0);
     const outcome = await this.#life.retryOnce(attempt);
     if (!outcome.ok) {
       const message = `Import not saved (${errorName(outcome.error)}); nothing was changed.`;
@@ -610,7 +383,7 @@ export class RecordSync {
     const result = outcome.value;
     if (typeof result === 'string') return result;
     apply(result);
-    paths.forEach((p, i) => this.#broadcast(p, result[i]!));
+    paths.forEach((p, i) => this.#channel.post(p, result[i]!));
     return null;
   }
 

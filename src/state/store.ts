@@ -20,7 +20,9 @@
 import type { Anchor } from './anchor.ts';
 import type { ConnectionHandlers, StateDb } from './idb.ts';
 import { StorageLifecycle, type StorageStatus } from './lifecycle.ts';
-import { RecordSync, type ChannelLike, type JournalStorage, type StoreEvent, type WriteOutcome } from './record-sync.ts';
+import type { JournalStorage } from './journal.ts';
+import { RecordSync, type StoreEvent, type WriteOutcome } from './record-sync.ts';
+import type { ChannelLike } from './tab-channel.ts';
 import {
   MAIN_NOTE_ID,
   pairTarget,
@@ -33,7 +35,9 @@ import {
   type StateRecord,
 } from './records.ts';
 
-export { CHANNEL_NAME, JOURNAL_PREFIX, type ChangeMessage, type ChannelLike, type JournalStorage, type StoreEvent, type WriteOutcome } from './record-sync.ts';
+export { type StoreEvent, type WriteOutcome } from './record-sync.ts';
+export { JOURNAL_PREFIX, type JournalStorage } from './journal.ts';
+export { CHANNEL_NAME, type ChangeMessage, type ChannelLike } from './tab-channel.ts';
 export { OPEN_TIMEOUT_MS, type StatusReason } from './lifecycle.ts';
 export type StoreStatus = StorageStatus;
 
