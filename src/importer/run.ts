@@ -109,34 +109,41 @@ export interface Summary {
   unsaved?: number;
 }
 
+/** What a run keeps as it goes: ids taken, the corpus's size so far, the files read, and counts. */
+interface RunState {
+  taken: Set<string>;
+  tally: { documents: number; bytes: number };
+  read: FileRead[];
+  /** Files handled (imported or refused). */
+  done: number;
+  imported: number;
+  refuse(r: Refusal): void;
+}
+
+type Batch = { file: PickedFile; item: ImportItem }[];
+
 export async function runImport(opts: RunOptions): Promise<Summary> {
   const plan = planImport(opts.files);
   const refused: Refusal[] = [];
-  const refuse = (r: Refusal) => {
-    refused.push(r);
-    opts.onRefusal?.(r);
+  const run: RunState = {
+    taken: new Set(opts.existing.ids),
+    tally: { documents: opts.existing.documents, bytes: opts.existing.bytes },
+    read: [],
+    done: 0,
+    imported: 0,
+    refuse: (r) => {
+      refused.push(r);
+      opts.onRefusal?.(r);
+    },
   };
-  for (const f of plan.refused) {
-    let head: Uint8Array = new Uint8Array(0);
-    try {
-      head = (await f.head?.()) ?? head;
-    } catch {
-      // unreadable: the generic reason will do
-    }
-    refuse({ file: f.path, reason: unsupportedReason(f.name, head) });
-  }
+  await refuseUnsupported(plan.refused, run);
   const total = plan.documents.length;
-  let done = 0;
-  let imported = 0;
   let current: string | null = null;
-  const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done, total, file: current });
-  const taken = new Set(opts.existing.ids);
-  const tally = { documents: opts.existing.documents, bytes: opts.existing.bytes };
-  const read: FileRead[] = [];
-  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported, read, refused, skipped: plan.skipped, notImported: total - done, stopped, cancelled });
+  const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done: run.done, total, file: current });
+  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled });
 
   if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && opts.files.length > 0) {
-    refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md or .html documents' });
+    run.refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md or .html documents' });
   }
 
   let index = 0;
@@ -146,76 +153,26 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
       progress('cancelled');
       return summary(null, true);
     }
-    // Gather one batch, refusing over-limit files without reading them.
-    const batch: { file: PickedFile; item: ImportItem }[] = [];
-    let batchBytes = 0;
-    while (index < total && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
-      const f = plan.documents[index++]!;
-      const problem = limitProblem(f.size, { documents: tally.documents + batch.length, bytes: tally.bytes + batchBytes });
-      if (problem) {
-        done++;
-        refuse({ file: f.path, reason: problem });
-        continue;
-      }
-      if (f.size === 0) {
-        done++;
-        refuse({ file: f.path, reason: 'is empty (0 bytes); nothing was added' });
-        continue;
-      }
-      let item: ImportItem;
-      try {
-        item = await f.load();
-        const side = plan.sidecars.get(f.path);
-        if (side && item.kind === 'file') {
-          const sideItem = await side.load();
-          if (sideItem.kind === 'file') item = { ...item, sidecar: new TextDecoder().decode(sideItem.bytes) };
-        }
-      } catch (error) {
-        done++;
-        refuse({ file: f.path, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` });
-        continue;
-      }
-      // A corpus file's metadata is checked here, before the batch is cloned to the worker: 10,000 levels would fail the whole batch.
-      const shape = item.kind === 'prepared' ? metaShapeProblem(item.meta) : null;
-      if (shape) {
-        done++;
-        refuse({ file: f.path, reason: `meta ${shape}` });
-        continue;
-      }
-      batch.push({ file: f, item });
-      batchBytes += f.size;
-    }
+    const { batch, next } = await gatherBatch(plan, index, run);
+    index = next;
     if (batch.length === 0) continue;
     current = batch[0]!.file.path;
     progress('cleaning');
     let outcomes: ImportOutcome[];
     try {
-      outcomes = await opts.clean(batch.map((b) => b.item), [...taken], (path) => {
+      outcomes = await opts.clean(batch.map((b) => b.item), [...run.taken], (path) => {
         current = path;
         progress('cleaning');
       });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       const at = current ?? batch[0]!.file.path;
-      refuse({ file: at, reason: `stopped the import: ${why}` });
-      done += batch.length;
+      run.refuse({ file: at, reason: `stopped the import: ${why}` });
+      run.done += batch.length;
       progress('failed');
       return summary(`The import stopped while cleaning ${at} (${why}). Everything imported before it is kept.`, false);
     }
-    const accepted: ImportedDoc[] = [];
-    outcomes.forEach((o, i) => {
-      done++;
-      if (!o.ok) return refuse({ file: o.file, reason: o.reason });
-      // The worker checks ids against `taken` as it stood; the limits count what was really read.
-      const problem = limitProblem(o.bytes, tally);
-      if (problem || taken.has(o.doc.meta.id)) return refuse({ file: batch[i]?.file.path ?? o.doc.meta.source, reason: problem ?? `id ${o.doc.meta.id} is already used` });
-      taken.add(o.doc.meta.id);
-      tally.documents++;
-      tally.bytes += o.bytes;
-      accepted.push({ doc: o.doc, bytes: o.bytes });
-      const source = batch[i]?.file;
-      if (o.readAs && source) read.push({ file: source.path, id: o.doc.meta.id, readAs: o.readAs, source });
-    });
+    const accepted = acceptOutcomes(outcomes, batch, run);
     if (accepted.length) {
       progress('saving');
       try {
@@ -225,13 +182,83 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
         progress('failed');
         return summary(`The import stopped: ${why}. Everything imported before it is kept.`, false);
       }
-      imported += accepted.length;
+      run.imported += accepted.length;
     }
     current = null;
     progress('cleaning');
   }
   progress('done');
   return summary(null, false);
+}
+
+/** Refuses the files of formats Refrain does not read, naming what each is from its first bytes. */
+async function refuseUnsupported(files: readonly PickedFile[], run: RunState): Promise<void> {
+  for (const f of files) {
+    let head: Uint8Array = new Uint8Array(0);
+    try {
+      head = (await f.head?.()) ?? head;
+    } catch {
+      // unreadable: the generic reason will do
+    }
+    run.refuse({ file: f.path, reason: unsupportedReason(f.name, head) });
+  }
+}
+
+/** The next batch of documents from `from` on, refusing over-limit, empty and unreadable files without sending them. */
+async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ batch: Batch; next: number }> {
+  const batch: Batch = [];
+  let batchBytes = 0;
+  let index = from;
+  while (index < plan.documents.length && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
+    const f = plan.documents[index++]!;
+    // Limits are checked on the size alone, before reading the file.
+    const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + batchBytes });
+    const loaded = problem ? { reason: problem } : f.size === 0 ? { reason: 'is empty (0 bytes); nothing was added' } : await loadItem(f, plan.sidecars.get(f.path));
+    if ('reason' in loaded) {
+      run.done++;
+      run.refuse({ file: f.path, reason: loaded.reason });
+      continue;
+    }
+    batch.push({ file: f, item: loaded.item });
+    batchBytes += f.size;
+  }
+  return { batch, next: index };
+}
+
+/** A file's item, with its sidecar's text, or why it cannot be imported. */
+async function loadItem(f: PickedFile, side: PickedFile | undefined): Promise<{ item: ImportItem } | { reason: string }> {
+  let item: ImportItem;
+  try {
+    item = await f.load();
+    if (side && item.kind === 'file') {
+      const sideItem = await side.load();
+      if (sideItem.kind === 'file') item = { ...item, sidecar: new TextDecoder().decode(sideItem.bytes) };
+    }
+  } catch (error) {
+    return { reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+  // A corpus file's metadata is checked here, before the batch is cloned to the worker: 10,000 levels would fail the whole batch.
+  const shape = item.kind === 'prepared' ? metaShapeProblem(item.meta) : null;
+  return shape ? { reason: `meta ${shape}` } : { item };
+}
+
+/** The cleaned documents that still fit the limits and take a free id; the others refused. */
+function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState): ImportedDoc[] {
+  const accepted: ImportedDoc[] = [];
+  outcomes.forEach((o, i) => {
+    run.done++;
+    if (!o.ok) return run.refuse({ file: o.file, reason: o.reason });
+    // The worker checks ids against `taken` as it stood; the limits count what was really read.
+    const problem = limitProblem(o.bytes, run.tally);
+    if (problem || run.taken.has(o.doc.meta.id)) return run.refuse({ file: batch[i]?.file.path ?? o.doc.meta.source, reason: problem ?? `id ${o.doc.meta.id} is already used` });
+    run.taken.add(o.doc.meta.id);
+    run.tally.documents++;
+    run.tally.bytes += o.bytes;
+    accepted.push({ doc: o.doc, bytes: o.bytes });
+    const source = batch[i]?.file;
+    if (o.readAs && source) run.read.push({ file: source.path, id: o.doc.meta.id, readAs: o.readAs, source });
+  });
+  return accepted;
 }
 
 /**

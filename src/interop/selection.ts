@@ -113,62 +113,11 @@ export function applySelection(scan: Scan, selection: Selection, limits?: Limits
   const problem = checkSelection(selection);
   if (problem) throw new Error(`selection: ${problem}`);
   const n = scan.documentCount;
-  const keep = new Uint8Array(n).fill(1);
-  const series = selection.series ? new Set(selection.series) : null;
-  const from = selection.from ? period(selection.from)[0] : null;
-  const to = selection.to ? period(selection.to)[1] : null;
-  for (let d = 0; d < n; d++) {
-    if (series && !series.has(scan.series[d] ?? '')) keep[d] = 0;
-    if (from || to) {
-      const date = scan.dates[d];
-      if (!date) keep[d] = 0;
-      else {
-        const [start, end] = period(date.value);
-        if ((from && end < from) || (to && start > to)) keep[d] = 0;
-      }
-    }
-  }
-
-  const unknownIds: string[] = [];
-  const touching = new Uint8Array(n);
-  if (selection.touching) {
-    const byId = new Map<string, number>();
-    scan.ids.forEach((id, d) => byId.set(id, d));
-    for (const id of selection.touching) {
-      const d = scan.bySourceId.get(id) ?? byId.get(id);
-      if (d === undefined) unknownIds.push(id);
-      else touching[d] = 1;
-    }
-  }
-  const clusterFilter = selection.touching || selection.minSize;
-  if (clusterFilter) {
-    // Documents of the clusters (or pairs) that pass.
-    const reach = new Uint8Array(n);
-    const { clusters } = scan;
-    if (clusters.length) {
-      const sizes = clusterSizes(scan);
-      const passes = new Uint8Array(scan.clusterKeys.length).fill(1);
-      if (selection.minSize) for (let c = 0; c < passes.length; c++) if (sizes[c]! < selection.minSize) passes[c] = 0;
-      if (selection.touching) {
-        const touches = new Uint8Array(passes.length);
-        const doc = clusters.col('doc');
-        const cluster = clusters.col('cluster');
-        for (let r = 0; r < clusters.length; r++) if (touching[doc[r]!]) touches[cluster[r]!] = 1;
-        for (let c = 0; c < passes.length; c++) passes[c]! &= touches[c]!;
-      }
-      const doc = clusters.col('doc');
-      const cluster = clusters.col('cluster');
-      for (let r = 0; r < clusters.length; r++) if (passes[cluster[r]!]) reach[doc[r]!] = 1;
-    }
-    if (selection.touching) {
-      for (const table of [scan.pairs, scan.textpair]) {
-        const a = table.col('docA');
-        const b = table.col('docB');
-        for (let r = 0; r < table.length; r++) {
-          if (touching[a[r]!] || touching[b[r]!]) reach[a[r]!] = reach[b[r]!] = 1;
-        }
-      }
-    }
+  const keep = keptByMetadata(scan, selection);
+  const { touching, unknownIds } = touchingDocuments(scan, selection.touching);
+  if (selection.touching || selection.minSize) {
+    const reach = reachedByClusters(scan, selection.minSize ?? null, touching);
+    if (touching) reachByPairs(scan, touching, reach);
     for (let d = 0; d < n; d++) keep[d]! &= reach[d]!;
   }
 
@@ -179,25 +128,94 @@ export function applySelection(scan: Scan, selection: Selection, limits?: Limits
     documents++;
     bytes += scan.bytes[d]!;
   }
-  const left = { documents: n - documents, clusters: 0, clustersCut: 0, pairs: 0 };
-  // Clusters: kept if two or more of their documents are kept.
-  {
-    const sizes = clusterSizes(scan);
-    const keptSizes = clusterSizes(scan, keep);
-    for (let c = 0; c < sizes.length; c++) {
-      if (keptSizes[c]! < Math.min(2, sizes[c]!)) left.clusters++;
-      else if (keptSizes[c]! < sizes[c]!) left.clustersCut++;
+  const left = { documents: n - documents, ...recordsLeftOut(scan, keep) };
+  let tooLarge: string | null = null;
+  if (limits && documents > limits.documents) tooLarge = `${documents.toLocaleString('en')} documents; the browser holds at most ${limits.documents.toLocaleString('en')}`;
+  else if (limits && bytes > limits.bytes) tooLarge = `${formatMegabytes(bytes)} of text; the browser holds at most ${formatMegabytes(limits.bytes)}`;
+  return { keep, documents, bytes, left, unknownIds, tooLarge };
+}
+
+/** 1 for each document of the series asked for and dated within the range (all, without either). */
+function keptByMetadata(scan: Scan, selection: Selection): Uint8Array {
+  const keep = new Uint8Array(scan.documentCount).fill(1);
+  const series = selection.series ? new Set(selection.series) : null;
+  const from = selection.from ? period(selection.from)[0] : null;
+  const to = selection.to ? period(selection.to)[1] : null;
+  for (let d = 0; d < scan.documentCount; d++) {
+    if (series && !series.has(scan.series[d] ?? '')) keep[d] = 0;
+    if (from || to) {
+      const date = scan.dates[d];
+      if (!date) keep[d] = 0;
+      else {
+        const [start, end] = period(date.value);
+        if ((from && end < from) || (to && start > to)) keep[d] = 0;
+      }
     }
+  }
+  return keep;
+}
+
+/** The documents `ids` name (by the file's id or Refrain's), and the ids that name none (`touching` null when no ids were given). */
+function touchingDocuments(scan: Scan, ids: string[] | null | undefined): { touching: Uint8Array | null; unknownIds: string[] } {
+  const unknownIds: string[] = [];
+  if (!ids) return { touching: null, unknownIds };
+  const touching = new Uint8Array(scan.documentCount);
+  const byId = new Map<string, number>();
+  scan.ids.forEach((id, d) => byId.set(id, d));
+  for (const id of ids) {
+    const d = scan.bySourceId.get(id) ?? byId.get(id);
+    if (d === undefined) unknownIds.push(id);
+    else touching[d] = 1;
+  }
+  return { touching, unknownIds };
+}
+
+/** Documents of the clusters at least `minSize` documents wide and touching one of `touching` (each when given). */
+function reachedByClusters(scan: Scan, minSize: number | null, touching: Uint8Array | null): Uint8Array {
+  const reach = new Uint8Array(scan.documentCount);
+  const { clusters } = scan;
+  if (!clusters.length) return reach;
+  const doc = clusters.col('doc');
+  const cluster = clusters.col('cluster');
+  const sizes = clusterSizes(scan);
+  const passes = new Uint8Array(scan.clusterKeys.length).fill(1);
+  if (minSize) for (let c = 0; c < passes.length; c++) if (sizes[c]! < minSize) passes[c] = 0;
+  if (touching) {
+    const touches = new Uint8Array(passes.length);
+    for (let r = 0; r < clusters.length; r++) if (touching[doc[r]!]) touches[cluster[r]!] = 1;
+    for (let c = 0; c < passes.length; c++) passes[c]! &= touches[c]!;
+  }
+  for (let r = 0; r < clusters.length; r++) if (passes[cluster[r]!]) reach[doc[r]!] = 1;
+  return reach;
+}
+
+/** Adds to `reach` both documents of every pair record with a side in `touching`. */
+function reachByPairs(scan: Scan, touching: Uint8Array, reach: Uint8Array): void {
+  for (const table of [scan.pairs, scan.textpair]) {
+    const a = table.col('docA');
+    const b = table.col('docB');
+    for (let r = 0; r < table.length; r++) {
+      if (touching[a[r]!] || touching[b[r]!]) reach[a[r]!] = reach[b[r]!] = 1;
+    }
+  }
+}
+
+/** Clusters kept whole, cut or lost, and pair records with a side left out. */
+function recordsLeftOut(scan: Scan, keep: Uint8Array): Omit<SelectionOutcome['left'], 'documents'> {
+  const left = { clusters: 0, clustersCut: 0, pairs: 0 };
+  // Clusters: kept if two or more of their documents are kept.
+  const sizes = clusterSizes(scan);
+  const keptSizes = clusterSizes(scan, keep);
+  for (let c = 0; c < sizes.length; c++) {
+    if (keptSizes[c]! < Math.min(2, sizes[c]!)) left.clusters++;
+    else if (keptSizes[c]! < sizes[c]!) left.clustersCut++;
   }
   for (const table of [scan.pairs, scan.textpair]) {
     const a = table.col('docA');
     const b = table.col('docB');
     for (let r = 0; r < table.length; r++) if (!keep[a[r]!] || !keep[b[r]!]) left.pairs++;
   }
-  let tooLarge: string | null = null;
-  if (limits && documents > limits.documents) tooLarge = `${documents.toLocaleString('en')} documents; the browser holds at most ${limits.documents.toLocaleString('en')}`;
-  else if (limits && bytes > limits.bytes) tooLarge = `${formatMegabytes(bytes)} of text; the browser holds at most ${formatMegabytes(limits.bytes)}`;
-  return { keep, documents, bytes, left, unknownIds, tooLarge };
+  return left;
 }
 
 export function formatMegabytes(bytes: number): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ImportCancelled } from '../../src/interop/lines.ts';
 import { OffsetMismatch, buildImport, scanFiles, type Source } from '../../src/interop/index.ts';
+import { joinMembers, linkPairs } from '../../src/interop/cluster-families.ts';
+import type { Family, Passage, Span } from '../../src/reuse/types.ts';
 import { jsonl, memorySource } from './helpers.ts';
 import { PHRASES, SLOGAN_DOCS, clusterRecord, documentsJsonl, sloganSpan } from './fixture.ts';
 
@@ -113,5 +115,32 @@ describe('passim clusters', () => {
     const scan = await scanFiles(sources);
     await expect(buildImport(sources, scan, null, { cancelled: () => true })).rejects.toBeInstanceOf(ImportCancelled);
     await expect(scanFiles(sources, { cancelled: () => true })).rejects.toBeInstanceOf(ImportCancelled);
+  });
+});
+
+describe('joinMembers', () => {
+  it('joins a document’s overlapping passages into one member, keeping each record', () => {
+    const members = joinMembers([
+      { doc: 0, start: 0, end: 10, record: 0 },
+      { doc: 0, start: 5, end: 20, record: 1 },
+      { doc: 0, start: 20, end: 30, record: 2 },
+      { doc: 1, start: 0, end: 10, record: 3 },
+    ]);
+    expect(members).toEqual([
+      { doc: 0, start: 0, end: 20, records: [0, 1] },
+      { doc: 0, start: 20, end: 30, records: [2] },
+      { doc: 1, start: 0, end: 10, records: [3] },
+    ]);
+  });
+});
+
+describe('linkPairs', () => {
+  it('adds a pair passage to the family whose members both its spans overlap, and to no other', () => {
+    const family = (id: string, members: Span[]) => ({ id, members, passages: [] as number[] }) as unknown as Family;
+    const families = [family('f1', [{ doc: 'a', start: 0, end: 10 }, { doc: 'b', start: 0, end: 10 }]), family('f2', [{ doc: 'a', start: 50, end: 60 }, { doc: 'c', start: 0, end: 10 }])];
+    const passage = (a: Span, b: Span) => ({ a, b }) as Passage;
+    const passages = [passage({ doc: 'a', start: 0, end: 1 }, { doc: 'b', start: 0, end: 1 }), passage({ doc: 'a', start: 5, end: 8 }, { doc: 'b', start: 2, end: 9 }), passage({ doc: 'a', start: 5, end: 8 }, { doc: 'c', start: 2, end: 9 })];
+    linkPairs(families, passages, 1);
+    expect(families.map((f) => f.passages)).toEqual([[1], []]);
   });
 });
