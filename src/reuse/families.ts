@@ -13,6 +13,7 @@ import type { Formula, Occurrence } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { TOK_CONTENT } from './prepare.ts';
+import { CLOSER, readableExtent } from './readable-extent.ts';
 import type { Family, FamilyVariant, ReuseInput, Span } from './types.ts';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
@@ -133,9 +134,12 @@ function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, opti
     const d = prepared[o.doc]!;
     h = fnv1aMix(fnv1aMix(fnv1aString(h, d.id), d.start[o.first]!), d.start[o.last]!);
   }
-  // Members in document order: date, then id (= index), then start.
-  const occ = [...f.occurrences];
-  occ.sort((x, y) => dateRank[x.doc]! - dateRank[y.doc]! || x.first - y.first);
+  // Members in document order: date, then id (= index), then start; each
+  // at the extent a reader would quote.
+  const order = f.occurrences.map((_, k) => k);
+  const byStart = (x: number, y: number): number => dateRank[f.occurrences[x]!.doc]! - dateRank[f.occurrences[y]!.doc]! || f.occurrences[x]!.first - f.occurrences[y]!.first;
+  sortSmall(order, byStart);
+  const occ = order.map((k) => readableExtent(prepared[f.occurrences[k]!.doc]!, f.occurrences[k]!));
   const members: Span[] = occ.map((o) => spanOf(prepared[o.doc]!, o.first, o.last));
   const variants = variantsOf(occ, members, prepared);
 
@@ -159,7 +163,7 @@ function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, opti
   const boilerplate = top >= options.boilerplateMinDocs && top >= options.boilerplateOutletShare * docCount && elsewhere >= options.boilerplateMinDocs;
 
   // The core: the words the versions share, in the first member written as the label is.
-  const hubAt = f.occurrences.indexOf(occ[variants[0]!.at]!);
+  const hubAt = order[variants[0]!.at]!;
   const hub = f.occurrences[hubAt]!;
   const first = docs[occ[0]!.doc]!;
   return {
@@ -252,31 +256,60 @@ function fnv1aMix(h: number, v: number): number {
   return Math.imul(h ^ (v >>> 24), FNV_PRIME);
 }
 
-/** Closing marks by opening mark. */
-const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’', '«': '»', '「': '」', '『': '』', '（': '）', '《': '》' };
 const CLOSING = new Set([...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
 
 /**
  * Tokens [first, last] of a document as a span of its text, taking the
- * closing mark right after it when the span opens one it does not close
- * ("World Internet Conference (WIC)", not "… (WIC").
+ * closing mark right after it (or after the punctuation right after it)
+ * when the span opens one it does not close ("World Internet Conference
+ * (WIC)", not "… (WIC"), and the opening mark right before it when the
+ * span closes one it does not open.
  */
 function spanOf(d: PreparedDoc, first: number, last: number): Span {
-  const start = d.start[first]!;
+  let start = d.start[first]!;
   let end = d.start[last]! + d.surface[d.type[last]!]!.length;
-  const next = d.text.charCodeAt(end);
-  // Most spans end before a space or a full stop: one code unit read.
-  if (next > 32 && next !== 46 && next !== 44 && CLOSING.has(next) && unclosed(d.text, start, end, d.text.charAt(end))) end++;
+  const text = d.text;
+  // Most spans end before a space or a full stop and start after a space: one code unit read each.
+  const next = text.charCodeAt(end);
+  if (next > 32) {
+    let at = end;
+    while (at < end + 3 && /[.,;:!?]/.test(text.charAt(at))) at++;
+    if (CLOSING.has(text.charCodeAt(at)) && unclosed(text, start, end, text.charAt(at))) end = at + 1;
+  }
+  const prev = text.charCodeAt(start - 1);
+  if (prev > 32 && start > 0) {
+    const opener = text.charAt(start - 1);
+    const closer = opener === '"' ? '"' : CLOSER[opener];
+    if (closer !== undefined && unopened(text, start, end, opener, closer)) start--;
+  }
   return { doc: d.id, start, end };
+}
+
+/** `text[start, end)` holds an odd number of straight quotes. */
+function oddQuotes(text: string, start: number, end: number): boolean {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 34) n++;
+  return n % 2 === 1;
+}
+
+/** `text[start, end)` closes a mark `opener` opens, with no opening one inside it. */
+function unopened(text: string, start: number, end: number, opener: string, closer: string): boolean {
+  if (opener === '"') return oddQuotes(text, start, end);
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charAt(i);
+    if (c === opener) depth++;
+    else if (c === closer) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
 }
 
 /** `text[start, end)` opens the mark that `closer` closes, or has an odd number of straight quotes and `closer` is one. */
 function unclosed(text: string, start: number, end: number, closer: string): boolean {
-  if (closer === '"') {
-    let n = 0;
-    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 34) n++;
-    return n % 2 === 1;
-  }
+  if (closer === '"') return oddQuotes(text, start, end);
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charAt(i);

@@ -1,0 +1,209 @@
+/**
+ * A member's extent as a reader would quote it. A core ends where its
+ * alignments stop agreeing, which can be inside a word group that reads as
+ * one unit; each rule here moves an edge a few tokens out to the end of
+ * that unit when the text has it close by, or else back before it, so the
+ * label (a member's text as written) never ends:
+ *
+ * - inside a hyphenated compound ("winner-take" of "winner-take-all"):
+ *   extended through it;
+ * - inside a proper name, a run of capitalised words mid-sentence ("the
+ *   China Internet" of "the China Internet Network Information Center"):
+ *   extended through it when it ends within `REACH` tokens, else cut
+ *   before it;
+ * - inside a quotation or brackets it opens ('the "Internet' of 'the
+ *   "Internet Plus" action plan'), or after a closing mark it does not open
+ *   (the same at the start): extended to the other mark when it stands
+ *   within `REACH` tokens in the same sentence, else cut at the mark,
+ *   keeping the piece with more content words (the one before on a tie);
+ * - on a verb whose object was cut off: the last word follows an
+ *   infinitive "to" after a function word, and the text goes on with a
+ *   determiner ("is to make | the most of", "so as to make | the"): cut
+ *   before the "to" (and the function words before it). After a content
+ *   word "to" may be a preposition ("benefit to mankind"), and a modal's
+ *   verb may take no object: those are left.
+ *
+ * A cut is made only when at least `MIN_CONTENT` content words remain.
+ * The rules read the text's characters and the tokens' content flags; the
+ * word lists ("to", determiners) are English, and a text without them,
+ * case or hyphens (Chinese) is left as it is.
+ */
+import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
+
+/** Farthest an edge moves out to close a unit (tokens). */
+const REACH = 3;
+/** Fewest content words a cut may leave. */
+const MIN_CONTENT = 2;
+const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
+
+/** Closing marks by opening mark. */
+export const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’', '«': '»', '「': '」', '『': '』', '（': '）', '《': '》' };
+const OPENER: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
+/** Words that open a noun phrase (a verb's object). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your']);
+const HYPHENS = /^[-\u2010\u2011]$/;
+const UPPER = /^\p{Lu}/u;
+
+export interface Extent {
+  first: number;
+  last: number;
+}
+
+/** Token t's end (code units). */
+function endOf(d: PreparedDoc, t: number): number {
+  return d.start[t]! + d.surface[d.type[t]!]!.length;
+}
+
+/** The text between tokens t - 1 and t ('' where they touch or overlap, or at the text's ends). */
+function gapBefore(d: PreparedDoc, t: number): string {
+  if (t <= 0 || t >= d.count) return '';
+  const e = endOf(d, t - 1);
+  const s = d.start[t]!;
+  return s > e ? d.text.slice(e, s) : '';
+}
+
+/** The text after token t up to the next token (or the text's end). */
+function gapAfter(d: PreparedDoc, t: number): string {
+  return t + 1 < d.count ? gapBefore(d, t + 1) : d.text.slice(endOf(d, t));
+}
+
+const isContent = (d: PreparedDoc, t: number): boolean => (d.flags[t]! & TOK_CONTENT) !== 0;
+const lower = (d: PreparedDoc, t: number): string => d.surface[d.type[t]!]!.toLowerCase();
+const capital = (d: PreparedDoc, t: number): boolean => UPPER.test(d.surface[d.type[t]!]!) && isContent(d, t);
+/**
+ * Token t goes on a name: it and the word before are capitalised content
+ * words one space apart, and the word before starts no sentence (where
+ * any word is capitalised).
+ */
+const nameGoesOn = (d: PreparedDoc, t: number): boolean =>
+  t > 1 && t < d.count && gapBefore(d, t) === ' ' && capital(d, t) && capital(d, t - 1) && (d.flags[t - 1]! & BREAK) === 0;
+
+function contentIn(d: PreparedDoc, first: number, last: number): number {
+  let n = 0;
+  for (let t = first; t <= last; t++) if (isContent(d, t)) n++;
+  return n;
+}
+
+/** [first, last] trimmed to content words at both ends, if that leaves `MIN_CONTENT`. */
+function cut(d: PreparedDoc, e: Extent, first: number, last: number): void {
+  while (first <= last && !isContent(d, first)) first++;
+  while (last >= first && !isContent(d, last)) last--;
+  if (first > last || contentIn(d, first, last) < MIN_CONTENT) return;
+  e.first = first;
+  e.last = last;
+}
+
+const MARKS = new Set([...Object.keys(CLOSER), ...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
+const NONE = { open: [], stray: [] };
+
+/** A quotation mark or bracket stands between tokens first and last. */
+function hasMark(d: PreparedDoc, first: number, last: number): boolean {
+  const text = d.text;
+  for (let i = endOf(d, first), end = d.start[last]!; i < end; i++) if (MARKS.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Of the pieces before and from token `at`, the one with more content words (ties: the one before). */
+function keepLargerPiece(d: PreparedDoc, e: Extent, at: number): void {
+  if (contentIn(d, e.first, at - 1) >= contentIn(d, at, e.last)) cut(d, e, e.first, at - 1);
+  else cut(d, e, at, e.last);
+}
+
+/**
+ * The marks in the span's text left open at its end, as [token, mark]
+ * (the token the opening mark stands before), and the closing marks with no
+ * opening one before them, as [token, mark] (the token after the mark).
+ * A straight quote opens after white space or the span's start.
+ */
+function unbalanced(d: PreparedDoc, first: number, last: number): { open: Array<[number, string]>; stray: Array<[number, string]> } {
+  const open: Array<[number, string]> = [];
+  const stray: Array<[number, string]> = [];
+  const close = (t: number, mark: string): void => {
+    for (let k = open.length - 1; k >= 0; k--) {
+      if (open[k]![1] === mark) {
+        open.splice(k, 1);
+        return;
+      }
+    }
+    stray.push([t, mark]);
+  };
+  for (let t = first + 1; t <= last; t++) {
+    const gap = gapBefore(d, t);
+    for (let i = 0; i < gap.length; i++) {
+      const c = gap.charAt(i);
+      if (c === '"') {
+        const before = i > 0 ? gap.charAt(i - 1) : 'x';
+        const after = i + 1 < gap.length ? gap.charAt(i + 1) : 'x';
+        if (/[\s([{\u2014-]/.test(before) && /\S/.test(after)) open.push([t, '"']);
+        else close(t, '"');
+      } else if (CLOSER[c] !== undefined) open.push([t, CLOSER[c]!]);
+      else if (OPENER[c] !== undefined) close(t, c);
+    }
+  }
+  return { open, stray };
+}
+
+/** `o`'s extent as a reader would quote it (see the file comment); `o` itself when nothing moves. */
+export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
+  const e: Extent = { first: o.first, last: o.last };
+  // Hyphenated compounds.
+  for (let k = 0; k < REACH && e.last + 1 < d.count && HYPHENS.test(gapBefore(d, e.last + 1)); k++) e.last++;
+  for (let k = 0; k < REACH && e.first > 0 && HYPHENS.test(gapBefore(d, e.first)); k++) e.first--;
+  // Names.
+  if (nameGoesOn(d, e.last + 1)) {
+    let end = e.last + 1;
+    while (end - e.last < REACH && nameGoesOn(d, end + 1)) end++;
+    if (!nameGoesOn(d, end + 1)) e.last = end;
+    else {
+      let s = e.last;
+      while (s > e.first && nameGoesOn(d, s)) s--;
+      cut(d, e, e.first, s - 1);
+    }
+  }
+  if (nameGoesOn(d, e.first)) {
+    let s = e.first - 1;
+    while (e.first - s < REACH && nameGoesOn(d, s)) s--;
+    if (!nameGoesOn(d, s)) e.first = s;
+    else {
+      let end = e.first;
+      while (end < e.last && nameGoesOn(d, end + 1)) end++;
+      cut(d, e, end + 1, e.last);
+    }
+  }
+  // Quotations and brackets (most spans have no mark: one pass over their code units).
+  const { open, stray } = hasMark(d, e.first, e.last) ? unbalanced(d, e.first, e.last) : NONE;
+  if (open.length > 0) {
+    const [at, closer] = open[0]!;
+    let to = -1;
+    for (let k = 0; k <= REACH && e.last + k < d.count; k++) {
+      if (k > 0 && (d.flags[e.last + k]! & BREAK) !== 0) break;
+      if (gapAfter(d, e.last + k).includes(closer)) {
+        to = e.last + k;
+        break;
+      }
+    }
+    if (to >= 0 && open.length === 1) e.last = to;
+    else keepLargerPiece(d, e, at);
+  }
+  if (stray.length > 0) {
+    const [at, closer] = stray[stray.length - 1]!;
+    const opener = closer === '"' ? '"' : OPENER[closer]!;
+    let from = -1;
+    for (let k = 0; k <= REACH && e.first - k >= 0; k++) {
+      if (k > 0 && (d.flags[e.first - k + 1]! & BREAK) !== 0) break;
+      if (gapBefore(d, e.first - k).includes(opener)) {
+        from = e.first - k;
+        break;
+      }
+    }
+    if (from >= 0 && stray.length === 1) e.first = from;
+    else keepLargerPiece(d, e, at);
+  }
+  // A verb whose object was cut off: "<function word> to <verb> | <determiner>".
+  const l = e.last;
+  if (l - 2 > e.first && isContent(d, l) && lower(d, l - 1) === 'to' && !isContent(d, l - 2) && l + 1 < d.count && gapBefore(d, l + 1) === ' ' && DETERMINERS.has(lower(d, l + 1))) {
+    cut(d, e, e.first, l - 2);
+  }
+  return e.first === o.first && e.last === o.last ? o : { ...o, first: e.first, last: e.last };
+}

@@ -1,0 +1,80 @@
+/**
+ * readableExtent on hand-made sentences: an edge inside a hyphenated
+ * compound, a name, a quotation or brackets moves out to the end of that
+ * unit when it is close, or back before it; a verb whose object was cut off
+ * after "is to" is dropped; Chinese is left as it is. And end to end: the
+ * labels detectReuse gives such formulas.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectReuse, type ReuseInput } from '../../src/reuse/index.ts';
+import type { PreparedDoc } from '../../src/reuse/prepare.ts';
+import { readableExtent } from '../../src/reuse/readable-extent.ts';
+import { prepared } from './fixtures.ts';
+
+/** The text of `d`'s extent after readableExtent, the extent given as the words from `from` to `to` (first occurrences). */
+function readable(text: string, from: string, to: string): string {
+  const d: PreparedDoc = prepared([text]).docs[0]!;
+  const word = (t: number) => d.surface[d.type[t]!]!;
+  let first = 0;
+  while (word(first) !== from) first++;
+  let last = first;
+  while (word(last) !== to) last++;
+  const e = readableExtent(d, { first, last });
+  return text.slice(d.start[e.first]!, d.start[e.last]! + word(e.last).length);
+}
+
+describe('readableExtent', () => {
+  it('leaves an extent that ends cleanly as it is (the same object)', () => {
+    const d = prepared(['We must protect the old harbour wall, they said.']).docs[0]!;
+    const o = { first: 2, last: 6, extra: 1 };
+    expect(readableExtent(d, o)).toBe(o);
+  });
+
+  it('extends through a hyphenated compound at either edge', () => {
+    expect(readable('They abandon the old zero-sum game and winner-take-all politics.', 'abandon', 'take')).toBe('abandon the old zero-sum game and winner-take-all');
+    expect(readable('They abandon the old zero-sum game and winner-take-all politics.', 'sum', 'game')).toBe('zero-sum game');
+  });
+
+  it('extends through a name that ends within three words, and cuts before one that goes on', () => {
+    expect(readable('According to a report released by the China Internet Network Information Center on Monday, use grew.', 'report', 'Internet'))
+      .toBe('report released by the China Internet Network Information Center');
+    expect(readable('Harbour trade grew fast in the Royal Northern Coastal Shipping Trust Company Limited area.', 'Harbour', 'Northern')).toBe('Harbour trade grew fast');
+    // A capital after a sentence end is not a name going on.
+    expect(readable('The harbour wall was repaired. Fishermen were pleased.', 'harbour', 'repaired')).toBe('harbour wall was repaired');
+  });
+
+  it('closes a quotation it opens when the closing mark is near, else keeps the larger piece', () => {
+    expect(readable('They back the big data strategy and the "Internet Plus" action plan.', 'big', 'Internet')).toBe('big data strategy and the "Internet Plus');
+    expect(readable('They reject the old mentality of zero-sum game or “winner takes all”. Then they left.', 'reject', 'takes')).toBe('reject the old mentality of zero-sum game or “winner takes all');
+    expect(readable('The ministers issued the concept paper “Working Together to Build a Community of Destiny in Cyberspace” in Wuzhen.', 'ministers', 'Working'))
+      .toBe('ministers issued the concept paper');
+    // A closing mark without its opening one: the piece with more content words stays.
+    expect(readable('“We will keep the public purse honest and the night streets safe,” Ann Lee told supporters.', 'public', 'told')).toBe('public purse honest and the night streets safe');
+  });
+
+  it('drops a verb whose object was cut off after "is to", and leaves "to" after a content word', () => {
+    expect(readable('The key to promoting global governance in cyberspace is to make the most of the conditions.', 'global', 'make')).toBe('global governance in cyberspace');
+    expect(readable('Sign up for our morning newsletter to get the stories.', 'Sign', 'get')).toBe('Sign up for our morning newsletter to get');
+  });
+
+  it('leaves Chinese text as it is', () => {
+    const text = '他说，各国应该携手构建网络空间命运共同体，共享发展成果。';
+    const d = prepared([text]).docs[0]!;
+    const o = { first: 1, last: d.count - 3 };
+    expect(readableExtent(d, o)).toBe(o);
+  });
+});
+
+describe('labels end where a reader would quote them', () => {
+  const filler = ['Markets opened slowly on Monday as traders weighed weather reports from the coast.', 'A local bakery announced new opening hours after renovating its kitchen last spring.', 'Volunteers repainted the library benches before the autumn reading festival began.'];
+  it('closes a quotation and a compound the versions cut short', () => {
+    const docs: ReuseInput[] = [
+      { id: 'a', text: `${filler[0]} We firmly reject the old mentality of zero-sum game or "winner takes all" in the digital harbour economy. ${filler[1]}` },
+      { id: 'b', text: `${filler[2]} We firmly reject the old mentality of zero-sum game and winner-take-all, said the minister of the harbour.` },
+    ];
+    const f = detectReuse(docs).families.find((x) => x.label.includes('mentality'))!;
+    expect(f.label).toMatch(/"winner takes all"$|winner-take-all$/);
+    const text = (s: { doc: string; start: number; end: number }) => docs.find((x) => x.id === s.doc)!.text.slice(s.start, s.end);
+    for (const m of f.members) expect(text(m)).not.toMatch(/"winner takes$|winner-take$/);
+  });
+});
