@@ -22,8 +22,11 @@
  *   start, N × (N − 1) / 2 for N content words in the corpus;
  * - ways: the ways to spread its k content matches over the L content
  *   words of its longer side with the first and last matched,
- *   C(L − 2, k − 2): a passage whose matches are interrupted by
- *   substitutions and gaps could have been found in more ways.
+ *   C(L − 2, k − 2), L counted from the first matched content word to the
+ *   last (words the alignment carries past them, a substitution at an
+ *   edge, are no part of the spread): a passage whose matches are
+ *   interrupted by substitutions and gaps could have been found in more
+ *   ways.
  *
  * "Woe unto you, when all men shall" / "say unto you, All sins shall"
  * matches two very common words (unto, shall) over four: expected hundreds
@@ -98,18 +101,29 @@ export class ChanceModel {
     const count = frequent ? this.#countOutside : this.#count;
     let logP = 0;
     let k = 0;
-    const { op, ai } = path;
+    const { op, ai, bj } = path;
+    // The first and last content words matched, on each side.
+    let a0 = -1;
+    let a1 = -1;
+    let b0 = -1;
+    let b1 = -1;
     for (let s = p.at, end = p.at + p.steps; s < end; s++) {
       if (op[s] !== OP_MATCH) continue;
       const t = oa + ai[s]!;
       if ((flags[t]! & TOK_CONTENT) === 0) continue;
       k++;
       logP += Math.log(count[stem[t]!]! + 1) - this.#logN;
+      if (a0 < 0) {
+        a0 = ai[s]!;
+        b0 = bj[s]!;
+      }
+      a1 = ai[s]!;
+      b1 = bj[s]!;
     }
     let la = 0;
-    for (let t = oa + p.aFirst; t <= oa + p.aLast; t++) la += (flags[t]! >>> 3) & 1;
+    for (let t = oa + a0; t <= oa + a1; t++) la += (flags[t]! >>> 3) & 1;
     let lb = 0;
-    for (let t = ob + p.bFirst; t <= ob + p.bLast; t++) lb += (flags[t]! >>> 3) & 1;
+    for (let t = ob + b0; t <= ob + b1; t++) lb += (flags[t]! >>> 3) & 1;
     const longer = Math.max(la, lb, k);
     return Math.exp(this.#logPairs + this.#logChoose(longer - 2, k - 2) + logP);
   }

@@ -20,8 +20,8 @@ describe('detectReuse on the 1M-word bench corpus', () => {
     const hash = createHash('sha256').update(JSON.stringify(result)).digest('hex');
     const changed =
       'the engine output changed. If that is a bug, find it; if it is meant, bump ANALYSIS_ENGINE_VERSION in src/reuse/version.ts (cached analyses of the old engine must not be read) and update the pinned figures here';
-    expect(result.passages.length, changed).toBe(6268);
-    expect(result.families.length, changed).toBe(713);
-    expect(hash.slice(0, 16), changed).toBe('baddb96a3a46a8e2');
+    expect(result.passages.length, changed).toBe(6416);
+    expect(result.families.length, changed).toBe(727);
+    expect(hash.slice(0, 16), changed).toBe('28b4e2ffe7f1eedd');
   }, 60_000);
 });
