@@ -21,11 +21,16 @@
  *   determiner ("is to make | the most of", "so as to make | the"): cut
  *   before the "to" (and the function words before it). After a content
  *   word "to" may be a preposition ("benefit to mankind"), and a modal's
- *   verb may take no object: those are left.
+ *   verb may take no object: those are left;
+ * - on a verb just after a conjunction whose complement was cut off (the
+ *   text goes on with "to" or a determiner: "cooperation in cyberspace,
+ *   and strive | to promote", "the digital economy and promote | the"):
+ *   cut before the conjunction. A noun there ends a complete coordination
+ *   ("the desires and interests | of") and is left.
  *
  * A cut is made only when at least `MIN_CONTENT` content words remain.
  * The rules read the text's characters and the tokens' content flags; the
- * word lists ("to", determiners) are English, and a text without them,
+ * word lists ("to", determiners, conjunctions) are English, and a text without them,
  * case or hyphens (Chinese) is left as it is.
  */
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
@@ -42,6 +47,8 @@ export const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{
 const OPENER: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
 /** Words that open a noun phrase (a verb's object). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your']);
+/** Coordinating conjunctions: a second conjunct starts after them. */
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 const HYPHENS = /^[-\u2010\u2011]$/;
 const UPPER = /^\p{Lu}/u;
 
@@ -78,6 +85,13 @@ const capital = (d: PreparedDoc, t: number): boolean => UPPER.test(d.surface[d.t
  */
 const nameGoesOn = (d: PreparedDoc, t: number): boolean =>
   t > 1 && t < d.count && gapBefore(d, t) === ' ' && capital(d, t) && capital(d, t - 1) && (d.flags[t - 1]! & BREAK) === 0;
+
+/** Token t, one space after the word before it, opens a verb's complement: a determiner or "to". */
+function opensComplement(d: PreparedDoc, t: number): boolean {
+  if (t >= d.count || gapBefore(d, t) !== ' ') return false;
+  const w = lower(d, t);
+  return w === 'to' || DETERMINERS.has(w);
+}
 
 function contentIn(d: PreparedDoc, first: number, last: number): number {
   let n = 0;
@@ -202,8 +216,13 @@ export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
   }
   // A verb whose object was cut off: "<function word> to <verb> | <determiner>".
   const l = e.last;
-  if (l - 2 > e.first && isContent(d, l) && lower(d, l - 1) === 'to' && !isContent(d, l - 2) && l + 1 < d.count && gapBefore(d, l + 1) === ' ' && DETERMINERS.has(lower(d, l + 1))) {
+  if (l - 2 > e.first && isContent(d, l) && lower(d, l - 1) === 'to' && !isContent(d, l - 2) && opensComplement(d, l + 1) && lower(d, l + 1) !== 'to') {
     cut(d, e, e.first, l - 2);
+  }
+  // A conjunct cut after its verb: "<and|or|but> <word> | <to|determiner>".
+  const c = e.last;
+  if (c - 1 > e.first && isContent(d, c) && CONJUNCTIONS.has(lower(d, c - 1)) && opensComplement(d, c + 1)) {
+    cut(d, e, e.first, c - 2);
   }
   return e.first === o.first && e.last === o.last ? o : { ...o, first: e.first, last: e.last };
 }

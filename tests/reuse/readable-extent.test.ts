@@ -2,7 +2,7 @@
  * readableExtent on hand-made sentences: an edge inside a hyphenated
  * compound, a name, a quotation or brackets moves out to the end of that
  * unit when it is close, or back before it; a verb whose object was cut off
- * after "is to" is dropped; Chinese is left as it is. And end to end: the
+ * after "is to" or a conjunction is dropped; Chinese is left as it is. And end to end: the
  * labels detectReuse gives such formulas.
  */
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,12 @@ describe('readableExtent', () => {
   it('drops a verb whose object was cut off after "is to", and leaves "to" after a content word', () => {
     expect(readable('The key to promoting global governance in cyberspace is to make the most of the conditions.', 'global', 'make')).toBe('global governance in cyberspace');
     expect(readable('Sign up for our morning newsletter to get the stories.', 'Sign', 'get')).toBe('Sign up for our morning newsletter to get');
+  });
+
+  it('drops a verb after a conjunction whose complement was cut off, and leaves a noun there', () => {
+    expect(readable('We promote openness and cooperation in cyberspace, and strive to promote the construction.', 'cooperation', 'strive')).toBe('cooperation in cyberspace');
+    expect(readable('We speed up the development of the digital economy and promote the global system.', 'development', 'promote')).toBe('development of the digital economy');
+    expect(readable('These rules hardly reflect the desires and interests of developing countries.', 'hardly', 'interests')).toBe('hardly reflect the desires and interests');
   });
 
   it('leaves Chinese text as it is', () => {
