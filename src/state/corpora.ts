@@ -33,7 +33,7 @@ import { promisifyRequest, type UseStore } from 'idb-keyval';
 import type { CachedAnalysis } from '../worker/protocol.ts';
 import { putAnalysis, putAnalysisUsed, putImportedAnalysis, readAnalysis, readImportedAnalysis, readLastAnalysis, type ImportedAnalysis } from './analysis-cache.ts';
 import { CURRENT_KEY, addDocuments, cleanName, docKey, infoKey, validInfo, type CorpusInfo, type StoredDoc } from './corpora-records.ts';
-import { loadCorpora, putDocumentsOnto, readDocuments, readDocumentsById, writeGuarded, type Guard, type HeldCorpus } from './corpora-transactions.ts';
+import { loadCorpora, putDocumentsOnto, readDocuments, readDocumentsById, writeGuarded, type Guard } from './corpora-transactions.ts';
 import type { StateDb } from './idb.ts';
 import { errorName, StorageLifecycle, type StorageStatus } from './lifecycle.ts';
 import { UnsavedDocuments } from './unsaved-documents.ts';
@@ -228,7 +228,8 @@ export class CorporaStore {
     for (const d of docs) held.set(d.doc.meta.id, d);
     info.updatedAt = this.#now();
     const label = batch.length === 1 ? `“${batch[0]!.doc.meta.source}”` : `${docs.length} documents`;
-    const outcome = await this.#putDocuments(key, label, docs, { info, held, known });
+    const mine = { info, held, known };
+    const outcome = await this.#changeInfo(key, label, (os, base, done, guard) => putDocumentsOnto(os, guard, key, docs, base, mine, done));
     this.#unsaved.settle(key, docs, outcome === 'saved');
     // A retry saved documents: the banner says what is still unsaved, or goes.
     if (outcome === 'saved' && docs.length > batch.length) this.#life.setStatus({ message: this.#unsaved.message(null) });
@@ -249,10 +250,6 @@ export class CorporaStore {
     this.#unsaved.cancel();
     for (const key of this.#unsaved.corpora()) if (this.#infos.has(key)) await this.putDocuments(key, []);
     return this.#unsaved.ids().length === 0;
-  }
-
-  #putDocuments(key: string, label: string, docs: StoredDoc[], mine: HeldCorpus): Promise<SaveOutcome> {
-    return this.#changeInfo(key, label, (os, base, done, guard) => putDocumentsOnto(os, guard, key, docs, base, mine, done));
   }
 
   rename(key: string, name: string): Promise<SaveOutcome> {
