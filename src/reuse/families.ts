@@ -86,7 +86,10 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   // Documents per outlet: boilerplate is told apart only where other outlets could have had it.
   const outletSize = new Map<string, number>();
   for (const d of docs) if (d.outlet) outletSize.set(d.outlet, (outletSize.get(d.outlet) ?? 0) + 1);
-  const ctx = { prepared, docs, dateRank, norm, outletSize, options };
+  // Each document's outlet and year, read once (not once per family that holds it).
+  const outletOf = docs.map((d) => d.outlet || '');
+  const yearOf = docs.map((d) => (d.date?.value ? d.date.value.slice(0, 4) : ''));
+  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options };
   const built: Array<Family | null> = formulas.map((f) => toFamily(f, ctx));
   for (let i = 0; i < formulas.length; i++) {
     const fam = built[i];
@@ -120,10 +123,13 @@ interface FamilyContext {
   dateRank: Int32Array;
   norm: readonly string[];
   outletSize: ReadonlyMap<string, number>;
+  /** Per document: its outlet, its year ('' for none). */
+  outletOf: readonly string[];
+  yearOf: readonly string[];
   options: FamilyOptions;
 }
 
-function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, options }: FamilyContext): Family | null {
+function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options }: FamilyContext): Family | null {
   let docCount = 0;
   for (let k = 0; k < f.occurrences.length; k++) if (k === 0 || f.occurrences[k]!.doc !== f.occurrences[k - 1]!.doc) docCount++;
   if (docCount < options.familyMinDocs) return null;
@@ -149,9 +155,9 @@ function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, opti
   for (const o of f.occurrences) {
     if (o.doc === prevDoc) continue;
     prevDoc = o.doc;
-    const d = docs[o.doc]!;
-    if (d.outlet) outletDocs.set(d.outlet, (outletDocs.get(d.outlet) ?? 0) + 1);
-    if (d.date?.value) years.add(d.date.value.slice(0, 4));
+    const outlet = outletOf[o.doc]!;
+    if (outlet) outletDocs.set(outlet, (outletDocs.get(outlet) ?? 0) + 1);
+    if (yearOf[o.doc]) years.add(yearOf[o.doc]!);
   }
   // One outlet's documents nearly all of the family's, while that many of
   // other outlets' documents do without it (in a corpus of one outlet,
@@ -199,9 +205,13 @@ function variantsOf(occ: readonly Occurrence[], members: readonly Span[], prepar
   for (let at = 0; at < occ.length; at++) {
     const o = occ[at]!;
     const type = prepared[o.doc]!.type;
+    // A bucket key only (members in one bucket are compared token by token):
+    // one multiply a token, kept in small-integer range so the map does
+    // not box it.
     let h = FNV_OFFSET;
-    for (let t = o.first; t <= o.last; t++) h = fnv1aMix(h, type[t]!);
-    // Same tokens as an earlier member: its wording and text (the hash is checked token by token).
+    for (let t = o.first; t <= o.last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
+    h >>= 2;
+    // Same tokens as an earlier member: its wording and text.
     let same = -1;
     for (const k of byTokens.get(h) ?? []) if (sameTokens(prepared, occ[k]!, o)) { same = k; break; }
     if (same < 0) (byTokens.get(h) ?? byTokens.set(h, []).get(h)!).push(at);
@@ -319,8 +329,30 @@ function unclosed(text: string, start: number, end: number, closer: string): boo
   return depth > 0;
 }
 
+/**
+ * `text[s.start, s.end)` with each run of white space as one space. An
+ * ASCII span is copied in one pass into the byte buffer and decoded: one
+ * flat string (a replace builds a rope, slow to compare when the families
+ * are sorted by label); other spans take the regex.
+ */
 function textOf(text: string, s: Span): string {
-  return text.slice(s.start, s.end).replace(WHITE, ' ');
+  if (wordingBuf.length < s.end - s.start) wordingBuf = new Uint8Array(Math.max(s.end - s.start, wordingBuf.length * 2));
+  const buf = wordingBuf;
+  let w = 0;
+  let space = false;
+  for (let i = s.start; i < s.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return text.slice(s.start, s.end).replace(WHITE, ' ');
+    // \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (!space) buf[w++] = 32;
+      space = true;
+    } else {
+      buf[w++] = c;
+      space = false;
+    }
+  }
+  return asciiDecoder.decode(buf.subarray(0, w));
 }
 
 /** The matching forms of the core's tokens, "…" for each run of others inside. */

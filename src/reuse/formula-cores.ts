@@ -13,6 +13,7 @@
 import { OP_MATCH, OP_SUB } from './align.ts';
 import type { FormulaOptions, PathColumns, TokenLayout, TokenPassage } from './formulas.ts';
 import { collectOccurrences, groupSides, type Cores } from './formula-occurrences.ts';
+import { radixOrder } from './radix-sort.ts';
 import { TOK_CONTENT, TOK_CONTENT_BIT } from './prepare.ts';
 import { breakIn, lastBreakIn } from './sentence-breaks.ts';
 
@@ -23,13 +24,58 @@ const CORE_ROUNDS = 2;
 export function buildCores(passages: readonly TokenPassage[], path: PathColumns, layout: TokenLayout, options: FormulaOptions): Cores {
   const { cores, occOf } = collectOccurrences(passages, groupSides(passages, options.familyOverlap), path);
   placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort);
-  /** Per corpus-wide token: 1 + the shortest core covering it, or 0. */
-  const inCore = new Int32Array(layout.flags.length);
+  const cover = new Int32Array(cores.countAt[cores.count]!);
+  const byDoc = radixOrder(cores.doc, cores.count);
+  let row: Int32Array = new Int32Array(1024);
   for (let round = 0; round < CORE_ROUNDS; round++) {
-    recountAgainstCores(cores, passages, path, layout.offset, occOf, inCore);
+    row = coverCores(cores, byDoc, cover, row);
+    recountAgainstCores(cores, passages, path, occOf, cover);
     placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort);
   }
   return withCopies(cores, passages, occOf, layout);
+}
+
+/**
+ * Which core covers each token of each occurrence: `at[countAt[o] + t -
+ * first[o]]` becomes 1 + the occurrence (of any group) whose core is the
+ * shortest covering token t of o's document (ties: the lowest), or 0. It is
+ * laid out like the counts, so the recount reads it next to what it writes;
+ * it is built document by document in a small scratch `row` (a corpus-wide
+ * column read at the partners' tokens cost a cache miss a step, more at 8M
+ * words). `byDoc`: the occurrences by document, ascending inside one.
+ * Returns the row (grown if a document needed more).
+ */
+export function coverCores(c: Cores, byDoc: Uint32Array, at: Int32Array, row: Int32Array): Int32Array {
+  const { coreFirst, coreLast, first, last, doc, countAt } = c;
+  const coreLen = (o: number): number => coreLast[o]! - coreFirst[o]!;
+  for (let x0 = 0; x0 < c.count; ) {
+    const d = doc[byDoc[x0]!]!;
+    let x1 = x0;
+    let lo = first[byDoc[x0]!]!;
+    let hi = lo;
+    for (; x1 < c.count && doc[byDoc[x1]!] === d; x1++) {
+      lo = Math.min(lo, first[byDoc[x1]!]!);
+      hi = Math.max(hi, last[byDoc[x1]!]!);
+    }
+    if (row.length < hi - lo + 1) row = new Int32Array(Math.max(hi - lo + 1, row.length * 2));
+    for (let x = x0; x < x1; x++) {
+      const o = byDoc[x]!;
+      for (let t = coreFirst[o]!; t <= coreLast[o]!; t++) {
+        const prev = row[t - lo]! - 1;
+        if (prev < 0 || coreLen(o) < coreLen(prev)) row[t - lo] = o + 1;
+      }
+    }
+    for (let x = x0; x < x1; x++) {
+      const o = byDoc[x]!;
+      for (let t = first[o]!, k = countAt[o]!; t <= last[o]!; t++, k++) at[k] = row[t - lo]!;
+    }
+    for (let x = x0; x < x1; x++) {
+      const o = byDoc[x]!;
+      for (let t = coreFirst[o]!; t <= coreLast[o]!; t++) row[t - lo] = 0;
+    }
+    x0 = x1;
+  }
+  return row;
 }
 
 /**
@@ -46,42 +92,30 @@ export function buildCores(passages: readonly TokenPassage[], path: PathColumns,
  * of the word before the slogan elsewhere ("want ‹the slogan›").
  * Done twice (CORE_ROUNDS): a word a variant swapped at an edge joins its
  * core in the first round, and the word it replaced joins the other cores
- * in the second. `inCore` is scratch, one entry per corpus-wide token.
+ * in the second. `cover` is `coverCores`'s for the cores as they stand.
  */
-export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, offset: Int32Array, occOf: Int32Array, inCore: Int32Array): void {
-  const { count, coreFirst, coreLast, countAt, counts, group, first: oFirst, doc: oDoc } = cores;
+export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, occOf: Int32Array, cover: Int32Array): void {
+  const { coreFirst, coreLast, countAt, counts, group, first: oFirst } = cores;
   const { op, ai, bj } = path;
-  const coreLen = (o: number): number => coreLast[o]! - coreFirst[o]!;
-  /** A substituted partner token at `t` of the document at `off`, on a side [first, last] of a passage of group `own`, counts. */
-  const subCounts = (t: number, off: number, first: number, last: number, own: number): boolean => {
-    const c = inCore[off + t]! - 1;
+  /** A substituted partner token (at `x` of the cover) on a side [first, last] of a passage of group `own` counts. */
+  const subCounts = (x: number, first: number, last: number, own: number): boolean => {
+    const c = cover[x]! - 1;
     return c >= 0 && (group[c] === own || (coreFirst[c]! >= first && coreLast[c]! <= last));
   };
-  inCore.fill(0);
-  for (let o = 0; o < count; o++) {
-    if (coreFirst[o]! > coreLast[o]!) continue;
-    const off = offset[oDoc[o]!]!;
-    for (let t = off + coreFirst[o]!; t <= off + coreLast[o]!; t++) {
-      const prev = inCore[t]! - 1;
-      if (prev < 0 || coreLen(o) < coreLen(prev)) inCore[t] = o + 1;
-    }
-  }
   counts.fill(0);
   for (let i = 0; i < passages.length; i++) {
     const p = passages[i]!;
     const ca = countAt[occOf[2 * i]!]! - oFirst[occOf[2 * i]!]!;
     const cb = countAt[occOf[2 * i + 1]!]! - oFirst[occOf[2 * i + 1]!]!;
     const own = group[occOf[2 * i]!]!;
-    const offA = offset[p.docA]!;
-    const offB = offset[p.docB]!;
     for (let s = p.at, end = p.at + p.steps; s < end; s++) {
       const o = op[s]!;
       if (o === OP_MATCH) {
-        if (inCore[offB + bj[s]!] !== 0) counts[ca + ai[s]!]!++;
-        if (inCore[offA + ai[s]!] !== 0) counts[cb + bj[s]!]!++;
+        if (cover[cb + bj[s]!] !== 0) counts[ca + ai[s]!]!++;
+        if (cover[ca + ai[s]!] !== 0) counts[cb + bj[s]!]!++;
       } else if (o === OP_SUB) {
-        if (subCounts(bj[s]!, offB, p.bFirst, p.bLast, own)) counts[ca + ai[s]!]!++;
-        if (subCounts(ai[s]!, offA, p.aFirst, p.aLast, own)) counts[cb + bj[s]!]!++;
+        if (subCounts(cb + bj[s]!, p.bFirst, p.bLast, own)) counts[ca + ai[s]!]!++;
+        if (subCounts(ca + ai[s]!, p.aFirst, p.aLast, own)) counts[cb + bj[s]!]!++;
       }
     }
   }
@@ -160,7 +194,7 @@ export function withCopies(c: Cores, passages: readonly TokenPassage[], occOf: I
  */
 export function placeCores(cores: Cores, layout: TokenLayout, share: number, minPiece: number): void {
   const { count, group, doc } = cores;
-  const { breaks, flags } = layout;
+  const { flags } = layout;
   // Occurrences of a group are consecutive.
   for (let g0 = 0; g0 < count; ) {
     let g1 = g0 + 1;
@@ -172,7 +206,7 @@ export function placeCores(cores: Cores, layout: TokenLayout, share: number, min
       trimPieces(cores, o, layout, off, minPiece);
       // Too little left to be a formula a reader would quote.
       if (contentIn(flags, off, cores.coreFirst[o]!, cores.coreLast[o]!) < minPiece) cores.coreFirst[o] = cores.coreLast[o]! + 1;
-      if (breakIn(breaks, off, cores.coreFirst[o]!, cores.coreLast[o]!) >= 0) crossing++;
+      if (breakIn(layout, doc[o]!, off, cores.coreFirst[o]!, cores.coreLast[o]!) >= 0) crossing++;
     }
     if (crossing > 0 && crossing < g1 - g0) {
       for (let o = g0; o < g1; o++) cutAtBreak(cores, o, layout, layout.offset[doc[o]!]!);
@@ -190,16 +224,17 @@ function contentIn(flags: Uint8Array, off: number, first: number, last: number):
 
 /** Drops pieces of fewer than `minPiece` content words off both ends of the core, while another piece remains. */
 function trimPieces(c: Cores, o: number, layout: TokenLayout, off: number, minPiece: number): void {
-  const { flags, breaks } = layout;
+  const { flags } = layout;
+  const doc = c.doc[o]!;
   let cf = c.coreFirst[o]!;
   let cl = c.coreLast[o]!;
   for (;;) {
-    const b = breakIn(breaks, off, cf, cl);
+    const b = breakIn(layout, doc, off, cf, cl);
     if (b < 0 || contentIn(flags, off, cf, b - 1) >= minPiece) break;
     cf = b;
   }
   for (;;) {
-    const b = lastBreakIn(breaks, off, cf, cl);
+    const b = lastBreakIn(layout, doc, off, cf, cl);
     if (b < 0 || contentIn(flags, off, b, cl) >= minPiece) break;
     cl = b - 1;
   }
@@ -227,7 +262,8 @@ function coreOf(c: Cores, o: number, share: number, flags: Uint8Array, off: numb
 
 /** Keeps the piece of the core between breaks that holds most matches, trimmed to content words. */
 function cutAtBreak(c: Cores, o: number, layout: TokenLayout, off: number): void {
-  const { flags, breaks } = layout;
+  const { flags } = layout;
+  const doc = c.doc[o]!;
   const cf = c.coreFirst[o]!;
   const cl = c.coreLast[o]!;
   if (cf > cl) return;
@@ -237,10 +273,10 @@ function cutAtBreak(c: Cores, o: number, layout: TokenLayout, off: number): void
   let best = -1;
   let pieceFirst = cf;
   let weight = 0;
-  let nextBreak = breakIn(breaks, off, cf, cl);
+  let nextBreak = breakIn(layout, doc, off, cf, cl);
   for (let t = cf; t <= cl + 1; t++) {
     if (t > cl || t === nextBreak) {
-      if (t === nextBreak) nextBreak = breakIn(breaks, off, t, cl);
+      if (t === nextBreak) nextBreak = breakIn(layout, doc, off, t, cl);
       if (weight > best) {
         best = weight;
         bestFirst = pieceFirst;

@@ -116,24 +116,25 @@ export function collectOccurrences(passages: readonly TokenPassage[], sides: Sid
   order = radixOrder(nDoc, n, order);
   order = radixOrder(root, n, order);
   const occOf = new Int32Array(n);
-  const oGroup: number[] = [];
-  const oDoc: number[] = [];
-  const oFirst: number[] = [];
-  const oLast: number[] = [];
+  // At most one occurrence per side; cut to size below.
+  const oGroup = new Int32Array(n);
+  const oDoc = new Int32Array(n);
+  const oFirst = new Int32Array(n);
+  const oLast = new Int32Array(n);
+  let count = 0;
   for (let x = 0; x < n; x++) {
     const i = order[x]!;
-    const o = oGroup.length - 1;
+    const o = count - 1;
     if (o >= 0 && oGroup[o] === root[i] && oDoc[o] === nDoc[i] && nFirst[i]! <= oLast[o]!) {
       if (nLast[i]! > oLast[o]!) oLast[o] = nLast[i]!;
     } else {
-      oGroup.push(root[i]!);
-      oDoc.push(nDoc[i]!);
-      oFirst.push(nFirst[i]!);
-      oLast.push(nLast[i]!);
+      oGroup[count] = root[i]!;
+      oDoc[count] = nDoc[i]!;
+      oFirst[count] = nFirst[i]!;
+      oLast[count++] = nLast[i]!;
     }
-    occOf[i] = oGroup.length - 1;
+    occOf[i] = count - 1;
   }
-  const count = oGroup.length;
   const countAt = new Int32Array(count + 1);
   for (let o = 0; o < count; o++) countAt[o + 1] = countAt[o]! + oLast[o]! - oFirst[o]! + 1;
   const counts = new Int32Array(countAt[count]!);
@@ -165,10 +166,10 @@ export function collectOccurrences(passages: readonly TokenPassage[], sides: Sid
   }
   const cores: Cores = {
     count,
-    group: Int32Array.from(oGroup),
-    doc: Int32Array.from(oDoc),
-    first: Int32Array.from(oFirst),
-    last: Int32Array.from(oLast),
+    group: oGroup.slice(0, count),
+    doc: oDoc.slice(0, count),
+    first: oFirst.slice(0, count),
+    last: oLast.slice(0, count),
     coreFirst: new Int32Array(count),
     coreLast: new Int32Array(count),
     links,

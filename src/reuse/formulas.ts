@@ -26,6 +26,7 @@
 import { buildCores } from './formula-cores.ts';
 import { mergeExtents } from './formula-extents.ts';
 import type { ReuseOptions } from './options.ts';
+import type { SentenceBreaks } from './sentence-breaks.ts';
 
 /** A passage in token space (the fields of a RawPassage this stage reads). */
 export interface TokenPassage {
@@ -51,18 +52,12 @@ export interface PathColumns {
   bj: Int32Array;
 }
 
-/** Where each document's tokens start in the corpus-wide `flags` column. */
-export interface TokenLayout {
+/** Where each document's tokens start in the corpus-wide `flags` column, and its sentence breaks. */
+export interface TokenLayout extends SentenceBreaks {
   /** Per token: GAP_* bits of the gap before it, and TOK_CONTENT. */
   flags: Uint8Array;
   /** Per document: index of its first token in `flags`. */
   offset: Int32Array;
-  /**
-   * Corpus-wide indices of the tokens with a real sentence end or paragraph
-   * break before them, ascending (punctuation after an abbreviation, "Mr.",
-   * ends no sentence): `sentenceBreaks`.
-   */
-  breaks: Int32Array;
 }
 
 /** One occurrence of a formula: tokens [first, last] of document `doc`. */

@@ -154,21 +154,28 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
   }
   const cols = new Int32Array(n * STAR_FIELDS);
   const copyOf = new Int32Array(n).fill(-1);
-  // Earlier pairs by (representative, tokens of the run) hash.
-  const byTokens = new Map<number, number[]>();
+  // Earlier pairs by (representative, tokens of the run) hash: the first
+  // pair with each key, then a chain in pair order (no array per key).
+  const headOf = new Map<number, number>();
+  const nextSame = new Int32Array(n).fill(-1);
+  const lastSame = new Int32Array(n);
   let count = 0;
   for (let r = 0; r < n; r++) {
     const best = mostVoted(rep, pairStart[r]!, pairStart[r + 1]!, r);
     if (best < 0) continue;
     const key = tokensHash(docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!, best);
-    const earlier = byTokens.get(key);
-    if (earlier) {
-      for (const e of earlier) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === docs[runs.doc[best]!]!.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === runs.doc[best] && sameRunTokens(docs, cols, e, docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!)) {
+    const head = headOf.get(key);
+    if (head !== undefined) {
+      for (let e = head; e >= 0; e = nextSame[e]!) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === docs[runs.doc[best]!]!.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === runs.doc[best] && sameRunTokens(docs, cols, e, docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!)) {
         copyOf[count] = e;
         break;
       }
-      earlier.push(count);
-    } else byTokens.set(key, [count]);
+      nextSame[lastSame[head]!] = count;
+      lastSame[head] = count;
+    } else {
+      headOf.set(key, count);
+      lastSame[count] = count;
+    }
     // The representative comes first (an earlier run: earlier document, or earlier in this one).
     const da = docs[runs.doc[best]!]!;
     const db = docs[runs.doc[r]!]!;
@@ -183,11 +190,15 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
   return { count, cols, copyOf };
 }
 
-/** A hash of the tokens of a run (content words [first, last] of `d`) and its representative. */
+/**
+ * A hash of the tokens of a run (content words [first, last] of `d`) and
+ * its representative: a map key only (pairs under one key are compared),
+ * kept in small-integer range so the map does not box it.
+ */
 function tokensHash(d: PreparedDoc, first: number, last: number, rep: number): number {
   let h = Math.imul(rep ^ 0x9e3779b1, 0x85ebca6b);
   for (let t = d.contentTok[first]!; t <= d.contentTok[last]!; t++) h = Math.imul(h ^ d.type[t]!, 0x01000193);
-  return h >>> 0;
+  return h >> 2;
 }
 
 /** Pair `e`'s run (side b) has the very tokens of `d`'s content words [first, last]. */

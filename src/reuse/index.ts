@@ -82,7 +82,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     kept.push(r);
     passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));
   }
-  const layout = { flags: corpus.flags, offset: tokOffset, breaks: sentenceBreaks(prepared, vocab.surface, corpus.flags) };
+  const layout = { flags: corpus.flags, offset: tokOffset, ...sentenceBreaks(prepared, vocab.surface, corpus.flags) };
   const formulas = absorbFragments(findFormulas(kept, raw, layout, opts), opts.formulaFragmentShare);
   const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
   return { passages, families };

@@ -1,7 +1,9 @@
 /**
  * Sentence ends and paragraph breaks as the formula stages read them: a
- * sorted column of the corpus-wide tokens that follow a real break, and
- * binary-search look-ups of the breaks inside a stretch of one document.
+ * sorted column of the corpus-wide tokens that follow a real break, where
+ * each document's breaks start in it, and binary-search look-ups of the
+ * breaks inside a stretch of one document (among that document's breaks
+ * only: a few dozen, not the corpus's).
  */
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import type { PreparedDoc } from './prepare.ts';
@@ -9,32 +11,51 @@ import type { PreparedDoc } from './prepare.ts';
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
 /** Title-like abbreviations ("Mr", "Dr", "St"): a capital and at most two small letters. */
 const ABBREVIATION = /^\p{Lu}\p{Ll}{0,2}$/u;
+/** Per surface type: not yet tested, an abbreviation, not one. */
+const UNTESTED = 0;
+const ABBREV = 1;
+const NOT_ABBREV = 2;
+
+export interface SentenceBreaks {
+  /**
+   * Corpus-wide indices of the tokens with a real sentence end or paragraph
+   * break before them, ascending (punctuation after an abbreviation, "Mr.",
+   * ends no sentence).
+   */
+  breaks: Int32Array;
+  /** Per document, and one past the last: index in `breaks` of its first break. */
+  breakStart: Int32Array;
+}
 
 /**
- * `TokenLayout.breaks`: the corpus-wide indices of the tokens after a
- * sentence end or paragraph break, except sentence punctuation that ends an
- * abbreviation ("Mr. Speaker").
+ * The breaks of `prepared` (in corpus order): tokens after a sentence end
+ * or paragraph break, except sentence punctuation that ends an abbreviation
+ * ("Mr. Speaker"). Only the surface types that stand before a break are
+ * tested as abbreviations, each once.
  */
-export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readonly string[], flags: Uint8Array): Int32Array {
+export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readonly string[], flags: Uint8Array): SentenceBreaks {
   const abbrev = new Uint8Array(surface.length);
-  for (let t = 0; t < surface.length; t++) abbrev[t] = ABBREVIATION.test(surface[t]!) ? 1 : 0;
+  const breakStart = new Int32Array(prepared.length + 1);
   const out: number[] = [];
-  for (const d of prepared) {
+  for (let i = 0; i < prepared.length; i++) {
+    const d = prepared[i]!;
+    breakStart[i] = out.length;
     const n = d.type.length;
     for (let t = 1; t < n; t++) {
       const f = flags[d.offset + t]!;
       if ((f & BREAK) === 0) continue;
-      if (abbrev[d.type[t - 1]!] === 1) continue;
+      const type = d.type[t - 1]!;
+      if (abbrev[type] === UNTESTED) abbrev[type] = ABBREVIATION.test(surface[type]!) ? ABBREV : NOT_ABBREV;
+      if (abbrev[type] === ABBREV) continue;
       out.push(d.offset + t);
     }
   }
-  return Int32Array.from(out);
+  breakStart[prepared.length] = out.length;
+  return { breaks: Int32Array.from(out), breakStart };
 }
 
-/** Index in `breaks` of the first break at or after corpus-wide token `pos`. */
-function lowerBound(breaks: Int32Array, pos: number): number {
-  let lo = 0;
-  let hi = breaks.length;
+/** Index in `breaks[lo, hi)` of the first break at or after corpus-wide token `pos`, or `hi`. */
+function lowerBound(breaks: Int32Array, lo: number, hi: number, pos: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (breaks[mid]! < pos) lo = mid + 1;
@@ -43,14 +64,21 @@ function lowerBound(breaks: Int32Array, pos: number): number {
   return lo;
 }
 
-/** The first token in (first, last] (inside its document, at `off`) with a break before it, or -1. */
-export function breakIn(breaks: Int32Array, off: number, first: number, last: number): number {
-  const k = lowerBound(breaks, off + first + 1);
-  return k < breaks.length && breaks[k]! <= off + last ? breaks[k]! - off : -1;
+/**
+ * The first token in (first, last] of document `doc` (its tokens start at
+ * corpus-wide `off`) with a break before it, or -1.
+ */
+export function breakIn(b: SentenceBreaks, doc: number, off: number, first: number, last: number): number {
+  const { breaks } = b;
+  const hi = b.breakStart[doc + 1]!;
+  const k = lowerBound(breaks, b.breakStart[doc]!, hi, off + first + 1);
+  return k < hi && breaks[k]! <= off + last ? breaks[k]! - off : -1;
 }
 
-/** The last token in (first, last] with a break before it, or -1. */
-export function lastBreakIn(breaks: Int32Array, off: number, first: number, last: number): number {
-  const k = lowerBound(breaks, off + last + 1) - 1;
-  return k >= 0 && breaks[k]! > off + first ? breaks[k]! - off : -1;
+/** The last token in (first, last] of document `doc` with a break before it, or -1. */
+export function lastBreakIn(b: SentenceBreaks, doc: number, off: number, first: number, last: number): number {
+  const { breaks } = b;
+  const lo = b.breakStart[doc]!;
+  const k = lowerBound(breaks, lo, b.breakStart[doc + 1]!, off + last + 1) - 1;
+  return k >= lo && breaks[k]! > off + first ? breaks[k]! - off : -1;
 }

@@ -41,12 +41,12 @@ import type { PathColumns, TokenPassage } from './formulas.ts';
 
 export class ChanceModel {
   /**
-   * Occurrences per stem id as a content word outside every passage (and,
-   * for the frequent path, outside stock phrases too).
+   * Per stem id: log p(w) = log(c + 1) − log N, c its occurrences as a
+   * content word outside every passage (and, for the frequent path,
+   * outside stock phrases too): one logarithm per stem, not per matched word.
    */
-  readonly #count: Float64Array;
-  readonly #countOutside: Float64Array;
-  readonly #logN: number;
+  readonly #logP: Float64Array;
+  readonly #logPOutside: Float64Array;
   readonly #logPairs: number;
   /** log k! for k up to the longest side seen (grown on demand). */
   #logFactorial = new Float64Array(1024);
@@ -68,9 +68,13 @@ export class ChanceModel {
       all[stem[t]!]!++;
       if ((f & TOK_BANAL) === 0) outside[stem[t]!]!++;
     }
-    this.#count = all;
-    this.#countOutside = outside;
-    this.#logN = Math.log(Math.max(1, n));
+    const logN = Math.log(Math.max(1, n));
+    for (let s = 0; s < stems; s++) {
+      all[s] = Math.log(all[s]! + 1) - logN;
+      outside[s] = Math.log(outside[s]! + 1) - logN;
+    }
+    this.#logP = all;
+    this.#logPOutside = outside;
     this.#logPairs = n > 1 ? Math.log(n) + Math.log(n - 1) - Math.LN2 : 0;
     this.#fillFactorials(0);
   }
@@ -98,7 +102,7 @@ export class ChanceModel {
    * corpus-wide columns, its steps [at, at + steps) of `path`.
    */
   expected(p: TokenPassage, path: PathColumns, stem: Int32Array, flags: Uint8Array, oa: number, ob: number, frequent: boolean): number {
-    const count = frequent ? this.#countOutside : this.#count;
+    const logPOf = frequent ? this.#logPOutside : this.#logP;
     let logP = 0;
     let k = 0;
     const { op, ai, bj } = path;
@@ -112,7 +116,7 @@ export class ChanceModel {
       const t = oa + ai[s]!;
       if ((flags[t]! & TOK_CONTENT) === 0) continue;
       k++;
-      logP += Math.log(count[stem[t]!]! + 1) - this.#logN;
+      logP += logPOf[stem[t]!]!;
       if (a0 < 0) {
         a0 = ai[s]!;
         b0 = bj[s]!;

@@ -16,8 +16,10 @@ export function layoutOf(...docs: string[]): TokenLayout {
   const flags: number[] = [];
   const offset: number[] = [];
   const breaks: number[] = [];
+  const breakStart: number[] = [];
   for (const spec of docs) {
     offset.push(flags.length);
+    breakStart.push(breaks.length);
     let gap = 0;
     for (const ch of spec) {
       if (ch === '.') {
@@ -29,7 +31,8 @@ export function layoutOf(...docs: string[]): TokenLayout {
       gap = 0;
     }
   }
-  return { flags: Uint8Array.from(flags), offset: Int32Array.from(offset), breaks: Int32Array.from(breaks) };
+  breakStart.push(breaks.length);
+  return { flags: Uint8Array.from(flags), offset: Int32Array.from(offset), breaks: Int32Array.from(breaks), breakStart: Int32Array.from(breakStart) };
 }
 
 /** Passages and their alignment steps, added one by one. */
