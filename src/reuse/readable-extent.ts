@@ -49,7 +49,7 @@ const OPENER: Readonly<Record<string, string>> = Object.fromEntries(Object.entri
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your']);
 /** Coordinating conjunctions: a second conjunct starts after them. */
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
-const HYPHENS = /^[-\u2010\u2011]$/;
+const SPACE = 32;
 const UPPER = /^\p{Lu}/u;
 
 export interface Extent {
@@ -70,6 +70,22 @@ function gapBefore(d: PreparedDoc, t: number): string {
   return s > e ? d.text.slice(e, s) : '';
 }
 
+/** The text between tokens t - 1 and t is exactly `code` (one code unit), read without a slice. */
+function gapIs(d: PreparedDoc, t: number, code: number): boolean {
+  if (t <= 0 || t >= d.count) return false;
+  const e = endOf(d, t - 1);
+  return d.start[t]! - e === 1 && d.text.charCodeAt(e) === code;
+}
+
+/** The gap before token t is one hyphen that joins a compound ('-', U+2010, U+2011), read without a slice. */
+function hyphenBefore(d: PreparedDoc, t: number): boolean {
+  if (t <= 0 || t >= d.count) return false;
+  const e = endOf(d, t - 1);
+  if (d.start[t]! - e !== 1) return false;
+  const c = d.text.charCodeAt(e);
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
 /** The text after token t up to the next token (or the text's end). */
 function gapAfter(d: PreparedDoc, t: number): string {
   return t + 1 < d.count ? gapBefore(d, t + 1) : d.text.slice(endOf(d, t));
@@ -77,18 +93,23 @@ function gapAfter(d: PreparedDoc, t: number): string {
 
 const isContent = (d: PreparedDoc, t: number): boolean => (d.flags[t]! & TOK_CONTENT) !== 0;
 const lower = (d: PreparedDoc, t: number): string => d.surface[d.type[t]!]!.toLowerCase();
-const capital = (d: PreparedDoc, t: number): boolean => UPPER.test(d.surface[d.type[t]!]!) && isContent(d, t);
+/** Starts with a capital (`UPPER`); an ASCII first letter is read without the regex. */
+const capital = (d: PreparedDoc, t: number): boolean => {
+  const w = d.surface[d.type[t]!]!;
+  const c = w.charCodeAt(0);
+  return (c < 0x80 ? c >= 65 && c <= 90 : UPPER.test(w)) && isContent(d, t);
+};
 /**
  * Token t goes on a name: it and the word before are capitalised content
  * words one space apart, and the word before starts no sentence (where
  * any word is capitalised).
  */
 const nameGoesOn = (d: PreparedDoc, t: number): boolean =>
-  t > 1 && t < d.count && gapBefore(d, t) === ' ' && capital(d, t) && capital(d, t - 1) && (d.flags[t - 1]! & BREAK) === 0;
+  t > 1 && t < d.count && gapIs(d, t, SPACE) && capital(d, t) && capital(d, t - 1) && (d.flags[t - 1]! & BREAK) === 0;
 
 /** Token t, one space after the word before it, opens a verb's complement: a determiner or "to". */
 function opensComplement(d: PreparedDoc, t: number): boolean {
-  if (t >= d.count || gapBefore(d, t) !== ' ') return false;
+  if (t >= d.count || !gapIs(d, t, SPACE)) return false;
   const w = lower(d, t);
   return w === 'to' || DETERMINERS.has(w);
 }
@@ -109,12 +130,17 @@ function cut(d: PreparedDoc, e: Extent, first: number, last: number): void {
 }
 
 const MARKS = new Set([...Object.keys(CLOSER), ...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
+/** MARKS below 0x80, as a table: most of a span's code units are ASCII letters and spaces. */
+const ASCII_MARK = Uint8Array.from({ length: 0x80 }, (_, c) => (MARKS.has(c) ? 1 : 0));
 const NONE = { open: [], stray: [] };
 
 /** A quotation mark or bracket stands between tokens first and last. */
 function hasMark(d: PreparedDoc, first: number, last: number): boolean {
   const text = d.text;
-  for (let i = endOf(d, first), end = d.start[last]!; i < end; i++) if (MARKS.has(text.charCodeAt(i))) return true;
+  for (let i = endOf(d, first), end = d.start[last]!; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? ASCII_MARK[c] === 1 : MARKS.has(c)) return true;
+  }
   return false;
 }
 
@@ -162,8 +188,8 @@ function unbalanced(d: PreparedDoc, first: number, last: number): { open: Array<
 export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
   const e: Extent = { first: o.first, last: o.last };
   // Hyphenated compounds.
-  for (let k = 0; k < REACH && e.last + 1 < d.count && HYPHENS.test(gapBefore(d, e.last + 1)); k++) e.last++;
-  for (let k = 0; k < REACH && e.first > 0 && HYPHENS.test(gapBefore(d, e.first)); k++) e.first--;
+  for (let k = 0; k < REACH && e.last + 1 < d.count && hyphenBefore(d, e.last + 1); k++) e.last++;
+  for (let k = 0; k < REACH && e.first > 0 && hyphenBefore(d, e.first); k++) e.first--;
   // Names.
   if (nameGoesOn(d, e.last + 1)) {
     let end = e.last + 1;
