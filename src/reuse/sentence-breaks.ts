@@ -45,13 +45,29 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
       const f = flags[d.offset + t]!;
       if ((f & BREAK) === 0) continue;
       const type = d.type[t - 1]!;
-      if (abbrev[type] === UNTESTED) abbrev[type] = ABBREVIATION.test(surface[type]!) ? ABBREV : NOT_ABBREV;
+      if (abbrev[type] === UNTESTED) abbrev[type] = isAbbreviation(surface[type]!) ? ABBREV : NOT_ABBREV;
       if (abbrev[type] === ABBREV) continue;
       out.push(d.offset + t);
     }
   }
   breakStart[prepared.length] = out.length;
   return { breaks: Int32Array.from(out), breakStart };
+}
+
+/** `ABBREVIATION.test(w)`, with an ASCII word read without the regex (A-Z, then at most two of a-z). */
+function isAbbreviation(w: string): boolean {
+  const n = w.length;
+  let ascii = true;
+  for (let i = 0; i < n && ascii; i++) ascii = w.charCodeAt(i) < 0x80;
+  if (!ascii) return ABBREVIATION.test(w);
+  if (n < 1 || n > 3) return false;
+  const c = w.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  for (let i = 1; i < n; i++) {
+    const l = w.charCodeAt(i);
+    if (l < 97 || l > 122) return false;
+  }
+  return true;
 }
 
 /** Index in `breaks[lo, hi)` of the first break at or after corpus-wide token `pos`, or `hi`. */

@@ -36,3 +36,13 @@ describe('breakIn / lastBreakIn', () => {
     expect(lastBreakIn(b, 1, 5, 8, 12)).toBe(-1);
   });
 });
+
+describe('sentenceBreaks and abbreviations', () => {
+  it('takes a capital and at most two small letters before a full stop for an abbreviation, in any script', () => {
+    const { docs, vocab } = prepared(['Dr. Who came. Prof. Who left. Ém. Un mot. Éva. Über alles. X. Y went. Mrs. Z spoke']);
+    const b = sentenceBreaks(docs, vocab.surface, docs[0]!.corpus.flags);
+    const after = Array.from(b.breaks, (t) => docs[0]!.surface[docs[0]!.type[t]!]);
+    // The tokens after a break: none after Dr, Ém, Éva, X or Mrs (a capital and up to two small letters); Prof is four letters.
+    expect(after).toEqual(['Prof', 'Who', 'Ém', 'Éva', 'X', 'Mrs']);
+  });
+});
