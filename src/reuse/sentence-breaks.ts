@@ -36,10 +36,11 @@ export interface SentenceBreaks {
 export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readonly string[], flags: Uint8Array): SentenceBreaks {
   const abbrev = new Uint8Array(surface.length);
   const breakStart = new Int32Array(prepared.length + 1);
-  const out: number[] = [];
+  let out = new Int32Array(1024);
+  let count = 0;
   for (let i = 0; i < prepared.length; i++) {
     const d = prepared[i]!;
-    breakStart[i] = out.length;
+    breakStart[i] = count;
     const n = d.type.length;
     for (let t = 1; t < n; t++) {
       const f = flags[d.offset + t]!;
@@ -47,11 +48,16 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
       const type = d.type[t - 1]!;
       if (abbrev[type] === UNTESTED) abbrev[type] = isAbbreviation(surface[type]!) ? ABBREV : NOT_ABBREV;
       if (abbrev[type] === ABBREV) continue;
-      out.push(d.offset + t);
+      if (count === out.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[count++] = d.offset + t;
     }
   }
-  breakStart[prepared.length] = out.length;
-  return { breaks: Int32Array.from(out), breakStart };
+  breakStart[prepared.length] = count;
+  return { breaks: out.slice(0, count), breakStart };
 }
 
 /** `ABBREVIATION.test(w)`, with an ASCII word read without the regex (A-Z, then at most two of a-z). */
