@@ -26,7 +26,7 @@ export interface LiveCores {
   /** Per group: its occurrences with a core. */
   sizes: number[];
   /** Occurrences with a core, ascending; `ord` orders them by document, then core start. */
-  live: number[];
+  live: Int32Array;
   ord: Uint32Array;
 }
 
@@ -70,14 +70,17 @@ export function liveCores(c: Cores): LiveCores {
     groupNo[o] = g;
     if (c.coreFirst[o]! <= c.coreLast[o]!) sizes[g]!++;
   }
-  const live: number[] = [];
-  for (let o = 0; o < count; o++) if (c.coreFirst[o]! <= c.coreLast[o]!) live.push(o);
-  const keyDoc = new Int32Array(live.length);
-  const keyFirst = new Int32Array(live.length);
-  live.forEach((o, k) => {
+  let n = 0;
+  for (let o = 0; o < count; o++) if (c.coreFirst[o]! <= c.coreLast[o]!) n++;
+  const live = new Int32Array(n);
+  const keyDoc = new Int32Array(n);
+  const keyFirst = new Int32Array(n);
+  for (let o = 0, k = 0; o < count; o++) {
+    if (c.coreFirst[o]! > c.coreLast[o]!) continue;
+    live[k] = o;
     keyDoc[k] = c.doc[o]!;
-    keyFirst[k] = c.coreFirst[o]!;
-  });
+    keyFirst[k++] = c.coreFirst[o]!;
+  }
   let ord = radixOrder(keyFirst, live.length);
   ord = radixOrder(keyDoc, live.length, ord);
   return { groupNo, sizes, live, ord };

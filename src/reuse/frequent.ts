@@ -64,16 +64,34 @@ const RUN_BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
  */
 const STAR_MARGIN = 2;
 
+/** Runs as columns: [0, count) of each (grown by doubling: 119K runs at 8M words). */
 interface Runs {
-  doc: number[];
+  count: number;
+  doc: Int32Array;
   /** Content-word indices (inside the document) of the run's first and last word. */
-  first: number[];
-  last: number[];
+  first: Int32Array;
+  last: Int32Array;
+}
+
+function addRun(runs: Runs, doc: number, first: number, last: number): void {
+  if (runs.count === runs.doc.length) {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    runs.doc = grow(runs.doc);
+    runs.first = grow(runs.first);
+    runs.last = grow(runs.last);
+  }
+  runs.doc[runs.count] = doc;
+  runs.first[runs.count] = first;
+  runs.last[runs.count++] = last;
 }
 
 /** Runs of stock-phrase words with at least `minWords` of them (step 1). */
 export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
-  const runs: Runs = { doc: [], first: [], last: [] };
+  const runs: Runs = { count: 0, doc: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024) };
   for (const d of docs) {
     const ct = d.contentTok;
     const flags = d.flags;
@@ -87,9 +105,7 @@ export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
       // RUN_MAX_SKIP other words, or at a sentence end or paragraph break.
       if (first >= 0 && (k === ct.length || k - last - 1 > RUN_MAX_SKIP || breakBetween(flags, ct[last]!, ct[k]!))) {
         if (words >= minWords) {
-          runs.doc.push(d.index);
-          runs.first.push(first);
-          runs.last.push(last);
+          addRun(runs, d.index, first, last);
         }
         first = -1;
         words = 0;
@@ -112,7 +128,7 @@ function breakBetween(flags: Uint8Array, fromTok: number, toTok: number): boolea
 /** Steps 1 and 2: the pairs to align. `stemHash` is the vocabulary's hash per stem. */
 export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array, minWords: number): StarPairs {
   const runs = findRuns(docs, minWords);
-  const n = runs.doc.length;
+  const n = runs.count;
   // Each run's pair hashes, back to back, with their run.
   const pairStart = new Int32Array(n + 1);
   let total = 0;
@@ -260,9 +276,8 @@ export function alignStars(stars: StarPairs, aligner: CandidateAligner): void {
   const { pair, window: win, path, options: opts, raw } = aligner;
   const c = stars.cols;
   // The passage each aligned pair gave (its run on side b), for its copies.
-  const gave: Array<RawPassage | null> = [];
+  const gave = new Array<RawPassage | null>(stars.count).fill(null);
   for (let k = 0; k < stars.count; k++) {
-    gave.push(null);
     const q = k * STAR_FIELDS;
     const bFirst = c[q + STAR_B_FIRST]!;
     const bLast = c[q + STAR_B_LAST]!;
