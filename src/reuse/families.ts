@@ -213,8 +213,12 @@ function variantsOf(occ: readonly Occurrence[], members: readonly Span[], prepar
     h >>= 2;
     // Same tokens as an earlier member: its wording and text.
     let same = -1;
-    for (const k of byTokens.get(h) ?? []) if (sameTokens(prepared, occ[k]!, o)) { same = k; break; }
-    if (same < 0) (byTokens.get(h) ?? byTokens.set(h, []).get(h)!).push(at);
+    const bucket = byTokens.get(h);
+    if (bucket) for (const k of bucket) if (sameTokens(prepared, occ[k]!, o)) { same = k; break; }
+    if (same < 0) {
+      if (bucket) bucket.push(at);
+      else byTokens.set(h, [at]);
+    }
     const text = prepared[o.doc]!.text;
     const w = same >= 0 ? wordingAt[same]! : wordingOfSpan(text, members[at]!.start, members[at]!.end);
     const written = same >= 0 ? writtenAt[same]! : textOf(text, members[at]!);
@@ -228,13 +232,22 @@ function variantsOf(occ: readonly Occurrence[], members: readonly Span[], prepar
     else c.texts.set(written, { count: 1, at });
   }
   // Each wording as most often written (ties: the earliest).
-  const variants = [...wordings].map(([wording, c]) => {
+  // (forEach: no [key, value] pair allocated per entry.)
+  const variants: Array<FamilyVariant & { at: number }> = [];
+  wordings.forEach((c, wording) => {
     let text = '';
-    let best = { count: 0, at: Infinity };
-    for (const [t, tc] of c.texts) if (tc.count > best.count || (tc.count === best.count && tc.at < best.at)) { text = t; best = tc; }
-    return { wording, text, count: c.count, at: c.at };
+    let bestCount = 0;
+    let bestAt = Infinity;
+    c.texts.forEach((tc, t) => {
+      if (tc.count > bestCount || (tc.count === bestCount && tc.at < bestAt)) {
+        text = t;
+        bestCount = tc.count;
+        bestAt = tc.at;
+      }
+    });
+    variants.push({ wording, text, count: c.count, at: c.at });
   });
-  variants.sort((x, y) => y.count - x.count || x.at - y.at);
+  sortSmall(variants, (x, y) => y.count - x.count || x.at - y.at);
   wordingAt.length = 0;
   writtenAt.length = 0;
   return variants;
