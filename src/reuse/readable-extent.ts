@@ -14,7 +14,8 @@
  * - inside a quotation or brackets it opens ('the "Internet' of 'the
  *   "Internet Plus" action plan'), or after a closing mark it does not open
  *   (the same at the start): extended to the other mark when it stands
- *   within `REACH` tokens in the same sentence, else cut at the mark,
+ *   within `QUOTE_REACH` tokens in the same sentence (a title or a quoted
+ *   phrase is one unit, longer than a name), else cut at the mark,
  *   keeping the piece with more content words (the one before on a tie);
  * - on a verb whose object was cut off: the last word follows an
  *   infinitive "to" after a function word, and the text goes on with a
@@ -38,6 +39,8 @@ import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
 
 /** Farthest an edge moves out to close a unit (tokens). */
 const REACH = 3;
+/** Farthest an edge moves out to the other mark of a quotation or bracket, inside its sentence (tokens). */
+const QUOTE_REACH = 8;
 /** Fewest content words a cut may leave. */
 const MIN_CONTENT = 2;
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
@@ -216,7 +219,7 @@ export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
   if (open.length > 0) {
     const [at, closer] = open[0]!;
     let to = -1;
-    for (let k = 0; k <= REACH && e.last + k < d.count; k++) {
+    for (let k = 0; k <= QUOTE_REACH && e.last + k < d.count; k++) {
       if (k > 0 && (d.flags[e.last + k]! & BREAK) !== 0) break;
       if (gapAfter(d, e.last + k).includes(closer)) {
         to = e.last + k;
@@ -230,7 +233,7 @@ export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
     const [at, closer] = stray[stray.length - 1]!;
     const opener = closer === '"' ? '"' : OPENER[closer]!;
     let from = -1;
-    for (let k = 0; k <= REACH && e.first - k >= 0; k++) {
+    for (let k = 0; k <= QUOTE_REACH && e.first - k >= 0; k++) {
       if (k > 0 && (d.flags[e.first - k + 1]! & BREAK) !== 0) break;
       if (gapBefore(d, e.first - k).includes(opener)) {
         from = e.first - k;

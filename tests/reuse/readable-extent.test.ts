@@ -43,10 +43,12 @@ describe('readableExtent', () => {
     expect(readable('The harbour wall was repaired. Fishermen were pleased.', 'harbour', 'repaired')).toBe('harbour wall was repaired');
   });
 
-  it('closes a quotation it opens when the closing mark is near, else keeps the larger piece', () => {
+  it('closes a quotation it opens when the closing mark is within 8 words, else keeps the larger piece', () => {
     expect(readable('They back the big data strategy and the "Internet Plus" action plan.', 'big', 'Internet')).toBe('big data strategy and the "Internet Plus');
     expect(readable('They reject the old mentality of zero-sum game or “winner takes all”. Then they left.', 'reject', 'takes')).toBe('reject the old mentality of zero-sum game or “winner takes all');
     expect(readable('The ministers issued the concept paper “Working Together to Build a Community of Destiny in Cyberspace” in Wuzhen.', 'ministers', 'Working'))
+      .toBe('ministers issued the concept paper “Working Together to Build a Community of Destiny in Cyberspace');
+    expect(readable('The ministers issued the concept paper “Working Together to Build a Common Community of Shared Destiny in Cyberspace” in Wuzhen.', 'ministers', 'Working'))
       .toBe('ministers issued the concept paper');
     // A closing mark without its opening one: the piece with more content words stays.
     expect(readable('“We will keep the public purse honest and the night streets safe,” Ann Lee told supporters.', 'public', 'told')).toBe('public purse honest and the night streets safe');
