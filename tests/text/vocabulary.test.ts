@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { TokenKind } from '../../src/text/scan.ts';
+import { fnv1a, fnv1aRange, Vocabulary } from '../../src/text/vocabulary.ts';
+
+describe('fnv1a', () => {
+  it('is the 32-bit FNV-1a of the UTF-16 code units, unsigned', () => {
+    // Published FNV-1a test vectors (ASCII, one byte per code unit).
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
+  it('hashes a range as it hashes the substring', () => {
+    const s = 'the shared future';
+    expect(fnv1aRange(s, 4, 10)).toBe(fnv1a('shared'));
+  });
+});
+
+describe('Vocabulary', () => {
+  it('gives one type per surface, and each type its matching form, stem and content flag', () => {
+    const v = new Vocabulary();
+    const building = v.typeOf('Building', TokenKind.Word);
+    const the = v.typeOf('the', TokenKind.Word);
+    expect(v.typeOf('Building', TokenKind.Word)).toBe(building);
+    expect(v.size).toBe(2);
+    expect(v.surface[building]).toBe('Building');
+    expect(v.norm[building]).toBe('building');
+    expect(v.content[building]).toBe(true);
+    expect(v.content[the]).toBe(false);
+    // Another surface of the same word is another type with the same stem.
+    const builds = v.typeOf('builds', TokenKind.Word);
+    expect(builds).not.toBe(building);
+    expect(v.stemOf[builds]).toBe(v.stemOf[building]);
+    expect(v.stems[v.stemOf[building]!]).toBe(v.stems[v.stemOf[builds]!]);
+  });
+
+  it('keeps Han characters unstemmed and always content', () => {
+    const v = new Vocabulary();
+    const t = v.typeOf('网络', TokenKind.Han);
+    expect(v.stems[v.stemOf[t]!]).toBe('网络');
+    expect(v.content[t]).toBe(true);
+  });
+
+  it('hashes stems from their text, whatever order documents come in', () => {
+    const a = new Vocabulary();
+    const b = new Vocabulary();
+    for (const w of ['river', 'bridge', 'rivers']) a.typeOf(w, TokenKind.Word);
+    for (const w of ['bridges', 'rivers']) b.typeOf(w, TokenKind.Word);
+    const hashOf = (v: Vocabulary, w: string) => v.stemHash[v.stemOf[v.typeOf(w, TokenKind.Word)]!];
+    expect(hashOf(a, 'river')).toBe(hashOf(b, 'rivers'));
+    expect(hashOf(a, 'river')).toBe(fnv1a(a.stems[a.stemOf[a.typeOf('river', TokenKind.Word)]!]!));
+    expect(hashOf(a, 'bridge')).not.toBe(hashOf(a, 'river'));
+  });
+
+  it('looks up a range of a longer text without cutting it, and misses what it has not seen', () => {
+    const v = new Vocabulary();
+    const text = 'a shared future';
+    const id = v.intern(text, 2, 8, TokenKind.Word, fnv1aRange(text, 2, 8));
+    expect(v.surface[id]).toBe('shared');
+    expect(v.lookup('we shared it', 3, 9, fnv1aRange('we shared it', 3, 9))).toBe(id);
+    expect(v.lookup(text, 9, 15, fnv1aRange(text, 9, 15))).toBe(-1);
+    // The same hash with other code units is another word (a collision is checked, not trusted).
+    expect(v.lookup('sharee', 0, 6, fnv1aRange(text, 2, 8))).toBe(-1);
+  });
+
+  it('keeps every type findable as the table grows past its first size', () => {
+    const v = new Vocabulary();
+    const words = Array.from({ length: 10_000 }, (_, i) => `w${i.toString(36)}x`);
+    const ids = words.map((w) => v.typeOf(w, TokenKind.Word));
+    expect(new Set(ids).size).toBe(words.length);
+    expect(words.map((w) => v.lookup(w, 0, w.length, fnv1a(w)))).toEqual(ids);
+    expect(v.size).toBe(words.length);
+  });
+});
