@@ -1,38 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchScore, oneEditApart } from '../../src/compare/formula-tokens.ts';
-import { alignVersions, versionTokens } from '../../src/compare/multi-align.ts';
+import { alignVersions } from '../../src/compare/multi-align.ts';
 import { filler } from '../e2e/custom-build.ts';
 import { grid, versions } from './formula-fixtures.ts';
-
-describe('versionTokens', () => {
-  it('keeps offsets into the document and splits Han runs into characters', () => {
-    const text = 'Intro: 构建网络空间命运共同体, said Xi.';
-    const tokens = versionTokens(text, 7, 16);
-    expect(tokens.map((t) => t.text)).toEqual([...'构建网络空间命运共']);
-    expect(tokens.every((t) => text.slice(t.start, t.end) === t.text)).toBe(true);
-  });
-  it('marks function words and folds case', () => {
-    const tokens = versionTokens('Building A Community', 0, 20);
-    expect(tokens.map((t) => [t.norm, t.content])).toEqual([['building', true], ['a', false], ['community', true]]);
-  });
-});
-
-describe('matchScore', () => {
-  const t = (norm: string, stem = norm, content = true) => ({ norm, stem, content });
-  it('matches a word, an inflection and a one-letter spelling variant, nothing else', () => {
-    expect(matchScore(t('future'), t('future'))).toBeGreaterThan(matchScore(t('build', 'build'), t('building', 'build'))!);
-    expect(matchScore(t('organisation', 'organis'), t('organization', 'organiz'))).not.toBeNull();
-    expect(matchScore(t('future'), t('destiny'))).toBeNull();
-    expect(matchScore(t('of', 'of', false), t('with', 'with', false))).toBeNull();
-  });
-  it('oneEditApart', () => {
-    expect(oneEditApart('colour', 'color')).toBe(true);
-    expect(oneEditApart('color', 'colour')).toBe(true);
-    expect(oneEditApart('grey', 'gray')).toBe(true);
-    expect(oneEditApart('same', 'same')).toBe(false);
-    expect(oneEditApart('future', 'futures!')).toBe(false);
-  });
-});
 
 describe('alignVersions', () => {
   it('puts a dropped word in a column the dropping version leaves empty', () => {
