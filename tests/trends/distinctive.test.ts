@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { countTermsByGroup, distinctiveFor } from '../../src/trends/analyse.ts';
 import { distinctiveTerms, logLikelihood, SIGNIFICANT_G2 } from '../../src/trends/distinctive.ts';
 
 const counts = (o: Record<string, number>) => ({ counts: new Map(Object.entries(o)), total: Object.values(o).reduce((a, b) => a + b, 0) });
@@ -41,20 +40,5 @@ describe('distinctiveTerms', () => {
       ['B', counts({ less: 30, other: 70 })],
     ]);
     expect(distinctiveTerms(groups).find((g) => g.key === 'A')!.terms.map((t) => t.term)).toEqual(['other']);
-  });
-});
-
-describe('distinctiveFor', () => {
-  it('counts stems per outlet, names the measure, and leaves out stopwords', () => {
-    const docs = [
-      { id: '1', title: null, outlet: 'A', date: null, text: 'the sovereignty sovereignties sovereignty of the state state state' },
-      { id: '2', title: null, outlet: 'B', date: null, text: 'the inclusive inclusive inclusive growth growth growth of trade' },
-    ];
-    const r = distinctiveFor(countTermsByGroup(docs), 'outlet');
-    expect(r.measure).toMatch(/G²/);
-    expect(r.threshold).toBe(SIGNIFICANT_G2);
-    const a = r.groups.find((g) => g.key === 'A')!;
-    expect(a.terms.map((t) => t.term)).toContain('sovereignty');
-    expect(a.terms.flatMap((t) => t.term)).not.toContain('the');
   });
 });
