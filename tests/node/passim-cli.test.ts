@@ -31,25 +31,6 @@ function passimOutput(records: unknown[], { gzip = false } = {}): { dir: string;
   return { dir, corpus };
 }
 
-describe('export-passim', () => {
-  it('writes the bundled corpus as passim input, one document per line', () => {
-    const r = run('export-passim.ts', []);
-    expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(5);
-    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'date', 'text']));
-    expect(lines.filter((l) => l.series && l.title)).not.toHaveLength(0);
-    expect(r.stderr).toBe('export-passim: 5 documents\n');
-  }, 60_000);
-
-  it('fails with one line for a bad path', () => {
-    const r = run('export-passim.ts', [join(tmpdir(), 'no-such-folder-for-refrain')]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  }, 60_000);
-});
-
 describe('analyze --passim', () => {
   it("prints analyze's JSON contract from passim's output folder (gzipped parts too), marked as computed by passim", () => {
     const { dir, corpus } = passimOutput(['a', 'b', 'c'].map((id) => clusterRecord(id, 1)), { gzip: true });
