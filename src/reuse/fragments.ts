@@ -57,10 +57,25 @@ function outsideOnlyWhereAbsent(occ: readonly Occurrence[], longer: readonly Occ
 
 /** The formulas with every fragment merged into the formula it is a piece of (`fragmentShare`: see the file comment). */
 export function absorbFragments(formulas: readonly Formula[], fragmentShare: number): Formula[] {
-  const n = formulas.length;
-  if (n < 2) return [...formulas];
-  // Every occurrence as columns, in document and start order (the longer
-  // first at one start).
+  if (formulas.length < 2) return [...formulas];
+  const votes = countVotes(occurrenceColumns(formulas), formulas.length);
+  const parent = chooseParents(formulas, votes, fragmentShare);
+  if (parent.every((p) => p < 0)) return [...formulas];
+  return mergeTrees(formulas, parent);
+}
+
+/** Every occurrence as columns, and their order by document and start (the longer first at one start). */
+interface OccurrenceColumns {
+  readonly total: number;
+  /** The formula each occurrence belongs to. */
+  readonly of: Int32Array;
+  readonly doc: Int32Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly order: Uint32Array;
+}
+
+function occurrenceColumns(formulas: readonly Formula[]): OccurrenceColumns {
   let total = 0;
   for (const f of formulas) total += f.occurrences.length;
   const of = new Int32Array(total);
@@ -69,7 +84,7 @@ export function absorbFragments(formulas: readonly Formula[], fragmentShare: num
   const last = new Int32Array(total);
   const shortFirst = new Int32Array(total);
   let i = 0;
-  for (let f = 0; f < n; f++) {
+  for (let f = 0; f < formulas.length; f++) {
     for (const o of formulas[f]!.occurrences) {
       of[i] = f;
       doc[i] = o.doc;
@@ -82,8 +97,16 @@ export function absorbFragments(formulas: readonly Formula[], fragmentShare: num
   let order = radixOrder(shortFirst, total);
   order = radixOrder(first, total, order);
   order = radixOrder(doc, total, order);
-  // Votes: occurrences of formula f inside one of formula g's, keyed
-  // f * n + g (an occurrence votes once per g: its last vote is kept).
+  return { total, of, doc, first, last, order };
+}
+
+/**
+ * Votes: how many occurrences of formula f lie inside one of formula g's,
+ * keyed f * n + g (an occurrence votes once per g: its last vote is kept).
+ * Only occurrences that overlap in one document are compared.
+ */
+function countVotes(c: OccurrenceColumns, n: number): Map<number, number> {
+  const { total, of, doc, first, last, order } = c;
   const votes = new Map<number, number>();
   const lastVote = new Int32Array(total).fill(-1);
   const vote = (x: number, g: number): void => {
@@ -103,7 +126,15 @@ export function absorbFragments(formulas: readonly Formula[], fragmentShare: num
       else if (inside(first[x]!, lx, first[y]!, last[y]!)) vote(x, of[y]!);
     }
   }
-  // Each fragment joins the formula holding most of its occurrences (ties: the earlier).
+  return votes;
+}
+
+/**
+ * The formula each fragment joins (-1: none): the one holding most of its
+ * occurrences (ties: the earlier).
+ */
+function chooseParents(formulas: readonly Formula[], votes: ReadonlyMap<number, number>, fragmentShare: number): Int32Array {
+  const n = formulas.length;
   const parent = new Int32Array(n).fill(-1);
   const best = new Int32Array(n);
   const docs = formulas.map((f) => docCount(f.occurrences));
@@ -122,17 +153,18 @@ export function absorbFragments(formulas: readonly Formula[], fragmentShare: num
       parent[f] = g;
     }
   }
-  // A formula and its fragment cannot both be fragments of each other (the
-  // longer contains the shorter), so parent links form trees.
+  return parent;
+}
+
+/**
+ * One formula per tree of parent links, in the order of the trees' heads.
+ * A formula and its fragment cannot both be fragments of each other (the
+ * longer contains the shorter), so parent links form trees.
+ */
+function mergeTrees(formulas: readonly Formula[], parent: Int32Array): Formula[] {
+  const n = formulas.length;
   const uf = new UnionFind(n);
-  let any = false;
-  for (let f = 0; f < n; f++) {
-    if (parent[f]! >= 0) {
-      uf.union(f, parent[f]!);
-      any = true;
-    }
-  }
-  if (!any) return [...formulas];
+  for (let f = 0; f < n; f++) if (parent[f]! >= 0) uf.union(f, parent[f]!);
   // The root of each tree: the formula none of it is a fragment of.
   const head = new Int32Array(n).fill(-1);
   for (let f = 0; f < n; f++) if (parent[f]! < 0) head[uf.find(f)] = f;
