@@ -23,6 +23,7 @@
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { AlignPath, OP_MATCH, alignBanded } from './align.ts';
 import type { CandidateAligner } from './align-candidates.ts';
+import { grownCapacity, resized } from './buffers.ts';
 import { extractPassages, type RawPassage } from './passages.ts';
 import type { DocPair } from './pair.ts';
 import type { PreparedDoc } from './prepare.ts';
@@ -75,14 +76,10 @@ interface Runs {
 
 function addRun(runs: Runs, doc: number, first: number, last: number): void {
   if (runs.count === runs.doc.length) {
-    const grow = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    runs.doc = grow(runs.doc);
-    runs.first = grow(runs.first);
-    runs.last = grow(runs.last);
+    const n = grownCapacity(runs.count, runs.count + 1);
+    runs.doc = resized(runs.doc, n, runs.count);
+    runs.first = resized(runs.first, n, runs.count);
+    runs.last = resized(runs.last, n, runs.count);
   }
   runs.doc[runs.count] = doc;
   runs.first[runs.count] = first;

@@ -6,6 +6,7 @@
  * only: a few dozen, not the corpus's).
  */
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { grownCapacity, resized } from './buffers.ts';
 import type { PreparedDoc } from './prepare.ts';
 
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
@@ -48,11 +49,7 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
       const type = d.type[t - 1]!;
       if (abbrev[type] === UNTESTED) abbrev[type] = isAbbreviation(surface[type]!) ? ABBREV : NOT_ABBREV;
       if (abbrev[type] === ABBREV) continue;
-      if (count === out.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(out);
-        out = grown;
-      }
+      if (count === out.length) out = resized(out, grownCapacity(count, count + 1), count);
       out[count++] = d.offset + t;
     }
   }
