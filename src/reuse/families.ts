@@ -13,7 +13,8 @@ import type { Formula, Occurrence } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { TOK_CONTENT } from './prepare.ts';
-import { CLOSER, readableExtent } from './readable-extent.ts';
+import { spanOf } from './member-span.ts';
+import { readableExtent } from './readable-extent.ts';
 import type { Family, FamilyVariant, ReuseInput, Span } from './types.ts';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
@@ -277,69 +278,6 @@ function fnv1aMix(h: number, v: number): number {
   h = Math.imul(h ^ ((v >>> 8) & 0xff), FNV_PRIME);
   h = Math.imul(h ^ ((v >>> 16) & 0xff), FNV_PRIME);
   return Math.imul(h ^ (v >>> 24), FNV_PRIME);
-}
-
-const CLOSING = new Set([...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
-
-/**
- * Tokens [first, last] of a document as a span of its text, taking the
- * closing mark right after it (or after the punctuation right after it)
- * when the span opens one it does not close ("World Internet Conference
- * (WIC)", not "… (WIC"), and the opening mark right before it when the
- * span closes one it does not open.
- */
-function spanOf(d: PreparedDoc, first: number, last: number): Span {
-  let start = d.start[first]!;
-  let end = d.start[last]! + d.surface[d.type[last]!]!.length;
-  const text = d.text;
-  // Most spans end before a space or a full stop and start after a space: one code unit read each.
-  const next = text.charCodeAt(end);
-  if (next > 32) {
-    let at = end;
-    while (at < end + 3 && /[.,;:!?]/.test(text.charAt(at))) at++;
-    if (CLOSING.has(text.charCodeAt(at)) && unclosed(text, start, end, text.charAt(at))) end = at + 1;
-  }
-  const prev = text.charCodeAt(start - 1);
-  if (prev > 32 && start > 0) {
-    const opener = text.charAt(start - 1);
-    const closer = opener === '"' ? '"' : CLOSER[opener];
-    if (closer !== undefined && unopened(text, start, end, opener, closer)) start--;
-  }
-  return { doc: d.id, start, end };
-}
-
-/** `text[start, end)` holds an odd number of straight quotes. */
-function oddQuotes(text: string, start: number, end: number): boolean {
-  let n = 0;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 34) n++;
-  return n % 2 === 1;
-}
-
-/** `text[start, end)` closes a mark `opener` opens, with no opening one inside it. */
-function unopened(text: string, start: number, end: number, opener: string, closer: string): boolean {
-  if (opener === '"') return oddQuotes(text, start, end);
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charAt(i);
-    if (c === opener) depth++;
-    else if (c === closer) {
-      if (depth === 0) return true;
-      depth--;
-    }
-  }
-  return false;
-}
-
-/** `text[start, end)` opens the mark that `closer` closes, or has an odd number of straight quotes and `closer` is one. */
-function unclosed(text: string, start: number, end: number, closer: string): boolean {
-  if (closer === '"') return oddQuotes(text, start, end);
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charAt(i);
-    if (CLOSER[c] === closer) depth++;
-    else if (c === closer && depth > 0) depth--;
-  }
-  return depth > 0;
 }
 
 /**
