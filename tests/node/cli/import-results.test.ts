@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeComputedBy, importFromPaths, takeImportArgs } from '../../src/node/cli/import-results.ts';
-import { clusterRecord, documentsJsonl, PHRASES } from '../interop/fixture.ts';
-import { jsonl } from '../interop/helpers.ts';
+import { describeComputedBy, importFromPaths, takeImportArgs } from '../../../src/node/cli/import-results.ts';
+import { clusterRecord, documentsJsonl, PHRASES } from '../../interop/fixture.ts';
+import { jsonl } from '../../interop/helpers.ts';
 
 describe('takeImportArgs', () => {
   it('is null without --passim or --textpair, and leaves argv alone', () => {
