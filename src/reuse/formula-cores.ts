@@ -8,7 +8,9 @@
  * off both ends. It does not cross a sentence end or paragraph break unless
  * every occurrence of the group does (a quoted paragraph); otherwise the
  * piece holding most matches is kept. The counts are then taken again
- * against the partners' cores (`recountAgainstCores`), twice.
+ * against the partners' cores (`recountAgainstCores`), twice: words aligned
+ * with what a partner lost at a sentence end drop out, so the cut reaches
+ * the versions that do not cross it.
  */
 import { OP_MATCH, OP_SUB } from './align.ts';
 import type { FormulaOptions, PathColumns, TokenLayout, TokenPassage } from './formulas.ts';
@@ -23,14 +25,16 @@ const CORE_ROUNDS = 2;
 /** Steps 1 and 2: the occurrences with their cores, copies of frequent phrases' runs included. */
 export function buildCores(passages: readonly TokenPassage[], path: PathColumns, layout: TokenLayout, options: FormulaOptions): Cores {
   const { cores, occOf } = collectOccurrences(passages, groupSides(passages, options.familyOverlap), path);
-  placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort);
+  // Per occurrence: 1 where its core was cut at a sentence end or paragraph break.
+  const cut = new Uint8Array(cores.count);
+  placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort, cut);
   const cover = new Int32Array(cores.countAt[cores.count]!);
   const byDoc = radixOrder(cores.doc, cores.count);
   let row: Int32Array = new Int32Array(1024);
   for (let round = 0; round < CORE_ROUNDS; round++) {
     row = coverCores(cores, byDoc, cover, row);
-    recountAgainstCores(cores, passages, path, occOf, cover);
-    placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort);
+    recountAgainstCores(cores, passages, path, occOf, cover, layout, cut);
+    placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort, cut);
   }
   return withCopies(cores, passages, occOf, layout);
 }
@@ -93,10 +97,19 @@ export function coverCores(c: Cores, byDoc: Uint32Array, at: Int32Array, row: In
  * Done twice (CORE_ROUNDS): a word a variant swapped at an edge joins its
  * core in the first round, and the word it replaced joins the other cores
  * in the second. `cover` is `coverCores`'s for the cores as they stand.
+ * Where a partner's core was cut at a sentence end or paragraph break
+ * (`cut`), its tokens count only on the core's side of the breaks
+ * (`sideOfCore`): the words aligned with what was cut off drop out of this
+ * version's counts too, even where another formula's core covers them (the
+ * core is what the versions share: "… better benefit mankind, Chinese
+ * President Xi Jinping said" is no version of "President Xi Jinping pointed
+ * out" whose partner reads "… better benefit mankind. One world, one
+ * Internet. President Xi Jinping pointed out").
  */
-export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, occOf: Int32Array, cover: Int32Array): void {
+export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, occOf: Int32Array, cover: Int32Array, layout: TokenLayout, cut: Uint8Array): void {
   const { coreFirst, coreLast, countAt, counts, group, first: oFirst } = cores;
   const { op, ai, bj } = path;
+  const side = new Int32Array(2);
   /** A substituted partner token (at `x` of the cover) on a side [first, last] of a passage of group `own` counts. */
   const subCounts = (x: number, first: number, last: number, own: number): boolean => {
     const c = cover[x]! - 1;
@@ -108,16 +121,59 @@ export function recountAgainstCores(cores: Cores, passages: readonly TokenPassag
     const ca = countAt[occOf[2 * i]!]! - oFirst[occOf[2 * i]!]!;
     const cb = countAt[occOf[2 * i + 1]!]! - oFirst[occOf[2 * i + 1]!]!;
     const own = group[occOf[2 * i]!]!;
+    let aLo = p.aFirst;
+    let aHi = p.aLast;
+    let bLo = p.bFirst;
+    let bHi = p.bLast;
+    if (cut[occOf[2 * i]!]) {
+      sideOfCore(cores, occOf[2 * i]!, p.aFirst, p.aLast, layout, side);
+      aLo = side[0]!;
+      aHi = side[1]!;
+    }
+    if (cut[occOf[2 * i + 1]!]) {
+      sideOfCore(cores, occOf[2 * i + 1]!, p.bFirst, p.bLast, layout, side);
+      bLo = side[0]!;
+      bHi = side[1]!;
+    }
     for (let s = p.at, end = p.at + p.steps; s < end; s++) {
       const o = op[s]!;
+      if (o !== OP_MATCH && o !== OP_SUB) continue;
+      const a = ai[s]!;
+      const b = bj[s]!;
+      const aCounts = b >= bLo && b <= bHi;
+      const bCounts = a >= aLo && a <= aHi;
       if (o === OP_MATCH) {
-        if (cover[cb + bj[s]!] !== 0) counts[ca + ai[s]!]!++;
-        if (cover[ca + ai[s]!] !== 0) counts[cb + bj[s]!]!++;
-      } else if (o === OP_SUB) {
-        if (subCounts(cb + bj[s]!, p.bFirst, p.bLast, own)) counts[ca + ai[s]!]!++;
-        if (subCounts(ca + ai[s]!, p.aFirst, p.aLast, own)) counts[cb + bj[s]!]!++;
+        if (aCounts && cover[cb + b] !== 0) counts[ca + a]!++;
+        if (bCounts && cover[ca + a] !== 0) counts[cb + b]!++;
+      } else {
+        if (aCounts && subCounts(cb + b, p.bFirst, p.bLast, own)) counts[ca + a]!++;
+        if (bCounts && subCounts(ca + a, p.aFirst, p.aLast, own)) counts[cb + b]!++;
       }
     }
+  }
+}
+
+/**
+ * Into `out`: the tokens [lo, hi] of a passage's side [first, last] that lie
+ * on occurrence `o`'s core's side of every sentence end and paragraph break
+ * (from the break before the core to the one after it); the whole side when
+ * the core is empty.
+ */
+function sideOfCore(c: Cores, o: number, first: number, last: number, layout: TokenLayout, out: Int32Array): void {
+  const cf = c.coreFirst[o]!;
+  const cl = c.coreLast[o]!;
+  out[0] = first;
+  out[1] = last;
+  if (cf > cl) return;
+  const doc = c.doc[o]!;
+  const off = layout.offset[doc]!;
+  if (first < cf) {
+    const b = lastBreakIn(layout, doc, off, first, cf);
+    if (b >= 0) out[0] = b;
+  }
+  if (last > cl) {
+    const b = breakIn(layout, doc, off, cl, last);
+    if (b >= 0) out[1] = b - 1;
   }
 }
 
@@ -190,9 +246,10 @@ export function withCopies(c: Cores, passages: readonly TokenPassage[], occOf: I
  * stays inside a core only if what lies on each side of it holds at least
  * `minPiece` content words, and every occurrence of the group crosses one
  * (a quoted paragraph); otherwise the core is cut to its piece holding most
- * matches.
+ * matches, and `cut` marks the occurrences whose core that shortened (1; 0
+ * for the others).
  */
-export function placeCores(cores: Cores, layout: TokenLayout, share: number, minPiece: number): void {
+export function placeCores(cores: Cores, layout: TokenLayout, share: number, minPiece: number, cut: Uint8Array): void {
   const { count, group, doc } = cores;
   const { flags } = layout;
   // Occurrences of a group are consecutive.
@@ -208,8 +265,13 @@ export function placeCores(cores: Cores, layout: TokenLayout, share: number, min
       if (contentIn(flags, off, cores.coreFirst[o]!, cores.coreLast[o]!) < minPiece) cores.coreFirst[o] = cores.coreLast[o]! + 1;
       if (breakIn(layout, doc[o]!, off, cores.coreFirst[o]!, cores.coreLast[o]!) >= 0) crossing++;
     }
+    for (let o = g0; o < g1; o++) cut[o] = 0;
     if (crossing > 0 && crossing < g1 - g0) {
-      for (let o = g0; o < g1; o++) cutAtBreak(cores, o, layout, layout.offset[doc[o]!]!);
+      for (let o = g0; o < g1; o++) {
+        const before = cores.coreLast[o]! - cores.coreFirst[o]!;
+        cutAtBreak(cores, o, layout, layout.offset[doc[o]!]!);
+        if (cores.coreLast[o]! - cores.coreFirst[o]! < before) cut[o] = 1;
+      }
     }
     g0 = g1;
   }

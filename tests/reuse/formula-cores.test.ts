@@ -26,6 +26,16 @@ describe('buildCores', () => {
     expect(coresOf(b, layoutOf('wwww.wwwww', 'wwww.wwwww', 'wwwwwwwww'))).toEqual([[0, 4, 8], [1, 4, 8], [2, 4, 8]]);
   });
 
+  it('cuts a partner at the place aligned with a sentence end its version was cut at, though another formula covers what was cut off', () => {
+    // Documents 0 and 1 share nine words; document 0 has a sentence end
+    // after the fourth ("… better benefit mankind. President Xi Jinping
+    // pointed"), document 1 none ("… better benefit mankind, President Xi
+    // Jinping said"). Document 0's first four words are also another
+    // formula's, shared with document 2.
+    const b = new PassageBuilder().add(0, 0, 1, 0, 9).add(0, 0, 2, 0, 4);
+    expect(coresOf(b, layoutOf('wwww.wwwww', 'wwwwwwwww', 'wwww'))).toEqual([[0, 4, 8], [1, 4, 8], [0, 0, 3], [2, 0, 3]]);
+  });
+
   it('keeps a core across a sentence end that every occurrence crosses (a quoted paragraph)', () => {
     const b = new PassageBuilder().add(0, 0, 1, 0, 9);
     expect(coresOf(b, layoutOf('wwww.wwwww', 'wwww.wwwww'))).toEqual([[0, 0, 8], [1, 0, 8]]);
