@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classAt, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, scanTokens, SENTENCE, TokenKind, WORD } from '../../src/text/scan.ts';
+
+/** Each token as [text, kind, gap]. */
+function scan(text: string): Array<[string, TokenKind, number]> {
+  const out: Array<[string, TokenKind, number]> = [];
+  scanTokens(text, { push: (s, e, kind, gap) => out.push([text.slice(s, e), kind, gap]) });
+  return out;
+}
+
+describe('scanTokens', () => {
+  it('reports words with internal apostrophes, and no token for punctuation or an outer apostrophe', () => {
+    expect(scan("'China's' rock’n’roll -- 42, x").map((t) => t[0])).toEqual(["China's", 'rock’n’roll', '42', 'x']);
+  });
+
+  it('tells the gap before each token: a line break, a blank line, sentence punctuation', () => {
+    const gaps = scan('one two\nthree. four\n\nfive; six… seven').map(([w, , g]) => [w, g]);
+    expect(gaps).toEqual([
+      ['one', 0],
+      ['two', 0],
+      ['three', GAP_LINE],
+      ['four', GAP_SENTENCE],
+      ['five', GAP_PARAGRAPH | GAP_LINE],
+      ['six', GAP_SENTENCE],
+      ['seven', GAP_SENTENCE],
+    ]);
+  });
+
+  it('gives a Han run as overlapping bigrams and a lone Han character alone, a CJK full stop ending the sentence', () => {
+    expect(scan('网络空间。好 ok')).toEqual([
+      ['网络', TokenKind.Han, 0],
+      ['络空', TokenKind.Han, 0],
+      ['空间', TokenKind.Han, 0],
+      ['好', TokenKind.Han, GAP_SENTENCE],
+      ['ok', TokenKind.Word, 0],
+    ]);
+  });
+
+  it('keeps astral characters whole (a Han extension character, a mathematical letter)', () => {
+    expect(scan('𠀀𠀁 𝐀bc').map((t) => [t[0], t[1]])).toEqual([
+      ['𠀀𠀁', TokenKind.Han],
+      ['𝐀bc', TokenKind.Word],
+    ]);
+  });
+
+  it('classifies characters once and the same each time', () => {
+    expect([classAt('a', 0), classAt('é', 0), classAt('网', 0), classAt('.', 0), classAt('a', 0)]).toEqual([WORD, WORD, HAN, SENTENCE, WORD]);
+  });
+});
