@@ -58,8 +58,8 @@ function outsideOnlyWhereAbsent(occ: readonly Occurrence[], longer: readonly Occ
 /** The formulas with every fragment merged into the formula it is a piece of (`fragmentShare`: see the file comment). */
 export function absorbFragments(formulas: readonly Formula[], fragmentShare: number): Formula[] {
   if (formulas.length < 2) return [...formulas];
-  const votes = countVotes(occurrenceColumns(formulas), formulas.length);
-  const parent = chooseParents(formulas, votes, fragmentShare);
+  const cols = occurrenceColumns(formulas);
+  const parent = chooseParents(formulas, countVotes(cols, formulas.length), cols, fragmentShare);
   if (parent.every((p) => p < 0)) return [...formulas];
   return mergeTrees(formulas, parent);
 }
@@ -67,8 +67,11 @@ export function absorbFragments(formulas: readonly Formula[], fragmentShare: num
 /** Every occurrence as columns, and their order by document and start (the longer first at one start). */
 interface OccurrenceColumns {
   readonly total: number;
-  /** The formula each occurrence belongs to. */
+  /** The formula each occurrence belongs to; formula f's occurrences are [base[f], base[f + 1]). */
   readonly of: Int32Array;
+  readonly base: Int32Array;
+  /** Per occurrence: the formulas with an occurrence it lies inside (filled by countVotes). */
+  readonly insideOf: Array<number[] | undefined>;
   readonly doc: Int32Array;
   readonly first: Int32Array;
   readonly last: Int32Array;
@@ -83,8 +86,10 @@ function occurrenceColumns(formulas: readonly Formula[]): OccurrenceColumns {
   const first = new Int32Array(total);
   const last = new Int32Array(total);
   const shortFirst = new Int32Array(total);
+  const base = new Int32Array(formulas.length + 1);
   let i = 0;
   for (let f = 0; f < formulas.length; f++) {
+    base[f] = i;
     for (const o of formulas[f]!.occurrences) {
       of[i] = f;
       doc[i] = o.doc;
@@ -97,7 +102,8 @@ function occurrenceColumns(formulas: readonly Formula[]): OccurrenceColumns {
   let order = radixOrder(shortFirst, total);
   order = radixOrder(first, total, order);
   order = radixOrder(doc, total, order);
-  return { total, of, doc, first, last, order };
+  base[formulas.length] = total;
+  return { total, of, base, insideOf: new Array(total), doc, first, last, order };
 }
 
 /**
@@ -106,12 +112,13 @@ function occurrenceColumns(formulas: readonly Formula[]): OccurrenceColumns {
  * Only occurrences that overlap in one document are compared.
  */
 function countVotes(c: OccurrenceColumns, n: number): Map<number, number> {
-  const { total, of, doc, first, last, order } = c;
+  const { total, of, doc, first, last, order, insideOf } = c;
   const votes = new Map<number, number>();
   const lastVote = new Int32Array(total).fill(-1);
   const vote = (x: number, g: number): void => {
     if (lastVote[x] === g) return;
     lastVote[x] = g;
+    (insideOf[x] ??= []).push(g);
     const key = of[x]! * n + g;
     votes.set(key, (votes.get(key) ?? 0) + 1);
   };
@@ -131,17 +138,23 @@ function countVotes(c: OccurrenceColumns, n: number): Map<number, number> {
 
 /**
  * The formula each fragment joins (-1: none): the one holding most of its
- * occurrences (ties: the earlier).
+ * occurrences (ties: the earlier). An occurrence inside a frame around a
+ * formula (one it is `partOf`) counts for that formula too: a piece that
+ * lies inside the formula in one document and inside its frame in another
+ * ("better benefit mankind" inside "make the Internet better benefit
+ * mankind" and inside "… govern the Internet well so that it can better
+ * benefit mankind") is a piece of the formula.
  */
-function chooseParents(formulas: readonly Formula[], votes: ReadonlyMap<number, number>, fragmentShare: number): Int32Array {
+function chooseParents(formulas: readonly Formula[], votes: ReadonlyMap<number, number>, cols: OccurrenceColumns, fragmentShare: number): Int32Array {
   const n = formulas.length;
   const parent = new Int32Array(n).fill(-1);
   const best = new Int32Array(n);
   const docs = formulas.map((f) => docCount(f.occurrences));
-  for (const [key, v] of votes) {
+  for (const [key, direct] of votes) {
     const f = Math.floor(key / n);
     const g = key - f * n;
     const occ = formulas[f]!.occurrences;
+    const v = formulas[g]!.partOf.length ? insideOrFrame(cols, f, g, formulas[g]!.partOf) : direct;
     // Inside `fragmentShare` of the time, or all but one occurrence that
     // stands where the longer formula was not found; and in no more
     // documents than it (a piece found in more is the formula that spread,
@@ -153,14 +166,40 @@ function chooseParents(formulas: readonly Formula[], votes: ReadonlyMap<number, 
       parent[f] = g;
     }
   }
+  breakCycles(parent);
   return parent;
 }
 
 /**
- * One formula per tree of parent links, in the order of the trees' heads.
- * A formula and its fragment cannot both be fragments of each other (the
- * longer contains the shorter), so parent links form trees.
+ * A piece points at a longer formula, but counted inside a frame two
+ * formulas of as many documents could point at each other: each cycle is
+ * broken where a walk along the links first meets it (that formula heads).
  */
+function breakCycles(parent: Int32Array): void {
+  // 0: not seen; 1: on the current walk; 2: done.
+  const state = new Uint8Array(parent.length);
+  for (let f = 0; f < parent.length; f++) {
+    let x = f;
+    while (x >= 0 && state[x] === 0) {
+      state[x] = 1;
+      x = parent[x]!;
+    }
+    if (x >= 0 && state[x] === 1) parent[x] = -1;
+    for (let y = f; y >= 0 && state[y] === 1; y = parent[y]!) state[y] = 2;
+  }
+}
+
+/** Occurrences of formula f inside one of formula g's or of a frame around g. */
+function insideOrFrame(cols: OccurrenceColumns, f: number, g: number, frames: readonly number[]): number {
+  let v = 0;
+  for (let x = cols.base[f]!; x < cols.base[f + 1]!; x++) {
+    const list = cols.insideOf[x];
+    if (list && list.some((h) => h === g || frames.includes(h))) v++;
+  }
+  return v;
+}
+
+/** One formula per tree of parent links (no cycles: see breakCycles), in the order of the trees' heads. */
 function mergeTrees(formulas: readonly Formula[], parent: Int32Array): Formula[] {
   const n = formulas.length;
   const uf = new UnionFind(n);

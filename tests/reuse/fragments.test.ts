@@ -35,6 +35,32 @@ describe('absorbFragments', () => {
     expect(out[0]!.coreMask(3)).toEqual(new Uint8Array(9).fill(4));
   });
 
+  it('merges a piece that lies inside a formula in one document and inside a frame around it in another into the formula', () => {
+    // "make the Internet better benefit mankind" (1), inside the sentence (0);
+    // "better benefit mankind" (2) lies inside 1 in document 1 and inside 0
+    // (where 1 was not found) in document 0.
+    const sentence = formula([[0, 0, 20], [2, 0, 20]], [], { contains: [1] });
+    const inner = formula([[0, 50, 55], [1, 10, 15], [2, 15, 20]], [], { partOf: [0] });
+    const piece = formula([[0, 18, 20], [1, 13, 15]]);
+    const out = absorbFragments([sentence, inner, piece], 0.8);
+    expect(out).toHaveLength(2);
+    expect(spans(out[1]!)).toEqual([[0, 18, 20], [0, 50, 55], [1, 10, 15], [2, 15, 20]]);
+    // Inside the frame alone, in both documents, it would be the frame's piece.
+    const framed = absorbFragments([sentence, inner, formula([[0, 18, 20], [2, 13, 15]])], 0.8);
+    expect(framed).toHaveLength(2);
+    expect(spans(framed[0]!)).toEqual([[0, 0, 20], [2, 0, 20]]);
+  });
+
+  it('loses nothing when two formulas would each be the other\'s piece (one inside the other, that one inside its frame)', () => {
+    const f = formula([[0, 5, 20], [1, 5, 20], [2, 50, 52]]);
+    const g = formula([[0, 10, 15], [1, 10, 15], [2, 49, 53]], [], { partOf: [2] });
+    const frame = formula([[0, 0, 30], [1, 0, 30]], [], { contains: [1] });
+    const out = absorbFragments([f, g, frame], 0.5);
+    expect(out.length).toBeGreaterThan(0);
+    const docsHeld = new Set(out.flatMap((x) => x.occurrences.map((o) => o.doc)));
+    expect([...docsHeld].sort()).toEqual([0, 1, 2]);
+  });
+
   it('keeps a piece that also stands alone in a document of the longer formula (a formula in a frame)', () => {
     const frame = formula([[0, 10, 25], [1, 40, 55], [2, 5, 20]]);
     const piece = formula([[0, 10, 18], [1, 40, 48], [2, 5, 14], [2, 100, 108]], [], { partOf: [0] });
