@@ -7,7 +7,7 @@
  *   → align-candidates (single-seed, align, passages) → frequent (stars of
  *   phrases too frequent to seed) → significance → passage-output
  *   → formulas (formula-occurrences, formula-cores, formula-extents)
- *   → fragments → families
+ *   → fragments → frame-purity → families
  */
 import { Vocabulary } from '../text/vocabulary.ts';
 import { CandidateAligner } from './align-candidates.ts';
@@ -15,6 +15,7 @@ import { forEachCandidateBatch } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { findFormulas } from './formulas.ts';
 import { absorbFragments } from './fragments.ts';
+import { separateFrames } from './frame-purity.ts';
 import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
@@ -83,7 +84,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));
   }
   const layout = { flags: corpus.flags, offset: tokOffset, ...sentenceBreaks(prepared, vocab.surface, corpus.flags) };
-  const formulas = absorbFragments(findFormulas(kept, raw, layout, opts), opts.formulaFragmentShare);
+  const formulas = separateFrames(absorbFragments(findFormulas(kept, raw, layout, opts), opts.formulaFragmentShare), kept, raw, prepared);
   const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
   return { passages, families };
 }

@@ -143,6 +143,27 @@ describe('formulas: one family per formula', () => {
     expect(outer.contains).toEqual([inner.id]);
     expect(inner.partOf).toEqual([outer.id]);
   });
+
+  it("leaves out of a frame a version that shares only the slogan and a name in another clause; it stays the slogan's", () => {
+    const slogan = 'building a greener harbour for every family in the valley';
+    const frame = (s: string) => `Governor Ada Vell first proposed the vision of ${s} at the second Harbour Summit`;
+    const other = `Just as Governor Ada Vell has mentioned, we should work jointly to build a greener harbour for every family in the valley`;
+    const docs: ReuseInput[] = [
+      { id: 'a', text: `${FILLER[0]} ${frame(slogan)}. ${FILLER[1]}` },
+      { id: 'b', text: `${FILLER[2]} As ${frame(slogan)}, delegates cheered. ${FILLER[3]}` },
+      { id: 'c', text: `${FILLER[4]} ${frame(slogan)}. ${FILLER[5]}` },
+      { id: 'd', text: `${FILLER[6]} ${other}. ${FILLER[7]}` },
+      { id: 'e', text: `${FILLER[1]} Critics doubt ${slogan} is possible. ${FILLER[0]}` },
+      { id: 'f', text: `${FILLER[3]} Farmers asked for ${slogan} again. ${FILLER[2]}` },
+    ];
+    const { families } = detectReuse(docs);
+    const outer = familyWith(families, 'governor ada vell')!;
+    const inner = families.find((f) => f.label.toLowerCase().startsWith('building a greener harbour'))!;
+    expect(outer.contains).toEqual([inner.id]);
+    expect(outer.members.map((m) => m.doc)).toEqual(['a', 'b', 'c']);
+    expect(inner.members.map((m) => m.doc)).toContain('d');
+    expect(inner.documents).toBe(6);
+  });
 });
 
 const words = 'amber basil cedar delta ember fjord garnet harbor iris juniper kestrel lotus meadow nectar orchid pebble quartz river saffron tundra umber violet willow yarrow zephyr'.split(' ');

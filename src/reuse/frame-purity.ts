@@ -1,0 +1,134 @@
+/**
+ * Frames keep only their own occurrences. A frame around a formula
+ * ("President Xi Jinping proposed the vision of building ‹slogan›") is
+ * linked by its passages to every stretch that shares the slogan and a word
+ * or two around it; an occurrence whose words outside the contained formula
+ * are only a name in another clause ("Just as President Xi Jinping has
+ * mentioned, we should work jointly to build ‹slogan›") is a version of the
+ * slogan, not of the frame.
+ *
+ * Rule: an occurrence of a frame that overlaps an occurrence of a formula
+ * the frame contains stays in the frame only when at least one of its
+ * content words outside that formula is matched word for word in one of
+ * the frame's passages that touch it and is either not part of a name
+ * (capitalised mid-sentence, or holding digits) or not cut off from the
+ * formula by a clause break (, ; : — – a sentence end or a line break
+ * between them): a name in another clause is an attribution, not the
+ * frame's wording. Otherwise it leaves the frame (unless at least half
+ * of the frame's occurrences are so written: then that is the frame's own
+ * shape, "Groulio, a senior official in …"), with the passages that
+ * touch it; it is already an occurrence of the contained formula (the
+ * overlap is the precondition), so nothing is lost. Occurrences that overlap no contained formula are
+ * kept as they are.
+ *
+ * Linear in the frames' occurrences and their tokens, times the contained
+ * formulas' occurrences in one document.
+ */
+import { OP_MATCH } from './align.ts';
+import type { Formula, Occurrence, PathColumns, TokenPassage } from './formulas.ts';
+import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
+import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+
+const SENTENCE_START = GAP_SENTENCE | GAP_PARAGRAPH;
+const DIGIT = /\p{N}/u;
+const CLAUSE_BREAK = /[,;:.!?\u2014\u2013\n]/;
+
+/** A clause break in the gaps between tokens a < b (the gaps after a, …, before b). */
+function brokenBetween(d: PreparedDoc, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) {
+    const end = d.start[t]! + d.surface[d.type[t]!]!.length;
+    const gap = d.text.slice(end, d.start[t + 1]!);
+    if (CLAUSE_BREAK.test(gap)) return true;
+  }
+  return false;
+}
+
+/** A word capitalised mid-sentence or holding digits (part of a name, a date). */
+function isName(d: PreparedDoc, t: number): boolean {
+  const w = d.surface[d.type[t]!]!;
+  const c = w.charAt(0);
+  return (c !== c.toLowerCase() && t > 0 && (d.flags[t]! & SENTENCE_START) === 0) || DIGIT.test(w);
+}
+
+/** Whether frame occurrence `o` (`mask`: 1 for its tokens matched in a passage) shares a frame word joined to the inner span [iFirst, iLast]. */
+export function holdsFrameWords(d: PreparedDoc, o: Occurrence, mask: Uint8Array, iFirst: number, iLast: number): boolean {
+  for (let t = o.first; t <= o.last; t++) {
+    if (t >= iFirst && t <= iLast) continue;
+    if (mask[t - o.first] !== 1 || (d.flags[t]! & TOK_CONTENT) === 0) continue;
+    if (!isName(d, t)) return true;
+    if (t < iFirst ? !brokenBetween(d, t, iFirst) : !brokenBetween(d, iLast, t)) return true;
+  }
+  return false;
+}
+
+export function separateFrames(formulas: readonly Formula[], passages: readonly TokenPassage[], path: PathColumns, prepared: readonly PreparedDoc[]): Formula[] {
+  return formulas.map((f) => (f.contains.length ? purify(formulas, f, passages, path, prepared) : f));
+}
+
+/** Per occurrence of `f`: 1 for its tokens matched word for word in one of f's passages. */
+function matchedMasks(f: Formula, passages: readonly TokenPassage[], { op, ai, bj }: PathColumns): Uint8Array[] {
+  const masks = f.occurrences.map((o) => new Uint8Array(o.last - o.first + 1));
+  const byDoc = new Map<number, number[]>();
+  f.occurrences.forEach((o, k) => {
+    const list = byDoc.get(o.doc);
+    if (list) list.push(k);
+    else byDoc.set(o.doc, [k]);
+  });
+  const mark = (doc: number, first: number, last: number, p: TokenPassage, side: Int32Array): void => {
+    for (const k of byDoc.get(doc) ?? []) {
+      const o = f.occurrences[k]!;
+      if (first > o.last || last < o.first) continue;
+      for (let s = p.at, end = p.at + p.steps; s < end; s++) {
+        if (op[s] !== OP_MATCH) continue;
+        const t = side[s]!;
+        if (t >= o.first && t <= o.last) masks[k]![t - o.first] = 1;
+      }
+    }
+  };
+  for (const i of f.passages) {
+    const p = passages[i]!;
+    mark(p.docA, p.aFirst, p.aLast, p, ai);
+    mark(p.docB, p.bFirst, p.bLast, p, bj);
+  }
+  return masks;
+}
+
+function purify(formulas: readonly Formula[], f: Formula, passages: readonly TokenPassage[], path: PathColumns, prepared: readonly PreparedDoc[]): Formula {
+  const matched = matchedMasks(f, passages, path);
+  const inner = new Map<number, Occurrence[]>();
+  for (const c of f.contains) {
+    for (const o of formulas[c]!.occurrences) {
+      const list = inner.get(o.doc);
+      if (list) list.push(o);
+      else inner.set(o.doc, [o]);
+    }
+  }
+  const keep: number[] = [];
+  const dropped: Occurrence[] = [];
+  f.occurrences.forEach((o, k) => {
+    // The contained occurrence overlapping this one most.
+    let best: Occurrence | null = null;
+    let bestShared = 0;
+    for (const i of inner.get(o.doc) ?? []) {
+      const shared = Math.min(i.last, o.last) - Math.max(i.first, o.first) + 1;
+      if (shared > bestShared) { best = i; bestShared = shared; }
+    }
+    if (!best || holdsFrameWords(prepared[o.doc]!, o, matched[k]!, Math.max(best.first, o.first), Math.min(best.last, o.last))) keep.push(k);
+    else dropped.push(o);
+  });
+  // Most versions so written are the frame's own shape ("Name, a senior
+  // official in …"), not attributions set apart from it.
+  if (dropped.length === 0 || 2 * dropped.length >= f.occurrences.length) return f;
+  const touches = (doc: number, first: number, last: number): boolean =>
+    dropped.some((o) => o.doc === doc && first <= o.last && last >= o.first);
+  return {
+    occurrences: keep.map((k) => f.occurrences[k]!),
+    passages: f.passages.filter((p) => {
+      const r = passages[p]!;
+      return !touches(r.docA, r.aFirst, r.aLast) && !touches(r.docB, r.bFirst, r.bLast);
+    }),
+    coreMask: (k) => f.coreMask(keep[k]!),
+    contains: f.contains,
+    partOf: f.partOf,
+  };
+}
