@@ -12,7 +12,7 @@
  */
 import { OP_MATCH } from './align.ts';
 import { radixOrder } from './radix-sort.ts';
-import { UnionFind } from './union-find.ts';
+import { UnionFind, unionOverlapping } from './union-find.ts';
 import type { PathColumns, TokenPassage } from './formulas.ts';
 
 /** Occurrences (the passages' sides, merged per group and document) with their cores. */
@@ -50,6 +50,7 @@ export function groupSides(passages: readonly TokenPassage[], familyOverlap: num
   const nDoc = new Int32Array(n);
   const nFirst = new Int32Array(n);
   const nLast = new Int32Array(n);
+  const nEnd = new Int32Array(n);
   for (let i = 0; i < passages.length; i++) {
     const p = passages[i]!;
     nDoc[2 * i] = p.docA;
@@ -59,6 +60,7 @@ export function groupSides(passages: readonly TokenPassage[], familyOverlap: num
     nFirst[2 * i + 1] = p.bFirst;
     nLast[2 * i + 1] = p.bLast;
   }
+  for (let x = 0; x < n; x++) nEnd[x] = nLast[x]! + 1;
   const uf = new UnionFind(n);
   for (let i = 0; i < passages.length; i++) uf.union(2 * i, 2 * i + 1);
   let order = radixOrder(nLast, n);
@@ -74,20 +76,7 @@ export function groupSides(passages: readonly TokenPassage[], familyOverlap: num
     if (passages[o >> 1]!.frequent) star[ns++] = o;
     else normal[nn++] = o;
   }
-  for (let x = 0; x < nn; x++) {
-    const ox = normal[x]!;
-    const dx = nDoc[ox]!;
-    const fx = nFirst[ox]!;
-    const lx = nLast[ox]!;
-    for (let y = x + 1; y < nn; y++) {
-      const oy = normal[y]!;
-      const fy = nFirst[oy]!;
-      if (nDoc[oy] !== dx || fy > lx) break;
-      const ly = nLast[oy]!;
-      const shared = Math.min(lx, ly) - fy + 1;
-      if (shared >= familyOverlap * Math.max(lx - fx + 1, ly - fy + 1)) uf.union(ox, oy);
-    }
-  }
+  unionOverlapping(uf, normal, nn, { doc: nDoc, start: nFirst, end: nEnd }, familyOverlap);
   // Star sides that overlap at all stand on one run: one occurrence (a
   // linear sweep: a star's centre has a side per occurrence of the phrase).
   let reach = -1;

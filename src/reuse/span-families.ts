@@ -14,7 +14,7 @@ import { cmp, dateKey, rankFamilies, sortSmall, uniqueSorted, wordingOf, wording
 import type { ReuseOptions } from './options.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Family, FamilyVariant, Passage, ReuseInput, Span } from './types.ts';
-import { UnionFind } from './union-find.ts';
+import { UnionFind, unionOverlapping } from './union-find.ts';
 
 /** The spans of the passages as nodes (node 2i is side a of passage i, 2i + 1 side b), as columns. */
 interface SpanNodes {
@@ -89,24 +89,9 @@ function spanNodes(passages: readonly Passage[], docs: readonly ReuseInput[]): S
  * start, end).
  */
 function linkOccurrences(nodes: SpanNodes, order: Uint32Array, overlapShare: number): UnionFind {
-  const { n, doc: nDoc, start: nStart, end: nEnd } = nodes;
-  const uf = new UnionFind(n);
-  for (let i = 0; i < n; i += 2) uf.union(i, i + 1);
-  for (let x = 0; x < n; x++) {
-    const ox = order[x]!;
-    const dx = nDoc[ox]!;
-    const sx = nStart[ox]!;
-    const ex = nEnd[ox]!;
-    for (let y = x + 1; y < n; y++) {
-      const oy = order[y]!;
-      const sy = nStart[oy]!;
-      if (nDoc[oy] !== dx || sy >= ex) break;
-      const ey = nEnd[oy]!;
-      const ov = Math.min(ex, ey) - sy;
-      const longer = Math.max(ex - sx, ey - sy);
-      if (ov >= overlapShare * longer) uf.union(ox, oy);
-    }
-  }
+  const uf = new UnionFind(nodes.n);
+  for (let i = 0; i < nodes.n; i += 2) uf.union(i, i + 1);
+  unionOverlapping(uf, order, nodes.n, nodes, overlapShare);
   return uf;
 }
 
