@@ -27,6 +27,7 @@
 import { OP_MATCH } from './align.ts';
 import type { Formula, Occurrence, PathColumns, TokenPassage } from './formulas.ts';
 import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
+import { gapBefore } from './readable-extent.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 
 const SENTENCE_START = GAP_SENTENCE | GAP_PARAGRAPH;
@@ -35,11 +36,7 @@ const CLAUSE_BREAK = /[,;:.!?\u2014\u2013\n]/;
 
 /** A clause break in the gaps between tokens a < b (the gaps after a, …, before b). */
 function brokenBetween(d: PreparedDoc, a: number, b: number): boolean {
-  for (let t = a; t < b; t++) {
-    const end = d.start[t]! + d.surface[d.type[t]!]!.length;
-    const gap = d.text.slice(end, d.start[t + 1]!);
-    if (CLAUSE_BREAK.test(gap)) return true;
-  }
+  for (let t = a + 1; t <= b; t++) if (CLAUSE_BREAK.test(gapBefore(d, t))) return true;
   return false;
 }
 

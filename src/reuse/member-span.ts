@@ -4,7 +4,7 @@
  * leave unpaired taken in, so a member reads as a whole quotation or title
  * ("World Internet Conference (WIC)", not "… (WIC").
  */
-import type { PreparedDoc } from './prepare.ts';
+import { tokenEnd, type PreparedDoc } from './prepare.ts';
 import { CLOSER } from './readable-extent.ts';
 import type { Span } from './types.ts';
 
@@ -19,7 +19,7 @@ const CLOSING = new Set([...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(
  */
 export function spanOf(d: PreparedDoc, first: number, last: number): Span {
   let start = d.start[first]!;
-  let end = d.start[last]! + d.surface[d.type[last]!]!.length;
+  let end = tokenEnd(d, last);
   const text = d.text;
   // Most spans end before a space or a full stop and start after a space: one code unit read each.
   const next = text.charCodeAt(end);

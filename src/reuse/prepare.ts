@@ -53,6 +53,11 @@ export interface PreparedDoc {
   // (derived where needed: one corpus-sized column less of fresh memory).
 }
 
+/** Token t's end in `d.text` (code units). */
+export function tokenEnd(d: PreparedDoc, t: number): number {
+  return d.start[t]! + d.surface[d.type[t]!]!.length;
+}
+
 /** Code units whose tokens are counted to size the token columns. */
 const SAMPLE_CHARS = 1 << 16;
 /** Room added to the extrapolated token count. */

@@ -35,7 +35,7 @@
  * case or hyphens (Chinese) is left as it is.
  */
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
-import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
+import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 
 /** Farthest an edge moves out to close a unit (tokens). */
 const REACH = 3;
@@ -60,15 +60,10 @@ export interface Extent {
   last: number;
 }
 
-/** Token t's end (code units). */
-function endOf(d: PreparedDoc, t: number): number {
-  return d.start[t]! + d.surface[d.type[t]!]!.length;
-}
-
 /** The text between tokens t - 1 and t ('' where they touch or overlap, or at the text's ends). */
-function gapBefore(d: PreparedDoc, t: number): string {
+export function gapBefore(d: PreparedDoc, t: number): string {
   if (t <= 0 || t >= d.count) return '';
-  const e = endOf(d, t - 1);
+  const e = tokenEnd(d, t - 1);
   const s = d.start[t]!;
   return s > e ? d.text.slice(e, s) : '';
 }
@@ -76,14 +71,14 @@ function gapBefore(d: PreparedDoc, t: number): string {
 /** The text between tokens t - 1 and t is exactly `code` (one code unit), read without a slice. */
 function gapIs(d: PreparedDoc, t: number, code: number): boolean {
   if (t <= 0 || t >= d.count) return false;
-  const e = endOf(d, t - 1);
+  const e = tokenEnd(d, t - 1);
   return d.start[t]! - e === 1 && d.text.charCodeAt(e) === code;
 }
 
 /** The gap before token t is one hyphen that joins a compound ('-', U+2010, U+2011), read without a slice. */
 function hyphenBefore(d: PreparedDoc, t: number): boolean {
   if (t <= 0 || t >= d.count) return false;
-  const e = endOf(d, t - 1);
+  const e = tokenEnd(d, t - 1);
   if (d.start[t]! - e !== 1) return false;
   const c = d.text.charCodeAt(e);
   return c === 0x2d || c === 0x2010 || c === 0x2011;
@@ -91,7 +86,7 @@ function hyphenBefore(d: PreparedDoc, t: number): boolean {
 
 /** The text after token t up to the next token (or the text's end). */
 function gapAfter(d: PreparedDoc, t: number): string {
-  return t + 1 < d.count ? gapBefore(d, t + 1) : d.text.slice(endOf(d, t));
+  return t + 1 < d.count ? gapBefore(d, t + 1) : d.text.slice(tokenEnd(d, t));
 }
 
 const isContent = (d: PreparedDoc, t: number): boolean => (d.flags[t]! & TOK_CONTENT) !== 0;
@@ -140,7 +135,7 @@ const NONE = { open: [], stray: [] };
 /** A quotation mark or bracket stands between tokens first and last. */
 function hasMark(d: PreparedDoc, first: number, last: number): boolean {
   const text = d.text;
-  for (let i = endOf(d, first), end = d.start[last]!; i < end; i++) {
+  for (let i = tokenEnd(d, first), end = d.start[last]!; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80 ? ASCII_MARK[c] === 1 : MARKS.has(c)) return true;
   }
