@@ -4,7 +4,15 @@
  * bundling what reads files.
  */
 
+/**
+ * A word as a word processor counts it: letters and digits, joined by an
+ * apostrophe ("won't"), a hyphen ("well-known", "2016-17") or, between
+ * digits, a thousands or decimal separator ("3,000", "2.5"); or one Han
+ * character.
+ */
+const WORD = /\p{Script=Han}|[\p{L}\p{N}]+(?:(?:['’\-‐]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+
 /** Words as readers count them: Latin-script words, and each Han character. */
 export function countWords(text: string): number {
-  return text.match(/\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  return text.match(WORD)?.length ?? 0;
 }
