@@ -90,34 +90,58 @@ function matchedMasks(f: Formula, passages: readonly TokenPassage[], { op, ai, b
   return masks;
 }
 
-function purify(formulas: readonly Formula[], f: Formula, passages: readonly TokenPassage[], path: PathColumns, prepared: readonly PreparedDoc[]): Formula {
-  const matched = matchedMasks(f, passages, path);
-  const inner = new Map<number, Occurrence[]>();
-  for (const c of f.contains) {
-    for (const o of formulas[c]!.occurrences) {
-      const list = inner.get(o.doc);
-      if (list) list.push(o);
-      else inner.set(o.doc, [o]);
-    }
+/** Index of the first of `occ` (sorted by document) in document `doc` or after it. */
+function firstInDoc(occ: readonly Occurrence[], doc: number): number {
+  let lo = 0;
+  let hi = occ.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.doc < doc) lo = mid + 1;
+    else hi = mid;
   }
-  const keep: number[] = [];
-  const dropped: Occurrence[] = [];
-  f.occurrences.forEach((o, k) => {
-    // The contained occurrence overlapping this one most.
-    let best: Occurrence | null = null;
-    let bestShared = 0;
-    for (const i of inner.get(o.doc) ?? []) {
+  return lo;
+}
+
+/**
+ * The occurrence of the contained formulas (in `contains` order, then their
+ * own) overlapping `o` most (the first on a tie), or null. Found by binary
+ * search in each contained formula's occurrences (sorted by document): a
+ * slogan in every document is contained in hundreds of frames, and a
+ * per-frame table of its occurrences cost |frame| × |slogan| at 8M words.
+ */
+function mostOverlapping(formulas: readonly Formula[], contains: readonly number[], o: Occurrence): Occurrence | null {
+  let best: Occurrence | null = null;
+  let bestShared = 0;
+  for (const c of contains) {
+    const occ = formulas[c]!.occurrences;
+    for (let x = firstInDoc(occ, o.doc); x < occ.length && occ[x]!.doc === o.doc; x++) {
+      const i = occ[x]!;
       const shared = Math.min(i.last, o.last) - Math.max(i.first, o.first) + 1;
       if (shared > bestShared) { best = i; bestShared = shared; }
     }
+  }
+  return best;
+}
+
+function purify(formulas: readonly Formula[], f: Formula, passages: readonly TokenPassage[], path: PathColumns, prepared: readonly PreparedDoc[]): Formula {
+  const matched = matchedMasks(f, passages, path);
+  const keep: number[] = [];
+  const dropped: Occurrence[] = [];
+  f.occurrences.forEach((o, k) => {
+    const best = mostOverlapping(formulas, f.contains, o);
     if (!best || holdsFrameWords(prepared[o.doc]!, o, matched[k]!, Math.max(best.first, o.first), Math.min(best.last, o.last))) keep.push(k);
     else dropped.push(o);
   });
   // Most versions so written are the frame's own shape ("Name, a senior
   // official in …"), not attributions set apart from it.
   if (dropped.length === 0 || 2 * dropped.length >= f.occurrences.length) return f;
-  const touches = (doc: number, first: number, last: number): boolean =>
-    dropped.some((o) => o.doc === doc && first <= o.last && last >= o.first);
+  // (dropped is sorted by document, as the occurrences are: searched, not scanned.)
+  const touches = (doc: number, first: number, last: number): boolean => {
+    for (let x = firstInDoc(dropped, doc); x < dropped.length && dropped[x]!.doc === doc; x++) {
+      if (first <= dropped[x]!.last && last >= dropped[x]!.first) return true;
+    }
+    return false;
+  };
   return {
     occurrences: keep.map((k) => f.occurrences[k]!),
     passages: f.passages.filter((p) => {
