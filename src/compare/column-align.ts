@@ -28,6 +28,8 @@ export interface ColumnAlignment {
 
 interface Column {
   forms: Map<string, AlignToken>;
+  /** Per form (matching form): versions aligned so far with that word here. */
+  formVersions: Map<string, number>;
   /** Versions aligned so far with a word here. */
   versions: number;
   contentForms: number;
@@ -35,13 +37,24 @@ interface Column {
   content: boolean;
 }
 
+/**
+ * Breaks ties between equally good paths: a match with a form more of the
+ * column's versions use scores up to this much more. "Xi Jinping first
+ * proposed" against a column holding "Jinping" (3 versions) and "first" (1,
+ * substituted there by "Xi first proposed") matches "Jinping", and "first"
+ * opens a column of its own (an addition), not the other way round. Small
+ * enough never to outweigh a difference in the scores themselves.
+ */
+const FORM_SHARE_TIE_BREAK = 0.01;
+
 function columnScore(t: AlignToken, col: Column): number | null {
+  const share = (f: AlignToken) => (FORM_SHARE_TIE_BREAK * (col.formVersions.get(f.norm) ?? 0)) / Math.max(1, col.versions);
   const same = col.forms.get(t.norm);
-  if (same) return matchScore(t, same);
+  if (same) return matchScore(t, same)! + share(same);
   let best: number | null = null;
   for (const f of col.forms.values()) {
     const s = matchScore(t, f);
-    if (s !== null && (best === null || s > best)) best = s;
+    if (s !== null && (best === null || s + share(f) > best)) best = s + share(f);
   }
   return best;
 }
@@ -128,10 +141,11 @@ function place(input: ColumnInput, placed: Column[], columns: Column[], path: St
       col.content = col.contentForms * 2 >= col.forms.size;
     }
     col.versions += input.versions;
+    col.formVersions.set(t.norm, (col.formVersions.get(t.norm) ?? 0) + input.versions);
     placed[token] = col;
   };
   const fresh = (token: number): Column => {
-    const col: Column = { forms: new Map(), versions: 0, contentForms: 0, content: false };
+    const col: Column = { forms: new Map(), formVersions: new Map(), versions: 0, contentForms: 0, content: false };
     put(token, col);
     return col;
   };

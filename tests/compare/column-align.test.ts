@@ -59,6 +59,22 @@ describe('alignIntoColumns', () => {
     ]);
   });
 
+  it('matches the form most versions in a column use, when two words could take it ("Jinping", not "first")', () => {
+    // "first" takes Jinping's column in the second version (a substitution);
+    // the third has both words: "Jinping" matches the column, "first" is an addition.
+    expect(
+      table([
+        ['President Xi Jinping proposed the vision', 2],
+        ['President Xi first proposed the idea', 1],
+        ['Secretary Xi Jinping first proposed the vision', 1],
+      ]),
+    ).toEqual([
+      ['President', 'Xi', 'Jinping', '', 'proposed', 'the', 'vision'],
+      ['President', 'Xi', 'first', '', 'proposed', 'the', 'idea'],
+      ['Secretary', 'Xi', 'Jinping', 'first', 'proposed', 'the', 'vision'],
+    ]);
+  });
+
   it('aligns nothing to nothing', () => {
     expect(alignIntoColumns([])).toEqual({ columnCount: 0, columns: [], support: [], functionOnly: [] });
   });
