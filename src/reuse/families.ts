@@ -9,12 +9,11 @@
  */
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
-import type { Formula, Occurrence } from './formulas.ts';
+import { readMembers, type MemberColumns } from './family-members.ts';
+import type { Formula } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { TOK_CONTENT } from './prepare.ts';
-import { spanOf } from './member-span.ts';
-import { readableExtent } from './readable-extent.ts';
 import type { Family, FamilyVariant, ReuseInput, Span } from './types.ts';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b`\u00b4]/g;
@@ -90,8 +89,10 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   // Each document's outlet and year, read once (not once per family that holds it).
   const outletOf = docs.map((d) => d.outlet || '');
   const yearOf = docs.map((d) => (d.date?.value ? d.date.value.slice(0, 4) : ''));
-  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options };
-  const built: Array<Family | null> = formulas.map((f) => toFamily(f, ctx));
+  // Every member's document columns and text, read in document order.
+  const members = readMembers(formulas, (f) => docCountOf(f) >= options.familyMinDocs, prepared);
+  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members };
+  const built: Array<Family | null> = formulas.map((f, i) => toFamily(f, i, ctx));
   for (let i = 0; i < formulas.length; i++) {
     const fam = built[i];
     if (!fam) continue;
@@ -128,27 +129,31 @@ interface FamilyContext {
   outletOf: readonly string[];
   yearOf: readonly string[];
   options: FamilyOptions;
+  members: MemberColumns;
 }
 
-function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options }: FamilyContext): Family | null {
-  let docCount = 0;
-  for (let k = 0; k < f.occurrences.length; k++) if (k === 0 || f.occurrences[k]!.doc !== f.occurrences[k - 1]!.doc) docCount++;
-  if (docCount < options.familyMinDocs) return null;
+/** Distinct documents of a formula's occurrences (sorted by document). */
+function docCountOf(f: Formula): number {
+  let n = 0;
+  for (let k = 0; k < f.occurrences.length; k++) if (k === 0 || f.occurrences[k]!.doc !== f.occurrences[k - 1]!.doc) n++;
+  return n;
+}
+
+function toFamily(f: Formula, index: number, { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members: m }: FamilyContext): Family | null {
+  const b = m.base[index]!;
+  if (m.base[index + 1] === b) return null;
+  const docCount = docCountOf(f);
 
   // The id: a hash of the occurrences in document-index order (as found).
   let h = FNV_OFFSET;
-  for (const o of f.occurrences) {
-    const d = prepared[o.doc]!;
-    h = fnv1aMix(fnv1aMix(fnv1aString(h, d.id), d.start[o.first]!), d.start[o.last]!);
-  }
+  for (let x = b; x < m.base[index + 1]!; x++) h = fnv1aMix(fnv1aMix(fnv1aString(h, prepared[m.doc[x]!]!.id), m.startFirst[x]!), m.startLast[x]!);
   // Members in document order: date, then id (= index), then start; each
-  // at the extent a reader would quote.
+  // at the extent a reader would quote (read in family-members.ts).
   const order = f.occurrences.map((_, k) => k);
-  const byStart = (x: number, y: number): number => dateRank[f.occurrences[x]!.doc]! - dateRank[f.occurrences[y]!.doc]! || f.occurrences[x]!.first - f.occurrences[y]!.first;
+  const byStart = (x: number, y: number): number => dateRank[m.doc[b + x]!]! - dateRank[m.doc[b + y]!]! || m.first[b + x]! - m.first[b + y]!;
   sortSmall(order, byStart);
-  const occ = order.map((k) => readableExtent(prepared[f.occurrences[k]!.doc]!, f.occurrences[k]!));
-  const members: Span[] = occ.map((o) => spanOf(prepared[o.doc]!, o.first, o.last));
-  const variants = variantsOf(occ, members, prepared);
+  const members: Span[] = order.map((k) => m.span[b + k]!);
+  const variants = variantsOf(order, b, m, prepared);
 
   const outletDocs = new Map<string, number>();
   const years = new Set<string>();
@@ -172,7 +177,7 @@ function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, outl
   // The core: the words the versions share, in the first member written as the label is.
   const hubAt = order[variants[0]!.at]!;
   const hub = f.occurrences[hubAt]!;
-  const first = docs[occ[0]!.doc]!;
+  const first = docs[m.doc[b + order[0]!]!]!;
   return {
     id: `f${(h >>> 0).toString(36)}`,
     label: variants[0]!.text,
@@ -194,35 +199,32 @@ function toFamily(f: Formula, { prepared, docs, dateRank, norm, outletSize, outl
 }
 
 /**
- * The wordings of the members (in document order), most common first, ties
- * to the earliest; each with the text it is most often written as (case,
- * punctuation), ties to the earliest. Members with the same tokens share
- * one wording, computed once (a phrase in every document is mostly word
- * for word the same).
+ * The wordings of the members (in document order: occurrence b + order[at]
+ * of the columns), most common first, ties to the earliest; each with the
+ * text it is most often written as (case, punctuation), ties to the
+ * earliest. Members with the same tokens share one wording, computed once
+ * for the first of them (a phrase in every document is mostly word for
+ * word the same).
  */
-function variantsOf(occ: readonly Occurrence[], members: readonly Span[], prepared: readonly PreparedDoc[]): Array<FamilyVariant & { at: number }> {
-  const byTokens = new Map<number, number[]>();
+function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepared: readonly PreparedDoc[]): Array<FamilyVariant & { at: number }> {
   const wordings = new Map<string, { count: number; at: number; texts: Map<string, { count: number; at: number }> }>();
-  for (let at = 0; at < occ.length; at++) {
-    const o = occ[at]!;
-    const type = prepared[o.doc]!.type;
-    // A bucket key only (members in one bucket are compared token by token):
-    // one multiply a token, kept in small-integer range so the map does
-    // not box it.
-    let h = FNV_OFFSET;
-    for (let t = o.first; t <= o.last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
-    h >>= 2;
-    // Same tokens as an earlier member: its wording and text.
-    let same = -1;
-    const bucket = byTokens.get(h);
-    if (bucket) for (const k of bucket) if (sameTokens(prepared, occ[k]!, o)) { same = k; break; }
-    if (same < 0) {
-      if (bucket) bucket.push(at);
-      else byTokens.set(h, [at]);
+  for (let at = 0; at < order.length; at++) {
+    const x = b + order[at]!;
+    // The first member with the same tokens (the token class's first in this family).
+    const cls = m.tokens[x]!;
+    let same = firstOfClass.get(cls);
+    if (same === undefined) firstOfClass.set(cls, (same = at));
+    let w: string;
+    let written: string;
+    if (same < at) {
+      w = wordingAt[same]!;
+      written = writtenAt[same]!;
+    } else {
+      const text = prepared[m.doc[x]!]!.text;
+      const span = m.span[x]!;
+      w = wordingOfSpan(text, span.start, span.end);
+      written = textOf(text, span);
     }
-    const text = prepared[o.doc]!.text;
-    const w = same >= 0 ? wordingAt[same]! : wordingOfSpan(text, members[at]!.start, members[at]!.end);
-    const written = same >= 0 ? writtenAt[same]! : textOf(text, members[at]!);
     wordingAt[at] = w;
     writtenAt[at] = written;
     let c = wordings.get(w);
@@ -251,20 +253,14 @@ function variantsOf(occ: readonly Occurrence[], members: readonly Span[], prepar
   sortSmall(variants, (x, y) => y.count - x.count || x.at - y.at);
   wordingAt.length = 0;
   writtenAt.length = 0;
+  firstOfClass.clear();
   return variants;
 }
 
-/** The wording and written text of each member so far (reused). */
+/** The wording and written text of each member so far, and the first member of each token class (reused). */
 const wordingAt: string[] = [];
 const writtenAt: string[] = [];
-
-function sameTokens(prepared: readonly PreparedDoc[], x: Occurrence, y: Occurrence): boolean {
-  if (x.last - x.first !== y.last - y.first) return false;
-  const tx = prepared[x.doc]!.type;
-  const ty = prepared[y.doc]!.type;
-  for (let k = 0; k <= x.last - x.first; k++) if (tx[x.first + k] !== ty[y.first + k]) return false;
-  return true;
-}
+const firstOfClass = new Map<number, number>();
 
 /** FNV-1a of a string's code units, continuing from `h`. */
 function fnv1aString(h: number, s: string): number {

@@ -1,0 +1,114 @@
+/**
+ * The members of every family, read document by document. Each member
+ * reads its document's token columns and text at its tokens (its readable
+ * extent, its span, its tokens for the wording). Family by family those
+ * reads jump across the corpus (8M words: 100 MB of token columns and 60 MB
+ * of text, every member a few cache and TLB misses, and `buildFamilies`
+ * grew 15× for 7× the members); here every occurrence of every family is
+ * visited in document and token order, so they are read front to back, and
+ * what the families need is left in columns they read at their own
+ * occurrences.
+ */
+import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
+import type { Formula } from './formulas.ts';
+import { spanOf } from './member-span.ts';
+import type { PreparedDoc } from './prepare.ts';
+import { radixOrder } from './radix-sort.ts';
+import { readableExtent, type Extent } from './readable-extent.ts';
+import type { Span } from './types.ts';
+
+/** Per occurrence of the formulas that are families; formula f's are [base[f], base[f + 1]), in its own order. */
+export interface MemberColumns {
+  base: Int32Array;
+  doc: Int32Array;
+  /** The occurrence's tokens (its core). */
+  first: Int32Array;
+  last: Int32Array;
+  /** Code-unit offsets of the core's first and last token (the family id hashes them). */
+  startFirst: Int32Array;
+  startLast: Int32Array;
+  /** Its extent as a reader would quote it (readable-extent.ts). */
+  readFirst: Int32Array;
+  readLast: Int32Array;
+  /** That extent in the text (member-span.ts). */
+  span: Span[];
+  /**
+   * Members with the very same tokens (readable extents of equal length
+   * and types) have the same value: the first such occurrence met in
+   * document order.
+   */
+  tokens: Int32Array;
+}
+
+/** The columns for the formulas `isFamily` accepts (others get no occurrences). */
+export function readMembers(formulas: readonly Formula[], isFamily: (f: Formula) => boolean, prepared: readonly PreparedDoc[]): MemberColumns {
+  const base = new Int32Array(formulas.length + 1);
+  for (let f = 0; f < formulas.length; f++) base[f + 1] = base[f]! + (isFamily(formulas[f]!) ? formulas[f]!.occurrences.length : 0);
+  const n = base[formulas.length]!;
+  const c: MemberColumns = {
+    base,
+    doc: new Int32Array(n),
+    first: new Int32Array(n),
+    last: new Int32Array(n),
+    startFirst: new Int32Array(n),
+    startLast: new Int32Array(n),
+    readFirst: new Int32Array(n),
+    readLast: new Int32Array(n),
+    span: new Array<Span>(n),
+    tokens: new Int32Array(n),
+  };
+  for (let f = 0; f < formulas.length; f++) {
+    const occ = formulas[f]!.occurrences;
+    for (let k = 0, x = base[f]!; x < base[f + 1]!; k++, x++) {
+      c.doc[x] = occ[k]!.doc;
+      c.first[x] = occ[k]!.first;
+      c.last[x] = occ[k]!.last;
+    }
+  }
+  let order = radixOrder(c.first, n);
+  order = radixOrder(c.doc, n, order);
+  const byTokens = new Map<number, number[]>();
+  const scratch: Extent = { first: 0, last: 0 };
+  for (let i = 0; i < n; i++) {
+    const x = order[i]!;
+    const d = prepared[c.doc[x]!]!;
+    c.startFirst[x] = d.start[c.first[x]!]!;
+    c.startLast[x] = d.start[c.last[x]!]!;
+    scratch.first = c.first[x]!;
+    scratch.last = c.last[x]!;
+    const e = readableExtent(d, scratch);
+    c.readFirst[x] = e.first;
+    c.readLast[x] = e.last;
+    c.span[x] = spanOf(d, e.first, e.last);
+    c.tokens[x] = tokenClass(c, x, d, prepared, byTokens);
+  }
+  return c;
+}
+
+/**
+ * The first occurrence in document order with the very tokens of x's
+ * readable extent (x itself if none): candidates are kept by a hash of
+ * the types, and compared token by token.
+ */
+function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: Map<number, number[]>): number {
+  const type = d.type;
+  const first = c.readFirst[x]!;
+  const last = c.readLast[x]!;
+  // A map key only: kept in small-integer range so the map does not box it.
+  let h = FNV_OFFSET;
+  for (let t = first; t <= last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
+  h >>= 2;
+  const bucket = byTokens.get(h);
+  if (bucket) {
+    for (const y of bucket) {
+      if (c.readLast[y]! - c.readFirst[y]! !== last - first) continue;
+      const ty = prepared[c.doc[y]!]!.type;
+      const fy = c.readFirst[y]!;
+      let k = 0;
+      while (k <= last - first && ty[fy + k] === type[first + k]) k++;
+      if (k > last - first) return y;
+    }
+    bucket.push(x);
+  } else byTokens.set(h, [x]);
+  return x;
+}

@@ -1,0 +1,67 @@
+/**
+ * readMembers: every occurrence of the formulas that are families, read in
+ * document order, leaves in its formula's own slot what a member needs:
+ * the readable extent and its span (as readableExtent and spanOf give
+ * them), the core's start offsets, and one token class for members with
+ * the very same tokens, across formulas and documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { readMembers } from '../../src/reuse/family-members.ts';
+import type { Formula, Occurrence } from '../../src/reuse/formulas.ts';
+import { spanOf } from '../../src/reuse/member-span.ts';
+import { readableExtent } from '../../src/reuse/readable-extent.ts';
+import { prepared } from './fixtures.ts';
+
+const formula = (occurrences: Occurrence[]): Formula => ({
+  occurrences,
+  passages: [],
+  coreMask: (k) => new Uint8Array(occurrences[k]!.last - occurrences[k]!.first + 1).fill(1),
+  contains: [],
+  partOf: [],
+});
+const at = (doc: number, first: number, last: number): Occurrence => ({ doc, first, last, links: 1 });
+
+describe('readMembers', () => {
+  const { docs } = prepared([
+    'They abandon the old zero-sum game today.',
+    'Critics said the old zero-sum game is over.',
+    'We abandon the old zero-sum game now.',
+  ]);
+  // Formulas 0 and 2 are families (two occurrences each); formula 1 is not.
+  // Formula 0's first occurrence ends inside "zero-sum".
+  const formulas = [formula([at(0, 3, 4), at(2, 3, 6)]), formula([at(1, 0, 1)]), formula([at(1, 3, 6), at(2, 1, 6)])];
+  const m = readMembers(formulas, (f) => f.occurrences.length === 2, docs);
+
+  it('gives each family its occurrences in its own order, and none to a formula that is no family', () => {
+    expect(Array.from(m.base)).toEqual([0, 2, 2, 4]);
+    expect(Array.from(m.doc)).toEqual([0, 2, 1, 2]);
+    expect(Array.from(m.first)).toEqual([3, 3, 3, 1]);
+  });
+
+  it('reads each member as readableExtent and spanOf would, and its core start offsets', () => {
+    formulas.forEach((f, i) => {
+      if (i === 1) return;
+      f.occurrences.forEach((o, k) => {
+        const x = m.base[i]! + k;
+        const d = docs[o.doc]!;
+        const e = readableExtent(d, { first: o.first, last: o.last });
+        expect([m.readFirst[x], m.readLast[x]]).toEqual([e.first, e.last]);
+        expect(m.span[x]).toEqual(spanOf(d, e.first, e.last));
+        expect([m.startFirst[x], m.startLast[x]]).toEqual([d.start[o.first], d.start[o.last]]);
+      });
+    });
+    // "old zero" is read through the compound: "old zero-sum".
+    expect(m.readLast[0]).toBe(5);
+  });
+
+  it('gives members with the very same tokens one class, across formulas and documents, and others their own', () => {
+    // "old zero-sum game" in documents 1 and 2 (formulas 2 and 0): one class,
+    // the first met in document order (document 1's); "old zero-sum" in
+    // document 0 is another.
+    expect(m.tokens[0]).toBe(0);
+    expect(m.tokens[1]).toBe(2);
+    expect(m.tokens[2]).toBe(2);
+    // "abandon the old zero-sum game" in document 2: a class of its own.
+    expect(m.tokens[3]).toBe(3);
+  });
+});
