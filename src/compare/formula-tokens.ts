@@ -5,10 +5,10 @@
  * one edit apart (a spelling: "organisation" / "organization"). Unlike words
  * never match; the alignment pairs them afterwards, by position.
  */
+import { isFunctionWord, type Language } from '../text/function-words.ts';
 import { normalizeWord } from '../text/normalize.ts';
 import { scanTokens, TokenKind } from '../text/scan.ts';
 import { stem } from '../text/stem.ts';
-import { isStopword } from '../text/stopwords.ts';
 
 export interface AlignToken {
   /** UTF-16 offsets into the document's text. */
@@ -40,14 +40,18 @@ export const SCORE = {
 /** Shortest words compared for a one-edit spelling difference. */
 const SPELLING_MIN_LENGTH = 5;
 
-/** The words of `text` between `start` and `end`, with Han runs split into single characters (the scanner gives overlapping bigrams). */
-export function versionTokens(text: string, start: number, end: number): AlignToken[] {
+/**
+ * The words of `text` between `start` and `end`, with Han runs split into
+ * single characters (the scanner gives overlapping bigrams); function words
+ * are those of the document's `language` (function-words.ts).
+ */
+export function versionTokens(text: string, start: number, end: number, language: Language = 'en'): AlignToken[] {
   const out: AlignToken[] = [];
   const slice = text.slice(start, end);
   const add = (s: number, e: number, han: boolean) => {
     const surface = slice.slice(s, e);
     const norm = normalizeWord(surface);
-    out.push({ start: s + start, end: e + start, text: surface, norm, stem: han ? norm : stem(norm), content: han || !isStopword(norm) });
+    out.push({ start: s + start, end: e + start, text: surface, norm, stem: han ? norm : stem(norm), content: han || !isFunctionWord(norm, language) });
   };
   let hanEnd = 0;
   scanTokens(slice, {

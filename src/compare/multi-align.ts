@@ -5,7 +5,8 @@
  *
  * Method (our own code; the idea is CollateX's progressive alignment of each
  * witness against what was aligned before, with near matching):
- * 1. Tokenize each version's span with the project's one scanner (Han runs
+ * 1. Tokenize each version's span with the project's one scanner (function
+ *    words those of its document's language, function-words.ts; Han runs
  *    become single characters) and merge identical spans (same matching
  *    forms): 200 versions cost what their distinct wordings cost.
  * 2. Find the medoid (the span most like the others) and, by aligning each
@@ -26,6 +27,7 @@
  * distinct spans, W distinct stretches of about L words and C columns.
  */
 import { alignIntoColumns } from './column-align.ts';
+import { languageOfText, type Language } from '../text/function-words.ts';
 import { matchPairs, versionTokens, type AlignToken } from './formula-tokens.ts';
 
 export { versionTokens, type AlignToken } from './formula-tokens.ts';
@@ -151,7 +153,10 @@ function formulaStretches(sequences: Sequence[], medoid: number): [number, numbe
 
 /** Aligns every version of one formula. Versions with no word at all are kept, with no wording. */
 export function alignVersions(inputs: readonly VersionInput[]): MultiAlignment {
-  const versions: AlignedVersion[] = inputs.map((v) => ({ doc: v.doc, start: v.start, end: v.end, tokens: versionTokens(v.text, v.start, v.end), columns: [], wording: -1 }));
+  // Function words are those of each document's language, told once per document.
+  const languages = new Map<string, Language>();
+  const languageOf = (v: VersionInput) => languages.get(v.doc) ?? languages.set(v.doc, languageOfText(v.text)).get(v.doc)!;
+  const versions: AlignedVersion[] = inputs.map((v) => ({ doc: v.doc, start: v.start, end: v.end, tokens: versionTokens(v.text, v.start, v.end, languageOf(v)), columns: [], wording: -1 }));
   const dedupe = (seqs: { tokens: AlignToken[]; version: number }[]): Sequence[] => {
     const byKey = new Map<string, Sequence>();
     for (const { tokens, version } of seqs) {

@@ -5,6 +5,7 @@
  * document's arrays are views into corpus-wide columns.
  */
 import { TokenColumns, internTokens } from '../text/intern.ts';
+import { LanguageCounter, wordLanguages } from '../text/function-words.ts';
 import { Vocabulary } from '../text/vocabulary.ts';
 
 /** The corpus-wide columns that every document's arrays are views of. */
@@ -58,6 +59,26 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
   return d.start[t]! + d.surface[d.type[t]!]!.length;
 }
 
+/**
+ * Per type: its marker bits and function-word bits by language
+ * (function-words.ts). The English bit is the Vocabulary's own content flag,
+ * so English text is read exactly as the Vocabulary says; Han is content in
+ * every language.
+ */
+function typeLanguages(vocab: Vocabulary): { marker: Uint8Array; functional: Uint8Array } {
+  const types = vocab.size;
+  const marker = new Uint8Array(types);
+  const functional = new Uint8Array(types);
+  for (let t = 0; t < types; t++) {
+    const content = vocab.content[t]!;
+    const langs = wordLanguages(vocab.norm[t]!);
+    marker[t] = langs.marker;
+    // Han types are content (vocabulary.ts) and in no list.
+    functional[t] = (langs.function & ~1) | (content ? 0 : 1);
+  }
+  return { marker, functional };
+}
+
 /** Code units whose tokens are counted to size the token columns. */
 const SAMPLE_CHARS = 1 << 16;
 /** Room added to the extrapolated token count. */
@@ -90,22 +111,32 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     docStart[d + 1] = cols.length;
   }
   const total = cols.length;
-  const types = vocab.size;
   const typeStem = Int32Array.from(vocab.stemOf);
-  const typeContent = new Uint8Array(types);
-  for (let t = 0; t < types; t++) typeContent[t] = vocab.content[t] ? 1 : 0;
+  const { marker, functional } = typeLanguages(vocab);
 
   const type = cols.type;
   const stem = new Int32Array(total);
-  // The scanner's gap column, with the content bit added.
+  // The scanner's gap column, with the content bit added: a token is content
+  // unless it is a function word of its document's language.
   const flags = cols.gap.subarray(0, total);
+  const counter = new LanguageCounter();
   let contentCount = 0;
-  for (let i = 0; i < total; i++) {
-    const ty = type[i]!;
-    stem[i] = typeStem[ty]!;
-    const c = typeContent[ty]!;
-    flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
-    contentCount += c;
+  for (let d = 0; d < texts.length; d++) {
+    const t0 = docStart[d]!;
+    const t1 = docStart[d + 1]!;
+    counter.reset();
+    for (let i = t0; i < t1; i++) {
+      const m = marker[type[i]!]!;
+      if (m !== 0) counter.add(m);
+    }
+    const bit = 1 << counter.language();
+    for (let i = t0; i < t1; i++) {
+      const ty = type[i]!;
+      stem[i] = typeStem[ty]!;
+      const c = (functional[ty]! & bit) === 0 ? 1 : 0;
+      flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
+      contentCount += c;
+    }
   }
   const contentTok = new Int32Array(contentCount);
   const start = cols.start.subarray(0, total);

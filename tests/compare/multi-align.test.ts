@@ -88,6 +88,19 @@ describe('alignVersions', () => {
     expect(al.wordings.map((w) => w.text)).toEqual(['residents can judge the progress themselves']);
   });
 
+  it("trims the function words of the documents' own language: French \"une\" as English \"a\"", () => {
+    const { inputs } = versions(
+      [
+        ['a', 'A', '2019', 'Dans les villes, il faut viser ', 'une société plus juste et plus solidaire', ' de demain.'],
+        ['b', 'B', '2020', 'Nous devons créer ', 'une société plus juste et plus solidaire', ' dans les années qui viennent.'],
+        ['c', 'C', '2021', 'Elle veut que le pays soit ', 'société plus juste et plus solidaire', ', a-t-elle dit au journal.'],
+      ],
+      true,
+    );
+    const al = alignVersions(inputs);
+    expect(al.wordings.map((w) => w.text)).toEqual(['société plus juste et plus solidaire']);
+  });
+
   it('aligns 200 versions at the cost of their distinct wordings', () => {
     const forms = ['protect the environment for future generations', 'safeguard the environment for future generations', 'protect the environment for coming generations', 'protect environment for future generations'];
     const rows = Array.from({ length: 200 }, (_, i) => [`d${i}`, `Outlet ${i % 7}`, `${2000 + (i % 20)}`, `${filler(i, 1)} `, forms[i % forms.length]!, ` ${filler(1000 + i, 1)}`] as [string, string, string, string, string, string]);

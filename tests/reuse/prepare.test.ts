@@ -47,4 +47,20 @@ describe('prepareDocs', () => {
     expect(two[1]!.count).toBe(3);
     expect(two[1]!.offset).toBe(20000);
   });
+
+  it("marks function words by each document's language: \"die\" and \"war\" are content in English, not in German", () => {
+    const { docs: d } = prepared([
+      'The war will not end until the die is cast, and the people of the city know it.',
+      'Der Krieg war lang, und die Menschen der Stadt wissen es nicht, aber sie hoffen auf den Frieden.',
+      'La guerre de la ville est finie et les habitants de la région attendent la paix dans le calme.',
+    ]);
+    const content = (doc: (typeof d)[number], word: string) => {
+      const k = Array.from(doc.type).findIndex((ty) => doc.surface[ty]!.toLowerCase() === word);
+      expect(k, word).toBeGreaterThanOrEqual(0);
+      return (doc.flags[k]! & TOK_CONTENT) !== 0;
+    };
+    expect([content(d[0]!, 'war'), content(d[0]!, 'die'), content(d[0]!, 'the')]).toEqual([true, true, false]);
+    expect([content(d[1]!, 'war'), content(d[1]!, 'die'), content(d[1]!, 'krieg')]).toEqual([false, false, true]);
+    expect([content(d[2]!, 'la'), content(d[2]!, 'de'), content(d[2]!, 'guerre')]).toEqual([false, false, true]);
+  });
 });

@@ -1,0 +1,167 @@
+/**
+ * Function words of the languages Refrain reads best (English, French,
+ * German, Spanish, Italian, Portuguese, Dutch), and which of them a document
+ * is written in. A word that is a function word in its document's language
+ * ("de", "la", "der", "und") pulls no alignment, makes no seed and is
+ * trimmed from a formula's edges, as "the" and "of" are in English.
+ *
+ * Method: the classic stopword count. A document's language is the one whose
+ * most frequent function words (its markers) stand most often in it, at
+ * least three times; ties, and documents with fewer (Chinese, a list of
+ * names, a line or two), read as English, whose list
+ * is stopwords.ts's, so an English corpus is analysed exactly as before. The
+ * lists are short on purpose (articles, pronouns, prepositions, conjunctions,
+ * auxiliaries): content words stay content, because slogans are built from
+ * them. Words are listed as written and compared in their matching form
+ * (normalize.ts: lower case, accents dropped).
+ *
+ * What it misses: other languages read as English (their function words
+ * count as content; the rest of the engine is language-independent); a
+ * document in two languages takes the language of most of its words; French
+ * and Italian elisions ("l'homme", "dell'Europa") stay one word.
+ */
+import { normalizeWord } from './normalize.ts';
+import { scanTokens } from './scan.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+/** English is first: it wins ties, and documents with no markers at all. */
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Per language: its markers (frequent function words, none of which is
+ * another listed language's marker once accents are dropped: "à" would be
+ * "a"), then `|`, then its other function words.
+ */
+const LISTS: Record<Exclude<Language, 'en'>, string> = {
+  fr: `le les des et est une dans pour que qui du au sur avec pas |
+    à la l un de d aux ou mais donc ni car qu quoi dont où ce cet cette ces c ça il ils elle elles on je j tu
+    nous vous me m te t se s lui leur leurs eux y en ne n plus moins très son sa ses mon ma mes ton ta tes
+    notre nos votre vos sont était étaient été être a ont avait avaient avoir ai as avons avez sera seront
+    serait sous par sans entre vers chez contre depuis pendant selon après avant comme si aussi ainsi alors
+    tout tous toute toutes autre autres même quel quelle quels quelles lorsque quand puis déjà encore`,
+  de: `der die und das ist nicht mit den von sich ein eine auf dem zu |
+    des einen einem einer eines oder aber denn sondern doch ich du er sie es wir ihr man mich mir dich dir
+    uns euch ihm ihn ihnen sein seine seinen seinem seiner ihre ihren ihrem ihrer unser unsere mein meine
+    sind war waren bin bist gewesen hat haben hatte hatten wird werden wurde wurden kann können konnte
+    muss müssen soll sollen will wollen kein keine keinen auch noch schon nur so wie als wenn dass daß ob
+    weil da dann zum zur im in am an aus bei nach vor über unter durch für gegen ohne um bis seit zwischen
+    dieser diese dieses diesen diesem jener jene welche welcher welches was wer wo hier dort sehr mehr
+    alle allen aller alles andere anderen`,
+  es: `el los las del y en una por con para es se que como más |
+    la lo un unos unas e o u ni pero sino de a al sin sobre entre hasta desde hacia contra según me te le
+    les nos os mi mis tu tus su sus nuestro nuestra nuestros nuestras yo tú él ella ellos ellas nosotros
+    usted ustedes son era eran fue fueron ser sido está están estaba estar ha han había hay haber he
+    cuando donde quien quienes cual cuales este esta estos estas ese esa esos esas aquel muy menos ya
+    también no si sí porque pues tan tanto todo todos toda todas otro otra otros otras`,
+  it: `il di che della e per un una sono con non del gli nel è |
+    lo la i le uno dello dei degli delle a al allo alla ai agli alle da dal dallo dalla dai dagli dalle in
+    nello nella nei negli nelle su sul sullo sulla sui sugli sulle tra fra ed o ma chi cui se come anche
+    più meno molto già ancora era erano essere stato stata ha hanno aveva avere ho io tu lui lei noi voi
+    loro mi ti si ci vi ne suo sua suoi sue mio mia nostro nostra questo questa questi queste quello
+    quella quelli quelle tutto tutti tutta tutte altro altri altra`,
+  pt: `os da do dos das em um uma para com não que é pelo no |
+    o a as uns umas de na nos nas por pela pelos pelas sem sobre entre até desde e ou mas nem se sim como
+    quando onde quem qual quais eu tu ele ela eles elas nós vós você vocês me te lhe lhes seu sua seus
+    suas meu minha nosso nossa este esta estes estas esse essa esses essas aquele aquela isso isto são era
+    eram foi foram ser sido está estão estava estar tem têm tinha ter há havia muito mais menos já também
+    ainda todo todos toda todas outro outra outros outras ao aos à às`,
+  nl: `het een en van dat die is op niet met voor zijn te de ook |
+    of maar want dus dit deze wat wie waar hoe ik jij je hij zij ze wij we jullie u mij me hem haar ons
+    hun zich mijn jouw was waren ben bent heeft hebben had hadden wordt worden werd werden kan kunnen kon
+    moet moeten zal zullen zou zouden wil willen geen nog al wel zo als dan toen omdat in aan door bij
+    naar uit over onder tegen tussen tot om na zonder er hier daar zeer meer alle alles andere`,
+};
+
+/** English markers: its most frequent function words. */
+const ENGLISH_MARKERS = 'the and of to is that was for with are this be have it not';
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).map(normalizeWord);
+
+/**
+ * Per matching form: bit i set when it is a marker (`marker`) or a function
+ * word (`function`) of LANGUAGES[i]. One lookup per word type.
+ */
+export interface WordLanguages {
+  marker: number;
+  function: number;
+}
+
+const TABLE = new Map<string, WordLanguages>();
+function mark(form: string, bit: number, markerToo: boolean): void {
+  let e = TABLE.get(form);
+  if (!e) TABLE.set(form, (e = { marker: 0, function: 0 }));
+  e.function |= bit;
+  if (markerToo) e.marker |= bit;
+}
+for (const w of STOPWORDS) mark(w, 1, false);
+for (const w of words(ENGLISH_MARKERS)) mark(w, 1, true);
+LANGUAGES.forEach((lang, i) => {
+  if (lang === 'en') return;
+  const [markers, rest] = LISTS[lang].split('|') as [string, string];
+  for (const w of words(markers)) mark(w, 1 << i, true);
+  for (const w of words(rest)) mark(w, 1 << i, false);
+});
+
+const NONE: WordLanguages = { marker: 0, function: 0 };
+
+/** The languages in which a matching form is a marker or a function word (bits by LANGUAGES' index). */
+export function wordLanguages(norm: string): WordLanguages {
+  return TABLE.get(norm) ?? NONE;
+}
+
+/** Markers a language other than English needs to be told. */
+const MIN_MARKERS = 3;
+
+/**
+ * Counts markers per language; `language()` is the one with most (English on
+ * ties or none). Feed it a document's words' marker bits.
+ */
+export class LanguageCounter {
+  readonly #counts = new Int32Array(LANGUAGES.length);
+
+  add(markerBits: number): void {
+    for (let i = 0; markerBits !== 0; i++, markerBits >>>= 1) if (markerBits & 1) this.#counts[i]!++;
+  }
+
+  /**
+   * The index in LANGUAGES of the language counted most: English (0) on
+   * ties, and unless another language has at least MIN_MARKERS markers (a
+   * few words such as "Do no harm" read as Portuguese "do", "no" otherwise).
+   */
+  language(): number {
+    let best = 0;
+    for (let i = 1; i < LANGUAGES.length; i++) if (this.#counts[i]! > this.#counts[best]!) best = i;
+    return this.#counts[best]! >= MIN_MARKERS ? best : 0;
+  }
+
+  reset(): void {
+    this.#counts.fill(0);
+  }
+}
+
+/** The language a text is written in, by its markers (English on ties or none). */
+export function textLanguage(norms: Iterable<string>): Language {
+  const c = new LanguageCounter();
+  for (const n of norms) c.add(wordLanguages(n).marker);
+  return LANGUAGES[c.language()]!;
+}
+
+/** Code units of a text read to tell its language: a few hundred words are plenty. */
+const SAMPLE_CHARS = 4000;
+
+/**
+ * The language of a document's text, from its first SAMPLE_CHARS code units
+ * (the views ask it per document shown; the engine counts every word).
+ */
+export function languageOfText(text: string): Language {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const c = new LanguageCounter();
+  scanTokens(sample, { push: (s, e) => c.add(wordLanguages(normalizeWord(sample.slice(s, e))).marker) });
+  return LANGUAGES[c.language()]!;
+}
+
+/** Whether `norm` is a function word in `language`. */
+export function isFunctionWord(norm: string, language: Language): boolean {
+  return (wordLanguages(norm).function & (1 << LANGUAGES.indexOf(language))) !== 0;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isFunctionWord, languageOfText, LANGUAGES, textLanguage, wordLanguages } from '../../src/text/function-words.ts';
+import { normalizeWord } from '../../src/text/normalize.ts';
+import { STOPWORDS } from '../../src/text/stopwords.ts';
+
+const words = (s: string) => s.split(/\s+/).map(normalizeWord);
+
+const SAMPLES = {
+  en: 'The council said that the plan was ready and that it would be put to a vote with the support of the mayor.',
+  fr: "Le conseil a déclaré que le projet était prêt et qu'il serait soumis au vote avec le soutien du maire dans les jours qui viennent.",
+  de: 'Der Rat sagte, dass der Plan fertig sei und mit der Unterstützung des Bürgermeisters zur Abstimmung gestellt werde, die nicht leicht ist.',
+  es: 'El consejo dijo que el plan estaba listo y que se sometería a votación con el apoyo del alcalde en los próximos días.',
+  it: 'Il consiglio ha detto che il piano è pronto e che sarà messo ai voti con il sostegno del sindaco nei prossimi giorni della settimana.',
+  pt: 'O conselho disse que o plano estava pronto e que seria posto em votação com o apoio do prefeito nos próximos dias da semana.',
+  nl: 'De raad zei dat het plan klaar was en dat het met de steun van de burgemeester in stemming zou worden gebracht, niet eerder.',
+} as const;
+
+describe('function words', () => {
+  it('tells the language of a text by its most frequent function words', () => {
+    for (const [lang, text] of Object.entries(SAMPLES)) {
+      expect(languageOfText(text), lang).toBe(lang);
+      expect(textLanguage(words(text)), lang).toBe(lang);
+    }
+  });
+
+  it('reads a text with no function words, or a tie, as English', () => {
+    expect(languageOfText('构建网络空间命运共同体')).toBe('en');
+    expect(languageOfText('Xi Jinping, Wuzhen, 2019')).toBe('en');
+    expect(textLanguage([])).toBe('en');
+    // One English and one French marker: a tie.
+    expect(textLanguage(['the', 'les'])).toBe('en');
+  });
+
+  it('keeps English function words exactly the stopword list', () => {
+    for (const w of STOPWORDS) expect(isFunctionWord(w, 'en'), w).toBe(true);
+    for (const w of ['people', 'war', 'die', 'son', 'man']) expect(isFunctionWord(w, 'en'), w).toBe(false);
+  });
+
+  it('knows a word as a function word only in its own languages', () => {
+    expect(isFunctionWord('de', 'fr')).toBe(true);
+    expect(isFunctionWord('de', 'en')).toBe(false);
+    expect(isFunctionWord('war', 'de')).toBe(true);
+    expect(isFunctionWord('die', 'nl')).toBe(true);
+    expect(isFunctionWord('gesellschaft', 'de')).toBe(false);
+    // Compared in the matching form: accents dropped.
+    expect(isFunctionWord(normalizeWord('très'), 'fr')).toBe(true);
+    expect(isFunctionWord(normalizeWord('über'), 'de')).toBe(true);
+    expect(wordLanguages('nonexistent')).toEqual({ marker: 0, function: 0 });
+    expect(LANGUAGES[0]).toBe('en');
+  });
+});
+
+describe('languageOfText on short or borrowed words', () => {
+  it('needs three markers before it reads a text as other than English', () => {
+    expect(languageOfText('Do no harm.')).toBe('en');
+    expect(languageOfText('Building a community with a shared future in cyberspace')).toBe('en');
+    expect(languageOfText('Le Monde et la Gazette')).toBe('en');
+    expect(languageOfText('Le monde est à nous et pour nous.')).toBe('fr');
+  });
+});
