@@ -111,7 +111,7 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
       }
       starts[t] = start;
       let ty = vocab.lookup(text, start, i, h);
-      if (ty < 0) ty = vocab.intern(text, start, i, KIND_WORD, h);
+      if (ty < 0) ty = vocab.insert(text, start, i, KIND_WORD, h);
       types[t] = ty;
       gaps[t++] = gap;
       gap = 0;

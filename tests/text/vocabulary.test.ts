@@ -69,5 +69,23 @@ describe('Vocabulary', () => {
     expect(new Set(ids).size).toBe(words.length);
     expect(words.map((w) => v.lookup(w, 0, w.length, fnv1a(w)))).toEqual(ids);
     expect(v.size).toBe(words.length);
+    // The stem table grows alike: each word is a stem of its own, and
+    // another surface of it (upper case) still finds that stem.
+    expect(v.stems.length).toBe(words.length);
+    const upper = words.map((w) => v.stemOf[v.typeOf(w.toUpperCase(), TokenKind.Word)]);
+    expect(upper).toEqual(ids.map((id) => v.stemOf[id]));
+    expect(v.stems.length).toBe(words.length);
+  });
+
+  it('keeps stems whose hashes collide apart', () => {
+    const v = new Vocabulary();
+    // "altarag" and "zink" have the same 32-bit FNV-1a hash.
+    expect(fnv1a('altarag')).toBe(fnv1a('zink'));
+    const a = v.typeOf('altarag', TokenKind.Word);
+    const z = v.typeOf('zink', TokenKind.Word);
+    expect(v.stemOf[a]).not.toBe(v.stemOf[z]);
+    expect(v.stems[v.stemOf[z]!]).toBe('zink');
+    expect(v.stemOf[v.typeOf('Zink', TokenKind.Word)]).toBe(v.stemOf[z]);
+    expect(v.stemOf[v.typeOf('Altarag', TokenKind.Word)]).toBe(v.stemOf[a]);
   });
 });
