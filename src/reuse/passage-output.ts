@@ -65,14 +65,17 @@ const OP_NAMES = ['match', 'sub', 'ins', 'del'] as const;
 export class OpCache {
   /** `match` of a type with itself, by type. */
   readonly #same: (AlignOp | undefined)[] = [];
-  /** Other ops by (a's type, b's type), one map per op (keys stay small ints). */
-  readonly #other = [new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>(), new Map<number, AlignOp>()];
-  readonly #types: number;
+  /**
+   * Other ops, one map per op: an insertion by b's type, a deletion by a's
+   * type, a match of two types (same stem) or a substitution by a's type,
+   * then b's. Two levels, not one key a × types + b: past 2^30 (a
+   * vocabulary of 33K types) such a key is a boxed heap number, slow to
+   * hash and garbage each look-up (8M words: a fifth of toPassage's time).
+   */
+  readonly #other = [new Map<number, Map<number, AlignOp>>(), new Map<number, Map<number, AlignOp>>(), new Map<number, AlignOp>(), new Map<number, AlignOp>()];
   /** The ops of the last passage made (see toPassage). */
   lastOps: AlignOp[] = [];
-  constructor(readonly surface: readonly string[]) {
-    this.#types = surface.length;
-  }
+  constructor(readonly surface: readonly string[]) {}
 
   get(o: number, ta: number, tb: number): AlignOp {
     const surf = this.surface;
@@ -85,14 +88,25 @@ export class OpCache {
       }
       return op;
     }
-    const key = o === OP_INS ? tb : o === OP_DEL ? ta : ta * this.#types + tb;
-    const other = this.#other[o]!;
-    let op = other.get(key);
+    // Each op is one literal with its final properties (adding them later
+    // would allocate a property store).
+    if (o === OP_INS || o === OP_DEL) {
+      const byType = this.#other[o] as Map<number, AlignOp>;
+      const key = o === OP_INS ? tb : ta;
+      let op = byType.get(key);
+      if (op === undefined) {
+        op = o === OP_INS ? { op: 'ins', b: surf[tb]! } : { op: 'del', a: surf[ta]! };
+        byType.set(key, op);
+      }
+      return op;
+    }
+    const byA = this.#other[o] as Map<number, Map<number, AlignOp>>;
+    let byB = byA.get(ta);
+    if (byB === undefined) byA.set(ta, (byB = new Map()));
+    let op = byB.get(tb);
     if (op === undefined) {
-      // Each op is one literal with its final properties (adding them later
-      // would allocate a property store).
-      op = o === OP_INS ? { op: 'ins', b: surf[tb]! } : o === OP_DEL ? { op: 'del', a: surf[ta]! } : { op: OP_NAMES[o]!, a: surf[ta]!, b: surf[tb]! };
-      other.set(key, op);
+      op = { op: OP_NAMES[o]!, a: surf[ta]!, b: surf[tb]! };
+      byB.set(tb, op);
     }
     return op;
   }

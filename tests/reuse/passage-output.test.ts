@@ -48,6 +48,18 @@ describe('OpCache', () => {
     // Two spellings of one stem: a match of different types.
     expect(cache.get(OP_MATCH, 0, 1)).toEqual({ op: 'match', a: 'protect', b: 'safeguard' });
   });
+
+  it('keeps ops of two types apart and shared in a large vocabulary', () => {
+    // 40K types: a x types + b would pass 2^30; the ops are keyed by a, then b.
+    const surface = Array.from({ length: 40_000 }, (_, i) => `w${i}`);
+    const cache = new OpCache(surface);
+    const sub = cache.get(OP_SUB, 39_999, 39_998);
+    expect(sub).toEqual({ op: 'sub', a: 'w39999', b: 'w39998' });
+    expect(cache.get(OP_SUB, 39_999, 39_998)).toBe(sub);
+    expect(cache.get(OP_SUB, 39_998, 39_999)).toEqual({ op: 'sub', a: 'w39998', b: 'w39999' });
+    expect(cache.get(OP_MATCH, 39_999, 39_998)).toEqual({ op: 'match', a: 'w39999', b: 'w39998' });
+    expect(cache.get(OP_MATCH, 39_999, 39_998)).not.toBe(sub);
+  });
 });
 
 describe('toPassage', () => {
