@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { languageOfText } from '../../src/text/function-words.ts';
 import { coverage, evaluate, overlap } from './evaluate.ts';
-import { loadParallel } from './parallel-fixture.ts';
+import { loadParallel, PARALLEL_FR_DIR } from './parallel-fixture.ts';
 import { standinDetectReuse } from './standin-reuse.ts';
 import { generateCorpus } from './synthetic-corpus.ts';
 import type { PassageLike, Span, TruthGroup } from './types.ts';
@@ -112,5 +113,31 @@ describe('bench inputs end to end (stand-in detector)', () => {
     expect(docs.find((d) => d.id === 'mark')!.text.slice(at.start, at.end)).toBe(
       'And there came a voice from heaven, saying, Thou art my beloved Son, in whom I am well pleased',
     );
+  });
+
+  it('the French parallel fixture loads: the same episodes in Louis Segond 1910, every quote found once', () => {
+    const { docs, truth: groups } = loadParallel(PARALLEL_FR_DIR);
+    expect(docs.map((d) => d.id)).toEqual(['luc', 'marc', 'matthieu']);
+    expect(groups).toHaveLength(24);
+    for (const d of docs) {
+      expect(d.outlet).toBe('Louis Segond 1910');
+      expect(d.date?.value).toBe('1910');
+      expect(d.text.startsWith('---')).toBe(false);
+      expect(d.text.split('\n\n')).toHaveLength(4); // one paragraph per episode
+      expect(languageOfText(d.text)).toBe('fr'); // what the set is for: French function words
+    }
+    const text = (doc: string): string => docs.find((d) => d.id === doc)!.text;
+    const voice = groups.find((g) => g.id === 'baptism-voice')!;
+    const at = voice.spans.find((x) => x.doc === 'marc')!;
+    expect(text('marc').slice(at.start, at.end)).toBe(
+      "Et une voix fit entendre des cieux ces paroles: Tu es mon Fils bien-aimé, en toi j'ai mis toute mon affection",
+    );
+    // The refrain of the sower's seeds: three occurrences per gospel, each marked inside its context.
+    const refrain = groups.find((g) => g.id === 'sower-another-part')!;
+    expect(refrain.spans).toHaveLength(9);
+    for (const sp of refrain.spans) expect(text(sp.doc).slice(sp.start, sp.end)).toBe('Une autre partie tomba');
+    const stony = groups.find((g) => g.id === 'sower-stony')!;
+    expect(stony.contains).toBe('sower-another-part');
+    for (const sp of stony.spans) expect(refrain.spans.some((r) => r.doc === sp.doc && r.start === sp.start)).toBe(true);
   });
 });

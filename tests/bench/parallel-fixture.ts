@@ -1,6 +1,8 @@
 /**
  * Loads a labelled real text set (tests/fixtures/parallel/, the KJV
- * gospels; tests/fixtures/sotu/, State of the Union addresses): documents
+ * gospels; tests/fixtures/parallel-fr/, the same passages in the Louis
+ * Segond 1910 French Bible; tests/fixtures/sotu/, State of the Union
+ * addresses): documents
  * with front matter, and labels.json whose quotes are located in each
  * document's body to give exact spans (offsets are computed, never typed).
  *
@@ -16,6 +18,7 @@ import type { DocDate } from '../../src/corpus/types.ts';
 import type { ReuseInput, Span, TruthGroup } from './types.ts';
 
 export const PARALLEL_DIR = fileURLToPath(new URL('../fixtures/parallel/', import.meta.url));
+export const PARALLEL_FR_DIR = fileURLToPath(new URL('../fixtures/parallel-fr/', import.meta.url));
 export const SOTU_DIR = fileURLToPath(new URL('../fixtures/sotu/', import.meta.url));
 
 export interface ParallelDoc extends ReuseInput {
