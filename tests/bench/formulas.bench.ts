@@ -2,16 +2,16 @@
  * Formulas as readers mean them (issue #12): on the synthetic corpus with
  * slogans in 60% and 100% of the documents, a frame around a slogan, one
  * outlet's own slogan, outlet footers and chance-level phrasing; on a phrase
- * in every one of 1,000 documents (speed); and on the two labelled real sets
- * (KJV gospels, State of the Union addresses). See formula-metrics.ts for
- * the definitions.
+ * in every one of 1,000 documents (speed); and on the labelled real sets
+ * (KJV gospels, the same passages in French, State of the Union addresses).
+ * See formula-metrics.ts for the definitions.
  */
 import { loadEngine } from './engine.ts';
 import { evaluate } from './evaluate.ts';
 import { evaluateFormulas, type FormulaEvaluation, type FormulaFamilyLike, type KnownGroup } from './formula-metrics.ts';
 import { collectGarbage, measurePeak } from './memory.ts';
 import { median, registerSuite, round, type BenchTable, type Metric } from './metrics.ts';
-import { PARALLEL_DIR, SOTU_DIR, loadParallel } from './parallel-fixture.ts';
+import { PARALLEL_DIR, PARALLEL_FR_DIR, SOTU_DIR, loadParallel } from './parallel-fixture.ts';
 import { REWORD_LEVELS, generateCorpus, type FormulaOptions } from './synthetic-corpus.ts';
 import type { ReuseInput, ReuseResultLike, Span } from './types.ts';
 
@@ -111,7 +111,7 @@ registerSuite({
     );
 
     // 3. Real labelled sets.
-    for (const [name, dir, prefix] of [['KJV gospels', PARALLEL_DIR, 'kjv'], ['State of the Union', SOTU_DIR, 'sotu']] as const) {
+    for (const [name, dir, prefix] of [['KJV gospels', PARALLEL_DIR, 'kjv'], ['Louis Segond gospels (French)', PARALLEL_FR_DIR, 'lsg'], ['State of the Union', SOTU_DIR, 'sotu']] as const) {
       const real = loadParallel(dir);
       const t = performance.now();
       const rres = engine.detectReuse(real.docs) as Result;
