@@ -14,10 +14,9 @@
  */
 import { OP_MATCH, OP_SUB } from './align.ts';
 import type { FormulaOptions, PathColumns, TokenLayout, TokenPassage } from './formulas.ts';
-import { collectOccurrences, groupSides, type Cores } from './formula-occurrences.ts';
+import { KIND_BREAK, KIND_CONTENT, collectOccurrences, groupSides, tokenKinds, type Cores } from './formula-occurrences.ts';
 import { radixOrder } from './radix-sort.ts';
-import { TOK_CONTENT, TOK_CONTENT_BIT } from './prepare.ts';
-import { breakIn, lastBreakIn } from './sentence-breaks.ts';
+import { TOK_CONTENT } from './prepare.ts';
 
 /** Rounds of cores counted against the partners' cores (see recountAgainstCores). */
 const CORE_ROUNDS = 2;
@@ -25,16 +24,17 @@ const CORE_ROUNDS = 2;
 /** Steps 1 and 2: the occurrences with their cores, copies of frequent phrases' runs included. */
 export function buildCores(passages: readonly TokenPassage[], path: PathColumns, layout: TokenLayout, options: FormulaOptions): Cores {
   const { cores, occOf } = collectOccurrences(passages, groupSides(passages, options.familyOverlap), path);
+  const byDoc = radixOrder(cores.doc, cores.count);
+  const kinds = tokenKinds(cores, layout, byDoc);
   // Per occurrence: 1 where its core was cut at a sentence end or paragraph break.
   const cut = new Uint8Array(cores.count);
-  placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort, cut);
+  placeCores(cores, kinds, options.formulaCoreShare, options.minContentWordsShort, cut);
   const cover = new Int32Array(cores.countAt[cores.count]!);
-  const byDoc = radixOrder(cores.doc, cores.count);
   let row: Int32Array = new Int32Array(1024);
   for (let round = 0; round < CORE_ROUNDS; round++) {
     row = coverCores(cores, byDoc, cover, row);
-    recountAgainstCores(cores, passages, path, occOf, cover, layout, cut);
-    placeCores(cores, layout, options.formulaCoreShare, options.minContentWordsShort, cut);
+    recountAgainstCores(cores, passages, path, occOf, cover, kinds, cut);
+    placeCores(cores, kinds, options.formulaCoreShare, options.minContentWordsShort, cut);
   }
   return withCopies(cores, passages, occOf, layout);
 }
@@ -106,7 +106,7 @@ export function coverCores(c: Cores, byDoc: Uint32Array, at: Int32Array, row: In
  * out" whose partner reads "… better benefit mankind. One world, one
  * Internet. President Xi Jinping pointed out").
  */
-export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, occOf: Int32Array, cover: Int32Array, layout: TokenLayout, cut: Uint8Array): void {
+export function recountAgainstCores(cores: Cores, passages: readonly TokenPassage[], path: PathColumns, occOf: Int32Array, cover: Int32Array, kinds: Uint8Array, cut: Uint8Array): void {
   const { coreFirst, coreLast, countAt, counts, group, first: oFirst } = cores;
   const { op, ai, bj } = path;
   const side = new Int32Array(2);
@@ -126,12 +126,12 @@ export function recountAgainstCores(cores: Cores, passages: readonly TokenPassag
     let bLo = p.bFirst;
     let bHi = p.bLast;
     if (cut[occOf[2 * i]!]) {
-      sideOfCore(cores, occOf[2 * i]!, p.aFirst, p.aLast, layout, side);
+      sideOfCore(cores, occOf[2 * i]!, p.aFirst, p.aLast, kinds, side);
       aLo = side[0]!;
       aHi = side[1]!;
     }
     if (cut[occOf[2 * i + 1]!]) {
-      sideOfCore(cores, occOf[2 * i + 1]!, p.bFirst, p.bLast, layout, side);
+      sideOfCore(cores, occOf[2 * i + 1]!, p.bFirst, p.bLast, kinds, side);
       bLo = side[0]!;
       bHi = side[1]!;
     }
@@ -159,20 +159,18 @@ export function recountAgainstCores(cores: Cores, passages: readonly TokenPassag
  * (from the break before the core to the one after it); the whole side when
  * the core is empty.
  */
-function sideOfCore(c: Cores, o: number, first: number, last: number, layout: TokenLayout, out: Int32Array): void {
+function sideOfCore(c: Cores, o: number, first: number, last: number, kinds: Uint8Array, out: Int32Array): void {
   const cf = c.coreFirst[o]!;
   const cl = c.coreLast[o]!;
   out[0] = first;
   out[1] = last;
   if (cf > cl) return;
-  const doc = c.doc[o]!;
-  const off = layout.offset[doc]!;
   if (first < cf) {
-    const b = lastBreakIn(layout, doc, off, first, cf);
+    const b = lastBreakIn(c, kinds, o, first, cf);
     if (b >= 0) out[0] = b;
   }
   if (last > cl) {
-    const b = breakIn(layout, doc, off, cl, last);
+    const b = breakIn(c, kinds, o, cl, last);
     if (b >= 0) out[1] = b - 1;
   }
 }
@@ -247,29 +245,27 @@ export function withCopies(c: Cores, passages: readonly TokenPassage[], occOf: I
  * `minPiece` content words, and every occurrence of the group crosses one
  * (a quoted paragraph); otherwise the core is cut to its piece holding most
  * matches, and `cut` marks the occurrences whose core that shortened (1; 0
- * for the others).
+ * for the others). `kinds`: tokenKinds's.
  */
-export function placeCores(cores: Cores, layout: TokenLayout, share: number, minPiece: number, cut: Uint8Array): void {
-  const { count, group, doc } = cores;
-  const { flags } = layout;
+export function placeCores(cores: Cores, kinds: Uint8Array, share: number, minPiece: number, cut: Uint8Array): void {
+  const { count, group } = cores;
   // Occurrences of a group are consecutive.
   for (let g0 = 0; g0 < count; ) {
     let g1 = g0 + 1;
     while (g1 < count && group[g1] === group[g0]) g1++;
     let crossing = 0;
     for (let o = g0; o < g1; o++) {
-      const off = layout.offset[doc[o]!]!;
-      coreOf(cores, o, share, flags, off);
-      trimPieces(cores, o, layout, off, minPiece);
+      coreOf(cores, kinds, o, share);
+      trimPieces(cores, kinds, o, minPiece);
       // Too little left to be a formula a reader would quote.
-      if (contentIn(flags, off, cores.coreFirst[o]!, cores.coreLast[o]!) < minPiece) cores.coreFirst[o] = cores.coreLast[o]! + 1;
-      if (breakIn(layout, doc[o]!, off, cores.coreFirst[o]!, cores.coreLast[o]!) >= 0) crossing++;
+      if (contentIn(cores, kinds, o, cores.coreFirst[o]!, cores.coreLast[o]!) < minPiece) cores.coreFirst[o] = cores.coreLast[o]! + 1;
+      if (breakIn(cores, kinds, o, cores.coreFirst[o]!, cores.coreLast[o]!) >= 0) crossing++;
     }
     for (let o = g0; o < g1; o++) cut[o] = 0;
     if (crossing > 0 && crossing < g1 - g0) {
       for (let o = g0; o < g1; o++) {
         const before = cores.coreLast[o]! - cores.coreFirst[o]!;
-        cutAtBreak(cores, o, layout, layout.offset[doc[o]!]!);
+        cutAtBreak(cores, kinds, o);
         if (cores.coreLast[o]! - cores.coreFirst[o]! < before) cut[o] = 1;
       }
     }
@@ -277,68 +273,85 @@ export function placeCores(cores: Cores, layout: TokenLayout, share: number, min
   }
 }
 
-/** Content words among tokens [first, last] of the document at `off`. */
-function contentIn(flags: Uint8Array, off: number, first: number, last: number): number {
+/** Where token t of occurrence o stands in `kinds` (and the counts) is base(o) + t. */
+const base = (c: Cores, o: number): number => c.countAt[o]! - c.first[o]!;
+
+/** Token t of occurrence o is a content word. */
+const content = (c: Cores, kinds: Uint8Array, o: number, t: number): boolean => (kinds[base(c, o) + t]! & KIND_CONTENT) !== 0;
+
+/** Content words among tokens [first, last] of occurrence o. */
+function contentIn(c: Cores, kinds: Uint8Array, o: number, first: number, last: number): number {
+  const at = base(c, o);
   let n = 0;
-  for (let t = first; t <= last; t++) n += (flags[off + t]! >>> TOK_CONTENT_BIT) & 1;
+  for (let t = first; t <= last; t++) n += kinds[at + t]! & KIND_CONTENT;
   return n;
 }
 
+/** The first token in (first, last] of occurrence o with a break before it, or -1. */
+function breakIn(c: Cores, kinds: Uint8Array, o: number, first: number, last: number): number {
+  const at = base(c, o);
+  for (let t = first + 1; t <= last; t++) if ((kinds[at + t]! & KIND_BREAK) !== 0) return t;
+  return -1;
+}
+
+/** The last token in (first, last] of occurrence o with a break before it, or -1. */
+function lastBreakIn(c: Cores, kinds: Uint8Array, o: number, first: number, last: number): number {
+  const at = base(c, o);
+  for (let t = last; t > first; t--) if ((kinds[at + t]! & KIND_BREAK) !== 0) return t;
+  return -1;
+}
+
 /** Drops pieces of fewer than `minPiece` content words off both ends of the core, while another piece remains. */
-function trimPieces(c: Cores, o: number, layout: TokenLayout, off: number, minPiece: number): void {
-  const { flags } = layout;
-  const doc = c.doc[o]!;
+function trimPieces(c: Cores, kinds: Uint8Array, o: number, minPiece: number): void {
   let cf = c.coreFirst[o]!;
   let cl = c.coreLast[o]!;
   for (;;) {
-    const b = breakIn(layout, doc, off, cf, cl);
-    if (b < 0 || contentIn(flags, off, cf, b - 1) >= minPiece) break;
+    const b = breakIn(c, kinds, o, cf, cl);
+    if (b < 0 || contentIn(c, kinds, o, cf, b - 1) >= minPiece) break;
     cf = b;
   }
   for (;;) {
-    const b = lastBreakIn(layout, doc, off, cf, cl);
-    if (b < 0 || contentIn(flags, off, b, cl) >= minPiece) break;
+    const b = lastBreakIn(c, kinds, o, cf, cl);
+    if (b < 0 || contentIn(c, kinds, o, b, cl) >= minPiece) break;
     cl = b - 1;
   }
-  while (cf <= cl && (flags[off + cf]! & TOK_CONTENT) === 0) cf++;
-  while (cl >= cf && (flags[off + cl]! & TOK_CONTENT) === 0) cl--;
+  while (cf <= cl && !content(c, kinds, o, cf)) cf++;
+  while (cl >= cf && !content(c, kinds, o, cl)) cl--;
   c.coreFirst[o] = cf;
   c.coreLast[o] = cl;
 }
 
 /** The core of occurrence `o` (see the file comment), trimmed to content words. */
-function coreOf(c: Cores, o: number, share: number, flags: Uint8Array, off: number): void {
+function coreOf(c: Cores, kinds: Uint8Array, o: number, share: number): void {
   const need = Math.max(1, Math.ceil(c.links[o]! * share));
-  const base = c.countAt[o]!;
+  const at = c.countAt[o]!;
   const first = c.first[o]!;
   const len = c.last[o]! - first + 1;
   let s = 0;
-  while (s < len && c.counts[base + s]! < need) s++;
+  while (s < len && c.counts[at + s]! < need) s++;
   let e = len - 1;
-  while (e >= s && c.counts[base + e]! < need) e--;
-  while (s <= e && (flags[off + first + s]! & TOK_CONTENT) === 0) s++;
-  while (e >= s && (flags[off + first + e]! & TOK_CONTENT) === 0) e--;
+  while (e >= s && c.counts[at + e]! < need) e--;
+  while (s <= e && (kinds[at + s]! & KIND_CONTENT) === 0) s++;
+  while (e >= s && (kinds[at + e]! & KIND_CONTENT) === 0) e--;
   c.coreFirst[o] = first + s;
   c.coreLast[o] = first + e;
 }
 
 /** Keeps the piece of the core between breaks that holds most matches, trimmed to content words. */
-function cutAtBreak(c: Cores, o: number, layout: TokenLayout, off: number): void {
-  const { flags } = layout;
-  const doc = c.doc[o]!;
+function cutAtBreak(c: Cores, kinds: Uint8Array, o: number): void {
   const cf = c.coreFirst[o]!;
   const cl = c.coreLast[o]!;
   if (cf > cl) return;
-  const base = c.countAt[o]! - c.first[o]!;
+  const at = base(c, o);
   let bestFirst = cf;
   let bestLast = cl;
   let best = -1;
   let pieceFirst = cf;
   let weight = 0;
-  let nextBreak = breakIn(layout, doc, off, cf, cl);
+  let nextBreak = breakIn(c, kinds, o, cf, cl);
   for (let t = cf; t <= cl + 1; t++) {
     if (t > cl || t === nextBreak) {
-      if (t === nextBreak) nextBreak = breakIn(layout, doc, off, t, cl);
+      if (t === nextBreak) nextBreak = breakIn(c, kinds, o, t, cl);
       if (weight > best) {
         best = weight;
         bestFirst = pieceFirst;
@@ -347,10 +360,10 @@ function cutAtBreak(c: Cores, o: number, layout: TokenLayout, off: number): void
       pieceFirst = t;
       weight = 0;
     }
-    if (t <= cl && (flags[off + t]! & TOK_CONTENT) !== 0) weight += c.counts[base + t]!;
+    if (t <= cl && (kinds[at + t]! & KIND_CONTENT) !== 0) weight += c.counts[at + t]!;
   }
-  while (bestFirst <= bestLast && (flags[off + bestFirst]! & TOK_CONTENT) === 0) bestFirst++;
-  while (bestLast >= bestFirst && (flags[off + bestLast]! & TOK_CONTENT) === 0) bestLast--;
+  while (bestFirst <= bestLast && !content(c, kinds, o, bestFirst)) bestFirst++;
+  while (bestLast >= bestFirst && !content(c, kinds, o, bestLast)) bestLast--;
   c.coreFirst[o] = bestFirst;
   c.coreLast[o] = bestLast;
 }

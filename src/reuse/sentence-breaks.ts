@@ -1,9 +1,9 @@
 /**
  * Sentence ends and paragraph breaks as the formula stages read them: a
  * sorted column of the corpus-wide tokens that follow a real break, where
- * each document's breaks start in it, and binary-search look-ups of the
- * breaks inside a stretch of one document (among that document's breaks
- * only: a few dozen, not the corpus's).
+ * each document's breaks start in it, and the breaks inside a stretch of one
+ * document marked in a column of the caller's (found by binary search among
+ * that document's breaks only: a few dozen, not the corpus's).
  */
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { grownCapacity, resized } from './buffers.ts';
@@ -84,20 +84,14 @@ function lowerBound(breaks: Int32Array, lo: number, hi: number, pos: number): nu
 }
 
 /**
- * The first token in (first, last] of document `doc` (its tokens start at
- * corpus-wide `off`) with a break before it, or -1.
+ * Sets `bit` in `out[at + t]` for each token t in [first, last] of document
+ * `doc` (its tokens start at corpus-wide `off`) with a break before it.
  */
-export function breakIn(b: SentenceBreaks, doc: number, off: number, first: number, last: number): number {
+export function markBreaks(b: SentenceBreaks, doc: number, off: number, first: number, last: number, out: Uint8Array, at: number, bit: number): void {
   const { breaks } = b;
   const hi = b.breakStart[doc + 1]!;
-  const k = lowerBound(breaks, b.breakStart[doc]!, hi, off + first + 1);
-  return k < hi && breaks[k]! <= off + last ? breaks[k]! - off : -1;
-}
-
-/** The last token in (first, last] of document `doc` with a break before it, or -1. */
-export function lastBreakIn(b: SentenceBreaks, doc: number, off: number, first: number, last: number): number {
-  const { breaks } = b;
-  const lo = b.breakStart[doc]!;
-  const k = lowerBound(breaks, lo, b.breakStart[doc + 1]!, off + last + 1) - 1;
-  return k >= lo && breaks[k]! > off + first ? breaks[k]! - off : -1;
+  for (let k = lowerBound(breaks, b.breakStart[doc]!, hi, off + first); k < hi && breaks[k]! <= off + last; k++) {
+    const i = at + breaks[k]! - off;
+    out[i] = out[i]! | bit;
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectOccurrences, groupSides } from '../../src/reuse/formula-occurrences.ts';
-import { OPTIONS, PassageBuilder } from './formula-fixtures.ts';
+import { KIND_BREAK, KIND_CONTENT, collectOccurrences, groupSides, tokenKinds } from '../../src/reuse/formula-occurrences.ts';
+import { radixOrder } from '../../src/reuse/radix-sort.ts';
+import { OPTIONS, PassageBuilder, layoutOf } from './formula-fixtures.ts';
 
 const occurrences = (b: PassageBuilder) => {
   const { cores } = collectOccurrences(b.passages, groupSides(b.passages, OPTIONS.familyOverlap), b.path);
@@ -48,5 +49,18 @@ describe('collectOccurrences', () => {
     const b = new PassageBuilder().add(0, 30, 1, 30, 5).add(0, 0, 1, 0, 5);
     const occ = occurrences(b);
     expect(occ.map((o) => [o.group, o.doc, o.first])).toEqual([[0, 0, 30], [0, 1, 30], [2, 0, 0], [2, 1, 0]]);
+  });
+});
+
+describe('tokenKinds', () => {
+  it('copies each occurrence\'s content words and breaks beside its counts', () => {
+    const b = new PassageBuilder().add(0, 1, 1, 0, 5);
+    const layout = layoutOf('fwf.wwfw', 'ww.fwwf');
+    const { cores } = collectOccurrences(b.passages, groupSides(b.passages, OPTIONS.familyOverlap), b.path);
+    const kinds = tokenKinds(cores, layout, radixOrder(cores.doc, cores.count));
+    const kindsOf = (o: number) => Array.from(kinds.subarray(cores.countAt[o]!, cores.countAt[o + 1]!), (k) => (k & KIND_BREAK ? '.' : '') + (k & KIND_CONTENT ? 'w' : 'f')).join('');
+    // Tokens 1-5 of document 0 ("wf.wwf"), 0-4 of document 1 ("ww.fww").
+    expect(kindsOf(0)).toBe('wf.wwf');
+    expect(kindsOf(1)).toBe('ww.fww');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakIn, lastBreakIn, sentenceBreaks } from '../../src/reuse/sentence-breaks.ts';
+import { markBreaks, sentenceBreaks } from '../../src/reuse/sentence-breaks.ts';
 import { prepared } from './fixtures.ts';
 
 describe('sentenceBreaks', () => {
@@ -20,20 +20,25 @@ describe('sentenceBreaks', () => {
   });
 });
 
-describe('breakIn / lastBreakIn', () => {
+describe('markBreaks', () => {
   // Document 1 starts at corpus-wide token 5 and has breaks before 7, 9 and 12; documents 0 and 2 have one each.
   const b = { breaks: Int32Array.from([3, 7, 9, 12, 20]), breakStart: Int32Array.from([0, 1, 4, 5]) };
-  it('find the first and last break inside (first, last] of a document, in its own token indices', () => {
-    expect(breakIn(b, 1, 5, 0, 10)).toBe(2);
-    expect(lastBreakIn(b, 1, 5, 0, 10)).toBe(7);
-    expect(breakIn(b, 1, 5, 3, 10)).toBe(4);
-    expect(lastBreakIn(b, 1, 5, 0, 6)).toBe(4);
+  const marked = (first: number, last: number, at: number) => {
+    const out = new Uint8Array(12).fill(1);
+    markBreaks(b, 1, 5, first, last, out, at, 2);
+    return Array.from(out, (v) => v >> 1).join('');
+  };
+  it('sets the bit at each break inside [first, last] of a document, in its own token indices moved by `at`', () => {
+    expect(marked(0, 10, 0)).toBe('001010010000');
+    expect(marked(3, 10, -3)).toBe('010010000000');
+    expect(marked(4, 7, 0)).toBe('000010010000');
   });
-  it('do not count a break before the first token, and say -1 when there is none', () => {
-    expect(breakIn(b, 1, 5, 2, 3)).toBe(-1);
-    expect(lastBreakIn(b, 1, 5, 2, 3)).toBe(-1);
-    expect(breakIn(b, 1, 5, 8, 12)).toBe(-1);
-    expect(lastBreakIn(b, 1, 5, 8, 12)).toBe(-1);
+  it('marks nothing outside [first, last] or in other documents, and keeps the other bits', () => {
+    expect(marked(8, 12, 0)).toBe('000000000000');
+    expect(marked(2, 2, 0)).toBe('001000000000');
+    const out = new Uint8Array(4).fill(1);
+    markBreaks(b, 1, 5, 0, 3, out, 0, 2);
+    expect(Array.from(out)).toEqual([1, 1, 3, 1]);
   });
 });
 
