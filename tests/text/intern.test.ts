@@ -35,6 +35,19 @@ describe('internTokens', () => {
     );
   });
 
+  it('numbers new surfaces in order of first occurrence, Han bigrams among them, repeats alike', () => {
+    const vocab = new Vocabulary();
+    vocab.typeOf('known', 0);
+    const text = 'beta alpha beta 网络 alpha known gamma 网络';
+    const cols = new TokenColumns(4);
+    internTokens(text, vocab, cols);
+    expect(Array.from(cols.type.subarray(0, cols.length))).toEqual([1, 2, 1, 3, 2, 0, 4, 3]);
+    expect(vocab.surface).toEqual(['known', 'beta', 'alpha', '网络', 'gamma']);
+    // The next text finds them all, and adds its own after them.
+    internTokens('gamma delta', vocab, cols);
+    expect(Array.from(cols.type.subarray(8, cols.length))).toEqual([4, 5]);
+  });
+
   it('keeps distinct surfaces apart however many there are', () => {
     const vocab = new Vocabulary();
     const words = Array.from({ length: 20000 }, (_, i) => `w${i.toString(36)}`);
