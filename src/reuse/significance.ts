@@ -36,7 +36,10 @@
  * ("an economist based in … said that"): it rejects chance, not cliché.
  */
 import { OP_MATCH } from './align.ts';
-import { TOK_BANAL, TOK_CONTENT } from './prepare.ts';
+import { TOK_BANAL, TOK_CONTENT, TOK_CONTENT_BIT } from './prepare.ts';
+
+/** TOK_BANAL's bit. */
+const TOK_BANAL_BIT = Math.log2(TOK_BANAL);
 import type { PathColumns, TokenPassage } from './formulas.ts';
 
 export class ChanceModel {
@@ -60,13 +63,16 @@ export class ChanceModel {
     const all = new Float64Array(stems);
     const outside = new Float64Array(stems);
     let n = 0;
+    // Without a branch per token (content or not, covered or not are
+    // unpredictable): each token adds 0 or 1 to its stem's counts.
     for (let t = 0; t < tokens; t++) {
       const f = flags[t]!;
-      if ((f & TOK_CONTENT) === 0) continue;
-      n++;
-      if (covered[t]) continue;
-      all[stem[t]!]!++;
-      if ((f & TOK_BANAL) === 0) outside[stem[t]!]!++;
+      const content = (f >>> TOK_CONTENT_BIT) & 1;
+      n += content;
+      const counted = content & (covered[t]! ^ 1);
+      const s = stem[t]!;
+      all[s] = all[s]! + counted;
+      outside[s] = outside[s]! + (counted & ~(f >>> TOK_BANAL_BIT));
     }
     const logN = Math.log(Math.max(1, n));
     for (let s = 0; s < stems; s++) {
