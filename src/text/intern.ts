@@ -154,7 +154,7 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         c = text.charCodeAt(i);
         const k = classOf(text, i, c);
         if (k === WORD) continue;
-        if (k === APOS && i + 1 < n && classAt(text, i + 1) === WORD) {
+        if (k === APOS && i + 1 < n && classOf(text, i + 1, text.charCodeAt(i + 1)) === WORD) {
           h = Math.imul(h ^ c, FNV_PRIME);
           i++;
           c = text.charCodeAt(i);
