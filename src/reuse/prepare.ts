@@ -20,6 +20,8 @@ export interface CorpusColumns {
   flags: Uint8Array;
   /** Token index (inside its document) of every content word, document after document. */
   contentTok: Int32Array;
+  /** Per type: the languages (bits by function-words.ts's LANGUAGES) in which it opens a noun phrase ("the", "un", "der"). */
+  typeOpener: Uint8Array;
 }
 
 /** A content word (not a stopword): bit 3, above the scanner's GAP_* bits. */
@@ -50,6 +52,8 @@ export interface PreparedDoc {
   flags: Uint8Array;
   /** Token index of the k-th content word. */
   contentTok: Int32Array;
+  /** Its language, as an index in function-words.ts's LANGUAGES (0, English, unless told otherwise). */
+  language: number;
   // The stem of the k-th content word is corpus.stem[offset + contentTok[k]]
   // (derived where needed: one corpus-sized column less of fresh memory).
 }
@@ -65,18 +69,20 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
  * so English text is read exactly as the Vocabulary says; Han is content in
  * every language.
  */
-function typeLanguages(vocab: Vocabulary): { marker: Uint8Array; functional: Uint8Array } {
+function typeLanguages(vocab: Vocabulary): { marker: Uint8Array; functional: Uint8Array; opener: Uint8Array } {
   const types = vocab.size;
   const marker = new Uint8Array(types);
   const functional = new Uint8Array(types);
+  const opener = new Uint8Array(types);
   for (let t = 0; t < types; t++) {
     const content = vocab.content[t]!;
     const langs = wordLanguages(vocab.norm[t]!);
     marker[t] = langs.marker;
     // Han types are content (vocabulary.ts) and in no list.
     functional[t] = (langs.function & ~1) | (content ? 0 : 1);
+    opener[t] = langs.opener;
   }
-  return { marker, functional };
+  return { marker, functional, opener };
 }
 
 /** Code units whose tokens are counted to size the token columns. */
@@ -112,7 +118,8 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   }
   const total = cols.length;
   const typeStem = Int32Array.from(vocab.stemOf);
-  const { marker, functional } = typeLanguages(vocab);
+  const { marker, functional, opener } = typeLanguages(vocab);
+  const language = new Uint8Array(texts.length);
 
   const type = cols.type;
   const stem = new Int32Array(total);
@@ -129,7 +136,8 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
       const m = marker[type[i]!]!;
       if (m !== 0) counter.add(m);
     }
-    const bit = 1 << counter.language();
+    language[d] = counter.language();
+    const bit = 1 << language[d]!;
     for (let i = t0; i < t1; i++) {
       const ty = type[i]!;
       stem[i] = typeStem[ty]!;
@@ -141,7 +149,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const contentTok = new Int32Array(contentCount);
   const start = cols.start.subarray(0, total);
 
-  const corpus: CorpusColumns = { stem, flags, contentTok };
+  const corpus: CorpusColumns = { stem, flags, contentTok, typeOpener: opener };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
@@ -164,6 +172,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
       start: start.subarray(t0, t1),
       flags: flags.subarray(t0, t1),
       contentTok: contentTok.subarray(k0, k),
+      language: language[d]!,
     });
   }
   return out;

@@ -29,6 +29,13 @@
  *   cut before the conjunction. A noun there ends a complete coordination
  *   ("the desires and interests | of") and is left.
  *
+ * - after an article, demonstrative or possessive that opens its noun
+ *   phrase (one space before the first word: "the | common responsibility
+ *   of", "Un | semeur sortit"): extended back over it, and over a second one
+ *   before it ("il nostro"). The openers are those of the document's
+ *   language (function-words.ts), so a label quotes the phrase whole where
+ *   the core, built on content words, starts after it.
+ *
  * A cut is made only when at least `MIN_CONTENT` content words remain.
  * The rules read the text's characters and the tokens' content flags; the
  * word lists ("to", determiners, conjunctions) are English, and a text without them,
@@ -37,6 +44,8 @@
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 
+/** Most openers the start moves back over. */
+const OPENER_REACH = 2;
 /** Farthest an edge moves out to close a unit (tokens). */
 const REACH = 3;
 /** Farthest an edge moves out to the other mark of a quotation or bracket, inside its sentence (tokens). */
@@ -248,5 +257,12 @@ export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
   if (c - 1 > e.first && isContent(d, c) && CONJUNCTIONS.has(lower(d, c - 1)) && opensComplement(d, c + 1)) {
     cut(d, e, e.first, c - 2);
   }
+  // The article or possessive that opens the first word's noun phrase.
+  for (let k = 0; k < OPENER_REACH && opensPhraseAt(d, e.first); k++) e.first--;
   return e.first === o.first && e.last === o.last ? o : { ...o, first: e.first, last: e.last };
+}
+
+/** Token t - 1 opens a noun phrase in t's document's language and stands one space before t. */
+function opensPhraseAt(d: PreparedDoc, t: number): boolean {
+  return t > 0 && ((d.corpus.typeOpener[d.type[t - 1]!]! >> d.language) & 1) !== 0 && gapIs(d, t, SPACE);
 }

@@ -73,6 +73,24 @@ const LISTS: Record<Exclude<Language, 'en'>, string> = {
     naar uit over onder tegen tussen tot om na zonder er hier daar zeer meer alle alles andere`,
 };
 
+/**
+ * Per language: the words that open a noun phrase (articles, demonstratives,
+ * possessives), a subset of its function words. A formula that begins with a
+ * noun phrase is quoted with its opener ("the common responsibility of…",
+ * "Un semeur sortit…"); words with another common use are left out
+ * (English "that", French "des"/"du" = "of the", Dutch "zijn" = "are").
+ */
+const OPENERS: Record<Language, string> = {
+  en: 'the a an this these those its their our his her my your',
+  fr: 'le la les un une ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes',
+  de: `der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem sein seine
+    seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem mein meine`,
+  es: 'el la los las un una unos unas este esta estos estas ese esa esos esas su sus nuestro nuestra nuestros nuestras mi mis',
+  it: 'il lo la i gli le un uno una questo questa questi queste quel quella quei quelle suo sua suoi sue nostro nostra nostri nostre mio mia',
+  pt: 'o a os as um uma uns umas este esta estes estas esse essa esses essas seu sua seus suas nosso nossa nossos nossas meu minha',
+  nl: 'de het een deze dit die haar onze ons hun mijn jouw',
+};
+
 /** English markers: its most frequent function words. */
 const ENGLISH_MARKERS = 'the and of to is that was for with are this be have it not';
 
@@ -85,12 +103,18 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).map(normalizeWord);
 export interface WordLanguages {
   marker: number;
   function: number;
+  /** Opens a noun phrase (OPENERS). */
+  opener: number;
 }
 
 const TABLE = new Map<string, WordLanguages>();
-function mark(form: string, bit: number, markerToo: boolean): void {
+function entry(form: string): WordLanguages {
   let e = TABLE.get(form);
-  if (!e) TABLE.set(form, (e = { marker: 0, function: 0 }));
+  if (!e) TABLE.set(form, (e = { marker: 0, function: 0, opener: 0 }));
+  return e;
+}
+function mark(form: string, bit: number, markerToo: boolean): void {
+  const e = entry(form);
   e.function |= bit;
   if (markerToo) e.marker |= bit;
 }
@@ -102,8 +126,15 @@ LANGUAGES.forEach((lang, i) => {
   for (const w of words(markers)) mark(w, 1 << i, true);
   for (const w of words(rest)) mark(w, 1 << i, false);
 });
+// An opener is a function word of its language too (every English one is a stopword already).
+LANGUAGES.forEach((lang, i) => {
+  for (const w of words(OPENERS[lang])) {
+    mark(w, 1 << i, false);
+    entry(w).opener |= 1 << i;
+  }
+});
 
-const NONE: WordLanguages = { marker: 0, function: 0 };
+const NONE: WordLanguages = { marker: 0, function: 0, opener: 0 };
 
 /** The languages in which a matching form is a marker or a function word (bits by LANGUAGES' index). */
 export function wordLanguages(norm: string): WordLanguages {

@@ -48,8 +48,8 @@ describe('formulas: cores', () => {
       { id: 'b', text: `${FILLER[2]} As the archive records: ${quote}. ${FILLER[3]}` },
     ];
     const f = familyWith(detectReuse(docs).families, 'lighthouse keepers')!;
-    // Whole, but for the leading function word.
-    expect(f.members.map((m) => text(docs, m))).toEqual([quote.slice(4), quote.slice(4)]);
+    // Whole, with the article that opens it.
+    expect(f.members.map((m) => text(docs, m))).toEqual([quote, quote]);
   });
 
   it('trims dangling function words and keeps the varied words inside and at the edges', () => {
@@ -137,7 +137,7 @@ describe('formulas: one family per formula', () => {
     ];
     const { families } = detectReuse(docs);
     const outer = familyWith(families, 'governor ada vell')!;
-    const inner = families.find((f) => f.label.toLowerCase().startsWith('greener harbour'))!;
+    const inner = families.find((f) => f.label.toLowerCase().startsWith('a greener harbour'))!;
     expect(outer.documents).toBe(3);
     expect(inner.documents).toBe(6);
     expect(outer.contains).toEqual([inner.id]);
@@ -180,7 +180,7 @@ describe('formulas: nothing hidden by success', () => {
     const { passages, families } = detectReuse(docs);
     const f = familyWith(families, 'harbour economy')!;
     expect(f.documents).toBe(30);
-    expect(f.label).toBe('green and open harbour economy that works for every family');
+    expect(f.label).toBe(slogan);
     expect(f.variants.map((v) => v.count)).toEqual([24, 6]);
     // A star around one representative, word-for-word copies sharing a passage: not 435 pairs.
     expect(f.passages.length).toBeLessThan(30);

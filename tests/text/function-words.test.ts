@@ -45,7 +45,7 @@ describe('function words', () => {
     // Compared in the matching form: accents dropped.
     expect(isFunctionWord(normalizeWord('très'), 'fr')).toBe(true);
     expect(isFunctionWord(normalizeWord('über'), 'de')).toBe(true);
-    expect(wordLanguages('nonexistent')).toEqual({ marker: 0, function: 0 });
+    expect(wordLanguages('nonexistent')).toEqual({ marker: 0, function: 0, opener: 0 });
     expect(LANGUAGES[0]).toBe('en');
   });
 });
@@ -56,5 +56,18 @@ describe('languageOfText on short or borrowed words', () => {
     expect(languageOfText('Building a community with a shared future in cyberspace')).toBe('en');
     expect(languageOfText('Le Monde et la Gazette')).toBe('en');
     expect(languageOfText('Le monde est à nous et pour nous.')).toBe('fr');
+  });
+});
+
+describe('openers', () => {
+  it('are function words of their language that open a noun phrase', () => {
+    LANGUAGES.forEach((lang, i) => {
+      const openers = [...['the', 'la', 'der', 'el', 'il', 'o', 'het']].filter((w) => (wordLanguages(w).opener & (1 << i)) !== 0);
+      for (const w of openers) expect(isFunctionWord(w, lang), `${lang} ${w}`).toBe(true);
+    });
+    expect(wordLanguages('the').opener).toBe(1);
+    expect(wordLanguages('that').opener).toBe(0);
+    expect(wordLanguages('un').opener & (1 << LANGUAGES.indexOf('fr'))).not.toBe(0);
+    expect(wordLanguages('des').opener & (1 << LANGUAGES.indexOf('fr'))).toBe(0);
   });
 });
