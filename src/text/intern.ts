@@ -60,58 +60,6 @@ export class TokenColumns {
 // Start offsets of the characters of the current Han run (reused buffer).
 let hanStarts = new Int32Array(256);
 
-/**
- * Tokens of the current text whose surface was not in the vocabulary when
- * the scan met them: token index, end and kind (reused columns, grown by
- * doubling). They are added after the scan, in text order, so new types
- * get their ids in order of first occurrence as before, and the scanning
- * loop holds only the lookup: with the insertion (normalising, stemming)
- * inlined into it, the loop ran ≈ 20% slower even over tokens it found
- * (1M words, min of 15 interleaved runs: ≈ 85 → 67 ms with every type
- * known, ≈ 120 → 100 ms from an empty vocabulary).
- */
-class MissedTokens {
-  length = 0;
-  tok = new Int32Array(256);
-  end = new Int32Array(256);
-  kind = new Uint8Array(256);
-
-  add(tok: number, end: number, kind: TokenKind): void {
-    if (this.length === this.tok.length) {
-      const n = this.length * 2;
-      this.tok = grown(this.tok, new Int32Array(n));
-      this.end = grown(this.end, new Int32Array(n));
-      this.kind = grown(this.kind, new Uint8Array(n));
-    }
-    this.tok[this.length] = tok;
-    this.end[this.length] = end;
-    this.kind[this.length++] = kind;
-  }
-}
-
-function grown<T extends Int32Array | Uint8Array>(a: T, b: T): T {
-  b.set(a);
-  return b;
-}
-
-const missed = new MissedTokens();
-
-/** Adds the missed surfaces to `vocab` and writes their type ids over the hashes the scan left in `out.type`. */
-function addMissed(text: string, vocab: Vocabulary, out: TokenColumns): void {
-  const { start, type } = out;
-  const { tok, end, kind } = missed;
-  for (let x = 0; x < missed.length; x++) {
-    const t = tok[x]!;
-    const s = start[t]!;
-    const e = end[x]!;
-    const h = type[t]!;
-    // An earlier token of this text may have added the surface already.
-    const found = vocab.lookup(text, s, e, h);
-    type[t] = found >= 0 ? found : vocab.insert(text, s, e, kind[x] as TokenKind, h);
-  }
-  missed.length = 0;
-}
-
 function classOf(text: string, i: number, c: number): number {
   if (c < 0xd800) {
     const k = bmpClass[c]!;
@@ -122,14 +70,13 @@ function classOf(text: string, i: number, c: number): number {
 
 /**
  * Appends the tokens of `text` to `out`, with their type ids in `vocab`.
- * One loop on purpose (≈ 85 lines): it is the engine's per-code-unit pass,
+ * One loop on purpose (≈ 80 lines): it is the engine's per-code-unit pass,
  * and the word branch keeps its running hash and position in locals.
  */
 export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns): void {
   const n = text.length;
   // A text of n code units has at most n tokens.
   out.reserve(n);
-  missed.length = 0;
   const starts = out.start;
   const types = out.type;
   const gaps = out.gap;
@@ -163,10 +110,9 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         break;
       }
       starts[t] = start;
-      const ty = vocab.lookup(text, start, i, h);
-      // A surface not seen yet: its hash for now (see MissedTokens).
-      if (ty < 0) missed.add(t, i, KIND_WORD);
-      types[t] = ty < 0 ? h : ty;
+      let ty = vocab.lookup(text, start, i, h);
+      if (ty < 0) ty = vocab.insert(text, start, i, KIND_WORD, h);
+      types[t] = ty;
       gaps[t++] = gap;
       gap = 0;
       newlines = 0;
@@ -190,9 +136,7 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         let h = FNV_OFFSET;
         for (let x = s; x < e; x++) h = Math.imul(h ^ text.charCodeAt(x), FNV_PRIME);
         starts[t] = s;
-        const ty = vocab.lookup(text, s, e, h);
-        if (ty < 0) missed.add(t, e, KIND_HAN);
-        types[t] = ty < 0 ? h : ty;
+        types[t] = vocab.intern(text, s, e, KIND_HAN, h);
         gaps[t++] = k === 0 ? gap : 0;
       }
       gap = 0;
@@ -209,5 +153,4 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
     }
   }
   out.length = t;
-  if (missed.length > 0) addMissed(text, vocab, out);
 }
