@@ -74,15 +74,11 @@ export class Vocabulary {
       const t = slots[at + SLOT_TYPE]!;
       if (t === 0) return -1;
       if (slots[at + SLOT_HASH] === h && slots[at + SLOT_LENGTH] === len) {
-        // The code units are compared without a branch on each: a loop that
-        // stops at the first difference mispredicts its exit on every
-        // lookup, and each mispredict waits for the pool's cache miss
-        // (≈ 45 → 20 ms of lookups per 1M tokens).
         const pool = this.#pool;
         const off = slots[at + SLOT_POOL]! - start;
-        let diff = 0;
-        for (let k = start; k < end; k++) diff |= pool[off + k]! ^ text.charCodeAt(k);
-        if (diff === 0) return t - 1;
+        let k = start;
+        while (k < end && pool[off + k] === text.charCodeAt(k)) k++;
+        if (k === end) return t - 1;
       }
       slot = (slot + 1) & mask;
     }
