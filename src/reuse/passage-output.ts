@@ -75,6 +75,8 @@ export class OpCache {
   readonly #other = [new Map<number, Map<number, AlignOp>>(), new Map<number, Map<number, AlignOp>>(), new Map<number, AlignOp>(), new Map<number, AlignOp>()];
   /** The ops of the last passage made (see toPassage). */
   lastOps: AlignOp[] = [];
+  /** The ops of the passage being made (reused; see toPassage). */
+  readonly opBuf: AlignOp[] = [];
   constructor(readonly surface: readonly string[]) {}
 
   get(o: number, ta: number, tb: number): AlignOp {
@@ -124,18 +126,23 @@ export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B
   // as the ops themselves).
   const prev = opCache.lastOps;
   let same = prev.length === raw.steps;
-  let ops: AlignOp[] = same ? prev : [];
+  // A new passage's ops go to a reused buffer, then to one array of their
+  // exact length: an array grown by push leaves its smaller copies as
+  // garbage and keeps up to half again its length as slack, which every
+  // young-generation collection copies while the passages live.
+  const buf = opCache.opBuf;
   for (let p = 0, x = raw.at; p < raw.steps; p++, x++) {
     const o = op[x]!;
     // A token's surface as written is its type's surface: no new string.
     const step = opCache.get(o, o === OP_INS ? -1 : typeA[ai[x]!]!, o === OP_DEL ? -1 : typeB[bj[x]!]!);
     if (same && prev[p] === step) continue;
     if (same) {
-      ops = prev.slice(0, p);
+      for (let q = 0; q < p; q++) buf[q] = prev[q]!;
       same = false;
     }
-    ops.push(step);
+    buf[p] = step;
   }
+  const ops = same ? prev : buf.slice(0, raw.steps);
   opCache.lastOps = ops;
   const wa = raw.aLast - raw.aFirst + 1;
   const wb = raw.bLast - raw.bFirst + 1;

@@ -107,4 +107,22 @@ describe('toPassage op sharing', () => {
     expect(p1.ops.map((o) => o.op)).toEqual(['match', 'match']);
     expect(p3.ops).toEqual([{ op: 'sub', a: 'protect', b: 'guard' }, { op: 'match', a: 'forests', b: 'forests' }]);
   });
+
+  it('gives a passage that leaves the previous steps part way its own array, of its own length', () => {
+    const { docs, vocab } = prepared(['we protect forests', 'we protect forests']);
+    const store = new RawPassages();
+    const steps: [number, number, number][] = [[OP_MATCH, 1, 1], [OP_MATCH, 2, 2], [OP_MATCH, 1, 1], [OP_INS, -1, 2], [OP_MATCH, 1, 1]];
+    steps.forEach(([o, a, b], i) => { store.op[i] = o; store.ai[i] = a; store.bj[i] = b; });
+    store.length = steps.length;
+    const cache = new OpCache(vocab.surface);
+    const r = (at: number, n: number) => ({ ...raw(0, 1, 1, 2, 1, 2, 5), steps: n, at });
+    const p1 = toPassage(r(0, 2), store, docs[0]!, docs[1]!, cache, 1e-6);
+    const p2 = toPassage(r(2, 2), store, docs[0]!, docs[1]!, cache, 1e-6);
+    const p3 = toPassage(r(4, 1), store, docs[0]!, docs[1]!, cache, 1e-6);
+    expect(p1.ops).toEqual([{ op: 'match', a: 'protect', b: 'protect' }, { op: 'match', a: 'forests', b: 'forests' }]);
+    expect(p2.ops).toEqual([{ op: 'match', a: 'protect', b: 'protect' }, { op: 'ins', b: 'forests' }]);
+    expect(p2.ops[0]).toBe(p1.ops[0]);
+    expect(p3.ops).toEqual([{ op: 'match', a: 'protect', b: 'protect' }]);
+    expect(new Set([p1.ops, p2.ops, p3.ops]).size).toBe(3);
+  });
 });
