@@ -12,7 +12,7 @@ import type { Vocabulary } from './vocabulary.ts';
 
 // Module-local copies: some loaders (tsx) compile imported bindings to
 // getters, which would cost a call per character in the loops below.
-const { APOS, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, NEWLINE, SENTENCE, WORD, bmpClass, classAt } = scan;
+const { APOS, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, NEWLINE, SENTENCE, WORD, bmpClass, classAt, elidedBefore } = scan;
 const { FNV_OFFSET, FNV_PRIME } = voc;
 const KIND_WORD = TokenKind.Word;
 const KIND_HAN = TokenKind.Han;
@@ -101,7 +101,7 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         c = text.charCodeAt(i);
         const k = classOf(text, i, c);
         if (k === WORD) continue;
-        if (k === APOS && i + 1 < n && classOf(text, i + 1, text.charCodeAt(i + 1)) === WORD) {
+        if (k === APOS && i + 1 < n && classOf(text, i + 1, text.charCodeAt(i + 1)) === WORD && !elidedBefore(text, start, i)) {
           h = Math.imul(h ^ c, FNV_PRIME);
           i++;
           c = text.charCodeAt(i);

@@ -5,7 +5,9 @@
  * each token's offsets to a sink.
  *
  * Words are runs of letters, digits and marks (internal apostrophes kept:
- * "China's"). A run of Han characters yields overlapping bigrams, each with
+ * "China's"), except after a French or Italian elided article, pronoun or
+ * preposition ("l'Esprit", "qu'il", "dell'Europa": `elidedBefore`), which
+ * is a word of its own, so "l'eau" and "eau" share a word. A run of Han characters yields overlapping bigrams, each with
  * its own offsets ("网络空间" -> 网络, 络空, 空间); a lone Han character yields
  * itself. We do not use Intl.Segmenter for Chinese: its dictionary differs
  * between ICU versions, so a Node build and a browser worker could disagree.
@@ -98,6 +100,25 @@ function widthAt(text: string, i: number): number {
   return 1;
 }
 
+/**
+ * Elided words of French ("l'", "d'", "qu'", "jusqu'") and Italian ("dell'",
+ * "un'", "quest'"), lower case; a word is cut after one of them at an
+ * apostrophe. Few English words start so ("d'Artagnan", "c'mon"), and
+ * "don't", "it's", "O'Brien", "all's" are not cut.
+ */
+const ELIDED = new Set(['c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'dell', 'dall', 'nell', 'sull', 'un', 'quell', 'quest']);
+/** Longest ELIDED entry. */
+const ELIDED_MAX = 6;
+
+/**
+ * `text[start, end)`, a word's letters before an apostrophe, is an elided
+ * word (ELIDED): the word ends there. Only called at an apostrophe inside a
+ * word, which is rare.
+ */
+export function elidedBefore(text: string, start: number, end: number): boolean {
+  return end - start <= ELIDED_MAX && ELIDED.has(text.slice(start, end).toLowerCase());
+}
+
 // Start offsets of the characters of the current Han run (reused buffer).
 let hanStarts = new Int32Array(256);
 
@@ -114,7 +135,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
       while (i < n) {
         const k = classAt(text, i);
         if (k === WORD) i += widthAt(text, i);
-        else if (k === APOS && i + 1 < n && classAt(text, i + 1) === WORD) i += 1;
+        else if (k === APOS && i + 1 < n && classAt(text, i + 1) === WORD && !elidedBefore(text, start, i)) i += 1;
         else break;
       }
       sink.push(start, i, TokenKind.Word, gap);

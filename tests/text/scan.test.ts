@@ -13,6 +13,11 @@ describe('scanTokens', () => {
     expect(scan("'China's' rock’n’roll -- 42, x").map((t) => t[0])).toEqual(["China's", 'rock’n’roll', '42', 'x']);
   });
 
+  it("cuts a word after a French or Italian elided word, and nowhere else in English", () => {
+    expect(scan("L'Esprit de l’eau qu'il jusqu'à dell'Europa un'altra").map((t) => t[0])).toEqual(['L', 'Esprit', 'de', 'l', 'eau', 'qu', 'il', 'jusqu', 'à', 'dell', 'Europa', 'un', 'altra']);
+    expect(scan("Don't! It's O'Brien's; all's well, I'd say.").map((t) => t[0])).toEqual(["Don't", "It's", "O'Brien's", "all's", 'well', "I'd", 'say']);
+  });
+
   it('tells the gap before each token: a line break, a blank line, sentence punctuation', () => {
     const gaps = scan('one two\nthree. four\n\nfive; six… seven').map(([w, , g]) => [w, g]);
     expect(gaps).toEqual([
