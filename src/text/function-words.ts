@@ -17,8 +17,9 @@
  *
  * What it misses: other languages read as English (their function words
  * count as content; the rest of the engine is language-independent); a
- * document in two languages takes the language of most of its words; French
- * and Italian elisions ("l'homme", "dell'Europa") stay one word.
+ * document in two languages takes the language of most of its words. French
+ * and Italian elisions ("l'homme", "dell'Europa") are cut by the scanner
+ * (scan.ts), so "l" and "dell" are function words here.
  */
 import { normalizeWord } from './normalize.ts';
 import { scanTokens } from './scan.ts';
