@@ -161,28 +161,34 @@ export function assembleFormulas(c: Cores, { groupNo, sizes, live, ord }: LiveCo
   const groups = sizes.length;
   const merged = new UnionFind(groups);
   for (let g = 0; g < groups; g++) if (parent[g]! >= 0) merged.union(g, parent[g]!);
-  // Its cores, per document the union of overlapping ones.
+  // Its cores, per document the union of overlapping ones. Each live core's
+  // formula (numbered by first core), then the cores of formula f as
+  // cores[start[f], start[f + 1]) in core order: columns, not a map from
+  // root to formula and an array per formula grown by push (8M words:
+  // ≈ 150K cores, the map and the pushes a tenth of findFormulas).
   const rootOf = new Int32Array(groups);
-  const formulaOf = new Map<number, number>();
   for (let g = 0; g < groups; g++) rootOf[g] = merged.find(g);
-  const byFormula: number[][] = [];
+  const formulaOfRoot = new Int32Array(groups).fill(-1);
+  const formulaOfCore = new Int32Array(live.length);
+  let nFormulas = 0;
   for (let i = 0; i < live.length; i++) {
-    const o = live[ord[i]!]!;
-    const r = rootOf[groupNo[o]!]!;
-    let f = formulaOf.get(r);
-    if (f === undefined) {
-      f = byFormula.length;
-      formulaOf.set(r, f);
-      byFormula.push([]);
-    }
-    byFormula[f]!.push(o);
+    const r = rootOf[groupNo[live[ord[i]!]!]!]!;
+    if (formulaOfRoot[r]! < 0) formulaOfRoot[r] = nFormulas++;
+    formulaOfCore[i] = formulaOfRoot[r]!;
   }
+  const start = new Int32Array(nFormulas + 1);
+  for (let i = 0; i < live.length; i++) start[formulaOfCore[i]! + 1]!++;
+  for (let f = 0; f < nFormulas; f++) start[f + 1]! += start[f]!;
+  const cores = new Int32Array(live.length);
+  const fill = start.slice(0, nFormulas);
+  for (let i = 0; i < live.length; i++) cores[fill[formulaOfCore[i]!]!++] = live[ord[i]!]!;
   let maxPassage = -1;
   for (let x = 0; x < c.passageList.length; x++) if (c.passageList[x]! > maxPassage) maxPassage = c.passageList[x]!;
   const seenPassage = new Int32Array(maxPassage + 1);
   const rank = (o: number): number => (fragment[groupNo[o]!] ? 0 : 1 << 30) + sizes[groupNo[o]!]!;
-  const formulas: Formula[] = byFormula.map((list, f) => assemble(c, list, share, rank, seenPassage, f + 1));
-  linkFrames(formulas, frames, (g) => formulaOf.get(rootOf[g]!));
+  const formulas: Formula[] = [];
+  for (let f = 0; f < nFormulas; f++) formulas.push(assemble(c, cores.subarray(start[f]!, start[f + 1]!), share, rank, seenPassage, f + 1));
+  linkFrames(formulas, frames, (g) => (formulaOfRoot[rootOf[g]!]! >= 0 ? formulaOfRoot[rootOf[g]!]! : undefined));
   return formulas;
 }
 
@@ -208,10 +214,11 @@ function linkFrames(formulas: Formula[], frames: ReadonlyArray<[number, number]>
  * merged groups overlap in one document, the core of the group that ranks
  * first (`rank`: not a fragment, then most occurrences) is the occurrence.
  */
-function assemble(c: Cores, list: readonly number[], share: number, rank: (o: number) => number, seen: Int32Array, stamp: number): Formula {
+function assemble(c: Cores, list: Int32Array, share: number, rank: (o: number) => number, seen: Int32Array, stamp: number): Formula {
   const chosen: number[] = [];
   const passages: number[] = [];
-  for (const o of list) {
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i]!;
     for (let x = c.passageStart[o]!; x < c.passageStart[o + 1]!; x++) {
       const p = c.passageList[x]!;
       if (seen[p] === stamp) continue;

@@ -44,6 +44,12 @@ describe('mergeExtents', () => {
     expect(occurrencesOf(c)).toEqual([[[0, 0, 9], [1, 0, 9]], [[0, 6, 15], [1, 6, 15]]]);
   });
 
+  it('numbers formulas by their first core and gives each its cores in document order, where formulas interleave', () => {
+    const c = coresOf([[0, 0, 0, 4], [0, 2, 0, 4], [1, 0, 10, 14], [1, 1, 10, 14], [2, 1, 20, 24], [2, 2, 20, 24]]);
+    expect(occurrencesOf(c)).toEqual([[[0, 0, 4], [2, 0, 4]], [[0, 10, 14], [1, 10, 14]], [[1, 20, 24], [2, 20, 24]]]);
+    expect(mergeExtents(c, OPTIONS).map((f) => f.passages)).toEqual([[0, 1], [2, 3], [4, 5]]);
+  });
+
   it('leaves out occurrences without a core, and marks a copy (no links) as all core', () => {
     const c = coresOf([[0, 0, 0, 4], [0, 1, 0, 4], [0, 2, 3, 2]]);
     c.links[1] = 0;
