@@ -187,7 +187,8 @@ export function assembleFormulas(c: Cores, { groupNo, sizes, live, ord }: LiveCo
   const seenPassage = new Int32Array(maxPassage + 1);
   const rank = (o: number): number => (fragment[groupNo[o]!] ? 0 : 1 << 30) + sizes[groupNo[o]!]!;
   const formulas: Formula[] = [];
-  for (let f = 0; f < nFormulas; f++) formulas.push(assemble(c, cores.subarray(start[f]!, start[f + 1]!), share, rank, seenPassage, f + 1));
+  const passageBuf = new Int32Array(maxPassage + 1);
+  for (let f = 0; f < nFormulas; f++) formulas.push(assemble(c, cores.subarray(start[f]!, start[f + 1]!), share, rank, seenPassage, f + 1, passageBuf));
   linkFrames(formulas, frames, (g) => (formulaOfRoot[rootOf[g]!]! >= 0 ? formulaOfRoot[rootOf[g]!]! : undefined));
   return formulas;
 }
@@ -214,16 +215,19 @@ function linkFrames(formulas: Formula[], frames: ReadonlyArray<[number, number]>
  * merged groups overlap in one document, the core of the group that ranks
  * first (`rank`: not a fragment, then most occurrences) is the occurrence.
  */
-function assemble(c: Cores, list: Int32Array, share: number, rank: (o: number) => number, seen: Int32Array, stamp: number): Formula {
+function assemble(c: Cores, list: Int32Array, share: number, rank: (o: number) => number, seen: Int32Array, stamp: number, passageBuf: Int32Array): Formula {
   const chosen: number[] = [];
-  const passages: number[] = [];
+  // Its passages, gathered in `passageBuf` (room for every passage) and
+  // sorted there (a numeric sort, no comparator calls), then copied to an
+  // array of their exact length.
+  let nPassages = 0;
   for (let i = 0; i < list.length; i++) {
     const o = list[i]!;
     for (let x = c.passageStart[o]!; x < c.passageStart[o + 1]!; x++) {
       const p = c.passageList[x]!;
       if (seen[p] === stamp) continue;
       seen[p] = stamp;
-      passages.push(p);
+      passageBuf[nPassages++] = p;
     }
     const last = chosen.length - 1;
     const prev = chosen[last];
@@ -244,5 +248,8 @@ function assemble(c: Cores, list: Int32Array, share: number, rank: (o: number) =
     for (let t = Math.max(h.first, c.first[o]!); t <= Math.min(h.last, c.last[o]!); t++) if (c.counts[base + t]! >= need) mask[t - h.first] = 1;
     return mask;
   };
-  return { occurrences, passages: passages.sort((a, b) => a - b), coreMask, contains: [], partOf: [] };
+  passageBuf.subarray(0, nPassages).sort();
+  const passages = new Array<number>(nPassages);
+  for (let x = 0; x < nPassages; x++) passages[x] = passageBuf[x]!;
+  return { occurrences, passages, coreMask, contains: [], partOf: [] };
 }
