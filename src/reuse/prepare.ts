@@ -91,62 +91,15 @@ const SAMPLE_CHARS = 1 << 16;
 const SIZE_SLACK = 1.1;
 
 export function prepareDocs(texts: readonly { id: string; text: string }[], vocab: Vocabulary): PreparedDoc[] {
-  let chars = 0;
-  let longest = 0;
-  for (const d of texts) {
-    chars += d.text.length;
-    if (d.text.length > longest) longest = d.text.length;
-  }
-  // Token columns sized from the tokens per code unit of the first 64K code
-  // units, extrapolated to the rest with 10% and one longest text to spare
-  // (a text of n code units can need n slots while it is scanned): no
-  // corpus-sized guess (chars / 5 was half again too large for news text,
-  // all of it counted as external memory by the GC). Re-extrapolated if it
-  // runs out.
-  const cols = new TokenColumns(Math.min(chars, SAMPLE_CHARS) + 16);
-  const docStart = new Int32Array(texts.length + 1);
-  let done = 0;
-  for (let d = 0; d < texts.length; d++) {
-    const n = texts[d]!.text.length;
-    if (cols.length + n > cols.start.length) {
-      // (A first text longer than the sample gets room for itself alone.)
-      cols.resize(done > 0 ? Math.ceil(cols.length + (chars - done) * (cols.length / done) * SIZE_SLACK) + longest + 16 : n + 16);
-    }
-    internTokens(texts[d]!.text, vocab, cols);
-    done += n;
-    docStart[d + 1] = cols.length;
-  }
+  const { cols, docStart } = tokenise(texts, vocab);
   const total = cols.length;
-  const typeStem = Int32Array.from(vocab.stemOf);
   const { marker, functional, opener } = typeLanguages(vocab);
-  const language = new Uint8Array(texts.length);
-
-  const type = cols.type;
   const stem = new Int32Array(total);
-  // The scanner's gap column, with the content bit added: a token is content
-  // unless it is a function word of its document's language.
+  // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
-  const counter = new LanguageCounter();
-  let contentCount = 0;
-  for (let d = 0; d < texts.length; d++) {
-    const t0 = docStart[d]!;
-    const t1 = docStart[d + 1]!;
-    counter.reset();
-    for (let i = t0; i < t1; i++) {
-      const m = marker[type[i]!]!;
-      if (m !== 0) counter.add(m);
-    }
-    language[d] = counter.language();
-    const bit = 1 << language[d]!;
-    for (let i = t0; i < t1; i++) {
-      const ty = type[i]!;
-      stem[i] = typeStem[ty]!;
-      const c = (functional[ty]! & bit) === 0 ? 1 : 0;
-      flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
-      contentCount += c;
-    }
-  }
+  const { language, contentCount } = markContent(cols.type, docStart, Int32Array.from(vocab.stemOf), marker, functional, stem, flags);
   const contentTok = new Int32Array(contentCount);
+  const type = cols.type;
   const start = cols.start.subarray(0, total);
 
   const corpus: CorpusColumns = { stem, flags, contentTok, typeOpener: opener };
@@ -176,4 +129,73 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     });
   }
   return out;
+}
+
+/** Every text's tokens, appended to one set of columns; document d's are [docStart[d], docStart[d + 1]). */
+function tokenise(texts: readonly { text: string }[], vocab: Vocabulary): { cols: TokenColumns; docStart: Int32Array } {
+  let chars = 0;
+  let longest = 0;
+  for (const d of texts) {
+    chars += d.text.length;
+    if (d.text.length > longest) longest = d.text.length;
+  }
+  // Token columns sized from the tokens per code unit of the first 64K code
+  // units, extrapolated to the rest with 10% and one longest text to spare
+  // (a text of n code units can need n slots while it is scanned): no
+  // corpus-sized guess (chars / 5 was half again too large for news text,
+  // all of it counted as external memory by the GC). Re-extrapolated if it
+  // runs out.
+  const cols = new TokenColumns(Math.min(chars, SAMPLE_CHARS) + 16);
+  const docStart = new Int32Array(texts.length + 1);
+  let done = 0;
+  for (let d = 0; d < texts.length; d++) {
+    const n = texts[d]!.text.length;
+    if (cols.length + n > cols.start.length) {
+      // (A first text longer than the sample gets room for itself alone.)
+      cols.resize(done > 0 ? Math.ceil(cols.length + (chars - done) * (cols.length / done) * SIZE_SLACK) + longest + 16 : n + 16);
+    }
+    internTokens(texts[d]!.text, vocab, cols);
+    done += n;
+    docStart[d + 1] = cols.length;
+  }
+  return { cols, docStart };
+}
+
+/**
+ * Per document, its language (by its words' marker bits, function-words.ts);
+ * per token, its stem into `stem` and the content bit into `flags`: a token
+ * is content unless it is a function word of its document's language.
+ */
+function markContent(
+  type: Int32Array,
+  docStart: Int32Array,
+  typeStem: Int32Array,
+  marker: Uint8Array,
+  functional: Uint8Array,
+  stem: Int32Array,
+  flags: Uint8Array,
+): { language: Uint8Array; contentCount: number } {
+  const docs = docStart.length - 1;
+  const language = new Uint8Array(docs);
+  const counter = new LanguageCounter();
+  let contentCount = 0;
+  for (let d = 0; d < docs; d++) {
+    const t0 = docStart[d]!;
+    const t1 = docStart[d + 1]!;
+    counter.reset();
+    for (let i = t0; i < t1; i++) {
+      const m = marker[type[i]!]!;
+      if (m !== 0) counter.add(m);
+    }
+    language[d] = counter.language();
+    const bit = 1 << language[d]!;
+    for (let i = t0; i < t1; i++) {
+      const ty = type[i]!;
+      stem[i] = typeStem[ty]!;
+      const c = (functional[ty]! & bit) === 0 ? 1 : 0;
+      flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
+      contentCount += c;
+    }
+  }
+  return { language, contentCount };
 }
