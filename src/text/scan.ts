@@ -7,9 +7,9 @@
  * Words are runs of letters, digits and marks (internal apostrophes kept:
  * "China's"), except after a French or Italian elided article, pronoun or
  * preposition ("l'Esprit", "qu'il", "dell'Europa": `elidedBefore`), which
- * is a word of its own, so "l'eau" and "eau" share a word. A run of Han characters yields overlapping bigrams, each with
- * its own offsets ("网络空间" -> 网络, 络空, 空间); a lone Han character yields
- * itself. We do not use Intl.Segmenter for Chinese: its dictionary differs
+ * is a word of its own, so "l'eau" and "eau" share a word. A run of Han
+ * characters yields overlapping bigrams, each with its own offsets
+ * ("网络空间" -> 网络, 络空, 空间); a lone Han character yields itself. We do not use Intl.Segmenter for Chinese: its dictionary differs
  * between ICU versions, so a Node build and a browser worker could disagree.
  */
 
