@@ -10,8 +10,18 @@ import { grownCapacity, resized } from './buffers.ts';
 import type { PreparedDoc } from './prepare.ts';
 
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
-/** Title-like abbreviations ("Mr", "Dr", "St"): a capital and at most two small letters. */
-const ABBREVIATION = /^\p{Lu}\p{Ll}{0,2}$/u;
+/**
+ * Abbreviations a full stop follows without ending the sentence: titles,
+ * months and a few others of the languages Refrain reads (function-words.ts),
+ * as written. A capitalised short word in general is not one: "President
+ * Xi.", "the Patriot Act.", "Yes." end their sentences.
+ */
+const ABBREVIATIONS = new Set(
+  `Mr Mrs Ms Messrs Dr Drs Prof St Ste Sr Sra Srta Jr Mt Ft Co Corp Inc Ltd Bros Gen Col Lt Sgt Capt Cmdr Adm
+  Gov Sen Rep Rev Hon Pres Dept Univ Fig Vol Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ave Blvd Rd
+  Mme Mlle Mgr Pr Hr Fr Nr Dipl Ing Str Dña Ud Uds Av Sig Sigg Dott Avv Dra Dhr Mevr Mw Ir`.split(/\s+/),
+);
+const UPPER = /^\p{Lu}$/u;
 /** Per surface type: not yet tested, an abbreviation, not one. */
 const UNTESTED = 0;
 const ABBREV = 1;
@@ -21,7 +31,7 @@ export interface SentenceBreaks {
   /**
    * Corpus-wide indices of the tokens with a real sentence end or paragraph
    * break before them, ascending (punctuation after an abbreviation, "Mr.",
-   * ends no sentence).
+   * or an initial, "W.", ends no sentence).
    */
   breaks: Int32Array;
   /** Per document, and one past the last: index in `breaks` of its first break. */
@@ -57,20 +67,10 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
   return { breaks: out.slice(0, count), breakStart };
 }
 
-/** `ABBREVIATION.test(w)`, with an ASCII word read without the regex (A-Z, then at most two of a-z). */
+/** A known abbreviation (ABBREVIATIONS), or one capital letter: an initial ("George W. Bush", "U.S."). */
 function isAbbreviation(w: string): boolean {
-  const n = w.length;
-  let ascii = true;
-  for (let i = 0; i < n && ascii; i++) ascii = w.charCodeAt(i) < 0x80;
-  if (!ascii) return ABBREVIATION.test(w);
-  if (n < 1 || n > 3) return false;
-  const c = w.charCodeAt(0);
-  if (c < 65 || c > 90) return false;
-  for (let i = 1; i < n; i++) {
-    const l = w.charCodeAt(i);
-    if (l < 97 || l > 122) return false;
-  }
-  return true;
+  if (w.length === 1) return UPPER.test(w);
+  return ABBREVIATIONS.has(w);
 }
 
 /** Index in `breaks[lo, hi)` of the first break at or after corpus-wide token `pos`, or `hi`. */

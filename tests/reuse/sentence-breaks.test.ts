@@ -43,11 +43,11 @@ describe('markBreaks', () => {
 });
 
 describe('sentenceBreaks and abbreviations', () => {
-  it('takes a capital and at most two small letters before a full stop for an abbreviation, in any script', () => {
-    const { docs, vocab } = prepared(['Dr. Who came. Prof. Who left. Ém. Un mot. Éva. Über alles. X. Y went. Mrs. Z spoke']);
+  it('takes a known abbreviation or an initial before a full stop for no sentence end; other short capitalised words end it', () => {
+    const { docs, vocab } = prepared(['Dr. Who came. Prof. Who left. Ém. Un mot. Mme. Dupont vint. Über alles. X. Y went. Mrs. Z spoke to President Xi. The Patriot Act. Yes. Jan. Smith']);
     const b = sentenceBreaks(docs, vocab.surface, docs[0]!.corpus.flags);
     const after = Array.from(b.breaks, (t) => docs[0]!.surface[docs[0]!.type[t]!]);
-    // The tokens after a break: none after Dr, Ém, Éva, X or Mrs (a capital and up to two small letters); Prof is four letters.
-    expect(after).toEqual(['Prof', 'Who', 'Ém', 'Éva', 'X', 'Mrs']);
+    // None after Dr, Prof, Mme, X (an initial), Mrs or Jan; "Ém", "Xi", "Act" and "Yes" end their sentences.
+    expect(after).toEqual(['Prof', 'Ém', 'Un', 'Mme', 'Über', 'X', 'Mrs', 'The', 'Yes', 'Jan']);
   });
 });
