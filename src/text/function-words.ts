@@ -188,9 +188,9 @@ const SAMPLE_CHARS = 4000;
  */
 export function languageOfText(text: string): Language {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const c = new LanguageCounter();
-  scanTokens(sample, { push: (s, e) => c.add(wordLanguages(normalizeWord(sample.slice(s, e))).marker) });
-  return LANGUAGES[c.language()]!;
+  const norms: string[] = [];
+  scanTokens(sample, { push: (s, e) => norms.push(normalizeWord(sample.slice(s, e))) });
+  return textLanguage(norms);
 }
 
 /** Whether `norm` is a function word in `language`. */
