@@ -27,9 +27,8 @@ export interface ColumnAlignment {
 }
 
 interface Column {
-  forms: Map<string, AlignToken>;
-  /** Per form (matching form): versions aligned so far with that word here. */
-  formVersions: Map<string, number>;
+  /** By matching form: the word as first placed here, and the versions aligned so far with it here. */
+  forms: Map<string, { token: AlignToken; versions: number }>;
   /** Versions aligned so far with a word here. */
   versions: number;
   contentForms: number;
@@ -48,13 +47,13 @@ interface Column {
 const FORM_SHARE_TIE_BREAK = 0.01;
 
 function columnScore(t: AlignToken, col: Column): number | null {
-  const share = (f: AlignToken) => (FORM_SHARE_TIE_BREAK * (col.formVersions.get(f.norm) ?? 0)) / Math.max(1, col.versions);
+  const share = (versions: number) => (FORM_SHARE_TIE_BREAK * versions) / Math.max(1, col.versions);
   const same = col.forms.get(t.norm);
-  if (same) return matchScore(t, same)! + share(same);
+  if (same) return matchScore(t, same.token)! + share(same.versions);
   let best: number | null = null;
   for (const f of col.forms.values()) {
-    const s = matchScore(t, f);
-    if (s !== null && (best === null || s + share(f) > best)) best = s + share(f);
+    const s = matchScore(t, f.token);
+    if (s !== null && (best === null || s + share(f.versions) > best)) best = s + share(f.versions);
   }
   return best;
 }
@@ -135,17 +134,18 @@ function place(input: ColumnInput, placed: Column[], columns: Column[], path: St
   const next: Column[] = [];
   const put = (token: number, col: Column) => {
     const t = input.tokens[token]!;
-    if (!col.forms.has(t.norm)) {
-      col.forms.set(t.norm, t);
+    let form = col.forms.get(t.norm);
+    if (!form) {
+      col.forms.set(t.norm, (form = { token: t, versions: 0 }));
       if (t.content) col.contentForms++;
       col.content = col.contentForms * 2 >= col.forms.size;
     }
+    form.versions += input.versions;
     col.versions += input.versions;
-    col.formVersions.set(t.norm, (col.formVersions.get(t.norm) ?? 0) + input.versions);
     placed[token] = col;
   };
   const fresh = (token: number): Column => {
-    const col: Column = { forms: new Map(), formVersions: new Map(), versions: 0, contentForms: 0, content: false };
+    const col: Column = { forms: new Map(), versions: 0, contentForms: 0, content: false };
     put(token, col);
     return col;
   };
