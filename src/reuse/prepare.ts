@@ -21,7 +21,7 @@ export interface CorpusColumns {
   /** Token index (inside its document) of every content word, document after document. */
   contentTok: Int32Array;
   /** Per type: the languages (bits by function-words.ts's LANGUAGES) in which it opens a noun phrase ("the", "un", "der"). */
-  typeOpener: Uint8Array;
+  typeOpener: Uint16Array;
 }
 
 /** A content word (not a stopword): bit 3, above the scanner's GAP_* bits. */
@@ -69,11 +69,12 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
  * so English text is read exactly as the Vocabulary says; Han is content in
  * every language.
  */
-function typeLanguages(vocab: Vocabulary): { marker: Uint8Array; functional: Uint8Array; opener: Uint8Array } {
+function typeLanguages(vocab: Vocabulary): { marker: Uint16Array; functional: Uint16Array; opener: Uint16Array } {
   const types = vocab.size;
-  const marker = new Uint8Array(types);
-  const functional = new Uint8Array(types);
-  const opener = new Uint8Array(types);
+  // One bit per language of LANGUAGES (14 of 16).
+  const marker = new Uint16Array(types);
+  const functional = new Uint16Array(types);
+  const opener = new Uint16Array(types);
   for (let t = 0; t < types; t++) {
     const content = vocab.content[t]!;
     const langs = wordLanguages(vocab.norm[t]!);
@@ -170,8 +171,8 @@ function markContent(
   type: Int32Array,
   docStart: Int32Array,
   typeStem: Int32Array,
-  marker: Uint8Array,
-  functional: Uint8Array,
+  marker: Uint16Array,
+  functional: Uint16Array,
   stem: Int32Array,
   flags: Uint8Array,
 ): { language: Uint8Array; contentCount: number } {

@@ -1,7 +1,7 @@
 /**
  * Function words of the languages Refrain reads best (English, French,
- * German, Spanish, Italian, Portuguese, Dutch), and which of them a document
- * is written in. A word that is a function word in its document's language
+ * German, Spanish, Italian, Portuguese, Dutch, Swedish, Danish, Polish,
+ * Czech, Russian, Greek, Latin), and which of them a document is written in. A word that is a function word in its document's language
  * ("de", "la", "der", "und") pulls no alignment, makes no seed and is
  * trimmed from a formula's edges, as "the" and "of" are in English.
  *
@@ -16,8 +16,11 @@
  * (normalize.ts: lower case, accents dropped).
  *
  * What it misses: other languages read as English (their function words
- * count as content; the rest of the engine is language-independent); a
- * document in two languages takes the language of most of its words. French
+ * count as content; the rest of the engine is language-independent) or as
+ * the listed language nearest them (Norwegian reads as Danish, Ukrainian
+ * partly as Russian); a document in two languages takes the language of
+ * most of its words. Languages without articles (Polish, Czech, Russian,
+ * Latin) open a formula only with a demonstrative or a possessive. French
  * and Italian elisions ("l'homme", "dell'Europa") are cut by the scanner
  * (scan.ts), so "l" and "dell" are function words here.
  */
@@ -26,13 +29,15 @@ import { scanTokens } from './scan.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** English is first: it wins ties, and documents with no markers at all. */
-export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'] as const;
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'pl', 'cs', 'ru', 'el', 'la'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
- * Per language: its markers (frequent function words, none of which is
- * another listed language's marker once accents are dropped: "à" would be
- * "a"), then `|`, then its other function words.
+ * Per language: its markers (frequent function words), then `|`, then its
+ * other function words. A marker is another listed language's marker only
+ * where the two languages share the word ("que" in French, Spanish and
+ * Portuguese; "det" and "som" in Swedish and Danish): it counts for both, and their own
+ * markers decide. Accents are dropped before comparing ("à" is "a").
  */
 const LISTS: Record<Exclude<Language, 'en'>, string> = {
   fr: `le les des et est une dans pour que qui du au sur avec pas |
@@ -72,6 +77,41 @@ const LISTS: Record<Exclude<Language, 'en'>, string> = {
     hun zich mijn jouw was waren ben bent heeft hebben had hadden wordt worden werd werden kan kunnen kon
     moet moeten zal zullen zou zouden wil willen geen nog al wel zo als dan toen omdat in aan door bij
     naar uit over onder tegen tussen tot om na zonder er hier daar zeer meer alle alles andere`,
+  sv: `och att är inte till av ett jag hade också det som på med har var |
+    i en den de för om från men eller så när där här vid under efter över mot utan hos
+    genom mellan han hon vi ni dem oss honom henne sig sin sitt sina min mitt mina din ditt dina vår vårt
+    våra er ert era hans hennes deras denna detta dessa vilken vilket vilka vara varit är blir blev kan
+    kunde ska skulle vill ville måste inga ingen inget redan också bara mycket mer alla allt andra`,
+  da: `og at er ikke af til jeg havde også blev hvad være det som på med har var |
+    i en et den de for om fra men eller så når hvor her der ved under efter over
+    mod uden hos gennem mellem han hun vi I dem os ham hende sig sin sit sine min mit mine din dit dine
+    vores jeres hans hendes deres denne dette disse hvilken hvilket hvilke været bliver kan kunne skal
+    skulle vil ville må mig dig ingen intet allerede kun meget mere alle alt andre`,
+  pl: `się jest nie że przez oraz dla już tylko może który która które jego |
+    i w z na do o od po za pod nad przed przy bez u a ale lub albo czy jak jako to ten ta te tego tej
+    tym tych ci on ona ono oni one my wy ja ty mu jej ich im go nas was mnie mi jestem są był była było
+    byli być będzie został została zostało co kto gdzie kiedy także też jeszcze bardzo więcej wszystko
+    wszyscy mój moja moje nasz nasza nasze wasz swój swoja swoje którzy którego której którym`,
+  cs: `je jsou byl byla bylo být pro jako jeho podle však |
+    a i v ve z ze na do o od po za pod nad před při bez u k ke ale nebo či jak to ten ta ti ty tento tato
+    toto tyto tom tím těch on ona ono oni my vy já ty mu jí jim ho nás vás mě mi se si jsem jsme byli bude
+    být že co kdo kde kdy také ještě velmi více všechno všichni můj má moje náš naše váš svůj svá své
+    který která které kteří jejich její`,
+  ru: `и в не на что с как по это к из у для его но от |
+    а о об во со ко же бы ли ни да или если чтобы когда где до при без под над через после между про за
+    перед он она оно они мы вы я ты ему ей им их ее её нас вас меня мне тебя тебе себя себе был была было
+    были быть есть будет уже еще ещё тоже также только очень все всё весь вся всех этот эта эти этого
+    этой том тот та те того мой моя моё мои наш наша наше наши ваш свой своя своё свои который которая
+    которое которые которых так то`,
+  el: `και το να της του την σε με που για από είναι δεν θα στο στην των |
+    ο η οι τα τον τους τις τη ένας μια ένα ενός μιας στα στους στις στον στη ως ή αλλά όμως αν ότι όταν
+    όπου πως ενώ κατά μετά μέχρι χωρίς προς παρά πριν εγώ εσύ αυτός αυτή αυτό αυτοί αυτές αυτά αυτού αυτής
+    αυτών μου σου μας σας τους ήταν έχει έχουν είχε ήδη πολύ πιο όλα όλοι όλες άλλο άλλα άλλοι`,
+  la: `quod sed cum ut autem enim sunt esse quae nec etiam atque ergo vel |
+    et in est non ad ex de a ab e per pro sub super inter ob propter post ante sine qui quem quibus cuius
+    cui quam quid quis hic haec hoc huius huic ille illa illud is ea id eius ei eum eam eo iam tam tamen
+    sic nam aut neque nisi si ubi dum ego tu nos vos me te se sibi suus sua suum meus mea meum noster
+    nostra nostrum erat erant fuit esset sit`,
 };
 
 /**
@@ -90,6 +130,13 @@ const OPENERS: Record<Language, string> = {
   it: 'il lo la i gli le un uno una questo questa questi queste quel quella quei quelle suo sua suoi sue nostro nostra nostri nostre mio mia',
   pt: 'o a os as um uma uns umas este esta estes estas esse essa esses essas seu sua seus suas nosso nossa nossos nossas meu minha',
   nl: 'de het een deze dit die haar onze ons hun mijn jouw',
+  sv: 'en ett den det de denna detta dessa min mitt mina din ditt dina sin sitt sina vår vårt våra hans hennes deras',
+  da: 'en et den det de denne dette disse min mit mine din dit dine sin sit sine vores jeres hans hendes deres',
+  pl: 'ten ta to te tego tej tym ci mój moja moje nasz nasza nasze wasz swój swoja swoje jego jej ich',
+  cs: 'ten ta to ti ty tento tato toto tyto můj moje náš naše váš svůj svá své jeho její jejich',
+  ru: 'этот эта это эти тот та те мой моя моё мои наш наша наше наши ваш свой своя своё свои его её их',
+  el: 'ο η το οι τα τον τους τις τη ένας μια ένα ενός μιας',
+  la: 'hic haec hoc ille illa illud',
 };
 
 /** English markers: its most frequent function words. */

@@ -251,3 +251,18 @@ describe('formulas: nothing by chance', () => {
     expect(passages.map((p) => p.scope)).toEqual(['internal']);
   });
 });
+
+describe('formulas: other languages', () => {
+  it('trims the function words of a Russian formula, as "the" and "of" are trimmed in English', () => {
+    const slogan = 'построение сообщества единой судьбы в киберпространстве';
+    const docs: ReuseInput[] = [
+      { id: 'a', text: `Вчера в Москве открылась большая конференция. Президент предложил ${slogan} и в том, что это важно для всех стран. Погода была тёплой и солнечной.` },
+      { id: 'b', text: `Эксперты из Пекина обсуждали новые технологии связи. Министр снова поддержал ${slogan} и в том, что это нужно торговым партнёрам. Рынки акций заметно выросли.` },
+      { id: 'c', text: `Студенты университета написали статью о сетях. Автор статьи назвал ${slogan} и в том, что это возможно уже завтра. Библиотека закрылась на ремонт.` },
+    ];
+    const { families } = detectReuse(docs);
+    const family = familyWith(families, 'сообщества единой судьбы')!;
+    expect(family.label).toBe(slogan);
+    expect(family.members).toHaveLength(3);
+  });
+});

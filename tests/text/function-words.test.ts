@@ -13,6 +13,13 @@ const SAMPLES = {
   it: 'Il consiglio ha detto che il piano è pronto e che sarà messo ai voti con il sostegno del sindaco nei prossimi giorni della settimana.',
   pt: 'O conselho disse que o plano estava pronto e que seria posto em votação com o apoio do prefeito nos próximos dias da semana.',
   nl: 'De raad zei dat het plan klaar was en dat het met de steun van de burgemeester in stemming zou worden gebracht, niet eerder.',
+  sv: 'Rådet sade att planen var klar och att den skulle gå till omröstning med stöd av borgmästaren, som inte har ändrat sig.',
+  da: 'Rådet sagde, at planen var klar, og at den ville blive sat til afstemning med støtte fra borgmesteren, som ikke har ændret sig.',
+  pl: 'Rada powiedziała, że plan jest gotowy i że zostanie poddany pod głosowanie przy wsparciu burmistrza, który nie zmienił zdania.',
+  cs: 'Rada řekla, že plán je hotový a že bude předložen k hlasování s podporou starosty, který jako vždy souhlasí, podle zpráv.',
+  ru: 'Совет заявил, что план готов и что его вынесут на голосование при поддержке мэра, который не изменил своего мнения.',
+  el: 'Το συμβούλιο είπε ότι το σχέδιο είναι έτοιμο και ότι θα τεθεί σε ψηφοφορία με την υποστήριξη του δημάρχου, που δεν άλλαξε γνώμη.',
+  la: 'Senatus dixit consilium paratum esse et quod ad suffragia mitteretur cum auxilio consulis, sed non sine dubitatione, ut etiam alii putant.',
 } as const;
 
 describe('function words', () => {
@@ -21,6 +28,22 @@ describe('function words', () => {
       expect(languageOfText(text), lang).toBe(lang);
       expect(textLanguage(words(text)), lang).toBe(lang);
     }
+  });
+
+  it('shares a marker only between languages that share the word', () => {
+    const shared = new Set<string>();
+    for (const text of Object.values(SAMPLES)) {
+      for (const w of words(text)) {
+        const m = wordLanguages(w).marker;
+        if ((m & (m - 1)) !== 0) shared.add(`${w}: ${LANGUAGES.filter((_, i) => m & (1 << i)).join(' ')}`);
+      }
+    }
+    // Each of these is a word of both languages; no marker is shared by chance.
+    expect([...shared].sort()).toEqual(['con: es it', 'del: es it', 'die: de nl', 'e: it pt', 'en: es nl', 'har: sv da', 'med: sv da', 'que: fr es pt', 'som: sv da', 'var: sv da']);
+  });
+
+  it('reads Norwegian as Danish, the listed language nearest it', () => {
+    expect(languageOfText('Rådet sa at planen var klar, og at den ville bli satt til avstemning med støtte fra ordføreren, som ikke har ombestemt seg.')).toBe('da');
   });
 
   it('reads a text with no function words, or a tie, as English', () => {
@@ -45,6 +68,12 @@ describe('function words', () => {
     // Compared in the matching form: accents dropped.
     expect(isFunctionWord(normalizeWord('très'), 'fr')).toBe(true);
     expect(isFunctionWord(normalizeWord('über'), 'de')).toBe(true);
+    expect(isFunctionWord(normalizeWord('и'), 'ru')).toBe(true);
+    expect(isFunctionWord(normalizeWord('и'), 'en')).toBe(false);
+    expect(isFunctionWord(normalizeWord('και'), 'el')).toBe(true);
+    expect(isFunctionWord(normalizeWord('się'), 'pl')).toBe(true);
+    expect(isFunctionWord(normalizeWord('quod'), 'la')).toBe(true);
+    expect(isFunctionWord(normalizeWord('współpraca'), 'pl')).toBe(false);
     expect(wordLanguages('nonexistent')).toEqual({ marker: 0, function: 0, opener: 0 });
     expect(LANGUAGES[0]).toBe('en');
   });
