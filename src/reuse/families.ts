@@ -90,7 +90,9 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   const outletOf = docs.map((d) => d.outlet || '');
   const yearOf = docs.map((d) => (d.date?.value ? d.date.value.slice(0, 4) : ''));
   // Every member's document columns and text, read in document order.
-  const members = readMembers(formulas, (f) => docCountOf(f) >= options.familyMinDocs, prepared);
+  const isFamily = new Uint8Array(formulas.length);
+  for (let f = 0; f < formulas.length; f++) isFamily[f] = docCountOf(formulas[f]!) >= options.familyMinDocs ? 1 : 0;
+  const members = readMembers(formulas, isFamily, prepared);
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members };
   const built: Array<Family | null> = formulas.map((f, i) => toFamily(f, i, ctx));
   for (let i = 0; i < formulas.length; i++) {

@@ -40,10 +40,15 @@ export interface MemberColumns {
   tokens: Int32Array;
 }
 
-/** The columns for the formulas `isFamily` accepts (others get no occurrences). */
-export function readMembers(formulas: readonly Formula[], isFamily: (f: Formula) => boolean, prepared: readonly PreparedDoc[]): MemberColumns {
+/**
+ * The columns for the formulas with `isFamily[f]` set (others get no
+ * occurrences). (A flag column, not a predicate: a closure made per call
+ * would be inlined into the optimised code and, dead after the call, throw
+ * it away.)
+ */
+export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, prepared: readonly PreparedDoc[]): MemberColumns {
   const base = new Int32Array(formulas.length + 1);
-  for (let f = 0; f < formulas.length; f++) base[f + 1] = base[f]! + (isFamily(formulas[f]!) ? formulas[f]!.occurrences.length : 0);
+  for (let f = 0; f < formulas.length; f++) base[f + 1] = base[f]! + (isFamily[f] ? formulas[f]!.occurrences.length : 0);
   const n = base[formulas.length]!;
   const c: MemberColumns = {
     base,

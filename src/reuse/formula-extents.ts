@@ -185,10 +185,14 @@ export function assembleFormulas(c: Cores, { groupNo, sizes, live, ord }: LiveCo
   let maxPassage = -1;
   for (let x = 0; x < c.passageList.length; x++) if (c.passageList[x]! > maxPassage) maxPassage = c.passageList[x]!;
   const seenPassage = new Int32Array(maxPassage + 1);
-  const rank = (o: number): number => (fragment[groupNo[o]!] ? 0 : 1 << 30) + sizes[groupNo[o]!]!;
+  // Per group, its rank (not a fragment, then most occurrences): a column,
+  // not a closure, as a closure made per call would be inlined into
+  // assemble's optimised code and, dead after the call, throw it away.
+  const groupRank = new Int32Array(groups);
+  for (let g = 0; g < groups; g++) groupRank[g] = (fragment[g] ? 0 : 1 << 30) + sizes[g]!;
   const formulas: Formula[] = [];
   const passageBuf = new Int32Array(maxPassage + 1);
-  for (let f = 0; f < nFormulas; f++) formulas.push(assemble(c, cores.subarray(start[f]!, start[f + 1]!), share, rank, seenPassage, f + 1, passageBuf));
+  for (let f = 0; f < nFormulas; f++) formulas.push(assemble(c, cores.subarray(start[f]!, start[f + 1]!), share, groupNo, groupRank, seenPassage, f + 1, passageBuf));
   linkFrames(formulas, frames, (g) => (formulaOfRoot[rootOf[g]!]! >= 0 ? formulaOfRoot[rootOf[g]!]! : undefined));
   return formulas;
 }
@@ -213,9 +217,9 @@ function linkFrames(formulas: Formula[], frames: ReadonlyArray<[number, number]>
 /**
  * A formula from its cores (in document, start order). Where cores of
  * merged groups overlap in one document, the core of the group that ranks
- * first (`rank`: not a fragment, then most occurrences) is the occurrence.
+ * first (`groupRank`: not a fragment, then most occurrences) is the occurrence.
  */
-function assemble(c: Cores, list: Int32Array, share: number, rank: (o: number) => number, seen: Int32Array, stamp: number, passageBuf: Int32Array): Formula {
+function assemble(c: Cores, list: Int32Array, share: number, groupNo: Int32Array, groupRank: Int32Array, seen: Int32Array, stamp: number, passageBuf: Int32Array): Formula {
   const chosen: number[] = [];
   // Its passages, gathered in `passageBuf` (room for every passage) and
   // sorted there (a numeric sort, no comparator calls), then copied to an
@@ -232,7 +236,9 @@ function assemble(c: Cores, list: Int32Array, share: number, rank: (o: number) =
     const last = chosen.length - 1;
     const prev = chosen[last];
     if (prev !== undefined && c.doc[prev] === c.doc[o] && c.coreFirst[o]! <= c.coreLast[prev]!) {
-      if (rank(o) > rank(prev) || (rank(o) === rank(prev) && c.links[o]! > c.links[prev]!)) chosen[last] = o;
+      const ro = groupRank[groupNo[o]!]!;
+      const rp = groupRank[groupNo[prev]!]!;
+      if (ro > rp || (ro === rp && c.links[o]! > c.links[prev]!)) chosen[last] = o;
       continue;
     }
     chosen.push(o);

@@ -276,5 +276,8 @@ function relink(f: Formula, newIndex: Int32Array, self: number): Formula {
     for (const i of list) if (newIndex[i] !== self) out.add(newIndex[i]!);
     return [...out].sort((a, b) => a - b);
   };
-  return { ...f, contains: map(f.contains), partOf: map(f.partOf) };
+  // A literal with Formula's fields in assemble()'s order, not a spread: a
+  // spread's hidden class is held only weakly, so after a full GC the next
+  // call would make a new one and deoptimise every reader of formulas.
+  return { occurrences: f.occurrences, passages: f.passages, coreMask: f.coreMask, contains: map(f.contains), partOf: map(f.partOf) };
 }

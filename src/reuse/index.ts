@@ -83,7 +83,9 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     kept.push(r);
     passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));
   }
-  const layout = { flags: corpus.flags, offset: tokOffset, ...sentenceBreaks(prepared, vocab.surface, corpus.flags) };
+  const { breaks, breakStart } = sentenceBreaks(prepared, vocab.surface, corpus.flags);
+  // A literal, not a spread: a spread's hidden class is held only weakly (hidden-classes.ts).
+  const layout = { flags: corpus.flags, offset: tokOffset, breaks, breakStart };
   const formulas = separateFrames(absorbFragments(findFormulas(kept, raw, layout, opts), opts.formulaFragmentShare), kept, raw, prepared);
   const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
   return { passages, families };

@@ -30,7 +30,7 @@ describe('readMembers', () => {
   // Formulas 0 and 2 are families (two occurrences each); formula 1 is not.
   // Formula 0's first occurrence ends inside "zero-sum".
   const formulas = [formula([at(0, 3, 4), at(2, 3, 6)]), formula([at(1, 0, 1)]), formula([at(1, 3, 6), at(2, 1, 6)])];
-  const m = readMembers(formulas, (f) => f.occurrences.length === 2, docs);
+  const m = readMembers(formulas, Uint8Array.from(formulas, (f) => (f.occurrences.length === 2 ? 1 : 0)), docs);
 
   it('gives each family its occurrences in its own order, and none to a formula that is no family', () => {
     expect(Array.from(m.base)).toEqual([0, 2, 2, 4]);
