@@ -7,14 +7,16 @@ import { formatOf } from '../corpus/signatures.ts';
 
 const DOCUMENT_NAME = /\.(txt|md|markdown|html?)$/i;
 
+/** A table of documents, one per row (table-file.ts). */
+export const TABLE_NAME = /\.(csv|tsv)$/i;
+
 export function isImportable(name: string): boolean {
   return DOCUMENT_NAME.test(name);
 }
 
 /** Why a file with another extension is refused, from its first bytes (so a PNG is called a PNG). */
-/** Why a file with another extension is refused, from its first bytes (so a PNG is called a PNG). */
 export function unsupportedReason(_name: string, head: Uint8Array): string {
   const kind = formatOf(head);
   if (kind) return `is ${kind}, not text; save it as .txt, .md or .html first`;
-  return 'is not a .txt, .md or .html file (rename it if it is plain text)';
+  return 'is not a .txt, .md, .html, .csv or .tsv file (rename it if it is plain text)';
 }

@@ -6,8 +6,9 @@
  * cleaner and the sink are parameters, so tests drive it with fakes.
  */
 import { metaShapeProblem } from '../corpus/limits.ts';
-import { limitProblem } from './limits.ts';
-import { isImportable, unsupportedReason } from './file-kinds.ts';
+import { isImportable, TABLE_NAME, unsupportedReason } from './file-kinds.ts';
+import { MAX_CORPUS_FILE_BYTES, formatBytes, limitProblem } from './limits.ts';
+import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 
@@ -48,16 +49,19 @@ export interface Plan {
   sidecars: Map<string, PickedFile>;
   refused: PickedFile[];
   skipped: Refusal[];
+  /** CSV and TSV files: a document per row (table-file.ts), read before the documents. */
+  tables: PickedFile[];
 }
 
 /** Sorts what was given into documents, sidecars, notes to skip and files to refuse. */
 export function planImport(files: readonly PickedFile[]): Plan {
-  const plan: Plan = { documents: [], sidecars: new Map(), refused: [], skipped: [] };
+  const plan: Plan = { documents: [], sidecars: new Map(), refused: [], skipped: [], tables: [] };
   for (const f of files) {
     if (f.name.startsWith('.') || f.name.startsWith('_')) plan.skipped.push({ file: f.path, reason: 'skipped: hidden or note file (name starts with "." or "_")' });
     else if (SIDECAR.test(f.name)) plan.sidecars.set(f.path.replace(SIDECAR, ''), f);
     else if (NOT_DOCUMENTS.test(f.name) && files.length > 1) plan.skipped.push({ file: f.path, reason: 'skipped: a note about the folder, not a document' });
     else if (isImportable(f.name)) plan.documents.push(f);
+    else if (TABLE_NAME.test(f.name)) plan.tables.push(f);
     else plan.refused.push(f);
   }
   plan.documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -79,6 +83,8 @@ export interface RunOptions {
   existing: { ids: Iterable<string>; documents: number; bytes: number };
   /** Cleans a batch (the worker); `onFile` names each file as it starts. */
   clean(items: ImportItem[], taken: string[], onFile: (path: string) => void): Promise<ImportOutcome[]>;
+  /** Reads a CSV or TSV file's rows (table-file.ts's `readTable`, in the worker: decoding stays out of the page). */
+  readTable?(bytes: Uint8Array, path: string): Promise<TableRead>;
   /** Takes a batch's documents (store them, show them); a rejection stops the import. */
   accept(docs: ImportedDoc[]): Promise<void>;
   onProgress?(progress: Progress): void;
@@ -137,13 +143,14 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
     },
   };
   await refuseUnsupported(plan.refused, run);
+  await expandTables(plan, run, opts.readTable);
   const total = plan.documents.length;
   let current: string | null = null;
   const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done: run.done, total, file: current });
   const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled });
 
-  if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && opts.files.length > 0) {
-    run.refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md or .html documents' });
+  if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && plan.tables.length === 0 && opts.files.length > 0) {
+    run.refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md, .html, .csv or .tsv documents' });
   }
 
   let index = 0;
@@ -189,6 +196,29 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   }
   progress('done');
   return summary(null, false);
+}
+
+/** Each table's rows join the documents (after them, in row order); a table that cannot be read, and rows without text, are refused. */
+async function expandTables(plan: Plan, run: RunState, readTable: RunOptions['readTable']): Promise<void> {
+  for (const t of [...plan.tables].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (t.size > MAX_CORPUS_FILE_BYTES) {
+      run.refuse({ file: t.path, reason: `is ${formatBytes(t.size)}; a table of documents may be at most ${formatBytes(MAX_CORPUS_FILE_BYTES)}` });
+      continue;
+    }
+    let table: TableRead;
+    try {
+      const item = await t.load();
+      table = !readTable ? { ok: false, reason: 'is a table, and tables are not read here' } : item.kind === 'file' ? await readTable(item.bytes, t.path) : { ok: false, reason: 'is not a file' };
+    } catch (error) {
+      table = { ok: false, reason: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (!table.ok) {
+      run.refuse({ file: t.path, reason: table.reason });
+      continue;
+    }
+    for (const r of table.refused) run.refuse(r);
+    for (const item of table.items) plan.documents.push({ path: item.path, name: item.path, size: item.original.length, load: async () => item });
+  }
 }
 
 /** Refuses the files of formats Refrain does not read, naming what each is from its first bytes. */

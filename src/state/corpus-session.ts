@@ -173,6 +173,7 @@ export class CorpusSession {
       files,
       existing: { ids: hooks.existingIds, documents: info.docIds.length, bytes: info.bytes },
       clean: (items, taken, onFile) => this.analysis.request('importFiles', { items, taken }, (p) => onFile(p.stage.replace(/^Cleaning /, ''))),
+      readTable: (bytes, path) => this.analysis.request('readTable', { bytes, path }),
       accept: async (docs: ImportedDoc[]) => {
         await this.store.putDocuments(key, docs);
         for (const d of docs) ids.add(d.doc.meta.id);

@@ -6,6 +6,7 @@
 import { corpusHash } from '../corpus/corpus-hash.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { importItem } from '../importer/read.ts';
+import { readTable } from '../importer/table-file.ts';
 import { formulaLedger } from '../compare/ledger.ts';
 import { alignVersions, type MultiAlignment } from '../compare/multi-align.ts';
 import { detectReuse } from '../reuse/index.ts';
@@ -137,6 +138,7 @@ export class AnalysisSession {
         return importItem(item, ids);
       });
     },
+    readTable: ({ bytes, path }) => readTable(bytes, path),
     open: ({ corpusId, docs, cached }, progress) => {
       const { documents } = this.#handlers.load({ corpusId, docs }, progress);
       // corpusHash reads only meta.id and text, in id order, as assembleCorpus sorts them.

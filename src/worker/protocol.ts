@@ -6,6 +6,7 @@
 import { compareIds } from '../corpus/outlet-year.ts';
 import type { CorpusDocument, DocDate } from '../corpus/types.ts';
 import type { ImportItem, ImportOutcome } from '../importer/read.ts';
+import type { TableRead } from '../importer/table-file.ts';
 import type { LedgerEntry } from '../compare/ledger.ts';
 import type { ComputedBy, Selection } from '../interop/index.ts';
 import type { MultiAlignment } from '../compare/multi-align.ts';
@@ -62,6 +63,8 @@ export interface Requests {
   distinctive: [{ by: 'outlet' | 'year' }, DistinctiveResponse];
   /** Bring your own texts (src/importer): clean a batch of files; progress names each file as it starts ("Cleaning <path>"). */
   importFiles: [{ items: ImportItem[]; taken: string[] }, ImportOutcome[]];
+  /** A CSV or TSV file's rows as documents to import (src/importer/table-file.ts); read here so decoding stays out of the page. */
+  readTable: [{ bytes: Uint8Array; path: string }, TableRead];
   /**
    * `load`, answering with the documents' content hash (corpusHash, so the
    * page never hashes a large corpus itself) and the key of their analysis in

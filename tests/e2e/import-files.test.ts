@@ -5,8 +5,8 @@
  * import; the summary says how each file was read; a file can be read again
  * as another encoding (its document keeps its id); a PNG and a .docx (ZIP)
  * are refused by name; the news page imports as its article with its
- * headline, site and byline. Screenshots of the summary at 1280×800 and
- * 390×844.
+ * headline, site and byline; a spreadsheet saved as CSV imports a document
+ * per row. Screenshots of the summary at 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +29,15 @@ const files = [
 });
 const png = join(dir, 'scan.png');
 writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+// A spreadsheet of articles saved as CSV by a European spreadsheet (semicolons), one text over two paragraphs.
+const csv = join(dir, 'press-review.csv');
+writeFileSync(
+  csv,
+  'Headline;Publication;Date;Text;Notes\n' +
+    '"Harbour vote, and what it means";Coastal Herald;2023-03-14;"The harbour town voted to keep its ferry.\n\nThe council will publish its timetable next week.";seen\n' +
+    'Bridge delayed;Valley Post;14/03/2023;"Work on the estuary bridge is delayed until the spring, engineers said.";\n' +
+    'Empty row;Valley Post;2023;;\n',
+);
 const docx = join(dir, 'essay.docx');
 writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
 
@@ -101,6 +110,21 @@ describe('importing texts as people have them', () => {
     await page.goto(`${fileUrl()}#/doc/music-class-gb18030`);
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).not.toContain('新学期开学第一周');
     expect(await page.locator('main').innerText()).toMatch(/as the reader chose/);
+  });
+
+  it('imports a spreadsheet saved as CSV, a document per row', async () => {
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([csv]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/2 imported, 1 refused/);
+    await expect.poll(() => page.locator('.refused').innerText()).toMatch(/press-review\.csv row 4\s+has no text/);
+    await expect.poll(() => page.locator('.card h2').allInnerTexts()).toEqual(expect.arrayContaining(['Harbour vote, and what it means', 'Bridge delayed']));
+    await page.goto(`${fileUrl()}#/doc/press-review-row-2`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The council will publish its timetable next week.');
+    expect(await main.innerText()).toMatch(/Coastal Herald/);
+    expect(await main.innerText()).toMatch(/14 March 2023/);
+    expect(watch.problems()).toEqual([]);
   });
 
   it('fits a phone screen', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanHere } from '../../src/importer/read.ts';
 import { BATCH_FILES, planImport, rereadFile, runImport, type ImportedDoc, type PickedFile, type Progress, type RunOptions } from '../../src/importer/run.ts';
 import { parseCorpusFile } from '../../src/importer/corpus-file.ts';
+import { readTable } from '../../src/importer/table-file.ts';
 import { MAX_META_DEPTH, MAX_META_JSON_CHARS } from '../../src/corpus/limits.ts';
 import { MAX_CORPUS_DOCUMENTS } from '../../src/importer/limits.ts';
 import { picked, PROSE } from './helpers.ts';
@@ -17,6 +18,25 @@ describe('planImport', () => {
 });
 
 const noop = { ids: [], documents: 0, bytes: 0 };
+
+describe('runImport: tables', () => {
+  it('imports a document per row of a CSV beside other files, and refuses rows and tables by name', async () => {
+    const csv = `title,outlet,date,text\nFirst,River Gazette,2021-05-04,"${PROSE} One."\nSecond,Valley Post,2021-05-09,"${PROSE} Two."\nNo text,Valley Post,2021,\n`;
+    const files = [picked('set/rows.csv', csv), picked('set/a.txt', `${PROSE} Three.`), picked('set/people.csv', 'name,email\nAnn,a@b.c\n')];
+    const docs: ImportedDoc[] = [];
+    const summary = await runImport({ files, existing: noop, clean: cleanHere, readTable: async (b, p) => readTable(b, p), accept: async (d) => void docs.push(...d) });
+    expect(docs.map((d) => [d.doc.meta.id, d.doc.meta.title, d.doc.meta.outlet])).toEqual([
+      ['a', 'a', null],
+      ['rows-row-2', 'First', 'River Gazette'],
+      ['rows-row-3', 'Second', 'Valley Post'],
+    ]);
+    expect(summary.imported).toBe(3);
+    expect(summary.refused).toEqual([
+      { file: 'set/people.csv', reason: expect.stringMatching(/^has no text column/) },
+      { file: 'set/rows.csv row 4', reason: 'has no text' },
+    ]);
+  });
+});
 
 describe('runImport', () => {
   it('hands documents on batch by batch, with progress, and reports refusals by file', async () => {

@@ -1,0 +1,204 @@
+/**
+ * A table of documents, one per row (a spreadsheet saved as CSV or TSV, a
+ * news dataset's export): its header names the columns, and each row becomes
+ * a document with the same steps as any other (read.ts: limits, metadata
+ * checks, the cleaner). Pure: bytes in, prepared entries and refusals out.
+ *
+ * - Parsing is RFC 4180: fields in double quotes may hold the delimiter,
+ *   line breaks and doubled quotes. The delimiter is a tab for `.tsv`, else
+ *   whichever of comma, semicolon (a European spreadsheet's CSV) or tab
+ *   splits the header into most columns.
+ * - Columns are found by their header, whatever its case, spaces or
+ *   underscores: the text (`text`, `content`, `body`, `article`, `full text`…)
+ *   is required; `title`/`headline`, `outlet`/`publication`/`source`/
+ *   `newspaper`, `author`/`byline`, `date`/`published`/`year`, `id`,
+ *   `language`, `url`/`link` are read when present, other columns ignored
+ *   (and named in each document's provenance).
+ * - Bytes are decoded as any file's are (corpus/decode.ts: UTF-8, UTF-16,
+ *   else the detected encoding, such as the Windows-1252 of a spreadsheet's
+ *   plain "CSV" on Windows); the provenance says which.
+ * - Dates are read as written when they are `YYYY`, `YYYY-MM` or
+ *   `YYYY-MM-DD`, from a timestamp (`2019-10-25T08:00:00Z`), `2019/10/25` or
+ *   a year written as a number (`2019.0`); any other (`10/25/2019`, which
+ *   could be either order) is left out, and the provenance says so.
+ * - A row with no text, or with a title, outlet or author over its limit
+ *   (src/corpus/limits.ts), is refused by row number with the reason; the
+ *   other rows are imported.
+ */
+import { assertText, decodeFile } from '../corpus/decode.ts';
+import { encodingShortName } from '../corpus/encodings.ts';
+import { CorpusError, ID_PATTERN, dateFromTimestamp } from '../corpus/metadata.ts';
+import { FIELD_LIMITS } from '../corpus/limits.ts';
+import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
+import type { PreparedFile } from './read.ts';
+import { TABLE_NAME } from './file-kinds.ts';
+
+
+/** Header names of each field, compared lower-cased with spaces, dashes and underscores dropped. */
+const COLUMNS = {
+  text: ['text', 'content', 'body', 'article', 'fulltext', 'articletext', 'bodytext', 'maintext'],
+  title: ['title', 'headline', 'heading'],
+  outlet: ['outlet', 'publication', 'source', 'publisher', 'newspaper', 'sitename', 'site', 'media', 'journal', 'medium'],
+  author: ['author', 'authors', 'byline', 'creator', 'writer'],
+  date: ['date', 'published', 'publishdate', 'pubdate', 'publishedat', 'publicationdate', 'datepublished', 'datetime', 'year'],
+  id: ['id', 'docid', 'documentid', 'identifier', 'uid'],
+  language: ['language', 'lang'],
+  url: ['url', 'link', 'href', 'permalink'],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export type TableRead =
+  | { ok: true; items: PreparedFile[]; refused: { file: string; reason: string }[]; encoding: string }
+  | { ok: false; reason: string };
+
+/** The rows of `bytes` (a CSV or TSV file at `path`) as prepared entries, or why the file cannot be read as a table. */
+export function readTable(bytes: Uint8Array, path: string): TableRead {
+  let text: string;
+  let encoding: string;
+  try {
+    const decoded = decodeFile(bytes, path);
+    text = decoded.text;
+    encoding = encodingShortName(decoded.encoding);
+    assertText(text, path, decoded.encoding);
+  } catch (error) {
+    return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
+  }
+  const rows = parseDelimited(text, delimiterOf(text, path));
+  const header = rows.shift();
+  if (!header || header.every((h) => !h.trim())) return { ok: false, reason: 'is empty: a table needs a header row naming its columns' };
+  const at = findColumns(header);
+  if (at.text === undefined) {
+    return { ok: false, reason: `has no text column: its header reads ${header.slice(0, 8).map((h) => JSON.stringify(h.slice(0, 40))).join(', ')}; name the column holding each document's text "text" (or "content", "body", "article")` };
+  }
+  const ignored = header.filter((_, i) => !Object.values(at).includes(i)).filter((h) => h.trim());
+  const items: PreparedFile[] = [];
+  const refused: { file: string; reason: string }[] = [];
+  rows.forEach((row, r) => {
+    const where = `${path} row ${r + 2}`; // the header is row 1, as a spreadsheet numbers them
+    if (row.every((cell) => !cell.trim())) return; // a blank line
+    const cell = (c: Column) => (at[c] === undefined ? null : (row[at[c]!] ?? '').trim() || null);
+    const original = at.text === undefined ? '' : (row[at.text] ?? '');
+    if (!original.trim()) return refused.push({ file: where, reason: 'has no text' });
+    if (items.length >= MAX_CORPUS_DOCUMENTS) return refused.push({ file: where, reason: `is past the ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents a corpus holds` });
+    const long = (['title', 'outlet', 'author'] as const).find((f) => (cell(f)?.length ?? 0) > FIELD_LIMITS[f]);
+    if (long) return refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
+    const rawDate = cell('date');
+    const date = rawDate === null ? null : readDate(rawDate);
+    const language = cell('language');
+    const notes = [`Row ${r + 2} of “${path}”, read as ${encoding}.`];
+    const url = cell('url');
+    if (url) notes.push(`URL: ${url.slice(0, 500)}`);
+    if (rawDate !== null && date === null) notes.push(`Its date “${rawDate.slice(0, 40)}” was not read (write it as YYYY-MM-DD).`);
+    if (ignored.length) notes.push(`Columns not read: ${ignored.slice(0, 10).map((h) => h.slice(0, 40)).join(', ')}${ignored.length > 10 ? '…' : ''}.`);
+    items.push({
+      kind: 'prepared',
+      path: where,
+      meta: {
+        id: idOf(cell('id')) ?? `${baseName(path)}-row-${r + 2}`,
+        title: cell('title'),
+        outlet: cell('outlet'),
+        author: cell('author'),
+        date,
+        language: language && LANGUAGE_TAG.test(language.toLowerCase()) ? language.toLowerCase() : null,
+        provenance: notes.join(' ').slice(0, FIELD_LIMITS.provenance),
+      },
+      original,
+    });
+  });
+  if (items.length === 0 && refused.length === 0) return { ok: false, reason: 'has a header but no rows' };
+  return { ok: true, items, refused, encoding };
+}
+
+
+/** Tab for `.tsv`; otherwise the candidate that splits the first line into most fields. */
+function delimiterOf(text: string, path: string): string {
+  if (/\.tsv$/i.test(path)) return '\t';
+  const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
+  let best = ',';
+  let most = 0;
+  for (const d of [',', ';', '\t']) {
+    const n = parseDelimited(firstLine, d)[0]?.length ?? 0;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
+/** Rows of fields (RFC 4180: quoted fields may hold delimiters, line breaks and doubled quotes). One pass, linear. */
+export function parseDelimited(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === delimiter) endField();
+    else if (c === '\n' || c === '\r') {
+      endField();
+      rows.push(row);
+      row = [];
+      if (c === '\r' && text[i + 1] === '\n') i++;
+    } else field += c;
+    i++;
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+const headerKey = (h: string) => h.toLowerCase().replace(/^\ufeff/, '').replace(/[\s_\-.]+/g, '');
+
+/** The index of each known column, the first header that names it. */
+function findColumns(header: readonly string[]): Partial<Record<Column, number>> {
+  const at: Partial<Record<Column, number>> = {};
+  const keys = header.map(headerKey);
+  for (const column of Object.keys(COLUMNS) as Column[]) {
+    for (const name of COLUMNS[column]) {
+      const i = keys.indexOf(name);
+      if (i >= 0 && !Object.values(at).includes(i)) {
+        at[column] = i;
+        break;
+      }
+    }
+  }
+  return at;
+}
+
+/** A date Refrain reads, from what a table holds; null when it would be a guess. */
+function readDate(raw: string): string | null {
+  const t = raw.trim();
+  const year = /^(\d{4})(?:\.0+)?$/.exec(t);
+  if (year) return year[1]!;
+  return dateFromTimestamp(t.replace(/^(\d{4})\/(\d{1,2})(?:\/(\d{1,2}))?/, (_, y: string, m: string, d?: string) => [y, m.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-')));
+}
+
+/** The id column's value as an id (letters, digits, "_", "." or "-"), or null. */
+function idOf(raw: string | null): string | null {
+  if (raw === null) return null;
+  const id = raw.normalize('NFKC').replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, FIELD_LIMITS.id);
+  return ID_PATTERN.test(id) ? id : null;
+}
+
+const baseName = (path: string) => path.replace(/^.*[\\/]/, '').replace(TABLE_NAME, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'table';

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelimited, readTable } from '../../src/importer/table-file.ts';
+import { importItem, type PreparedFile } from '../../src/importer/read.ts';
+import { enc, PROSE } from './helpers.ts';
+
+const ok = (r: ReturnType<typeof readTable>) => {
+  if (!r.ok) throw new Error(r.reason);
+  return r;
+};
+const meta = (item: PreparedFile) => item.meta as Record<string, unknown>;
+
+describe('parseDelimited', () => {
+  it('reads quoted fields holding delimiters, line breaks and doubled quotes (RFC 4180)', () => {
+    expect(parseDelimited('a,b,c\r\n"1,5","say ""hi""","two\nlines"\n', ',')).toEqual([
+      ['a', 'b', 'c'],
+      ['1,5', 'say "hi"', 'two\nlines'],
+    ]);
+    expect(parseDelimited('x;y\n1;2', ';')).toEqual([['x', 'y'], ['1', '2']]);
+    expect(parseDelimited('', ',')).toEqual([]);
+  });
+});
+
+describe('readTable', () => {
+  it('makes a document of each row, its metadata from the columns a header names', () => {
+    const csv = `ID,Headline,Publication,Byline,Published At,Content,URL,Likes\n17,Bridge plan,River Gazette,Ann Lee,2021-05-04T08:00:00Z,"${PROSE}",https://example.org/a,12\n18,Second,Valley Post,,2021/5/9,"Another text, with a comma.",,3\n`;
+    const t = ok(readTable(enc(csv), 'news.csv'));
+    expect(t.items).toHaveLength(2);
+    expect(t.items[0]!.original).toBe(PROSE);
+    expect(meta(t.items[0]!)).toMatchObject({ id: '17', title: 'Bridge plan', outlet: 'River Gazette', author: 'Ann Lee', date: '2021-05-04', language: null });
+    expect(meta(t.items[0]!)['provenance']).toMatch(/Row 2 of “news.csv”, read as UTF-8\. URL: https:\/\/example.org\/a Columns not read: Likes\./);
+    expect(meta(t.items[1]!)).toMatchObject({ id: '18', outlet: 'Valley Post', author: null, date: '2021-05-09' });
+    expect(t.items[1]!.path).toBe('news.csv row 3');
+  });
+
+  it('imports each row through the same checks and cleaner as a file', () => {
+    const t = ok(readTable(enc(`title,text,date,language\nA report,"${PROSE}",2019.0,fr\n`), 'set.csv'));
+    const out = importItem(t.items[0]!, new Set());
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.doc.meta).toMatchObject({ id: 'set-row-2', title: 'A report', language: 'fr', date: { value: '2019', precision: 'year' } });
+    expect(out.doc.text).toContain('The river council met on Tuesday');
+  });
+
+  it('finds the delimiter: semicolons, tabs, a .tsv file', () => {
+    expect(ok(readTable(enc('titel;text\nEins;Ein Text hier.\n'), 'de.csv')).items[0]!.original).toBe('Ein Text hier.');
+    expect(ok(readTable(enc('title\ttext\nOne\tA text, with commas, here.\n'), 'a.tsv')).items[0]!.original).toBe('A text, with commas, here.');
+  });
+
+  it('reads Windows-1252 bytes and UTF-8 with a byte-order mark', () => {
+    const cp1252 = new Uint8Array([...enc('title,text\nQuote,'), 0x93, ...enc('Smart quotes'), 0x94, 0x0a]);
+    const t = ok(readTable(cp1252, 'win.csv'));
+    expect(t.items[0]!.original).toBe('“Smart quotes”');
+    expect(t.encoding).toBe('windows-1252');
+    const bom = ok(readTable(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('text,title\nBody here.,T\n')]), 'bom.csv'));
+    expect(meta(bom.items[0]!)['title']).toBe('T');
+  });
+
+  it('leaves out a date it would have to guess, and says so', () => {
+    const t = ok(readTable(enc('text,date\nSome text.,10/11/2019\n'), 'us.csv'));
+    expect(meta(t.items[0]!)['date']).toBeNull();
+    expect(meta(t.items[0]!)['provenance']).toMatch(/Its date “10\/11\/2019” was not read/);
+  });
+
+  it('refuses a row without text or with an over-long title, and imports the rest', () => {
+    const t = ok(readTable(enc(`title,text\nEmpty,\n${'x'.repeat(301)},Some text.\nGood,Real text.\n\n`), 'mixed.csv'));
+    expect(t.items.map((i) => meta(i)['title'])).toEqual(['Good']);
+    expect(t.refused).toEqual([
+      { file: 'mixed.csv row 2', reason: 'has no text' },
+      { file: 'mixed.csv row 3', reason: 'title is 301 characters long; the limit is 300' },
+    ]);
+  });
+
+  it('refuses a table with no text column, naming its columns', () => {
+    const r = readTable(enc('name,email\nAnn,a@b.c\n'), 'people.csv');
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/has no text column: its header reads "name", "email"/) });
+    expect(readTable(enc(''), 'empty.csv')).toMatchObject({ ok: false, reason: expect.stringMatching(/is empty/) });
+    expect(readTable(enc('text\n'), 'header-only.csv')).toMatchObject({ ok: false, reason: 'has a header but no rows' });
+  });
+
+  it('makes an id of an id column that is not one, and numbers rows otherwise', () => {
+    const t = ok(readTable(enc('id,text\n"a b/c",One.\n,Two.\n'), 'x y.csv'));
+    expect(t.items.map((i) => meta(i)['id'])).toEqual(['a-b-c', 'x-y-row-3']);
+  });
+});
