@@ -163,6 +163,13 @@ function tokenise(texts: readonly { text: string }[], vocab: Vocabulary): { cols
 }
 
 /**
+ * One counter for every call, reset per document: a counter made per call
+ * lost its hidden class at each full GC between calls, and with it the
+ * optimised code of `markContent` (deoptimised in the middle of its loop).
+ */
+const counter = new LanguageCounter();
+
+/**
  * Per document, its language (by its words' marker bits, function-words.ts);
  * per token, its stem into `stem` and the content bit into `flags`: a token
  * is content unless it is a function word of its document's language.
@@ -178,7 +185,6 @@ function markContent(
 ): { language: Uint8Array; contentCount: number } {
   const docs = docStart.length - 1;
   const language = new Uint8Array(docs);
-  const counter = new LanguageCounter();
   let contentCount = 0;
   for (let d = 0; d < docs; d++) {
     const t0 = docStart[d]!;

@@ -31,6 +31,19 @@ const SLOT_LENGTH = 3;
 const SLOT_SHIFT = 2;
 const INITIAL_SLOTS = 4096;
 
+/**
+ * An empty array whose elements are already of the kind that holds strings
+ * and booleans. A new `[]` holds small integers, so the first push of a
+ * string changed its elements kind, and the optimised code of `#add` (made
+ * for the other kind by the previous call's arrays) was thrown away at the
+ * first word of every call ("not a Smi" in --trace-deopt).
+ */
+function emptyObjectArray<T>(): T[] {
+  const a: unknown[] = [null];
+  a.length = 0;
+  return a as T[];
+}
+
 export class Vocabulary {
   /** Stems by their FNV-1a hash: (hash, stem id + 1) per slot, open addressing, at most half full. */
   #stemSlots = new Int32Array(INITIAL_SLOTS * 2);
@@ -42,13 +55,24 @@ export class Vocabulary {
   #pool = new Uint16Array(1 << 16);
   #poolLength = 0;
   /** Per type. */
-  readonly surface: string[] = [];
-  readonly norm: string[] = [];
+  readonly surface: string[] = emptyObjectArray<string>();
+  readonly norm: string[] = emptyObjectArray<string>();
   readonly stemOf: number[] = [];
-  readonly content: boolean[] = [];
+  readonly content: boolean[] = emptyObjectArray<boolean>();
   /** Per stem. */
-  readonly stems: string[] = [];
-  readonly stemHash: number[] = [];
+  readonly stems: string[] = emptyObjectArray<string>();
+  /**
+   * Per stem, its FNV-1a hash as a signed int, in a typed array grown by
+   * doubling: a plain array of 32-bit hashes turned from small-integer to
+   * double elements at the first hash above 2^30, which threw away the
+   * optimised code of `#add` at the first word of every call.
+   */
+  #stemHash = new Int32Array(INITIAL_SLOTS);
+
+  /** Per stem, its FNV-1a hash (as a signed int). */
+  get stemHash(): Int32Array {
+    return this.#stemHash.subarray(0, this.stems.length);
+  }
 
   get size(): number {
     return this.norm.length;
@@ -128,8 +152,7 @@ export class Vocabulary {
 
   /** The id of stem `key`, added if new. */
   #stemId(key: string): number {
-    const kh = fnv1a(key);
-    const h = kh | 0;
+    const h = fnv1a(key) | 0;
     const mask = this.#stemMask;
     const slots = this.#stemSlots;
     let slot = (h ^ (h >>> 16)) & mask;
@@ -141,7 +164,12 @@ export class Vocabulary {
     }
     const id = this.stems.length;
     this.stems.push(key);
-    this.stemHash.push(kh);
+    if (id === this.#stemHash.length) {
+      const bigger = new Int32Array(2 * id);
+      bigger.set(this.#stemHash);
+      this.#stemHash = bigger;
+    }
+    this.#stemHash[id] = h;
     slots[2 * slot] = h;
     slots[2 * slot + 1] = id + 1;
     if ((id + 1) * 2 > mask) this.#growStems();
