@@ -49,9 +49,10 @@ export function readDocument(file: SourceFile): CorpusDocument {
   return { meta, original, text, edits, wordCount: countWords(text) };
 }
 
-export function assembleCorpus(name: string, files: SourceFile[]): Corpus {
-  if (files.length === 0) throw new CorpusError(name, null, 'has no .txt, .md or .html documents');
-  const documents = files.map(readDocument);
+/** The corpus of `files` and of documents read already (a table's rows); ids must be unique across both. */
+export function assembleCorpus(name: string, files: SourceFile[], read: readonly CorpusDocument[] = []): Corpus {
+  if (files.length + read.length === 0) throw new CorpusError(name, null, 'has no .txt, .md or .html documents');
+  const documents = [...files.map(readDocument), ...read];
   const seen = new Map<string, string>();
   for (const doc of documents) {
     const other = seen.get(doc.meta.id);

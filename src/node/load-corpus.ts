@@ -18,8 +18,15 @@ import { corpusHash } from '../corpus/corpus-hash.ts';
 import { CorpusError } from '../corpus/metadata.ts';
 import { compareIds } from '../corpus/outlet-year.ts';
 import type { Corpus, CorpusDocument } from '../corpus/types.ts';
+import { TABLE_NAME } from '../importer/file-kinds.ts';
+import { importItem } from '../importer/read.ts';
+import { readTable } from '../importer/table-file.ts';
 
 export { CorpusError };
+
+/** A document file, or a table of documents (a CSV or TSV file: one per row). */
+const isReadable = (name: string) => isDocumentFile(name) || TABLE_NAME.test(name);
+const NO_DOCUMENTS = 'has no .txt, .md, .html, .csv or .tsv files';
 
 /** Notes about a folder, not documents in it. */
 const NOT_DOCUMENTS = /^(readme|sources|license|changelog)(\.[^.]+)?$/i;
@@ -70,7 +77,7 @@ export async function listDocumentFiles(path: string): Promise<Listing> {
   }
   if (info.isDirectory()) await walk(path, info, listing, new Set());
   else if (!info.isFile()) listing.skipped.push({ file: path, reason: `is ${kindOf(info)}, not a file or a folder` });
-  else if (!isDocumentFile(path)) listing.skipped.push({ file: path, reason: 'is not a .txt, .md or .html file' });
+  else if (!isReadable(path)) listing.skipped.push({ file: path, reason: 'is not a .txt, .md, .html, .csv or .tsv file' });
   else listing.files.push(path);
   return listing;
 }
@@ -91,7 +98,7 @@ async function walk(dir: string, info: Stats, listing: Listing, seen: Set<string
   }
   for (const name of names.filter((n) => !n.startsWith('.') && !n.startsWith('_')).sort()) {
     const full = join(dir, name);
-    const document = isDocumentFile(name) && !NOT_DOCUMENTS.test(name);
+    const document = isReadable(name) && !NOT_DOCUMENTS.test(name);
     let s: Stats;
     try {
       s = await stat(full);
@@ -157,6 +164,26 @@ async function readSourceFile(path: string, root: string): Promise<SourceFile> {
   return file;
 }
 
+/** A table's rows as documents, each through the importer's checks and cleaner (as in the browser); rows and tables not read, with why. */
+function readTableDocuments(file: SourceFile): { documents: CorpusDocument[]; skipped: Skipped[] } {
+  const table = readTable(file.bytes, file.path);
+  if (!table.ok) return { documents: [], skipped: [{ file: file.path, reason: table.reason }] };
+  const skipped: Skipped[] = [...table.refused];
+  const documents: CorpusDocument[] = [];
+  const taken = new Set<string>();
+  for (const item of table.items) {
+    const outcome = importItem(item, taken);
+    if (outcome.ok) documents.push(outcome.doc);
+    else skipped.push({ file: outcome.file, reason: outcome.reason });
+  }
+  return { documents, skipped };
+}
+
+/** One file's documents (a table's rows, else the file), or a CorpusError. */
+function readFileDocuments(file: SourceFile): { documents: CorpusDocument[]; skipped: Skipped[] } {
+  return TABLE_NAME.test(file.name) ? readTableDocuments(file) : { documents: [readDocument(file)], skipped: [] };
+}
+
 export interface LoadResult {
   /** Null when no document could be read. */
   corpus: Corpus | null;
@@ -176,23 +203,26 @@ export async function readCorpusFromPaths(paths: string[], name = 'Corpus', root
   for (const path of paths) {
     const listing = await listDocumentFiles(path);
     for (const s of listing.skipped) skipped.push(s);
-    if (listing.files.length === 0 && listing.skipped.length === 0) skipped.push({ file: path, reason: 'has no .txt, .md or .html files' });
+    if (listing.files.length === 0 && listing.skipped.length === 0) skipped.push({ file: path, reason: NO_DOCUMENTS });
     for (const file of listing.files) {
-      let doc: CorpusDocument;
+      let read: ReturnType<typeof readFileDocuments>;
       try {
-        doc = readDocument(await readSourceFile(file, root));
+        read = readFileDocuments(await readSourceFile(file, root));
       } catch (error) {
         if (!(error instanceof CorpusError)) throw error;
         skipped.push({ file: error.file, reason: error.message.slice(error.file.length + 2) });
         continue;
       }
-      const other = seen.get(doc.meta.id);
-      if (other) {
-        skipped.push({ file: doc.meta.source, reason: `id: duplicate id ${JSON.stringify(doc.meta.id)} (also used by ${other})` });
-        continue;
+      for (const s of read.skipped) skipped.push(s);
+      for (const doc of read.documents) {
+        const other = seen.get(doc.meta.id);
+        if (other) {
+          skipped.push({ file: doc.meta.source, reason: `id: duplicate id ${JSON.stringify(doc.meta.id)} (also used by ${other})` });
+          continue;
+        }
+        seen.set(doc.meta.id, doc.meta.source);
+        documents.push(doc);
       }
-      seen.set(doc.meta.id, doc.meta.source);
-      documents.push(doc);
     }
   }
   if (documents.length === 0) return { corpus: null, skipped };
@@ -207,12 +237,23 @@ export async function loadCorpusFromPaths(paths: string[], name = 'Corpus', root
     const listing = await listDocumentFiles(path);
     const problem = listing.skipped[0];
     if (problem) throw new CorpusError(problem.file, null, problem.reason);
-    if (listing.files.length === 0) throw new CorpusError(path, null, 'has no .txt, .md or .html files');
+    if (listing.files.length === 0) throw new CorpusError(path, null, NO_DOCUMENTS);
     for (const f of listing.files) files.push(f);
   }
   const sources: SourceFile[] = [];
-  for (const f of files) sources.push(await readSourceFile(f, root));
-  return assembleCorpus(name, sources);
+  const rows: CorpusDocument[] = [];
+  for (const f of files) {
+    const source = await readSourceFile(f, root);
+    if (!TABLE_NAME.test(source.name)) {
+      sources.push(source);
+      continue;
+    }
+    const table = readTableDocuments(source);
+    const problem = table.skipped[0];
+    if (problem) throw new CorpusError(problem.file, null, problem.reason);
+    for (const doc of table.documents) rows.push(doc);
+  }
+  return assembleCorpus(name, sources, rows);
 }
 
 /** Every file the corpus was read from, sidecars included, for the dev server to watch. */

@@ -52,11 +52,36 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
     expect(await one('dangling.txt')).toMatch(/^is a link to .*nowhere\.txt", which does not exist$/);
     expect(await one('loop-a.txt')).toBe('is a symbolic link loop');
     expect(await one('missing.txt')).toBe('no such file or folder');
-    expect(await one('photo.png')).toBe('is not a .txt, .md or .html file');
+    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .csv or .tsv file');
   });
 
   it('the build stays strict: the first problem stops it, naming the file', async () => {
     await expect(loadCorpusFromPaths([dir], 'Test', dir)).rejects.toThrow(/pipe\.txt: is a named pipe|dangling\.txt: is a link|device\.txt|loop-a\.txt/);
     await expect(loadCorpusFromPaths([join(dir, 'sub', 'inner.md')], 'Test', dir)).resolves.toMatchObject({ documents: [{ meta: { title: 'Inner' } }] });
+  });
+});
+
+describe('tables of documents in the CLI and the build', () => {
+  const tables = mkdtempSync(join(tmpdir(), 'refrain-tables-'));
+  writeFileSync(join(tables, 'note.txt'), `${PROSE}\n`);
+  writeFileSync(join(tables, 'press.csv'), `title,outlet,date,text\nFerry vote,Coastal Herald,2023-03-14,"${PROSE} One."\nBridge,Valley Post,2023-03-20,"${PROSE} Two."\n`);
+
+  it('reads a document per row beside other files, with the metadata its columns give', async () => {
+    const { corpus, skipped } = await readCorpusFromPaths([tables], 'Test', tables);
+    expect(skipped).toEqual([]);
+    expect(corpus!.documents.map((d) => [d.meta.id, d.meta.title, d.meta.outlet, d.meta.date?.value ?? null])).toEqual([
+      ['note', 'note', null, null],
+      ['press-row-2', 'Ferry vote', 'Coastal Herald', '2023-03-14'],
+      ['press-row-3', 'Bridge', 'Valley Post', '2023-03-20'],
+    ]);
+    await expect(loadCorpusFromPaths([tables], 'Test', tables)).resolves.toMatchObject({ documents: [{ meta: { id: 'note' } }, { meta: { id: 'press-row-2' } }, { meta: { id: 'press-row-3' } }] });
+  });
+
+  it('skips a row without text in the CLI, and stops the build on it, naming the row', async () => {
+    writeFileSync(join(tables, 'gaps.csv'), `id,text\nfull,"${PROSE} Three."\nempty,\n`);
+    const { corpus, skipped } = await readCorpusFromPaths([tables], 'Test', tables);
+    expect(corpus!.documents.map((d) => d.meta.id)).toContain('full');
+    expect(skipped).toEqual([{ file: 'gaps.csv row 3', reason: 'has no text' }]);
+    await expect(loadCorpusFromPaths([tables], 'Test', tables)).rejects.toThrow('gaps.csv row 3: has no text');
   });
 });
