@@ -41,6 +41,7 @@
  * word lists ("to", determiners, conjunctions) are English, and a text without them,
  * case or hyphens (Chinese) is left as it is.
  */
+import { openersOf } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 
@@ -57,8 +58,12 @@ const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
 /** Closing marks by opening mark. */
 export const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’', '«': '»', '「': '」', '『': '』', '（': '）', '《': '》' };
 const OPENER: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
-/** Words that open a noun phrase (a verb's object). */
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your']);
+/**
+ * Words that open a noun phrase (a verb's object): English's openers
+ * (function-words.ts) and "that" (not an opener there: it also begins a
+ * clause, which after a verb is as much its complement).
+ */
+const DETERMINERS = new Set([...openersOf('en'), 'that']);
 /** Coordinating conjunctions: a second conjunct starts after them. */
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 const SPACE = 32;

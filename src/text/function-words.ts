@@ -144,6 +144,11 @@ const ENGLISH_MARKERS = 'the and of to is that was for with are this be have it 
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map(normalizeWord);
 
+/** The words that open a noun phrase in `lang` (its articles, demonstratives, possessives), as matching forms. */
+export function openersOf(lang: Language): string[] {
+  return words(OPENERS[lang]);
+}
+
 /**
  * Per matching form: bit i set when it is a marker (`marker`) or a function
  * word (`function`) of LANGUAGES[i]. One lookup per word type.
