@@ -10,6 +10,7 @@
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { readMembers, type MemberColumns } from './family-members.ts';
+import { radixOrder } from './radix-sort.ts';
 import type { Formula } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
@@ -93,7 +94,7 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   const isFamily = new Uint8Array(formulas.length);
   for (let f = 0; f < formulas.length; f++) isFamily[f] = docCountOf(formulas[f]!) >= options.familyMinDocs ? 1 : 0;
   const members = readMembers(formulas, isFamily, prepared);
-  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members };
+  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length) };
   const built: Array<Family | null> = formulas.map((f, i) => toFamily(f, i, ctx));
   for (let i = 0; i < formulas.length; i++) {
     const fam = built[i];
@@ -132,6 +133,29 @@ interface FamilyContext {
   yearOf: readonly string[];
   options: FamilyOptions;
   members: MemberColumns;
+  /** The members of each family in document order (see documentOrder). */
+  order: Uint32Array;
+  /** Per token class (a member index): the family that last met it (index + 1), and its place among that family's classes (variantsOf). */
+  classSeen: Int32Array;
+  classSlot: Int32Array;
+}
+
+/**
+ * Every family's members in document order (date, then id, then start;
+ * ties in the family's own order): the member columns' indices, family
+ * f's at [base[f], base[f + 1]). Three stable radix passes over all
+ * members, not a comparator sort per family (a family of a phrase in most
+ * documents has thousands of members).
+ */
+function documentOrder(m: MemberColumns, dateRank: Int32Array): Uint32Array {
+  const n = m.doc.length;
+  const family = new Int32Array(n);
+  for (let f = 0; f + 1 < m.base.length; f++) family.fill(f, m.base[f]!, m.base[f + 1]!);
+  const rank = new Int32Array(n);
+  for (let x = 0; x < n; x++) rank[x] = dateRank[m.doc[x]!]!;
+  let order = radixOrder(m.first, n);
+  order = radixOrder(rank, n, order);
+  return radixOrder(family, n, order);
 }
 
 /** Distinct documents of a formula's occurrences (sorted by document). */
@@ -141,7 +165,7 @@ function docCountOf(f: Formula): number {
   return n;
 }
 
-function toFamily(f: Formula, index: number, { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members: m }: FamilyContext): Family | null {
+function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize, outletOf, yearOf, options, members: m, order: byDocument, classSeen, classSlot }: FamilyContext): Family | null {
   const b = m.base[index]!;
   if (m.base[index + 1] === b) return null;
   const docCount = docCountOf(f);
@@ -151,11 +175,10 @@ function toFamily(f: Formula, index: number, { prepared, docs, dateRank, norm, o
   for (let x = b; x < m.base[index + 1]!; x++) h = fnv1aMix(fnv1aMix(fnv1aString(h, prepared[m.doc[x]!]!.id), m.startFirst[x]!), m.startLast[x]!);
   // Members in document order: date, then id (= index), then start; each
   // at the extent a reader would quote (read in family-members.ts).
-  const order = f.occurrences.map((_, k) => k);
-  const byStart = (x: number, y: number): number => dateRank[m.doc[b + x]!]! - dateRank[m.doc[b + y]!]! || m.first[b + x]! - m.first[b + y]!;
-  sortSmall(order, byStart);
+  const order = new Array<number>(m.base[index + 1]! - b);
+  for (let i = 0; i < order.length; i++) order[i] = byDocument[b + i]! - b;
   const members: Span[] = order.map((k) => m.span[b + k]!);
-  const variants = variantsOf(order, b, m, prepared);
+  const variants = variantsOf(order, b, m, prepared, classSeen, classSlot, index + 1);
 
   const outletDocs = new Map<string, number>();
   const years = new Set<string>();
@@ -204,37 +227,43 @@ function toFamily(f: Formula, index: number, { prepared, docs, dateRank, norm, o
  * The wordings of the members (in document order: occurrence b + order[at]
  * of the columns), most common first, ties to the earliest; each with the
  * text it is most often written as (case, punctuation), ties to the
- * earliest. Members with the same tokens share one wording, computed once
- * for the first of them (a phrase in every document is mostly word for
- * word the same).
+ * earliest. Members with the same tokens (one token class) share one
+ * wording and written text: the members are counted per class, then each
+ * class is read once, at its first member, and counted into its wording
+ * with its count (a phrase in every document is mostly word for word the
+ * same: a few classes, thousands of members). Classes are read in order
+ * of their first member, so each wording and text keeps its earliest.
+ * `seen` marks the classes met in this family (`stamp`), `slot` their
+ * place among its classes; both are indexed by class (a member index).
  */
-function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepared: readonly PreparedDoc[]): Array<FamilyVariant & { at: number }> {
-  const wordings = new Map<string, { count: number; at: number; texts: Map<string, { count: number; at: number }> }>();
+function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepared: readonly PreparedDoc[], seen: Int32Array, slot: Int32Array, stamp: number): Array<FamilyVariant & { at: number }> {
+  let classes = 0;
   for (let at = 0; at < order.length; at++) {
-    const x = b + order[at]!;
-    // The first member with the same tokens (the token class's first in this family).
-    const cls = m.tokens[x]!;
-    let same = firstOfClass.get(cls);
-    if (same === undefined) firstOfClass.set(cls, (same = at));
-    let w: string;
-    let written: string;
-    if (same < at) {
-      w = wordingAt[same]!;
-      written = writtenAt[same]!;
-    } else {
-      const text = prepared[m.doc[x]!]!.text;
-      const span = m.span[x]!;
-      w = wordingOfSpan(text, span.start, span.end);
-      written = textOf(text, span);
+    const cls = m.tokens[b + order[at]!]!;
+    if (seen[cls] === stamp) {
+      classCount[slot[cls]!]!++;
+      continue;
     }
-    wordingAt[at] = w;
-    writtenAt[at] = written;
+    seen[cls] = stamp;
+    slot[cls] = classes;
+    classFirstAt[classes] = at;
+    classCount[classes++] = 1;
+  }
+  const wordings = new Map<string, { count: number; at: number; texts: Map<string, { count: number; at: number }> }>();
+  for (let k = 0; k < classes; k++) {
+    const at = classFirstAt[k]!;
+    const n = classCount[k]!;
+    const x = b + order[at]!;
+    const text = prepared[m.doc[x]!]!.text;
+    const span = m.span[x]!;
+    const w = wordingOfSpan(text, span.start, span.end);
+    const written = textOf(text, span);
     let c = wordings.get(w);
     if (!c) wordings.set(w, (c = { count: 0, at, texts: new Map() }));
-    c.count++;
+    c.count += n;
     const tc = c.texts.get(written);
-    if (tc) tc.count++;
-    else c.texts.set(written, { count: 1, at });
+    if (tc) tc.count += n;
+    else c.texts.set(written, { count: n, at });
   }
   // Each wording as most often written (ties: the earliest).
   // (forEach: no [key, value] pair allocated per entry.)
@@ -253,16 +282,14 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
     variants.push({ wording, text, count: c.count, at: c.at });
   });
   sortSmall(variants, (x, y) => y.count - x.count || x.at - y.at);
-  wordingAt.length = 0;
-  writtenAt.length = 0;
-  firstOfClass.clear();
+  classFirstAt.length = 0;
+  classCount.length = 0;
   return variants;
 }
 
-/** The wording and written text of each member so far, and the first member of each token class (reused). */
-const wordingAt: string[] = [];
-const writtenAt: string[] = [];
-const firstOfClass = new Map<number, number>();
+/** Per token class of the family being read: its first member (as `at`) and its members (reused). */
+const classFirstAt: number[] = [];
+const classCount: number[] = [];
 
 /** FNV-1a of a string's code units, continuing from `h`. */
 function fnv1aString(h: number, s: string): number {

@@ -59,12 +59,16 @@ export function liveCores(c: Cores): LiveCores {
   // (A group's occurrences are consecutive, then come the copies.)
   const groupNo = new Int32Array(count);
   const sizes: number[] = [];
-  const numberOf = new Map<number, number>();
+  // Group ids are sides (passage indices × 2 + 0 or 1): numbered through a
+  // column indexed by them, not a map (8M words: ≈ 150K look-ups).
+  let maxGroup = -1;
+  for (let o = 0; o < count; o++) if (c.group[o]! > maxGroup) maxGroup = c.group[o]!;
+  const numberOf = new Int32Array(maxGroup + 1).fill(-1);
   for (let o = 0; o < count; o++) {
-    let g = numberOf.get(c.group[o]!);
-    if (g === undefined) {
+    let g = numberOf[c.group[o]!]!;
+    if (g < 0) {
       g = sizes.length;
-      numberOf.set(c.group[o]!, g);
+      numberOf[c.group[o]!] = g;
       sizes.push(0);
     }
     groupNo[o] = g;
