@@ -19,7 +19,8 @@ const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
 const ABBREVIATIONS = new Set(
   `Mr Mrs Ms Messrs Dr Drs Prof St Ste Sr Sra Srta Jr Mt Ft Co Corp Inc Ltd Bros Gen Col Lt Sgt Capt Cmdr Adm
   Gov Sen Rep Rev Hon Pres Dept Univ Fig Vol Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ave Blvd Rd
-  Mme Mlle Mgr Pr Hr Fr Nr Dipl Ing Str Dña Ud Uds Av Sig Sigg Dott Avv Dra Dhr Mevr Mw Ir`.split(/\s+/),
+  Mme Mlle Mgr Pr Hr Fr Nr Dipl Ing Str Dña Ud Uds Av Sig Sigg Dott Avv Dra Dhr Mevr Mw Ir
+  ca kl nr resp bl np tzw tj ul inż Inż tzv např Bc MUDr JUDr PhDr RNDr Doc г гг им ул проф акад стр тыс млн млрд κ`.split(/\s+/),
 );
 const UPPER = /^\p{Lu}$/u;
 /** Per surface type: not yet tested, an abbreviation, not one. */
@@ -69,8 +70,7 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
 
 /** A known abbreviation (ABBREVIATIONS), or one capital letter: an initial ("George W. Bush", "U.S."). */
 function isAbbreviation(w: string): boolean {
-  if (w.length === 1) return UPPER.test(w);
-  return ABBREVIATIONS.has(w);
+  return ABBREVIATIONS.has(w) || (w.length === 1 && UPPER.test(w));
 }
 
 /** Index in `breaks[lo, hi)` of the first break at or after corpus-wide token `pos`, or `hi`. */

@@ -50,4 +50,12 @@ describe('sentenceBreaks and abbreviations', () => {
     // None after Dr, Prof, Mme, X (an initial), Mrs or Jan; "Ém", "Xi", "Act" and "Yes" end their sentences.
     expect(after).toEqual(['Prof', 'Ém', 'Un', 'Mme', 'Über', 'X', 'Mrs', 'The', 'Yes', 'Jan']);
   });
+
+  it('knows the common abbreviations of the other languages whose function words it reads', () => {
+    const { docs, vocab } = prepared(['В 2019 г. конференция прошла в Учжэне. Она была большой. Przyszli np. goście z Krakowa. Potem wyszli. Byl to tzv. Pražský model. Konec.']);
+    const b = sentenceBreaks(docs, vocab.surface, docs[0]!.corpus.flags);
+    const after = Array.from(b.breaks, (t) => docs[0]!.surface[docs[0]!.type[t]!]);
+    // None after Russian "г." (year), Polish "np." or Czech "tzv.".
+    expect(after).toEqual(['Она', 'Przyszli', 'Potem', 'Byl', 'Konec']);
+  });
 });
