@@ -11,6 +11,7 @@ import { cleanText } from '../corpus/clean.ts';
 import { assertText, decodeFile, type EncodingSource } from '../corpus/decode.ts';
 import { encodingLabel } from '../corpus/encodings.ts';
 import { htmlProvenance, readHtml } from '../corpus/html/index.ts';
+import { isTei, notTei, readTei, teiFields, teiProvenance } from '../corpus/tei.ts';
 import { parseFrontMatter } from '../corpus/front-matter.ts';
 import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -57,6 +58,7 @@ export type ImportOutcome =
   | { ok: false; file: string; reason: string };
 
 const HTML_NAME = /\.html?$/i;
+const XML_NAME = /\.xml$/i;
 /** Ids are unique within a corpus: a clash gets `-2`, `-3`… (at most this many tries). */
 const MAX_ID_SUFFIX = 10_000;
 
@@ -85,9 +87,12 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   const raw = decoded.text;
   const readAs: ReadAs = { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
   const name = typeof file.name === 'string' && file.name ? file.name : path;
+  const xml = XML_NAME.test(name);
+  if (xml && !isTei(raw)) return refuse(path, notTei(raw));
+  const tei = xml ? readTei(raw) : null;
   const html = HTML_NAME.test(name) ? readHtml(raw) : null;
-  const front = html ? null : parseFrontMatter(raw, path);
-  const original = html ? html.text : front ? raw.slice(front.bodyStart) : raw;
+  const front = html || tei ? null : parseFrontMatter(raw, path);
+  const original = tei ? tei.text : html ? html.text : front ? raw.slice(front.bodyStart) : raw;
   if (!original.trim()) return refuse(path, front ? 'has front matter but no text after it' : 'has no text (only blank space or markup)');
 
   const inferred = inferFields({ name, text: original, html: html?.meta ?? null });
@@ -105,10 +110,10 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     file: path,
     defaultId: idFromFileName(name),
     defaultTitle: titleFromFileName(name),
-    frontMatter: { ...inferred, ...(front?.fields ?? {}), ...definedOnly(user) },
+    frontMatter: { ...inferred, ...(tei ? teiFields(tei) : {}), ...(front?.fields ?? {}), ...definedOnly(user) },
     sidecar,
   });
-  if (!meta.provenance) meta.provenance = (html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`) + encodingNote(readAs);
+  if (!meta.provenance) meta.provenance = (tei ? teiProvenance(path) : html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`) + encodingNote(readAs);
   if (typeof file.keepId === 'string' && file.keepId) {
     taken.delete(file.keepId);
     meta.id = file.keepId;

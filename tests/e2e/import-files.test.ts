@@ -6,7 +6,7 @@
  * as another encoding (its document keeps its id); a PNG and a .docx (ZIP)
  * are refused by name; the news page imports as its article with its
  * headline, site and byline; a spreadsheet saved as CSV imports a document
- * per row. Screenshots of the summary at 1280×800 and 390×844.
+ * per row; a TEI edition imports as its text with its header's metadata. Screenshots of the summary at 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -124,6 +124,20 @@ describe('importing texts as people have them', () => {
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The council will publish its timetable next week.');
     expect(await main.innerText()).toMatch(/Coastal Herald/);
     expect(await main.innerText()).toMatch(/14 March 2023/);
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('imports a TEI edition as its text, with the metadata of its header', async () => {
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([join(FIXTURES, 'tei/harbour-letters.xml')]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await page.goto(`${fileUrl()}#/doc/harbour-letters`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The council met on Tuesday to discuss the new bridge.');
+    const text = await main.innerText();
+    expect(text).toContain('The Harbour Letters');
+    expect(text).toMatch(/The Coastal Herald · By Ann Lee, Bo Chen · 4 May 1891/);
+    expect(text).not.toContain('An editorial note.');
     expect(watch.problems()).toEqual([]);
   });
 

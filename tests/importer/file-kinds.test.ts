@@ -14,6 +14,6 @@ describe('unsupportedReason', () => {
     expect(unsupportedReason('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatch(/is a PNG image, not text/);
     expect(unsupportedReason('a.pdf', enc('%PDF-1.4'))).toMatch(/is a PDF/);
     expect(unsupportedReason('a.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toMatch(/is a ZIP archive \(or \.docx\/\.epub\)/);
-    expect(unsupportedReason('a.xml', enc('<a/>'))).toMatch(/not a .txt, .md, .html, .csv or .tsv file/);
+    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .xml (TEI), .csv or .tsv file');
   });
 });

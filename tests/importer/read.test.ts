@@ -79,6 +79,20 @@ describe('importItem: HTML', () => {
   });
 });
 
+describe('importItem: TEI XML', () => {
+  const letters = readFileSync(join(import.meta.dirname, '../fixtures/tei/harbour-letters.xml'));
+  it('imports the text of a TEI file with the metadata of its header', () => {
+    const { doc } = ok(importItem(file('harbour-letters.xml', letters), new Set()));
+    expect(doc.original).toMatch(/^First letter\n\nThe council met on Tuesday to discuss the new bridge\./);
+    expect(doc.original).not.toMatch(/editorial note|THE HARBOUR LETTERS|struck|teh/);
+    expect(doc.meta).toMatchObject({ id: 'harbour-letters', title: 'The Harbour Letters', author: 'Ann Lee, Bo Chen', outlet: 'The Coastal Herald', date: { value: '1891-05-04' }, language: 'en' });
+    expect(doc.meta.provenance).toMatch(/^Imported from the TEI file “folder\/harbour-letters.xml”/);
+  });
+  it('refuses XML that is not TEI, naming its first element', () => {
+    expect(refused(importItem(file('feed.xml', '<?xml version="1.0"?><rss><channel><title>News</title></channel></rss>'), new Set())).reason).toMatch(/^is XML but not TEI \(its first element is <rss>\)/);
+  });
+});
+
 describe('importItem: refusals', () => {
   it('refuses empty, binary and oversized files, naming the file', () => {
     expect(refused(importItem(file('e.txt', ''), new Set()))).toEqual({ ok: false, file: 'folder/e.txt', reason: 'is empty (0 bytes); nothing was added' });

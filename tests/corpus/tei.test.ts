@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isTei, notTei, readTei, teiFields } from '../../src/corpus/tei.ts';
+
+const LETTERS = readFileSync(join(import.meta.dirname, '../fixtures/tei/harbour-letters.xml'), 'utf8');
+
+describe('readTei', () => {
+  it('reads the text of <text>: blocks as paragraphs, verse lines as lines, notes, page furniture and deletions left out', () => {
+    expect(readTei(LETTERS).text).toBe(
+      'First letter\n\n' +
+        "The council met on Tuesday to discuss the new bridge. It was the end of Doctor Smith's plan & more.\n\n" +
+        'Roses are red,\nviolets are blue.\n\n' +
+        'Second paragraph.',
+    );
+  });
+
+  it('reads the header: main title, authors, the journal a source was printed in, its date, the language', () => {
+    const t = readTei(LETTERS);
+    expect([t.title, t.author, t.outlet, t.date, t.language]).toEqual(['The Harbour Letters', 'Ann Lee, Bo Chen', 'The Coastal Herald', '1891-05-04', 'en']);
+    expect(teiFields(t)).toEqual({ title: 'The Harbour Letters', author: 'Ann Lee, Bo Chen', outlet: 'The Coastal Herald', date: '1891-05-04', language: 'en' });
+  });
+
+  it('falls back to the publisher and the publication date, and leaves out a date it cannot read', () => {
+    const t = readTei(`<TEI><teiHeader><fileDesc><titleStmt><title>Untitled</title></titleStmt><publicationStmt><date>spring 1890</date></publicationStmt>
+      <sourceDesc><bibl><publisher>Harbour Press</publisher></bibl></sourceDesc></fileDesc></teiHeader><text><body><p>One.</p></body></text></TEI>`);
+    expect(teiFields(t)).toEqual({ title: 'Untitled', outlet: 'Harbour Press' });
+  });
+
+  it('stays linear on deep nesting and stray close tags', () => {
+    const deep = `<TEI><text><body>${'<hi>'.repeat(100_000)}word${'</hi>'.repeat(100_000)}${'</p>'.repeat(100_000)}<p>end</p></body></text></TEI>`;
+    // 100,000 levels and 100,000 stray closes: a reader that searched its open elements per tag would not finish within the test's timeout.
+    expect(readTei(deep).text).toBe('word\n\nend');
+  });
+});
+
+describe('isTei', () => {
+  it('knows a TEI document by its first element, after a declaration, processing instructions, comments or a doctype', () => {
+    expect(isTei(LETTERS)).toBe(true);
+    expect(isTei('\uFEFF<!DOCTYPE TEI SYSTEM "tei.dtd"><TEI.2><text/></TEI.2>')).toBe(true);
+    expect(isTei('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"/>')).toBe(true);
+    expect(isTei('<?xml version="1.0"?><rss version="2.0"><channel/></rss>')).toBe(false);
+    expect(notTei('<?xml version="1.0"?><rss/>')).toMatch(/^is XML but not TEI \(its first element is <rss>\)/);
+  });
+});
