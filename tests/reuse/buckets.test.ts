@@ -19,18 +19,20 @@ import { SeedColumns } from '../../src/reuse/seeds.ts';
 import { random } from './fixtures.ts';
 
 describe('recurrenceBits', () => {
-  it('gives 8 bits per seed in a power of two, at least 2^16, as seen/again word pairs', () => {
-    expect(recurrenceBits(10).length).toBe(2 ** 16 / 16);
-    expect(recurrenceBits(100_000).length).toBe(2 ** 20 / 16);
+  it('gives 8 bits per seed in a power of two, at least 2^16, in a buffer twice the set', () => {
+    expect(recurrenceBits(10).length).toBe((2 * 2 ** 16) / 32);
+    expect(recurrenceBits(100_000).length).toBe((2 * 2 ** 20) / 32);
   });
 });
 
 describe('markRecurrence', () => {
-  it('sets "again" for a hash seen before, and for hashes sharing its bit', () => {
+  it('marks both occurrences of a hash, and hashes sharing a bit, whichever comes first; keeps the rarity bits', () => {
     const bits = recurrenceBits(10);
-    markRecurrence(Uint32Array.of(5, 7, 5, 9, 9 + 2 ** 16), 5, bits);
-    const again = (h: number): number => (bits[((h & 0xffff) >>> 5) * 2 + 1]! >>> (h & 31)) & 1;
-    expect([5, 7, 9].map(again)).toEqual([1, 0, 1]);
+    const hashes = Uint32Array.of(5, 7, 5, 9, 11, 9 + 2 ** 16);
+    const rarity = Uint8Array.of(1, 2, 3, 62, 4, 5);
+    markRecurrence(hashes, rarity, hashes.length, bits.subarray(0, bits.length / 2));
+    expect(Array.from(rarity, (r) => r >> 7)).toEqual([1, 0, 1, 1, 0, 1]);
+    expect(Array.from(rarity, (r) => r & 0x7f)).toEqual([1, 2, 3, 62, 4, 5]);
   });
 });
 
