@@ -7,13 +7,14 @@ import { corpusHash } from './corpus-hash.ts';
 import { decodeText } from './decode.ts';
 import { htmlFields, readHtml } from './html/index.ts';
 import { parseFrontMatter } from './front-matter.ts';
-import { isTei, notTei, readTei, teiFields, teiProvenance } from './tei.ts';
+import { isTei, notTei, readTei, teiFields } from './tei.ts';
+import { OFFICE_NAME, readOffice } from './office.ts';
 import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from './metadata.ts';
 import { compareIds } from './outlet-year.ts';
 import type { Corpus, CorpusDocument } from './types.ts';
 import { countWords } from './word-count.ts';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.xml'] as const;
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.xml', '.docx', '.odt'] as const;
 
 export interface SourceFile {
   /** Path or name shown in messages. */
@@ -32,19 +33,22 @@ export function isDocumentFile(name: string): boolean {
 
 /** One file to one cleaned document; throws CorpusError naming the file. */
 export function readDocument(file: SourceFile): CorpusDocument {
-  const raw = decodeText(file.bytes, file.path);
+  // A Word or OpenDocument file is an archive: its text is read from its parts, not decoded.
+  const office = OFFICE_NAME.test(file.name) ? readOffice(file.bytes, file.name) : null;
+  if (office && 'error' in office) throw new CorpusError(file.path, null, office.error);
+  const raw = office ? office.text : decodeText(file.bytes, file.path);
   const xml = /\.xml$/i.test(file.name);
   if (xml && !isTei(raw)) throw new CorpusError(file.path, null, notTei(raw));
   const tei = xml ? readTei(raw) : null;
   const html = /\.html?$/i.test(file.name) ? readHtml(raw) : null;
-  const front = html || tei ? null : parseFrontMatter(raw, file.path);
+  const front = html || tei || office ? null : parseFrontMatter(raw, file.path);
   const original = tei ? tei.text : html ? html.text : front ? raw.slice(front.bodyStart) : raw;
   const meta = buildMeta({
     file: file.path,
     defaultId: idFromFileName(file.name),
     defaultTitle: titleFromFileName(file.name),
     // A page's own metadata (headline, site, byline, date), or a TEI header's, stands in for front matter; a sidecar wins.
-    frontMatter: tei ? teiFields(tei) : html ? htmlFields(html.meta) : front?.fields,
+    frontMatter: office ? office.fields : tei ? teiFields(tei) : html ? htmlFields(html.meta) : front?.fields,
     sidecar: file.sidecar,
   });
   if (!original.trim()) throw new CorpusError(file.path, null, 'is empty (no text after the metadata)');

@@ -5,7 +5,7 @@
  */
 import { formatOf } from '../corpus/signatures.ts';
 
-const DOCUMENT_NAME = /\.(txt|md|markdown|html?|xml)$/i;
+const DOCUMENT_NAME = /\.(txt|md|markdown|html?|xml|docx|odt)$/i;
 
 /** A table of documents, one per row (table-file.ts). */
 export const TABLE_NAME = /\.(csv|tsv)$/i;
@@ -18,5 +18,5 @@ export function isImportable(name: string): boolean {
 export function unsupportedReason(_name: string, head: Uint8Array): string {
   const kind = formatOf(head);
   if (kind) return `is ${kind}, not text; save it as .txt, .md or .html first`;
-  return 'is not a .txt, .md, .html, .xml (TEI), .csv or .tsv file (rename it if it is plain text)';
+  return 'is not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file (rename it if it is plain text)';
 }

@@ -12,6 +12,7 @@ import { assertText, decodeFile, type EncodingSource } from '../corpus/decode.ts
 import { encodingLabel } from '../corpus/encodings.ts';
 import { htmlProvenance, readHtml } from '../corpus/html/index.ts';
 import { isTei, notTei, readTei, teiFields, teiProvenance } from '../corpus/tei.ts';
+import { OFFICE_NAME, officeProvenance, readOffice } from '../corpus/office.ts';
 import { parseFrontMatter } from '../corpus/front-matter.ts';
 import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -83,15 +84,18 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   if (!(bytes instanceof Uint8Array)) return refuse(path, 'could not be read (no content)');
   if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
   if (bytes.length > MAX_FILE_BYTES) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`);
-  const decoded = decodeFile(bytes, path, typeof file.encoding === 'string' ? file.encoding : null);
-  const raw = decoded.text;
-  const readAs: ReadAs = { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
   const name = typeof file.name === 'string' && file.name ? file.name : path;
+  // A Word or OpenDocument file is an archive: its text is read from its parts, not decoded.
+  const office = OFFICE_NAME.test(name) ? readOffice(bytes, name) : null;
+  if (office && 'error' in office) return refuse(path, office.error);
+  const decoded = office ? null : decodeFile(bytes, path, typeof file.encoding === 'string' ? file.encoding : null);
+  const raw = office ? office.text : decoded!.text;
+  const readAs: ReadAs | null = decoded && { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
   const xml = XML_NAME.test(name);
   if (xml && !isTei(raw)) return refuse(path, notTei(raw));
   const tei = xml ? readTei(raw) : null;
   const html = HTML_NAME.test(name) ? readHtml(raw) : null;
-  const front = html || tei ? null : parseFrontMatter(raw, path);
+  const front = html || tei || office ? null : parseFrontMatter(raw, path);
   const original = tei ? tei.text : html ? html.text : front ? raw.slice(front.bodyStart) : raw;
   if (!original.trim()) return refuse(path, front ? 'has front matter but no text after it' : 'has no text (only blank space or markup)');
 
@@ -110,10 +114,10 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     file: path,
     defaultId: idFromFileName(name),
     defaultTitle: titleFromFileName(name),
-    frontMatter: { ...inferred, ...(tei ? teiFields(tei) : {}), ...(front?.fields ?? {}), ...definedOnly(user) },
+    frontMatter: { ...inferred, ...(tei ? teiFields(tei) : {}), ...(office?.fields ?? {}), ...(front?.fields ?? {}), ...definedOnly(user) },
     sidecar,
   });
-  if (!meta.provenance) meta.provenance = (tei ? teiProvenance(path) : html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`) + encodingNote(readAs);
+  if (!meta.provenance) meta.provenance = (office ? officeProvenance(path) : tei ? teiProvenance(path) : html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`) + encodingNote(readAs);
   if (typeof file.keepId === 'string' && file.keepId) {
     taken.delete(file.keepId);
     meta.id = file.keepId;
@@ -132,8 +136,8 @@ function readPrepared(item: PreparedFile, path: string, taken: Set<string>): Imp
 }
 
 /** A sentence for the provenance when the file was not plain UTF-8. */
-function encodingNote(readAs: ReadAs): string {
-  if (readAs.how === 'UTF-8' || (readAs.how === 'byte-order mark' && readAs.encoding === 'utf-8')) return '';
+function encodingNote(readAs: ReadAs | null): string {
+  if (!readAs || readAs.how === 'UTF-8' || (readAs.how === 'byte-order mark' && readAs.encoding === 'utf-8')) return '';
   const why =
     readAs.how === 'chosen' ? 'as the reader chose' : readAs.how === 'detected' ? 'detected' : readAs.how === 'zero bytes' ? 'UTF-16 without a byte-order mark' : readAs.how;
   return ` Read as ${encodingLabel(readAs.encoding)} (${why}).`;

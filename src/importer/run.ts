@@ -150,7 +150,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled });
 
   if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && plan.tables.length === 0 && opts.files.length > 0) {
-    run.refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md, .html, .xml (TEI), .csv or .tsv documents' });
+    run.refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv documents' });
   }
 
   let index = 0;

@@ -26,7 +26,7 @@ export { CorpusError };
 
 /** A document file, or a table of documents (a CSV or TSV file: one per row). */
 const isReadable = (name: string) => isDocumentFile(name) || TABLE_NAME.test(name);
-const NO_DOCUMENTS = 'has no .txt, .md, .html, .xml (TEI), .csv or .tsv files';
+const NO_DOCUMENTS = 'has no .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv files';
 
 /** Notes about a folder, not documents in it. */
 const NOT_DOCUMENTS = /^(readme|sources|license|changelog)(\.[^.]+)?$/i;
@@ -77,7 +77,7 @@ export async function listDocumentFiles(path: string): Promise<Listing> {
   }
   if (info.isDirectory()) await walk(path, info, listing, new Set());
   else if (!info.isFile()) listing.skipped.push({ file: path, reason: `is ${kindOf(info)}, not a file or a folder` });
-  else if (!isReadable(path)) listing.skipped.push({ file: path, reason: 'is not a .txt, .md, .html, .xml (TEI), .csv or .tsv file' });
+  else if (!isReadable(path)) listing.skipped.push({ file: path, reason: 'is not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file' });
   else listing.files.push(path);
   return listing;
 }

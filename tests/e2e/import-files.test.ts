@@ -6,11 +6,13 @@
  * as another encoding (its document keeps its id); a PNG and a .docx (ZIP)
  * are refused by name; the news page imports as its article with its
  * headline, site and byline; a spreadsheet saved as CSV imports a document
- * per row; a TEI edition imports as its text with its header's metadata. Screenshots of the summary at 1280×800 and 390×844.
+ * per row; a TEI edition imports as its text with its header's metadata,
+ * and a Word essay as its text with its properties. Screenshots of the summary at 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
 
@@ -70,7 +72,7 @@ describe('importing texts as people have them', () => {
     expect(await row('grandmothers-kitchen.txt').innerText()).toMatch(/Western \(windows-1252, ISO-8859-1\)\s+\(detected, \d+% sure\)/);
     expect(await row('committee-utf16.txt').innerText()).toMatch(/UTF-16, little-endian\s+\(UTF-16 without a byte-order mark\)/);
     expect(await row('coastal-herald-ferry.html').innerText()).toMatch(/UTF-8\s+\(valid UTF-8\)/);
-    await expect.poll(() => page.locator('.refused').innerText()).toMatch(/scan\.png\s+is a PNG image, not text[\s\S]*essay\.docx\s+is a ZIP archive \(or \.docx\/\.epub\)/);
+    await expect.poll(() => page.locator('.refused').innerText()).toMatch(/scan\.png\s+is a PNG image, not text[\s\S]*essay\.docx\s+is not a Word document \(\.docx\) that can be read: the archive is damaged/);
     await screenshot(page, 'import-files-summary-1280');
     expect(watch.problems()).toEqual([]);
   });
@@ -138,6 +140,27 @@ describe('importing texts as people have them', () => {
     expect(text).toContain('The Harbour Letters');
     expect(text).toMatch(/The Coastal Herald · By Ann Lee, Bo Chen · 4 May 1891/);
     expect(text).not.toContain('An editorial note.');
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it("imports a student's Word essay as its text, with the document's properties", async () => {
+    const body = ['Why the ferry matters', 'The harbour town voted to keep its ferry.', 'Without it, the island is cut off.'].map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('');
+    const essay = join(dir, 'ferry-essay.docx');
+    writeFileSync(
+      essay,
+      zipSync({
+        'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${body}<w:p><w:del><w:r><w:delText>A deleted sentence.</w:delText></w:r></w:del></w:p></w:body></w:document>`),
+        'docProps/core.xml': strToU8('<?xml version="1.0"?><cp:coreProperties xmlns:cp="c" xmlns:dc="d" xmlns:dcterms="t"><dc:title>Why the ferry matters</dc:title><dc:creator>Sam Student</dc:creator><dcterms:created>2024-09-30T10:00:00Z</dcterms:created></cp:coreProperties>'),
+      }),
+    );
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([essay]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await page.goto(`${fileUrl()}#/doc/ferry-essay`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('Without it, the island is cut off.');
+    expect(await main.innerText()).toMatch(/By Sam Student · 30 September 2024/);
+    expect(await main.innerText()).not.toContain('A deleted sentence.');
     expect(watch.problems()).toEqual([]);
   });
 

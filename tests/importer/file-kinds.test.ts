@@ -3,9 +3,9 @@ import { isImportable, unsupportedReason } from '../../src/importer/file-kinds.t
 import { enc } from './helpers.ts';
 
 describe('isImportable', () => {
-  it('takes .txt, .md, .markdown, .html and .htm, in any case', () => {
-    for (const name of ['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.HTM']) expect(isImportable(name)).toBe(true);
-    for (const name of ['a.pdf', 'b.docx', 'c.txt.bak', 'README']) expect(isImportable(name)).toBe(false);
+  it('takes .txt, .md, .markdown, .html, .htm, .xml, .docx and .odt, in any case', () => {
+    for (const name of ['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.HTM', 'f.xml', 'g.DOCX', 'h.odt']) expect(isImportable(name)).toBe(true);
+    for (const name of ['a.pdf', 'b.doc', 'c.txt.bak', 'README', 'd.epub']) expect(isImportable(name)).toBe(false);
   });
 });
 
@@ -14,6 +14,6 @@ describe('unsupportedReason', () => {
     expect(unsupportedReason('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatch(/is a PNG image, not text/);
     expect(unsupportedReason('a.pdf', enc('%PDF-1.4'))).toMatch(/is a PDF/);
     expect(unsupportedReason('a.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toMatch(/is a ZIP archive \(or \.docx\/\.epub\)/);
-    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .xml (TEI), .csv or .tsv file');
+    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file');
   });
 });

@@ -1,6 +1,7 @@
 import { FIELD_LIMITS } from '../../src/corpus/limits.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importItem, type ImportFile, type ImportOutcome } from '../../src/importer/read.ts';
 import { MAX_FILE_BYTES } from '../../src/importer/limits.ts';
@@ -90,6 +91,20 @@ describe('importItem: TEI XML', () => {
   });
   it('refuses XML that is not TEI, naming its first element', () => {
     expect(refused(importItem(file('feed.xml', '<?xml version="1.0"?><rss><channel><title>News</title></channel></rss>'), new Set())).reason).toMatch(/^is XML but not TEI \(its first element is <rss>\)/);
+  });
+});
+
+describe('importItem: word processors', () => {
+  it("imports a Word document's text and properties, with no encoding to choose", () => {
+    const bytes = zipSync({
+      'word/document.xml': strToU8('<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>An essay about the harbour and its ferry.</w:t></w:r></w:p></w:body></w:document>'),
+      'docProps/core.xml': strToU8('<cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:title>Harbour essay</dc:title><dc:creator>Sam</dc:creator></cp:coreProperties>'),
+    });
+    const out = ok(importItem(file('essay.docx', bytes), new Set()));
+    expect(out.doc.original).toBe('An essay about the harbour and its ferry.');
+    expect(out.doc.meta).toMatchObject({ id: 'essay', title: 'Harbour essay', author: 'Sam' });
+    expect(out.doc.meta.provenance).toMatch(/^Imported from the word processor's file “folder\/essay.docx”/);
+    expect(out.readAs).toBeNull();
   });
 });
 

@@ -52,7 +52,7 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
     expect(await one('dangling.txt')).toMatch(/^is a link to .*nowhere\.txt", which does not exist$/);
     expect(await one('loop-a.txt')).toBe('is a symbolic link loop');
     expect(await one('missing.txt')).toBe('no such file or folder');
-    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .xml (TEI), .csv or .tsv file');
+    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file');
   });
 
   it('the build stays strict: the first problem stops it, naming the file', async () => {

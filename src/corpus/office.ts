@@ -1,0 +1,210 @@
+/**
+ * A word processor's document, Word (`.docx`) or OpenDocument (`.odt`), to
+ * its text and metadata. Both are ZIP archives of XML: fflate unzips only
+ * the two parts read (the body, and the core or meta properties), and
+ * htmlparser2's tokenizer reads their XML in one pass, as for TEI.
+ *
+ * - The text is the body's paragraphs and headings, one paragraph each;
+ *   a tab is a space, a line break a line. Left out: tracked deletions,
+ *   field codes, footnotes and endnotes, comments, and headers and footers
+ *   (they are other parts of the archive, not read).
+ * - Metadata: title, author (creator), date (created, to the day) and
+ *   language from the document's properties; a field the properties leave
+ *   empty comes from the file name or is left out, as for a text file.
+ * - An archive that is not such a document, is broken, or would unpack to
+ *   more than MAX_PART_BYTES (a ZIP bomb) is refused with the reason.
+ *
+ * What it misses: text boxes and shapes' text is read where Word keeps it
+ * in the body (inside the paragraph it is anchored to); tables are read
+ * cell by cell as paragraphs; an old binary `.doc` is not read (save it as
+ * `.docx`).
+ */
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { unzipSync } from 'fflate';
+import { FIELD_LIMITS, shorten } from './limits.ts';
+import { dateFromTimestamp } from './metadata.ts';
+
+export const OFFICE_NAME = /\.(docx|odt)$/i;
+
+/** Largest part unpacked: far above any real document's XML, far below memory trouble. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+export interface OfficeReading {
+  text: string;
+  fields: Partial<Record<'title' | 'author' | 'date' | 'language', string>>;
+}
+
+interface Format {
+  body: string;
+  properties: string;
+  /** Paragraph elements, each ends a paragraph. */
+  paragraphs: Set<string>;
+  /** Text runs' elements whose text is read (all text, when null). */
+  textElements: Set<string> | null;
+  /** Elements whose text is never read. */
+  skipped: Set<string>;
+  spaces: Set<string>;
+  lineBreaks: Set<string>;
+  /** Property element → field. */
+  properties_: Record<string, 'title' | 'author' | 'date' | 'language'>;
+}
+
+const DOCX: Format = {
+  body: 'word/document.xml',
+  properties: 'docProps/core.xml',
+  paragraphs: new Set(['w:p']),
+  textElements: new Set(['w:t']),
+  skipped: new Set(['w:del', 'w:deltext', 'w:instrtext', 'w:footnotereference', 'w:endnotereference', 'w:commentreference']),
+  spaces: new Set(['w:tab']),
+  lineBreaks: new Set(['w:br', 'w:cr']),
+  properties_: { 'dc:title': 'title', 'dc:creator': 'author', 'dcterms:created': 'date', 'dc:language': 'language' },
+};
+
+const ODT: Format = {
+  body: 'content.xml',
+  properties: 'meta.xml',
+  paragraphs: new Set(['text:p', 'text:h']),
+  textElements: null,
+  skipped: new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'office:automatic-styles', 'office:font-face-decls', 'office:scripts']),
+  spaces: new Set(['text:s', 'text:tab']),
+  lineBreaks: new Set(['text:line-break']),
+  properties_: { 'dc:title': 'title', 'meta:initial-creator': 'author', 'dc:creator': 'author', 'meta:creation-date': 'date', 'dc:language': 'language' },
+};
+
+/** The provenance sentence of a document read from a word processor's file. */
+export const officeProvenance = (path: string) => `Imported from the word processor's file “${path}”: the text of its body (tracked deletions, comments, footnotes, headers and footers left out).`;
+
+/** The text and metadata of a `.docx` or `.odt` file, or why it cannot be read. */
+export function readOffice(bytes: Uint8Array, name: string): OfficeReading | { error: string } {
+  const format = /\.odt$/i.test(name) ? ODT : DOCX;
+  const kind = format === ODT ? 'an OpenDocument text (.odt)' : 'a Word document (.docx)';
+  let parts: Record<string, Uint8Array>;
+  let tooLarge = false;
+  try {
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== format.body && f.name !== format.properties) return false;
+        if (f.originalSize > MAX_PART_BYTES) tooLarge = true;
+        return !tooLarge;
+      },
+    });
+  } catch (error) {
+    return { error: `is not ${kind} that can be read: the archive is damaged (${error instanceof Error ? error.message.slice(0, 80) : String(error)})` };
+  }
+  if (tooLarge) return { error: `would unpack to more than ${MAX_PART_BYTES / 1024 / 1024} MB of text; it is refused` };
+  const body = parts[format.body];
+  if (!body) return { error: `is not ${kind}: it has no ${format.body}` };
+  const decoder = new TextDecoder('utf-8');
+  const text = readXml(decoder.decode(body), format);
+  const props = parts[format.properties];
+  return { text, fields: props ? propertyFields(decoder.decode(props), format) : {} };
+}
+
+/** The body's paragraphs, joined by blank lines. */
+function readXml(xml: string, format: Format): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  let skipping = 0;
+  let reading = 0;
+  const stack: string[] = [];
+  // Open elements by name, so a stray close tag costs a lookup, not a search of the stack.
+  const openCount = new Map<string, number>();
+  let tag = '';
+  const open = (name: string, selfClosing: boolean) => {
+    if (!skipping) {
+      if (format.spaces.has(name)) current += ' ';
+      else if (format.lineBreaks.has(name)) current += '\n';
+    }
+    if (selfClosing) return;
+    stack.push(name);
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+    if (format.skipped.has(name)) skipping++;
+    if (format.textElements?.has(name)) reading++;
+  };
+  const close = (name: string) => {
+    if (!openCount.get(name)) return;
+    for (;;) {
+      const top = stack.pop()!;
+      openCount.set(top, openCount.get(top)! - 1);
+      if (format.skipped.has(top)) skipping--;
+      if (format.textElements?.has(top)) reading--;
+      if (format.paragraphs.has(top) && !skipping) {
+        const p = current.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/ {2,}/g, ' ').trim();
+        if (p) paragraphs.push(p);
+        current = '';
+      }
+      if (top === name) break;
+    }
+  };
+  const text = (s: string) => {
+    if (skipping || (format.textElements && !reading)) return;
+    // In ODT, layout whitespace between elements is not text; runs of spaces are <text:s/>.
+    current += format.textElements ? s : s.replace(/[\r\n\t]+/g, '');
+  };
+  const callbacks: TokenizerCallbacks = {
+    onopentagname: (s, e) => void (tag = xml.slice(s, e).toLowerCase()),
+    onopentagend: () => open(tag, false),
+    onselfclosingtag: () => open(tag, true),
+    onclosetag: (s, e) => close(xml.slice(s, e).toLowerCase()),
+    ontext: (s, e) => text(xml.slice(s, e)),
+    ontextentity: (cp) => text(String.fromCodePoint(cp)),
+    onattribname: () => {},
+    onattribdata: () => {},
+    onattribentity: () => {},
+    onattribend: () => {},
+    oncdata: () => {},
+    oncomment: () => {},
+    ondeclaration: () => {},
+    onprocessinginstruction: () => {},
+    onend: () => {},
+  };
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, callbacks);
+  tokenizer.write(xml);
+  tokenizer.end();
+  if (current.trim()) paragraphs.push(current.trim());
+  return paragraphs.join('\n\n');
+}
+
+/** Title, author, date and language from the properties part, as front-matter fields. */
+function propertyFields(xml: string, format: Format): OfficeReading['fields'] {
+  const out: OfficeReading['fields'] = {};
+  let field: string | null = null;
+  let value = '';
+  let tag = '';
+  const callbacks: TokenizerCallbacks = {
+    onopentagname: (s, e) => void (tag = xml.slice(s, e).toLowerCase()),
+    onopentagend: () => {
+      field = format.properties_[tag] ?? null;
+      value = '';
+    },
+    onselfclosingtag: () => {},
+    onclosetag: () => {
+      const v = value.replace(/\s+/g, ' ').trim();
+      const f = field as keyof OfficeReading['fields'] | null;
+      if (f && v && out[f] === undefined) {
+        if (f === 'date') {
+          const d = dateFromTimestamp(v);
+          if (d) out.date = d;
+        } else if (f === 'language') {
+          if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v)) out.language = v;
+        } else out[f] = shorten(v, FIELD_LIMITS[f]);
+      }
+      field = null;
+    },
+    ontext: (s, e) => void (field && (value += xml.slice(s, e))),
+    ontextentity: (cp) => void (field && (value += String.fromCodePoint(cp))),
+    onattribname: () => {},
+    onattribdata: () => {},
+    onattribentity: () => {},
+    onattribend: () => {},
+    oncdata: () => {},
+    oncomment: () => {},
+    ondeclaration: () => {},
+    onprocessinginstruction: () => {},
+    onend: () => {},
+  };
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, callbacks);
+  tokenizer.write(xml);
+  tokenizer.end();
+  return out;
+}
