@@ -90,20 +90,22 @@ export function keepHiddenClasses(): void {
  * read in hot loops). A literal's hidden class is the one every literal
  * with the same keys in the same order gets, whatever code makes it, so
  * these keep the engine's. Fields hold values of the representation a
- * call leaves them in (a double where a call stores doubles): a field that
- * changes representation gets a new hidden class.
+ * call leaves them in: a field that changes representation gets a new
+ * hidden class, and a double field boxes every value it holds, so a score
+ * (a sum of the integer match weights) stays a small integer here, and
+ * `expectedByChance` and `similarity` are doubles.
  */
 function literalShapes(): unknown[] {
   const span: Span = { doc: '', start: 0, end: 0 };
   const occurrence: Occurrence = { doc: 0, first: 0, last: 0, links: 0 };
   const formula: Formula = { occurrences: [occurrence], passages: [0], coreMask: () => new Uint8Array(0), contains: [0], partOf: [0] };
-  const raw: RawPassage = { docA: 0, docB: 0, aFirst: 0, aLast: 0, bFirst: 0, bLast: 0, score: 0.5, contentMatches: 0, matched: 0, steps: 0, frequent: false, at: 0, copies: [0] };
+  const raw: RawPassage = { docA: 0, docB: 0, aFirst: 0, aLast: 0, bFirst: 0, bLast: 0, score: 0, contentMatches: 0, matched: 0, steps: 0, frequent: false, at: 0, copies: [0] };
   const ops: AlignOp[] = [
     { op: 'match', a: '', b: '' },
     { op: 'ins', b: '' },
     { op: 'del', a: '' },
   ];
-  const passage: Passage = { a: span, b: span, score: 0.5, expectedByChance: 0.5, scope: 'between', tier: 'close', words: 0, contentMatches: 0, similarity: 0.5, ops };
+  const passage: Passage = { a: span, b: span, score: 0, expectedByChance: 0.5, scope: 'between', tier: 'close', words: 0, contentMatches: 0, similarity: 0.5, ops };
   const variant: FamilyVariant = { wording: '', text: '', count: 0 };
   const family: Family = {
     id: '',
