@@ -75,13 +75,14 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
   const ignored = header.filter((_, i) => !Object.values(at).includes(i)).filter((h) => h.trim());
   const items: PreparedFile[] = [];
   const refused: { file: string; reason: string }[] = [];
+  let past = 0;
   rows.forEach((row, r) => {
     const where = `${path} row ${r + 2}`; // the header is row 1, as a spreadsheet numbers them
     if (row.every((cell) => !cell.trim())) return; // a blank line
+    if (items.length >= MAX_CORPUS_DOCUMENTS) return void past++;
     const cell = (c: Column) => (at[c] === undefined ? null : (row[at[c]!] ?? '').trim() || null);
     const original = at.text === undefined ? '' : (row[at.text] ?? '');
     if (!original.trim()) return refused.push({ file: where, reason: 'has no text' });
-    if (items.length >= MAX_CORPUS_DOCUMENTS) return refused.push({ file: where, reason: `is past the ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents a corpus holds` });
     const long = (['title', 'outlet', 'author'] as const).find((f) => (cell(f)?.length ?? 0) > FIELD_LIMITS[f]);
     if (long) return refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
     const rawDate = cell('date');
@@ -101,12 +102,14 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
         outlet: cell('outlet'),
         author: cell('author'),
         date,
-        language: language && LANGUAGE_TAG.test(language.toLowerCase()) ? language.toLowerCase() : null,
+        language: languageTag(language),
         provenance: notes.join(' ').slice(0, FIELD_LIMITS.provenance),
       },
       original,
     });
   });
+  // One line for the rows a corpus has no room for, not one each.
+  if (past) refused.push({ file: path, reason: `has ${past.toLocaleString('en')} more rows past the ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents a corpus holds; they were not read` });
   if (items.length === 0 && refused.length === 0) return { ok: false, reason: 'has a header but no rows' };
   return { ok: true, items, refused, encoding };
 }
@@ -192,6 +195,12 @@ function readDate(raw: string): string | null {
   const year = /^(\d{4})(?:\.0+)?$/.exec(t);
   if (year) return year[1]!;
   return dateFromTimestamp(t.replace(/^(\d{4})\/(\d{1,2})(?:\/(\d{1,2}))?/, (_, y: string, m: string, d?: string) => [y, m.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-')));
+}
+
+/** A language tag as written ("en", "en-GB"), its first part lower-cased ("EN" → "en"); null when it is not one. */
+function languageTag(raw: string | null): string | null {
+  const tag = raw?.replace(/^[A-Za-z]+/, (m) => m.toLowerCase()) ?? null;
+  return tag && LANGUAGE_TAG.test(tag) ? tag : null;
 }
 
 /** The id column's value as an id (letters, digits, "_", "." or "-"), or null. */

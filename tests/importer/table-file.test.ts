@@ -76,6 +76,18 @@ describe('readTable', () => {
     expect(readTable(enc('text\n'), 'header-only.csv')).toMatchObject({ ok: false, reason: 'has a header but no rows' });
   });
 
+  it('reads no more rows than a corpus holds, and says how many it left in one line', () => {
+    const rows = Array.from({ length: 2003 }, (_, i) => `Row text number ${i}.`).join('\n');
+    const t = ok(readTable(enc(`text\n${rows}\n`), 'big.csv'));
+    expect(t.items).toHaveLength(2000);
+    expect(t.refused).toEqual([{ file: 'big.csv', reason: 'has 3 more rows past the 2,000 documents a corpus holds; they were not read' }]);
+  });
+
+  it('keeps a language tag as written, its first part lower-cased', () => {
+    const t = ok(readTable(enc('text,lang\nOne.,en-GB\nTwo.,FR\nThree.,English\n'), 'l.csv'));
+    expect(t.items.map((i) => meta(i)['language'])).toEqual(['en-GB', 'fr', null]);
+  });
+
   it('makes an id of an id column that is not one, and numbers rows otherwise', () => {
     const t = ok(readTable(enc('id,text\n"a b/c",One.\n,Two.\n'), 'x y.csv'));
     expect(t.items.map((i) => meta(i)['id'])).toEqual(['a-b-c', 'x-y-row-3']);
