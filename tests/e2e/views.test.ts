@@ -218,6 +218,24 @@ describe('on a phone (390 × 844)', () => {
     await expect.poll(() => inView(0)).toBe(true);
   });
 
+  it('lists the library by outlet, then year, every card in view and no empty year shown', async () => {
+    await open('#/library', PHONE);
+    const cards = page.locator('.card');
+    await cards.first().waitFor(WAIT);
+    const boxes = await cards.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    expect(boxes.length).toBe(5);
+    for (const [left, right] of boxes) {
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(390);
+    }
+    // Each shown year heads a cell with a document; the table stays a table for screen readers.
+    const shown = await page.locator('td[role="cell"]').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).display !== 'none').map((td) => td.querySelectorAll('.card').length));
+    expect(shown.length).toBe(5);
+    expect(shown.every((n) => n > 0)).toBe(true);
+    expect(await page.getByRole('row', { name: /People's Daily Online/ }).count()).toBe(1);
+    await screenshot(page, 'views-phone-library');
+  });
+
   it('keeps the concordance keyword in view on every line', async () => {
     await open('#/kwic?q=cyberspace', PHONE);
     const keywords = page.locator('table.kwic td.k mark');
