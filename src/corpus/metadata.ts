@@ -28,7 +28,8 @@ const SIDECAR_REQUIRED: readonly Field[] = ['title', 'outlet', 'author', 'date',
 
 /** What a document id may be: safe in routes, storage keys and file names. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,127}$/u;
-const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** A language tag as metadata takes it: "en", "zh-Hant-TW". */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const APPROXIMATE_PREFIX = /^(~|about |circa |c\. ?|approximately )/i;
 
@@ -191,11 +192,14 @@ export function titleFromFileName(name: string): string {
 
 /** An id from a file name, safe for routes. */
 export function idFromFileName(name: string): string {
-  const id = name
-    .replace(/\.[^.]+$/, '')
+  return idFrom(name.replace(/\.[^.]+$/, '')) || 'document';
+}
+
+/** Text made an id: letters, digits, "_", "." and "-" (others become "-"), starting with a letter or digit, at most 128; "" when nothing is left. */
+export function idFrom(text: string): string {
+  return text
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .slice(0, 128);
-  return id || 'document';
 }

@@ -22,7 +22,7 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { unzipSync } from 'fflate';
 import { FIELD_LIMITS, shorten } from './limits.ts';
-import { dateFromTimestamp } from './metadata.ts';
+import { LANGUAGE_PATTERN, dateFromTimestamp } from './metadata.ts';
 
 export const OFFICE_NAME = /\.(docx|odt)$/i;
 
@@ -141,26 +141,14 @@ function readXml(xml: string, format: Format): string {
     // In ODT, layout whitespace between elements is not text; runs of spaces are <text:s/>.
     current += format.textElements ? s : s.replace(/[\r\n\t]+/g, '');
   };
-  const callbacks: TokenizerCallbacks = {
+  tokenizeXml(xml, {
     onopentagname: (s, e) => void (tag = xml.slice(s, e).toLowerCase()),
     onopentagend: () => open(tag, false),
     onselfclosingtag: () => open(tag, true),
     onclosetag: (s, e) => close(xml.slice(s, e).toLowerCase()),
     ontext: (s, e) => text(xml.slice(s, e)),
     ontextentity: (cp) => text(String.fromCodePoint(cp)),
-    onattribname: () => {},
-    onattribdata: () => {},
-    onattribentity: () => {},
-    onattribend: () => {},
-    oncdata: () => {},
-    oncomment: () => {},
-    ondeclaration: () => {},
-    onprocessinginstruction: () => {},
-    onend: () => {},
-  };
-  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, callbacks);
-  tokenizer.write(xml);
-  tokenizer.end();
+  });
   if (current.trim()) paragraphs.push(current.trim());
   return paragraphs.join('\n\n');
 }
@@ -171,7 +159,7 @@ function propertyFields(xml: string, format: Format): OfficeReading['fields'] {
   let field: string | null = null;
   let value = '';
   let tag = '';
-  const callbacks: TokenizerCallbacks = {
+  tokenizeXml(xml, {
     onopentagname: (s, e) => void (tag = xml.slice(s, e).toLowerCase()),
     onopentagend: () => {
       field = format.properties_[tag] ?? null;
@@ -186,25 +174,29 @@ function propertyFields(xml: string, format: Format): OfficeReading['fields'] {
           const d = dateFromTimestamp(v);
           if (d) out.date = d;
         } else if (f === 'language') {
-          if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v)) out.language = v;
+          if (LANGUAGE_PATTERN.test(v)) out.language = v;
         } else out[f] = shorten(v, FIELD_LIMITS[f]);
       }
       field = null;
     },
     ontext: (s, e) => void (field && (value += xml.slice(s, e))),
     ontextentity: (cp) => void (field && (value += String.fromCodePoint(cp))),
-    onattribname: () => {},
-    onattribdata: () => {},
-    onattribentity: () => {},
-    onattribend: () => {},
-    oncdata: () => {},
-    oncomment: () => {},
-    ondeclaration: () => {},
-    onprocessinginstruction: () => {},
-    onend: () => {},
+  });
+  return out;
+}
+
+const ignore = () => {};
+
+/** Runs htmlparser2's tokenizer over `xml` in XML mode with the callbacks given; the others do nothing. */
+function tokenizeXml(xml: string, on: Partial<TokenizerCallbacks>): void {
+  const callbacks: TokenizerCallbacks = {
+    onattribname: ignore, onattribdata: ignore, onattribentity: ignore, onattribend: ignore,
+    onopentagname: ignore, onopentagend: ignore, onselfclosingtag: ignore, onclosetag: ignore,
+    ontext: ignore, ontextentity: ignore, oncdata: ignore, oncomment: ignore, ondeclaration: ignore,
+    onprocessinginstruction: ignore, onend: ignore,
+    ...on,
   };
   const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, callbacks);
   tokenizer.write(xml);
   tokenizer.end();
-  return out;
 }

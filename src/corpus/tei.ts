@@ -23,7 +23,7 @@
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { FIELD_LIMITS, shorten } from './limits.ts';
-import { dateFromTimestamp } from './metadata.ts';
+import { LANGUAGE_PATTERN, dateFromTimestamp } from './metadata.ts';
 
 export interface TeiReading {
   text: string;
@@ -231,7 +231,7 @@ export function teiFields(t: TeiReading): Fields {
   for (const k of ['title', 'outlet', 'author'] as const) if (t[k]) out[k] = shorten(t[k], FIELD_LIMITS[k]);
   const date = t.date ? dateFromTimestamp(t.date) : null;
   if (date) out.date = date;
-  if (t.language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(t.language)) out.language = t.language;
+  if (t.language && LANGUAGE_PATTERN.test(t.language)) out.language = t.language;
   return out;
 }
 

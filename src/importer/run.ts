@@ -53,6 +53,8 @@ export interface Plan {
   tables: PickedFile[];
 }
 
+const byPath = (a: PickedFile, b: PickedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 /** Sorts what was given into documents, sidecars, notes to skip and files to refuse. */
 export function planImport(files: readonly PickedFile[]): Plan {
   const plan: Plan = { documents: [], sidecars: new Map(), refused: [], skipped: [], tables: [] };
@@ -64,7 +66,7 @@ export function planImport(files: readonly PickedFile[]): Plan {
     else if (TABLE_NAME.test(f.name)) plan.tables.push(f);
     else plan.refused.push(f);
   }
-  plan.documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  plan.documents.sort(byPath);
   return plan;
 }
 
@@ -200,7 +202,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
 
 /** Each table's rows join the documents (after them, in row order); a table that cannot be read, and rows without text, are refused. */
 async function expandTables(plan: Plan, run: RunState, readTable: RunOptions['readTable']): Promise<void> {
-  for (const t of [...plan.tables].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const t of [...plan.tables].sort(byPath)) {
     if (t.size > MAX_CORPUS_FILE_BYTES) {
       run.refuse({ file: t.path, reason: `is ${formatBytes(t.size)}; a table of documents may be at most ${formatBytes(MAX_CORPUS_FILE_BYTES)}` });
       continue;

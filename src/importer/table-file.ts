@@ -27,7 +27,7 @@
  */
 import { assertText, decodeFile } from '../corpus/decode.ts';
 import { encodingShortName } from '../corpus/encodings.ts';
-import { CorpusError, ID_PATTERN, dateFromTimestamp } from '../corpus/metadata.ts';
+import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, dateFromTimestamp, idFrom } from '../corpus/metadata.ts';
 import { FIELD_LIMITS } from '../corpus/limits.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
 import type { PreparedFile } from './read.ts';
@@ -46,8 +46,6 @@ const COLUMNS = {
   url: ['url', 'link', 'href', 'permalink'],
 } as const;
 type Column = keyof typeof COLUMNS;
-
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export type TableRead =
   | { ok: true; items: PreparedFile[]; refused: { file: string; reason: string }[]; encoding: string }
@@ -200,13 +198,12 @@ function readDate(raw: string): string | null {
 /** A language tag as written ("en", "en-GB"), its first part lower-cased ("EN" → "en"); null when it is not one. */
 function languageTag(raw: string | null): string | null {
   const tag = raw?.replace(/^[A-Za-z]+/, (m) => m.toLowerCase()) ?? null;
-  return tag && LANGUAGE_TAG.test(tag) ? tag : null;
+  return tag && LANGUAGE_PATTERN.test(tag) ? tag : null;
 }
 
 /** The id column's value as an id (letters, digits, "_", "." or "-"), or null. */
 function idOf(raw: string | null): string | null {
-  if (raw === null) return null;
-  const id = raw.normalize('NFKC').replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, FIELD_LIMITS.id);
+  const id = raw === null ? '' : idFrom(raw);
   return ID_PATTERN.test(id) ? id : null;
 }
 

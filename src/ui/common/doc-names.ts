@@ -7,6 +7,7 @@
  * document of the corpus shares is named with its title as well (or its id,
  * when it has no title).
  */
+import { shorten } from '../../corpus/limits.ts';
 import { formatDocDate } from '../../corpus/metadata.ts';
 import { outletKey } from '../../corpus/outlet-year.ts';
 import type { DocDate } from '../../corpus/types.ts';
@@ -23,12 +24,9 @@ const TITLE_CHARS = 60;
 
 const outletAndDate = (d: Omit<NamedDoc, 'id' | 'title'>) => `${outletKey(d)}, ${formatDocDate(d.date)}`;
 
-/** "A title that goes on…": cut at the last space before `max` characters. */
+/** "A title that goes on…": on one line, cut near a space as metadata is (corpus/limits.ts). */
 export function shortTitle(title: string, max = TITLE_CHARS): string {
-  const t = title.trim().replace(/\s+/g, ' ');
-  if (t.length <= max) return t;
-  const cut = t.lastIndexOf(' ', max - 1);
-  return `${t.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return shorten(title.trim().replace(/\s+/g, ' '), max);
 }
 
 /** A function naming each document of `docs` (and any other, by outlet and date). */
