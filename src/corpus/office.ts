@@ -24,8 +24,6 @@ import { unzipSync } from 'fflate';
 import { FIELD_LIMITS, shorten } from './limits.ts';
 import { LANGUAGE_PATTERN, dateFromTimestamp } from './metadata.ts';
 
-export const OFFICE_NAME = /\.(docx|odt)$/i;
-
 /** Largest part unpacked: far above any real document's XML, far below memory trouble. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
@@ -76,29 +74,33 @@ export const officeProvenance = (path: string) => `Imported from the word proces
 
 /** The text and metadata of a `.docx` or `.odt` file, or why it cannot be read. */
 export function readOffice(bytes: Uint8Array, name: string): OfficeReading | { error: string } {
-  const format = /\.odt$/i.test(name) ? ODT : DOCX;
-  const kind = format === ODT ? 'an OpenDocument text (.odt)' : 'a Word document (.docx)';
+  // The name says which it should be; the parts found say which it is.
+  const named = /\.odt$/i.test(name) ? ODT : DOCX;
+  const wanted = new Set([DOCX.body, DOCX.properties, ODT.body, ODT.properties]);
   let parts: Record<string, Uint8Array>;
   let tooLarge = false;
   try {
     parts = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name !== format.body && f.name !== format.properties) return false;
+        if (!wanted.has(f.name)) return false;
         if (f.originalSize > MAX_PART_BYTES) tooLarge = true;
         return !tooLarge;
       },
     });
   } catch (error) {
-    return { error: `is not ${kind} that can be read: the archive is damaged (${error instanceof Error ? error.message.slice(0, 80) : String(error)})` };
+    return { error: `is not ${kindOf(named)} that can be read: the archive is damaged (${error instanceof Error ? error.message.slice(0, 80) : String(error)})` };
   }
   if (tooLarge) return { error: `would unpack to more than ${MAX_PART_BYTES / 1024 / 1024} MB of text; it is refused` };
+  const format = parts[named.body] ? named : parts[DOCX.body] ? DOCX : parts[ODT.body] ? ODT : named;
   const body = parts[format.body];
-  if (!body) return { error: `is not ${kind}: it has no ${format.body}` };
+  if (!body) return { error: `is not ${kindOf(named)}: it has no ${format.body}` };
   const decoder = new TextDecoder('utf-8');
   const text = readXml(decoder.decode(body), format);
   const props = parts[format.properties];
   return { text, fields: props ? propertyFields(decoder.decode(props), format) : {} };
 }
+
+const kindOf = (format: Format) => (format === ODT ? 'an OpenDocument text (.odt)' : 'a Word document (.docx)');
 
 /** The body's paragraphs, joined by blank lines. */
 function readXml(xml: string, format: Format): string {

@@ -22,6 +22,7 @@
  * `<front>`/`<back>` (title pages, indexes) is kept as text.
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { READABLE_FORMATS } from './document-kinds.ts';
 import { FIELD_LIMITS, shorten } from './limits.ts';
 import { LANGUAGE_PATTERN, dateFromTimestamp } from './metadata.ts';
 
@@ -239,7 +240,7 @@ export function teiFields(t: TeiReading): Fields {
 export const teiProvenance = (path: string) => `Imported from the TEI file “${path}”: the text of its <text> (its header, notes, page furniture and deletions left out; editors' corrections, regularisations and expansions read).`;
 
 /** Why an XML file that is not TEI is refused. */
-export const notTei = (raw: string) => `is XML but not TEI (its first element is <${rootName(raw)?.slice(0, 40) ?? '?'}>); Refrain reads TEI XML, .txt, .md, .html, .csv and .tsv`;
+export const notTei = (raw: string) => `is XML but not TEI (its first element is <${rootName(raw)?.slice(0, 40) ?? '?'}>); Refrain reads ${READABLE_FORMATS}`;
 
 /** The reading text and header metadata of a TEI document (`isTei(raw)`). */
 export function readTei(raw: string): TeiReading {

@@ -3,20 +3,34 @@
  * and first bytes. Apart from read.ts so the page can plan an import without
  * bundling what reads the files (that runs in the worker).
  */
+import { documentKind, kindFromName, READABLE_FORMATS } from '../corpus/document-kinds.ts';
 import { formatOf } from '../corpus/signatures.ts';
 
-const DOCUMENT_NAME = /\.(txt|md|markdown|html?|xml|docx|odt)$/i;
+export { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 
 /** A table of documents, one per row (table-file.ts). */
 export const TABLE_NAME = /\.(csv|tsv)$/i;
 
+/** The name alone says the file is a document Refrain reads. */
 export function isImportable(name: string): boolean {
-  return DOCUMENT_NAME.test(name);
+  return kindFromName(name) !== null;
 }
 
-/** Why a file with another extension is refused, from its first bytes (so a PNG is called a PNG). */
+/** A file whose name says nothing is still read when its first bytes show a kind (a page saved as `story.cms`, a text with no extension). */
+export function isReadableByContent(name: string, head: Uint8Array): boolean {
+  return documentKind(name, head) !== null;
+}
+
+/** What to do with a format Refrain does not read, by what formatOf calls it. */
+const ADVICE: Readonly<Record<string, string>> = {
+  'a PDF': 'Refrain cannot read PDF; copy its text into "Paste a text", or save it as .txt',
+  'a Word 97–2003 document': 'save it as .docx or .txt first',
+  'a ZIP archive': 'unzip it and drop its files (a Word or EPUB file keeps its .docx or .epub name)',
+};
+
+/** Why a file is refused, from its first bytes (so a PNG is called a PNG). */
 export function unsupportedReason(_name: string, head: Uint8Array): string {
   const kind = formatOf(head);
-  if (kind) return `is ${kind}, not text; save it as .txt, .md or .html first`;
-  return 'is not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file (rename it if it is plain text)';
+  if (kind) return `is ${kind}, not text; ${ADVICE[kind] ?? 'save it as .txt, .md or .html first'}`;
+  return `is not a ${READABLE_FORMATS} file (rename it if it is plain text)`;
 }

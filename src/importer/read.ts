@@ -1,19 +1,16 @@
 /**
  * One brought file to one cleaned document, or a refusal naming the file and
- * why. The same steps as the build (src/corpus/assemble.ts readDocument):
- * decode with refusals, front matter or sidecar, the article of a web page,
- * the same cleaner; plus what an import adds: metadata inferred from the
- * HTML head and the file name, the user's own fields, limits, and ids made
- * unique within the corpus. Pure and total: it never throws.
+ * why. The same reading as the build's (src/corpus/file-text.ts: the text
+ * and stated metadata of any kind of file), sidecar and cleaner; plus what
+ * an import adds: metadata inferred from the HTML head and the file name,
+ * the user's own fields, limits, and ids made unique within the corpus.
+ * Pure and total: it never throws.
  */
 import { countWords } from '../corpus/word-count.ts';
 import { cleanText } from '../corpus/clean.ts';
-import { assertText, decodeFile, type EncodingSource } from '../corpus/decode.ts';
+import { assertText, type EncodingSource } from '../corpus/decode.ts';
+import { readFileText } from '../corpus/file-text.ts';
 import { encodingLabel } from '../corpus/encodings.ts';
-import { htmlProvenance, readHtml } from '../corpus/html/index.ts';
-import { isTei, notTei, readTei, teiFields, teiProvenance } from '../corpus/tei.ts';
-import { OFFICE_NAME, officeProvenance, readOffice } from '../corpus/office.ts';
-import { parseFrontMatter } from '../corpus/front-matter.ts';
 import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { isPlainObject } from '../validate/fields.ts';
@@ -58,8 +55,6 @@ export type ImportOutcome =
   | { ok: true; doc: CorpusDocument; bytes: number; renamedFrom: string | null; readAs: ReadAs | null }
   | { ok: false; file: string; reason: string };
 
-const HTML_NAME = /\.html?$/i;
-const XML_NAME = /\.xml$/i;
 /** Ids are unique within a corpus: a clash gets `-2`, `-3`… (at most this many tries). */
 const MAX_ID_SUFFIX = 10_000;
 
@@ -85,21 +80,11 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
   if (bytes.length > MAX_FILE_BYTES) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`);
   const name = typeof file.name === 'string' && file.name ? file.name : path;
-  // A Word or OpenDocument file is an archive: its text is read from its parts, not decoded.
-  const office = OFFICE_NAME.test(name) ? readOffice(bytes, name) : null;
-  if (office && 'error' in office) return refuse(path, office.error);
-  const decoded = office ? null : decodeFile(bytes, path, typeof file.encoding === 'string' ? file.encoding : null);
-  const raw = office ? office.text : decoded!.text;
+  const read = readFileText({ path, name, bytes }, typeof file.encoding === 'string' ? file.encoding : null);
+  const { original, decoded } = read;
   const readAs: ReadAs | null = decoded && { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
-  const xml = XML_NAME.test(name);
-  if (xml && !isTei(raw)) return refuse(path, notTei(raw));
-  const tei = xml ? readTei(raw) : null;
-  const html = HTML_NAME.test(name) ? readHtml(raw) : null;
-  const front = html || tei || office ? null : parseFrontMatter(raw, path);
-  const original = tei ? tei.text : html ? html.text : front ? raw.slice(front.bodyStart) : raw;
-  if (!original.trim()) return refuse(path, front ? 'has front matter but no text after it' : 'has no text (only blank space or markup)');
 
-  const inferred = inferFields({ name, text: original, html: html?.meta ?? null });
+  const inferred = inferFields({ name, text: original, html: read.html });
   const user = file.fields ?? {};
   let sidecar: unknown;
   if (file.sidecar !== undefined) {
@@ -114,10 +99,10 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     file: path,
     defaultId: idFromFileName(name),
     defaultTitle: titleFromFileName(name),
-    frontMatter: { ...inferred, ...(tei ? teiFields(tei) : {}), ...(office?.fields ?? {}), ...(front?.fields ?? {}), ...definedOnly(user) },
+    frontMatter: { ...inferred, ...read.fields, ...definedOnly(user) },
     sidecar,
   });
-  if (!meta.provenance) meta.provenance = (office ? officeProvenance(path) : tei ? teiProvenance(path) : html ? htmlProvenance(path, html) : `Imported by the reader from “${path}”.`) + encodingNote(readAs);
+  if (!meta.provenance) meta.provenance = read.provenance + encodingNote(readAs);
   if (typeof file.keepId === 'string' && file.keepId) {
     taken.delete(file.keepId);
     meta.id = file.keepId;

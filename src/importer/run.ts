@@ -6,7 +6,8 @@
  * cleaner and the sink are parameters, so tests drive it with fakes.
  */
 import { metaShapeProblem } from '../corpus/limits.ts';
-import { isImportable, TABLE_NAME, unsupportedReason } from './file-kinds.ts';
+import { isImportable, isReadableByContent, TABLE_NAME, unsupportedReason } from './file-kinds.ts';
+import { READABLE_FORMATS } from '../corpus/document-kinds.ts';
 import { MAX_CORPUS_FILE_BYTES, formatBytes, limitProblem } from './limits.ts';
 import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
@@ -42,11 +43,14 @@ export const BATCH_BYTES = 1024 * 1024;
 /** Notes about a folder, not documents in it (the same rule as the build). */
 const NOT_DOCUMENTS = /^(readme|sources|license|changelog)(\.[^.]+)?$/i;
 const SIDECAR = /\.meta\.json$/i;
+/** A file inside a hidden folder (`.git/`, `.obsidian/`) of a dropped folder. */
+const HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
 
 export interface Plan {
   documents: PickedFile[];
   /** Sidecar by the path of the document it describes. */
   sidecars: Map<string, PickedFile>;
+  /** Files whose name says no kind Refrain reads (read if their first bytes show one, else refused). */
   refused: PickedFile[];
   skipped: Refusal[];
   /** CSV and TSV files: a document per row (table-file.ts), read before the documents. */
@@ -59,7 +63,7 @@ const byPath = (a: PickedFile, b: PickedFile) => (a.path < b.path ? -1 : a.path 
 export function planImport(files: readonly PickedFile[]): Plan {
   const plan: Plan = { documents: [], sidecars: new Map(), refused: [], skipped: [], tables: [] };
   for (const f of files) {
-    if (f.name.startsWith('.') || f.name.startsWith('_')) plan.skipped.push({ file: f.path, reason: 'skipped: hidden or note file (name starts with "." or "_")' });
+    if (f.name.startsWith('.') || f.name.startsWith('_') || HIDDEN_FOLDER.test(f.path)) plan.skipped.push({ file: f.path, reason: 'skipped: hidden or note file (name starts with "." or "_")' });
     else if (SIDECAR.test(f.name)) plan.sidecars.set(f.path.replace(SIDECAR, ''), f);
     else if (NOT_DOCUMENTS.test(f.name) && files.length > 1) plan.skipped.push({ file: f.path, reason: 'skipped: a note about the folder, not a document' });
     else if (isImportable(f.name)) plan.documents.push(f);
@@ -144,7 +148,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
       opts.onRefusal?.(r);
     },
   };
-  await refuseUnsupported(plan.refused, run);
+  await sortByContent(plan, run);
   await expandTables(plan, run, opts.readTable);
   const total = plan.documents.length;
   let current: string | null = null;
@@ -152,7 +156,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled });
 
   if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && plan.tables.length === 0 && opts.files.length > 0) {
-    run.refuse({ file: opts.files[0]!.path, reason: 'holds no .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv documents' });
+    run.refuse({ file: opts.files[0]!.path, reason: `holds no ${READABLE_FORMATS} documents` });
   }
 
   let index = 0;
@@ -223,17 +227,29 @@ async function expandTables(plan: Plan, run: RunState, readTable: RunOptions['re
   }
 }
 
-/** Refuses the files of formats Refrain does not read, naming what each is from its first bytes. */
-async function refuseUnsupported(files: readonly PickedFile[], run: RunState): Promise<void> {
-  for (const f of files) {
+/**
+ * Files whose name says no kind Refrain reads: those whose first bytes show
+ * one (a page saved as `story.cms`, a text with no extension, RTF saved as
+ * `.doc`) join the documents; the others are refused, each named by what
+ * its first bytes are.
+ */
+async function sortByContent(plan: Plan, run: RunState): Promise<void> {
+  const refused: PickedFile[] = [];
+  for (const f of plan.refused) {
     let head: Uint8Array = new Uint8Array(0);
     try {
       head = (await f.head?.()) ?? head;
     } catch {
       // unreadable: the generic reason will do
     }
-    run.refuse({ file: f.path, reason: unsupportedReason(f.name, head) });
+    if (isReadableByContent(f.name, head)) plan.documents.push(f);
+    else {
+      refused.push(f);
+      run.refuse({ file: f.path, reason: unsupportedReason(f.name, head) });
+    }
   }
+  plan.refused = refused;
+  plan.documents.sort(byPath);
 }
 
 /** The next batch of documents from `from` on, refusing over-limit, empty and unreadable files without sending them. */

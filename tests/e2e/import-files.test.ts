@@ -7,7 +7,8 @@
  * are refused by name; the news page imports as its article with its
  * headline, site and byline; a spreadsheet saved as CSV imports a document
  * per row; a TEI edition imports as its text with its header's metadata,
- * and a Word essay as its text with its properties. Screenshots of the summary at 1280×800 and 390×844.
+ * a Word essay as its text with its properties, and an RTF letter, an
+ * EPUB book and a page saved as `.cms` as theirs. Screenshots of the summary at 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,6 +162,43 @@ describe('importing texts as people have them', () => {
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('Without it, the island is cut off.');
     expect(await main.innerText()).toMatch(/By Sam Student · 30 September 2024/);
     expect(await main.innerText()).not.toContain('A deleted sentence.');
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('imports a TextEdit RTF letter, an EPUB book and a page saved without .html, each as its text', async () => {
+    const letter = join(dir, 'harbour-letter.rtf');
+    writeFileSync(letter, Buffer.from(String.raw`{\rtf1\ansi\ansicpg1252{\fonttbl\f0\fswiss Helvetica;}{\info{\title A letter on the ferry}{\author Ann Lee}{\creatim\yr2024\mo5\dy2}}\f0 The ferry\'92s last crossing is not the town\'92s last word.\
+\
+Yours, Ann.}`, 'latin1'));
+    const chapter = (t: string, p: string) => strToU8(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${t}</title></head><body><h1>${t}</h1><p>${p}</p></body></html>`);
+    const book = join(dir, 'river-papers.epub');
+    writeFileSync(
+      book,
+      zipSync({
+        mimetype: [strToU8('application/epub+zip'), { level: 0 }],
+        'META-INF/container.xml': strToU8('<container><rootfiles><rootfile full-path="OPS/book.opf"/></rootfiles></container>'),
+        'OPS/book.opf': strToU8('<package><metadata><dc:title>The River Papers</dc:title><dc:creator>Bo Chen</dc:creator><dc:date>1911</dc:date></metadata><manifest><item id="a" href="one.xhtml"/><item id="b" href="two.xhtml"/></manifest><spine><itemref idref="a"/><itemref idref="b"/></spine></package>'),
+        'OPS/one.xhtml': chapter('The flood', 'The river rose in the night.'),
+        'OPS/two.xhtml': chapter('The bridge', 'By spring the bridge was built.'),
+      }),
+    );
+    const saved = join(dir, 'ferry-story.cms');
+    writeFileSync(saved, '<!DOCTYPE html><html><head><title>Ferry saved | Coastal Herald</title><meta property="og:site_name" content="Coastal Herald"></head><body><nav>Home News</nav><article><h1>Ferry saved</h1><p>The harbour town voted to keep its ferry, the council said on Monday.</p></article></body></html>');
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([letter, book, saved]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/3 imported/);
+    const main = page.locator('main');
+    await page.goto(`${fileUrl()}#/doc/harbour-letter`);
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The ferry’s last crossing is not the town’s last word.');
+    expect(await main.innerText()).toMatch(/A letter on the ferry[\s\S]*By Ann Lee · 2 May 2024/);
+    expect(await main.innerText()).not.toContain('Helvetica');
+    await page.goto(`${fileUrl()}#/doc/river-papers`);
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toMatch(/The river rose in the night\.[\s\S]*By spring the bridge was built\./);
+    expect(await main.innerText()).toMatch(/The River Papers[\s\S]*By Bo Chen · 1911/);
+    await page.goto(`${fileUrl()}#/doc/ferry-story`);
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The harbour town voted to keep its ferry');
+    expect(await main.innerText()).not.toContain('Home News');
     expect(watch.problems()).toEqual([]);
   });
 

@@ -98,6 +98,27 @@ describe('runImport', () => {
     expect(ids).toEqual(['a-2', 'a-3']);
   });
 
+  it('reads a file whose name says nothing by its first bytes: a page saved as .cms, a text without extension, RTF saved as .doc', async () => {
+    const page = `<!DOCTYPE html><html><head><title>Bridge news</title></head><body><article><p>${PROSE}</p></article></body></html>`;
+    const files = [
+      picked('f/story.cms', page),
+      picked('f/speech', PROSE),
+      picked('f/letter.doc', `{\\rtf1\\ansi{\\info{\\title A letter}}${PROSE}}`),
+      picked('f/data.json', '{"a": 1}'),
+      picked('f/blob', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])),
+      picked('f/.git/objects/ab/cdef', PROSE),
+    ];
+    const docs: ImportedDoc[] = [];
+    const summary = await runImport({ files, existing: noop, clean: cleanHere, accept: async (d) => void docs.push(...d) });
+    expect(docs.map((d) => [d.doc.meta.id, d.doc.meta.title])).toEqual([
+      ['letter', 'A letter'],
+      ['speech', 'speech'],
+      ['story', 'Bridge news'],
+    ]);
+    expect(summary.refused.map((r) => r.file)).toEqual(['f/data.json', 'f/blob']);
+    expect(summary.skipped.map((r) => r.file)).toEqual(['f/.git/objects/ab/cdef']);
+  });
+
   it('reports a folder with nothing to import', async () => {
     const summary = await runImport({ files: [picked('f/README.md', 'x'), picked('f/notes.rtf', 'x')], existing: noop, clean: cleanHere, accept: async () => {} });
     expect(summary.refused.map((r) => r.file)).toEqual(['f/notes.rtf']);

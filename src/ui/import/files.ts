@@ -4,10 +4,7 @@
  * folders). The only DOM-dependent part of importing; the rest is in
  * src/importer and tested in Node.
  */
-import type { PickedFile } from '../../importer/index.ts';
-
-/** Bytes read to name an unsupported file (a PNG's signature is 8). */
-const HEAD_BYTES = 64;
+import { SNIFF_BYTES, type PickedFile } from '../../importer/index.ts';
 
 export function fromFile(file: File, path = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name): PickedFile {
   return {
@@ -19,7 +16,7 @@ export function fromFile(file: File, path = (file as File & { webkitRelativePath
       return file.size;
     },
     load: async () => ({ kind: 'file', path, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
-    head: async () => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()),
+    head: async () => new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()),
   };
 }
 

@@ -1,0 +1,91 @@
+/**
+ * Which kind of document a file is: by its name's extension, else, for a
+ * name that says nothing (no extension, or one Refrain does not know), by
+ * its first bytes: a saved page named `story.cms` or `article.php` is still
+ * HTML, a file named `speech` with no extension is still text. The browser's
+ * import, the build and the CLI all decide here, so a file is read alike
+ * everywhere. Light on purpose (no readers imported): the page plans an
+ * import with it before anything is read.
+ */
+import { formatOf } from './signatures.ts';
+
+export type DocumentKind = 'text' | 'html' | 'tei' | 'office' | 'rtf' | 'epub';
+
+const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
+  txt: 'text',
+  text: 'text',
+  md: 'text',
+  markdown: 'text',
+  mdown: 'text',
+  mkd: 'text',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  shtml: 'html',
+  xml: 'tei',
+  docx: 'office',
+  odt: 'office',
+  rtf: 'rtf',
+  epub: 'epub',
+};
+
+/** What the kinds are called in messages, in the order people look for them. */
+export const READABLE_FORMATS = '.txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv or .tsv';
+
+/** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
+export const SNIFF_BYTES = 128;
+
+/** The extension, lower-cased, without its dot; '' when the name has none (a dot followed by spaces is no extension). */
+export function extensionOf(name: string): string {
+  const m = /\.([a-z0-9]{1,10})$/i.exec(name);
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** The kind a file's extension says, or null when it says none Refrain reads as a document. */
+export function kindFromName(name: string): DocumentKind | null {
+  return BY_EXTENSION[extensionOf(name)] ?? null;
+}
+
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+}
+
+/** The kinds whose first bytes are unmistakable (RTF, an EPUB or OpenDocument archive): they win over the name. */
+function signedKind(head: Uint8Array): DocumentKind | null {
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    // A ZIP whose first entry is the uncompressed `mimetype` (EPUB, OpenDocument).
+    const start = ascii(head, 30, Math.min(head.length, SNIFF_BYTES));
+    if (start.startsWith('mimetypeapplication/epub+zip')) return 'epub';
+    if (start.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return 'office';
+    return null;
+  }
+  return formatOf(head) === 'an RTF document' ? 'rtf' : null;
+}
+
+/**
+ * The kind a file's first bytes show, for a name that says none: an HTML
+ * page, XML, or, when `plainText` (the name has no extension at all), text:
+ * anything not starting like a binary format (decoding then refuses what is
+ * binary after all). Null: not recognised.
+ */
+export function kindFromBytes(head: Uint8Array, plainText: boolean): DocumentKind | null {
+  if (formatOf(head)) return null;
+  // Text: skip a UTF-8 byte-order mark and blank space, then look at the markup.
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  const start = ascii(head, i, Math.min(head.length, i + 64)).toLowerCase();
+  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<!--/.test(start)) return 'html';
+  if (start.startsWith('<?xml') || start.startsWith('<tei')) return /<html[\s>]/.test(ascii(head, i, head.length).toLowerCase()) ? 'html' : 'tei';
+  return plainText ? 'text' : null;
+}
+
+/**
+ * A file's kind: RTF, EPUB and OpenDocument by their first bytes whatever
+ * the name (Word saves RTF as `.doc`), else the extension's, else what the
+ * first bytes show (`head`: at least SNIFF_BYTES of them, or the whole file).
+ */
+export function documentKind(name: string, head: Uint8Array): DocumentKind | null {
+  return signedKind(head) ?? kindFromName(name) ?? kindFromBytes(head, extensionOf(name) === '');
+}

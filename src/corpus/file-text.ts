@@ -1,0 +1,66 @@
+/**
+ * One file's text before cleaning and the metadata it carries, whatever its
+ * kind (document-kinds.ts): decoded text with its front matter, a web
+ * page's article, a TEI file's `<text>`, a word processor's, an RTF
+ * file's or an EPUB book's body. The build (assemble.ts) and the browser's
+ * import (importer/read.ts) both read files here, so a file reads alike in
+ * both; what each adds (the importer's inferred fields and the user's own)
+ * stays with it. Throws a CorpusError naming the file.
+ */
+import { decodeFile, type DecodedText } from './decode.ts';
+import { documentKind, READABLE_FORMATS, SNIFF_BYTES, type DocumentKind } from './document-kinds.ts';
+import { epubProvenance, readEpub } from './epub.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { htmlFields, htmlProvenance, readHtml, type HtmlMeta } from './html/index.ts';
+import { CorpusError } from './metadata.ts';
+import { officeProvenance, readOffice } from './office.ts';
+import { readRtf, rtfProvenance } from './rtf.ts';
+import { isTei, notTei, readTei, teiFields, teiProvenance } from './tei.ts';
+
+export interface FileText {
+  kind: DocumentKind;
+  /** The text before cleaning (a text file's after its front matter). */
+  original: string;
+  /** The metadata the file states: front matter, a page's head, a TEI header, a document's properties. */
+  fields: Record<string, unknown>;
+  /** A web page's metadata (for what an import infers from it). */
+  html: HtmlMeta | null;
+  /** How the bytes were decoded; null for a kind read from an archive or from RTF's own escapes. */
+  decoded: DecodedText | null;
+  /** Where the text came from, as a provenance sentence (without the encoding). */
+  provenance: string;
+}
+
+/** The text and stated metadata of one file; `encoding` re-reads a text file in the encoding the reader chose. */
+export function readFileText(file: { path: string; name: string; bytes: Uint8Array }, encoding?: string | null): FileText {
+  const { path, name, bytes } = file;
+  const kind = documentKind(name, bytes.subarray(0, SNIFF_BYTES));
+  if (!kind) throw new CorpusError(path, null, `is not a ${READABLE_FORMATS} file`);
+  const fail = (reading: { error: string } | object): reading is { error: string } => 'error' in reading;
+  let out: FileText;
+  if (kind === 'office' || kind === 'epub' || kind === 'rtf') {
+    // Archives, and RTF (whose characters are escapes in its own code page), are read from their bytes, not decoded.
+    const reading = kind === 'office' ? readOffice(bytes, name) : kind === 'epub' ? readEpub(bytes) : readRtf(bytes);
+    if (fail(reading)) throw new CorpusError(path, null, reading.error);
+    const provenance = kind === 'office' ? officeProvenance(path) : kind === 'epub' ? epubProvenance(path) : rtfProvenance(path);
+    out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance };
+  } else {
+    const decoded = decodeFile(bytes, path, encoding);
+    const raw = decoded.text;
+    if (kind === 'tei') {
+      if (!isTei(raw)) throw new CorpusError(path, null, notTei(raw));
+      const tei = readTei(raw);
+      out = { kind, original: tei.text, fields: teiFields(tei), html: null, decoded, provenance: teiProvenance(path) };
+    } else if (kind === 'html') {
+      const page = readHtml(raw);
+      out = { kind, original: page.text, fields: htmlFields(page.meta), html: page.meta, decoded, provenance: htmlProvenance(path, page) };
+    } else {
+      const front = parseFrontMatter(raw, path);
+      const original = front ? raw.slice(front.bodyStart) : raw;
+      if (front && !original.trim()) throw new CorpusError(path, null, 'has front matter but no text after it');
+      out = { kind, original, fields: front?.fields ?? {}, html: null, decoded, provenance: `Imported by the reader from “${path}”.` };
+    }
+  }
+  if (!out.original.trim()) throw new CorpusError(path, null, 'has no text (only blank space or markup)');
+  return out;
+}

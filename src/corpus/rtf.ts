@@ -1,0 +1,289 @@
+/**
+ * An RTF document (what TextEdit and WordPad save by default) to its text
+ * and metadata, in one pass over its bytes.
+ *
+ * - Groups (`{…}`) keep their state: a destination Refrain does not read
+ *   (font and colour tables, style sheets, pictures, objects, headers,
+ *   footers, footnotes, annotations, field instructions, any `{\*…}`), and
+ *   hidden (`\v`) or deleted (`\deleted`) text, are skipped with the group.
+ * - `\par`, `\sect`, `\page` end a paragraph, `\line` a line; `\tab` and
+ *   `\cell` are a space, `\row` ends a paragraph.
+ * - Characters: `\'hh` bytes are decoded in the document's code page
+ *   (`\ansicpg`, windows-1252 by default; a run of them at once, so a
+ *   two-byte code page decodes); `\uN` is a UTF-16 code unit, followed by
+ *   `\ucN` fallback characters that are skipped; the named symbols (quotes,
+ *   dashes, bullet, no-break space) are their characters.
+ * - Metadata: title, author and date of creation from `\info`.
+ *
+ * What it misses: a font's own charset (`\fcharset`) when it differs from
+ * the document's code page (writers use `\uN` for such text today); tables
+ * are read cell by cell; list numbers that Word writes as text are read.
+ */
+import { windows1252FromLatin1 } from './cp1252.ts';
+
+export interface RtfReading {
+  text: string;
+  fields: Partial<Record<'title' | 'author' | 'date', string>>;
+}
+
+/** Destinations whose text is not the document's. */
+const SKIPPED = new Set([
+  'fonttbl', 'colortbl', 'stylesheet', 'listtable', 'listoverridetable', 'revtbl', 'rsidtbl', 'generator', 'xmlnstbl',
+  'pict', 'object', 'shppict', 'nonshppict', 'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'mmathpr',
+  'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'annotation',
+  'atnid', 'atnauthor', 'fldinst', 'xe', 'tc', 'bkmkstart', 'bkmkend', 'template', 'filetbl', 'pgdsctbl', 'docvar',
+]);
+/** `\info`'s text fields read as metadata. */
+const INFO_FIELDS: Readonly<Record<string, 'title' | 'author'>> = { title: 'title', author: 'author' };
+const SYMBOLS: Readonly<Record<string, string>> = {
+  emdash: '\u2014', endash: '\u2013', lquote: '\u2018', rquote: '\u2019', ldblquote: '\u201c', rdblquote: '\u201d',
+  bullet: '\u2022', emspace: ' ', enspace: ' ', qmspace: ' ', tab: ' ', cell: ' ',
+};
+/** Code pages by `\ansicpg` number, as TextDecoder names them. */
+const CODE_PAGES: Readonly<Record<number, string>> = { 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 10000: 'macintosh', 874: 'windows-874' };
+/** Letters of a control word, and its parameter's largest value (the specification's limits). */
+const MAX_WORD = 32;
+const MAX_PARAM = 2 ** 31;
+/** A group nested deeper than this is not RTF a writer made. */
+const MAX_DEPTH = 1000;
+
+interface Group {
+  /** A destination whose text is not read. */
+  skip: boolean;
+  /** Hidden (`\v`) or deleted (`\deleted`) text. */
+  hidden: boolean;
+  /** Inside `\info`. */
+  info: boolean;
+  /** Fallback characters after `\uN`. */
+  uc: number;
+  /** The `\info` field this group's text goes to. */
+  field: 'title' | 'author' | null;
+}
+
+const isLetter = (b: number) => (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a);
+const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
+
+/** True when the bytes start as RTF does (`{\rtf`). */
+export function isRtf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x7b && bytes[1] === 0x5c && bytes[2] === 0x72 && bytes[3] === 0x74 && bytes[4] === 0x66;
+}
+
+export const rtfProvenance = (path: string) => `Imported from the RTF file “${path}”: the text of its body (headers, footers, footnotes, comments and hidden text left out).`;
+
+/** The text and metadata of an RTF file, or why it cannot be read. */
+export function readRtf(bytes: Uint8Array): RtfReading | { error: string } {
+  if (!isRtf(bytes)) return { error: 'is not an RTF document (it does not start with "{\\rtf")' };
+  let decoder = new TextDecoder('windows-1252');
+  const out: string[] = [];
+  const info: Record<'title' | 'author', string> = { title: '', author: '' };
+  const created: number[] = [];
+  let inCreated = false;
+  let group: Group = { skip: false, hidden: false, info: false, uc: 1, field: null };
+  const stack: Group[] = [];
+  let pendingBytes: number[] = [];
+  /** Fallback characters still to skip after a `\uN`. */
+  let fallback = 0;
+  /** The next control word opens a destination (`{\*\…}`) or starts a group. */
+  let groupStart = false;
+  let starred = false;
+
+  const emit = (s: string) => {
+    if (group.field) info[group.field] += s;
+    else if (!group.skip && !group.hidden) out.push(s);
+  };
+  const flushBytes = () => {
+    if (pendingBytes.length === 0) return;
+    const text = decoder.decode(Uint8Array.from(pendingBytes));
+    emit(decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text);
+    pendingBytes = [];
+  };
+
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b === 0x7b) {
+      // `{`
+      flushBytes();
+      if (stack.length >= MAX_DEPTH) return { error: `nests groups more than ${MAX_DEPTH} deep; it is not RTF a writer made` };
+      stack.push(group);
+      group = { ...group };
+      groupStart = true;
+      starred = false;
+      fallback = 0;
+      i++;
+      continue;
+    }
+    if (b === 0x7d) {
+      // `}`
+      flushBytes();
+      group = stack.pop() ?? group;
+      inCreated = false;
+      groupStart = false;
+      fallback = 0;
+      i++;
+      continue;
+    }
+    if (b === 0x5c) {
+      // `\`: a control word, symbol or byte.
+      const c = bytes[i + 1] ?? 0;
+      if (c === 0x27) {
+        // `\'hh`
+        const hex = parseInt(String.fromCharCode(bytes[i + 2] ?? 0, bytes[i + 3] ?? 0), 16);
+        i += 4;
+        if (fallback > 0) fallback--;
+        else if (!Number.isNaN(hex)) pendingBytes.push(hex);
+        groupStart = false;
+        continue;
+      }
+      flushBytes();
+      if (!isLetter(c)) {
+        i += 2;
+        groupStart = c === 0x2a ? groupStart : false;
+        if (fallback > 0) {
+          fallback--;
+          continue;
+        }
+        if (c === 0x2a) starred = true;
+        else if (c === 0x7e) emit('\u00a0');
+        else if (c === 0x5f) emit('\u2011');
+        else if (c === 0x0a || c === 0x0d) emit('\n\n');
+        else if (c === 0x5c || c === 0x7b || c === 0x7d) emit(String.fromCharCode(c));
+        // `\-` (an optional hyphen) and `\:` (an index sub-entry) are nothing in the text.
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isLetter(bytes[j]!)) j++;
+      // A control word has at most 32 letters (the specification's limit): a longer one is read as its first 32.
+      let word = '';
+      for (let x = i + 1; x < j && x <= i + MAX_WORD; x++) word += String.fromCharCode(bytes[x]! | 0x20);
+      let k = j;
+      const negative = bytes[k] === 0x2d;
+      if (negative) k++;
+      let param: number | null = null;
+      for (; k < n && isDigit(bytes[k]!); k++) param = Math.min(((param ?? 0) * 10) + bytes[k]! - 0x30, MAX_PARAM);
+      // A `-` with no digit after it is not part of the word.
+      if (negative && param === null) k = j;
+      if (negative && param !== null) param = -param;
+      if (bytes[k] === 0x20) k++;
+      i = k;
+      const opening = groupStart;
+      groupStart = false;
+      if (word === 'bin' && param !== null && param > 0) {
+        // Binary data follows: skipped whole.
+        i += param;
+        continue;
+      }
+      if (fallback > 0 && word !== 'u') {
+        fallback--;
+        continue;
+      }
+      if (opening && (starred || SKIPPED.has(word))) {
+        group.skip = true;
+        group.field = null;
+        starred = false;
+        continue;
+      }
+      starred = false;
+      controlWord(word, param);
+      continue;
+    }
+    i++;
+    if (b === 0x0a || b === 0x0d) continue;
+    groupStart = false;
+    if (fallback > 0) {
+      fallback--;
+      continue;
+    }
+    if (b >= 0x80) {
+      // Bytes a writer left unescaped: read in the code page, as `\'hh` would be.
+      pendingBytes.push(b);
+      continue;
+    }
+    flushBytes();
+    emit(String.fromCharCode(b));
+  }
+  flushBytes();
+
+  function controlWord(word: string, param: number | null): void {
+    switch (word) {
+      case 'ansicpg':
+        if (param !== null) decoder = decoderFor(param) ?? decoder;
+        return;
+      case 'uc':
+        group.uc = param !== null && param >= 0 ? param : 1;
+        return;
+      case 'u':
+        if (param === null) return;
+        emit(String.fromCharCode(param < 0 ? param + 65536 : param));
+        fallback = group.uc;
+        return;
+      case 'par':
+      case 'sect':
+      case 'page':
+      case 'row':
+        emit('\n\n');
+        return;
+      case 'line':
+        emit('\n');
+        return;
+      case 'v':
+      case 'deleted':
+        group.hidden = param !== 0;
+        return;
+      case 'plain':
+        group.hidden = false;
+        return;
+      case 'info':
+        group.skip = true;
+        group.info = true;
+        return;
+      case 'creatim':
+        inCreated = true;
+        created.length = 0;
+        return;
+      case 'yr':
+      case 'mo':
+      case 'dy':
+        if (inCreated && param !== null) created.push(param);
+        return;
+      default:
+        if (group.info && word in INFO_FIELDS) {
+          // A field of `\info` (whose other text is skipped).
+          group.field = INFO_FIELDS[word]!;
+          return;
+        }
+        if (word in SYMBOLS) emit(SYMBOLS[word]!);
+    }
+  }
+
+  const fields: RtfReading['fields'] = {};
+  const title = info.title.trim();
+  const author = info.author.trim();
+  if (title) fields.title = title;
+  if (author) fields.author = author;
+  if (created.length === 3 && created[0]! > 1900 && created[1]! >= 1 && created[1]! <= 12 && created[2]! >= 1 && created[2]! <= 31) {
+    fields.date = `${created[0]}-${String(created[1]).padStart(2, '0')}-${String(created[2]).padStart(2, '0')}`;
+  }
+  return { text: paragraphs(out.join('')), fields };
+}
+
+function decoderFor(page: number): TextDecoder | null {
+  const label = CODE_PAGES[page] ?? (page >= 1250 && page <= 1258 ? `windows-${page}` : null);
+  if (!label) return null;
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return null;
+  }
+}
+
+/** Lines trimmed, blank runs to one paragraph break. */
+function paragraphs(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+$/, '').replace(/^[ \t]+/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
