@@ -91,23 +91,29 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
       const start = i;
       let h = FNV_OFFSET;
       for (;;) {
-        // text[i] is a word character; a surrogate here is the first of a valid pair.
+        // c = text[i] is a word character; a surrogate here is the first
+        // of a valid pair, hashed with its second.
+        if ((c & 0xfc00) === 0xd800) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          c = text.charCodeAt(++i);
+        }
         h = Math.imul(h ^ c, FNV_PRIME);
-        if (c >= 0xd800 && c <= 0xdbff) {
-          h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
-          i += 2;
-        } else i++;
-        if (i >= n) break;
-        c = text.charCodeAt(i);
-        const k = classOf(text, i, c);
-        if (k === WORD) continue;
-        if (k === APOS && i + 1 < n && classOf(text, i + 1, text.charCodeAt(i + 1)) === WORD && !elidedBefore(text, start, i)) {
+        i++;
+        // The common case, letters below the surrogates, without classOf's
+        // other tests.
+        while (i < n) {
+          c = text.charCodeAt(i);
+          if (c >= 0xd800 || bmpClass[c] !== WORD) break;
           h = Math.imul(h ^ c, FNV_PRIME);
           i++;
-          c = text.charCodeAt(i);
-          continue;
         }
-        break;
+        if (i >= n) break;
+        const k = classOf(text, i, c);
+        if (k === WORD) continue;
+        if (k !== APOS || i + 1 >= n || classOf(text, i + 1, text.charCodeAt(i + 1)) !== WORD || elidedBefore(text, start, i)) break;
+        // An apostrophe between word characters ("China's") is part of the word.
+        h = Math.imul(h ^ c, FNV_PRIME);
+        c = text.charCodeAt(++i);
       }
       starts[t] = start;
       let ty = vocab.lookup(text, start, i, h);
