@@ -99,7 +99,10 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
   const { language, contentCount } = markContent(cols.type, docStart, Int32Array.from(vocab.stemOf), marker, functional, stem, flags);
-  const contentTok = new Int32Array(contentCount);
+  // One slot to spare: the fill below writes every token's index and
+  // advances past content words only.
+  const slots = new Int32Array(contentCount + 1);
+  const contentTok = slots.subarray(0, contentCount);
   const type = cols.type;
   const start = cols.start.subarray(0, total);
 
@@ -110,8 +113,10 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
     const t0 = docStart[d]!;
     const t1 = docStart[d + 1]!;
     const k0 = k;
+    // Without a branch per token (content or not is unpredictable).
     for (let i = t0; i < t1; i++) {
-      if ((flags[i]! & TOK_CONTENT) !== 0) contentTok[k++] = i - t0;
+      slots[k] = i - t0;
+      k += (flags[i]! >>> TOK_CONTENT_BIT) & 1;
     }
     out.push({
       index: d,
@@ -195,11 +200,11 @@ function markContent(
       if (m !== 0) counter.add(m);
     }
     language[d] = counter.language();
-    const bit = 1 << language[d]!;
+    const lang = language[d]!;
     for (let i = t0; i < t1; i++) {
       const ty = type[i]!;
       stem[i] = typeStem[ty]!;
-      const c = (functional[ty]! & bit) === 0 ? 1 : 0;
+      const c = ((functional[ty]! >>> lang) & 1) ^ 1;
       flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
       contentCount += c;
     }
