@@ -76,7 +76,7 @@ export function keepHiddenClasses(): void {
     path,
     new RawPassages(),
     new OpCache([]),
-    new ChanceModel(new Int32Array(0), new Uint8Array(0), 0, 0, new Uint8Array(0)),
+    new ChanceModel(new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
     new UnionFind(1),
     new MemberSpans(0),
     // A PreparedDoc (a literal of prepareDocs'), of one empty document.

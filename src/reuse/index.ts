@@ -20,11 +20,10 @@ import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
 import { OpCache, dedupePassages, toPassage } from './passage-output.ts';
-import type { RawPassage } from './passages.ts';
 import { prepareDocs } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
 import { sentenceBreaks } from './sentence-breaks.ts';
-import { ChanceModel } from './significance.ts';
+import { ChanceModel, coveredRuns } from './significance.ts';
 import type { ReuseInput, ReuseResult } from './types.ts';
 
 export type { ReuseInput, Span, AlignOp, Passage, Family, FamilyVariant, FamilySpread, ReuseResult } from './types.ts';
@@ -32,18 +31,6 @@ export { DEFAULT_REUSE_OPTIONS, type ReuseOptions } from './options.ts';
 export { wordingOf, rankFamilies } from './families.ts';
 export { describeChance } from './significance.ts';
 export { ANALYSIS_ENGINE_VERSION } from './version.ts';
-
-/** Per corpus-wide token: 1 inside a passage's side (or a copy's run). */
-function coveredTokens(passages: readonly RawPassage[], tokOffset: Int32Array, tokens: number): Uint8Array {
-  const covered = new Uint8Array(tokens);
-  for (const r of passages) {
-    covered.fill(1, tokOffset[r.docA]! + r.aFirst, tokOffset[r.docA]! + r.aLast + 1);
-    covered.fill(1, tokOffset[r.docB]! + r.bFirst, tokOffset[r.docB]! + r.bLast + 1);
-    const c = r.copies;
-    if (c) for (let x = 0; x < c.length; x += 4) covered.fill(1, tokOffset[c[x]!]! + c[x + 2]!, tokOffset[c[x]!]! + c[x + 3]! + 1);
-  }
-  return covered;
-}
 
 export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>): ReuseResult {
   keepHiddenClasses();
@@ -73,7 +60,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const corpus = prepared[0]!.corpus;
   const { tokOffset } = aligner.docs;
   const found = dedupePassages(raw.list);
-  const chance = new ChanceModel(corpus.stem, corpus.flags, corpus.stem.length, vocab.stems.length, coveredTokens(found, tokOffset, corpus.stem.length));
+  const chance = new ChanceModel(corpus.stem, corpus.flags, corpus.stem.length, vocab.stems.length, coveredRuns(found, tokOffset));
   const opCache = new OpCache(vocab.surface);
   const passages = [];
   const kept = [];

@@ -37,6 +37,7 @@
  */
 import { OP_MATCH } from './align.ts';
 import { TOK_BANAL, TOK_CONTENT, TOK_CONTENT_BIT } from './prepare.ts';
+import { radixSortPairs } from './radix-sort.ts';
 
 /** TOK_BANAL's bit. */
 const TOK_BANAL_BIT = Math.log2(TOK_BANAL);
@@ -57,22 +58,29 @@ export class ChanceModel {
   /**
    * `stem` and `flags` are the corpus-wide token columns (stem id;
    * TOK_CONTENT, TOK_BANAL set by seeding); `stems` the number of stem ids;
-   * `covered[t]` is 1 for a token inside some passage.
+   * `covered` the corpus-wide tokens inside some passage, as ascending,
+   * disjoint runs: [start, end) pairs (`coveredRuns`).
    */
-  constructor(stem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Uint8Array) {
+  constructor(stem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Int32Array) {
     const all = new Float64Array(stems);
     const outside = new Float64Array(stems);
     let n = 0;
-    // Without a branch per token (content or not, covered or not are
-    // unpredictable): each token adds 0 or 1 to its stem's counts.
-    for (let t = 0; t < tokens; t++) {
-      const f = flags[t]!;
-      const content = (f >>> TOK_CONTENT_BIT) & 1;
-      n += content;
-      const counted = content & (covered[t]! ^ 1);
-      const s = stem[t]!;
-      all[s] = all[s]! + counted;
-      outside[s] = outside[s]! + (counted & ~(f >>> TOK_BANAL_BIT));
+    // The tokens between the runs add 0 or 1 to their stem's counts,
+    // without a branch per token (content or not is unpredictable); those
+    // inside a run count only towards N.
+    let t = 0;
+    for (let k = 0; k <= covered.length; k += 2) {
+      const end = k < covered.length ? covered[k]! : tokens;
+      for (; t < end; t++) {
+        const f = flags[t]!;
+        const content = (f >>> TOK_CONTENT_BIT) & 1;
+        n += content;
+        const s = stem[t]!;
+        all[s] = all[s]! + content;
+        outside[s] = outside[s]! + (content & ~(f >>> TOK_BANAL_BIT));
+      }
+      if (k === covered.length) break;
+      for (const stop = covered[k + 1]!; t < stop; t++) n += (flags[t]! >>> TOK_CONTENT_BIT) & 1;
     }
     const logN = Math.log(Math.max(1, n));
     for (let s = 0; s < stems; s++) {
@@ -137,6 +145,46 @@ export class ChanceModel {
     const longer = Math.max(la, lb, k);
     return Math.exp(this.#logPairs + this.#logChoose(longer - 2, k - 2) + logP);
   }
+}
+
+/**
+ * The corpus-wide tokens inside some passage's side (or a copy's run of a
+ * frequent phrase), as `ChanceModel` reads them: ascending, disjoint
+ * [start, end) runs, merged from the sides sorted by start (radix passes).
+ * A run per side, not a flag per token: at 8M words a corpus-sized column
+ * was fresh memory (page faults), filled at a random place per side.
+ */
+export function coveredRuns(passages: readonly TokenPassage[], tokOffset: Int32Array): Int32Array {
+  let n = 0;
+  for (const r of passages) n += 2 + (r.copies ? r.copies.length / 4 : 0);
+  const starts = new Uint32Array(n);
+  const ends = new Int32Array(n);
+  let i = 0;
+  for (const r of passages) {
+    starts[i] = tokOffset[r.docA]! + r.aFirst;
+    ends[i++] = tokOffset[r.docA]! + r.aLast + 1;
+    starts[i] = tokOffset[r.docB]! + r.bFirst;
+    ends[i++] = tokOffset[r.docB]! + r.bLast + 1;
+    const c = r.copies;
+    if (c) {
+      for (let x = 0; x < c.length; x += 4) {
+        starts[i] = tokOffset[c[x]!]! + c[x + 2]!;
+        ends[i++] = tokOffset[c[x]!]! + c[x + 3]! + 1;
+      }
+    }
+  }
+  radixSortPairs(starts, ends, n);
+  const runs = new Int32Array(2 * n);
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    if (m > 0 && starts[k]! <= runs[m - 1]!) {
+      if (ends[k]! > runs[m - 1]!) runs[m - 1] = ends[k]!;
+    } else {
+      runs[m++] = starts[k]!;
+      runs[m++] = ends[k]!;
+    }
+  }
+  return runs.subarray(0, m);
 }
 
 /** E rounded to three significant digits, as the JSON carries it. */

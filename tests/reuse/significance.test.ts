@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { OP_MATCH, OP_SUB } from '../../src/reuse/align.ts';
 import type { TokenPassage } from '../../src/reuse/formulas.ts';
 import { TOK_CONTENT } from '../../src/reuse/prepare.ts';
-import { ChanceModel } from '../../src/reuse/significance.ts';
+import { ChanceModel, coveredRuns } from '../../src/reuse/significance.ts';
 
 /** Two documents of the given stems, then filler stems (100 of each of 50 stems); every token a content word. */
 function corpus(a: number[], b: number[]) {
   const filler = Array.from({ length: 5000 }, (_, i) => 100 + (i % 50));
   const stem = Int32Array.from([...a, ...b, ...filler]);
   const flags = new Uint8Array(stem.length).fill(TOK_CONTENT);
-  const model = new ChanceModel(stem, flags, stem.length, 200, new Uint8Array(stem.length));
+  const model = new ChanceModel(stem, flags, stem.length, 200, new Int32Array(0));
   return { stem, flags, model, ob: a.length };
 }
 
@@ -45,5 +45,32 @@ describe('ChanceModel', () => {
     const rare = expected([1, 2, 3], [1, 2, 3], [OP_MATCH, OP_MATCH, OP_MATCH]);
     const common = expected([100, 101, 102], [100, 101, 102], [OP_MATCH, OP_MATCH, OP_MATCH]);
     expect(common).toBeGreaterThan(rare * 1e4);
+  });
+});
+
+describe('coveredRuns', () => {
+  const side = (docA: number, aFirst: number, aLast: number, docB: number, bFirst: number, bLast: number, copies: number[] | null = null): TokenPassage => ({ docA, docB, aFirst, aLast, bFirst, bLast, at: 0, steps: 0, frequent: copies !== null, copies });
+  // Documents of 100 tokens each.
+  const offsets = Int32Array.from([0, 100, 200]);
+
+  it('merges the sides and copies of all passages into ascending, disjoint runs', () => {
+    const runs = coveredRuns(
+      [side(2, 10, 19, 0, 5, 9), side(0, 8, 12, 1, 50, 50), side(1, 40, 49, 1, 60, 69, [0, 0, 30, 34, 2, 0, 15, 22])],
+      offsets,
+    );
+    // [5, 13) from two overlapping sides; [140, 151) from touching ones; a copy overlapping side a in document 2.
+    expect(Array.from(runs)).toEqual([5, 13, 30, 35, 140, 151, 160, 170, 210, 223]);
+  });
+
+  it('counts the words inside runs only towards the corpus size', () => {
+    // Stem 1 everywhere; tokens [0, 10) covered: 90 of 100 counted.
+    const stem = new Int32Array(100).fill(1);
+    const flags = new Uint8Array(100).fill(TOK_CONTENT);
+    const p: TokenPassage = { docA: 0, docB: 0, aFirst: 0, aLast: 1, bFirst: 2, bLast: 3, at: 0, steps: 2, frequent: false, copies: null };
+    const path = { op: Uint8Array.from([OP_MATCH, OP_MATCH]), ai: Int32Array.from([0, 1]), bj: Int32Array.from([2, 3]) };
+    const covered = new ChanceModel(stem, flags, 100, 2, Int32Array.from([0, 10])).expected(p, path, stem, flags, 0, 0, false);
+    const none = new ChanceModel(stem, flags, 100, 2, new Int32Array(0)).expected(p, path, stem, flags, 0, 0, false);
+    // Two matched words of p(w) = (c + 1) / N each: (91 / 100)² against (101 / 100)².
+    expect(covered / none).toBeCloseTo((91 / 101) ** 2, 9);
   });
 });
