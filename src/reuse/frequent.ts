@@ -168,8 +168,15 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
   const cols = new Int32Array(n * STAR_FIELDS);
   const copyOf = new Int32Array(n).fill(-1);
   // Earlier pairs by (representative, tokens of the run) hash: the first
-  // pair with each key, then a chain in pair order (no array per key).
-  const headOf = new Map<number, number>();
+  // pair with each key, then a chain in pair order (no array per key). The
+  // first pairs are found in an open-addressing table of keys (`slotKey`)
+  // and pairs + 1 (`slotPair`, 0: empty), at most half full: a Map of
+  // 119K keys at 8M words cost a third of this loop, in its growth and
+  // look-ups.
+  const bits = Math.max(4, 32 - Math.clz32(2 * n));
+  const slotKey = new Int32Array(1 << bits);
+  const slotPair = new Int32Array(1 << bits);
+  const slotMask = (1 << bits) - 1;
   const nextSame = new Int32Array(n).fill(-1);
   const lastSame = new Int32Array(n);
   let count = 0;
@@ -177,8 +184,10 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
     const best = mostVoted(rep, pairStart[r]!, pairStart[r + 1]!, r);
     if (best < 0) continue;
     const key = tokensHash(docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!, best);
-    const head = headOf.get(key);
-    if (head !== undefined) {
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (slotPair[slot] !== 0 && slotKey[slot] !== key) slot = (slot + 1) & slotMask;
+    if (slotPair[slot] !== 0) {
+      const head = slotPair[slot]! - 1;
       for (let e = head; e >= 0; e = nextSame[e]!) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === docs[runs.doc[best]!]!.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === runs.doc[best] && sameRunTokens(docs, cols, e, docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!)) {
         copyOf[count] = e;
         break;
@@ -186,7 +195,8 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
       nextSame[lastSame[head]!] = count;
       lastSame[head] = count;
     } else {
-      headOf.set(key, count);
+      slotKey[slot] = key;
+      slotPair[slot] = count + 1;
       lastSame[count] = count;
     }
     // The representative comes first (an earlier run: earlier document, or earlier in this one).
@@ -205,8 +215,7 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
 
 /**
  * A hash of the tokens of a run (content words [first, last] of `d`) and
- * its representative: a map key only (pairs under one key are compared),
- * kept in small-integer range so the map does not box it.
+ * its representative: a table key only (pairs under one key are compared).
  */
 function tokensHash(d: PreparedDoc, first: number, last: number, rep: number): number {
   let h = Math.imul(rep ^ 0x9e3779b1, 0x85ebca6b);
