@@ -14,7 +14,7 @@ import type { ReuseOptions } from './options.ts';
 import { TOK_BANAL, type PreparedDoc } from './prepare.ts';
 import { firstStemPart, seedHash } from './seed-hash.ts';
 import { stemStatistics, type StemStats } from './stem-stats.ts';
-import { findStockPhrases, type StockPhrases } from './stock-phrases.ts';
+import { findStockPhrases, pairBit, type StockPhrases } from './stock-phrases.ts';
 
 /** The kept seeds' buckets, as the candidates read them. */
 export interface SeedIndex extends Buckets {
@@ -194,7 +194,7 @@ export function generateSeeds(d: PreparedDoc, stemHash: Int32Array, policy: Seed
   const tokFlags = d.flags;
   const m = ct.length;
   const { maxDistance, stemFlags, stemLog2, safeRarity } = policy;
-  const { dense, pairFlags, frequentIndex, frequentCount, hashes: stockHashes } = stock;
+  const { dense, pairBits, frequentIndex, frequentCount, hashes: stockHashes } = stock;
   out.reserve(m, m * maxDistance);
   const { hash, key: keys, pos, rarity: rarities, wordHash, wordFlags, wordLog2, wordRow, wordColumn } = out;
   const tokStem = d.corpus.stem;
@@ -222,7 +222,7 @@ export function generateSeeds(d: PreparedDoc, stemHash: Int32Array, policy: Seed
       const both = f1 & wordFlags[j]!;
       if (both !== 0) {
         let isStock = false;
-        if ((both & STEM_FREQUENT) !== 0) isStock = dense ? pairFlags[wordRow[k]! + wordColumn[j]!] === 1 : stockHashes.has(h);
+        if ((both & STEM_FREQUENT) !== 0) isStock = dense ? pairBit(pairBits, wordRow[k]! + wordColumn[j]!) === 1 : stockHashes.has(h);
         if (isStock) {
           tokFlags[ct[k]!] = tokFlags[ct[k]!]! | TOK_BANAL;
           tokFlags[ct[j]!] = tokFlags[ct[j]!]! | TOK_BANAL;

@@ -78,9 +78,14 @@ export interface StockPhrases {
   /** Per stem: its number among the frequent stems, -1 for the others. */
   frequentIndex: Int32Array;
   frequentCount: number;
-  /** Counted densely: `pairFlags[frequentIndex[a] * frequentCount + frequentIndex[b]]` is 1 for a stock phrase. */
+  /**
+   * Counted densely: bit p = frequentIndex[a] * frequentCount +
+   * frequentIndex[b] of `pairBits` (`pairBit`) is 1 for a stock phrase. A
+   * bit per pair, not a byte: seeding reads it at random for a third of its
+   * seeds, and at 8M words the table is 124 KB instead of 1 MB.
+   */
   dense: boolean;
-  pairFlags: Uint8Array;
+  pairBits: Int32Array;
   /** Counted by sorting: the stock phrases' seed hashes. */
   hashes: HashSet32;
   /** Stock-phrase seeds (distinct pairs). */
@@ -108,11 +113,11 @@ export function findStockPhrases(docs: readonly PreparedDoc[], stats: StemStats,
   for (let s = 0; s < stemCount; s++) frequentIndex[s] = frequent[s] ? frequentCount++ : -1;
   const count: PairCount = { frequentIndex, frequentCount, maxDistance, docCap, maxOcc };
   if (frequentCount <= DENSE_MAX_STEMS) {
-    const { flags, stock } = countDense(docs, count);
-    return { frequent, frequentIndex, frequentCount, dense: true, pairFlags: flags, hashes: new HashSet32(0), count: stock };
+    const { bits, stock } = countDense(docs, count);
+    return { frequent, frequentIndex, frequentCount, dense: true, pairBits: bits, hashes: new HashSet32(0), count: stock };
   }
   const hashes = countBySorting(docs, stemHash, frequent, count);
-  return { frequent, frequentIndex, frequentCount, dense: false, pairFlags: new Uint8Array(0), hashes, count: hashes.size };
+  return { frequent, frequentIndex, frequentCount, dense: false, pairBits: new Int32Array(0), hashes, count: hashes.size };
 }
 
 /**
@@ -133,8 +138,13 @@ const WIDE_LAST_DOC = 1;
 const WIDE_DOCS = 2;
 const WIDE_INTS = 3;
 
-/** The count over a dense table of frequent-stem pairs: a flag per pair, 1 for a stock phrase. */
-export function countDense(docs: readonly PreparedDoc[], count: PairCount): { flags: Uint8Array; stock: number } {
+/** Bit p of `bits` (see StockPhrases.pairBits). */
+export function pairBit(bits: Int32Array, p: number): number {
+  return (bits[p >>> 5]! >>> (p & 31)) & 1;
+}
+
+/** The count over a dense table of frequent-stem pairs: a bit per pair (StockPhrases.pairBits), 1 for a stock phrase. */
+export function countDense(docs: readonly PreparedDoc[], count: PairCount): { bits: Int32Array; stock: number } {
   // The counts matter only up to the first value past each cap.
   const occCap = Math.max(2, Math.floor(count.maxOcc) + 1);
   const docsCap = Math.max(1, Math.floor(count.docCap) + 1);
@@ -143,7 +153,7 @@ export function countDense(docs: readonly PreparedDoc[], count: PairCount): { fl
 }
 
 /** Three ints per pair (for caps that do not fit the packed bits). */
-export function countWide(docs: readonly PreparedDoc[], count: PairCount): { flags: Uint8Array; stock: number } {
+export function countWide(docs: readonly PreparedDoc[], count: PairCount): { bits: Int32Array; stock: number } {
   const { frequentIndex: fidx, frequentCount: f, maxDistance, docCap, maxOcc } = count;
   const table = new Int32Array(f * f * WIDE_INTS);
   let cs: Int32Array = new Int32Array(256);
@@ -168,20 +178,20 @@ export function countWide(docs: readonly PreparedDoc[], count: PairCount): { fla
       }
     }
   }
-  const flags = new Uint8Array(f * f);
+  const bits = new Int32Array((f * f + 31) >>> 5);
   let stock = 0;
   for (let p = 0; p < f * f; p++) {
     const occ = table[p * WIDE_INTS + WIDE_OCC]!;
     if (occ >= 2 && (table[p * WIDE_INTS + WIDE_DOCS]! > docCap || occ > maxOcc)) {
-      flags[p] = 1;
+      bits[p >>> 5] = bits[p >>> 5]! | (1 << (p & 31));
       stock++;
     }
   }
-  return { flags, stock };
+  return { bits, stock };
 }
 
 /** One packed int per pair, counts saturating at `occCap` and `docsCap`. */
-export function countPacked(docs: readonly PreparedDoc[], count: PairCount, occCap: number, docsCap: number): { flags: Uint8Array; stock: number } {
+export function countPacked(docs: readonly PreparedDoc[], count: PairCount, occCap: number, docsCap: number): { bits: Int32Array; stock: number } {
   const { frequentIndex: fidx, frequentCount: f, maxDistance, docCap, maxOcc } = count;
   const table = new Int32Array(f * f);
   let touched = new Int32Array(1024);
@@ -220,17 +230,17 @@ export function countPacked(docs: readonly PreparedDoc[], count: PairCount, occC
       table[p] = table[p]! & ~PACKED_IN_DOC;
     }
   }
-  const flags = new Uint8Array(f * f);
+  const bits = new Int32Array((f * f + 31) >>> 5);
   let stock = 0;
   for (let p = 0; p < f * f; p++) {
     const v = table[p]!;
     const occ = (v >>> PACKED_OCC_SHIFT) & PACKED_OCC_MAX;
     if (occ >= 2 && ((v & PACKED_DOCS_MAX) > docCap || occ > maxOcc)) {
-      flags[p] = 1;
+      bits[p >>> 5] = bits[p >>> 5]! | (1 << (p & 31));
       stock++;
     }
   }
-  return { flags, stock };
+  return { bits, stock };
 }
 
 /** The count by sorting every frequent pair's seed hash with its document. */

@@ -10,6 +10,7 @@ import {
   countPacked,
   countWide,
   findStockPhrases,
+  pairBit,
   type PairCount,
 } from '../../src/reuse/stock-phrases.ts';
 import { firstStemPart, seedHash } from '../../src/reuse/seed-hash.ts';
@@ -78,12 +79,12 @@ describe('the stock-phrase counts', () => {
       const expected = naiveStock(texts, count, () => true);
       expect(expected.size).toBeGreaterThan(0);
       const f = count.frequentCount;
-      const flagged = (flags: Uint8Array): Set<string> => new Set([...flags.keys()].filter((p) => flags[p] === 1).map((p) => `${Math.floor(p / f)},${p % f}`));
+      const flagged = (bits: Int32Array): Set<string> => new Set(Array.from({ length: f * f }, (_, p) => p).filter((p) => pairBit(bits, p) === 1).map((p) => `${Math.floor(p / f)},${p % f}`));
       const wide = countWide(docs, count);
-      expect(flagged(wide.flags)).toEqual(expected);
+      expect(flagged(wide.bits)).toEqual(expected);
       expect(wide.stock).toBe(expected.size);
       const packed = countPacked(docs, count, Math.max(2, caps.maxOcc + 1), caps.docCap + 1);
-      expect(flagged(packed.flags)).toEqual(expected);
+      expect(flagged(packed.bits)).toEqual(expected);
       const sorted = countBySorting(docs, stemHash, frequent, count);
       expect(sorted.size).toBe(expected.size);
       for (const key of expected) {
@@ -103,7 +104,7 @@ describe('findStockPhrases', () => {
     const stock = findStockPhrases(docs, stats, stemHash, 3, opts());
     expect(stock.dense).toBe(true);
     const s = (w: string): number => vocab.stems.indexOf(stem(w));
-    const flag = (a: string, b: string): number => stock.pairFlags[stock.frequentIndex[s(a)]! * stock.frequentCount + stock.frequentIndex[s(b)]!]!;
+    const flag = (a: string, b: string): number => pairBit(stock.pairBits, stock.frequentIndex[s(a)]! * stock.frequentCount + stock.frequentIndex[s(b)]!);
     expect(flag('subscribe', 'today')).toBe(1);
     expect(flag('unlimited', 'digital')).toBe(1);
     expect(stock.frequent[s('glaciers')]).toBe(0);
