@@ -4,7 +4,7 @@
  * consecutive tokens whose stems are a phrase's. This is what every mark is
  * built from; FlexSearch only says which paragraphs to look in.
  */
-import { tokenize, type Token } from '../text/index.ts';
+import { BIGRAM_SCRIPT, tokenize, type Token } from '../text/index.ts';
 import type { ParsedQuery, Range } from './types.ts';
 
 export interface MatchResult {
@@ -45,7 +45,7 @@ export function findMatches(text: string, query: ParsedQuery, tokens: readonly T
     const wanted = new Set(query.terms);
     const seen = new Set<string>();
     for (const t of tokens) {
-      if (wanted.has(t.stem) && (t.isContent || /^\p{Script=Han}/u.test(t.text))) {
+      if (wanted.has(t.stem) && (t.isContent || BIGRAM_SCRIPT.test(t.text[0]!))) {
         ranges.push({ start: t.start, end: t.end });
         seen.add(t.stem);
       }

@@ -1,10 +1,10 @@
 /**
  * Query parsing: words (all required), "exact phrases" in straight or curly
- * quotes, and runs of Han characters (a phrase of their bigrams). Never
- * throws: a malformed query comes back with `error` or `notices` set, in words
- * a reader can act on.
+ * quotes, and runs of Han (or kana, Thai…) characters (a phrase of their
+ * bigrams). Never throws: a malformed query comes back with `error` or
+ * `notices` set, in words a reader can act on.
  */
-import { tokenize, type Token } from '../text/index.ts';
+import { BIGRAM_SCRIPT, tokenize, type Token } from '../text/index.ts';
 import type { ParsedQuery, Phrase } from './types.ts';
 
 /** Longer queries are refused: no one types this much, and a pasted page would stall the worker. */
@@ -14,9 +14,8 @@ export const MAX_QUERY_WORDS = 32;
 
 const OPEN_QUOTES = '"\u201c\u201e\u300c';
 const CLOSE_QUOTES = '"\u201d\u300d';
-const HAN = /^\p{Script=Han}/u;
-
-const isHan = (t: Token): boolean => HAN.test(t.text);
+/** A bigram of Han, kana, Thai… (scan.ts): a run of them is searched as a phrase. */
+const isHan = (t: Token): boolean => BIGRAM_SCRIPT.test(t.text[0]!);
 
 function empty(error: string | null, notices: string[] = []): ParsedQuery {
   return { terms: [], phrases: [], indexQuery: '', notices, error };
@@ -117,8 +116,8 @@ export function parseQuery(raw: string): ParsedQuery {
     return empty('The query has no words or characters to search for (only punctuation or symbols).', notices);
   }
   if (ignored.length) notices.push(`Very common words are not searched on their own: ${[...new Set(ignored)].slice(0, 8).join(', ')}. Put them in quotes with other words to search an exact phrase.`);
-  const lone = [...terms].filter((s) => [...s].length === 1 && HAN.test(s));
-  if (lone.length) notices.push(`A single Chinese character (${lone.join(', ')}) is found only where it stands alone; type two or more characters to find it inside a longer word.`);
+  const lone = [...terms].filter((s) => [...s].length === 1 && BIGRAM_SCRIPT.test(s));
+  if (lone.length) notices.push(`A single character (${lone.join(', ')}) is found only where it stands alone; type two or more characters to find it inside a longer word.`);
   return { terms: [...terms], phrases, indexQuery: indexWords.join(' '), notices, error: null };
 }
 

@@ -7,10 +7,17 @@
  * Words are runs of letters, digits and marks (internal apostrophes kept:
  * "China's"), except after a French or Italian elided article, pronoun or
  * preposition ("l'Esprit", "qu'il", "dell'Europa": `elidedBefore`), which
- * is a word of its own, so "l'eau" and "eau" share a word. A run of Han
- * characters yields overlapping bigrams, each with its own offsets
- * ("网络空间" -> 网络, 络空, 空间); a lone Han character yields itself. We do not use Intl.Segmenter for Chinese: its dictionary differs
- * between ICU versions, so a Node build and a browser worker could disagree.
+ * is a word of its own, so "l'eau" and "eau" share a word. A run of
+ * characters of a script written without spaces between words (Han, and
+ * Japanese kana, Thai, Lao, Khmer and Myanmar: BIGRAM_SCRIPT) yields
+ * overlapping bigrams, each with its own offsets ("网络空间" -> 网络, 络空,
+ * 空间); a lone such character yields itself. Bigrams are what CJK search
+ * engines index (Lucene's CJKBigramFilter does so for Han and kana): every
+ * word of the run is inside some bigram, with no dictionary. We do not use
+ * Intl.Segmenter: its dictionary differs between ICU versions, so a Node
+ * build and a browser worker could disagree, and it slows to seconds on a
+ * long run without spaces. (The class and the kind are still called `HAN`,
+ * the script that needed them first.)
  */
 
 export const enum TokenKind {
@@ -36,7 +43,9 @@ export const NEWLINE = 5;
 export const SENTENCE = 6;
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const HAN_CHAR = /^\p{Script=Han}$/u;
+/** Scripts written without spaces between words, read as character bigrams (with Japanese's prolonged sound mark). */
+export const BIGRAM_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const HAN_CHAR = new RegExp(`^${BIGRAM_SCRIPT.source}$`, 'u');
 const SENTENCE_CHARS = '.!?;:\u3002\uff01\uff1f\uff1b\uff1a\u2026';
 
 // 0 = not classified yet. Filled on first sight, except the ranges below.

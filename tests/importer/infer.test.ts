@@ -25,8 +25,11 @@ describe('dateFromTimestamp', () => {
 });
 
 describe('languageFromText', () => {
-  it('says zh for mostly Han text, nothing otherwise', () => {
+  it('says zh for mostly Han text, ja where kana stand among it, a script\'s language, nothing otherwise', () => {
     expect(languageFromText('网络空间命运共同体 is a slogan')).toBe('zh');
+    expect(languageFromText('東京に住んでいます。')).toBe('ja');
+    expect(languageFromText('ฉันเป็นนักเรียน')).toBe('th');
+    expect(languageFromText('나는 학생입니다')).toBe('ko');
     expect(languageFromText('A plain English text.')).toBeNull();
     expect(languageFromText('   ')).toBeNull();
   });

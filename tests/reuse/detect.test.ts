@@ -109,6 +109,21 @@ describe('detectReuse', () => {
     expect(p.a.start).toBe(docs[0]!.text.indexOf(shared));
   });
 
+  it('compares Japanese and Thai documents, whose kana and Thai letters are read as bigrams like Han', () => {
+    // Before, a run of kana was one token ("コンピューターを"), so a shared sentence met its copy only where whole runs matched.
+    const ja = 'インターネットの未来はすべての人のためのものであるべきだと考えています';
+    const th = 'อินเทอร์เน็ตควรเป็นประโยชน์ต่อมนุษยชาติทั้งหมดอย่างเท่าเทียม';
+    for (const [shared, docs] of [
+      [ja, [{ id: 'ja1', text: `今日は会議がありました。${ja}。` }, { id: 'ja2', text: `彼はこう述べた。${ja}、と。` }]],
+      [th, [{ id: 'th1', text: `วันนี้มีการประชุม ${th} ครับ` }, { id: 'th2', text: `เขากล่าวว่า ${th} และจบ` }]],
+    ] as const) {
+      const { passages } = detectReuse([...docs]);
+      expect(passages).toHaveLength(1);
+      expect(textOf(passages[0]!.a, [...docs])).toContain(shared);
+      expect(textOf(passages[0]!.b, [...docs])).toContain(shared);
+    }
+  });
+
   it('finds nothing between unrelated documents', () => {
     const docs = FILLER.map((text, i) => ({ id: `u${i}`, text }));
     expect(detectReuse(docs)).toEqual({ passages: [], families: [] });

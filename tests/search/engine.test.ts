@@ -18,6 +18,7 @@ const DOCS: SearchDoc[] = [
     text: 'Governance of cyberspace, again governance.\n\nA rule and a law.',
   },
   { id: 'zh', title: '中文', outlet: null, date: null, text: '引言。\n\n推动构建网络空间命运共同体。' },
+  { id: 'ja', title: '日本語', outlet: null, date: null, text: 'はじめに。\n\nカタカナのコンピューターを使う。' },
 ];
 
 describe('SearchEngine.search', () => {
@@ -61,6 +62,13 @@ describe('SearchEngine.search', () => {
     const hit = r.docs[0]!.hits[0]!;
     expect(DOCS[2]!.text.slice(hit.first.start, hit.first.end)).toBe('空间');
     expect(engine.search('网络空间').totalHits).toBe(1);
+  });
+
+  it('finds a Japanese word inside a run of kana', () => {
+    const r = engine.search('コンピューター');
+    expect(r.docs.map((d) => d.id)).toEqual(['ja']);
+    const hit = r.docs[0]!.hits[0]!;
+    expect(DOCS[3]!.text.slice(hit.first.start, hit.first.end)).toBe('コンピューター');
   });
 
   it('answers malformed queries with a message, never an exception', () => {

@@ -52,7 +52,7 @@ describe('parseQuery', () => {
     const q = parseQuery('网络空间');
     expect(q.phrases[0]!.stems).toEqual(['网络', '络空', '空间']);
     expect(parseQuery('空间').terms).toEqual(['空间']);
-    expect(parseQuery('网').notices.join(' ')).toMatch(/single Chinese character/);
+    expect(parseQuery('网').notices.join(' ')).toMatch(/A single character \(网\)/);
   });
 });
 

@@ -9,6 +9,13 @@ function scan(text: string): Array<[string, TokenKind, number]> {
 }
 
 describe('scanTokens', () => {
+  it('reads kana, Thai and other scripts written without spaces as bigrams, Hangul and Arabic as words', () => {
+    expect(scan('コンピューターを使う').map((t) => t[0])).toEqual(['コン', 'ンピ', 'ピュ', 'ュー', 'ータ', 'ター', 'ーを', 'を使', '使う']);
+    expect(scan('ฉันเป็น').map((t) => [t[0], t[1]])).toEqual([['ฉั', TokenKind.Han], ['ัน', TokenKind.Han], ['นเ', TokenKind.Han], ['เป', TokenKind.Han], ['ป็', TokenKind.Han], ['็น', TokenKind.Han]]);
+    expect(scan('나는 학생입니다').map((t) => [t[0], t[1]])).toEqual([['나는', TokenKind.Word], ['학생입니다', TokenKind.Word]]);
+    expect(scan('أنا طالب').map((t) => t[0])).toEqual(['أنا', 'طالب']);
+  });
+
   it('reports words with internal apostrophes, and no token for punctuation or an outer apostrophe', () => {
     expect(scan("'China's' rock’n’roll -- 42, x").map((t) => t[0])).toEqual(["China's", 'rock’n’roll', '42', 'x']);
   });
