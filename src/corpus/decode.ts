@@ -23,7 +23,7 @@ import { CorpusError } from './metadata.ts';
 import { formatOf } from './signatures.ts';
 
 /** Why a file was read in the encoding it was. */
-export type EncodingSource = 'chosen' | 'byte-order mark' | 'UTF-8' | 'UTF-8, stray bytes replaced' | 'zero bytes' | 'detected';
+export type EncodingSource = 'chosen' | 'byte-order mark' | 'UTF-8' | 'UTF-8, stray bytes replaced' | 'zero bytes' | 'declared in the file' | 'detected';
 
 export interface DecodedText {
   text: string;
@@ -47,11 +47,16 @@ const UTF8_STRAY_RATIO = 8;
 /** …and it has at least this many multi-byte sequences (so a Latin-1 file with one "é" is not taken for UTF-8). */
 const UTF8_MIN_SEQUENCES = 8;
 
-/** Decodes a file's bytes; throws a CorpusError naming the file when they are not text. */
-export function decodeFile(bytes: Uint8Array, file: string, chosen?: string | null): DecodedText {
+/**
+ * Decodes a file's bytes; throws a CorpusError naming the file when they are
+ * not text. `markup`: an HTML or XML file, whose own declaration of its
+ * encoding (`<meta charset>`, `<?xml encoding?>`) is believed before
+ * detection, though not over a byte-order mark or valid UTF-8.
+ */
+export function decodeFile(bytes: Uint8Array, file: string, chosen?: string | null, markup = false): DecodedText {
   const kind = formatOf(bytes);
   if (kind) throw new CorpusError(file, null, `is ${kind}, not text; save it as .txt, .md or .html first`);
-  const decoded = chosen ? decodeAs(chosen, bytes, file, 'chosen', null) : detect(bytes, file);
+  const decoded = chosen ? decodeAs(chosen, bytes, file, 'chosen', null) : detect(bytes, file, markup ? declaredEncoding(bytes) : null);
   assertText(decoded.text, file, decoded.encoding);
   return decoded;
 }
@@ -70,7 +75,26 @@ export function assertText(text: string, file: string, encoding = 'utf-8'): void
   throw new CorpusError(file, null, `looks binary (control character U+${code} at character ${control.index}${as}), not text`);
 }
 
-function detect(bytes: Uint8Array, file: string): DecodedText {
+/** Bytes of an HTML or XML file searched for its declared encoding (as browsers do: the first 1024). */
+const DECLARATION_BYTES = 1024;
+const DECLARED = /<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)|<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)/i;
+
+/**
+ * The encoding an HTML or XML file declares in its first 1024 bytes, as a
+ * WHATWG name; null when none, or one that cannot be what the bytes are (a
+ * UTF-16 declaration in bytes read as ASCII means UTF-8, as browsers read it).
+ */
+export function declaredEncoding(bytes: Uint8Array): string | null {
+  let head = '';
+  const n = Math.min(bytes.length, DECLARATION_BYTES);
+  for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]!);
+  const m = DECLARED.exec(head);
+  const name = m ? whatwgName(m[1] ?? m[2]!) : null;
+  if (!name) return null;
+  return name.startsWith('utf-16') || name === 'x-user-defined' ? 'utf-8' : name;
+}
+
+function detect(bytes: Uint8Array, file: string, declared: string | null): DecodedText {
   // TextDecoder drops the byte-order mark itself.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs('utf-8', bytes, file, 'byte-order mark', null, true);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs('utf-16le', bytes, file, 'byte-order mark', null, true);
@@ -89,6 +113,7 @@ function detect(bytes: Uint8Array, file: string): DecodedText {
   const { sequences, invalid } = utf8Shape(bytes);
   if (sequences >= UTF8_MIN_SEQUENCES && sequences >= invalid * UTF8_STRAY_RATIO) return decodeAs('utf-8', bytes, file, 'UTF-8, stray bytes replaced', null);
   if (bytes.includes(0)) throw new CorpusError(file, null, 'looks binary (it holds zero bytes and is not UTF-16), not text');
+  if (declared && declared !== 'utf-8') return decodeAs(declared, bytes, file, 'declared in the file', null);
   for (const match of analyse(bytes)) {
     const name = whatwgName(match.name);
     if (name && name !== 'utf-8') return decodeAs(name, bytes, file, 'detected', match.confidence);

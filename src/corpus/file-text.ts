@@ -45,7 +45,7 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
     const provenance = kind === 'office' ? officeProvenance(path) : kind === 'epub' ? epubProvenance(path) : rtfProvenance(path);
     out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance };
   } else {
-    const decoded = decodeFile(bytes, path, encoding);
+    const decoded = decodeFile(bytes, path, encoding, kind === 'html' || kind === 'tei');
     const raw = decoded.text;
     if (kind === 'tei') {
       if (!isTei(raw)) throw new CorpusError(path, null, notTei(raw));

@@ -84,3 +84,25 @@ describe('decodeFile: binary that looks like UTF-16', () => {
     expect(() => decodeFile(new Uint8Array([0x61, 0, 0x62, 0, 0x63, 0, 0x64, 0, 0x65]), 'odd.txt')).toThrow(/odd\.txt: looks binary/);
   });
 });
+
+describe('decodeFile: an HTML or XML file’s own declaration', () => {
+  const latin = (s: string) => [...Buffer.from(s, 'latin1')];
+  // "こんにちは日本" in Shift_JIS: too short for detection, which takes it for windows-1252.
+  const SJIS = [0x82, 0xb1, 0x82, 0xf1, 0x82, 0xc9, 0x82, 0xbf, 0x82, 0xcd, 0x93, 0xfa, 0x96, 0x7b];
+  const page = (meta: string, body: number[]) => Uint8Array.from([...latin(`<html><head>${meta}</head><body><p>`), ...body, ...latin('</p></body></html>')]);
+
+  it('believes <meta charset> and http-equiv in a page, and <?xml encoding?> in XML, before detection', () => {
+    const meta = decodeFile(page('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', SJIS), 'p.html', null, true);
+    expect([meta.encoding, meta.how]).toEqual(['shift_jis', 'declared in the file']);
+    expect(meta.text).toContain('こんにちは日本');
+    expect(decodeFile(page('<meta charset="shift_jis">', SJIS), 'p.html', null, false).text).not.toContain('こんにちは');
+    const xml = decodeFile(Uint8Array.from([...latin('<?xml version="1.0" encoding="ISO-8859-1"?><TEI><text>caf'), 0xe9, ...latin('</text></TEI>')]), 't.xml', null, true);
+    expect([xml.encoding, xml.text.includes('café')]).toEqual(['windows-1252', true]);
+  });
+
+  it('does not believe it over valid UTF-8 or a byte-order mark, and reads a UTF-16 declaration as UTF-8', () => {
+    const utf8 = decodeFile(page('<meta charset="iso-8859-1">', [...Buffer.from('café')]), 'p.html', null, true);
+    expect([utf8.encoding, utf8.how, utf8.text.includes('café')]).toEqual(['utf-8', 'UTF-8', true]);
+    expect(decodeFile(page('<meta charset="utf-16">', SJIS), 'p.html', null, true).how).not.toBe('declared in the file');
+  });
+});
