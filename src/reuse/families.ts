@@ -78,31 +78,42 @@ type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boiler
  * matching form per type.
  */
 export function buildFamilies(formulas: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], options: FamilyOptions): Family[] {
+  // Per document (arrays filled in loops, not by `map`: see assemble in
+  // formula-extents.ts): its date key, its outlet and its year, read once
+  // (not once per family that holds it).
+  const byDate = new Array<number>(docs.length);
+  const dates = new Array<string>(docs.length);
+  const outletOf = new Array<string>(docs.length);
+  const yearOf = new Array<string>(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    byDate[i] = i;
+    dates[i] = dateKey(d.date?.value);
+    outletOf[i] = d.outlet || '';
+    yearOf[i] = d.date?.value ? d.date.value.slice(0, 4) : '';
+  }
   // Each document's rank in document order: date (undated last), then id.
-  const byDate = docs.map((_, i) => i);
-  const dates = docs.map((d) => dateKey(d.date?.value));
   byDate.sort((x, y) => cmp(dates[x]!, dates[y]!) || x - y);
   const dateRank = new Int32Array(docs.length);
-  byDate.forEach((d, r) => (dateRank[d] = r));
+  for (let r = 0; r < byDate.length; r++) dateRank[byDate[r]!] = r;
   // Documents per outlet: boilerplate is told apart only where other outlets could have had it.
   const outletSize = new Map<string, number>();
   for (const d of docs) if (d.outlet) outletSize.set(d.outlet, (outletSize.get(d.outlet) ?? 0) + 1);
-  // Each document's outlet and year, read once (not once per family that holds it).
-  const outletOf = docs.map((d) => d.outlet || '');
-  const yearOf = docs.map((d) => (d.date?.value ? d.date.value.slice(0, 4) : ''));
   // Every member's document columns and text, read in document order.
   const isFamily = new Uint8Array(formulas.length);
   for (let f = 0; f < formulas.length; f++) isFamily[f] = docCountOf(formulas[f]!) >= options.familyMinDocs ? 1 : 0;
   const members = readMembers(formulas, isFamily, prepared);
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length) };
-  const built: Array<Family | null> = formulas.map((f, i) => toFamily(f, i, ctx));
+  const built = new Array<Family | null>(formulas.length);
+  for (let i = 0; i < formulas.length; i++) built[i] = toFamily(formulas[i]!, i, ctx);
   for (let i = 0; i < formulas.length; i++) {
     const fam = built[i];
     if (!fam) continue;
     for (const j of formulas[i]!.contains) if (built[j]) fam.contains.push(built[j]!.id);
     for (const j of formulas[i]!.partOf) if (built[j]) fam.partOf.push(built[j]!.id);
   }
-  const families = built.filter((f): f is Family => f !== null);
+  const families: Family[] = [];
+  for (const fam of built) if (fam) families.push(fam);
   families.sort(rankFamilies);
   return families;
 }
@@ -177,7 +188,10 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
   // at the extent a reader would quote (read in family-members.ts).
   const order = new Array<number>(m.base[index + 1]! - b);
   for (let i = 0; i < order.length; i++) order[i] = byDocument[b + i]! - b;
-  const members: Span[] = order.map((k) => m.span[b + k]!);
+  // (Arrays the views and rankFamilies read are filled in loops, not by
+  // `map`: see hidden-classes.ts.)
+  const members = new Array<Span>(order.length);
+  for (let i = 0; i < order.length; i++) members[i] = m.span[b + order[i]!]!;
   const variants = variantsOf(order, b, m, prepared, classSeen, classSlot, index + 1);
 
   const outletDocs = new Map<string, number>();
@@ -200,6 +214,8 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
   const boilerplate = top >= options.boilerplateMinDocs && top >= options.boilerplateOutletShare * docCount && elsewhere >= options.boilerplateMinDocs;
 
   // The core: the words the versions share, in the first member written as the label is.
+  const variantList = new Array<FamilyVariant>(variants.length);
+  for (let i = 0; i < variants.length; i++) variantList[i] = { wording: variants[i]!.wording, text: variants[i]!.text, count: variants[i]!.count };
   const hubAt = order[variants[0]!.at]!;
   const hub = f.occurrences[hubAt]!;
   const first = docs[m.doc[b + order[0]!]!]!;
@@ -212,7 +228,7 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
     contains: [],
     partOf: [],
     members,
-    variants: variants.map(({ wording, text, count }) => ({ wording, text, count })),
+    variants: variantList,
     spread: {
       first: { doc: first.id, date: first.date?.value ?? null },
       outlets: sortSmall([...outletDocs.keys()], cmp),

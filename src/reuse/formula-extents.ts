@@ -247,7 +247,16 @@ function assemble(c: Cores, list: Int32Array, share: number, groupNo: Int32Array
     }
     chosen.push(o);
   }
-  const occurrences: Occurrence[] = chosen.map((o) => ({ doc: c.doc[o]!, first: c.coreFirst[o]!, last: c.coreLast[o]!, links: c.links[o]! }));
+  // An array of its length filled in a loop, not `map`: `map` gives an
+  // array of one elements kind from the builtin and of another once
+  // inlined into optimised code, and each reader of the occurrences
+  // compiled for one deoptimised at the first of the other (see
+  // hidden-classes.ts).
+  const occurrences = new Array<Occurrence>(chosen.length);
+  for (let k = 0; k < chosen.length; k++) {
+    const o = chosen[k]!;
+    occurrences[k] = { doc: c.doc[o]!, first: c.coreFirst[o]!, last: c.coreLast[o]!, links: c.links[o]! };
+  }
   const coreMask = (k: number): Uint8Array => {
     const o = chosen[k]!;
     const h = occurrences[k]!;

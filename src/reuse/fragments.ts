@@ -260,8 +260,11 @@ function combine(formulas: readonly Formula[], group: readonly number[], depthOf
     for (const c of formulas[f]!.contains) contains.add(c);
     for (const c of formulas[f]!.partOf) partOf.add(c);
   }
+  // (Filled in a loop, not by `map`: see hidden-classes.ts.)
+  const occurrences = new Array<Occurrence>(chosen.length);
+  for (let k = 0; k < chosen.length; k++) occurrences[k] = chosen[k]!.o;
   return {
-    occurrences: chosen.map((e) => e.o),
+    occurrences,
     passages: [...passages].sort((a, b) => a - b),
     coreMask: (k) => formulas[chosen[k]!.f]!.coreMask(chosen[k]!.k),
     contains: [...contains],

@@ -142,12 +142,17 @@ function purify(formulas: readonly Formula[], f: Formula, passages: readonly Tok
     }
     return false;
   };
+  // (Filled in loops, not by `map` and `filter`: see hidden-classes.ts.)
+  const occurrences = new Array<Occurrence>(keep.length);
+  for (let x = 0; x < keep.length; x++) occurrences[x] = f.occurrences[keep[x]!]!;
+  const kept: number[] = [];
+  for (const p of f.passages) {
+    const r = passages[p]!;
+    if (!touches(r.docA, r.aFirst, r.aLast) && !touches(r.docB, r.bFirst, r.bLast)) kept.push(p);
+  }
   return {
-    occurrences: keep.map((k) => f.occurrences[k]!),
-    passages: f.passages.filter((p) => {
-      const r = passages[p]!;
-      return !touches(r.docA, r.aFirst, r.aLast) && !touches(r.docB, r.bFirst, r.bLast);
-    }),
+    occurrences,
+    passages: kept,
     coreMask: (k) => f.coreMask(keep[k]!),
     contains: f.contains,
     partOf: f.partOf,

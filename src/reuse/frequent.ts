@@ -284,7 +284,9 @@ export function alignStars(stars: StarPairs, aligner: CandidateAligner): void {
   const { pair, window: win, path, options: opts, raw } = aligner;
   const c = stars.cols;
   // The passage each aligned pair gave (its run on side b), for its copies.
-  const gave = new Array<RawPassage | null>(stars.count).fill(null);
+  // (Filled in a loop, not by `fill`: see hidden-classes.ts.)
+  const gave = new Array<RawPassage | null>(stars.count);
+  for (let k = 0; k < stars.count; k++) gave[k] = null;
   for (let k = 0; k < stars.count; k++) {
     const q = k * STAR_FIELDS;
     const bFirst = c[q + STAR_B_FIRST]!;

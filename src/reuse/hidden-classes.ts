@@ -26,7 +26,13 @@
  * occur: an object made by a spread (`{ ...x, k: v }`) gets a map of its
  * own, held weakly (write the literal out), and a closure made once per
  * call and called in another function's hot loop is inlined by identity
- * (pass a column of values instead).
+ * (pass a column of values instead). And an array made by `map`, `filter`
+ * or `fill` has one elements kind (hence map) when the builtin makes it
+ * and another when optimised code that inlines it does, so the readers of
+ * such arrays (formulas' occurrences, families' members) deoptimised at
+ * the first array of the other kind, in the second timed call of the
+ * bench ("wrong map"): the later stages fill such arrays in loops
+ * (`new Array(n)`).
  */
 import { TokenColumns } from '../text/intern.ts';
 import { Vocabulary } from '../text/vocabulary.ts';
@@ -44,6 +50,7 @@ import { RawPassages } from './passages.ts';
 import { DocSeeds, SeedColumns } from './seeds.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
+import type { StarPairs } from './frequent.ts';
 import type { RawPassage } from './passages.ts';
 import type { AlignOp, Family, FamilyVariant, Passage, Span } from './types.ts';
 
@@ -121,5 +128,6 @@ function literalShapes(): unknown[] {
     documents: 0,
     passages: [0],
   };
-  return [raw, formula, passage, family];
+  const stars: StarPairs = { count: 0, cols: new Int32Array(0), copyOf: new Int32Array(0) };
+  return [raw, formula, passage, family, stars];
 }

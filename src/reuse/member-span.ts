@@ -21,15 +21,18 @@ export function spanOf(d: PreparedDoc, first: number, last: number): Span {
   let start = d.start[first]!;
   let end = tokenEnd(d, last);
   const text = d.text;
-  // Most spans end before a space or a full stop and start after a space: one code unit read each.
-  const next = text.charCodeAt(end);
+  // Most spans end before a space or a full stop and start after a space:
+  // one code unit read each. (No read past either end of the text: V8
+  // compiles charCodeAt for indices inside it and throws the code away at
+  // the first span that touches an end.)
+  const next = end < text.length ? text.charCodeAt(end) : 0;
   if (next > 32) {
     let at = end;
     while (at < end + 3 && /[.,;:!?]/.test(text.charAt(at))) at++;
-    if (CLOSING.has(text.charCodeAt(at)) && unclosed(text, start, end, text.charAt(at))) end = at + 1;
+    if (at < text.length && CLOSING.has(text.charCodeAt(at)) && unclosed(text, start, end, text.charAt(at))) end = at + 1;
   }
-  const prev = text.charCodeAt(start - 1);
-  if (prev > 32 && start > 0) {
+  const prev = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (prev > 32) {
     const opener = text.charAt(start - 1);
     const closer = opener === '"' ? '"' : CLOSER[opener];
     if (closer !== undefined && unopened(text, start, end, opener, closer)) start--;
