@@ -71,7 +71,7 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
  */
 function typeLanguages(vocab: Vocabulary): { marker: Uint16Array; functional: Uint16Array; opener: Uint16Array } {
   const types = vocab.size;
-  // One bit per language of LANGUAGES (14 of 16).
+  // One bit per language of LANGUAGES (16 of 16: a seventeenth needs 32-bit columns).
   const marker = new Uint16Array(types);
   const functional = new Uint16Array(types);
   const opener = new Uint16Array(types);

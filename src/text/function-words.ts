@@ -1,7 +1,9 @@
 /**
  * Function words of the languages Refrain reads best (English, French,
  * German, Spanish, Italian, Portuguese, Dutch, Swedish, Danish, Polish,
- * Czech, Russian, Greek, Latin), and which of them a document is written in. A word that is a function word in its document's language
+ * Czech, Russian, Greek, Latin, Ukrainian, Arabic: sixteen, one bit each
+ * in a 16-bit column), and which of them a document is written in. A word
+ * that is a function word in its document's language
  * ("de", "la", "der", "und") pulls no alignment, makes no seed and is
  * trimmed from a formula's edges, as "the" and "of" are in English.
  *
@@ -17,8 +19,10 @@
  *
  * What it misses: other languages read as English (their function words
  * count as content; the rest of the engine is language-independent) or as
- * the listed language nearest them (Norwegian reads as Danish, Ukrainian
- * partly as Russian); a document in two languages takes the language of
+ * the listed language nearest them (Norwegian reads as Danish); Arabic's
+ * article and conjunctions written joined to the word ("والعالم") are not
+ * cut off, so only the function words written apart are known; a document
+ * in two languages takes the language of
  * most of its words. Languages without articles (Polish, Czech, Russian,
  * Latin) open a formula only with a demonstrative or a possessive. French
  * and Italian elisions ("l'homme", "dell'Europa") are cut by the scanner
@@ -29,7 +33,7 @@ import { scanTokens } from './scan.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** English is first: it wins ties, and documents with no markers at all. */
-export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'pl', 'cs', 'ru', 'el', 'la'] as const;
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'pl', 'cs', 'ru', 'el', 'la', 'uk', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
@@ -112,6 +116,15 @@ const LISTS: Record<Exclude<Language, 'en'>, string> = {
     cui quam quid quis hic haec hoc huius huic ille illa illud is ea id eius ei eum eam eo iam tam tamen
     sic nam aut neque nisi si ubi dum ego tu nos vos me te se sibi suus sua suum meus mea meum noster
     nostra nostrum erat erant fuit esset sit`,
+  uk: `і та що це як від його але також в не на у для |
+    а й або чи ні ж же б би з із зі до по при без під над через після між про за перед о об він вона воно
+    вони ми ви я ти йому їй їм їх її нас вас мене мені тебе собі себе був була було були бути є буде вже
+    ще тільки дуже все всі весь вся цей ця ці цього цієї той те того мій моя моє мої наш наша наше наші
+    ваш свій своя своє свої який яка яке які яких так то коли де якщо щоб бо тому`,
+  ar: `في من على إلى أن عن مع هذا التي الذي |
+    و أو ثم لكن بل ما لا لم لن هذه ذلك تلك هؤلاء هو هي هم هن نحن أنا أنت أنتم كان كانت كانوا يكون تكون
+    قد لقد إن إذا حتى بين عند منذ كل بعض غير أي الذين كما أيضا عليه عليها فيه فيها منه منها له لها لهم
+    به بها`,
 };
 
 /**
@@ -137,6 +150,8 @@ const OPENERS: Record<Language, string> = {
   ru: 'этот эта это эти тот та те мой моя моё мои наш наша наше наши ваш свой своя своё свои его её их',
   el: 'ο η το οι τα τον τους τις τη ένας μια ένα ενός μιας',
   la: 'hic haec hoc ille illa illud',
+  uk: 'цей ця ці той те мій моя моє мої наш наша наше наші ваш свій своя своє свої його її їх',
+  ar: 'هذا هذه ذلك تلك هؤلاء',
 };
 
 /** English markers: its most frequent function words. */

@@ -20,6 +20,8 @@ const SAMPLES = {
   ru: 'Совет заявил, что план готов и что его вынесут на голосование при поддержке мэра, который не изменил своего мнения.',
   el: 'Το συμβούλιο είπε ότι το σχέδιο είναι έτοιμο και ότι θα τεθεί σε ψηφοφορία με την υποστήριξη του δημάρχου, που δεν άλλαξε γνώμη.',
   la: 'Senatus dixit consilium paratum esse et quod ad suffragia mitteretur cum auxilio consulis, sed non sine dubitatione, ut etiam alii putant.',
+  uk: 'Рада заявила, що план готовий і що його винесуть на голосування за підтримки мера, який не змінив своєї думки.',
+  ar: 'قال المجلس إن الخطة جاهزة وإنها ستطرح على التصويت في الأيام المقبلة مع دعم رئيس البلدية الذي لم يغير رأيه.',
 } as const;
 
 describe('function words', () => {
@@ -39,7 +41,7 @@ describe('function words', () => {
       }
     }
     // Each of these is a word of both languages; no marker is shared by chance.
-    expect([...shared].sort()).toEqual(['con: es it', 'del: es it', 'die: de nl', 'e: it pt', 'en: es nl', 'har: sv da', 'med: sv da', 'que: fr es pt', 'som: sv da', 'var: sv da']);
+    expect([...shared].sort()).toEqual(['con: es it', 'del: es it', 'die: de nl', 'e: it pt', 'en: es nl', 'har: sv da', 'med: sv da', 'que: fr es pt', 'som: sv da', 'var: sv da', 'на: ru uk', 'не: ru uk']);
   });
 
   it('reads Norwegian as Danish, the listed language nearest it', () => {
