@@ -75,12 +75,12 @@ function typeLanguages(vocab: Vocabulary): { marker: Uint16Array; functional: Ui
   const marker = new Uint16Array(types);
   const functional = new Uint16Array(types);
   const opener = new Uint16Array(types);
+  const content = vocab.content;
   for (let t = 0; t < types; t++) {
-    const content = vocab.content[t]!;
     const langs = wordLanguages(vocab.norm[t]!);
     marker[t] = langs.marker;
     // Han types are content (vocabulary.ts) and in no list.
-    functional[t] = (langs.function & ~1) | (content ? 0 : 1);
+    functional[t] = (langs.function & ~1) | (content[t]! ^ 1);
     opener[t] = langs.opener;
   }
   return { marker, functional, opener };
@@ -98,7 +98,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const stem = new Int32Array(total);
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
-  const { language, contentCount } = markContent(cols.type, docStart, Int32Array.from(vocab.stemOf), marker, functional, stem, flags);
+  const { language, contentCount } = markContent(cols.type, docStart, vocab.stemOf, marker, functional, stem, flags);
   // One slot to spare: the fill below writes every token's index and
   // advances past content words only.
   const slots = new Int32Array(contentCount + 1);

@@ -32,8 +32,8 @@ const SLOT_SHIFT = 2;
 const INITIAL_SLOTS = 4096;
 
 /**
- * An empty array whose elements are already of the kind that holds strings
- * and booleans. A new `[]` holds small integers, so the first push of a
+ * An empty array whose elements are already of the kind that holds
+ * strings. A new `[]` holds small integers, so the first push of a
  * string changed its elements kind, and the optimised code of `#add` (made
  * for the other kind by the previous call's arrays) was thrown away at the
  * first word of every call ("not a Smi" in --trace-deopt).
@@ -57,8 +57,15 @@ export class Vocabulary {
   /** Per type. */
   readonly surface: string[] = emptyObjectArray<string>();
   readonly norm: string[] = emptyObjectArray<string>();
-  readonly stemOf: number[] = [];
-  readonly content: boolean[] = emptyObjectArray<boolean>();
+  /**
+   * Per type, its stem id and content flag, in typed columns grown by
+   * doubling. Plain arrays grown by push past 16K elements reallocate in
+   * V8's large-object space, on fresh pages each time (13–20 µs a page
+   * fault on this machine); typed arrays come back from the allocator call
+   * after call. Tokenising the 1M-word bench corpus: 502 → 274 faults.
+   */
+  #stemOf = new Int32Array(INITIAL_SLOTS);
+  #content = new Uint8Array(INITIAL_SLOTS);
   /** Per stem. */
   readonly stems: string[] = emptyObjectArray<string>();
   /**
@@ -72,6 +79,16 @@ export class Vocabulary {
   /** Per stem, its FNV-1a hash (as a signed int). */
   get stemHash(): Int32Array {
     return this.#stemHash.subarray(0, this.stems.length);
+  }
+
+  /** Per type, its stem id: a view of the types interned so far (take it after interning). */
+  get stemOf(): Int32Array {
+    return this.#stemOf.subarray(0, this.norm.length);
+  }
+
+  /** Per type, 1 for a content word (not a stopword; every Han type), else 0: a view as `stemOf`. */
+  get content(): Uint8Array {
+    return this.#content.subarray(0, this.norm.length);
   }
 
   get size(): number {
@@ -143,10 +160,14 @@ export class Vocabulary {
     const isHan = kind === TokenKind.Han;
     const key = isHan ? norm : stem(norm);
     const s = this.#stemId(key);
+    if (id === this.#stemOf.length) {
+      this.#stemOf = doubled(this.#stemOf);
+      this.#content = doubled(this.#content);
+    }
+    this.#stemOf[id] = s;
+    this.#content[id] = isHan || !isStopword(norm) ? 1 : 0;
     this.surface.push(surface);
     this.norm.push(norm);
-    this.stemOf.push(s);
-    this.content.push(isHan || !isStopword(norm));
     return id;
   }
 
@@ -164,11 +185,7 @@ export class Vocabulary {
     }
     const id = this.stems.length;
     this.stems.push(key);
-    if (id === this.#stemHash.length) {
-      const bigger = new Int32Array(2 * id);
-      bigger.set(this.#stemHash);
-      this.#stemHash = bigger;
-    }
+    if (id === this.#stemHash.length) this.#stemHash = doubled(this.#stemHash);
     this.#stemHash[id] = h;
     slots[2 * slot] = h;
     slots[2 * slot + 1] = id + 1;
@@ -227,6 +244,13 @@ export class Vocabulary {
     this.#mask = mask;
     this.#slots = slots;
   }
+}
+
+/** A copy of `a` in an array twice its length. */
+function doubled<T extends Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 /** 32-bit FNV-1a over the UTF-16 code units of `s[start, end)`, unsigned. */
