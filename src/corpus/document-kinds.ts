@@ -77,7 +77,7 @@ export function kindFromBytes(head: Uint8Array, plainText: boolean): DocumentKin
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   const start = ascii(head, i, Math.min(head.length, i + 64)).toLowerCase();
   if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<!--/.test(start)) return 'html';
-  if (start.startsWith('<?xml') || start.startsWith('<tei')) return /<html[\s>]/.test(ascii(head, i, head.length).toLowerCase()) ? 'html' : 'tei';
+  if (start.startsWith('<?xml') || start.startsWith('<tei')) return /<!doctype html|<html[\s>]/.test(ascii(head, i, head.length).toLowerCase()) ? 'html' : 'tei';
   return plainText ? 'text' : null;
 }
 

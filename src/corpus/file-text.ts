@@ -15,7 +15,7 @@ import { htmlFields, htmlProvenance, readHtml, type HtmlMeta } from './html/inde
 import { CorpusError } from './metadata.ts';
 import { officeProvenance, readOffice } from './office.ts';
 import { readRtf, rtfProvenance } from './rtf.ts';
-import { isTei, notTei, readTei, teiFields, teiProvenance } from './tei.ts';
+import { isTei, notTei, readTei, rootName, teiFields, teiProvenance } from './tei.ts';
 
 export interface FileText {
   kind: DocumentKind;
@@ -47,13 +47,15 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
   } else {
     const decoded = decodeFile(bytes, path, encoding, kind === 'html' || kind === 'tei');
     const raw = decoded.text;
-    if (kind === 'tei') {
+    // XHTML saved as .xml is a page.
+    const page = kind === 'html' || (kind === 'tei' && !isTei(raw) && rootName(raw)?.toLowerCase() === 'html');
+    if (kind === 'tei' && !page) {
       if (!isTei(raw)) throw new CorpusError(path, null, notTei(raw));
       const tei = readTei(raw);
       out = { kind, original: tei.text, fields: teiFields(tei), html: null, decoded, provenance: teiProvenance(path) };
-    } else if (kind === 'html') {
-      const page = readHtml(raw);
-      out = { kind, original: page.text, fields: htmlFields(page.meta), html: page.meta, decoded, provenance: htmlProvenance(path, page) };
+    } else if (page) {
+      const reading = readHtml(raw);
+      out = { kind: 'html', original: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading) };
     } else {
       const front = parseFrontMatter(raw, path);
       const original = front ? raw.slice(front.bodyStart) : raw;

@@ -20,6 +20,8 @@ describe('kindFromBytes', () => {
     expect(kindFromBytes(enc('<html lang="fr"><head>'), false)).toBe('html');
     expect(kindFromBytes(enc('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'), false)).toBe('tei');
     expect(kindFromBytes(enc('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'), false)).toBe('html');
+    const xhtml = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html>';
+    expect(kindFromBytes(enc(xhtml).subarray(0, 128), false)).toBe('html');
   });
 
   it('takes other text only for a name without an extension, and never a binary format', () => {

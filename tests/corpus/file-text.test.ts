@@ -34,6 +34,11 @@ describe('readFileText', () => {
     expect(r.provenance).toContain(`in/${name}`);
   });
 
+  it('reads XHTML saved as .xml as a page', () => {
+    const r = readFileText({ path: 'p.xml', name: 'p.xml', bytes: enc(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Bridge</title></head><body><p>${BODY}</p></body></html>`) });
+    expect([r.kind, r.fields['title']]).toEqual(['html', 'Bridge']);
+  });
+
   it('reads an EPUB book as one document', () => {
     const r = readFileText({ path: 'book.epub', name: 'book.epub', bytes: epub() });
     expect(r).toMatchObject({ kind: 'epub', fields: { title: 'The River Papers' }, decoded: null });
