@@ -45,6 +45,8 @@ const NOT_DOCUMENTS = /^(readme|sources|license|changelog)(\.[^.]+)?$/i;
 const SIDECAR = /\.meta\.json$/i;
 /** A file inside a hidden folder (`.git/`, `.obsidian/`) of a dropped folder. */
 const HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
+/** A file of the folder a browser saves beside a "complete" web page (`Title_files/`): its images, styles and scripts. */
+const PAGE_ASSETS = /(^|\/)[^/]+_files\//;
 
 export interface Plan {
   documents: PickedFile[];
@@ -65,6 +67,7 @@ export function planImport(files: readonly PickedFile[]): Plan {
   for (const f of files) {
     if (f.name.startsWith('.') || f.name.startsWith('_') || HIDDEN_FOLDER.test(f.path)) plan.skipped.push({ file: f.path, reason: 'skipped: hidden or note file (name starts with "." or "_")' });
     else if (SIDECAR.test(f.name)) plan.sidecars.set(f.path.replace(SIDECAR, ''), f);
+    else if (PAGE_ASSETS.test(f.path)) plan.skipped.push({ file: f.path, reason: 'skipped: part of a saved web page (its images, styles and scripts)' });
     else if (NOT_DOCUMENTS.test(f.name) && files.length > 1) plan.skipped.push({ file: f.path, reason: 'skipped: a note about the folder, not a document' });
     else if (isImportable(f.name)) plan.documents.push(f);
     else if (TABLE_NAME.test(f.name)) plan.tables.push(f);

@@ -18,6 +18,7 @@ import { corpusHash } from '../corpus/corpus-hash.ts';
 import { CorpusError } from '../corpus/metadata.ts';
 import { compareIds } from '../corpus/outlet-year.ts';
 import type { Corpus, CorpusDocument } from '../corpus/types.ts';
+import { READABLE_FORMATS } from '../corpus/document-kinds.ts';
 import { TABLE_NAME } from '../importer/file-kinds.ts';
 import { importItem } from '../importer/read.ts';
 import { readTable } from '../importer/table-file.ts';
@@ -77,7 +78,7 @@ export async function listDocumentFiles(path: string): Promise<Listing> {
   }
   if (info.isDirectory()) await walk(path, info, listing, new Set());
   else if (!info.isFile()) listing.skipped.push({ file: path, reason: `is ${kindOf(info)}, not a file or a folder` });
-  else if (!isReadable(path)) listing.skipped.push({ file: path, reason: 'is not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file' });
+  else if (!isReadable(path)) listing.skipped.push({ file: path, reason: `is not a ${READABLE_FORMATS} file` });
   else listing.files.push(path);
   return listing;
 }
@@ -107,7 +108,10 @@ async function walk(dir: string, info: Stats, listing: Listing, seen: Set<string
       if (document || !/\.[^.]+$/.test(name)) listing.skipped.push({ file: full, reason: await whyNot(full, error) });
       continue;
     }
-    if (s.isDirectory()) await walk(full, s, listing, seen);
+    // A browser's `Title_files/` beside a saved page holds its images, styles and scripts, not documents.
+    if (s.isDirectory()) {
+      if (!name.endsWith('_files')) await walk(full, s, listing, seen);
+    }
     else if (!document) continue;
     else if (s.isFile()) listing.files.push(full);
     else listing.skipped.push({ file: full, reason: `is ${kindOf(s)}, not a regular file` });

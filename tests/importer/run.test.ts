@@ -107,6 +107,7 @@ describe('runImport', () => {
       picked('f/data.json', '{"a": 1}'),
       picked('f/blob', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])),
       picked('f/.git/objects/ab/cdef', PROSE),
+      picked('f/Bridge news_files/style.css', 'p { color: red }'),
     ];
     const docs: ImportedDoc[] = [];
     const summary = await runImport({ files, existing: noop, clean: cleanHere, accept: async (d) => void docs.push(...d) });
@@ -116,7 +117,7 @@ describe('runImport', () => {
       ['story', 'Bridge news'],
     ]);
     expect(summary.refused.map((r) => r.file)).toEqual(['f/data.json', 'f/blob']);
-    expect(summary.skipped.map((r) => r.file)).toEqual(['f/.git/objects/ab/cdef']);
+    expect(summary.skipped.map((r) => r.file)).toEqual(['f/.git/objects/ab/cdef', 'f/Bridge news_files/style.css']);
   });
 
   it('reports a folder with nothing to import', async () => {

@@ -18,6 +18,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 159, 146, 150, 0, 255, 1, 2]));
   writeFileSync(join(dir, 'bad-meta.md'), `---\ndate: 2019-13\n---\n${PROSE}\n`);
   writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50]));
+  // A page saved "complete" brings a folder of its parts, an ad's .html among them.
+  mkdirSync(join(dir, 'Bridge news_files'));
+  writeFileSync(join(dir, 'Bridge news_files', 'ad.html'), `<html><body><p>${PROSE} Buy now.</p></body></html>`);
   execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
   symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
   symlinkSync(join(dir, 'loop-b.txt'), join(dir, 'loop-a.txt'));
@@ -52,7 +55,7 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
     expect(await one('dangling.txt')).toMatch(/^is a link to .*nowhere\.txt", which does not exist$/);
     expect(await one('loop-a.txt')).toBe('is a symbolic link loop');
     expect(await one('missing.txt')).toBe('no such file or folder');
-    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv file');
+    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv or .tsv file');
   });
 
   it('the build stays strict: the first problem stops it, naming the file', async () => {
