@@ -18,7 +18,7 @@ import { corpusHash } from '../corpus/corpus-hash.ts';
 import { CorpusError } from '../corpus/metadata.ts';
 import { compareIds } from '../corpus/outlet-year.ts';
 import type { Corpus, CorpusDocument } from '../corpus/types.ts';
-import { READABLE_FORMATS } from '../corpus/document-kinds.ts';
+import { documentKind, READABLE_FORMATS, SNIFF_BYTES } from '../corpus/document-kinds.ts';
 import { TABLE_NAME } from '../importer/file-kinds.ts';
 import { importItem } from '../importer/read.ts';
 import { readTable } from '../importer/table-file.ts';
@@ -66,6 +66,21 @@ export interface Listing {
   skipped: Skipped[];
 }
 
+/** The first bytes of a file (empty when it cannot be read: reading it later says why). */
+async function head(path: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    await handle?.close();
+  }
+}
+
 /** The document files under `path` (a file or a folder), and what was passed over with a reason. */
 export async function listDocumentFiles(path: string): Promise<Listing> {
   const listing: Listing = { files: [], skipped: [] };
@@ -78,7 +93,8 @@ export async function listDocumentFiles(path: string): Promise<Listing> {
   }
   if (info.isDirectory()) await walk(path, info, listing, new Set());
   else if (!info.isFile()) listing.skipped.push({ file: path, reason: `is ${kindOf(info)}, not a file or a folder` });
-  else if (!isReadable(path)) listing.skipped.push({ file: path, reason: `is not a ${READABLE_FORMATS} file` });
+  // A file named directly is read whatever its name says, when its first bytes show a kind (document-kinds.ts).
+  else if (!isReadable(path) && !documentKind(basename(path), await head(path))) listing.skipped.push({ file: path, reason: `is not a ${READABLE_FORMATS} file` });
   else listing.files.push(path);
   return listing;
 }

@@ -55,6 +55,10 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
     expect(await one('dangling.txt')).toMatch(/^is a link to .*nowhere\.txt", which does not exist$/);
     expect(await one('loop-a.txt')).toBe('is a symbolic link loop');
     expect(await one('missing.txt')).toBe('no such file or folder');
+    // Named directly, a file without extension is read as text, a page under another name as a page.
+    writeFileSync(join(dir, 'speech'), PROSE);
+    writeFileSync(join(dir, 'story.cms'), `<!DOCTYPE html><html><body><p>${PROSE}</p></body></html>`);
+    for (const name of ['speech', 'story.cms']) expect((await listDocumentFiles(join(dir, name))).files).toEqual([join(dir, name)]);
     expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv or .tsv file');
   });
 
