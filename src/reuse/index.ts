@@ -19,7 +19,7 @@ import { separateFrames } from './frame-purity.ts';
 import { alignStars, frequentStars } from './frequent.ts';
 import { keepHiddenClasses } from './hidden-classes.ts';
 import { resolveOptions, type ReuseOptions } from './options.ts';
-import { OpCache, dedupePassages, toPassage } from './passage-output.ts';
+import { OpCache, TOUCH_PASSAGES, dedupePassages, toPassage, touchPassages } from './passage-output.ts';
 import { prepareDocs } from './prepare.ts';
 import { collectSeeds } from './seeds.ts';
 import { sentenceBreaks } from './sentence-breaks.ts';
@@ -64,7 +64,10 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const opCache = new OpCache(vocab.surface);
   const passages = [];
   const kept = [];
-  for (const r of found) {
+  for (let i = 0; i < found.length; i++) {
+    // Side b of each passage lies anywhere in the corpus: read a batch ahead.
+    if (i % TOUCH_PASSAGES === 0) touchPassages(found, i, Math.min(found.length, i + TOUCH_PASSAGES), raw, prepared, corpus.flags);
+    const r = found[i]!;
     const e = chance.expected(r, raw, corpus.stem, corpus.flags, tokOffset[r.docA]!, tokOffset[r.docB]!, r.frequent);
     if (!(e <= opts.maxExpectedByChance)) continue;
     kept.push(r);

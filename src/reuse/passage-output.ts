@@ -114,6 +114,31 @@ export class OpCache {
   }
 }
 
+/** Passages read ahead at a time (see touchPassages). */
+export const TOUCH_PASSAGES = 128;
+
+/** Where touchPassages leaves the sum of what it read, so the reads are not optimised away. */
+const sink = new Int32Array(1);
+
+/**
+ * A touch loop (as prefetch.ts's): reads, for passages [from, to) of
+ * `list` (sorted by document a), the first place of each that the chance
+ * model and toPassage then read at random: its steps, and side b's flags,
+ * types and starts (side a is read in document order). The reads are
+ * independent, so their cache misses overlap, and the passages' own loops
+ * find those lines in the cache (8M words: 65K passages, side b anywhere
+ * in 100 MB of token columns).
+ */
+export function touchPassages(list: readonly RawPassage[], from: number, to: number, store: RawPassages, docs: readonly PreparedDoc[], flags: Uint8Array): void {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const r = list[i]!;
+    const B = docs[r.docB]!;
+    sum = (sum + store.op[r.at]! + flags[B.offset + r.bFirst]! + B.type[r.bFirst]! + B.start[r.bFirst]!) | 0;
+  }
+  sink[0] = sum;
+}
+
 /** `raw` as the engine returns it, with its expected number of chance alignments (significance.ts). */
 export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache, expectedByChance: number): Passage {
   const surfA = A.surface;
