@@ -161,9 +161,13 @@ function trimToMatches(path: AlignPath, s0: number, e0: number): boolean {
   return true;
 }
 
-/** One substituted content word on each flank of `seg`, within the same sentence. */
+/**
+ * One substituted content word on each flank of `seg`, within the same
+ * sentence; never a bigram of Han, kana, Thai… (half a word, which overlaps
+ * the passage's first or last bigram by a character).
+ */
 function widenFlanks(pair: DocPair): void {
-  const { stem, flags } = pair.corpus;
+  const { stem, flags, type, typeBigram } = pair.corpus;
   // The GAP_* bits are the low bits of the flags.
   const gap = flags;
   const { offsetA: oa, offsetB: ob, same } = pair;
@@ -174,7 +178,8 @@ function widenFlanks(pair: DocPair): void {
     (!same || bFirst - 1 > aLast) &&
     (flags[oa + aFirst - 1]! & flags[ob + bFirst - 1]! & TOK_CONTENT) !== 0 &&
     stem[oa + aFirst - 1] !== stem[ob + bFirst - 1] &&
-    ((gap[oa + aFirst]! | gap[ob + bFirst]!) & FLANK_BREAK) === 0;
+    ((gap[oa + aFirst]! | gap[ob + bFirst]!) & FLANK_BREAK) === 0 &&
+    (typeBigram[type[oa + aFirst - 1]!]! | typeBigram[type[ob + bFirst - 1]!]!) === 0;
   if (seg.flankBefore) {
     seg.aFirst--;
     seg.bFirst--;
@@ -185,7 +190,8 @@ function widenFlanks(pair: DocPair): void {
     (!same || aLast + 1 < seg.bFirst) &&
     (flags[oa + aLast + 1]! & flags[ob + bLast + 1]! & TOK_CONTENT) !== 0 &&
     stem[oa + aLast + 1] !== stem[ob + bLast + 1] &&
-    ((gap[oa + aLast + 1]! | gap[ob + bLast + 1]!) & FLANK_BREAK) === 0;
+    ((gap[oa + aLast + 1]! | gap[ob + bLast + 1]!) & FLANK_BREAK) === 0 &&
+    (typeBigram[type[oa + aLast + 1]!]! | typeBigram[type[ob + bLast + 1]!]!) === 0;
   if (seg.flankAfter) {
     seg.aLast++;
     seg.bLast++;

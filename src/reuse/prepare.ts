@@ -6,6 +6,7 @@
  */
 import { TokenColumns, internTokens } from '../text/intern.ts';
 import { LanguageCounter, wordLanguages } from '../text/function-words.ts';
+import { classAt, HAN } from '../text/scan.ts';
 import { Vocabulary } from '../text/vocabulary.ts';
 
 /** The corpus-wide columns that every document's arrays are views of. */
@@ -22,6 +23,14 @@ export interface CorpusColumns {
   contentTok: Int32Array;
   /** Per type: the languages (bits by function-words.ts's LANGUAGES) in which it opens a noun phrase ("the", "un", "der"). */
   typeOpener: Uint16Array;
+  /** Type id per token (each document's `type` is a view of it). */
+  type: Int32Array;
+  /**
+   * Per type: 1 for a bigram of a script written without spaces (Han, kana,
+   * Thai…: scan.ts), which is half a word and overlaps its neighbours, so
+   * never a passage's flank (passages.ts).
+   */
+  typeBigram: Uint8Array;
 }
 
 /** A content word (not a stopword): bit 3, above the scanner's GAP_* bits. */
@@ -69,21 +78,24 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
  * so English text is read exactly as the Vocabulary says; Han is content in
  * every language.
  */
-function typeLanguages(vocab: Vocabulary): { marker: Uint16Array; functional: Uint16Array; opener: Uint16Array } {
+function typeLanguages(vocab: Vocabulary): { marker: Uint16Array; functional: Uint16Array; opener: Uint16Array; bigram: Uint8Array } {
   const types = vocab.size;
   // One bit per language of LANGUAGES (16 of 16: a seventeenth needs 32-bit columns).
   const marker = new Uint16Array(types);
   const functional = new Uint16Array(types);
   const opener = new Uint16Array(types);
+  const bigram = new Uint8Array(types);
   const content = vocab.content;
+  const surface = vocab.surface;
   for (let t = 0; t < types; t++) {
+    bigram[t] = classAt(surface[t]!, 0) === HAN ? 1 : 0;
     const langs = wordLanguages(vocab.norm[t]!);
     marker[t] = langs.marker;
     // Han types are content (vocabulary.ts) and in no list.
     functional[t] = (langs.function & ~1) | (content[t]! ^ 1);
     opener[t] = langs.opener;
   }
-  return { marker, functional, opener };
+  return { marker, functional, opener, bigram };
 }
 
 /** Code units whose tokens are counted to size the token columns. */
@@ -94,7 +106,7 @@ const SIZE_SLACK = 1.1;
 export function prepareDocs(texts: readonly { id: string; text: string }[], vocab: Vocabulary): PreparedDoc[] {
   const { cols, docStart } = tokenise(texts, vocab);
   const total = cols.length;
-  const { marker, functional, opener } = typeLanguages(vocab);
+  const { marker, functional, opener, bigram } = typeLanguages(vocab);
   const stem = new Int32Array(total);
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
@@ -106,7 +118,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const type = cols.type;
   const start = cols.start.subarray(0, total);
 
-  const corpus: CorpusColumns = { stem, flags, contentTok, typeOpener: opener };
+  const corpus: CorpusColumns = { stem, flags, contentTok, typeOpener: opener, type, typeBigram: bigram };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {

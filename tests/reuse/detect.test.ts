@@ -124,6 +124,22 @@ describe('detectReuse', () => {
     }
   });
 
+  it('takes no flank word in Han or kana: a bigram is half a word', () => {
+    // An English passage takes one swapped word on each flank ("stated" / "gathered"); a bigram
+    // flank ("でイ" / "はイ") would put one character of the words before into every version.
+    const ja = 'インターネットの未来はすべての人のためのものであるべきだと考えています';
+    const zh = '各国应该携手构建网络空间命运共同体';
+    for (const docs of [
+      [{ id: 'a', text: `首相は演説で${ja}。` }, { id: 'b', text: `社長は${ja}。` }, { id: 'c', text: `政府は改めて${ja}。` }],
+      [{ id: 'a', text: `会议开幕他说${zh}。` }, { id: 'b', text: `部长强调${zh}。` }],
+    ]) {
+      const shared = docs[0]!.text.includes(ja) ? ja : zh;
+      const { passages, families } = detectReuse(docs);
+      for (const p of passages) expect([textOf(p.a, docs), textOf(p.b, docs)]).toEqual([shared, shared]);
+      expect(families[0]!.label).toBe(shared);
+    }
+  });
+
   it('finds nothing between unrelated documents', () => {
     const docs = FILLER.map((text, i) => ({ id: `u${i}`, text }));
     expect(detectReuse(docs)).toEqual({ passages: [], families: [] });
