@@ -73,160 +73,170 @@ export const rtfProvenance = (path: string) => `Imported from the RTF file “${
 /** The text and metadata of an RTF file, or why it cannot be read. */
 export function readRtf(bytes: Uint8Array): RtfReading | { error: string } {
   if (!isRtf(bytes)) return { error: 'is not an RTF document (it does not start with "{\\rtf")' };
-  let decoder = new TextDecoder('windows-1252');
-  const out: string[] = [];
-  const info: Record<'title' | 'author', string> = { title: '', author: '' };
-  const created: number[] = [];
-  let inCreated = false;
-  let group: Group = { skip: false, hidden: false, info: false, uc: 1, field: null };
-  const stack: Group[] = [];
-  let pendingBytes: number[] = [];
-  /** Fallback characters still to skip after a `\uN`. */
-  let fallback = 0;
-  /** The next control word opens a destination (`{\*\…}`) or starts a group. */
-  let groupStart = false;
-  let starred = false;
-
-  const emit = (s: string) => {
-    if (group.field) info[group.field] += s;
-    else if (!group.skip && !group.hidden) out.push(s);
-  };
-  const flushBytes = () => {
-    if (pendingBytes.length === 0) return;
-    const text = decoder.decode(Uint8Array.from(pendingBytes));
-    emit(decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text);
-    pendingBytes = [];
-  };
-
+  const reader = new RtfReader(bytes);
   const n = bytes.length;
   let i = 0;
   while (i < n) {
     const b = bytes[i]!;
     if (b === 0x7b) {
-      // `{`
-      flushBytes();
-      if (stack.length >= MAX_DEPTH) return { error: `nests groups more than ${MAX_DEPTH} deep; it is not RTF a writer made` };
-      stack.push(group);
-      group = { ...group };
-      groupStart = true;
-      starred = false;
-      fallback = 0;
+      if (!reader.open()) return { error: `nests groups more than ${MAX_DEPTH} deep; it is not RTF a writer made` };
       i++;
-      continue;
-    }
-    if (b === 0x7d) {
-      // `}`
-      flushBytes();
-      group = stack.pop() ?? group;
-      inCreated = false;
-      groupStart = false;
-      fallback = 0;
+    } else if (b === 0x7d) {
+      reader.close();
       i++;
-      continue;
+    } else if (b === 0x5c) {
+      i = reader.control(i);
+    } else {
+      reader.character(b);
+      i++;
     }
-    if (b === 0x5c) {
-      // `\`: a control word, symbol or byte.
-      const c = bytes[i + 1] ?? 0;
-      if (c === 0x27) {
-        // `\'hh`
-        const hex = parseInt(String.fromCharCode(bytes[i + 2] ?? 0, bytes[i + 3] ?? 0), 16);
-        i += 4;
-        if (fallback > 0) fallback--;
-        else if (!Number.isNaN(hex)) pendingBytes.push(hex);
-        groupStart = false;
-        continue;
-      }
-      flushBytes();
-      if (!isLetter(c)) {
-        i += 2;
-        groupStart = c === 0x2a ? groupStart : false;
-        if (fallback > 0) {
-          fallback--;
-          continue;
-        }
-        if (c === 0x2a) starred = true;
-        else if (c === 0x7e) emit('\u00a0');
-        else if (c === 0x5f) emit('\u2011');
-        else if (c === 0x0a || c === 0x0d) emit('\n\n');
-        else if (c === 0x5c || c === 0x7b || c === 0x7d) emit(String.fromCharCode(c));
-        // `\-` (an optional hyphen) and `\:` (an index sub-entry) are nothing in the text.
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && isLetter(bytes[j]!)) j++;
-      // A control word has at most 32 letters (the specification's limit): a longer one is read as its first 32.
-      let word = '';
-      for (let x = i + 1; x < j && x <= i + MAX_WORD; x++) word += String.fromCharCode(bytes[x]! | 0x20);
-      let k = j;
-      const negative = bytes[k] === 0x2d;
-      if (negative) k++;
-      let param: number | null = null;
-      for (; k < n && isDigit(bytes[k]!); k++) param = Math.min(((param ?? 0) * 10) + bytes[k]! - 0x30, MAX_PARAM);
-      // A `-` with no digit after it is not part of the word.
-      if (negative && param === null) k = j;
-      if (negative && param !== null) param = -param;
-      if (bytes[k] === 0x20) k++;
-      i = k;
-      const opening = groupStart;
-      groupStart = false;
-      if (word === 'bin' && param !== null && param > 0) {
-        // Binary data follows: skipped whole.
-        i += param;
-        continue;
-      }
-      if (fallback > 0 && word !== 'u') {
-        fallback--;
-        continue;
-      }
-      if (opening && (starred || SKIPPED.has(word))) {
-        group.skip = true;
-        group.field = null;
-        starred = false;
-        continue;
-      }
-      starred = false;
-      controlWord(word, param);
-      continue;
-    }
-    i++;
-    if (b === 0x0a || b === 0x0d) continue;
-    groupStart = false;
-    if (fallback > 0) {
-      fallback--;
-      continue;
-    }
-    if (b >= 0x80) {
-      // Bytes a writer left unescaped: read in the code page, as `\'hh` would be.
-      pendingBytes.push(b);
-      continue;
-    }
-    flushBytes();
-    emit(String.fromCharCode(b));
   }
-  flushBytes();
+  return reader.reading();
+}
 
-  function controlWord(word: string, param: number | null): void {
+/** What a pass over an RTF file has read so far, and the state of its groups. */
+class RtfReader {
+  #decoder = new TextDecoder('windows-1252');
+  readonly #out: string[] = [];
+  readonly #info: Record<'title' | 'author', string> = { title: '', author: '' };
+  /** Year, month, day of `\creatim`. */
+  readonly #created: number[] = [];
+  #inCreated = false;
+  #group: Group = { skip: false, hidden: false, info: false, uc: 1, field: null };
+  readonly #stack: Group[] = [];
+  /** Code-page bytes (`\'hh`, or unescaped) not decoded yet: a run at once, for two-byte code pages. */
+  #bytes: number[] = [];
+  /** Fallback characters still to skip after a `\uN`. */
+  #fallback = 0;
+  /** The next control word is a group's first (a destination, `{\*\…}` or `{\fonttbl…`). */
+  #groupStart = false;
+  #starred = false;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** `{`: false when nested beyond MAX_DEPTH. */
+  open(): boolean {
+    this.#flush();
+    if (this.#stack.length >= MAX_DEPTH) return false;
+    this.#stack.push(this.#group);
+    this.#group = { ...this.#group };
+    this.#groupStart = true;
+    this.#starred = false;
+    this.#fallback = 0;
+    return true;
+  }
+
+  /** `}` */
+  close(): void {
+    this.#flush();
+    this.#group = this.#stack.pop() ?? this.#group;
+    this.#inCreated = false;
+    this.#groupStart = false;
+    this.#fallback = 0;
+  }
+
+  /** A plain byte of text. */
+  character(b: number): void {
+    if (b === 0x0a || b === 0x0d) return;
+    this.#groupStart = false;
+    if (this.#fallback > 0) {
+      this.#fallback--;
+      return;
+    }
+    // Bytes a writer left unescaped are read in the code page, as `\'hh` would be.
+    if (b >= 0x80) this.#bytes.push(b);
+    else {
+      this.#flush();
+      this.#emit(String.fromCharCode(b));
+    }
+  }
+
+  /** The control word, symbol or `\'hh` byte at `i` (a backslash); returns where the text goes on. */
+  control(i: number): number {
+    const bytes = this.bytes;
+    const c = bytes[i + 1] ?? 0;
+    if (c === 0x27) {
+      const hex = parseInt(String.fromCharCode(bytes[i + 2] ?? 0, bytes[i + 3] ?? 0), 16);
+      if (this.#fallback > 0) this.#fallback--;
+      else if (!Number.isNaN(hex)) this.#bytes.push(hex);
+      this.#groupStart = false;
+      return i + 4;
+    }
+    this.#flush();
+    if (!isLetter(c)) {
+      this.#symbol(c);
+      return i + 2;
+    }
+    const n = bytes.length;
+    let j = i + 1;
+    while (j < n && isLetter(bytes[j]!)) j++;
+    // A control word has at most 32 letters (the specification's limit): a longer one is read as its first 32.
+    let word = '';
+    for (let x = i + 1; x < j && x <= i + MAX_WORD; x++) word += String.fromCharCode(bytes[x]! | 0x20);
+    let k = j;
+    const negative = bytes[k] === 0x2d;
+    if (negative) k++;
+    let param: number | null = null;
+    for (; k < n && isDigit(bytes[k]!); k++) param = Math.min((param ?? 0) * 10 + bytes[k]! - 0x30, MAX_PARAM);
+    // A `-` with no digit after it is not part of the word.
+    if (negative && param === null) k = j;
+    if (negative && param !== null) param = -param;
+    if (bytes[k] === 0x20) k++;
+    // `\binN`: N bytes of binary data follow, skipped whole.
+    if (word === 'bin' && param !== null && param > 0) return k + param;
+    this.#word(word, param);
+    return k;
+  }
+
+  /** A control symbol: `\~`, `\_`, `\*`, an escaped brace or backslash, a line end (a paragraph). */
+  #symbol(c: number): void {
+    if (c !== 0x2a) this.#groupStart = false;
+    if (this.#fallback > 0) {
+      this.#fallback--;
+      return;
+    }
+    if (c === 0x2a) this.#starred = true;
+    else if (c === 0x7e) this.#emit('\u00a0');
+    else if (c === 0x5f) this.#emit('\u2011');
+    else if (c === 0x0a || c === 0x0d) this.#emit('\n\n');
+    else if (c === 0x5c || c === 0x7b || c === 0x7d) this.#emit(String.fromCharCode(c));
+    // `\-` (an optional hyphen) and `\:` (an index sub-entry) are nothing in the text.
+  }
+
+  #word(word: string, param: number | null): void {
+    const opening = this.#groupStart;
+    this.#groupStart = false;
+    if (this.#fallback > 0 && word !== 'u') {
+      this.#fallback--;
+      return;
+    }
+    const group = this.#group;
+    if (opening && (this.#starred || SKIPPED.has(word))) {
+      group.skip = true;
+      group.field = null;
+      this.#starred = false;
+      return;
+    }
+    this.#starred = false;
     switch (word) {
       case 'ansicpg':
-        if (param !== null) decoder = decoderFor(param) ?? decoder;
+        if (param !== null) this.#decoder = decoderFor(param) ?? this.#decoder;
         return;
       case 'uc':
         group.uc = param !== null && param >= 0 ? param : 1;
         return;
       case 'u':
         if (param === null) return;
-        emit(String.fromCharCode(param < 0 ? param + 65536 : param));
-        fallback = group.uc;
+        this.#emit(String.fromCharCode(param < 0 ? param + 65536 : param));
+        this.#fallback = group.uc;
         return;
       case 'par':
       case 'sect':
       case 'page':
       case 'row':
-        emit('\n\n');
-        return;
+        return this.#emit('\n\n');
       case 'line':
-        emit('\n');
-        return;
+        return this.#emit('\n');
       case 'v':
       case 'deleted':
         group.hidden = param !== 0;
@@ -239,33 +249,47 @@ export function readRtf(bytes: Uint8Array): RtfReading | { error: string } {
         group.info = true;
         return;
       case 'creatim':
-        inCreated = true;
-        created.length = 0;
+        this.#inCreated = true;
+        this.#created.length = 0;
         return;
       case 'yr':
       case 'mo':
       case 'dy':
-        if (inCreated && param !== null) created.push(param);
+        if (this.#inCreated && param !== null) this.#created.push(param);
         return;
       default:
-        if (group.info && word in INFO_FIELDS) {
-          // A field of `\info` (whose other text is skipped).
-          group.field = INFO_FIELDS[word]!;
-          return;
-        }
-        if (word in SYMBOLS) emit(SYMBOLS[word]!);
+        // A field of `\info` (whose other text is skipped).
+        if (group.info && word in INFO_FIELDS) group.field = INFO_FIELDS[word]!;
+        else if (word in SYMBOLS) this.#emit(SYMBOLS[word]!);
     }
   }
 
-  const fields: RtfReading['fields'] = {};
-  const title = info.title.trim();
-  const author = info.author.trim();
-  if (title) fields.title = title;
-  if (author) fields.author = author;
-  if (created.length === 3 && created[0]! > 1900 && created[1]! >= 1 && created[1]! <= 12 && created[2]! >= 1 && created[2]! <= 31) {
-    fields.date = `${created[0]}-${String(created[1]).padStart(2, '0')}-${String(created[2]).padStart(2, '0')}`;
+  #emit(s: string): void {
+    const group = this.#group;
+    if (group.field) this.#info[group.field] += s;
+    else if (!group.skip && !group.hidden) this.#out.push(s);
   }
-  return { text: paragraphs(out.join('')), fields };
+
+  #flush(): void {
+    if (this.#bytes.length === 0) return;
+    const text = this.#decoder.decode(Uint8Array.from(this.#bytes));
+    this.#emit(this.#decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text);
+    this.#bytes = [];
+  }
+
+  reading(): RtfReading {
+    this.#flush();
+    const fields: RtfReading['fields'] = {};
+    const title = this.#info.title.trim();
+    const author = this.#info.author.trim();
+    if (title) fields.title = title;
+    if (author) fields.author = author;
+    const [y, m, d] = this.#created;
+    if (this.#created.length === 3 && y! > 1900 && m! >= 1 && m! <= 12 && d! >= 1 && d! <= 31) {
+      fields.date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }
+    return { text: paragraphs(this.#out.join('')), fields };
+  }
 }
 
 function decoderFor(page: number): TextDecoder | null {
