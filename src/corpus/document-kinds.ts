@@ -30,7 +30,7 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
 };
 
 /** What the kinds are called in messages, in the order people look for them. */
-export const READABLE_FORMATS = '.txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv or .tsv';
+export const READABLE_FORMATS = '.txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
 
 /** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
 export const SNIFF_BYTES = 128;

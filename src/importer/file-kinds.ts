@@ -9,7 +9,7 @@ import { formatOf } from '../corpus/signatures.ts';
 export { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 
 /** A table of documents, one per row (table-file.ts). */
-export const TABLE_NAME = /\.(csv|tsv)$/i;
+export const TABLE_NAME = /\.(csv|tsv|xlsx)$/i;
 
 /** The name alone says the file is a document Refrain reads. */
 export function isImportable(name: string): boolean {

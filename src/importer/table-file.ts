@@ -1,6 +1,7 @@
 /**
- * A table of documents, one per row (a spreadsheet saved as CSV or TSV, a
- * news dataset's export): its header names the columns, and each row becomes
+ * A table of documents, one per row (a spreadsheet as `.xlsx`, or saved as
+ * CSV or TSV, a news dataset's export; workbook.ts reads an `.xlsx`'s first
+ * sheet): its header names the columns, and each row becomes
  * a document with the same steps as any other (read.ts: limits, metadata
  * checks, the cleaner). Pure: bytes in, prepared entries and refusals out.
  *
@@ -32,6 +33,7 @@ import { FIELD_LIMITS } from '../corpus/limits.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
 import type { PreparedFile } from './read.ts';
 import { TABLE_NAME } from './file-kinds.ts';
+import { workbookRows } from './workbook.ts';
 
 
 /** Header names of each field, compared lower-cased with spaces, dashes and underscores dropped. */
@@ -53,17 +55,24 @@ export type TableRead =
 
 /** The rows of `bytes` (a CSV or TSV file at `path`) as prepared entries, or why the file cannot be read as a table. */
 export function readTable(bytes: Uint8Array, path: string): TableRead {
-  let text: string;
+  let rows: string[][];
   let encoding: string;
-  try {
-    const decoded = decodeFile(bytes, path);
-    text = decoded.text;
-    encoding = encodingShortName(decoded.encoding);
-    assertText(text, path, decoded.encoding);
-  } catch (error) {
-    return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
+  const workbook = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (workbook) {
+    const read = workbookRows(bytes);
+    if ('error' in read) return { ok: false, reason: read.error };
+    rows = read.rows;
+    encoding = 'an Excel workbook';
+  } else {
+    try {
+      const decoded = decodeFile(bytes, path);
+      assertText(decoded.text, path, decoded.encoding);
+      encoding = encodingShortName(decoded.encoding);
+      rows = parseDelimited(decoded.text, delimiterOf(decoded.text, path));
+    } catch (error) {
+      return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
+    }
   }
-  const rows = parseDelimited(text, delimiterOf(text, path));
   const header = rows.shift();
   if (!header || header.every((h) => !h.trim())) return { ok: false, reason: 'is empty: a table needs a header row naming its columns' };
   const at = findColumns(header);
@@ -84,9 +93,9 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
     const long = (['title', 'outlet', 'author'] as const).find((f) => (cell(f)?.length ?? 0) > FIELD_LIMITS[f]);
     if (long) return refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
     const rawDate = cell('date');
-    const date = rawDate === null ? null : readDate(rawDate);
+    const date = rawDate === null ? null : readDate(workbook ? fromSerial(rawDate) : rawDate);
     const language = cell('language');
-    const notes = [`Row ${r + 2} of “${path}”, read as ${encoding}.`];
+    const notes = [workbook ? `Row ${r + 2} of the first sheet of “${path}”.` : `Row ${r + 2} of “${path}”, read as ${encoding}.`];
     const url = cell('url');
     if (url) notes.push(`URL: ${url.slice(0, 500)}`);
     if (rawDate !== null && date === null) notes.push(`Its date “${rawDate.slice(0, 40)}” was not read (write it as YYYY-MM-DD).`);
@@ -112,6 +121,17 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
   return { ok: true, items, refused, encoding };
 }
 
+
+/** Serial day numbers from 1954 to 2119, as a workbook keeps a date cell: 1 is 1900-01-01 (Excel counts a 29 February 1900 that never was). */
+const SERIAL_MIN = 20_000;
+const SERIAL_MAX = 80_000;
+
+/** A workbook's date cell ("43763", a serial day number) as YYYY-MM-DD; anything else as it is (a year such as 2019 is no serial). */
+function fromSerial(raw: string): string {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < SERIAL_MIN || n > SERIAL_MAX) return raw;
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** Tab for `.tsv`; otherwise the candidate that splits the first line into most fields. */
 function delimiterOf(text: string, path: string): string {

@@ -27,7 +27,7 @@ export { CorpusError };
 
 /** A document file, or a table of documents (a CSV or TSV file: one per row). */
 const isReadable = (name: string) => isDocumentFile(name) || TABLE_NAME.test(name);
-const NO_DOCUMENTS = 'has no .txt, .md, .html, .xml (TEI), .docx, .odt, .csv or .tsv files';
+const NO_DOCUMENTS = `has no ${READABLE_FORMATS} files`;
 
 /** Notes about a folder, not documents in it. */
 const NOT_DOCUMENTS = /^(readme|sources|license|changelog)(\.[^.]+)?$/i;

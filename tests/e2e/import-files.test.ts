@@ -8,7 +8,7 @@
  * headline, site and byline; a spreadsheet saved as CSV imports a document
  * per row; a TEI edition imports as its text with its header's metadata,
  * a Word essay as its text with its properties, and an RTF letter, an
- * EPUB book and a page saved as `.cms` as theirs. Screenshots of the summary at 1280×800 and 390×844.
+ * EPUB book, a page saved as `.cms` and an Excel workbook as theirs. Screenshots of the summary at 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,6 +127,30 @@ describe('importing texts as people have them', () => {
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The council will publish its timetable next week.');
     expect(await main.innerText()).toMatch(/Coastal Herald/);
     expect(await main.innerText()).toMatch(/14 March 2023/);
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('imports an Excel workbook, a document per row of its first sheet, a date cell read as its day', async () => {
+    const cell = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+    const book = join(dir, 'ferry-coverage.xlsx');
+    writeFileSync(
+      book,
+      zipSync({
+        'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="Press" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `<worksheet><sheetData><row r="1">${cell('A1', 'Title')}${cell('B1', 'Outlet')}${cell('C1', 'Date')}${cell('D1', 'Text')}</row>` +
+            `<row r="2">${cell('A2', 'Ferry kept for the winter')}${cell('B2', 'Island Times')}<c r="C2" s="1"><v>45000</v></c>${cell('D2', 'The island ferry will run all winter, the council decided on Tuesday after a long debate.')}</row></sheetData></worksheet>`,
+        ),
+      }),
+    );
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([book]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await page.goto(`${fileUrl()}#/doc/ferry-coverage-row-2`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The island ferry will run all winter');
+    expect(await main.innerText()).toMatch(/Island Times · Author not named · 15 March 2023/);
     expect(watch.problems()).toEqual([]);
   });
 

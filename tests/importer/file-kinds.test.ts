@@ -30,6 +30,6 @@ describe('unsupportedReason', () => {
     expect(unsupportedReason('a.pdf', enc('%PDF-1.4'))).toMatch(/is a PDF, not text; Refrain cannot read PDF; copy its text into "Paste a text"/);
     expect(unsupportedReason('a.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toMatch(/is a ZIP archive, not text; unzip it/);
     expect(unsupportedReason('a.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toMatch(/save it as \.docx or \.txt first/);
-    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv or .tsv file');
+    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv, .tsv or .xlsx file');
   });
 });
