@@ -22,7 +22,7 @@ export interface CorpusColumns {
   /** Token index (inside its document) of every content word, document after document. */
   contentTok: Int32Array;
   /** Per type: the languages (bits by function-words.ts's LANGUAGES) in which it opens a noun phrase ("the", "un", "der"). */
-  typeOpener: Uint16Array;
+  typeOpener: Uint32Array;
   /** Type id per token (each document's `type` is a view of it). */
   type: Int32Array;
   /**
@@ -78,12 +78,12 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
  * so English text is read exactly as the Vocabulary says; Han is content in
  * every language.
  */
-function typeLanguages(vocab: Vocabulary): { marker: Uint16Array; functional: Uint16Array; opener: Uint16Array; bigram: Uint8Array } {
+function typeLanguages(vocab: Vocabulary): { marker: Uint32Array; functional: Uint32Array; opener: Uint32Array; bigram: Uint8Array } {
   const types = vocab.size;
-  // One bit per language of LANGUAGES (16 of 16: a seventeenth needs 32-bit columns).
-  const marker = new Uint16Array(types);
-  const functional = new Uint16Array(types);
-  const opener = new Uint16Array(types);
+  // One bit per language of LANGUAGES (up to 32).
+  const marker = new Uint32Array(types);
+  const functional = new Uint32Array(types);
+  const opener = new Uint32Array(types);
   const bigram = new Uint8Array(types);
   const content = vocab.content;
   const surface = vocab.surface;
@@ -195,8 +195,8 @@ function markContent(
   type: Int32Array,
   docStart: Int32Array,
   typeStem: Int32Array,
-  marker: Uint16Array,
-  functional: Uint16Array,
+  marker: Uint32Array,
+  functional: Uint32Array,
   stem: Int32Array,
   flags: Uint8Array,
 ): { language: Uint8Array; contentCount: number } {

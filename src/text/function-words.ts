@@ -1,8 +1,9 @@
 /**
  * Function words of the languages Refrain reads best (English, French,
  * German, Spanish, Italian, Portuguese, Dutch, Swedish, Danish, Polish,
- * Czech, Russian, Greek, Latin, Ukrainian, Arabic: sixteen, one bit each
- * in a 16-bit column), and which of them a document is written in. A word
+ * Czech, Russian, Greek, Latin, Ukrainian, Arabic, Turkish, Indonesian
+ * (which reads Malay too), Hindi: one bit each in a 32-bit column), and
+ * which of them a document is written in. A word
  * that is a function word in its document's language
  * ("de", "la", "der", "und") pulls no alignment, makes no seed and is
  * trimmed from a formula's edges, as "the" and "of" are in English.
@@ -33,7 +34,7 @@ import { scanTokens } from './scan.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** English is first: it wins ties, and documents with no markers at all. */
-export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'pl', 'cs', 'ru', 'el', 'la', 'uk', 'ar'] as const;
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'pl', 'cs', 'ru', 'el', 'la', 'uk', 'ar', 'tr', 'id', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
@@ -125,6 +126,16 @@ const LISTS: Record<Exclude<Language, 'en'>, string> = {
     و أو ثم لكن بل ما لا لم لن هذه ذلك تلك هؤلاء هو هي هم هن نحن أنا أنت أنتم كان كانت كانوا يكون تكون
     قد لقد إن إذا حتى بين عند منذ كل بعض غير أي الذين كما أيضا عليه عليها فيه فيها منه منها له لها لهم
     به بها`,
+  tr: `ve bir bu için ile olarak çok daha gibi olan |
+    da de o ne ama fakat ancak veya ya ki mi mı mu mü şu her ise kadar sonra önce göre karşı değil var yok
+    olduğu olduğunu ben sen biz siz onlar onun bunun bunlar şunlar en çünkü eğer hem hiç diye kendi`,
+  id: `yang dan ini itu dengan untuk dari dalam tidak akan pada juga |
+    di ke ada adalah atau oleh karena sebagai telah sudah bisa dapat mereka kami kita saya anda dia ia para
+    sebuah seorang tersebut bahwa jika ketika saat hanya lebih sangat tetapi namun serta antara setelah
+    sebelum kepada bagi hingga sampai masih belum`,
+  hi: `के है में की और से को का एक यह कि पर भी ने हैं |
+    था थे थी हो होता होती होते गया गई गए कर करने किया लिए तक साथ बाद जो वह वे इस उस इन उन ये वो मैं हम आप
+    तुम अपने अपना अपनी नहीं या लेकिन तो ही रहा रही रहे सकता सकते जब तब कुछ सब कोई किसी`,
 };
 
 /**
@@ -152,6 +163,9 @@ const OPENERS: Record<Language, string> = {
   la: 'hic haec hoc ille illa illud',
   uk: 'цей ця ці той те мій моя моє мої наш наша наше наші ваш свій своя своє свої його її їх',
   ar: 'هذا هذه ذلك تلك هؤلاء',
+  tr: 'bu şu bunlar şunlar',
+  id: 'sebuah seorang para',
+  hi: 'यह वह ये वे इस उस इन उन अपने अपना अपनी',
 };
 
 /** English markers: its most frequent function words. */

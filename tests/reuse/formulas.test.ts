@@ -266,6 +266,33 @@ describe('formulas: other languages', () => {
     expect(family.members).toHaveLength(3);
   });
 
+  it('trims the function words of a Turkish, an Indonesian and a Hindi formula, and ends a Hindi sentence at its danda', () => {
+    const tr = 'siber uzayda ortak geleceğe sahip topluluk inşası';
+    const id = 'membangun komunitas masa depan bersama di dunia maya';
+    const hi = 'साइबरस्पेस में साझा भविष्य वाले समुदाय का निर्माण';
+    for (const [slogan, core, docs] of [
+      [tr, 'ortak geleceğe sahip topluluk', [
+        { id: 'a', text: `Dün Ankara'da büyük bir konferans açıldı. Cumhurbaşkanı ${tr} ve bu için çok önemli dedi. Hava sıcaktı.` },
+        { id: 'b', text: `İstanbul'dan uzmanlar yeni iletişim teknolojilerini tartıştı. Bakan yine ${tr} ve bu için destek verdi. Piyasalar yükseldi.` },
+        { id: 'c', text: `Üniversite öğrencileri ağlar hakkında bir makale yazdı. Yazar ${tr} ve bu için yarın başlayacağını söyledi. Kütüphane kapandı.` },
+      ]],
+      [id, 'komunitas masa depan bersama', [
+        { id: 'a', text: `Kemarin sebuah konferensi besar dibuka di Jakarta. Presiden mengusulkan ${id} yang dan ini penting. Cuaca sangat cerah.` },
+        { id: 'b', text: `Para ahli dari Bandung membahas teknologi komunikasi baru. Menteri kembali mendukung ${id} yang dan ini perlu. Pasar saham naik.` },
+        { id: 'c', text: `Mahasiswa universitas menulis artikel tentang jaringan. Penulis menyebut ${id} yang dan ini mungkin. Perpustakaan ditutup.` },
+      ]],
+      [hi, 'साझा भविष्य वाले समुदाय', [
+        { id: 'a', text: `कल दिल्ली में एक बड़ा सम्मेलन शुरू हुआ। राष्ट्रपति बोले ${hi}। यह सब के लिए है और मौसम अच्छा था।` },
+        { id: 'b', text: `मुंबई के विशेषज्ञों ने नई संचार तकनीक पर चर्चा की। मंत्री ने दोहराया ${hi}। यह सब के लिए है और बाजार बढ़ा।` },
+        { id: 'c', text: `विश्वविद्यालय के छात्रों ने नेटवर्क पर लेख लिखा। लेखक ने लिखा ${hi}। यह सब के लिए है और पुस्तकालय बंद हुआ।` },
+      ]],
+    ] as const) {
+      const family = familyWith(detectReuse(docs.map((d) => ({ ...d }))).families, core)!;
+      expect(family.label).toBe(slogan);
+      expect(family.members).toHaveLength(3);
+    }
+  });
+
   it('trims the function words of a Ukrainian and of an Arabic formula', () => {
     const uk = 'побудова спільноти єдиної долі в кіберпросторі';
     const ar = 'بناء مجتمع المصير المشترك في الفضاء الإلكتروني';

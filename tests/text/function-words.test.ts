@@ -22,6 +22,9 @@ const SAMPLES = {
   la: 'Senatus dixit consilium paratum esse et quod ad suffragia mitteretur cum auxilio consulis, sed non sine dubitatione, ut etiam alii putant.',
   uk: 'Рада заявила, що план готовий і що його винесуть на голосування за підтримки мера, який не змінив своєї думки.',
   ar: 'قال المجلس إن الخطة جاهزة وإنها ستطرح على التصويت في الأيام المقبلة مع دعم رئيس البلدية الذي لم يغير رأيه.',
+  tr: 'Meclis, planın hazır olduğunu ve belediye başkanının desteğiyle oylamaya sunulacağını söyledi; bu karar için çok daha fazla zaman gerekti.',
+  id: 'Dewan mengatakan bahwa rencana itu sudah siap dan akan diajukan untuk pemungutan suara dengan dukungan wali kota yang tidak berubah pikiran.',
+  hi: 'परिषद ने कहा कि योजना तैयार है और महापौर के समर्थन से इसे मतदान के लिए रखा जाएगा, जिन्होंने अपनी राय नहीं बदली।',
 } as const;
 
 describe('function words', () => {
