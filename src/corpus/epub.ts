@@ -11,13 +11,13 @@
  * - Metadata from the package: title, authors (`dc:creator`), outlet (the
  *   publisher), date (`dc:date`, to the day) and language.
  * - A damaged archive, one without a package or chapters, or one that would
- *   unpack to more than MAX_UNPACKED_BYTES (a ZIP bomb) is refused.
+ *   unpack to more than archive.ts's limit (a ZIP bomb) is refused.
  *
  * What it misses: a book is one document (split it into chapter files to
  * compare chapters); images' text; DRM-protected books cannot be read (their
  * chapters are encrypted) and are refused as having no text.
  */
-import { unzipSync } from 'fflate';
+import { unpackParts } from './archive.ts';
 import { parseHtml, type HtmlElement } from './html/parse.ts';
 import { textOf } from './html/text.ts';
 import { FIELD_LIMITS, shorten } from './limits.ts';
@@ -28,8 +28,6 @@ export interface EpubReading {
   fields: Partial<Record<'title' | 'outlet' | 'author' | 'date' | 'language', string>>;
 }
 
-/** Largest total unpacked: far above any real book's text, far below memory trouble. */
-const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 const CONTAINER = 'META-INF/container.xml';
 /** Parts unpacked: the container, packages and the (X)HTML chapters. */
 const TEXT_PART = /\.(opf|x?html?|xml)$/i;
@@ -40,22 +38,9 @@ export const epubProvenance = (path: string) => `Imported from the EPUB book “
 
 /** The text and metadata of an EPUB file, or why it cannot be read. */
 export function readEpub(bytes: Uint8Array): EpubReading | { error: string } {
-  let parts: Record<string, Uint8Array>;
-  let unpacked = 0;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (f) => {
-        if (!TEXT_PART.test(f.name)) return false;
-        unpacked += f.originalSize;
-        return unpacked <= MAX_UNPACKED_BYTES;
-      },
-    });
-  } catch (error) {
-    return { error: `is not an EPUB book that can be read: the archive is damaged (${error instanceof Error ? error.message.slice(0, 80) : String(error)})` };
-  }
-  if (unpacked > MAX_UNPACKED_BYTES) return { error: `would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB of text; it is refused` };
-  const decoder = new TextDecoder('utf-8');
-  const part = (name: string) => (parts[name] ? decoder.decode(parts[name]) : null);
+  const parts = unpackParts(bytes, (name) => TEXT_PART.test(name), 'an EPUB book');
+  if ('error' in parts) return parts;
+  const part = parts.text;
   const container = part(CONTAINER);
   const rootPath = container ? elements(parseHtml(container).root).find((e) => e.tag === 'rootfile')?.attrs['full-path'] : undefined;
   const opf = rootPath ? part(rootPath) : null;

@@ -12,7 +12,7 @@
  *   language from the document's properties; a field the properties leave
  *   empty comes from the file name or is left out, as for a text file.
  * - An archive that is not such a document, is broken, or would unpack to
- *   more than MAX_PART_BYTES (a ZIP bomb) is refused with the reason.
+ *   more than archive.ts's limit (a ZIP bomb) is refused with the reason.
  *
  * What it misses: text boxes and shapes' text is read where Word keeps it
  * in the body (inside the paragraph it is anchored to); tables are read
@@ -20,12 +20,9 @@
  * `.docx`).
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { unzipSync } from 'fflate';
+import { unpackParts } from './archive.ts';
 import { FIELD_LIMITS, shorten } from './limits.ts';
 import { LANGUAGE_PATTERN, dateFromTimestamp } from './metadata.ts';
-
-/** Largest part unpacked: far above any real document's XML, far below memory trouble. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 export interface OfficeReading {
   text: string;
@@ -77,27 +74,14 @@ export function readOffice(bytes: Uint8Array, name: string): OfficeReading | { e
   // The name says which it should be; the parts found say which it is.
   const named = /\.odt$/i.test(name) ? ODT : DOCX;
   const wanted = new Set([DOCX.body, DOCX.properties, ODT.body, ODT.properties]);
-  let parts: Record<string, Uint8Array>;
-  let tooLarge = false;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (f) => {
-        if (!wanted.has(f.name)) return false;
-        if (f.originalSize > MAX_PART_BYTES) tooLarge = true;
-        return !tooLarge;
-      },
-    });
-  } catch (error) {
-    return { error: `is not ${kindOf(named)} that can be read: the archive is damaged (${error instanceof Error ? error.message.slice(0, 80) : String(error)})` };
-  }
-  if (tooLarge) return { error: `would unpack to more than ${MAX_PART_BYTES / 1024 / 1024} MB of text; it is refused` };
-  const format = parts[named.body] ? named : parts[DOCX.body] ? DOCX : parts[ODT.body] ? ODT : named;
-  const body = parts[format.body];
-  if (!body) return { error: `is not ${kindOf(named)}: it has no ${format.body}` };
-  const decoder = new TextDecoder('utf-8');
-  const text = readXml(decoder.decode(body), format);
-  const props = parts[format.properties];
-  return { text, fields: props ? propertyFields(decoder.decode(props), format) : {} };
+  const parts = unpackParts(bytes, (part) => wanted.has(part), kindOf(named));
+  if ('error' in parts) return parts;
+  const has = (part: string) => parts.names.includes(part);
+  const format = has(named.body) ? named : has(DOCX.body) ? DOCX : has(ODT.body) ? ODT : named;
+  const body = parts.text(format.body);
+  if (body === null) return { error: `is not ${kindOf(named)}: it has no ${format.body}` };
+  const props = parts.text(format.properties);
+  return { text: readXml(body, format), fields: props !== null ? propertyFields(props, format) : {} };
 }
 
 const kindOf = (format: Format) => (format === ODT ? 'an OpenDocument text (.odt)' : 'a Word document (.docx)');

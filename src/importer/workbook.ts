@@ -1,9 +1,10 @@
 /**
  * The first sheet of an Excel workbook (`.xlsx`) as rows of cell text, for
  * a table of documents (table-file.ts), so a spreadsheet need not be saved
- * as CSV first. An `.xlsx` is a ZIP of XML: fflate unzips the workbook, its
- * relationships, the shared strings and the first sheet; htmlparser2's
- * tokenizer reads each in one pass (XML mode, entities decoded).
+ * as CSV first. An `.xlsx` is a ZIP of XML: the workbook, its
+ * relationships, the shared strings and the first sheet are unpacked
+ * (corpus/archive.ts; other sheets are not); htmlparser2's tokenizer reads
+ * each in one pass (XML mode, entities decoded).
  *
  * - Cells are placed by their reference (`C7`), so empty cells and rows
  *   Excel leaves out keep the others in their columns.
@@ -16,10 +17,12 @@
  * percentage reads as its fraction).
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { unzipSync } from 'fflate';
+import { unpackParts } from '../corpus/archive.ts';
 
-/** Largest part unpacked (a ZIP bomb is refused). */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+const WORKBOOK = 'xl/workbook.xml';
+const RELATIONSHIPS = 'xl/_rels/workbook.xml.rels';
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const AN_EXCEL_WORKBOOK = 'an Excel workbook';
 
 /** Calls `open`, `close` and `text` for the elements of `xml`. */
 function walkXml(xml: string, on: { open(name: string, attrs: Record<string, string>): void; close(name: string): void; text(t: string): void }): void {
@@ -133,40 +136,28 @@ function sheetRows(xml: string, strings: readonly string[]): string[][] {
   return rows;
 }
 
-/** The first sheet's rows of an `.xlsx` file, or why it cannot be read. */
+/** The attributes of every `element` of `xml`, in order. */
+function attributesOf(xml: string, element: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  walkXml(xml, { open: (name, attrs) => void (name === element && out.push(attrs)), close: () => {}, text: () => {} });
+  return out;
+}
+
+/**
+ * The first sheet's rows of an `.xlsx` file, or why it cannot be read. Two
+ * unpackings: the workbook and its relationships say which part the first
+ * sheet is, then only that sheet and the shared strings are unpacked.
+ */
 export function workbookRows(bytes: Uint8Array): { rows: string[][] } | { error: string } {
-  let parts: Record<string, Uint8Array>;
-  let tooLarge = false;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (f) => {
-        if (!/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(f.name)) return false;
-        if (f.originalSize > MAX_PART_BYTES) tooLarge = true;
-        return !tooLarge;
-      },
-    });
-  } catch (error) {
-    return { error: `is not an Excel workbook that can be read: the archive is damaged (${error instanceof Error ? error.message.slice(0, 80) : String(error)})` };
-  }
-  if (tooLarge) return { error: `would unpack to more than ${MAX_PART_BYTES / 1024 / 1024} MB; it is refused` };
-  const decoder = new TextDecoder('utf-8');
-  const text = (name: string) => (parts[name] ? decoder.decode(parts[name]) : null);
-  // The first sheet in the workbook's order, through its relationship; else the first sheet file.
-  let firstId: string | null = null;
-  walkXml(text('xl/workbook.xml') ?? '', {
-    open: (name, attrs) => void (name === 'sheet' && firstId === null && (firstId = attrs['r:id'] ?? null)),
-    close: () => {},
-    text: () => {},
-  });
-  let target: string | null = null;
-  walkXml(text('xl/_rels/workbook.xml.rels') ?? '', {
-    open: (name, attrs) => void (name === 'Relationship' && attrs['Id'] === firstId && (target = attrs['Target'] ?? null)),
-    close: () => {},
-    text: () => {},
-  });
-  const sheets = Object.keys(parts).filter((n) => n.startsWith('xl/worksheets/')).sort();
-  const path = target ? `xl/${(target as string).replace(/^\/?xl\//, '').replace(/^\//, '')}` : sheets[0];
-  const sheet = path ? text(path) : null;
-  if (sheet === null) return { error: 'is not an Excel workbook that can be read: it has no worksheet' };
-  return { rows: sheetRows(sheet, sharedStrings(text('xl/sharedStrings.xml') ?? '')) };
+  const index = unpackParts(bytes, (name) => name === WORKBOOK || name === RELATIONSHIPS, AN_EXCEL_WORKBOOK);
+  if ('error' in index) return index;
+  const firstId = attributesOf(index.text(WORKBOOK) ?? '', 'sheet')[0]?.['r:id'];
+  const target = attributesOf(index.text(RELATIONSHIPS) ?? '', 'Relationship').find((r) => r['Id'] === firstId)?.['Target'];
+  // Else the part Excel names the first sheet.
+  const sheetPath = target ? `xl/${target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : 'xl/worksheets/sheet1.xml';
+  const parts = unpackParts(bytes, (name) => name === sheetPath || name === SHARED_STRINGS, AN_EXCEL_WORKBOOK);
+  if ('error' in parts) return parts;
+  const sheet = parts.text(sheetPath);
+  if (sheet === null) return { error: `is not ${AN_EXCEL_WORKBOOK} that can be read: it has no worksheet` };
+  return { rows: sheetRows(sheet, sharedStrings(parts.text(SHARED_STRINGS) ?? '')) };
 }
