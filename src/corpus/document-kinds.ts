@@ -7,7 +7,7 @@
  * everywhere. Light on purpose (no readers imported): the page plans an
  * import with it before anything is read.
  */
-import { formatOf } from './signatures.ts';
+import { formatOf, RTF, ZIP } from './signatures.ts';
 
 export type DocumentKind = 'text' | 'html' | 'tei' | 'office' | 'rtf' | 'epub';
 
@@ -54,14 +54,15 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
 
 /** The kinds whose first bytes are unmistakable (RTF, an EPUB or OpenDocument archive): they win over the name. */
 function signedKind(head: Uint8Array): DocumentKind | null {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+  const format = formatOf(head);
+  if (format === ZIP) {
     // A ZIP whose first entry is the uncompressed `mimetype` (EPUB, OpenDocument).
     const start = ascii(head, 30, Math.min(head.length, SNIFF_BYTES));
     if (start.startsWith('mimetypeapplication/epub+zip')) return 'epub';
     if (start.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return 'office';
     return null;
   }
-  return formatOf(head) === 'an RTF document' ? 'rtf' : null;
+  return format === RTF ? 'rtf' : null;
 }
 
 /**

@@ -20,6 +20,7 @@
  * are read cell by cell; list numbers that Word writes as text are read.
  */
 import { windows1252FromLatin1 } from './cp1252.ts';
+import { formatOf, RTF } from './signatures.ts';
 
 export interface RtfReading {
   text: string;
@@ -65,7 +66,7 @@ const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
 
 /** True when the bytes start as RTF does (`{\rtf`). */
 export function isRtf(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x7b && bytes[1] === 0x5c && bytes[2] === 0x72 && bytes[3] === 0x74 && bytes[4] === 0x66;
+  return formatOf(bytes) === RTF;
 }
 
 export const rtfProvenance = (path: string) => `Imported from the RTF file “${path}”: the text of its body (headers, footers, footnotes, comments and hidden text left out).`;

@@ -6,15 +6,19 @@
  */
 
 /** Magic numbers of formats people drop by mistake, for a clearer refusal. */
+/** The names of the formats Refrain reads when they come as these bytes (document-kinds.ts, rtf.ts, table-file.ts). */
+export const ZIP = 'a ZIP archive';
+export const RTF = 'an RTF document';
+
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['a PDF', [0x25, 0x50, 0x44, 0x46]],
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['a JPEG image', [0xff, 0xd8, 0xff]],
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+  [ZIP, [0x50, 0x4b, 0x03, 0x04]],
   ['a gzip archive', [0x1f, 0x8b]],
   ['a Word 97–2003 document', [0xd0, 0xcf, 0x11, 0xe0]],
-  ['an RTF document', [0x7b, 0x5c, 0x72, 0x74, 0x66]],
+  [RTF, [0x7b, 0x5c, 0x72, 0x74, 0x66]],
 ];
 
 /** "a PNG image", "a ZIP archive"…, or null when the bytes start like none of them. */

@@ -4,7 +4,7 @@
  * bundling what reads the files (that runs in the worker).
  */
 import { documentKind, kindFromName, READABLE_FORMATS } from '../corpus/document-kinds.ts';
-import { formatOf } from '../corpus/signatures.ts';
+import { formatOf, ZIP } from '../corpus/signatures.ts';
 
 export { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 
@@ -25,7 +25,7 @@ export function isReadableByContent(name: string, head: Uint8Array): boolean {
 const ADVICE: Readonly<Record<string, string>> = {
   'a PDF': 'Refrain cannot read PDF; copy its text into "Paste a text", or save it as .txt',
   'a Word 97–2003 document': 'save it as .docx or .txt first',
-  'a ZIP archive': 'unzip it and drop its files (a Word or EPUB file keeps its .docx or .epub name)',
+  [ZIP]: 'unzip it and drop its files (a Word or EPUB file keeps its .docx or .epub name)',
 };
 
 /** Why a file is refused, from its first bytes (so a PNG is called a PNG). */

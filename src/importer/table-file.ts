@@ -30,6 +30,7 @@ import { assertText, decodeFile } from '../corpus/decode.ts';
 import { encodingShortName } from '../corpus/encodings.ts';
 import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, dateFromTimestamp, idFrom } from '../corpus/metadata.ts';
 import { FIELD_LIMITS } from '../corpus/limits.ts';
+import { formatOf, ZIP } from '../corpus/signatures.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
 import type { PreparedFile } from './read.ts';
 import { TABLE_NAME } from './file-kinds.ts';
@@ -57,7 +58,7 @@ export type TableRead =
 export function readTable(bytes: Uint8Array, path: string): TableRead {
   let rows: string[][];
   let encoding: string;
-  const workbook = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const workbook = formatOf(bytes) === ZIP;
   if (workbook) {
     const read = workbookRows(bytes);
     if ('error' in read) return { ok: false, reason: read.error };
