@@ -20,7 +20,7 @@
 import { analyse } from 'chardet';
 import { windows1252FromLatin1 } from './cp1252.ts';
 import { CorpusError } from './metadata.ts';
-import { formatOf } from './signatures.ts';
+import { bytesAsText, formatOf } from './signatures.ts';
 
 /** Why a file was read in the encoding it was. */
 export type EncodingSource = 'chosen' | 'byte-order mark' | 'UTF-8' | 'UTF-8, stray bytes replaced' | 'zero bytes' | 'declared in the file' | 'detected';
@@ -85,10 +85,7 @@ const DECLARED = /<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)|<meta[^>]*?charset\
  * UTF-16 declaration in bytes read as ASCII means UTF-8, as browsers read it).
  */
 export function declaredEncoding(bytes: Uint8Array): string | null {
-  let head = '';
-  const n = Math.min(bytes.length, DECLARATION_BYTES);
-  for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]!);
-  const m = DECLARED.exec(head);
+  const m = DECLARED.exec(bytesAsText(bytes, 0, DECLARATION_BYTES));
   const name = m ? whatwgName(m[1] ?? m[2]!) : null;
   if (!name) return null;
   return name.startsWith('utf-16') || name === 'x-user-defined' ? 'utf-8' : name;

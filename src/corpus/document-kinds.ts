@@ -7,7 +7,7 @@
  * everywhere. Light on purpose (no readers imported): the page plans an
  * import with it before anything is read.
  */
-import { formatOf, RTF, ZIP } from './signatures.ts';
+import { bytesAsText, formatOf, RTF, ZIP } from './signatures.ts';
 
 export type DocumentKind = 'text' | 'html' | 'tei' | 'office' | 'rtf' | 'epub';
 
@@ -46,18 +46,12 @@ export function kindFromName(name: string): DocumentKind | null {
   return BY_EXTENSION[extensionOf(name)] ?? null;
 }
 
-function ascii(bytes: Uint8Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
-}
-
 /** The kinds whose first bytes are unmistakable (RTF, an EPUB or OpenDocument archive): they win over the name. */
 function signedKind(head: Uint8Array): DocumentKind | null {
   const format = formatOf(head);
   if (format === ZIP) {
     // A ZIP whose first entry is the uncompressed `mimetype` (EPUB, OpenDocument).
-    const start = ascii(head, 30, Math.min(head.length, SNIFF_BYTES));
+    const start = bytesAsText(head, 30, SNIFF_BYTES);
     if (start.startsWith('mimetypeapplication/epub+zip')) return 'epub';
     if (start.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return 'office';
     return null;
@@ -76,9 +70,9 @@ export function kindFromBytes(head: Uint8Array, plainText: boolean): DocumentKin
   // Text: skip a UTF-8 byte-order mark and blank space, then look at the markup.
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
-  const start = ascii(head, i, Math.min(head.length, i + 64)).toLowerCase();
+  const start = bytesAsText(head, i, i + 64).toLowerCase();
   if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<!--/.test(start)) return 'html';
-  if (start.startsWith('<?xml') || start.startsWith('<tei')) return /<!doctype html|<html[\s>]/.test(ascii(head, i, head.length).toLowerCase()) ? 'html' : 'tei';
+  if (start.startsWith('<?xml') || start.startsWith('<tei')) return /<!doctype html|<html[\s>]/.test(bytesAsText(head, i, head.length).toLowerCase()) ? 'html' : 'tei';
   return plainText ? 'text' : null;
 }
 

@@ -26,3 +26,10 @@ export function formatOf(bytes: Uint8Array): string | null {
   for (const [kind, magic] of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) return kind;
   return null;
 }
+
+/** `bytes[from, to)` a character each (Latin-1), for looking at markup in a file's first bytes without decoding it. */
+export function bytesAsText(bytes: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < Math.min(to, bytes.length); i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+}
