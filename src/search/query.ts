@@ -15,7 +15,7 @@ export const MAX_QUERY_WORDS = 32;
 const OPEN_QUOTES = '"\u201c\u201e\u300c';
 const CLOSE_QUOTES = '"\u201d\u300d';
 /** A bigram of Han, kana, Thai… (scan.ts): a run of them is searched as a phrase. */
-const isHan = (t: Token): boolean => BIGRAM_SCRIPT.test(t.text[0]!);
+const isBigram = (t: Token): boolean => BIGRAM_SCRIPT.test(t.text[0]!);
 
 function empty(error: string | null, notices: string[] = []): ParsedQuery {
   return { terms: [], phrases: [], indexQuery: '', notices, error };
@@ -84,10 +84,10 @@ export function parseQuery(raw: string): ParsedQuery {
     // Unquoted: Latin words are separate terms; each run of Han bigrams is a phrase.
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
-      if (isHan(t)) {
+      if (isBigram(t)) {
         let j = i + 1;
         // Consecutive bigrams of one run overlap by one character.
-        while (j < tokens.length && isHan(tokens[j]!) && tokens[j]!.start === tokens[j - 1]!.start + 1) j++;
+        while (j < tokens.length && isBigram(tokens[j]!) && tokens[j]!.start === tokens[j - 1]!.start + 1) j++;
         const run = tokens.slice(i, j);
         if (run.length === 1) terms.add(t.stem);
         else addPhrase(run, part.text.slice(run[0]!.start, run[run.length - 1]!.end));
