@@ -7,9 +7,9 @@
  * everywhere. Light on purpose (no readers imported): the page plans an
  * import with it before anything is read.
  */
-import { bytesAsText, formatOf, RTF, ZIP } from './signatures.ts';
+import { bytesAsText, formatOf, PDF, RTF, ZIP } from './signatures.ts';
 
-export type DocumentKind = 'text' | 'html' | 'tei' | 'office' | 'rtf' | 'epub';
+export type DocumentKind = 'text' | 'html' | 'tei' | 'office' | 'rtf' | 'epub' | 'pdf';
 
 const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   txt: 'text',
@@ -27,10 +27,11 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   odt: 'office',
   rtf: 'rtf',
   epub: 'epub',
+  pdf: 'pdf',
 };
 
 /** What the kinds are called in messages, in the order people look for them. */
-export const READABLE_FORMATS = '.txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
+export const READABLE_FORMATS = '.txt, .md, .html, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
 
 /** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
 export const SNIFF_BYTES = 128;
@@ -46,7 +47,7 @@ export function kindFromName(name: string): DocumentKind | null {
   return BY_EXTENSION[extensionOf(name)] ?? null;
 }
 
-/** The kinds whose first bytes are unmistakable (RTF, an EPUB or OpenDocument archive): they win over the name. */
+/** The kinds whose first bytes are unmistakable (RTF, PDF, an EPUB or OpenDocument archive): they win over the name. */
 function signedKind(head: Uint8Array): DocumentKind | null {
   const format = formatOf(head);
   if (format === ZIP) {
@@ -56,7 +57,7 @@ function signedKind(head: Uint8Array): DocumentKind | null {
     if (start.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return 'office';
     return null;
   }
-  return format === RTF ? 'rtf' : null;
+  return format === RTF ? 'rtf' : format === PDF ? 'pdf' : null;
 }
 
 /**
@@ -77,7 +78,7 @@ export function kindFromBytes(head: Uint8Array, plainText: boolean): DocumentKin
 }
 
 /**
- * A file's kind: RTF, EPUB and OpenDocument by their first bytes whatever
+ * A file's kind: RTF, PDF, EPUB and OpenDocument by their first bytes whatever
  * the name (Word saves RTF as `.doc`), else the extension's, else what the
  * first bytes show (`head`: at least SNIFF_BYTES of them, or the whole file).
  */

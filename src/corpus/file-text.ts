@@ -2,7 +2,7 @@
  * One file's text before cleaning and the metadata it carries, whatever its
  * kind (document-kinds.ts): decoded text with its front matter, a web
  * page's article, a TEI file's `<text>`, a word processor's, an RTF
- * file's or an EPUB book's body. The build (assemble.ts) and the browser's
+ * file's, a PDF's or an EPUB book's body. The build (assemble.ts) and the browser's
  * import (importer/read.ts) both read files here, so a file reads alike in
  * both; what each adds (the importer's inferred fields and the user's own)
  * stays with it. Throws a CorpusError naming the file.
@@ -14,6 +14,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { htmlFields, htmlProvenance, readHtml, type HtmlMeta } from './html/index.ts';
 import { CorpusError } from './metadata.ts';
 import { officeProvenance, readOffice } from './office.ts';
+import { pdfProvenance, readPdf } from './pdf/index.ts';
 import { readRtf, rtfProvenance } from './rtf.ts';
 import { isTei, notTei, readTei, rootName, teiFields, teiProvenance } from './tei.ts';
 
@@ -44,6 +45,10 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
     if (fail(reading)) throw new CorpusError(path, null, reading.error);
     const provenance = kind === 'office' ? officeProvenance(path) : kind === 'epub' ? epubProvenance(path) : rtfProvenance(path);
     out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance };
+  } else if (kind === 'pdf') {
+    const reading = readPdf(bytes);
+    if (fail(reading)) throw new CorpusError(path, null, reading.error);
+    out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance: pdfProvenance(path, reading) };
   } else {
     const decoded = decodeFile(bytes, path, encoding, kind === 'html' || kind === 'tei');
     const raw = decoded.text;

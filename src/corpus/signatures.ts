@@ -1,6 +1,6 @@
 /**
  * What a file is by its first bytes, for the formats people drop by mistake
- * (a PDF, a photo, a Word file): a clearer refusal than "not text". Apart
+ * (a photo, an old Word file, an archive): a clearer refusal than "not text". Apart
  * from decode.ts so the page can name a refused file without bundling the
  * encoding detector.
  */
@@ -9,9 +9,10 @@
 /** The names of the formats Refrain reads when they come as these bytes (document-kinds.ts, rtf.ts, table-file.ts). */
 export const ZIP = 'a ZIP archive';
 export const RTF = 'an RTF document';
+export const PDF = 'a PDF';
 
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
-  ['a PDF', [0x25, 0x50, 0x44, 0x46]],
+  [PDF, [0x25, 0x50, 0x44, 0x46]],
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['a JPEG image', [0xff, 0xd8, 0xff]],
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],

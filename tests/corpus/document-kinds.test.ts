@@ -5,8 +5,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('kindFromName', () => {
   it('names each kind by its extension, in any case', () => {
-    expect(['a.txt', 'a.TEXT', 'a.md', 'a.markdown', 'a.html', 'a.HTM', 'a.xhtml', 'a.xml', 'a.docx', 'a.odt', 'a.rtf', 'a.epub'].map(kindFromName)).toEqual(['text', 'text', 'text', 'text', 'html', 'html', 'html', 'tei', 'office', 'office', 'rtf', 'epub']);
-    expect(['a.pdf', 'a.doc', 'a.csv', 'a.txt.bak', 'README', 'Mr. Smith'].map(kindFromName)).toEqual([null, null, null, null, null, null]);
+    expect(['a.txt', 'a.TEXT', 'a.md', 'a.markdown', 'a.html', 'a.HTM', 'a.xhtml', 'a.xml', 'a.docx', 'a.odt', 'a.rtf', 'a.epub', 'a.PDF'].map(kindFromName)).toEqual(['text', 'text', 'text', 'text', 'html', 'html', 'html', 'tei', 'office', 'office', 'rtf', 'epub', 'pdf']);
+    expect(['a.doc', 'a.csv', 'a.txt.bak', 'README', 'Mr. Smith'].map(kindFromName)).toEqual([null, null, null, null, null]);
   });
 
   it('takes an extension as letters and digits after the last dot, nothing else', () => {
@@ -36,6 +36,7 @@ describe('documentKind', () => {
   it('lets RTF and OpenDocument bytes win over the name (Word saves RTF as .doc)', () => {
     expect(documentKind('letter.doc', enc('{\\rtf1\\ansi Dear'))).toBe('rtf');
     expect(documentKind('letter.txt', enc('{\\rtf1\\ansi Dear'))).toBe('rtf');
+    expect(documentKind('download.php', enc('%PDF-1.7\n'))).toBe('pdf');
     const odt = new Uint8Array(100);
     odt.set([0x50, 0x4b, 0x03, 0x04]);
     odt.set(enc('mimetypeapplication/vnd.oasis.opendocument.text'), 30);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/corpus/assemble.ts';
 import { readFileText } from '../../src/corpus/file-text.ts';
 import { importItem } from '../../src/importer/read.ts';
+import { lit, paragraphAt, simpleDocument } from './pdf/sample-pdf.ts';
 import { epub } from './sample-epub.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -13,6 +14,12 @@ const docx = zipSync({
   'docProps/core.xml': strToU8('<cp:coreProperties xmlns:cp="x" xmlns:dc="d"><dc:title>Bridge</dc:title><dc:creator>Ann Lee</dc:creator></cp:coreProperties>'),
 });
 
+/** A PDF as producers draw one: a line at a time, a word at a time, its document information stating title and author. */
+const pdf = simpleDocument(
+  [paragraphAt(72, 700, ['The river council met on Tuesday to discuss', 'the new bridge.']) + paragraphAt(72, 670, ['Residents asked about the cost and the', 'timetable for the works.'])],
+  { extra: [{ body: `<< /Title ${lit('Bridge')} /Author ${lit('Ann Lee')} >>` }], trailer: '/Info 6 0 R' },
+);
+
 /** One document of every kind, each stating title "Bridge" where its format can. */
 const FILES: Array<[name: string, bytes: Uint8Array, kind: string]> = [
   ['bridge.txt', enc(BODY), 'text'],
@@ -21,6 +28,7 @@ const FILES: Array<[name: string, bytes: Uint8Array, kind: string]> = [
   ['bridge.xml', enc(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Bridge</title><author>Ann Lee</author></titleStmt></fileDesc></teiHeader><text><body><p>${BODY.replace('\n\n', '</p><p>')}</p></body></text></TEI>`), 'tei'],
   ['bridge.docx', docx, 'office'],
   ['bridge.rtf', enc(`{\\rtf1\\ansi{\\info{\\title Bridge}{\\author Ann Lee}}${BODY.replace('\n\n', '\\par\n')}}`), 'rtf'],
+  ['bridge.pdf', pdf, 'pdf'],
   ['bridge', enc(BODY), 'text'],
   ['bridge.cms', enc(`<!DOCTYPE html><html><head><title>Bridge</title><meta name="author" content="Ann Lee"></head><body><article><p>${BODY.replace('\n\n', '</p><p>')}</p></article></body></html>`), 'html'],
 ];

@@ -226,6 +226,24 @@ Yours, Ann.}`, 'latin1'));
     expect(watch.problems()).toEqual([]);
   });
 
+  it('imports a PDF as its paragraphs, and refuses a scanned one saying to run text recognition', async () => {
+    const scan = join(dir, 'scanned-page.pdf');
+    writeFileSync(scan, '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 30 >>\nstream\nq 600 0 0 800 0 0 cm /Im1 Do Q\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([join(FIXTURES, 'pdf/printed-by-chromium.pdf'), scan]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/1 imported, 1 refused/);
+    await expect.poll(() => page.locator('.refused').innerText()).toMatch(/scanned-page\.pdf\s+has no text layer .*text recognition \(OCR\)/);
+    await page.goto(`${fileUrl()}#/doc/printed-by-chromium`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('de bien développer, utiliser et gouverner l’Internet, « afin qu’il profite mieux à l’humanité ».');
+    const text = await main.innerText();
+    expect(text).toContain('Une déclaration commune');
+    expect(text).toContain('Une œuvre finale, efficace et fidèle.');
+    await screenshot(page, 'import-files-pdf');
+    expect(watch.problems()).toEqual([]);
+  });
+
   it('fits a phone screen', async () => {
     const phone = await session.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(`${fileUrl()}#/library`);

@@ -4,8 +4,8 @@ import { enc } from './helpers.ts';
 
 describe('isImportable', () => {
   it('takes the document kinds Refrain reads by their extension, in any case', () => {
-    for (const name of ['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.HTM', 'e.xhtml', 'f.xml', 'g.DOCX', 'h.odt', 'i.rtf', 'j.epub', 'k.text']) expect(isImportable(name)).toBe(true);
-    for (const name of ['a.pdf', 'b.doc', 'c.txt.bak', 'README', 'd.json', 'e.csv']) expect(isImportable(name)).toBe(false);
+    for (const name of ['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.HTM', 'e.xhtml', 'f.xml', 'g.DOCX', 'h.odt', 'i.rtf', 'j.epub', 'k.text', 'l.PDF']) expect(isImportable(name)).toBe(true);
+    for (const name of ['b.doc', 'c.txt.bak', 'README', 'd.json', 'e.csv']) expect(isImportable(name)).toBe(false);
   });
 });
 
@@ -27,9 +27,8 @@ describe('isReadableByContent', () => {
 describe('unsupportedReason', () => {
   it('names what an unsupported file is, and what to do', () => {
     expect(unsupportedReason('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatch(/is a PNG image, not text/);
-    expect(unsupportedReason('a.pdf', enc('%PDF-1.4'))).toMatch(/is a PDF, not text; Refrain cannot read PDF; copy its text into "Paste a text"/);
     expect(unsupportedReason('a.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toMatch(/is a ZIP archive, not text; unzip it/);
     expect(unsupportedReason('a.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toMatch(/save it as \.docx or \.txt first/);
-    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .docx, .odt, .rtf, .epub, .xml (TEI), .csv, .tsv or .xlsx file');
+    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx file');
   });
 });
