@@ -278,9 +278,24 @@ export class PageReader {
     const line = this.#line;
     this.#line = null;
     if (!line) return;
-    line.text = line.text.replace(/\s+/g, ' ').trim();
+    line.text = composeAccents(line.text.replace(/\s+/g, ' ').trim());
     if (line.text) this.lines.push(line);
   }
+}
+
+/** Spacing accents as the combining marks they stand for. */
+const ACCENT_MARKS: Readonly<Record<string, string>> = {
+  '\u00a8': '\u0308', '\u00b4': '\u0301', '\u02c6': '\u0302', '\u02dc': '\u0303', '\u00b8': '\u0327', '\u02c7': '\u030c',
+  '\u02d8': '\u0306', '\u00af': '\u0304', '\u02d9': '\u0307', '\u02da': '\u030a', '\u02dd': '\u030b', '\u02db': '\u0328',
+};
+const SPACING_ACCENT = /([\u00a8\u00b4\u02c6\u02dc\u00b8\u02c7\u02d8\u00af\u02d9\u02da\u02dd\u02db])(\p{L})/gu;
+
+/**
+ * A letter TeX drew as an accent glyph and then the letter under it
+ * ("M¨oller") as the letter it is ("Möller").
+ */
+export function composeAccents(text: string): string {
+  return text.replace(SPACING_ACCENT, (_, accent: string, letter: string) => (letter + ACCENT_MARKS[accent]).normalize('NFC'));
 }
 
 /** The first `n` operands as numbers (0 for one that is not). */

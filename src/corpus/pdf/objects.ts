@@ -93,33 +93,59 @@ export class Lexer {
       this.pos++;
       return new Keyword('{');
     }
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      const n = this.#number();
+      if (n !== null) return n;
+    }
     const start = this.pos;
     while (this.pos < this.end && isRegular(b[this.pos]!)) this.pos++;
     const word = String.fromCharCode(...b.subarray(start, Math.min(this.pos, start + 64)));
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
-      const n = Number(word);
-      // `num gen R` is a reference.
-      if (/^\d+$/.test(word)) {
-        const save = this.pos;
-        this.skipSpace();
-        const g = this.pos;
-        while (this.pos < this.end && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x39) this.pos++;
-        if (this.pos > g) {
-          const gen = Number(String.fromCharCode(...b.subarray(g, this.pos)));
-          this.skipSpace();
-          if (b[this.pos] === 0x52 && (this.pos + 1 >= this.end || !isRegular(b[this.pos + 1]!))) {
-            this.pos++;
-            return new Ref(n, gen);
-          }
-        }
-        this.pos = save;
-      }
-      return n;
-    }
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
     return new Keyword(word);
+  }
+
+  /** A number (or `num gen R`, a reference) at the position; null, position kept, when the token is not a number. */
+  #number(): number | Ref | null {
+    const b = this.bytes;
+    const start = this.pos;
+    let i = start;
+    let sign = 1;
+    if (b[i] === 0x2b || b[i] === 0x2d) sign = b[i++] === 0x2d ? -1 : 1;
+    let n = 0;
+    let digits = 0;
+    while (i < this.end && b[i]! >= 0x30 && b[i]! <= 0x39) {
+      n = n * 10 + b[i++]! - 0x30;
+      digits++;
+    }
+    let integer = true;
+    if (b[i] === 0x2e) {
+      integer = false;
+      i++;
+      for (let scale = 0.1; i < this.end && b[i]! >= 0x30 && b[i]! <= 0x39; scale /= 10) {
+        n += (b[i++]! - 0x30) * scale;
+        digits++;
+      }
+    }
+    if (digits === 0 || (i < this.end && isRegular(b[i]!))) return null;
+    this.pos = i;
+    // `num gen R` is a reference.
+    if (integer && sign === 1 && b[start] !== 0x2b) {
+      this.skipSpace();
+      const g = this.pos;
+      let gen = 0;
+      while (this.pos < this.end && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x39) gen = gen * 10 + b[this.pos++]! - 0x30;
+      if (this.pos > g && this.pos < this.end && !isRegular(b[this.pos]!)) {
+        this.skipSpace();
+        if (b[this.pos] === 0x52 && (this.pos + 1 >= this.end || !isRegular(b[this.pos + 1]!))) {
+          this.pos++;
+          return new Ref(n, gen);
+        }
+      }
+      this.pos = i;
+    }
+    return sign * n;
   }
 
   private name(): Name {
