@@ -109,7 +109,7 @@ export function glyphText(name: string): string | null {
     return parts.every((p) => p !== null) ? parts.join('') : null;
   }
   let m = /^uni((?:[0-9A-F]{4})+)$/.exec(name);
-  if (m) return String.fromCharCode(...m[1]!.match(/.{4}/g)!.map((h) => parseInt(h, 16)));
+  if (m) return m[1]!.match(/.{4}/g)!.map((h) => String.fromCharCode(parseInt(h, 16))).join('');
   m = /^u([0-9A-F]{4,6})$/.exec(name);
   if (m) return codePointText(parseInt(m[1]!, 16));
   for (const [accent, mark] of ACCENTS) {

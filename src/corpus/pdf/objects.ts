@@ -99,7 +99,8 @@ export class Lexer {
     }
     const start = this.pos;
     while (this.pos < this.end && isRegular(b[this.pos]!)) this.pos++;
-    const word = String.fromCharCode(...b.subarray(start, Math.min(this.pos, start + 64)));
+    let word = '';
+    for (let i = start; i < Math.min(this.pos, start + 64); i++) word += String.fromCharCode(b[i]!);
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
@@ -440,7 +441,7 @@ function ascii85(data: Uint8Array): Uint8Array {
   if (count > 1) {
     for (let k = count; k < 5; k++) group = group * 85 + 84;
     const bytes = [group >>> 24, (group >>> 16) & 0xff, (group >>> 8) & 0xff, group & 0xff];
-    out.push(...bytes.slice(0, count - 1));
+    for (const byte of bytes.slice(0, count - 1)) out.push(byte);
   }
   return Uint8Array.from(out);
 }
@@ -476,7 +477,7 @@ function lzw(data: Uint8Array): Uint8Array {
         if (!prev || code !== table.length) return Uint8Array.from(out);
         entry = [...prev, prev[0]!];
       }
-      out.push(...entry);
+      for (const byte of entry) out.push(byte);
       if (out.length > MAX_STREAM_BYTES) throw new Error('has a compressed part that is too large');
       if (prev) table.push([...prev, entry[0]!]);
       prev = entry;
@@ -492,10 +493,11 @@ function runLength(data: Uint8Array): Uint8Array {
     const n = data[i++]!;
     if (n === 128) break;
     if (n < 128) {
-      out.push(...data.subarray(i, i + n + 1));
+      for (const byte of data.subarray(i, i + n + 1)) out.push(byte);
       i += n + 1;
     } else {
-      out.push(...new Array<number>(257 - n).fill(data[i++]!));
+      const byte = data[i++]!;
+      for (let k = 0; k < 257 - n; k++) out.push(byte);
     }
   }
   return Uint8Array.from(out);

@@ -167,3 +167,25 @@ describe('readPdf: a file Chromium printed', () => {
     expect(long.split(' ').filter((w) => w === 'communauté').length).toBe(100);
   });
 });
+
+describe('readPdf: damaged files', () => {
+  it('never throws on a file cut short or with bytes overwritten: it reads what it can or says why not', () => {
+    const good = new Uint8Array(readFileSync(new URL('../../fixtures/pdf/printed-by-chromium.pdf', import.meta.url)));
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const outcomes = { read: 0, refused: 0 };
+    for (let round = 0; round < 120; round++) {
+      const bytes = round % 3 === 0 ? good.slice(0, random(good.length)) : good.slice();
+      if (round % 3 !== 0) for (let k = 0; k < 1 + random(40); k++) bytes[random(bytes.length)] = random(256);
+      const r = readPdf(bytes);
+      if ('error' in r) outcomes.refused++;
+      else outcomes.read++;
+      expect(typeof ('error' in r ? r.error : r.text)).toBe('string');
+    }
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
+});
