@@ -14,7 +14,9 @@
  * - Running heads and page numbers: a page's first or last line that is
  *   only a number, or that recurs (digits aside) at the top or bottom of
  *   other pages, is left out. The provenance says so.
- * - Refused with a reason: an encrypted file, a file with no text (a scan:
+ * - Encrypted files open when they need no password to open (decrypt.ts);
+ *   one that needs a password is refused, saying so.
+ * - Refused with a reason: a file with no text (a scan:
  *   only images), and one whose fonts give no text for most of what they
  *   show (glyphs without a Unicode map): inventing text would be worse.
  *
@@ -23,8 +25,7 @@
  * single file for what is, for reading text, a few hundred lines over the
  * fflate already bundled.
  *
- * What it misses: encrypted files (even those with an empty password),
- * text in a layout that a content stream draws out of reading order
+ * What it misses: text in a layout that a content stream draws out of reading order
  * (some multi-column magazine pages), right-to-left runs drawn in visual
  * order, Type 3 and bare-glyph fonts without a Unicode map, tables
  * (read cell by cell, a line each).
@@ -61,9 +62,7 @@ export function readPdf(bytes: Uint8Array): PdfReading | { error: string } {
   } catch (error) {
     return { error: error instanceof Error && error.message.startsWith('has ') ? error.message : 'is a PDF that cannot be read: its structure is damaged' };
   }
-  if (pdf.trailer.has('Encrypt')) {
-    return { error: 'is an encrypted (protected) PDF, which Refrain cannot read; open it in a PDF viewer and copy its text into "Paste a text"' };
-  }
+  if (pdf.locked) return { error: pdf.locked };
   const pages = pageList(pdf);
   if (!pages.length) return { error: 'is a PDF without pages that can be read (its structure is damaged)' };
   const perPage: Line[][] = [];

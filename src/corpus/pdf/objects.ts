@@ -11,6 +11,7 @@
  * object streams (PDF 1.5) fill in the rest.
  */
 import { Inflate, inflateSync, Unzlib, unzlibSync } from 'fflate';
+import { standardDecryptor, type Decryptor } from './decrypt.ts';
 
 export class Name {
   constructor(readonly name: string) {}
@@ -23,7 +24,13 @@ export class Keyword {
   constructor(readonly word: string) {}
 }
 export class Stream {
-  constructor(readonly dict: Dict, readonly raw: Uint8Array) {}
+  /** The number and generation of the object it is (for decryption); -1 when not known. */
+  num = -1;
+  gen = 0;
+  constructor(
+    readonly dict: Dict,
+    readonly raw: Uint8Array,
+  ) {}
 }
 export type Dict = Map<string, Value>;
 export type Value = number | boolean | null | Name | Ref | Uint8Array | Value[] | Dict | Stream;
@@ -243,11 +250,16 @@ export class PdfFile {
   readonly #objects = new Map<number, Value>();
   /** The trailer's dictionary (the last one, with /Root), merged over earlier ones. */
   readonly trailer: Dict = new Map();
+  /** Why an encrypted file cannot be opened (it needs a password); null when it can. */
+  readonly locked: string | null = null;
+  #decryptor: Decryptor | null = null;
 
   constructor(readonly bytes: Uint8Array) {
     const text = latin1(bytes);
     const header = /(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+obj\b/g;
     const streams: Stream[] = [];
+    /** Each object read directly, with its generation (for decryption). */
+    const direct: Array<[num: number, gen: number]> = [];
     let m: RegExpExecArray | null;
     while ((m = header.exec(text))) {
       if (m.index > 0 && isRegular(bytes[m.index - 1]!)) continue;
@@ -260,17 +272,81 @@ export class PdfFile {
       if (v instanceof Map && text.startsWith('stream', lexer.pos)) {
         const stream = readStream(bytes, text, lexer.pos + 6, v);
         value = stream.stream;
+        stream.stream.num = Number(m[1]);
+        stream.stream.gen = Number(m[2]);
         if (stream.stream.dict.get('Type') instanceof Name && (stream.stream.dict.get('Type') as Name).name === 'ObjStm') streams.push(stream.stream);
         if ((stream.stream.dict.get('Type') as Name | undefined)?.name === 'XRef') mergeTrailer(this.trailer, v);
         header.lastIndex = stream.end;
       } else header.lastIndex = Math.max(after, header.lastIndex);
       this.#objects.set(Number(m[1]), value);
+      direct.push([Number(m[1]), Number(m[2])]);
     }
     for (const t of text.matchAll(/trailer[\s\0]*<</g)) {
       const v = new Lexer(bytes, t.index + t[0].length - 2).value();
       if (v instanceof Map) mergeTrailer(this.trailer, v);
     }
+    if (this.trailer.has('Encrypt')) {
+      const decryptor = this.#openEncryption();
+      if ('error' in decryptor) this.locked = decryptor.error;
+      else {
+        this.#decryptor = decryptor;
+        const own = this.trailer.get('Encrypt');
+        for (const [num, gen] of direct) {
+          if (own instanceof Ref && own.num === num) continue;
+          this.#objects.set(num, this.#decryptStrings(this.#objects.get(num)!, num, gen));
+        }
+      }
+    }
     for (const s of streams) this.#unpack(s);
+  }
+
+  /** The file's decryptor from its /Encrypt dictionary and /ID. */
+  #openEncryption(): Decryptor | { error: string } {
+    const e = this.get(this.trailer.get('Encrypt'));
+    if (!(e instanceof Map)) return { error: 'is encrypted, and its encryption dictionary is damaged' };
+    const num = (key: string, fallback: number) => {
+      const v = this.get(e.get(key));
+      return typeof v === 'number' ? v : fallback;
+    };
+    const str = (key: string) => {
+      const v = this.get(e.get(key));
+      return v instanceof Uint8Array ? v : null;
+    };
+    const name = (v: Value | undefined) => (v instanceof Name ? v.name : null);
+    const filters = this.dict(e, 'CF');
+    const method = (key: string) => {
+      const f = name(this.get(e.get(key))) ?? 'Identity';
+      return f === 'Identity' ? 'None' : (name(this.field(this.dict(filters ?? undefined, f) ?? undefined, 'CFM')) ?? 'None');
+    };
+    const ids = this.get(this.trailer.get('ID'));
+    const id = Array.isArray(ids) ? this.get(ids[0]) : undefined;
+    return standardDecryptor({
+      filter: name(this.get(e.get('Filter'))) ?? '',
+      v: num('V', 0),
+      r: num('R', 2),
+      length: num('Length', 40),
+      o: str('O') ?? new Uint8Array(0),
+      u: str('U') ?? new Uint8Array(0),
+      ue: str('UE'),
+      p: num('P', 0) | 0,
+      encryptMetadata: this.get(e.get('EncryptMetadata')) !== false,
+      streamMethod: method('StmF'),
+      stringMethod: method('StrF'),
+      id: id instanceof Uint8Array ? id : new Uint8Array(0),
+    });
+  }
+
+  /** A directly read object's strings decrypted (a stream's bytes are decrypted when decoded). */
+  #decryptStrings(v: Value, num: number, gen: number): Value {
+    const d = this.#decryptor!;
+    if (v instanceof Uint8Array) return d.decrypt(v, num, gen, false);
+    if (Array.isArray(v)) return v.map((x) => this.#decryptStrings(x, num, gen));
+    if (v instanceof Map) {
+      for (const [k, x] of v) v.set(k, this.#decryptStrings(x, num, gen));
+      return v;
+    }
+    if (v instanceof Stream) this.#decryptStrings(v.dict, num, gen);
+    return v;
   }
 
   /** A value with references followed (a missing object is null). */
@@ -298,6 +374,10 @@ export class PdfFile {
   /** A stream's decoded bytes, or null when its filter is one Refrain does not decode (images) or it is damaged beyond reading. */
   decode(stream: Stream): Uint8Array | null {
     let data: Uint8Array | null = stream.raw;
+    const type = (this.get(stream.dict.get('Type')) as Name | undefined)?.name;
+    if (this.#decryptor && stream.num >= 0 && type !== 'XRef' && !(type === 'Metadata' && this.#decryptor.metadataInClear)) {
+      data = this.#decryptor.decrypt(data, stream.num, stream.gen, true);
+    }
     const f = this.get(stream.dict.get('Filter'));
     const filters = Array.isArray(f) ? f.map((x) => this.get(x)) : f === undefined || f === null ? [] : [f];
     for (const filter of filters) {

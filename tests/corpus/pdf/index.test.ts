@@ -118,11 +118,6 @@ describe('readPdf: metadata', () => {
 });
 
 describe('readPdf: refusals', () => {
-  it('refuses an encrypted file, saying what to do', () => {
-    const r = readPdf(simpleDocument([wordsAt(72, 700, 'Secret.')], { extra: [{ body: '<< /Filter /Standard /V 2 /R 3 >>' }], trailer: '/Encrypt 6 0 R' }));
-    expect(r).toEqual({ error: expect.stringMatching(/encrypted.*copy its text into "Paste a text"/) });
-  });
-
   it('refuses a scan (pages of images, no text) and suggests text recognition', () => {
     const r = readPdf(simpleDocument(['q 600 0 0 800 0 0 cm /Im1 Do Q']));
     expect(r).toEqual({ error: expect.stringMatching(/no text layer.*OCR/) });
