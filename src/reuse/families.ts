@@ -106,14 +106,17 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length) };
   const built = new Array<Family | null>(formulas.length);
   for (let i = 0; i < formulas.length; i++) built[i] = toFamily(formulas[i]!, i, ctx);
+  // (By index, not for…of: these loops run once a call, where an iterator
+  // allocates a result per element.)
   for (let i = 0; i < formulas.length; i++) {
     const fam = built[i];
     if (!fam) continue;
-    for (const j of formulas[i]!.contains) if (built[j]) fam.contains.push(built[j]!.id);
-    for (const j of formulas[i]!.partOf) if (built[j]) fam.partOf.push(built[j]!.id);
+    const { contains, partOf } = formulas[i]!;
+    for (let k = 0; k < contains.length; k++) if (built[contains[k]!]) fam.contains.push(built[contains[k]!]!.id);
+    for (let k = 0; k < partOf.length; k++) if (built[partOf[k]!]) fam.partOf.push(built[partOf[k]!]!.id);
   }
   const families: Family[] = [];
-  for (const fam of built) if (fam) families.push(fam);
+  for (let i = 0; i < built.length; i++) if (built[i]) families.push(built[i]!);
   families.sort(rankFamilies);
   return families;
 }
@@ -265,7 +268,11 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
     classFirstAt[classes] = at;
     classCount[classes++] = 1;
   }
-  const wordings = new Map<string, { count: number; at: number; texts: Map<string, { count: number; at: number }> }>();
+  // Per wording: its count, its first member, and its texts. Most
+  // wordings are written one way: the first text is held in the entry, a
+  // map made only for a second (8M words: ≈ 100K wordings, a map each was
+  // 6 MB of young garbage).
+  const wordings = new Map<string, WordingCount>();
   for (let k = 0; k < classes; k++) {
     const at = classFirstAt[k]!;
     const n = classCount[k]!;
@@ -275,8 +282,13 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
     const w = wordingOfSpan(text, span.start, span.end);
     const written = textOf(text, span);
     let c = wordings.get(w);
-    if (!c) wordings.set(w, (c = { count: 0, at, texts: new Map() }));
+    if (!c) wordings.set(w, (c = { count: 0, at, text: written, textCount: 0, texts: null }));
     c.count += n;
+    if (c.texts === null && written === c.text) {
+      c.textCount += n;
+      continue;
+    }
+    if (c.texts === null) c.texts = new Map([[c.text, { count: c.textCount, at: c.at }]]);
     const tc = c.texts.get(written);
     if (tc) tc.count += n;
     else c.texts.set(written, { count: n, at });
@@ -285,22 +297,33 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
   // (forEach: no [key, value] pair allocated per entry.)
   const variants: Array<FamilyVariant & { at: number }> = [];
   wordings.forEach((c, wording) => {
-    let text = '';
-    let bestCount = 0;
-    let bestAt = Infinity;
-    c.texts.forEach((tc, t) => {
-      if (tc.count > bestCount || (tc.count === bestCount && tc.at < bestAt)) {
-        text = t;
-        bestCount = tc.count;
-        bestAt = tc.at;
-      }
-    });
+    let text = c.text;
+    if (c.texts !== null) {
+      let bestCount = 0;
+      let bestAt = Infinity;
+      c.texts.forEach((tc, t) => {
+        if (tc.count > bestCount || (tc.count === bestCount && tc.at < bestAt)) {
+          text = t;
+          bestCount = tc.count;
+          bestAt = tc.at;
+        }
+      });
+    }
     variants.push({ wording, text, count: c.count, at: c.at });
   });
   sortSmall(variants, (x, y) => y.count - x.count || x.at - y.at);
   classFirstAt.length = 0;
   classCount.length = 0;
   return variants;
+}
+
+/** A wording's members, its first (`at`), and its texts: the first one's count, or all of them once there is a second. */
+interface WordingCount {
+  count: number;
+  at: number;
+  text: string;
+  textCount: number;
+  texts: Map<string, { count: number; at: number }> | null;
 }
 
 /** Per token class of the family being read: its first member (as `at`) and its members (reused). */

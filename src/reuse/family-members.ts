@@ -14,7 +14,7 @@ import type { Formula } from './formulas.ts';
 import { spanOf } from './member-span.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { radixOrder } from './radix-sort.ts';
-import { readableExtent, type Extent } from './readable-extent.ts';
+import { moveToReadable, type Extent } from './readable-extent.ts';
 import type { Span } from './types.ts';
 
 /** Per occurrence of the formulas that are families; formula f's are [base[f], base[f + 1]), in its own order. */
@@ -72,7 +72,8 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   }
   let order = radixOrder(c.first, n);
   order = radixOrder(c.doc, n, order);
-  const byTokens = new Map<number, number[]>();
+  const byTokens = new Map<number, number>();
+  const nextClass = new Int32Array(n);
   const scratch: Extent = { first: 0, last: 0 };
   for (let i = 0; i < n; i++) {
     const x = order[i]!;
@@ -81,21 +82,23 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
     c.startLast[x] = d.start[c.last[x]!]!;
     scratch.first = c.first[x]!;
     scratch.last = c.last[x]!;
-    const e = readableExtent(d, scratch);
-    c.readFirst[x] = e.first;
-    c.readLast[x] = e.last;
-    c.span[x] = spanOf(d, e.first, e.last);
-    c.tokens[x] = tokenClass(c, x, d, prepared, byTokens);
+    moveToReadable(d, scratch);
+    c.readFirst[x] = scratch.first;
+    c.readLast[x] = scratch.last;
+    c.span[x] = spanOf(d, scratch.first, scratch.last);
+    c.tokens[x] = tokenClass(c, x, d, prepared, byTokens, nextClass);
   }
   return c;
 }
 
 /**
  * The first occurrence in document order with the very tokens of x's
- * readable extent (x itself if none): candidates are kept by a hash of
- * the types, and compared token by token.
+ * readable extent (x itself if none): the classes are kept by a hash of
+ * the types (the map holds a hash's first class, `nextClass` chains the
+ * others: no array per hash, 113K of them at 8M words), and compared
+ * token by token.
  */
-function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: Map<number, number[]>): number {
+function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: Map<number, number>, nextClass: Int32Array): number {
   const type = d.type;
   const first = c.readFirst[x]!;
   const last = c.readLast[x]!;
@@ -103,17 +106,24 @@ function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: reado
   let h = FNV_OFFSET;
   for (let t = first; t <= last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
   h >>= 2;
-  const bucket = byTokens.get(h);
-  if (bucket) {
-    for (const y of bucket) {
-      if (c.readLast[y]! - c.readFirst[y]! !== last - first) continue;
+  let y = byTokens.get(h);
+  if (y === undefined) {
+    byTokens.set(h, x);
+    nextClass[x] = -1;
+    return x;
+  }
+  for (;;) {
+    if (c.readLast[y]! - c.readFirst[y]! === last - first) {
       const ty = prepared[c.doc[y]!]!.type;
       const fy = c.readFirst[y]!;
       let k = 0;
       while (k <= last - first && ty[fy + k] === type[first + k]) k++;
       if (k > last - first) return y;
     }
-    bucket.push(x);
-  } else byTokens.set(h, [x]);
+    if (nextClass[y]! < 0) break;
+    y = nextClass[y]!;
+  }
+  nextClass[y] = x;
+  nextClass[x] = -1;
   return x;
 }

@@ -142,21 +142,22 @@ export function chooseMerges({ same, inside }: ExtentVotes, sizes: readonly numb
       fragment[g] = isFragment ? 1 : 0;
     }
   };
-  for (const [k, v] of same) {
+  // (forEach: no [key, value] pair allocated per entry.)
+  same.forEach((v, k) => {
     const gx = Math.floor(k / groups);
     const gy = k - gx * groups;
-    if (v * 2 < Math.min(sizes[gx]!, sizes[gy]!)) continue;
+    if (v * 2 < Math.min(sizes[gx]!, sizes[gy]!)) return;
     // The smaller joins the larger (ties: the later joins the earlier).
     if (sizes[gy]! < sizes[gx]! || (sizes[gy] === sizes[gx] && gy > gx)) offer(gy, gx, v, false);
     else offer(gx, gy, v, false);
-  }
+  });
   const frames: Array<[number, number]> = [];
-  for (const [k, v] of inside) {
+  inside.forEach((v, k) => {
     const gx = Math.floor(k / groups);
     const gy = k - gx * groups;
     if (v >= fragmentShare * sizes[gy]!) offer(gy, gx, v, true);
     else if (v >= containsShare * sizes[gx]!) frames.push([gx, gy]);
-  }
+  });
   return { parent, fragment, frames };
 }
 

@@ -280,6 +280,8 @@ function combine(formulas: readonly Formula[], group: readonly number[], depthOf
 /** `contains` / `partOf` in the new indices, without links inside one formula. */
 function relink(f: Formula, newIndex: Int32Array, self: number): Formula {
   const map = (list: readonly number[]): number[] => {
+    // Most formulas have neither: no set and spread for them.
+    if (list.length === 0) return [];
     const out = new Set<number>();
     for (const i of list) if (newIndex[i] !== self) out.add(newIndex[i]!);
     return [...out].sort((a, b) => a - b);

@@ -33,7 +33,10 @@ export function dedupePassages(raw: RawPassage[]): RawPassage[] {
   );
   const kept: RawPassage[] = [];
   let pairStart = 0;
-  for (const p of raw) {
+  // By index, not for…of: this loop runs once a call, often before it is
+  // optimised, where an iterator allocates a result per passage.
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i]!;
     if (kept.length > pairStart) {
       const k0 = kept[pairStart]!;
       if (k0.docA !== p.docA || k0.docB !== p.docB) pairStart = kept.length;

@@ -199,6 +199,16 @@ function unbalanced(d: PreparedDoc, first: number, last: number): { open: Array<
 /** `o`'s extent as a reader would quote it (see the file comment); `o` itself when nothing moves. */
 export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
   const e: Extent = { first: o.first, last: o.last };
+  moveToReadable(d, e);
+  return e.first === o.first && e.last === o.last ? o : { ...o, first: e.first, last: e.last };
+}
+
+/**
+ * `readableExtent` in place: `e` moved to the extent a reader would quote.
+ * (family-members.ts reads every member through one scratch extent: an
+ * object per member was 8 MB of young garbage at 8M words.)
+ */
+export function moveToReadable(d: PreparedDoc, e: Extent): void {
   // Hyphenated compounds.
   for (let k = 0; k < REACH && e.last + 1 < d.count && hyphenBefore(d, e.last + 1); k++) e.last++;
   for (let k = 0; k < REACH && e.first > 0 && hyphenBefore(d, e.first); k++) e.first--;
@@ -264,7 +274,6 @@ export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
   }
   // The article or possessive that opens the first word's noun phrase.
   for (let k = 0; k < OPENER_REACH && opensPhraseAt(d, e.first); k++) e.first--;
-  return e.first === o.first && e.last === o.last ? o : { ...o, first: e.first, last: e.last };
 }
 
 /** Token t - 1 opens a noun phrase in t's document's language and stands one space before t. */
