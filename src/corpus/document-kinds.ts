@@ -9,7 +9,7 @@
  */
 import { bytesAsText, formatOf, PDF, RTF, ZIP } from './signatures.ts';
 
-export type DocumentKind = 'text' | 'html' | 'tei' | 'office' | 'rtf' | 'epub' | 'pdf';
+export type DocumentKind = 'text' | 'html' | 'mhtml' | 'tei' | 'office' | 'rtf' | 'epub' | 'pdf';
 
 const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   txt: 'text',
@@ -22,6 +22,8 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   htm: 'html',
   xhtml: 'html',
   shtml: 'html',
+  mhtml: 'mhtml',
+  mht: 'mhtml',
   xml: 'tei',
   docx: 'office',
   odt: 'office',
@@ -31,7 +33,7 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
 };
 
 /** What the kinds are called in messages, in the order people look for them. */
-export const READABLE_FORMATS = '.txt, .md, .html, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
+export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
 
 /** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
 export const SNIFF_BYTES = 128;

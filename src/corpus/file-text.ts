@@ -1,7 +1,7 @@
 /**
  * One file's text before cleaning and the metadata it carries, whatever its
  * kind (document-kinds.ts): decoded text with its front matter, a web
- * page's article, a TEI file's `<text>`, a word processor's, an RTF
+ * page's article (saved as .html or as one .mhtml file), a TEI file's `<text>`, a word processor's, an RTF
  * file's, a PDF's or an EPUB book's body. The build (assemble.ts) and the browser's
  * import (importer/read.ts) both read files here, so a file reads alike in
  * both; what each adds (the importer's inferred fields and the user's own)
@@ -13,6 +13,7 @@ import { epubProvenance, readEpub } from './epub.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { htmlFields, htmlProvenance, readHtml, type HtmlMeta } from './html/index.ts';
 import { CorpusError } from './metadata.ts';
+import { readMhtml } from './mhtml.ts';
 import { officeProvenance, readOffice } from './office.ts';
 import { pdfProvenance, readPdf } from './pdf/index.ts';
 import { readRtf, rtfProvenance } from './rtf.ts';
@@ -49,6 +50,12 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
     const reading = readPdf(bytes);
     if (fail(reading)) throw new CorpusError(path, null, reading.error);
     out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance: pdfProvenance(path, reading) };
+  } else if (kind === 'mhtml') {
+    const page = readMhtml(bytes);
+    if (fail(page)) throw new CorpusError(path, null, page.error);
+    const decoded = decodeFile(page.html, path, encoding, true);
+    const reading = readHtml(decoded.text);
+    out = { kind: 'html', original: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading, page.location) };
   } else {
     const decoded = decodeFile(bytes, path, encoding, kind === 'html' || kind === 'tei');
     const raw = decoded.text;

@@ -29,6 +29,6 @@ describe('unsupportedReason', () => {
     expect(unsupportedReason('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toMatch(/is a PNG image, not text/);
     expect(unsupportedReason('a.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toMatch(/is a ZIP archive, not text; unzip it/);
     expect(unsupportedReason('a.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toMatch(/save it as \.docx or \.txt first/);
-    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx file');
+    expect(unsupportedReason('a.json', enc('{"a": 1}'))).toContain('not a .txt, .md, .html, .mhtml, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx file');
   });
 });

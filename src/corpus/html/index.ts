@@ -62,8 +62,9 @@ const SOURCE_WORDS: Record<ArticleSource, string> = {
 };
 
 /** A provenance sentence saying what of the page was kept. */
-export function htmlProvenance(path: string, reading: HtmlReading): string {
+export function htmlProvenance(path: string, reading: HtmlReading, savedFrom: string | null = null): string {
   const share = reading.pageChars ? Math.round((reading.keptChars / reading.pageChars) * 100) : 100;
   const left = reading.source === 'page' ? '' : '; navigation, links, comments and other page furniture left out';
-  return `Imported from the saved web page “${path}”: ${SOURCE_WORDS[reading.source]} (${share}% of the page’s text${left}).`;
+  const from = savedFrom ? ` (saved from ${savedFrom})` : '';
+  return `Imported from the saved web page “${path}”${from}: ${SOURCE_WORDS[reading.source]} (${share}% of the page’s text${left}).`;
 }
