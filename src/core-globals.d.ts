@@ -37,6 +37,9 @@ declare var TextEncoder: {
   new (): TextEncoder;
 };
 
+// corpus/mhtml.ts: a base64 part of a saved page (Node ≥ 16 and workers have it).
+declare function atob(data: string): string;
+
 // search/engine.ts: how long a query took.
 interface Performance {
   now(): number;
