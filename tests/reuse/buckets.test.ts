@@ -34,6 +34,20 @@ describe('markRecurrence', () => {
     expect(Array.from(rarity, (r) => r >> 7)).toEqual([1, 0, 1, 1, 0, 1]);
     expect(Array.from(rarity, (r) => r & 0x7f)).toEqual([1, 2, 3, 62, 4, 5]);
   });
+
+  it('marks exactly the seeds whose bit another seed sets, across the blocks it reads ahead', () => {
+    const next = random(12);
+    const n = 2_345;
+    const bits = recurrenceBits(n);
+    const half = bits.subarray(0, bits.length / 2);
+    const bitCount = half.length * 32;
+    const hashes = Uint32Array.from({ length: n }, () => (next() < 0.3 ? Math.floor(next() * 200) : Math.floor(next() * 2 ** 32)));
+    const onBit = new Map<number, number>();
+    for (const h of hashes) onBit.set(h % bitCount, (onBit.get(h % bitCount) ?? 0) + 1);
+    const rarity = new Uint8Array(n);
+    markRecurrence(hashes, rarity, n, half);
+    expect(Array.from(rarity, (r) => r >> 7)).toEqual(Array.from(hashes, (h) => (onBit.get(h % bitCount)! >= 2 ? 1 : 0)));
+  });
 });
 
 interface Seed {
