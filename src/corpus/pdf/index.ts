@@ -7,7 +7,8 @@
  *   and the date of creation unless a browser made the file (a page
  *   printed to PDF: its date is the day of printing).
  * - Paragraphs: a line joins the one before it unless the gap between them
- *   is wider than PARAGRAPH_GAP times the page's usual line gap, its font
+ *   is wider than PARAGRAPH_GAP times the page's line gap (its most common,
+ *   in multiples of the font size), its font
  *   size differs (a heading), it is indented, or the line before ends a
  *   sentence well short of the page's usual line length. A word hyphenated
  *   at a line's end is joined when the next line goes on in lower case.
@@ -183,14 +184,15 @@ function paragraphs(pages: Line[][]): string {
     current = '';
   };
   for (const lines of pages) {
+    // Gaps as multiples of the font size, so a heading's lines are measured like the body's.
     const gaps: number[] = [];
     const widths: number[] = [];
     for (let i = 1; i < lines.length; i++) {
-      const gap = lines[i - 1]!.y - lines[i]!.y;
-      if (gap > 0 && Math.abs(lines[i]!.size - lines[i - 1]!.size) < 0.5) gaps.push(gap);
+      const gap = (lines[i - 1]!.y - lines[i]!.y) / lines[i]!.size;
+      if (gap > 0.5 && Math.abs(lines[i]!.size - lines[i - 1]!.size) < 0.5) gaps.push(gap);
     }
     for (const l of lines) widths.push(l.right - l.x);
-    const usualGap = median(gaps) || Infinity;
+    const usualGap = lineGap(gaps);
     const usualWidth = median(widths);
     lines.forEach((line, i) => {
       const prev = lines[i - 1];
@@ -199,7 +201,7 @@ function paragraphs(pages: Line[][]): string {
         // A page's first line goes on from the last page's paragraph when that one was cut mid-sentence.
         joins = current !== '' && !SENTENCE_END.test(current) && /^[\p{Ll}\p{Lo}]/u.test(line.text);
       } else {
-        const gap = prev.y - line.y;
+        const gap = (prev.y - line.y) / line.size;
         const sameSize = Math.abs(line.size - prev.size) < Math.max(0.5, prev.size * 0.1);
         const indented = line.x - prev.x > prev.size * 1.5 && line.x - prev.x < usualWidth / 2;
         const shortEnd = SENTENCE_END.test(prev.text) && prev.right - prev.x < usualWidth * 0.8;
@@ -221,6 +223,27 @@ function join(before: string, after: string): string {
   if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
   if (BIGRAM_SCRIPT.test(before.at(-1)!) && BIGRAM_SCRIPT.test(after[0]!)) return before + after;
   return `${before} ${after}`;
+}
+
+/**
+ * The gap between lines of one paragraph on a page: the smallest gap that
+ * is common (as many gaps within 10% of it as half the most common gap
+ * has, and at least two). Not the median, which on a page of short
+ * paragraphs is the gap between paragraphs; not the smallest, which TeX's
+ * uneven baselines make too small. Infinity when no gap is known.
+ */
+function lineGap(gaps: number[]): number {
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const near: number[] = [];
+  let most = 0;
+  for (let i = 0, hi = 0; i < sorted.length; i++) {
+    while (hi < sorted.length && sorted[hi]! <= sorted[i]! * 1.1) hi++;
+    near.push(hi - i);
+    most = Math.max(most, hi - i);
+  }
+  const enough = Math.max(2, most / 2);
+  const i = near.findIndex((n) => n >= enough);
+  return i >= 0 ? sorted[i]! * 1.05 : (sorted[0] ?? Infinity);
 }
 
 function median(xs: number[]): number {

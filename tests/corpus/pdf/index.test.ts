@@ -18,6 +18,11 @@ describe('readPdf: text', () => {
     );
   });
 
+  it('tells paragraphs apart on a page of short ones, whose gaps outnumber the gaps between their lines', () => {
+    const page = paragraphAt(72, 700, ['First paragraph, line one of', 'two.']) + paragraphAt(72, 664, ['Second, also in', 'two lines.']) + paragraphAt(72, 628, ['Third.']) + paragraphAt(72, 604, ['Fourth.']);
+    expect(read(simpleDocument([page])).text.split('\n\n')).toEqual(['First paragraph, line one of two.', 'Second, also in two lines.', 'Third.', 'Fourth.']);
+  });
+
   it('reads TJ’s adjustments: a wide one is a space between words, a narrow one (kerning) is not', () => {
     const page = `BT /F1 10 Tf 72 700 Td [(Sha) 20 (red) -300 (future) -40 (s)] TJ ET`;
     expect(read(simpleDocument([page])).text).toBe('Shared futures');
@@ -182,5 +187,21 @@ describe('readPdf: damaged files', () => {
     }
     expect(outcomes.read).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
+  });
+});
+
+describe('readPdf: a file LibreOffice exported', () => {
+  // tests/fixtures/pdf/exported-by-libreoffice.pdf: LibreOffice 7.4's PDF export of a short essay
+  // (TrueType subsets with ToUnicode maps, short paragraphs with wide gaps between them, a list).
+  it('reads its paragraphs apart, its list items apart, and its Polish, Greek and Russian', () => {
+    const r = read(new Uint8Array(readFileSync(new URL('../../fixtures/pdf/exported-by-libreoffice.pdf', import.meta.url))));
+    expect(r.text.split('\n\n')).toEqual([
+      'The harbour town voted to keep its ferry. Without it, the island is cut off from the mainland for most of the winter, and the school, the clinic and the market are on the other side.',
+      'Les élèves prennent le ferry chaque matin ; « c’est notre route », disent-ils. Zażółć gęślą jaźń. Ελληνικά κείμενα. Русский текст.',
+      '• First point of a list',
+      '• Second point',
+      'A final paragraph with a footnote-free ending, efficient and fine.',
+    ]);
+    expect(r.fields).toMatchObject({ title: 'Why the ferry matters', author: 'Sam Student' });
   });
 });
