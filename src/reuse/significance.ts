@@ -62,8 +62,10 @@ export class ChanceModel {
    * disjoint runs: [start, end) pairs (`coveredRuns`).
    */
   constructor(stem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Int32Array) {
-    const all = new Float64Array(stems);
-    const outside = new Float64Array(stems);
+    // Per stem, its two counts side by side (2s: all, 2s + 1: outside), as
+    // ints: each token's stem then touches one cache line, not one in each
+    // of two float columns (8M words: the constructor 0.92 of before).
+    const counts = new Int32Array(2 * stems);
     let n = 0;
     // The tokens between the runs add 0 or 1 to their stem's counts,
     // without a branch per token (content or not is unpredictable); those
@@ -75,17 +77,19 @@ export class ChanceModel {
         const f = flags[t]!;
         const content = (f >>> TOK_CONTENT_BIT) & 1;
         n += content;
-        const s = stem[t]!;
-        all[s] = all[s]! + content;
-        outside[s] = outside[s]! + (content & ~(f >>> TOK_BANAL_BIT));
+        const s = 2 * stem[t]!;
+        counts[s] = counts[s]! + content;
+        counts[s + 1] = counts[s + 1]! + (content & ~(f >>> TOK_BANAL_BIT));
       }
       if (k === covered.length) break;
       for (const stop = covered[k + 1]!; t < stop; t++) n += (flags[t]! >>> TOK_CONTENT_BIT) & 1;
     }
     const logN = Math.log(Math.max(1, n));
+    const all = new Float64Array(stems);
+    const outside = new Float64Array(stems);
     for (let s = 0; s < stems; s++) {
-      all[s] = Math.log(all[s]! + 1) - logN;
-      outside[s] = Math.log(outside[s]! + 1) - logN;
+      all[s] = Math.log(counts[2 * s]! + 1) - logN;
+      outside[s] = Math.log(counts[2 * s + 1]! + 1) - logN;
     }
     this.#logP = all;
     this.#logPOutside = outside;
