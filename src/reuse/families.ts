@@ -81,21 +81,16 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   // Per document (arrays filled in loops, not by `map`: see assemble in
   // formula-extents.ts): its date key, its outlet and its year, read once
   // (not once per family that holds it).
-  const byDate = new Array<number>(docs.length);
   const dates = new Array<string>(docs.length);
   const outletOf = new Array<string>(docs.length);
   const yearOf = new Array<string>(docs.length);
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
-    byDate[i] = i;
     dates[i] = dateKey(d.date?.value);
     outletOf[i] = d.outlet || '';
     yearOf[i] = d.date?.value ? d.date.value.slice(0, 4) : '';
   }
-  // Each document's rank in document order: date (undated last), then id.
-  byDate.sort((x, y) => cmp(dates[x]!, dates[y]!) || x - y);
-  const dateRank = new Int32Array(docs.length);
-  for (let r = 0; r < byDate.length; r++) dateRank[byDate[r]!] = r;
+  const dateRank = documentRanks(dates);
   // Documents per outlet: boilerplate is told apart only where other outlets could have had it.
   const outletSize = new Map<string, number>();
   for (const d of docs) if (d.outlet) outletSize.set(d.outlet, (outletSize.get(d.outlet) ?? 0) + 1);
@@ -119,6 +114,31 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   for (let i = 0; i < built.length; i++) if (built[i]) families.push(built[i]!);
   families.sort(rankFamilies);
   return families;
+}
+
+/**
+ * Each document's rank in document order: date key (code units; undated
+ * last), then index (= id). The distinct keys are sorted, the documents
+ * counted into them in index order: not a comparator sort of every
+ * document by its key (8M words: 13K documents, a few thousand dates).
+ */
+function documentRanks(dates: readonly string[]): Int32Array {
+  const keyRank = new Map<string, number>();
+  const keys: string[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    if (keyRank.has(dates[i]!)) continue;
+    keyRank.set(dates[i]!, 0);
+    keys.push(dates[i]!);
+  }
+  keys.sort(cmp);
+  const start = new Int32Array(keys.length + 1);
+  for (let r = 0; r < keys.length; r++) keyRank.set(keys[r]!, r);
+  const keyOf = new Int32Array(dates.length);
+  for (let i = 0; i < dates.length; i++) start[(keyOf[i] = keyRank.get(dates[i]!)!) + 1]!++;
+  for (let r = 0; r < keys.length; r++) start[r + 1]! += start[r]!;
+  const rank = new Int32Array(dates.length);
+  for (let i = 0; i < dates.length; i++) rank[i] = start[keyOf[i]!]!++;
+  return rank;
 }
 
 /** Boilerplate last; framing before names; then spread across outlets and years, variation, size. */
