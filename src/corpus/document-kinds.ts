@@ -7,9 +7,9 @@
  * everywhere. Light on purpose (no readers imported): the page plans an
  * import with it before anything is read.
  */
-import { bytesAsText, formatOf, PDF, RTF, ZIP } from './signatures.ts';
+import { bytesAsText, COMPOUND, formatOf, PDF, RTF, ZIP } from './signatures.ts';
 
-export type DocumentKind = 'text' | 'html' | 'mhtml' | 'tei' | 'office' | 'rtf' | 'epub' | 'pdf';
+export type DocumentKind = 'text' | 'html' | 'mhtml' | 'tei' | 'office' | 'word97' | 'rtf' | 'epub' | 'pdf';
 
 const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   txt: 'text',
@@ -27,13 +27,14 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   xml: 'tei',
   docx: 'office',
   odt: 'office',
+  doc: 'word97',
   rtf: 'rtf',
   epub: 'epub',
   pdf: 'pdf',
 };
 
 /** What the kinds are called in messages, in the order people look for them. */
-export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .docx, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
+export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
 
 /** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
 export const SNIFF_BYTES = 128;
@@ -49,7 +50,7 @@ export function kindFromName(name: string): DocumentKind | null {
   return BY_EXTENSION[extensionOf(name)] ?? null;
 }
 
-/** The kinds whose first bytes are unmistakable (RTF, PDF, an EPUB or OpenDocument archive): they win over the name. */
+/** The kinds whose first bytes are unmistakable (RTF, PDF, a compound file, an EPUB or OpenDocument archive): they win over the name. */
 function signedKind(head: Uint8Array): DocumentKind | null {
   const format = formatOf(head);
   if (format === ZIP) {
@@ -59,7 +60,7 @@ function signedKind(head: Uint8Array): DocumentKind | null {
     if (start.startsWith('mimetypeapplication/vnd.oasis.opendocument.text')) return 'office';
     return null;
   }
-  return format === RTF ? 'rtf' : format === PDF ? 'pdf' : null;
+  return format === RTF ? 'rtf' : format === PDF ? 'pdf' : format === COMPOUND ? 'word97' : null;
 }
 
 /**

@@ -17,6 +17,7 @@ import { readMhtml } from './mhtml.ts';
 import { officeProvenance, readOffice } from './office.ts';
 import { pdfProvenance, readPdf } from './pdf/index.ts';
 import { readRtf, rtfProvenance } from './rtf.ts';
+import { readWord97, word97Provenance } from './word97.ts';
 import { isTei, notTei, readTei, rootName, teiFields, teiProvenance } from './tei.ts';
 
 export interface FileText {
@@ -40,11 +41,11 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
   if (!kind) throw new CorpusError(path, null, `is not a ${READABLE_FORMATS} file`);
   const fail = (reading: { error: string } | object): reading is { error: string } => 'error' in reading;
   let out: FileText;
-  if (kind === 'office' || kind === 'epub' || kind === 'rtf') {
-    // Archives, and RTF (whose characters are escapes in its own code page), are read from their bytes, not decoded.
-    const reading = kind === 'office' ? readOffice(bytes, name) : kind === 'epub' ? readEpub(bytes) : readRtf(bytes);
+  if (kind === 'office' || kind === 'epub' || kind === 'rtf' || kind === 'word97') {
+    // Archives, compound files, and RTF (whose characters are escapes in its own code page) are read from their bytes, not decoded.
+    const reading = kind === 'office' ? readOffice(bytes, name) : kind === 'epub' ? readEpub(bytes) : kind === 'rtf' ? readRtf(bytes) : readWord97(bytes);
     if (fail(reading)) throw new CorpusError(path, null, reading.error);
-    const provenance = kind === 'office' ? officeProvenance(path) : kind === 'epub' ? epubProvenance(path) : rtfProvenance(path);
+    const provenance = kind === 'office' ? officeProvenance(path) : kind === 'epub' ? epubProvenance(path) : kind === 'rtf' ? rtfProvenance(path) : word97Provenance(path);
     out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance };
   } else if (kind === 'pdf') {
     const reading = readPdf(bytes);

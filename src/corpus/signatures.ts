@@ -10,6 +10,7 @@
 export const ZIP = 'a ZIP archive';
 export const RTF = 'an RTF document';
 export const PDF = 'a PDF';
+export const COMPOUND = 'a Word 97–2003 document';
 
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   [PDF, [0x25, 0x50, 0x44, 0x46]],
@@ -18,7 +19,7 @@ const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
   [ZIP, [0x50, 0x4b, 0x03, 0x04]],
   ['a gzip archive', [0x1f, 0x8b]],
-  ['a Word 97–2003 document', [0xd0, 0xcf, 0x11, 0xe0]],
+  [COMPOUND, [0xd0, 0xcf, 0x11, 0xe0]],
   [RTF, [0x7b, 0x5c, 0x72, 0x74, 0x66]],
 ];
 
@@ -33,4 +34,16 @@ export function bytesAsText(bytes: Uint8Array, from: number, to: number): string
   let s = '';
   for (let i = from; i < Math.min(to, bytes.length); i++) s += String.fromCharCode(bytes[i]!);
   return s;
+}
+
+/** The parts one after another, cut at `size` bytes when given (PDF streams, compound-file chains, key derivations). */
+export function concatBytes(parts: readonly Uint8Array[], size = Infinity): Uint8Array {
+  const out = new Uint8Array(Math.min(size, parts.reduce((n, p) => n + p.length, 0)));
+  let at = 0;
+  for (const p of parts) {
+    if (at >= out.length) break;
+    out.set(p.subarray(0, out.length - at), at);
+    at += p.length;
+  }
+  return out;
 }

@@ -23,7 +23,6 @@ export function isReadableByContent(name: string, head: Uint8Array): boolean {
 
 /** What to do with a format Refrain does not read, by what formatOf calls it. */
 const ADVICE: Readonly<Record<string, string>> = {
-  'a Word 97–2003 document': 'save it as .docx or .txt first',
   [ZIP]: 'unzip it and drop its files (a Word or EPUB file keeps its .docx or .epub name)',
 };
 

@@ -9,7 +9,7 @@ const BODY = 'The river council met on Tuesday to discuss the new bridge and the
 describe('isDocumentFile', () => {
   it('knows the document extensions, whatever their case', () => {
     expect(['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.HTM'].every(isDocumentFile)).toBe(true);
-    expect(['notes.json', 'a.meta.json', 'b.doc', 'txt'].some(isDocumentFile)).toBe(false);
+    expect(['notes.json', 'a.meta.json', 'b.pages', 'txt'].some(isDocumentFile)).toBe(false);
   });
 });
 

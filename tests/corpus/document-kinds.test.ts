@@ -6,7 +6,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('kindFromName', () => {
   it('names each kind by its extension, in any case', () => {
     expect(['a.txt', 'a.TEXT', 'a.md', 'a.markdown', 'a.html', 'a.HTM', 'a.xhtml', 'a.xml', 'a.docx', 'a.odt', 'a.rtf', 'a.epub', 'a.PDF', 'a.mhtml', 'a.MHT'].map(kindFromName)).toEqual(['text', 'text', 'text', 'text', 'html', 'html', 'html', 'tei', 'office', 'office', 'rtf', 'epub', 'pdf', 'mhtml', 'mhtml']);
-    expect(['a.doc', 'a.csv', 'a.txt.bak', 'README', 'Mr. Smith'].map(kindFromName)).toEqual([null, null, null, null, null]);
+    expect(['a.pages', 'a.csv', 'a.txt.bak', 'README', 'Mr. Smith'].map(kindFromName)).toEqual([null, null, null, null, null]);
+    expect(kindFromName('old.DOC')).toBe('word97');
   });
 
   it('takes an extension as letters and digits after the last dot, nothing else', () => {

@@ -15,6 +15,7 @@
 import { cbc } from '@noble/ciphers/aes.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { concatBytes } from '../signatures.ts';
 
 /** How a file's strings and streams are decrypted. */
 export interface Decryptor {
@@ -49,16 +50,6 @@ const PADDING = Uint8Array.from([
 ]);
 
 export const NEEDS_PASSWORD = 'is protected by a password, which Refrain does not ask for: open it in a PDF viewer and copy its text into "Paste a text"';
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function equal(a: Uint8Array, b: Uint8Array, n: number): boolean {
   if (a.length < n || b.length < n) return false;
@@ -109,7 +100,7 @@ export function standardDecryptor(e: EncryptParams): Decryptor | { error: string
   if (!key) return { error: NEEDS_PASSWORD };
   const objectKey = (salt: boolean) => (num: number, gen: number) => {
     const extra = Uint8Array.from([num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, gen & 0xff, (gen >> 8) & 0xff]);
-    return md5(concat(key, extra, salt ? Uint8Array.from([0x73, 0x41, 0x6c, 0x54]) : new Uint8Array(0))).subarray(0, Math.min(key.length + 5, 16));
+    return md5(concatBytes([key, extra, salt ? Uint8Array.from([0x73, 0x41, 0x6c, 0x54]) : new Uint8Array(0)])).subarray(0, Math.min(key.length + 5, 16));
   };
   const v4 = e.v >= 4;
   const stream = methods(v4 ? e.streamMethod : 'V2', objectKey(true), objectKey(false));
@@ -122,11 +113,11 @@ function rc4Key(e: EncryptParams): Uint8Array | null {
   const n = e.r === 2 ? 5 : Math.max(5, Math.min(16, Math.floor(e.length / 8)));
   const p = Uint8Array.from([e.p & 0xff, (e.p >> 8) & 0xff, (e.p >> 16) & 0xff, (e.p >>> 24) & 0xff]);
   const noMetadata = e.r >= 4 && !e.encryptMetadata ? Uint8Array.from([0xff, 0xff, 0xff, 0xff]) : new Uint8Array(0);
-  let hash = md5(concat(PADDING, e.o.subarray(0, 32), p, e.id, noMetadata));
+  let hash = md5(concatBytes([PADDING, e.o.subarray(0, 32), p, e.id, noMetadata]));
   if (e.r >= 3) for (let i = 0; i < 50; i++) hash = md5(hash.subarray(0, n));
   const key = hash.subarray(0, n);
   if (e.r === 2) return equal(rc4(key, PADDING), e.u, 32) ? key : null;
-  let x = rc4(key, md5(concat(PADDING, e.id)));
+  let x = rc4(key, md5(concatBytes([PADDING, e.id])));
   for (let i = 1; i <= 19; i++) x = rc4(key.map((b) => b ^ i), x);
   return equal(x, e.u, 16) ? key : null;
 }
@@ -144,9 +135,9 @@ function aes256Key(e: EncryptParams): Uint8Array | null {
 
 /** ISO 32000-2's algorithm 2.B for the empty password: SHA-256, -384 or -512 by turns, with AES-128 between. */
 function hash2B(salt: Uint8Array, userKey: Uint8Array): Uint8Array {
-  let k: Uint8Array = sha256(concat(salt, userKey));
+  let k: Uint8Array = sha256(concatBytes([salt, userKey]));
   for (let round = 0; ; round++) {
-    const block = concat(k, userKey);
+    const block = concatBytes([k, userKey]);
     const k1 = new Uint8Array(block.length * 64);
     for (let i = 0; i < 64; i++) k1.set(block, i * block.length);
     const encrypted = cbc(k.subarray(0, 16), k.subarray(16, 32), { disablePadding: true }).encrypt(k1);

@@ -11,6 +11,7 @@
  * object streams (PDF 1.5) fill in the rest.
  */
 import { Inflate, inflateSync, Unzlib, unzlibSync } from 'fflate';
+import { concatBytes } from '../signatures.ts';
 import { standardDecryptor, type Decryptor } from './decrypt.ts';
 
 export class Name {
@@ -485,17 +486,7 @@ function inflate(data: Uint8Array): Uint8Array | null {
   } catch (error) {
     if (error instanceof TooLarge) throw new Error(`has a compressed part that would unpack to more than ${MAX_STREAM_BYTES / 1024 / 1024} MB`);
   }
-  return total === 0 && chunks.length === 0 ? null : concat(chunks, total);
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return total === 0 && chunks.length === 0 ? null : concatBytes(chunks);
 }
 
 function ascii85(data: Uint8Array): Uint8Array {

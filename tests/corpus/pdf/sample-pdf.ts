@@ -1,5 +1,6 @@
 /** PDFs built as producers write them, for the PDF reader's tests. */
 import { zlibSync } from 'fflate';
+import { concatBytes } from '../../../src/corpus/signatures.ts';
 
 const enc = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 
@@ -15,16 +16,6 @@ export interface PdfOptions {
   trailer?: string;
   /** Numbers of objects packed into an object stream (PDF 1.5) instead of written directly. */
   packed?: number[];
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** A PDF of `objects` numbered from 1 (object 1 is the catalogue), with a cross-reference table and trailer. */
@@ -52,14 +43,14 @@ export function buildPdf(objects: PdfObject[], options: PdfOptions = {}): Uint8A
       const bytes = typeof o.stream === 'string' ? enc(o.stream) : o.stream;
       const data = o.raw ? bytes : zlibSync(bytes);
       const dict = o.body.replace(/>>\s*$/, `/Length ${data.length}${o.raw ? '' : ' /Filter /FlateDecode'} >>`);
-      chunk = concat([enc(`${i + 1} 0 obj\n${dict}\nstream\n`), data, enc('\nendstream\nendobj\n')]);
+      chunk = concatBytes([enc(`${i + 1} 0 obj\n${dict}\nstream\n`), data, enc('\nendstream\nendobj\n')]);
     } else chunk = enc(`${i + 1} 0 obj\n${o.body}\nendobj\n`);
     parts.push(chunk);
     offset += chunk.length;
   });
   const xref = `xref\n0 ${all.length + 1}\n0000000000 65535 f \n${all.map((_, i) => `${String(offsets[i] ?? 0).padStart(10, '0')} 00000 ${offsets[i] === undefined ? 'f' : 'n'} \n`).join('')}`;
   parts.push(enc(`${xref}trailer\n<< /Size ${all.length + 1} /Root 1 0 R ${options.trailer ?? ''} >>\nstartxref\n${offset}\n%%EOF\n`));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 /** A PDF literal string. */
