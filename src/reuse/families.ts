@@ -120,7 +120,7 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
  * Each document's rank in document order: date key (code units; undated
  * last), then index (= id). The distinct keys are sorted, the documents
  * counted into them in index order: not a comparator sort of every
- * document by its key (8M words: 13K documents, a few thousand dates).
+ * document by its key (8M words: 13,362 documents, 4,165 dates).
  */
 function documentRanks(dates: readonly string[]): Int32Array {
   const keyRank = new Map<string, number>();
@@ -290,8 +290,8 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
   }
   // Per wording: its count, its first member, and its texts. Most
   // wordings are written one way: the first text is held in the entry, a
-  // map made only for a second (8M words: ≈ 100K wordings, a map each was
-  // 6 MB of young garbage).
+  // map made only for a second (8M words: 21.6K wordings in 5,071
+  // families; with a map each, variantsOf's maps were 5.5 MB of garbage).
   const wordings = new Map<string, WordingCount>();
   for (let k = 0; k < classes; k++) {
     const at = classFirstAt[k]!;

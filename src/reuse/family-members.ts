@@ -95,7 +95,7 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
  * The first occurrence in document order with the very tokens of x's
  * readable extent (x itself if none): the classes are kept by a hash of
  * the types (the map holds a hash's first class, `nextClass` chains the
- * others: no array per hash, 113K of them at 8M words), and compared
+ * others: no array per hash, for 109K members at 8M words), and compared
  * token by token.
  */
 function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: Map<number, number>, nextClass: Int32Array): number {
