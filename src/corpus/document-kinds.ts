@@ -9,7 +9,7 @@
  */
 import { bytesAsText, COMPOUND, formatOf, PDF, RTF, ZIP } from './signatures.ts';
 
-export type DocumentKind = 'text' | 'html' | 'mhtml' | 'tei' | 'office' | 'word97' | 'rtf' | 'epub' | 'pdf';
+export type DocumentKind = 'text' | 'html' | 'mhtml' | 'webarchive' | 'tei' | 'office' | 'word97' | 'rtf' | 'epub' | 'pdf';
 
 const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   txt: 'text',
@@ -24,6 +24,7 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   shtml: 'html',
   mhtml: 'mhtml',
   mht: 'mhtml',
+  webarchive: 'webarchive',
   xml: 'tei',
   docx: 'office',
   odt: 'office',
@@ -34,7 +35,7 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
 };
 
 /** What the kinds are called in messages, in the order people look for them. */
-export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
+export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .webarchive, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
 
 /** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
 export const SNIFF_BYTES = 128;

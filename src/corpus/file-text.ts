@@ -1,7 +1,7 @@
 /**
  * One file's text before cleaning and the metadata it carries, whatever its
  * kind (document-kinds.ts): decoded text with its front matter, a web
- * page's article (saved as .html or as one .mhtml file), a TEI file's `<text>`, a word processor's, an RTF
+ * page's article (saved as .html, or as one .mhtml or .webarchive file), a TEI file's `<text>`, a word processor's, an RTF
  * file's, a PDF's or an EPUB book's body. The build (assemble.ts) and the browser's
  * import (importer/read.ts) both read files here, so a file reads alike in
  * both; what each adds (the importer's inferred fields and the user's own)
@@ -14,6 +14,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import { htmlFields, htmlProvenance, readHtml, type HtmlMeta } from './html/index.ts';
 import { CorpusError } from './metadata.ts';
 import { readMhtml } from './mhtml.ts';
+import { readWebArchive } from './webarchive.ts';
 import { officeProvenance, readOffice } from './office.ts';
 import { pdfProvenance, readPdf } from './pdf/index.ts';
 import { readRtf, rtfProvenance } from './rtf.ts';
@@ -51,8 +52,9 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
     const reading = readPdf(bytes);
     if (fail(reading)) throw new CorpusError(path, null, reading.error);
     out = { kind, original: reading.text, fields: reading.fields, html: null, decoded: null, provenance: pdfProvenance(path, reading) };
-  } else if (kind === 'mhtml') {
-    const page = readMhtml(bytes);
+  } else if (kind === 'mhtml' || kind === 'webarchive') {
+    // A page saved as one file with its images: its HTML part, read as any saved page.
+    const page = kind === 'mhtml' ? readMhtml(bytes) : readWebArchive(bytes);
     if (fail(page)) throw new CorpusError(path, null, page.error);
     const decoded = decodeFile(page.html, path, encoding, true);
     const reading = readHtml(decoded.text);

@@ -226,13 +226,13 @@ Yours, Ann.}`, 'latin1'));
     expect(watch.problems()).toEqual([]);
   });
 
-  it('imports a PDF as its paragraphs, a page saved as one .mhtml file as its article and an old Word .doc as its text, and refuses a scanned PDF saying to run text recognition', async () => {
+  it('imports a PDF as its paragraphs, a page saved as one .mhtml file as its article and an old Word .doc as its text, and a Safari .webarchive as its article, and refuses a scanned PDF saying to run text recognition', async () => {
     const scan = join(dir, 'scanned-page.pdf');
     writeFileSync(scan, '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 30 >>\nstream\nq 600 0 0 800 0 0 cm /Im1 Do Q\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([join(FIXTURES, 'pdf/printed-by-chromium.pdf'), scan, join(FIXTURES, 'mhtml/ferry-saved-by-chromium.mhtml'), join(FIXTURES, 'doc/essay-by-libreoffice.doc')]);
+    await page.getByTestId('import-files').setInputFiles([join(FIXTURES, 'pdf/printed-by-chromium.pdf'), scan, join(FIXTURES, 'mhtml/ferry-saved-by-chromium.mhtml'), join(FIXTURES, 'doc/essay-by-libreoffice.doc'), join(FIXTURES, 'webarchive/ferry-saved.webarchive')]);
     await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
-    expect(await page.locator('.progress .detail').innerText()).toMatch(/3 imported, 1 refused/);
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/4 imported, 1 refused/);
     await expect.poll(() => page.locator('.refused').innerText()).toMatch(/scanned-page\.pdf\s+has no text layer .*text recognition \(OCR\)/);
     await page.goto(`${fileUrl()}#/doc/printed-by-chromium`);
     const main = page.locator('main');
@@ -248,6 +248,9 @@ Yours, Ann.}`, 'latin1'));
     await page.goto(`${fileUrl()}#/doc/essay-by-libreoffice`);
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('Zażółć gęślą jaźń. Ελληνικά κείμενα. Русский текст.');
     expect(await main.innerText()).toContain('Why the ferry matters');
+    await page.goto(`${fileUrl()}#/doc/ferry-saved`);
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The service will run all winter, twice a day');
+    expect(await main.innerText()).toMatch(/Island Times · By Bo Chen · 16 March 2023/);
     expect(watch.problems()).toEqual([]);
   });
 
