@@ -3,8 +3,21 @@
  * the README, and enforced before a file is read and again before it is added.
  */
 
-/** One file, as read from disk (a pasted text counts its UTF-8 bytes). */
+/** One file, as read from disk (a pasted text counts its UTF-8 bytes); and the text of any one document. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * A file whose bytes are mostly not its text (a PDF, a Word, OpenDocument
+ * or EPUB file, a page saved with its images): a 20 MB report is ordinary.
+ * Its text is still held to MAX_FILE_BYTES, and the corpus counts its text,
+ * not its pictures.
+ */
+export const MAX_PACKED_FILE_BYTES = 50 * 1024 * 1024;
+const PACKED = /\.(pdf|docx|doc|odt|epub|mhtml|mht|webarchive)$/i;
+
+/** Whether a file's name says it packs its text among images and fonts (its bytes are limited by MAX_PACKED_FILE_BYTES). */
+export function isPacked(name: string): boolean {
+  return PACKED.test(name);
+}
 /** Documents in one corpus (the reuse engine stays interactive up to about this many). */
 export const MAX_CORPUS_DOCUMENTS = 2000;
 /** Total size of the files a corpus was imported from. */
@@ -19,12 +32,18 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export const LIMITS_SENTENCE = `Up to ${formatBytes(MAX_FILE_BYTES)} per file, ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents and ${formatBytes(MAX_CORPUS_BYTES)} per corpus.`;
+export const LIMITS_SENTENCE = `Up to ${formatBytes(MAX_FILE_BYTES)} per file (${formatBytes(MAX_PACKED_FILE_BYTES)} for a PDF, Word, EPUB or saved page, whose bytes are mostly pictures), ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents and ${formatBytes(MAX_CORPUS_BYTES)} per corpus.`;
 
-/** Why one more file of `bytes` cannot join a corpus that has `documents` documents of `total` bytes; null when it can. */
-export function limitProblem(bytes: number, corpus: { documents: number; bytes: number }): string | null {
-  if (bytes > MAX_FILE_BYTES) return `is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`;
+/**
+ * Why one more file of `bytes` cannot join a corpus that has `documents`
+ * documents of `total` bytes; null when it can. For a `packed` file before
+ * it is read, `bytes` is its size and only the per-file limit applies (what
+ * the corpus counts is its text, known once read).
+ */
+export function limitProblem(bytes: number, corpus: { documents: number; bytes: number }, packed = false): string | null {
+  const max = packed ? MAX_PACKED_FILE_BYTES : MAX_FILE_BYTES;
+  if (bytes > max) return `is ${formatBytes(bytes)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}`;
   if (corpus.documents + 1 > MAX_CORPUS_DOCUMENTS) return `would be document ${(corpus.documents + 1).toLocaleString('en')}; a corpus holds at most ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')}`;
-  if (corpus.bytes + bytes > MAX_CORPUS_BYTES) return `would take the corpus to ${formatBytes(corpus.bytes + bytes)}; the limit is ${formatBytes(MAX_CORPUS_BYTES)} per corpus`;
+  if (!packed && corpus.bytes + bytes > MAX_CORPUS_BYTES) return `would take the corpus to ${formatBytes(corpus.bytes + bytes)}; the limit is ${formatBytes(MAX_CORPUS_BYTES)} per corpus`;
   return null;
 }

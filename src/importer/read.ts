@@ -15,7 +15,7 @@ import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../co
 import type { CorpusDocument } from '../corpus/types.ts';
 import { isPlainObject } from '../validate/fields.ts';
 import { inferFields, type MetaFields } from './infer.ts';
-import { MAX_FILE_BYTES, formatBytes } from './limits.ts';
+import { MAX_FILE_BYTES, MAX_PACKED_FILE_BYTES, formatBytes, isPacked } from './limits.ts';
 
 /** A file the user dropped, picked or pasted. */
 export interface ImportFile {
@@ -78,10 +78,15 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   const bytes = file.bytes;
   if (!(bytes instanceof Uint8Array)) return refuse(path, 'could not be read (no content)');
   if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
-  if (bytes.length > MAX_FILE_BYTES) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)} per file`);
   const name = typeof file.name === 'string' && file.name ? file.name : path;
+  const packed = isPacked(name);
+  const max = packed ? MAX_PACKED_FILE_BYTES : MAX_FILE_BYTES;
+  if (bytes.length > max) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}`);
   const read = readFileText({ path, name, bytes }, typeof file.encoding === 'string' ? file.encoding : null);
   const { original, decoded } = read;
+  // A packed file counts its text, not its pictures; that text is held to the limit of one document.
+  const textBytes = packed ? new TextEncoder().encode(original).length : bytes.length;
+  if (textBytes > MAX_FILE_BYTES) return refuse(path, `has ${formatBytes(textBytes)} of text; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
   const readAs: ReadAs | null = decoded && { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
 
   const inferred = inferFields({ name, text: original, html: read.html });
@@ -107,7 +112,7 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     taken.delete(file.keepId);
     meta.id = file.keepId;
   }
-  return finish(meta, original, bytes.length, taken, path, readAs);
+  return finish(meta, original, textBytes, taken, path, readAs);
 }
 
 function readPrepared(item: PreparedFile, path: string, taken: Set<string>): ImportOutcome {

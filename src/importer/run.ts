@@ -8,7 +8,7 @@
 import { metaShapeProblem } from '../corpus/limits.ts';
 import { isImportable, isReadableByContent, TABLE_NAME, unsupportedReason } from './file-kinds.ts';
 import { READABLE_FORMATS } from '../corpus/document-kinds.ts';
-import { MAX_CORPUS_FILE_BYTES, formatBytes, limitProblem } from './limits.ts';
+import { MAX_CORPUS_FILE_BYTES, formatBytes, isPacked, limitProblem } from './limits.ts';
 import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -262,8 +262,9 @@ async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ b
   let index = from;
   while (index < plan.documents.length && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
     const f = plan.documents[index++]!;
-    // Limits are checked on the size alone, before reading the file.
-    const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + batchBytes });
+    // Limits are checked on the size alone, before reading the file (a packed file's text is counted once read).
+    const packed = isPacked(f.path);
+    const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + batchBytes }, packed);
     const loaded = problem ? { reason: problem } : f.size === 0 ? { reason: 'is empty (0 bytes); nothing was added' } : await loadItem(f, plan.sidecars.get(f.path));
     if ('reason' in loaded) {
       run.done++;
@@ -271,7 +272,7 @@ async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ b
       continue;
     }
     batch.push({ file: f, item: loaded.item });
-    batchBytes += f.size;
+    batchBytes += packed ? 0 : f.size;
   }
   return { batch, next: index };
 }

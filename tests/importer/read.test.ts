@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importItem, type ImportFile, type ImportOutcome } from '../../src/importer/read.ts';
 import { MAX_FILE_BYTES } from '../../src/importer/limits.ts';
+import { paragraphAt, simpleDocument } from '../corpus/pdf/sample-pdf.ts';
 import { longBlock } from '../corpus/clean/helpers.ts';
 import { enc, PROSE } from './helpers.ts';
 
@@ -115,6 +116,15 @@ describe('importItem: refusals', () => {
     expect(refused(importItem(file('p.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), new Set())).reason).toMatch(/PNG image/);
     expect(refused(importItem(file('z.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), new Set())).reason).toMatch(/ZIP archive/);
     expect(refused(importItem(file('big.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61)), new Set())).reason).toMatch(/limit is 5 MB/);
+  });
+  it('takes a PDF larger than 5 MB whose bytes are a picture, counting its text, not its bytes', () => {
+    const picture = { body: '<< /Type /XObject /Subtype /Image /Width 2000 /Height 1000 /BitsPerComponent 8 /ColorSpace /DeviceRGB >>', stream: new Uint8Array(6_000_000).fill(0x7f), raw: true };
+    const pdf = simpleDocument([`${paragraphAt(72, 700, ['The ferry will run all winter, the council', 'said on Monday.'])}q 400 0 0 200 72 300 cm /Im1 Do Q`], { extra: [picture] });
+    expect(pdf.length).toBeGreaterThan(MAX_FILE_BYTES);
+    const r = importItem(file('report.pdf', pdf), new Set());
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.doc.original).toBe('The ferry will run all winter, the council said on Monday.');
+    expect(r.bytes).toBe(r.doc.original.length);
   });
   it('decodes UTF-16 with a BOM and UTF-8 with a BOM', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...PROSE].flatMap((c) => [c.charCodeAt(0), 0])]);
