@@ -28,8 +28,19 @@ export interface Line {
 
 /** A gap between glyphs, as a share of the font size, that is a space between words. */
 export const WORD_GAP = 0.2;
-/** Form XObjects nested deeper than this are not followed (a form that draws itself). */
+/** Form XObjects nested deeper than this are not followed. */
 const MAX_FORM_DEPTH = 8;
+/** Operators a document may run, forms included, before it is refused (forms drawing forms many times over). */
+export const MAX_OPERATORS = 20_000_000;
+
+/** What a document's pages share: fonts read once, forms decoded once, one budget of operators. */
+export interface DocumentState {
+  fonts: Map<Dict, PdfFont>;
+  forms: Map<Stream, Uint8Array | null>;
+  operators: number;
+}
+
+export const newDocumentState = (): DocumentState => ({ fonts: new Map(), forms: new Map(), operators: 0 });
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -72,10 +83,13 @@ export class PageReader {
   #textMatrix: Matrix = IDENTITY;
   #lineMatrix: Matrix = IDENTITY;
 
-  /** `fonts`: the document's fonts read so far, shared by its pages (a font's map is read once). */
+  /** Forms being drawn now: one is not entered again inside itself. */
+  readonly #open = new Set<Stream>();
+
+  /** `shared`: what the document's pages share (fonts, forms, the operator budget). */
   constructor(
     readonly pdf: PdfFile,
-    readonly fonts = new Map<Dict, PdfFont>(),
+    readonly shared: DocumentState = newDocumentState(),
   ) {}
 
   /** Reads one content stream (a page's, or a form's) with its resources. */
@@ -98,6 +112,7 @@ export class PageReader {
         if (operands.length < 64) operands.push(v);
         continue;
       }
+      if (++this.shared.operators > MAX_OPERATORS) throw new Error(`has more drawing operations than Refrain reads (over ${MAX_OPERATORS.toLocaleString('en')}); copy its text into "Paste a text"`);
       switch (v.word) {
         case 'q':
           stack.push({ ...state });
@@ -204,10 +219,10 @@ export class PageReader {
     const fonts = this.pdf.dict(resources ?? undefined, 'Font');
     const font = this.pdf.dict(fonts ?? undefined, name.name);
     if (!font) return null;
-    let f = this.fonts.get(font);
+    let f = this.shared.fonts.get(font);
     if (!f) {
       f = new PdfFont(this.pdf, font);
-      this.fonts.set(font, f);
+      this.shared.fonts.set(font, f);
     }
     return f;
   }
@@ -215,13 +230,22 @@ export class PageReader {
   #form(resources: Dict | null, name: string, ctm: Matrix, depth: number): void {
     const pdf = this.pdf;
     const xobject = pdf.field(pdf.dict(resources ?? undefined, 'XObject') ?? undefined, name);
-    if (!(xobject instanceof Stream) || (pdf.get(xobject.dict.get('Subtype')) as Name | undefined)?.name !== 'Form') return;
-    const data = pdf.decode(xobject);
+    if (!(xobject instanceof Stream) || this.#open.has(xobject) || (pdf.get(xobject.dict.get('Subtype')) as Name | undefined)?.name !== 'Form') return;
+    let data = this.shared.forms.get(xobject);
+    if (data === undefined) {
+      data = pdf.decode(xobject);
+      this.shared.forms.set(xobject, data);
+    }
     if (!data) return;
     const m = pdf.get(xobject.dict.get('Matrix'));
     const matrix = Array.isArray(m) && m.length === 6 && m.every((x) => typeof x === 'number') ? (m as Matrix) : IDENTITY;
     const saved = [this.#textMatrix, this.#lineMatrix];
-    this.read(data, pdf.dict(xobject, 'Resources') ?? resources, multiply(matrix, ctm), depth + 1);
+    this.#open.add(xobject);
+    try {
+      this.read(data, pdf.dict(xobject, 'Resources') ?? resources, multiply(matrix, ctm), depth + 1);
+    } finally {
+      this.#open.delete(xobject);
+    }
     [this.#textMatrix, this.#lineMatrix] = saved as [Matrix, Matrix];
   }
 
@@ -256,7 +280,8 @@ export class PageReader {
   /** Adds a glyph's text that starts at (x, y) and ends at (endX, endY). */
   #place(text: string, x: number, y: number, endX: number, endY: number, size: number): void {
     let line = this.#line;
-    if (line && Math.abs(y - this.#endY) > size * 0.5) {
+    // Another baseline, by more than half the line's size (a superscript or a footnote mark stays on its line).
+    if (line && Math.abs(y - this.#endY) > Math.max(size, line.size) * 0.5) {
       this.#closeLine();
       line = null;
     }

@@ -167,6 +167,9 @@ function utf16(bytes: Uint8Array): string {
   return s;
 }
 
+/** Codes a ToUnicode map may give text for (four bytes' worth of codes would be 4 billion). */
+const MAX_MAPPINGS = 1 << 20;
+
 /** Reads a CMap stream's code spaces and its bfchar/bfrange mappings. */
 export function parseToUnicode(data: Uint8Array): ToUnicode {
   const lexer = new Lexer(data);
@@ -213,7 +216,8 @@ export function parseToUnicode(data: Uint8Array): ToUnicode {
         const dst = lexer.value();
         if (!(hi instanceof Uint8Array)) break;
         const a = code(lo);
-        const b = Math.min(code(hi), a + 0xffff);
+        // A range is at most 65,536 codes, and a map at most MAX_MAPPINGS in all.
+        const b = Math.min(code(hi), a + 0xffff, a + MAX_MAPPINGS - map.size);
         if (Array.isArray(dst)) {
           dst.forEach((d, i) => {
             if (d instanceof Uint8Array && a + i <= b) map.set(a + i, utf16(d));
@@ -251,7 +255,10 @@ export class PdfFont {
     const encoding = pdf.get(font.get('Encoding'));
     const encodingName = encoding instanceof Name ? encoding.name : '';
     this.#ucs2 = this.#composite && /UCS2|UTF16/.test(encodingName);
-    this.#spaces = this.#composite ? (cmap?.spaces.length ? cmap.spaces : [{ bytes: 2, low: 0, high: 0xffff }]) : [{ bytes: 1, low: 0, high: 0xff }];
+    // A composite font's codes are split by its encoding: Identity-H/V and the Unicode CMaps are two bytes
+    // (whatever code spaces its ToUnicode map states); an embedded CMap's spaces come from its ToUnicode map.
+    const twoBytes = /^Identity-[HV]$|UCS2|UTF16/.test(encodingName);
+    this.#spaces = this.#composite ? (!twoBytes && cmap?.spaces.length ? cmap.spaces : [{ bytes: 2, low: 0, high: 0xffff }]) : [{ bytes: 1, low: 0, high: 0xff }];
     const matrix = pdf.get(font.get('FontMatrix'));
     this.#scale = subtype === 'Type3' && Array.isArray(matrix) && typeof pdf.get(matrix[0]) === 'number' ? (pdf.get(matrix[0]) as number) : 0.001;
     if (this.#composite) {

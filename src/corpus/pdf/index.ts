@@ -31,8 +31,7 @@
  * order, Type 3 and bare-glyph fonts without a Unicode map, tables
  * (read cell by cell, a line each).
  */
-import { PageReader, type Line } from './content.ts';
-import type { PdfFont } from './fonts.ts';
+import { newDocumentState, PageReader, type Line } from './content.ts';
 import { Name, PdfFile, Stream, type Dict, type Value } from './objects.ts';
 
 export interface PdfReading {
@@ -69,10 +68,10 @@ export function readPdf(bytes: Uint8Array): PdfReading | { error: string } {
   const perPage: Line[][] = [];
   let shown = 0;
   let unreadable = 0;
-  const fonts = new Map<Dict, PdfFont>();
+  const shared = newDocumentState();
   try {
     for (const page of pages) {
-      const reader = new PageReader(pdf, fonts);
+      const reader = new PageReader(pdf, shared);
       const resources = inherited(pdf, page, 'Resources');
       for (const data of contents(pdf, page)) reader.read(data, resources instanceof Map ? resources : null);
       perPage.push(reader.finish());
@@ -144,8 +143,12 @@ function contents(pdf: PdfFile, page: Dict): Uint8Array[] {
   return [joined];
 }
 
-/** A line with its digits folded, for recognising a running head that carries the page number. */
-const furnitureKey = (text: string) => text.replace(/\d+/g, '#').toLowerCase();
+/**
+ * A line with its digits folded and its size, for recognising a running head
+ * that carries the page number (and not taking a title for the running head
+ * that repeats it in small type).
+ */
+const furnitureKey = (line: Line) => `${Math.round(line.size)}:${line.text.replace(/\d+/g, '#').toLowerCase()}`;
 
 /**
  * Leaves out each page's running heads and page numbers: its first and last
@@ -156,12 +159,12 @@ const furnitureKey = (text: string) => text.replace(/\d+/g, '#').toLowerCase();
 function dropFurniture(pages: Line[][]): number {
   const edges = (lines: Line[]) => [...new Set([...lines.slice(0, 2), ...lines.slice(-2)])];
   const counts = new Map<string, number>();
-  for (const lines of pages) for (const key of new Set(edges(lines).map((l) => furnitureKey(l.text)))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const lines of pages) for (const key of new Set(edges(lines).map(furnitureKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
   const recurs = (key: string) => pages.length >= 3 && (counts.get(key) ?? 0) >= Math.max(2, pages.length / 3);
   const pageNumber = /^(?:page\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
   let dropped = 0;
   pages.forEach((lines, p) => {
-    const drop = new Set(edges(lines).filter((l) => pageNumber.test(l.text) || recurs(furnitureKey(l.text))));
+    const drop = new Set(edges(lines).filter((l) => pageNumber.test(l.text) || recurs(furnitureKey(l))));
     if (drop.size) {
       pages[p] = lines.filter((l) => !drop.has(l));
       dropped += drop.size;
@@ -171,6 +174,9 @@ function dropFurniture(pages: Line[][]): number {
 }
 
 const SENTENCE_END = /[.!?。！？:;…"”’»)]$/;
+/** Single line spacing, in multiples of the font size (what word processors and browsers use, give or take). */
+const SINGLE_SPACING = 1.25;
+
 /** A line that starts a list item. */
 const LIST_ITEM = /^[•◦▪‣·∙●○■□–—-]\s/;
 const BIGRAM_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -197,11 +203,12 @@ function paragraphs(pages: Line[][]): string {
     lines.forEach((line, i) => {
       const prev = lines[i - 1];
       let joins: boolean;
-      if (!prev) {
-        // A page's first line goes on from the last page's paragraph when that one was cut mid-sentence.
+      const prevGap = prev ? (prev.y - line.y) / line.size : 0;
+      if (!prev || prevGap <= 0) {
+        // A page's first line, or a new column's (a jump up the page), goes on from the paragraph before it when that one was cut mid-sentence.
         joins = current !== '' && !SENTENCE_END.test(current) && /^[\p{Ll}\p{Lo}]/u.test(line.text);
       } else {
-        const gap = (prev.y - line.y) / line.size;
+        const gap = prevGap;
         const sameSize = Math.abs(line.size - prev.size) < Math.max(0.5, prev.size * 0.1);
         const indented = line.x - prev.x > prev.size * 1.5 && line.x - prev.x < usualWidth / 2;
         const shortEnd = SENTENCE_END.test(prev.text) && prev.right - prev.x < usualWidth * 0.8;
@@ -228,7 +235,7 @@ function join(before: string, after: string): string {
 /**
  * The gap between lines of one paragraph on a page: the smallest gap that
  * is common (as many gaps within 10% of it as half the most common gap
- * has, and at least two). Not the median, which on a page of short
+ * has, and at least two); with none, the smallest up to single spacing. Not the median, which on a page of short
  * paragraphs is the gap between paragraphs; not the smallest, which TeX's
  * uneven baselines make too small. Infinity when no gap is known.
  */
@@ -243,7 +250,8 @@ function lineGap(gaps: number[]): number {
   }
   const enough = Math.max(2, most / 2);
   const i = near.findIndex((n) => n >= enough);
-  return i >= 0 ? sorted[i]! * 1.05 : (sorted[0] ?? Infinity);
+  // No gap recurs (a page of two or three lines): the smallest, but no wider than single spacing.
+  return i >= 0 ? sorted[i]! * 1.05 : sorted.length ? Math.min(sorted[0]!, SINGLE_SPACING) * 1.05 : Infinity;
 }
 
 function median(xs: number[]): number {

@@ -164,9 +164,10 @@ export class Lexer {
     while (this.pos < this.end && isRegular(b[this.pos]!)) {
       const c = b[this.pos++]!;
       if (c === 0x23 && this.pos + 1 < this.end) {
-        const code = parseInt(String.fromCharCode(b[this.pos]!, b[this.pos + 1]!), 16);
-        if (!Number.isNaN(code)) {
-          s += String.fromCharCode(code);
+        const high = hexDigit(b[this.pos]!);
+        const low = hexDigit(b[this.pos + 1]!);
+        if (high >= 0 && low >= 0) {
+          s += String.fromCharCode((high << 4) | low);
           this.pos += 2;
           continue;
         }
@@ -249,6 +250,8 @@ function hexDigit(c: number): number {
 /** The numbered objects of a PDF file and what its trailer says. */
 export class PdfFile {
   readonly #objects = new Map<number, Value>();
+  /** Where each object's definition in use stands in the file (an object stream's own offset for its objects). */
+  readonly #offsets = new Map<number, number>();
   /** The trailer's dictionary (the last one, with /Root), merged over earlier ones. */
   readonly trailer: Dict = new Map();
   /** Why an encrypted file cannot be opened (it needs a password); null when it can. */
@@ -257,10 +260,11 @@ export class PdfFile {
 
   constructor(readonly bytes: Uint8Array) {
     const text = latin1(bytes);
-    const header = /(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+obj\b/g;
-    const streams: Stream[] = [];
-    /** Each object read directly, with its generation (for decryption). */
-    const direct: Array<[num: number, gen: number]> = [];
+    // At most 10 and 5 digits, and only from a run's first digit: a long run of digits is scanned once, not once per digit.
+    const header = /(?<![0-9])(\d{1,10})[ \t\r\n\f\0]+(\d{1,5})[ \t\r\n\f\0]+obj\b/g;
+    const streams: Array<[stream: Stream, offset: number]> = [];
+    /** Each object's generation as last read directly (for decryption, once per object). */
+    const direct = new Map<number, number>();
     let m: RegExpExecArray | null;
     while ((m = header.exec(text))) {
       if (m.index > 0 && isRegular(bytes[m.index - 1]!)) continue;
@@ -275,12 +279,13 @@ export class PdfFile {
         value = stream.stream;
         stream.stream.num = Number(m[1]);
         stream.stream.gen = Number(m[2]);
-        if (stream.stream.dict.get('Type') instanceof Name && (stream.stream.dict.get('Type') as Name).name === 'ObjStm') streams.push(stream.stream);
+        if (stream.stream.dict.get('Type') instanceof Name && (stream.stream.dict.get('Type') as Name).name === 'ObjStm') streams.push([stream.stream, m.index]);
         if ((stream.stream.dict.get('Type') as Name | undefined)?.name === 'XRef') mergeTrailer(this.trailer, v);
         header.lastIndex = stream.end;
       } else header.lastIndex = Math.max(after, header.lastIndex);
       this.#objects.set(Number(m[1]), value);
-      direct.push([Number(m[1]), Number(m[2])]);
+      this.#offsets.set(Number(m[1]), m.index);
+      direct.set(Number(m[1]), Number(m[2]));
     }
     for (const t of text.matchAll(/trailer[\s\0]*<</g)) {
       const v = new Lexer(bytes, t.index + t[0].length - 2).value();
@@ -298,7 +303,7 @@ export class PdfFile {
         }
       }
     }
-    for (const s of streams) this.#unpack(s);
+    for (const [s, offset] of streams) this.#unpack(s, offset);
   }
 
   /** The file's decryptor from its /Encrypt dictionary and /ID. */
@@ -325,7 +330,8 @@ export class PdfFile {
       filter: name(this.get(e.get('Filter'))) ?? '',
       v: num('V', 0),
       r: num('R', 2),
-      length: num('Length', 40),
+      // /Length is optional from V 4 on: the crypt filter's (in bytes when under 40), else 128 bits.
+      length: num('Length', 0) || cryptFilterBits(this.field(this.dict(filters ?? undefined, 'StdCF') ?? undefined, 'Length'), num('V', 0)),
       o: str('O') ?? new Uint8Array(0),
       u: str('U') ?? new Uint8Array(0),
       ue: str('UE'),
@@ -388,8 +394,8 @@ export class PdfFile {
     return data;
   }
 
-  /** Objects packed in an object stream; a number already defined directly stays as it is. */
-  #unpack(s: Stream): void {
+  /** Objects packed in an object stream found at offset `at`; an object defined later in the file stays as it is. */
+  #unpack(s: Stream, at: number): void {
     const data = this.decode(s);
     const n = this.get(s.dict.get('N'));
     const first = this.get(s.dict.get('First'));
@@ -399,11 +405,20 @@ export class PdfFile {
       const num = head.value();
       const offset = head.value();
       if (typeof num !== 'number' || typeof offset !== 'number') return;
-      if (this.#objects.has(num)) continue;
+      // An incremental update may define an object again, directly or in a later object stream: the later definition wins.
+      if ((this.#offsets.get(num) ?? -1) > at) continue;
       const v = new Lexer(data, first + offset).value();
-      if (v !== END && !(v instanceof Keyword)) this.#objects.set(num, v);
+      if (v !== END && !(v instanceof Keyword)) {
+        this.#objects.set(num, v);
+        this.#offsets.set(num, at);
+      }
     }
   }
+}
+
+function cryptFilterBits(length: Value | undefined, v: number): number {
+  if (typeof length === 'number' && length > 0) return length < 40 ? length * 8 : length;
+  return v >= 4 ? 128 : 40;
 }
 
 function mergeTrailer(into: Dict, d: Dict): void {
@@ -443,7 +458,7 @@ function decodeFilter(name: string, data: Uint8Array): Uint8Array | null {
       return inflate(data);
     case 'ASCIIHexDecode':
     case 'AHx':
-      return new Lexer(Uint8Array.from([0x3c, ...data, 0x3e])).value() as Uint8Array;
+      return asciiHex(data);
     case 'ASCII85Decode':
     case 'A85':
       return ascii85(data);
@@ -489,22 +504,63 @@ function inflate(data: Uint8Array): Uint8Array | null {
   return total === 0 && chunks.length === 0 ? null : concatBytes(chunks);
 }
 
+/** Bytes written one at a time into a growing buffer; past MAX_STREAM_BYTES the stream is refused. */
+class ByteSink {
+  #buffer = new Uint8Array(4096);
+  length = 0;
+
+  push(byte: number): void {
+    if (this.length === this.#buffer.length) {
+      if (this.length >= MAX_STREAM_BYTES) throw new Error(`has a compressed part that would unpack to more than ${MAX_STREAM_BYTES / 1024 / 1024} MB`);
+      const bigger = new Uint8Array(Math.min(this.length * 2, MAX_STREAM_BYTES));
+      bigger.set(this.#buffer);
+      this.#buffer = bigger;
+    }
+    this.#buffer[this.length++] = byte;
+  }
+
+  bytes(): Uint8Array {
+    return this.#buffer.subarray(0, this.length);
+  }
+}
+
+function asciiHex(data: Uint8Array): Uint8Array {
+  const out = new ByteSink();
+  let high = -1;
+  for (const c of data) {
+    if (c === 0x3e) break;
+    const d = hexDigit(c);
+    if (d < 0) continue;
+    if (high < 0) high = d;
+    else {
+      out.push((high << 4) | d);
+      high = -1;
+    }
+  }
+  if (high >= 0) out.push(high << 4);
+  return out.bytes();
+}
+
 function ascii85(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
+  const out = new ByteSink();
   let group = 0;
   let count = 0;
-  for (let i = 0; i < data.length; i++) {
+  let i = data[0] === 0x3c && data[1] === 0x7e ? 2 : 0;
+  for (; i < data.length; i++) {
     const c = data[i]!;
     if (c === 0x7e) break;
     if (WHITE[c]) continue;
     if (c === 0x7a && count === 0) {
-      out.push(0, 0, 0, 0);
+      for (let k = 0; k < 4; k++) out.push(0);
       continue;
     }
     if (c < 0x21 || c > 0x75) continue;
     group = group * 85 + (c - 0x21);
     if (++count === 5) {
-      out.push(group >>> 24, (group >>> 16) & 0xff, (group >>> 8) & 0xff, group & 0xff);
+      out.push(group >>> 24);
+      out.push((group >>> 16) & 0xff);
+      out.push((group >>> 8) & 0xff);
+      out.push(group & 0xff);
       group = 0;
       count = 0;
     }
@@ -514,11 +570,12 @@ function ascii85(data: Uint8Array): Uint8Array {
     const bytes = [group >>> 24, (group >>> 16) & 0xff, (group >>> 8) & 0xff, group & 0xff];
     for (const byte of bytes.slice(0, count - 1)) out.push(byte);
   }
-  return Uint8Array.from(out);
+  return out.bytes();
 }
 
+/** LZW with PDF's early change; the table stops growing at 4,096 codes, as the format's 12-bit codes allow. */
 function lzw(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
+  const out = new ByteSink();
   let table: number[][] = [];
   const reset = () => {
     table = [];
@@ -531,7 +588,7 @@ function lzw(data: Uint8Array): Uint8Array {
   let buffer = 0;
   let prev: number[] | null = null;
   for (let i = 0; i < data.length; i++) {
-    buffer = (buffer << 8) | data[i]!;
+    buffer = ((buffer << 8) | data[i]!) & 0xffffff;
     bits += 8;
     while (bits >= width) {
       const code = (buffer >>> (bits - width)) & ((1 << width) - 1);
@@ -542,24 +599,23 @@ function lzw(data: Uint8Array): Uint8Array {
         prev = null;
         continue;
       }
-      if (code === 257) return Uint8Array.from(out);
+      if (code === 257) return out.bytes();
       let entry = table[code];
       if (!entry) {
-        if (!prev || code !== table.length) return Uint8Array.from(out);
+        if (!prev || code !== table.length) return out.bytes();
         entry = [...prev, prev[0]!];
       }
       for (const byte of entry) out.push(byte);
-      if (out.length > MAX_STREAM_BYTES) throw new Error('has a compressed part that is too large');
-      if (prev) table.push([...prev, entry[0]!]);
+      if (prev && table.length < 4096) table.push([...prev, entry[0]!]);
       prev = entry;
       if (table.length + 1 >= 1 << width && width < 12) width++;
     }
   }
-  return Uint8Array.from(out);
+  return out.bytes();
 }
 
 function runLength(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
+  const out = new ByteSink();
   for (let i = 0; i < data.length; ) {
     const n = data[i++]!;
     if (n === 128) break;
@@ -571,5 +627,5 @@ function runLength(data: Uint8Array): Uint8Array {
       for (let k = 0; k < 257 - n; k++) out.push(byte);
     }
   }
-  return Uint8Array.from(out);
+  return out.bytes();
 }

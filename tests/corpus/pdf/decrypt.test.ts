@@ -23,6 +23,12 @@ describe('readPdf: encrypted files', () => {
     },
   );
 
+  it('decrypts each object once in a file updated after it was encrypted, and takes a V4 file without /Length as 128 bits', () => {
+    const updated = readPdf(fixture('rc4-128-updated'));
+    expect(updated).toMatchObject({ fields: { title: 'Annual Report', author: 'Jane Doe' } });
+    expect(readPdf(fixture('aes-128-no-length'))).toMatchObject({ text: expect.stringMatching(/^The first paragraph has a footnote mark here1 and then/) });
+  });
+
   it('refuses a file that needs a password to open, saying so and what to do', () => {
     expect(readPdf(fixture('password'))).toEqual({ error: expect.stringMatching(/^is protected by a password, which Refrain does not ask for: .*"Paste a text"$/) });
   });

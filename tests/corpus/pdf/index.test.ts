@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdf, textString, type PdfReading } from '../../../src/corpus/pdf/index.ts';
+import { readRtf } from '../../../src/corpus/rtf.ts';
 import { buildPdf, compositeDocument, helvetica, lit, paragraphAt, simpleDocument, wordsAt } from './sample-pdf.ts';
 
 function read(bytes: Uint8Array): PdfReading {
@@ -203,5 +204,57 @@ describe('readPdf: a file LibreOffice exported', () => {
       'A final paragraph with a footnote-free ending, efficient and fine.',
     ]);
     expect(r.fields).toMatchObject({ title: 'Why the ferry matters', author: 'Sam Student' });
+  });
+});
+
+describe('readPdf: layouts from LibreOffice, checked against the RTF they were printed from', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/pdf/${name}`, import.meta.url)));
+  const source = (name: string) => {
+    const r = readRtf(fixture(name));
+    if ('error' in r) throw new Error(r.error);
+    return r.text.split(/\n+/).filter(Boolean);
+  };
+
+  it('keeps a footnote mark and a superscript or subscript on their line (one paragraph, not three)', () => {
+    expect(read(fixture('footnote-marks-by-libreoffice.pdf')).text.split('\n\n')).toEqual(source('footnote-marks.rtf'));
+  });
+
+  it('reads two columns as the paragraphs they are, joining one cut by a column break', () => {
+    expect(read(fixture('two-columns-by-libreoffice.pdf')).text.split('\n\n')).toEqual(source('two-columns.rtf'));
+  });
+});
+
+describe('readPdf: files built to break readers', () => {
+  it('draws a form that draws itself once (not 20^8 times)', () => {
+    const form = { body: '<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 3 0 R >> /XObject << /X0 6 0 R >> >> >>', stream: `BT /F1 10 Tf 72 600 Td (inside) Tj ET ${'/X0 Do '.repeat(20)}` };
+    const pdf = simpleDocument([`${wordsAt(72, 700, 'Outside.')}/X0 Do`], { extra: [form], resources: '/XObject << /X0 6 0 R >>' });
+    expect(read(pdf).text).toBe('Outside.\n\ninside');
+  });
+
+  it('refuses a RunLength stream that would unpack past 64 MB', () => {
+    const bomb = new Uint8Array(1_100_000).fill(129); // each pair: 128 copies of the next byte
+    const pdf = simpleDocument([wordsAt(72, 700, 'Text.')], { extra: [{ body: '<< /Filter /RunLengthDecode >>', stream: bomb, raw: true }], trailer: '', packed: [] });
+    const page = new TextDecoder('latin1').decode(pdf).replace('/Contents 5 0 R', '/Contents 6 0 R');
+    expect(readPdf(Uint8Array.from(page, (c) => c.charCodeAt(0)))).toEqual({ error: expect.stringMatching(/more than 64 MB/) });
+  });
+
+  it('scans a long run of digits once', () => {
+    const pdf = new TextDecoder('latin1').decode(simpleDocument([wordsAt(72, 700, 'After the digits.')]));
+    const padded = pdf.replace('%PDF-1.5\n', `%PDF-1.5\n%${'7'.repeat(300_000)}\n`);
+    expect(read(Uint8Array.from(padded, (c) => c.charCodeAt(0))).text).toBe('After the digits.');
+  });
+
+  it('reads the latest definition when an update puts a page in an object stream after the old one', () => {
+    const old = new TextDecoder('latin1').decode(simpleDocument([wordsAt(72, 700, 'Old draft text.')]));
+    const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 7 0 R >>';
+    const content = wordsAt(72, 700, 'Final revised text.');
+    const update = `7 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n8 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length ${4 + page.length} >>\nstream\n4 0 ${page}\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`;
+    expect(read(Uint8Array.from(old + update, (c) => c.charCodeAt(0))).text).toBe('Final revised text.');
+  });
+
+  it('does not take a title for the running head that repeats it in small type', () => {
+    const head = wordsAt(72, 770, 'The Harbour Report', 8);
+    const pages = [wordsAt(72, 700, 'The Harbour Report', 24) + paragraphAt(72, 650, ['Page one text.']), head + paragraphAt(72, 700, ['Page two text.']), head + paragraphAt(72, 700, ['Page three text.'])];
+    expect(read(simpleDocument(pages)).text.split('\n\n')).toEqual(['The Harbour Report', 'Page one text.', 'Page two text.', 'Page three text.']);
   });
 });
