@@ -1,5 +1,5 @@
 /**
- * The streams of a Compound File (Microsoft's "OLE2" container: Word
+ * The root storage's streams of a Compound File (Microsoft's "OLE2" container: Word
  * 97–2003 `.doc`, and `.xls`, `.ppt`, `.msg`), by name: the header's sector
  * size, the FAT (with its DIFAT chain), the directory, and the mini stream
  * for streams under the cutoff ([MS-CFB]). A chain that comes back to a
@@ -39,19 +39,26 @@ export class CompoundFile {
     const entries = this.#chain(this.#u32(0x30));
     const miniFatBytes = this.#u32(0x40) ? this.#chain(this.#u32(0x3c)) : new Uint8Array(0);
     this.#miniFat = new Uint32Array(miniFatBytes.buffer.slice(miniFatBytes.byteOffset, miniFatBytes.byteOffset + (miniFatBytes.length & ~3)));
-    let miniStream: Uint8Array = new Uint8Array(0);
-    const names = new DataView(entries.buffer, entries.byteOffset, entries.byteLength);
-    for (let at = 0; at + 128 <= entries.length; at += 128) {
-      const type = entries[at + 0x42];
-      const nameLength = Math.min(64, names.getUint16(at + 0x40, true));
+    const dir = new DataView(entries.buffer, entries.byteOffset, entries.byteLength);
+    const count = Math.floor(entries.length / 128);
+    if (count === 0 || entries[0x42] !== 5) throw new Error('is a damaged compound file (no root entry)');
+    this.#miniStream = this.#chain(dir.getUint32(0x74, true), dir.getUint32(0x78, true));
+    // The root storage's own streams: its child and that child's siblings (a red-black tree), not the
+    // streams of storages inside it (an embedded object has its own WordDocument and SummaryInformation).
+    const seen = new Set<number>();
+    const pending = [dir.getUint32(0x4c, true)];
+    while (pending.length) {
+      const entry = pending.pop()!;
+      if (entry >= count || seen.has(entry)) continue;
+      seen.add(entry);
+      const at = entry * 128;
+      pending.push(dir.getUint32(at + 0x44, true), dir.getUint32(at + 0x48, true));
+      if (entries[at + 0x42] !== 2) continue;
+      const nameLength = Math.min(64, dir.getUint16(at + 0x40, true));
       let name = '';
-      for (let i = 0; i + 2 < nameLength; i += 2) name += String.fromCharCode(names.getUint16(at + i, true));
-      const start = names.getUint32(at + 0x74, true);
-      const size = names.getUint32(at + 0x78, true);
-      if (type === 5) miniStream = this.#chain(start, size);
-      else if (type === 2) this.#streams.set(name, { start, size });
+      for (let i = 0; i + 2 < nameLength; i += 2) name += String.fromCharCode(dir.getUint16(at + i, true));
+      this.#streams.set(name, { start: dir.getUint32(at + 0x74, true), size: dir.getUint32(at + 0x78, true) });
     }
-    this.#miniStream = miniStream;
   }
 
   /** A stream's bytes, or null when there is none of that name. */

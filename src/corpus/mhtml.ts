@@ -1,7 +1,8 @@
 /**
  * A web page saved as one file (`.mhtml`, `.mht`: Chrome's and Edge's "Save
- * as… Webpage, Single File", Word's "Single File Web Page"): a MIME
- * multipart message whose first HTML part is the page, its images and
+ * as… Webpage, Single File", Word's "Single File Web Page", an e-mail
+ * Outlook saved): a MIME multipart message whose first HTML part (inside
+ * nested multiparts too) is the page, its images and
  * styles in the parts after it. The page's bytes come out of their transfer
  * encoding (quoted-printable or base64), and file-text.ts reads them as
  * any saved page (its declared charset, else detection); the address the page was
@@ -44,22 +45,30 @@ export function readMhtml(bytes: Uint8Array): MhtmlPage | { error: string } {
   const text = new TextDecoder('latin1').decode(bytes);
   const top = splitHeaders(text);
   const type = top.headers.get('content-type') ?? '';
-  const boundary = parameter(type, 'boundary');
-  let parts: Part[];
-  if (/^multipart\//i.test(type) && boundary) {
-    parts = top.body
-      .split(`--${boundary}`)
-      .slice(1)
-      .filter((p) => !p.startsWith('--'))
-      .map((p) => splitHeaders(p.replace(/^\r?\n/, '')));
-  } else if (/^text\/html/i.test(type)) parts = [top];
-  else return { error: 'is not a web page saved as a single file (no multipart/related or text/html content)' };
-  const page = parts.find((p) => /^text\/html/i.test(p.headers.get('content-type') ?? ''));
+  if (!/^(multipart\/|text\/html)/i.test(type)) return { error: 'is not a web page saved as a single file (no multipart/related or text/html content)' };
+  const page = htmlPart(top, 0);
   if (!page) return { error: 'is a web archive without an HTML page in it' };
   const encoding = (page.headers.get('content-transfer-encoding') ?? '').toLowerCase();
   const html = encoding === 'quoted-printable' ? quotedPrintable(page.body) : encoding === 'base64' ? base64(page.body) : latin1Bytes(page.body);
   const location = [top.headers.get('snapshot-content-location'), page.headers.get('content-location')].find((l) => l && /^https?:\/\//i.test(l)) ?? null;
   return { html, location };
+}
+
+/** Multipart nesting followed (an e-mail saved as .mht: related, then alternative, then the HTML). */
+const MAX_NESTING = 8;
+
+/** The first text/html part, depth first: the page, or an e-mail's HTML body inside its alternatives. */
+function htmlPart(part: Part, depth: number): Part | null {
+  const type = part.headers.get('content-type') ?? '';
+  if (/^text\/html/i.test(type)) return part;
+  const boundary = parameter(type, 'boundary');
+  if (!/^multipart\//i.test(type) || !boundary || depth >= MAX_NESTING) return null;
+  for (const piece of part.body.split(`--${boundary}`).slice(1)) {
+    if (piece.startsWith('--')) break;
+    const found = htmlPart(splitHeaders(piece.replace(/^\r?\n/, '')), depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 function latin1Bytes(s: string): Uint8Array {

@@ -20,6 +20,8 @@ class BinaryPlist {
   readonly #view: DataView;
   readonly #offsets: number[] = [];
   readonly #refSize: number;
+  /** Objects read so far: an object referred to many times is read once (shared references would otherwise multiply). */
+  readonly #read = new Map<number, PlistValue>();
   readonly top: number;
 
   constructor(readonly bytes: Uint8Array) {
@@ -47,6 +49,15 @@ class BinaryPlist {
 
   /** Object `ref`, containers read to `depth` levels (a web archive nests three or four). */
   object(ref: number, depth = 0): PlistValue {
+    let value = this.#read.get(ref);
+    if (value === undefined) {
+      value = this.#object(ref, depth);
+      this.#read.set(ref, value);
+    }
+    return value;
+  }
+
+  #object(ref: number, depth: number): PlistValue {
     const at = this.#offsets[ref];
     if (at === undefined || depth > 32) throw new Error('is a damaged web archive (a reference past its objects)');
     const marker = this.bytes[at]!;

@@ -40,7 +40,8 @@ export function readWord97(bytes: Uint8Array): Word97Reading | { error: string }
     if (!word || word.length < 0x200) return { error: 'is a compound file but not a Word document (an Excel, PowerPoint or Outlook file?); save it as .docx or .txt first' };
     const fib = new DataView(word.buffer, word.byteOffset, word.byteLength);
     if (fib.getUint16(0, true) !== 0xa5ec) return { error: 'is not a Word 97–2003 document (its header is not Word’s)' };
-    if (fib.getUint16(2, true) < 101) return { error: 'was written by Word 6 or Word 95, which Refrain cannot read; save it as .docx or .txt first' };
+    // Word 97 and later write nFib 0xC1 and up; Word 6 (101) and Word 95 (104) another header.
+    if (fib.getUint16(2, true) < 0xc0) return { error: 'was written by Word 6 or Word 95, which Refrain cannot read; save it as .docx or .txt first' };
     const flags = fib.getUint16(0x0a, true);
     if (flags & 0x0100) return { error: 'is a Word document protected by a password, which Refrain does not ask for; save an unprotected copy as .docx or .txt' };
     const table = file.stream(flags & 0x0200 ? '1Table' : '0Table');

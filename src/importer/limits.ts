@@ -6,13 +6,13 @@
 /** One file, as read from disk (a pasted text counts its UTF-8 bytes); and the text of any one document. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /**
- * A file whose bytes are mostly not its text (a PDF, a Word, OpenDocument
- * or EPUB file, a page saved with its images): a 20 MB report is ordinary.
+ * A file whose bytes are mostly not its text (a PDF, a Word, OpenDocument,
+ * RTF or EPUB file, a page saved with its images): a 20 MB report is ordinary.
  * Its text is still held to MAX_FILE_BYTES, and the corpus counts its text,
  * not its pictures.
  */
 export const MAX_PACKED_FILE_BYTES = 50 * 1024 * 1024;
-const PACKED = /\.(pdf|docx|doc|odt|epub|mhtml|mht|webarchive)$/i;
+const PACKED = /\.(pdf|docx|doc|odt|rtf|epub|mhtml|mht|webarchive)$/i;
 
 /** Whether a file's name says it packs its text among images and fonts (its bytes are limited by MAX_PACKED_FILE_BYTES). */
 export function isPacked(name: string): boolean {

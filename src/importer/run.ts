@@ -258,13 +258,15 @@ async function sortByContent(plan: Plan, run: RunState): Promise<void> {
 /** The next batch of documents from `from` on, refusing over-limit, empty and unreadable files without sending them. */
 async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ batch: Batch; next: number }> {
   const batch: Batch = [];
+  /** What the batch weighs (files sent to the worker at once), and what it adds to the corpus (a packed file's text is counted once read). */
   let batchBytes = 0;
+  let countedBytes = 0;
   let index = from;
   while (index < plan.documents.length && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
     const f = plan.documents[index++]!;
     // Limits are checked on the size alone, before reading the file (a packed file's text is counted once read).
     const packed = isPacked(f.path);
-    const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + batchBytes }, packed);
+    const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + countedBytes }, packed);
     const loaded = problem ? { reason: problem } : f.size === 0 ? { reason: 'is empty (0 bytes); nothing was added' } : await loadItem(f, plan.sidecars.get(f.path));
     if ('reason' in loaded) {
       run.done++;
@@ -272,7 +274,8 @@ async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ b
       continue;
     }
     batch.push({ file: f, item: loaded.item });
-    batchBytes += packed ? 0 : f.size;
+    batchBytes += f.size;
+    countedBytes += packed ? 0 : f.size;
   }
   return { batch, next: index };
 }

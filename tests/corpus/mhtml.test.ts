@@ -23,6 +23,12 @@ describe('readMhtml', () => {
     expect('error' in page ? null : page.location).toBeNull();
   });
 
+  it('finds the HTML body of an e-mail saved as .mht, inside its alternatives', () => {
+    const mail = ['MIME-Version: 1.0', 'Content-Type: multipart/related;', '\tboundary="outer"; type="multipart/alternative"', '', '--outer', 'Content-Type: multipart/alternative; boundary="inner"', '', '--inner', 'Content-Type: text/plain', '', 'Plain body', '--inner', 'Content-Type: text/html; charset="utf-8"', '', '<p>Html body</p>', '--inner--', '--outer', 'Content-Type: image/png', '', 'x', '--outer--', ''].join('\r\n');
+    const page = readMhtml(enc(mail));
+    expect('error' in page ? page.error : text(page.html).trim()).toBe('<p>Html body</p>');
+  });
+
   it('refuses a file that is not a saved page, and an archive without a page', () => {
     expect(readMhtml(enc('Just some text.'))).toEqual({ error: expect.stringMatching(/not a web page saved as a single file/) });
     expect(readMhtml(enc('Content-Type: multipart/related; boundary=b\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n'))).toEqual({ error: 'is a web archive without an HTML page in it' });

@@ -35,9 +35,9 @@ function cp1252(text: string): number[] {
 }
 
 /** A WordDocument stream and its 0Table: pieces in order, the first `mainLength` characters the main text. */
-function wordStreams(pieces: Piece[], mainLength: number, flags = 0): { word: Uint8Array; table: Uint8Array } {
+function wordStreams(pieces: Piece[], mainLength: number, flags = 0, nFib = 0x00c1): { word: Uint8Array; table: Uint8Array } {
   const word = new Array<number>(1024).fill(0);
-  word.splice(0, 4, ...u16(0xa5ec), ...u16(0x00c1));
+  word.splice(0, 4, ...u16(0xa5ec), ...u16(nFib));
   word.splice(0x0a, 2, ...u16(flags));
   word.splice(32, 2, ...u16(14)); // csw: fibRgW is 14 words
   word.splice(62, 2, ...u16(22)); // cslw: fibRgLw is 22 longs
@@ -109,16 +109,20 @@ export function compoundFile(streams: Record<string, Uint8Array>): Uint8Array {
     fat.push(0xfffffffe);
   }
   while (fat.length < fatSectors * 128) fat.push(0xffffffff);
-  const entry = (name: string, type: number, start: number, size: number) => {
+  // The root's child is the first stream, each stream's right sibling the next (a tree as [MS-CFB] allows, all black).
+  const entry = (name: string, type: number, start: number, size: number, child = 0xffffffff, right = 0xffffffff) => {
     const e = new Array<number>(128).fill(0);
     [...name].forEach((c, i) => e.splice(i * 2, 2, ...u16(c.charCodeAt(0))));
     e.splice(0x40, 2, ...u16((name.length + 1) * 2));
     e[0x42] = type;
-    e.splice(0x44, 12, ...u32(0xffffffff), ...u32(0xffffffff), ...u32(0xffffffff));
+    e.splice(0x44, 12, ...u32(0xffffffff), ...u32(right), ...u32(child));
     e.splice(0x74, 8, ...u32(start), ...u32(size));
     return e;
   };
-  const dir = [...entry('Root Entry', 5, 0xfffffffe, 0), ...names.flatMap((k, i) => entry(k, 2, starts[i]!, streams[k]!.length))];
+  const dir = [
+    ...entry('Root Entry', 5, 0xfffffffe, 0, 1),
+    ...names.flatMap((k, i) => entry(k, 2, starts[i]!, streams[k]!.length, 0xffffffff, i + 1 < names.length ? i + 2 : 0xffffffff)),
+  ];
   const header = new Array<number>(512).fill(0);
   header.splice(0, 8, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
   header.splice(0x18, 8, ...u16(0x3e), ...u16(3), ...u16(0xfffe), ...u16(9));
@@ -131,8 +135,8 @@ export function compoundFile(streams: Record<string, Uint8Array>): Uint8Array {
 }
 
 /** A .doc of `pieces` whose first `mainLength` characters are the main text, with its summary information. */
-export function wordDocument(pieces: Piece[], mainLength: number, options: { flags?: number; title?: string; author?: string; created?: Date } = {}): Uint8Array {
-  const { word, table } = wordStreams(pieces, mainLength, options.flags);
+export function wordDocument(pieces: Piece[], mainLength: number, options: { flags?: number; nFib?: number; title?: string; author?: string; created?: Date } = {}): Uint8Array {
+  const { word, table } = wordStreams(pieces, mainLength, options.flags, options.nFib);
   return compoundFile({
     WordDocument: word,
     '0Table': table,

@@ -22,6 +22,24 @@ describe('readWebArchive', () => {
   });
 });
 
+describe('readWebArchive: shared references', () => {
+  it('reads an object referred to many times once (2^24 paths through 25 objects)', () => {
+    const objects: number[][] = [];
+    for (let k = 0; k < 24; k++) objects.push([0xa2, k + 1, k + 1]);
+    objects.push([0x10, 0]);
+    const body = [...'bplist00'].map((c) => c.charCodeAt(0));
+    const offsets: number[] = [];
+    for (const o of objects) {
+      offsets.push(body.length);
+      body.push(...o);
+    }
+    const table = body.length;
+    body.push(...offsets);
+    const plist = Uint8Array.from([...body, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, objects.length, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, table]);
+    expect(readWebArchive(plist)).toEqual({ error: 'is a property list but not a web archive (no main resource)' });
+  });
+});
+
 describe('a .webarchive', () => {
   it('reads as its page’s article, with the page’s metadata and where it was saved from', () => {
     const r = readFileText({ path: 'in/ferry.webarchive', name: 'ferry.webarchive', bytes });

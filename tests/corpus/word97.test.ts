@@ -26,6 +26,8 @@ describe('readWord97', () => {
   it('refuses a document protected by a password, and a compound file that is not a Word document', () => {
     const locked = wordDocument([{ text: 'Secret.\r', compressed: true }], 8, { flags: 0x0100 });
     expect(readWord97(locked)).toEqual({ error: expect.stringMatching(/^is a Word document protected by a password/) });
+    const word95 = wordDocument([{ text: 'Old.\r', compressed: true }], 5, { nFib: 104 });
+    expect(readWord97(word95)).toEqual({ error: expect.stringMatching(/^was written by Word 6 or Word 95/) });
     const sheet = compoundFile({ Workbook: new Uint8Array(4096) });
     expect(readWord97(sheet)).toEqual({ error: expect.stringMatching(/not a Word document \(an Excel, PowerPoint or Outlook file\?\)/) });
   });
