@@ -11,7 +11,8 @@
  *   in multiples of the font size), its font
  *   size differs (a heading), it is indented, or the line before ends a
  *   sentence well short of the page's usual line length. A word hyphenated
- *   at a line's end is joined when the next line goes on in lower case.
+ *   at a line's end is joined when the next line goes on in lower case,
+ *   unless the document writes it with its hyphen elsewhere (rejoinHyphens).
  * - Running heads and page numbers: a page's first or last line that is
  *   only a number, or that recurs (digits aside) at the top or bottom of
  *   other pages, is left out. The provenance says so.
@@ -86,7 +87,7 @@ export function readPdf(bytes: Uint8Array): PdfReading | { error: string } {
     return { error: `uses fonts that do not say which letters they draw (${Math.round((100 * unreadable) / shown)}% of its characters), so its text cannot be read; copy its text from a PDF viewer into "Paste a text"` };
   }
   const furniture = dropFurniture(perPage);
-  return { text: paragraphs(perPage), fields: infoFields(pdf), pages: pages.length, furniture };
+  return { text: rejoinHyphens(paragraphs(perPage)), fields: infoFields(pdf), pages: pages.length, furniture };
 }
 
 /** The page dictionaries in order, from the catalogue's page tree (or every /Page object when the tree is broken). */
@@ -224,10 +225,31 @@ function paragraphs(pages: Line[][]): string {
   return out.join('\n\n');
 }
 
+/** Marks a hyphen that ended a line, until rejoinHyphens decides whether it stays (a private-use character). */
+const LINE_END_HYPHEN = '\ue000';
+
+/**
+ * A word hyphenated at a line's end, as the document writes it elsewhere:
+ * "long-\nterm" stays "long-term" when the text has "long-term" more often
+ * than "longterm" on one line; "develop-\nment" becomes "development" (the
+ * usual case, and the choice when neither form occurs elsewhere).
+ */
+export function rejoinHyphens(text: string): string {
+  if (!text.includes(LINE_END_HYPHEN)) return text;
+  const words = new Map<string, number>();
+  for (const w of text.replace(new RegExp(`[\\p{L}-]+${LINE_END_HYPHEN}[\\p{L}-]+`, 'gu'), ' ').toLowerCase().match(/[\p{L}-]+/gu) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
+  return text.replace(new RegExp(`([\\p{L}-]+)${LINE_END_HYPHEN}([\\p{L}-]+)`, 'gu'), (_, a: string, b: string) => {
+    const hyphenated = `${a}-${b}`.toLowerCase();
+    const joined = `${a}${b}`.toLowerCase();
+    return (words.get(hyphenated) ?? 0) > (words.get(joined) ?? 0) ? `${a}-${b}` : `${a}${b}`;
+  });
+}
+
 /** Two lines of one paragraph: a hyphenated word rejoined, no space between lines of Chinese or Japanese. */
 function join(before: string, after: string): string {
   if (before.endsWith('\u00ad')) return before.slice(0, -1) + after;
-  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  // Hyphen or break? Decided once the whole text is known (rejoinHyphens).
+  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + LINE_END_HYPHEN + after;
   if (BIGRAM_SCRIPT.test(before.at(-1)!) && BIGRAM_SCRIPT.test(after[0]!)) return before + after;
   return `${before} ${after}`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPdf, textString, type PdfReading } from '../../../src/corpus/pdf/index.ts';
+import { readPdf, rejoinHyphens, textString, type PdfReading } from '../../../src/corpus/pdf/index.ts';
 import { readRtf } from '../../../src/corpus/rtf.ts';
 import { buildPdf, compositeDocument, helvetica, lit, paragraphAt, simpleDocument, wordsAt } from './sample-pdf.ts';
 
@@ -48,6 +48,12 @@ describe('readPdf: text', () => {
       '• a bullet',
       '• another bullet',
     ]);
+  });
+
+  it('keeps the hyphen of a compound the document writes with its hyphen elsewhere', () => {
+    const page = paragraphAt(72, 700, ['a long-term plan, and a long-', 'term view of the develop-', 'ment.']);
+    expect(read(simpleDocument([page])).text).toBe('a long-term plan, and a long-term view of the development.');
+    expect(rejoinHyphens('so\ue000called, and so-called')).toBe('so-called, and so-called');
   });
 
   it('rejoins a word hyphenated at a line’s end, but keeps a hyphen before a capital', () => {
