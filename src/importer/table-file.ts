@@ -34,7 +34,7 @@ import { formatOf, ZIP } from '../corpus/signatures.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
 import type { PreparedFile } from './read.ts';
 import { TABLE_NAME } from './file-kinds.ts';
-import { workbookRows } from './workbook.ts';
+import { workbookSheets, type Sheet } from './workbook.ts';
 
 
 /** Header names of each field, compared lower-cased with spaces, dashes and underscores dropped. */
@@ -54,58 +54,93 @@ export type TableRead =
   | { ok: true; items: PreparedFile[]; refused: { file: string; reason: string }[]; encoding: string }
   | { ok: false; reason: string };
 
-/** The rows of `bytes` (a CSV or TSV file at `path`) as prepared entries, or why the file cannot be read as a table. */
+/** The rows of `bytes` (a CSV, TSV or Excel file at `path`) as prepared entries, or why the file cannot be read as a table. */
 export function readTable(bytes: Uint8Array, path: string): TableRead {
-  let rows: string[][];
+  let sheets: Sheet[];
   let encoding: string;
   const workbook = formatOf(bytes) === ZIP;
   if (workbook) {
-    const read = workbookRows(bytes);
+    const read = workbookSheets(bytes);
     if ('error' in read) return { ok: false, reason: read.error };
-    rows = read.rows;
+    sheets = read.sheets;
     encoding = 'an Excel workbook';
   } else {
     try {
       const decoded = decodeFile(bytes, path);
       assertText(decoded.text, path, decoded.encoding);
       encoding = encodingShortName(decoded.encoding);
-      rows = parseDelimited(decoded.text, delimiterOf(decoded.text, path));
+      sheets = [{ name: '', rows: parseDelimited(decoded.text, delimiterOf(decoded.text, path)) }];
     } catch (error) {
       return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
     }
   }
-  const header = rows.shift();
-  if (!header || header.every((h) => !h.trim())) return { ok: false, reason: 'is empty: a table needs a header row naming its columns' };
+  // Every sheet whose header names a text column is read; a workbook's other sheets (notes, lists) are named as not read.
+  const out: TableOut = { items: [], refused: [], past: 0 };
+  let firstProblem: string | null = null;
+  for (const [k, sheet] of sheets.entries()) {
+    const problem = readSheet(sheet.rows, { path, encoding, workbook, index: k, name: sheet.name }, out);
+    if (problem && sheets.length > 1) out.refused.push({ file: `${path} sheet “${sheet.name}”`, reason: `${problem}; it was not read` });
+    firstProblem ??= problem;
+  }
+  if (!out.items.length && firstProblem) return { ok: false, reason: sheets.length > 1 ? `has no sheet with a text column (the first sheet ${firstProblem})` : firstProblem };
+  // One line for the rows a corpus has no room for, not one each.
+  if (out.past) out.refused.push({ file: path, reason: `has ${out.past.toLocaleString('en')} more rows past the ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents a corpus holds; they were not read` });
+  if (out.items.length === 0 && out.refused.length === 0) return { ok: false, reason: 'has a header but no rows' };
+  return { ok: true, items: out.items, refused: out.refused, encoding };
+}
+
+interface TableOut {
+  items: PreparedFile[];
+  refused: { file: string; reason: string }[];
+  /** Rows past the corpus's limit. */
+  past: number;
+}
+
+/** Where a sheet's rows come from: a workbook's first sheet reads as a CSV file's rows do (same places, ids and provenance). */
+interface SheetSource {
+  path: string;
+  encoding: string;
+  workbook: boolean;
+  index: number;
+  name: string;
+}
+
+/** A sheet's rows (header first) added to `out`; why it cannot be read as documents, or null. */
+function readSheet(rows: string[][], source: SheetSource, out: TableOut): string | null {
+  const { path, encoding, workbook, index } = source;
+  const header = rows[0];
+  if (!header || header.every((h) => !h.trim())) return 'is empty: a table needs a header row naming its columns';
   const at = findColumns(header);
   if (at.text === undefined) {
-    return { ok: false, reason: `has no text column: its header reads ${header.slice(0, 8).map((h) => JSON.stringify(h.slice(0, 40))).join(', ')}; name the column holding each document's text "text" (or "content", "body", "article")` };
+    return `has no text column: its header reads ${header.slice(0, 8).map((h) => JSON.stringify(h.slice(0, 40))).join(', ')}; name the column holding each document's text "text" (or "content", "body", "article")`;
   }
   const ignored = header.filter((_, i) => !Object.values(at).includes(i)).filter((h) => h.trim());
-  const items: PreparedFile[] = [];
-  const refused: { file: string; reason: string }[] = [];
-  let past = 0;
-  rows.forEach((row, r) => {
-    const where = `${path} row ${r + 2}`; // the header is row 1, as a spreadsheet numbers them
+  const later = index > 0;
+  rows.slice(1).forEach((row, r) => {
+    // The header is row 1, as a spreadsheet numbers them.
+    const where = later ? `${path} sheet “${source.name}” row ${r + 2}` : `${path} row ${r + 2}`;
     if (row.every((cell) => !cell.trim())) return; // a blank line
-    if (items.length >= MAX_CORPUS_DOCUMENTS) return void past++;
+    if (out.items.length >= MAX_CORPUS_DOCUMENTS) return void out.past++;
     const cell = (c: Column) => (at[c] === undefined ? null : (row[at[c]!] ?? '').trim() || null);
     const original = at.text === undefined ? '' : (row[at.text] ?? '');
-    if (!original.trim()) return refused.push({ file: where, reason: 'has no text' });
+    if (!original.trim()) return out.refused.push({ file: where, reason: 'has no text' });
     const long = (['title', 'outlet', 'author'] as const).find((f) => (cell(f)?.length ?? 0) > FIELD_LIMITS[f]);
-    if (long) return refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
+    if (long) return out.refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
     const rawDate = cell('date');
     const date = rawDate === null ? null : readDate(workbook ? fromSerial(rawDate) : rawDate);
     const language = cell('language');
-    const notes = [workbook ? `Row ${r + 2} of the first sheet of “${path}”.` : `Row ${r + 2} of “${path}”, read as ${encoding}.`];
+    const notes = [
+      !workbook ? `Row ${r + 2} of “${path}”, read as ${encoding}.` : later ? `Row ${r + 2} of the sheet “${source.name}” of “${path}”.` : `Row ${r + 2} of the first sheet of “${path}”.`,
+    ];
     const url = cell('url');
     if (url) notes.push(`URL: ${url.slice(0, 500)}`);
     if (rawDate !== null && date === null) notes.push(`Its date “${rawDate.slice(0, 40)}” was not read (write it as YYYY-MM-DD).`);
     if (ignored.length) notes.push(`Columns not read: ${ignored.slice(0, 10).map((h) => h.slice(0, 40)).join(', ')}${ignored.length > 10 ? '…' : ''}.`);
-    items.push({
+    out.items.push({
       kind: 'prepared',
       path: where,
       meta: {
-        id: idOf(cell('id')) ?? `${baseName(path)}-row-${r + 2}`,
+        id: idOf(cell('id')) ?? (later ? `${baseName(path)}-sheet-${index + 1}-row-${r + 2}` : `${baseName(path)}-row-${r + 2}`),
         title: cell('title'),
         outlet: cell('outlet'),
         author: cell('author'),
@@ -116,10 +151,7 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
       original,
     });
   });
-  // One line for the rows a corpus has no room for, not one each.
-  if (past) refused.push({ file: path, reason: `has ${past.toLocaleString('en')} more rows past the ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents a corpus holds; they were not read` });
-  if (items.length === 0 && refused.length === 0) return { ok: false, reason: 'has a header but no rows' };
-  return { ok: true, items, refused, encoding };
+  return null;
 }
 
 

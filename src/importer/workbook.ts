@@ -1,9 +1,9 @@
 /**
- * The first sheet of an Excel workbook (`.xlsx`) as rows of cell text, for
- * a table of documents (table-file.ts), so a spreadsheet need not be saved
+ * The sheets of an Excel workbook (`.xlsx`) as rows of cell text, for a
+ * table of documents (table-file.ts), so a spreadsheet need not be saved
  * as CSV first. An `.xlsx` is a ZIP of XML: the workbook, its
- * relationships, the shared strings and the first sheet are unpacked
- * (corpus/archive.ts; other sheets are not); htmlparser2's tokenizer reads
+ * relationships, the shared strings and the sheets are unpacked
+ * (corpus/archive.ts; charts and pictures are not); htmlparser2's tokenizer reads
  * each in one pass (XML mode, entities decoded).
  *
  * - Cells are placed by their reference (`C7`), so empty cells and rows
@@ -13,8 +13,8 @@
  *   turned into a date by table-file.ts). Phonetic guides (`<rPh>`) are
  *   left out.
  *
- * What it misses: sheets after the first; a cell's number format (a
- * percentage reads as its fraction).
+ * What it misses: a cell's number format (a percentage reads as its
+ * fraction); formulas are read as their last computed value.
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { unpackParts } from '../corpus/archive.ts';
@@ -143,21 +143,37 @@ function attributesOf(xml: string, element: string): Record<string, string>[] {
   return out;
 }
 
+/** A worksheet's name, as its tab shows it, and its rows of cell text. */
+export interface Sheet {
+  name: string;
+  rows: string[][];
+}
+
 /**
- * The first sheet's rows of an `.xlsx` file, or why it cannot be read. Two
- * unpackings: the workbook and its relationships say which part the first
- * sheet is, then only that sheet and the shared strings are unpacked.
+ * The sheets of an `.xlsx` file in the workbook's order, or why it cannot
+ * be read. Two unpackings: the workbook and its relationships say which
+ * part each sheet is, then only the sheets and the shared strings are
+ * unpacked (not charts, drawings or pictures).
  */
-export function workbookRows(bytes: Uint8Array): { rows: string[][] } | { error: string } {
+export function workbookSheets(bytes: Uint8Array): { sheets: Sheet[] } | { error: string } {
   const index = unpackParts(bytes, (name) => name === WORKBOOK || name === RELATIONSHIPS, AN_EXCEL_WORKBOOK);
   if ('error' in index) return index;
-  const firstId = attributesOf(index.text(WORKBOOK) ?? '', 'sheet')[0]?.['r:id'];
-  const target = attributesOf(index.text(RELATIONSHIPS) ?? '', 'Relationship').find((r) => r['Id'] === firstId)?.['Target'];
-  // Else the part Excel names the first sheet.
-  const sheetPath = target ? `xl/${target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : 'xl/worksheets/sheet1.xml';
-  const parts = unpackParts(bytes, (name) => name === sheetPath || name === SHARED_STRINGS, AN_EXCEL_WORKBOOK);
+  const relationships = attributesOf(index.text(RELATIONSHIPS) ?? '', 'Relationship');
+  const listed = attributesOf(index.text(WORKBOOK) ?? '', 'sheet').map((s, i) => {
+    const target = relationships.find((r) => r['Id'] === s['r:id'])?.['Target'];
+    // Else the part Excel names the sheet.
+    return { name: s['name'] ?? `Sheet${i + 1}`, path: target ? `xl/${target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : `xl/worksheets/sheet${i + 1}.xml` };
+  });
+  if (!listed.length) listed.push({ name: 'Sheet1', path: 'xl/worksheets/sheet1.xml' });
+  const wanted = new Set(listed.map((s) => s.path));
+  const parts = unpackParts(bytes, (name) => wanted.has(name) || name === SHARED_STRINGS, AN_EXCEL_WORKBOOK);
   if ('error' in parts) return parts;
-  const sheet = parts.text(sheetPath);
-  if (sheet === null) return { error: `is not ${AN_EXCEL_WORKBOOK} that can be read: it has no worksheet` };
-  return { rows: sheetRows(sheet, sharedStrings(parts.text(SHARED_STRINGS) ?? '')) };
+  const strings = sharedStrings(parts.text(SHARED_STRINGS) ?? '');
+  const sheets: Sheet[] = [];
+  for (const { name, path } of listed) {
+    const xml = parts.text(path);
+    if (xml !== null) sheets.push({ name, rows: sheetRows(xml, strings) });
+  }
+  if (!sheets.length) return { error: `is not ${AN_EXCEL_WORKBOOK} that can be read: it has no worksheet` };
+  return { sheets };
 }

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/importer/table-file.ts';
-import { workbookRows } from '../../src/importer/workbook.ts';
+import { workbookSheets } from '../../src/importer/workbook.ts';
 import { PROSE } from './helpers.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -9,9 +9,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 /**
  * An .xlsx as Excel writes one: shared strings (one of them in rich-text runs, one with a
  * Japanese phonetic guide), a date as a serial number, an inline string, an empty row left out,
- * and a second sheet that is not read.
+ * and a second sheet of notes with no text column (or `second`: a second sheet of articles).
  */
-function workbook(): Uint8Array {
+function workbook(second = '<row r="1"><c r="A1" t="inlineStr"><is><t>not this sheet</t></is></c></row>'): Uint8Array {
   const strings = ['Headline', 'Publication', 'Date', 'Text', 'Harbour vote', 'Coastal Herald', PROSE];
   const si = strings.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join('') + '<si><r><rPr><b/></rPr><t>Bridge </t></r><r><t>delayed</t></r></si><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>';
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
@@ -26,15 +26,17 @@ function workbook(): Uint8Array {
     'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId2" Target="worksheets/sheet1.xml"/><Relationship Id="rId1" Target="worksheets/sheet2.xml"/></Relationships>'),
     'xl/sharedStrings.xml': strToU8(`<sst>${si}</sst>`),
     'xl/worksheets/sheet2.xml': strToU8(sheet),
-    'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>not this sheet</t></is></c></row></sheetData></worksheet>'),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${second}</sheetData></worksheet>`),
   });
 }
 
-describe('workbookRows', () => {
-  it('reads the first sheet in the workbook\'s order, cells in their columns, empty rows in their place', () => {
-    const r = workbookRows(workbook());
+describe('workbookSheets', () => {
+  it('reads the sheets in the workbook\'s order, with their names, cells in their columns, empty rows in their place', () => {
+    const r = workbookSheets(workbook());
     if ('error' in r) throw new Error(r.error);
-    expect(r.rows).toEqual([
+    expect(r.sheets.map((s) => s.name)).toEqual(['Articles', 'Notes']);
+    expect(r.sheets[1]!.rows).toEqual([['not this sheet']]);
+    expect(r.sheets[0]!.rows).toEqual([
       ['Headline', 'Publication', 'Date', 'Text'],
       ['Harbour vote', 'Coastal Herald', '45000', PROSE],
       [],
@@ -44,8 +46,8 @@ describe('workbookRows', () => {
   });
 
   it('refuses a damaged archive and one without a sheet, saying why', () => {
-    expect(workbookRows(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]))).toEqual({ error: expect.stringMatching(/^is not an Excel workbook that can be read: the archive is damaged/) });
-    expect(workbookRows(zipSync({ 'a.txt': strToU8('x') }))).toEqual({ error: 'is not an Excel workbook that can be read: it has no worksheet' });
+    expect(workbookSheets(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]))).toEqual({ error: expect.stringMatching(/^is not an Excel workbook that can be read: the archive is damaged/) });
+    expect(workbookSheets(zipSync({ 'a.txt': strToU8('x') }))).toEqual({ error: 'is not an Excel workbook that can be read: it has no worksheet' });
   });
 });
 
@@ -58,6 +60,31 @@ describe('readTable: an .xlsx', () => {
       ['press.xlsx row 4', 'Bridge delayed', '2019'],
     ]);
     expect((r.items[0]!.meta as Record<string, unknown>)['provenance']).toMatch(/^Row 2 of the first sheet of “press\.xlsx”\./);
-    expect(r.refused).toEqual([{ file: 'press.xlsx row 5', reason: 'has no text' }]);
+    expect(r.refused).toEqual([
+      { file: 'press.xlsx row 5', reason: 'has no text' },
+      { file: 'press.xlsx sheet “Notes”', reason: expect.stringMatching(/^has no text column: its header reads "not this sheet"; .*; it was not read$/) },
+    ]);
+  });
+
+  it('reads every sheet of articles, each row named by its sheet, with ids that do not collide', () => {
+    const more = `<row r="1"><c r="A1" t="inlineStr"><is><t>Text</t></is></c><c r="B1" t="inlineStr"><is><t>Outlet</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${PROSE}</t></is></c><c r="B2" t="inlineStr"><is><t>Island Times</t></is></c></row>`;
+    const r = readTable(workbook(more), 'press.xlsx');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.items.map((i) => [i.path, (i.meta as Record<string, unknown>)['id'], (i.meta as Record<string, unknown>)['outlet']])).toEqual([
+      ['press.xlsx row 2', 'press-row-2', 'Coastal Herald'],
+      ['press.xlsx row 4', 'press-row-4', null],
+      ['press.xlsx sheet “Notes” row 2', 'press-sheet-2-row-2', 'Island Times'],
+    ]);
+    expect((r.items[2]!.meta as Record<string, unknown>)['provenance']).toMatch(/^Row 2 of the sheet “Notes” of “press\.xlsx”\./);
+  });
+
+  it('refuses a workbook with no sheet of articles, quoting the first sheet\'s header', () => {
+    const bare = zipSync({
+      'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="A" r:id="rId1"/><sheet name="B" r:id="rId2"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row></sheetData></worksheet>'),
+      'xl/worksheets/sheet2.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Total</t></is></c></row></sheetData></worksheet>'),
+    });
+    expect(readTable(bare, 'list.xlsx')).toEqual({ ok: false, reason: expect.stringMatching(/^has no sheet with a text column \(the first sheet has no text column: its header reads "Name"/) });
   });
 });
