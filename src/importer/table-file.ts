@@ -1,7 +1,7 @@
 /**
  * A table of documents, one per row (a spreadsheet as `.xlsx`, or saved as
- * CSV or TSV, a news dataset's export; workbook.ts reads an `.xlsx`'s first
- * sheet): its header names the columns, and each row becomes
+ * CSV or TSV, a news dataset's export; workbook.ts reads an `.xlsx`'s
+ * sheets, each with its own header): its header names the columns, and each row becomes
  * a document with the same steps as any other (read.ts: limits, metadata
  * checks, the cleaner). Pure: bytes in, prepared entries and refusals out.
  *
