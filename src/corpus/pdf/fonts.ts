@@ -5,8 +5,9 @@
  *   Chrome and pdfTeX with `\pdfgentounicode` write), says each code's text.
  * - Else a simple font's encoding does: WinAnsi, MacRoman or Standard, with
  *   its `/Differences` read as glyph names (`eacute`, `fi`, `uni00E9`,
- *   `aogonek` composed as a + ogonek). A composite font whose CMap is a
- *   Unicode one (UCS2, UTF16) shows Unicode codes.
+ *   `aogonek` composed as a + ogonek, Greek `alpha`, Cyrillic
+ *   `afii10017`). A composite font whose CMap is a Unicode one (UCS2,
+ *   UTF16) shows Unicode codes.
  * - A code with none of these (a composite font of bare glyph ids and no
  *   ToUnicode) has no text; the reader counts such codes and refuses a
  *   file made mostly of them rather than show invented text.
@@ -75,6 +76,26 @@ const LIGATURES: Readonly<Record<string, string>> = {
 };
 const LIGATURE = /[\ufb00-\ufb06\uf001\uf002]/g;
 
+/** Greek letters by their glyph names (Alpha…Omega, alpha…omega; sigma1 the final sigma). */
+const GREEK = 'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho - Sigma Tau Upsilon Phi Chi Psi Omega'.split(' ');
+
+/**
+ * The Adobe Glyph List's `afii` names of Cyrillic letters, as older Type 1
+ * fonts name them: afii10017–10049 are А–Я with Ё at 10023, afii10065–10097
+ * а–я with ё at 10071, and Ukrainian's own letters.
+ */
+function cyrillic(n: number): string | null {
+  const upper = n >= 10017 && n <= 10049;
+  const lower = n >= 10065 && n <= 10097;
+  if (upper || lower) {
+    const k = n - (upper ? 10017 : 10065);
+    if (k === 6) return upper ? 'Ё' : 'ё';
+    return String.fromCharCode((upper ? 0x410 : 0x430) + (k > 6 ? k - 1 : k));
+  }
+  const other: Record<number, string> = { 10050: 'Ґ', 10053: 'Є', 10055: 'І', 10056: 'Ї', 10098: 'ґ', 10101: 'є', 10103: 'і', 10104: 'ї' };
+  return other[n] ?? null;
+}
+
 let winAnsi: string[] | null = null;
 let byName: Map<string, string> | null = null;
 
@@ -99,6 +120,13 @@ export function glyphText(name: string): string | null {
       if (n !== '-' && !byName!.has(n)) byName!.set(n, table[i + 0x20]!);
     });
     for (const [n, t] of Object.entries(MORE_NAMES)) byName.set(n, t);
+    GREEK.forEach((n, i) => {
+      if (n === '-') return;
+      byName!.set(n, String.fromCharCode(0x391 + i));
+      // 'mu' stays WinAnsi's micro sign (its name in that encoding).
+      if (n !== 'Mu') byName!.set(n.toLowerCase(), String.fromCharCode(0x3b1 + i));
+    });
+    byName.set('sigma1', 'ς');
   }
   const known = byName.get(name);
   if (known !== undefined) return known;
@@ -112,6 +140,8 @@ export function glyphText(name: string): string | null {
   if (m) return m[1]!.match(/.{4}/g)!.map((h) => String.fromCharCode(parseInt(h, 16))).join('');
   m = /^u([0-9A-F]{4,6})$/.exec(name);
   if (m) return codePointText(parseInt(m[1]!, 16));
+  m = /^afii(\d{5})$/.exec(name);
+  if (m) return cyrillic(Number(m[1]));
   for (const [accent, mark] of ACCENTS) {
     if (name.length === accent.length + 1 && name.endsWith(accent) && /[A-Za-z]/.test(name[0]!)) return (name[0]! + mark).normalize('NFC');
   }

@@ -10,6 +10,11 @@ describe('glyphText', () => {
     ]);
   });
 
+  it('names Greek letters and the Adobe Glyph List\'s Cyrillic afii letters (Ё and ё out of sequence)', () => {
+    expect(['Alpha', 'omega', 'sigma1', 'Sigma', 'afii10017', 'afii10023', 'afii10024', 'afii10049', 'afii10065', 'afii10071', 'afii10097', 'afii10056'].map(glyphText).join('')).toBe('ΑωςΣАЁЖЯаёяЇ');
+    expect(glyphText('afii99999')).toBeNull();
+  });
+
   it('reads a suffixed or joined name by its parts, and gives a bare glyph id no text', () => {
     expect(glyphText('a.sc')).toBe('a');
     expect(glyphText('f_f_i')).toBe('ffi');
