@@ -115,31 +115,30 @@ export class CompoundFile {
 
   /** The bytes of a chain of sectors from `start`, cut to `size` when given. */
   #chain(start: number, size = Infinity): Uint8Array {
-    const parts: Uint8Array[] = [];
-    const seen = new Set<number>();
-    let total = 0;
-    for (let s = start; s !== END_OF_CHAIN && total < size; ) {
-      if (seen.has(s) || s >= this.#fat.length) throw new Error('is a damaged compound file (a broken chain of sectors)');
-      seen.add(s);
-      const sector = this.#sector(s);
-      parts.push(sector);
-      total += sector.length;
-      s = this.#fat[s]!;
-    }
-    return concatBytes(parts, size);
+    return follow(start, size, this.#fat, (s) => this.#sector(s), 'sectors');
   }
 
   #miniChain(start: number, size: number): Uint8Array {
-    const parts: Uint8Array[] = [];
-    const seen = new Set<number>();
-    let total = 0;
-    for (let s = start; s !== END_OF_CHAIN && total < size; ) {
-      if (seen.has(s) || s >= this.#miniFat.length) throw new Error('is a damaged compound file (a broken chain of mini sectors)');
-      seen.add(s);
-      parts.push(this.#miniStream.subarray(s * this.#miniSize, (s + 1) * this.#miniSize));
-      total += this.#miniSize;
-      s = this.#miniFat[s]!;
-    }
-    return concatBytes(parts, size);
+    return follow(start, size, this.#miniFat, (s) => this.#miniStream.subarray(s * this.#miniSize, (s + 1) * this.#miniSize), 'mini sectors');
   }
+}
+
+/**
+ * A chain's bytes: from `start`, each sector's successor in `next` (the FAT
+ * or the mini FAT), until the end mark or `size` bytes. A chain that comes
+ * back to a sector or leaves the table is refused.
+ */
+function follow(start: number, size: number, next: Uint32Array, read: (sector: number) => Uint8Array, what: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const seen = new Set<number>();
+  let total = 0;
+  for (let s = start; s !== END_OF_CHAIN && total < size; ) {
+    if (seen.has(s) || s >= next.length) throw new Error(`is a damaged compound file (a broken chain of ${what})`);
+    seen.add(s);
+    const sector = read(s);
+    parts.push(sector);
+    total += sector.length;
+    s = next[s]!;
+  }
+  return concatBytes(parts, size);
 }
