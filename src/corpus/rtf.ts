@@ -303,8 +303,8 @@ function decoderFor(page: number): TextDecoder | null {
   }
 }
 
-/** Lines trimmed, blank runs to one paragraph break. */
-function paragraphs(text: string): string {
+/** Lines trimmed, blank runs to one paragraph break (also word97.ts's last step). */
+export function paragraphs(text: string): string {
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+$/, '').replace(/^[ \t]+/, ''))

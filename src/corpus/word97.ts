@@ -22,6 +22,7 @@
  */
 import { CompoundFile } from './compound-file.ts';
 import { windows1252FromLatin1 } from './cp1252.ts';
+import { paragraphs } from './rtf.ts';
 
 export interface Word97Reading {
   text: string;
@@ -128,12 +129,7 @@ export function cleanMarks(raw: string): string {
     else if (c < 0x20 || c === 0x1f) continue;
     else out += raw[i];
   }
-  return out
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/, '').replace(/^[ \t]+/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return paragraphs(out);
 }
 
 /** Title, author and date of creation from the SummaryInformation property set ([MS-OLEPS]). */
