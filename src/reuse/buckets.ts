@@ -123,27 +123,25 @@ export function markRecurrence(hash: Uint32Array, rarity: Uint8Array, n: number,
   for (let i0 = 0; i0 < n; i0 += TOUCH_BLOCK) {
     const i1 = Math.min(n, i0 + TOUCH_BLOCK);
     touchBits(hash, bits, bitMask, i0, i1);
-    for (let i = i0; i < i1; i++) {
-      const b = hash[i]! & bitMask;
-      const w = b >>> WORD_SHIFT;
-      const sh = b & BIT_IN_WORD;
-      const sw = bits[w]!;
-      rarity[i] = rarity[i]! | (((sw >>> sh) & 1) * RECURS);
-      bits[w] = sw | (1 << sh);
-    }
+    markBlock(hash, rarity, bits, bitMask, i0, i1, 1);
   }
   bits.fill(0);
   for (let i1 = n; i1 > 0; i1 -= TOUCH_BLOCK) {
     const i0 = Math.max(0, i1 - TOUCH_BLOCK);
     touchBits(hash, bits, bitMask, i0, i1);
-    for (let i = i1 - 1; i >= i0; i--) {
-      const b = hash[i]! & bitMask;
-      const w = b >>> WORD_SHIFT;
-      const sh = b & BIT_IN_WORD;
-      const sw = bits[w]!;
-      rarity[i] = rarity[i]! | (((sw >>> sh) & 1) * RECURS);
-      bits[w] = sw | (1 << sh);
-    }
+    markBlock(hash, rarity, bits, bitMask, i1 - 1, i0 - 1, -1);
+  }
+}
+
+/** Marks RECURS on seeds `from` … `to` (exclusive), stepping by `step`, whose hash's bit is already set; sets each one's bit. */
+function markBlock(hash: Uint32Array, rarity: Uint8Array, bits: Int32Array, bitMask: number, from: number, to: number, step: 1 | -1): void {
+  for (let i = from; i !== to; i += step) {
+    const b = hash[i]! & bitMask;
+    const w = b >>> WORD_SHIFT;
+    const sh = b & BIT_IN_WORD;
+    const sw = bits[w]!;
+    rarity[i] = rarity[i]! | (((sw >>> sh) & 1) * RECURS);
+    bits[w] = sw | (1 << sh);
   }
 }
 
