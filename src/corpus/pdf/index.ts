@@ -209,11 +209,10 @@ function paragraphs(pages: Line[][]): string {
         // A page's first line, or a new column's (a jump up the page), goes on from the paragraph before it when that one was cut mid-sentence.
         joins = current !== '' && !SENTENCE_END.test(current) && /^[\p{Ll}\p{Lo}]/u.test(line.text);
       } else {
-        const gap = prevGap;
         const sameSize = Math.abs(line.size - prev.size) < Math.max(0.5, prev.size * 0.1);
         const indented = line.x - prev.x > prev.size * 1.5 && line.x - prev.x < usualWidth / 2;
         const shortEnd = SENTENCE_END.test(prev.text) && prev.right - prev.x < usualWidth * 0.8;
-        joins = gap > 0 && gap <= usualGap * PARAGRAPH_GAP && sameSize && !indented && !shortEnd && !LIST_ITEM.test(line.text);
+        joins = prevGap <= usualGap * PARAGRAPH_GAP && sameSize && !indented && !shortEnd && !LIST_ITEM.test(line.text);
       }
       if (!joins) {
         flush();
