@@ -51,12 +51,18 @@ const UTF8_MIN_SEQUENCES = 8;
  * Decodes a file's bytes; throws a CorpusError naming the file when they are
  * not text. `markup`: an HTML or XML file, whose own declaration of its
  * encoding (`<meta charset>`, `<?xml encoding?>`) is believed before
- * detection, though not over a byte-order mark or valid UTF-8.
+ * detection, though not over a byte-order mark or valid UTF-8. `stated`: the
+ * charset the page's container gives (a saved page's MIME headers, a web
+ * archive's record), believed before the page's own declaration, as a
+ * browser believes an HTTP header's.
  */
-export function decodeFile(bytes: Uint8Array, file: string, chosen?: string | null, markup = false): DecodedText {
+export function decodeFile(bytes: Uint8Array, file: string, chosen?: string | null, markup = false, stated: string | null = null): DecodedText {
   const kind = formatOf(bytes);
   if (kind) throw new CorpusError(file, null, `is ${kind}, not text; save it as .txt, .md or .html first`);
-  const decoded = chosen ? decodeAs(chosen, bytes, file, 'chosen', null) : detect(bytes, file, markup ? declaredEncoding(bytes) : null);
+  const named = stated ? whatwgName(stated) : null;
+  // UTF-16 is recognised from the bytes themselves (a stated UTF-16 that they do not show is wrong).
+  const declared = named && !named.startsWith('utf-16') ? named : markup ? declaredEncoding(bytes) : null;
+  const decoded = chosen ? decodeAs(chosen, bytes, file, 'chosen', null) : detect(bytes, file, declared);
   assertText(decoded.text, file, decoded.encoding);
   return decoded;
 }

@@ -56,7 +56,7 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
     // A page saved as one file with its images: its HTML part, read as any saved page.
     const page = kind === 'mhtml' ? readMhtml(bytes) : readWebArchive(bytes);
     if (fail(page)) throw new CorpusError(path, null, page.error);
-    const decoded = decodeFile(page.html, path, encoding, true);
+    const decoded = decodeFile(page.html, path, encoding, true, page.charset);
     const reading = readHtml(decoded.text);
     out = { kind: 'html', original: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading, page.location) };
   } else {

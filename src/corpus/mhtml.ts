@@ -5,8 +5,9 @@
  * nested multiparts too) is the page, its images and
  * styles in the parts after it. The page's bytes come out of their transfer
  * encoding (quoted-printable or base64), and file-text.ts reads them as
- * any saved page (its declared charset, else detection); the address the page was
- * saved from is kept for its provenance.
+ * any saved page, in the charset its part's headers state (as a browser
+ * takes an HTTP header's), else its own declaration, else detection; the
+ * address the page was saved from is kept for its provenance.
  */
 
 export interface MhtmlPage {
@@ -14,6 +15,8 @@ export interface MhtmlPage {
   html: Uint8Array;
   /** The http(s) address the page was saved from, if the file says. */
   location: string | null;
+  /** The charset the HTML part's Content-Type states (`iso-8859-2`), as written; null when none. */
+  charset: string | null;
 }
 
 interface Part {
@@ -51,7 +54,7 @@ export function readMhtml(bytes: Uint8Array): MhtmlPage | { error: string } {
   const encoding = (page.headers.get('content-transfer-encoding') ?? '').toLowerCase();
   const html = encoding === 'quoted-printable' ? quotedPrintable(page.body) : encoding === 'base64' ? base64(page.body) : latin1Bytes(page.body);
   const location = [top.headers.get('snapshot-content-location'), page.headers.get('content-location')].find((l) => l && /^https?:\/\//i.test(l)) ?? null;
-  return { html, location };
+  return { html, location, charset: parameter(page.headers.get('content-type'), 'charset') };
 }
 
 /** Multipart nesting followed (an e-mail saved as .mht: related, then alternative, then the HTML). */

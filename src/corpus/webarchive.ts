@@ -12,6 +12,8 @@ export interface WebArchivePage {
   html: Uint8Array;
   /** The http(s) address the page was saved from, if the archive says. */
   location: string | null;
+  /** The text encoding Safari recorded for the page (`WebResourceTextEncodingName`, `UTF-8`, `shift_jis`); null when none. */
+  charset: string | null;
 }
 
 type PlistValue = number | string | boolean | null | Uint8Array | PlistValue[] | Map<string, PlistValue>;
@@ -111,7 +113,8 @@ export function readWebArchive(bytes: Uint8Array): WebArchivePage | { error: str
     const data = main instanceof Map ? main.get('WebResourceData') : undefined;
     if (!(data instanceof Uint8Array)) return { error: 'is a property list but not a web archive (no main resource)' };
     const url = main instanceof Map ? main.get('WebResourceURL') : undefined;
-    return { html: data, location: typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null };
+    const charset = main instanceof Map ? main.get('WebResourceTextEncodingName') : undefined;
+    return { html: data, location: typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null, charset: typeof charset === 'string' ? charset : null };
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     return { error: message.startsWith('is ') ? message : 'is a damaged web archive' };

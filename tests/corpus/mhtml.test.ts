@@ -48,3 +48,23 @@ describe('a page Chromium saved as a single file', () => {
     expect(r.decoded?.encoding).toBe('utf-8');
   });
 });
+
+describe('the charset a saved page’s part states', () => {
+  // An e-mail Outlook saved: its HTML part says "iso-8859-2" in its headers, the HTML itself declares
+  // nothing, and the text is too short for detection (chardet takes it for ISO-8859-1: "£ód¼").
+  const polish = 'Łódź i Gdańsk, źródło.';
+  const latin2: Record<string, number> = { ż: 0xbf, ó: 0xf3, ł: 0xb3, ć: 0xe6, ę: 0xea, ś: 0xb6, ą: 0xb1, ź: 0xbc, ń: 0xf1, Ł: 0xa3 };
+  const body = [...`<html><body><p>${polish}</p></body></html>`].map((c) => (latin2[c] !== undefined ? `=${latin2[c]!.toString(16).toUpperCase()}` : c)).join('');
+  const mail = ['MIME-Version: 1.0', 'Content-Type: multipart/related; boundary="b"', '', '--b', 'Content-Type: text/html;', '\tcharset="iso-8859-2"', 'Content-Transfer-Encoding: quoted-printable', '', body, '--b--', ''].join('\r\n');
+
+  it('is given with the page', () => {
+    const page = readMhtml(enc(mail));
+    expect('error' in page ? page.error : page.charset).toBe('iso-8859-2');
+  });
+
+  it('decodes the page when the HTML declares no encoding', () => {
+    const r = readFileText({ path: 'in/mail.mht', name: 'mail.mht', bytes: enc(mail) });
+    expect(r.original).toBe(polish);
+    expect(r.decoded).toMatchObject({ encoding: 'iso-8859-2', how: 'declared in the file' });
+  });
+});

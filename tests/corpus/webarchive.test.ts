@@ -49,3 +49,12 @@ describe('a .webarchive', () => {
     expect(r.provenance).toContain('(saved from https://islandtimes.example/2023/ferry-saved)');
   });
 });
+
+describe('a .webarchive whose page declares no encoding', () => {
+  it('is read in the encoding Safari recorded for it', () => {
+    const latin2 = new Uint8Array(readFileSync(new URL('../fixtures/webarchive/lodz-latin2.webarchive', import.meta.url)));
+    const r = readFileText({ path: 'in/lodz.webarchive', name: 'lodz.webarchive', bytes: latin2 });
+    expect(r.original).toBe('Łódź i Gdańsk, źródło.');
+    expect(r.decoded).toMatchObject({ encoding: 'iso-8859-2', how: 'declared in the file' });
+  });
+});
