@@ -17,10 +17,19 @@
  *   publication; `when` first) and the language (`xml:lang` of `<text>` or
  *   `<TEI>`, else `<language ident>`).
  *
- * What it misses: a custom entity defined in a DTD stays as written
- * (`&foo;`); `<app>` apparatus keeps every reading; text in
- * `<front>`/`<back>` (title pages, indexes) is kept as text.
+ * - Entities: those the file's own DTD subset defines (`<!ENTITY council
+ *   "the Council">`) are expanded, markup and all, up to 1M characters of
+ *   replacement text in all (a "billion laughs" file stays small); any
+ *   other named one is read as the ISO character entity of that name
+ *   (`&eacute;`, `&mdash;`: the sets older TEI took from outside the file,
+ *   named as HTML names them).
+ *
+ * What it misses: an entity defined outside the file with a name that is
+ * not a character's stays as written (`&foo;`); `<app>` apparatus keeps
+ * every reading; text in `<front>`/`<back>` (title pages, indexes) is kept
+ * as text.
  */
+import { decodeHTML } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { READABLE_FORMATS } from './document-kinds.ts';
 import { FIELD_LIMITS, shorten } from './limits.ts';
@@ -215,8 +224,9 @@ class TeiReader implements TokenizerCallbacks {
   ontextentity(codepoint: number): void {
     this.#text(String.fromCodePoint(codepoint));
   }
-  oncdata(start: number, end: number): void {
-    this.#text(this.#xml.slice(start, end));
+  oncdata(start: number, end: number, endOffset: number): void {
+    // `end` is past the section's closing "]]" (`endOffset` of them).
+    this.#text(this.#xml.slice(start, end - endOffset));
   }
   oncomment(): void {}
   ondeclaration(): void {}
@@ -244,9 +254,49 @@ export const notTei = (raw: string) => `is XML but not TEI (its first element is
 
 /** The reading text and header metadata of a TEI document (`isTei(raw)`). */
 export function readTei(raw: string): TeiReading {
-  const reader = new TeiReader(raw);
+  const xml = expandEntities(raw);
+  const reader = new TeiReader(xml);
   const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, reader);
-  tokenizer.write(raw);
+  tokenizer.write(xml);
   tokenizer.end();
   return reader.reading();
+}
+
+/** XML's own entities, which the tokenizer reads. */
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** Characters of replacement text the file's entities may add in all; past it they stay as written. */
+const MAX_EXPANSION = 1 << 20;
+/** Entities inside entities followed this deep. */
+const MAX_DEPTH = 8;
+/** The DOCTYPE and its internal subset, looked for near the top of the file. */
+const DOCTYPE = /<!DOCTYPE[^>[]*(?:\[([\s\S]*?)\])?\s*>/;
+const ENTITY_DECLARATION = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
+/** A named entity reference, or a CDATA section (whose text is not markup). */
+const REFERENCE_OR_CDATA = /<!\[CDATA\[[\s\S]*?\]\]>|&([A-Za-z_][\w.-]*);/g;
+
+/**
+ * `raw` with its named entities other than XML's own replaced: by the
+ * replacement text its DTD subset gives them, else by the character HTML
+ * names so, written as a character reference; unknown ones stay as written.
+ */
+function expandEntities(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  const doctype = DOCTYPE.exec(raw.slice(0, 1_000_000));
+  const defined = new Map<string, string>();
+  for (const m of doctype?.[1]?.matchAll(ENTITY_DECLARATION) ?? []) if (!defined.has(m[1]!)) defined.set(m[1]!, m[2] ?? m[3]!);
+  let budget = MAX_EXPANSION;
+  const expand = (s: string, depth: number): string =>
+    s.replace(REFERENCE_OR_CDATA, (whole: string, name: string | undefined) => {
+      if (name === undefined || XML_ENTITIES.has(name)) return whole;
+      const value = defined.get(name);
+      if (value !== undefined) {
+        if (depth >= MAX_DEPTH || value.length > budget) return whole;
+        budget -= value.length;
+        return expand(value, depth + 1);
+      }
+      const character = decodeHTML(whole);
+      return character === whole ? whole : Array.from(character, (c) => `&#${c.codePointAt(0)};`).join('');
+    });
+  const bodyStart = doctype ? doctype.index + doctype[0].length : 0;
+  return raw.slice(0, bodyStart) + expand(raw.slice(bodyStart), 0);
 }

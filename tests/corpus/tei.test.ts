@@ -43,3 +43,29 @@ describe('isTei', () => {
     expect(notTei('<?xml version="1.0"?><rss/>')).toMatch(/^is XML but not TEI \(its first element is <rss>\)/);
   });
 });
+
+describe('readTei: entities a DTD defines', () => {
+  it('expands the entities the file’s own DTD subset defines, markup and all', () => {
+    const xml = `<?xml version="1.0"?>
+<!DOCTYPE TEI [
+  <!ENTITY council "the Harbour Council">
+  <!ENTITY signed '<hi rend="italic">signed</hi> &amp; sealed'>
+  <!ENTITY % local SYSTEM "local.ent">
+]>
+<TEI><text><body><p>So &council; decided, &signed;.</p><p><![CDATA[&council; as written]]></p></body></text></TEI>`;
+    expect(readTei(xml).text).toBe('So the Harbour Council decided, signed & sealed.\n\n&council; as written');
+  });
+
+  it('reads the ISO character entities older TEI (P3, P4) took from outside the file', () => {
+    const xml = `<!DOCTYPE TEI.2 SYSTEM "tei2.dtd"><TEI.2><text><body><p>Caf&eacute; &mdash; &Ouml;sterreich, &szlig;, &hellip; &unknownthing;</p></body></text></TEI.2>`;
+    expect(readTei(xml).text).toBe('Café — Österreich, ß, … &unknownthing;');
+  });
+
+  it('does not let entities multiply (a "billion laughs" file stays small)', () => {
+    const defs = ['<!ENTITY a0 "ha">'];
+    for (let k = 1; k <= 12; k++) defs.push(`<!ENTITY a${k} "${`&a${k - 1};`.repeat(10)}">`);
+    const xml = `<!DOCTYPE TEI [${defs.join('')}]><TEI><text><body><p>&a12;</p></body></text></TEI>`;
+    const text = readTei(xml).text;
+    expect(text.length).toBeLessThan(5_000_000);
+  });
+});
