@@ -18,6 +18,7 @@
  * from the worker.
  */
 import type { Corpus } from '../corpus/types.ts';
+import { utf8Length } from '../text/utf8.ts';
 import {
   ANALYSIS_BLOCK_ID,
   EDITION_BLOCK_ID,
@@ -115,21 +116,6 @@ export function makeEdition(input: EditionInput): { edition: Edition; analysisJs
     series: input.series ?? null,
   };
   return { edition, analysisJson: input.analysis?.json ?? null };
-}
-
-/** Bytes of `text` as UTF-8, counted without encoding it. */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** A file name for the edition: its title, safe on every disk. */

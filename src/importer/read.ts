@@ -13,6 +13,7 @@ import { readFileText } from '../corpus/file-text.ts';
 import { encodingLabel } from '../corpus/encodings.ts';
 import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
+import { utf8Length } from '../text/utf8.ts';
 import { isPlainObject } from '../validate/fields.ts';
 import { inferFields, type MetaFields } from './infer.ts';
 import { MAX_FILE_BYTES, MAX_PACKED_FILE_BYTES, formatBytes, isPacked } from './limits.ts';
@@ -85,7 +86,7 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   const read = readFileText({ path, name, bytes }, typeof file.encoding === 'string' ? file.encoding : null);
   const { original, decoded } = read;
   // A packed file counts its text, not its pictures; that text is held to the limit of one document.
-  const textBytes = packed ? new TextEncoder().encode(original).length : bytes.length;
+  const textBytes = packed ? utf8Length(original) : bytes.length;
   if (textBytes > MAX_FILE_BYTES) return refuse(path, `has ${formatBytes(textBytes)} of text; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
   const readAs: ReadAs | null = decoded && { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
 
@@ -122,7 +123,7 @@ function readPrepared(item: PreparedFile, path: string, taken: Set<string>): Imp
   if (!item.original.trim()) return refuse(path, 'is empty');
   const meta = buildMeta({ file: path, defaultId: 'document', defaultTitle: null, sidecar: item.meta });
   meta.source = path;
-  return finish(meta, item.original, new TextEncoder().encode(item.original).length, taken, path, null);
+  return finish(meta, item.original, utf8Length(item.original), taken, path, null);
 }
 
 /** A sentence for the provenance when the file was not plain UTF-8. */

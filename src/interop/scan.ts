@@ -7,6 +7,7 @@
  * the browser holds can be scanned and a selection made from it.
  */
 import type { DocDate } from '../corpus/types.ts';
+import { utf8Length } from '../text/utf8.ts';
 import { fnv1a } from '../text/vocabulary.ts';
 import { Columns } from './columns.ts';
 import { prefixedMeta, readDocumentRecord } from './documents.ts';
@@ -118,16 +119,6 @@ export class Scan {
     if (this.textpair.length) kinds.push('textpair');
     return kinds;
   }
-}
-
-/** Bytes of `s` in UTF-8 (a surrogate pair is two units and four bytes: each unit counts two). */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) n += c < 0x800 || (c & 0xf800) === 0xd800 ? 1 : 2;
-  }
-  return n;
 }
 
 const PLAIN_TEXT = /\.(txt|text)$/i;

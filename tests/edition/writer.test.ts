@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_BLOCK_ID, EDITION_BLOCK_ID, parseEdition } from '../../src/edition/format.ts';
-import { editionFileName, makeEdition, scriptSafeJson, stripEdition, utf8Length, writeEdition } from '../../src/edition/writer.ts';
+import { editionFileName, makeEdition, scriptSafeJson, stripEdition, writeEdition } from '../../src/edition/writer.ts';
 import { contentSecurityPolicy } from '../../src/node/vite-plugin-csp.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { APP_HTML, corpusOf } from './helpers.ts';
-
-const enc = new TextEncoder();
 
 const HOSTILE = 'Before </script><script>window.__pwned = 1</script> and <!-- <script> hidden --> and \u2028 line \u2029 para & <b>bold</b> </SCRIPT > end.';
 
@@ -127,15 +125,6 @@ describe('makeEdition', () => {
     const a = e.corpus.documents.find((d) => d.meta.id === 'a')!;
     expect(corpus.documents.find((d) => d.meta.id === 'a')!.original).toBe(a.text);
     expect('original' in a).toBe(false);
-  });
-});
-
-describe('utf8Length', () => {
-  it('counts as TextEncoder does', () => {
-    // Lone surrogates count as TextEncoder writes them (U+FFFD, three bytes).
-    for (const s of ['', 'plain', 'caf\u00e9', '\u4e2d\u6587', '\u{1f600}\u{10ffff}', '\ud800', 'a\udc00b', '\ud800\ud800\udc00', '\u07ff\u0800\uffff'])
-      expect(utf8Length(s), JSON.stringify(s)).toBe(enc.encode(s).length);
-    expect(utf8Length('a\u00e9\u4e2d\u{1f600}')).toBe(1 + 2 + 3 + 4);
   });
 });
 

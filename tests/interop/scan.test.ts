@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedText, classify, describeKind, isResultFile, scanFiles, utf8Length, wordsOf } from '../../src/interop/scan.ts';
+import { alignedText, classify, describeKind, isResultFile, scanFiles, wordsOf } from '../../src/interop/scan.ts';
 import { jsonl, memorySource } from './helpers.ts';
 import { SLOGAN_DOCS, clusterRecord, documentsJsonl } from './fixture.ts';
 
@@ -50,8 +50,7 @@ describe('scanFiles', () => {
 });
 
 describe('the small readers', () => {
-  it('count UTF-8 bytes, strip passim’s gaps, compare TextPAIR’s words, skip Spark’s bookkeeping', () => {
-    expect(utf8Length('aé中😀')).toBe(1 + 2 + 3 + 4);
+  it('strip passim’s gaps, compare TextPAIR’s words, skip Spark’s bookkeeping', () => {
     expect(alignedText('a-b\u2010c')).toBe('abc');
     expect(wordsOf('  The <b>Shared</b>   future! ')).toBe('the b shared b future');
     expect(isResultFile('out.json/part-00000')).toBe(true);
