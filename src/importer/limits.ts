@@ -2,6 +2,7 @@
  * What an import accepts, as named constants: shown in the import panel and
  * the README, and enforced before a file is read and again before it is added.
  */
+import { documentKind, type DocumentKind } from '../corpus/document-kinds.ts';
 
 /** One file, as read from disk (a pasted text counts its UTF-8 bytes); and the text of any one document. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -12,11 +13,17 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * not its pictures.
  */
 export const MAX_PACKED_FILE_BYTES = 50 * 1024 * 1024;
-const PACKED = /\.(pdf|docx|doc|odt|rtf|epub|mhtml|mht|webarchive)$/i;
+const PACKED: ReadonlySet<DocumentKind> = new Set(['pdf', 'office', 'word97', 'rtf', 'epub', 'mhtml', 'webarchive']);
+const NO_BYTES = new Uint8Array(0);
 
-/** Whether a file's name says it packs its text among images and fonts (its bytes are limited by MAX_PACKED_FILE_BYTES). */
-export function isPacked(name: string): boolean {
-  return PACKED.test(name);
+/**
+ * Whether a file packs its text among images and fonts (its bytes are
+ * limited by MAX_PACKED_FILE_BYTES), by what it is: its first bytes
+ * (`head`, SNIFF_BYTES of them: a PDF saved as `download` is one), else its name.
+ */
+export function isPacked(name: string, head: Uint8Array = NO_BYTES): boolean {
+  const kind = documentKind(name, head);
+  return kind !== null && PACKED.has(kind);
 }
 /** Documents in one corpus (the reuse engine stays interactive up to about this many). */
 export const MAX_CORPUS_DOCUMENTS = 2000;

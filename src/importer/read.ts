@@ -9,6 +9,7 @@
 import { countWords } from '../corpus/word-count.ts';
 import { cleanText } from '../corpus/clean.ts';
 import { assertText, type EncodingSource } from '../corpus/decode.ts';
+import { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 import { readFileText } from '../corpus/file-text.ts';
 import { encodingLabel } from '../corpus/encodings.ts';
 import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../corpus/metadata.ts';
@@ -80,7 +81,7 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   if (!(bytes instanceof Uint8Array)) return refuse(path, 'could not be read (no content)');
   if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
   const name = typeof file.name === 'string' && file.name ? file.name : path;
-  const packed = isPacked(name);
+  const packed = isPacked(name, bytes.subarray(0, SNIFF_BYTES));
   const max = packed ? MAX_PACKED_FILE_BYTES : MAX_FILE_BYTES;
   if (bytes.length > max) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}`);
   const read = readFileText({ path, name, bytes }, typeof file.encoding === 'string' ? file.encoding : null);

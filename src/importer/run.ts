@@ -8,7 +8,7 @@
 import { metaShapeProblem } from '../corpus/limits.ts';
 import { isImportable, isReadableByContent, TABLE_NAME, unsupportedReason } from './file-kinds.ts';
 import { READABLE_FORMATS } from '../corpus/document-kinds.ts';
-import { MAX_CORPUS_FILE_BYTES, formatBytes, isPacked, limitProblem } from './limits.ts';
+import { MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, formatBytes, isPacked, limitProblem } from './limits.ts';
 import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -265,7 +265,9 @@ async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ b
   while (index < plan.documents.length && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
     const f = plan.documents[index++]!;
     // Limits are checked on the size alone, before reading the file (a packed file's text is counted once read).
-    const packed = isPacked(f.path);
+    let packed = isPacked(f.path);
+    // A file too big for text may be a PDF or Word file whose name does not say so (`download`, `getfile.php`).
+    if (!packed && f.size > MAX_FILE_BYTES && f.head) packed = isPacked(f.path, await f.head().catch(() => new Uint8Array(0)));
     const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + countedBytes }, packed);
     const loaded = problem ? { reason: problem } : f.size === 0 ? { reason: 'is empty (0 bytes); nothing was added' } : await loadItem(f, plan.sidecars.get(f.path));
     if ('reason' in loaded) {

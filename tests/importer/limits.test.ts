@@ -11,8 +11,12 @@ describe('limits', () => {
     expect(limitProblem(MAX_FILE_BYTES + 1, { documents: 0, bytes: 0 })).toMatch(/limit is 5 MB per file/);
   });
   it('let a PDF, Word, EPUB file or saved page be larger, its bytes not counted towards the corpus before its text is known', () => {
-    expect(['r.pdf', 'e.DOCX', 'o.doc', 'b.epub', 'p.mhtml', 's.webarchive', 'x.odt'].every(isPacked)).toBe(true);
-    expect(['a.txt', 'a.html', 'a.csv', 'a.xlsx', 'a.md'].some(isPacked)).toBe(false);
+    expect(['r.pdf', 'e.DOCX', 'o.doc', 'b.epub', 'p.mhtml', 's.webarchive', 'x.odt', 'w.rtf'].every((n) => isPacked(n))).toBe(true);
+    expect(['a.txt', 'a.html', 'a.csv', 'a.xlsx', 'a.md', 'download'].some((n) => isPacked(n))).toBe(false);
+    // By its first bytes, whatever its name.
+    expect(isPacked('download', new TextEncoder().encode('%PDF-1.7\n'))).toBe(true);
+    expect(isPacked('notes.txt', new TextEncoder().encode('{\\rtf1\\ansi'))).toBe(true);
+    expect(isPacked('download', new TextEncoder().encode('Plain words'))).toBe(false);
     expect(limitProblem(20 * 1024 * 1024, { documents: 1, bytes: MAX_CORPUS_BYTES - 10 }, true)).toBeNull();
     expect(limitProblem(MAX_PACKED_FILE_BYTES + 1, { documents: 0, bytes: 0 }, true)).toMatch(/limit is 50 MB per file of this kind/);
   });

@@ -125,6 +125,9 @@ describe('importItem: refusals', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.doc.original).toBe('The ferry will run all winter, the council said on Monday.');
     expect(r.bytes).toBe(r.doc.original.length);
+    // The same file downloaded without its extension is the same PDF.
+    const bare = importItem(file('getfile', pdf), new Set());
+    expect(bare.ok ? bare.doc.original : bare.reason).toBe('The ferry will run all winter, the council said on Monday.');
   });
   it('decodes UTF-16 with a BOM and UTF-8 with a BOM', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...PROSE].flatMap((c) => [c.charCodeAt(0), 0])]);

@@ -6,6 +6,7 @@ import { readTable } from '../../src/importer/table-file.ts';
 import { MAX_META_DEPTH, MAX_META_JSON_CHARS } from '../../src/corpus/limits.ts';
 import { MAX_CORPUS_DOCUMENTS } from '../../src/importer/limits.ts';
 import { picked, PROSE } from './helpers.ts';
+import { paragraphAt, simpleDocument } from '../corpus/pdf/sample-pdf.ts';
 
 describe('planImport', () => {
   it('sorts documents, pairs sidecars, skips notes and hidden files, refuses other formats', () => {
@@ -118,6 +119,15 @@ describe('runImport', () => {
     ]);
     expect(summary.refused.map((r) => r.file)).toEqual(['f/data.json', 'f/blob']);
     expect(summary.skipped.map((r) => r.file)).toEqual(['f/.git/objects/ab/cdef', 'f/Bridge news_files/style.css']);
+  });
+
+  it('allows a PDF its 50 MB when its name does not say it is one (a download saved as "getfile")', async () => {
+    const picture = { body: '<< /Type /XObject /Subtype /Image /Width 2000 /Height 1000 /BitsPerComponent 8 /ColorSpace /DeviceRGB >>', stream: new Uint8Array(6_000_000).fill(0x7f), raw: true };
+    const pdf = simpleDocument([`${paragraphAt(72, 700, ['The ferry will run all winter.'])}q 400 0 0 200 72 300 cm /Im1 Do Q`], { extra: [picture] });
+    const docs: ImportedDoc[] = [];
+    const summary = await runImport({ files: [picked('f/getfile', pdf), picked('f/bigtext', new Uint8Array(6_000_000).fill(0x61))], existing: noop, clean: cleanHere, accept: async (d) => void docs.push(...d) });
+    expect(docs.map((d) => d.doc.original)).toEqual(['The ferry will run all winter.']);
+    expect(summary.refused).toEqual([{ file: 'f/bigtext', reason: expect.stringMatching(/limit is 5 MB per file$/) }]);
   });
 
   it('reports a folder with nothing to import', async () => {
