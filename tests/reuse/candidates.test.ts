@@ -48,13 +48,26 @@ describe('makeHits', () => {
         }
       }
       const m = makeHits(da, seeds, hits);
-      expect(Array.from({ length: m }, (_, h) => [Math.floor(hits.key[h]! / 2 ** 26), hits.posA[h], hits.posB[h], hits.tokDiag[h], hits.rarity[h]].join())).toEqual(expected);
-      expect(Array.from(hits.key.subarray(0, m), (k) => k % 2 ** 26)).toEqual(Array.from({ length: m }, (_, h) => h));
+      expect(Array.from({ length: m }, (_, h) => [hits.partner[h], hits.posA[h], hits.posB[h], hits.tokDiag[h], hits.rarity[h]].join())).toEqual(expected);
       total += m;
     }
     expect(total).toBeGreaterThan(50);
     // Every partner range lies in the sorted records.
     for (let x = 0; x < seeds.sorted.length / SORTED_INTS; x++) expect(seeds.sorted[SORTED_INTS * x + SORTED_END]).toBeLessThanOrEqual(seeds.sorted.length / SORTED_INTS);
+  });
+});
+
+describe('HitColumns.orderByPartner', () => {
+  it('orders hit indices by partner document, stably, by insertion and by radix passes', () => {
+    let x = 12345;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8;
+    const hits = new HitColumns();
+    for (const [m, docs] of [[0, 3], [1, 1], [7, 5], [48, 40], [49, 3], [300, 1], [300, 70000], [5000, 300], [5000, 2 ** 24]] as const) {
+      hits.reserve(m);
+      for (let h = 0; h < m; h++) hits.partner[h] = next() % docs;
+      const expected = Array.from({ length: m }, (_, h) => h).sort((a, b) => hits.partner[a]! - hits.partner[b]! || a - b);
+      expect(Array.from(hits.orderByPartner(m, docs - 1).subarray(0, m))).toEqual(expected);
+    }
   });
 });
 
@@ -70,7 +83,7 @@ function cluster(hitList: [number, number, number, number][], options = DEFAULT_
     clusters.hits.rarity[h] = rarity;
   });
   const db = 5;
-  const order = Float64Array.from(hitList, (_, h) => db * 2 ** 26 + h);
+  const order = Int32Array.from(hitList, (_, h) => h);
   clusters.clusterPair(2, db, order, 0, hitList.length);
   clusters.flush();
   return out;
@@ -118,7 +131,7 @@ describe('CandidateClusters', () => {
       clusters.hits.posA[h] = 20 * h;
       clusters.hits.posB[h] = 20 * h + 5;
     }
-    clusters.clusterPair(0, 1, Float64Array.from({ length: n }, (_, h) => 2 ** 26 + h), 0, n);
+    clusters.clusterPair(0, 1, Int32Array.from({ length: n }, (_, h) => h), 0, n);
     clusters.flush();
     expect(sizes).toEqual([BATCH_SIZE, 10]);
   });
