@@ -12,7 +12,7 @@ import type { Vocabulary } from './vocabulary.ts';
 
 // Module-local copies: some loaders (tsx) compile imported bindings to
 // getters, which would cost a call per character in the loops below.
-const { APOS, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, NEWLINE, SENTENCE, WORD, bmpClass, classAt, elidedBefore } = scan;
+const { APOS, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, NEWLINE, SENTENCE, WORD, bmpClass, classAt, elidedBefore, endsSentence } = scan;
 const { FNV_OFFSET, FNV_PRIME } = voc;
 const KIND_WORD = TokenKind.Word;
 const KIND_HAN = TokenKind.Han;
@@ -152,7 +152,7 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         newlines++;
         gap |= GAP_LINE;
         if (newlines >= 2) gap |= GAP_PARAGRAPH;
-      } else if (cls === SENTENCE) {
+      } else if (cls === SENTENCE && endsSentence(text, i, c)) {
         gap |= GAP_SENTENCE;
       }
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;

@@ -4,6 +4,11 @@
  * with a lazily filled class table, allocates nothing per token, and reports
  * each token's offsets to a sink.
  *
+ * A gap holding sentence punctuation starts a sentence, except a Latin
+ * mark (. ! ? ; :) with a word character right after it: the dots and
+ * colons inside "6.5", "09:23", "v2.21.1" or "chinadaily.com.cn" end
+ * nothing (`endsSentence`).
+ *
  * Words are runs of letters, digits and marks (internal apostrophes kept:
  * "China's"), except after a French or Italian elided article, pronoun or
  * preposition ("l'Esprit", "qu'il", "dell'Europa": `elidedBefore`), which
@@ -100,6 +105,16 @@ export function classAt(text: string, i: number): number {
   return k;
 }
 
+/**
+ * Whether the sentence punctuation `c` at `text[i]` ends a sentence: a
+ * Latin mark does only when no word character follows it at once; the CJK
+ * full stop and the other scripts' marks always do. Called only at sentence
+ * punctuation, which is rare.
+ */
+export function endsSentence(text: string, i: number, c: number): boolean {
+  return c >= 0x80 || i + 1 >= text.length || classAt(text, i + 1) !== WORD;
+}
+
 /** Width in code units of the character at i (2 for a surrogate pair). */
 function widthAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -177,7 +192,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
         newlines++;
         gap |= GAP_LINE;
         if (newlines >= 2) gap |= GAP_PARAGRAPH;
-      } else if (cls === SENTENCE) {
+      } else if (cls === SENTENCE && endsSentence(text, i, text.charCodeAt(i))) {
         gap |= GAP_SENTENCE;
       }
       i += widthAt(text, i);

@@ -38,6 +38,35 @@ describe('scanTokens', () => {
     ]);
   });
 
+  it('ends no sentence at a Latin mark with a word character right after it (decimals, times, versions, addresses)', () => {
+    const gaps = scan('grew 6.5 percent at 09:23 in v2.21.1 on chinadaily.com.cn. Then U.S. aid: "Yes." No; 好。好').map(([w, , g]) => [w, g]);
+    expect(gaps).toEqual([
+      ['grew', 0],
+      ['6', 0],
+      ['5', 0],
+      ['percent', 0],
+      ['at', 0],
+      ['09', 0],
+      ['23', 0],
+      ['in', 0],
+      ['v2', 0],
+      ['21', 0],
+      ['1', 0],
+      ['on', 0],
+      ['chinadaily', 0],
+      ['com', 0],
+      ['cn', 0],
+      ['Then', GAP_SENTENCE],
+      ['U', 0],
+      ['S', 0],
+      ['aid', GAP_SENTENCE],
+      ['Yes', GAP_SENTENCE],
+      ['No', GAP_SENTENCE],
+      ['好', GAP_SENTENCE],
+      ['好', GAP_SENTENCE],
+    ]);
+  });
+
   it('gives a Han run as overlapping bigrams and a lone Han character alone, a CJK full stop ending the sentence', () => {
     expect(scan('网络空间。好 ok')).toEqual([
       ['网络', TokenKind.Han, 0],
