@@ -7,11 +7,14 @@
  * order, in one pass over the lines of the capture:
  *  1. Split into lines (`\n`, `\r\n`, `\r`); trim each (spaces, tabs, NBSP,
  *     EM SPACE, zero-width characters...). Within a line, repair mojibake
- *     (clean/mojibake.ts), stray backslash escapes (clean/stray-escape.ts)
- *     and odd whitespace runs (clean/whitespace.ts).
+ *     (clean/mojibake.ts), stray backslash escapes (clean/stray-escape.ts),
+ *     Markdown's marks (clean/markdown.ts) and odd whitespace runs
+ *     (clean/whitespace.ts).
  *  2. Decide for every line whether it is kept or removed, by rules that are
  *     general heuristics (see `CLEANING_RULES`), not strings of known pages:
  *     - the metadata's overrides (`clean.keepLines`, `clean.removeLines`);
+ *     - lines that are only Markdown (images, link references, thematic
+ *       breaks: clean/markdown.ts);
  *     - headlines at the head of the page (clean/titles.ts);
  *     - anywhere: "See also" links, photo captions and credits, editor
  *       credits, rows of social-network links, whole-line furniture phrases
@@ -37,6 +40,7 @@ import { markDuplicates, paragraphsOf } from './clean/duplicates.ts';
 import { applyEdits, buildEdits } from './clean/edits.ts';
 import { anywhereRule, removeOutsideBody } from './clean/furniture.ts';
 import { applyInner, blocksOf, resolveOverlaps, splitLines, type Line } from './clean/lines.ts';
+import { markdownEdits, markdownLine } from './clean/markdown.ts';
 import { mojibakeEdits, thaiRepairAllowed } from './clean/mojibake.ts';
 import { hardWrapped, separators } from './clean/paragraphs.ts';
 import { strayEscapeEdits } from './clean/stray-escape.ts';
@@ -51,6 +55,7 @@ export const CLEANING_RULES: ReadonlyArray<{ id: string; description: string }> 
   { id: 'whitespace', description: 'Line endings, trailing spaces, NBSP/EM SPACE runs, zero-width characters and blank lines normalised: paragraphs are separated by exactly one blank line, with no leading or trailing whitespace.' },
   { id: 'mojibake', description: 'Text that was UTF-8 but decoded as Windows-1252/Latin-1 (e.g. "â€™" → "’", "Ã©" → "é") or as Windows-874/TIS-620 Thai (e.g. "ยท" → "·") is decoded again. Only byte runs that form valid multi-byte UTF-8 and decode to plausible characters are repaired; Thai is repaired only when no other Thai text in the document would be disturbed.' },
   { id: 'stray-escape', description: 'A backslash left before $, %, &, #, _ or * by a Markdown/LaTeX export ("\\$14" → "$14").' },
+  { id: 'markdown', description: 'Markdown\u2019s marks: a link keeps its text and loses its address ("[the report](https://…)" → "the report"); images, link reference definitions and thematic breaks ("***") are removed; headings, block quotes and bold lose their marks ("## ", "> ", "**"). A single * or _, backticks and list markers stay.' },
   { id: 'title', description: 'The headline at the head of the page: lines repeated at the head (also with a breadcrumb or " - Outlet" suffix), or equal to the known title. The title is metadata, not body.' },
   { id: 'byline', description: 'Byline, dateline and author e-mail lines at the head or tail ("By X", "by admin", "09:23, October 25, 2019", "name@outlet.com"). Author and date are metadata; bylines are removed consistently, including "By X" lines.' },
   { id: 'furniture', description: 'Site furniture: non-prose lines before the first or after the last paragraph (navigation, section headers, headlines, standfirsts, labels, foreign-script page chrome, capture date stamps), rows of social-network links, cookie/spam/copyright/follow-us notices, editor credits, and short lines that are exactly a generic furniture phrase ("Share", "Related reading", "Most Read", "Leave a Comment", "Privacy & Cookies Policy", "English>>"...).' },
@@ -68,6 +73,10 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
   const nonBlank = lines.filter((l) => !l.blank);
   repairInside(src, lines, nonBlank);
   applyOverrides(src, nonBlank, overrides);
+  for (const l of nonBlank) {
+    const markup = l.removed || l.forceKeep ? null : markdownLine(src.slice(l.cs, l.ce));
+    if (markup) l.removed = markup;
+  }
   detectTitles(lines, hints?.title);
   for (const l of nonBlank) {
     if (l.removed || l.forceKeep) continue;
@@ -86,7 +95,7 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
 function repairInside(src: string, lines: Line[], nonBlank: Line[]): void {
   const thaiOk = thaiRepairAllowed(src);
   for (const l of nonBlank) {
-    l.inner = resolveOverlaps([mojibakeEdits(src, l.cs, l.ce, thaiOk), strayEscapeEdits(src, l.cs, l.ce), innerWhitespaceEdits(src, l.cs, l.ce)]);
+    l.inner = resolveOverlaps([mojibakeEdits(src, l.cs, l.ce, thaiOk), strayEscapeEdits(src, l.cs, l.ce), markdownEdits(src, l.cs, l.ce), innerWhitespaceEdits(src, l.cs, l.ce)]);
     l.t = applyInner(src, l);
     l.words = countWords(l.t);
     l.prose = isProse(l.t, l.words);
