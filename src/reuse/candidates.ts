@@ -12,6 +12,7 @@
  * allocated per hit or candidate.
  */
 import { grownCapacity, resized } from './buffers.ts';
+import { toOffsets } from './radix-sort.ts';
 import { REC_CONTENT, REC_END, REC_INTS, REC_SORTED, REC_TOKEN, SORTED_CONTENT, SORTED_DOC, SORTED_INTS, SORTED_TOKEN } from './buckets.ts';
 import type { ReuseOptions } from './options.ts';
 import { touchPartnerRanges } from './prefetch.ts';
@@ -62,7 +63,7 @@ export class HitColumns {
   /** Hit indices in partner order (`orderByPartner`), and the radix passes' other buffer. */
   order = new Int32Array(1024);
   scratch = new Int32Array(1024);
-  readonly digitCounts = new Int32Array(1 << DIGIT_BITS);
+  readonly digitCounts = new Uint32Array(1 << DIGIT_BITS);
   reserve(need: number): void {
     const length = this.partner.length;
     if (need <= length) return;
@@ -101,15 +102,10 @@ export class HitColumns {
     }
     let dst = this.scratch;
     const counts = this.digitCounts;
-    for (let shift = 0; maxPartner >>> shift > 0; shift += DIGIT_BITS) {
+    for (let shift = 0; shift < 32 && maxPartner >>> shift > 0; shift += DIGIT_BITS) {
       counts.fill(0);
       for (let i = 0; i < m; i++) counts[(partner[src[i]!]! >>> shift) & DIGIT_MASK]!++;
-      let sum = 0;
-      for (let b = 0; b <= DIGIT_MASK; b++) {
-        const c = counts[b]!;
-        counts[b] = sum;
-        sum += c;
-      }
+      if (!toOffsets(counts, m)) continue;
       for (let i = 0; i < m; i++) {
         const x = src[i]!;
         dst[counts[(partner[x]! >>> shift) & DIGIT_MASK]!++] = x;

@@ -48,7 +48,7 @@ function identity(count: number): Uint32Array {
  * Turns digit counts into each digit's first slot; false when one digit
  * holds all `count` keys (the pass would not move anything).
  */
-function toOffsets(counts: Uint32Array, count: number): boolean {
+export function toOffsets(counts: Uint32Array, count: number): boolean {
   let sum = 0;
   let varies = true;
   for (let b = 0; b < counts.length; b++) {

@@ -62,7 +62,7 @@ describe('HitColumns.orderByPartner', () => {
     let x = 12345;
     const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8;
     const hits = new HitColumns();
-    for (const [m, docs] of [[0, 3], [1, 1], [7, 5], [48, 40], [49, 3], [300, 1], [300, 70000], [5000, 300], [5000, 2 ** 24]] as const) {
+    for (const [m, docs] of [[0, 3], [1, 1], [7, 5], [48, 40], [49, 3], [300, 1], [300, 70000], [5000, 300], [5000, 2 ** 24], [300, 2 ** 31 - 1]] as const) {
       hits.reserve(m);
       for (let h = 0; h < m; h++) hits.partner[h] = next() % docs;
       const expected = Array.from({ length: m }, (_, h) => h).sort((a, b) => hits.partner[a]! - hits.partner[b]! || a - b);
