@@ -2,7 +2,7 @@
  * A word processor's document, Word (`.docx`) or OpenDocument (`.odt`), to
  * its text and metadata. Both are ZIP archives of XML: fflate unzips only
  * the two parts read (the body, and the core or meta properties), and
- * htmlparser2's tokenizer reads their XML in one pass, as for TEI.
+ * their XML is read in one pass (xml-walk.ts).
  *
  * - The text is the body's paragraphs and headings, one paragraph each;
  *   a tab is a space, a line break a line. Left out: tracked deletions,
@@ -19,10 +19,10 @@
  * cell by cell as paragraphs; an old binary `.doc` is not read (save it as
  * `.docx`).
  */
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { unpackParts } from './archive.ts';
 import { FIELD_LIMITS, shorten } from './limits.ts';
 import { LANGUAGE_PATTERN, dateFromTimestamp } from './metadata.ts';
+import { walkXml } from './xml-walk.ts';
 
 export interface OfficeReading {
   text: string;
@@ -95,7 +95,6 @@ function readXml(xml: string, format: Format): string {
   const stack: string[] = [];
   // Open elements by name, so a stray close tag costs a lookup, not a search of the stack.
   const openCount = new Map<string, number>();
-  let tag = '';
   const open = (name: string, selfClosing: boolean) => {
     if (!skipping) {
       if (format.spaces.has(name)) current += ' ';
@@ -127,13 +126,10 @@ function readXml(xml: string, format: Format): string {
     // In ODT, layout whitespace between elements is not text; runs of spaces are <text:s/>.
     current += format.textElements ? s : s.replace(/[\r\n\t]+/g, '');
   };
-  tokenizeXml(xml, {
-    onopentagname: (s, e) => void (tag = xml.slice(s, e).toLowerCase()),
-    onopentagend: () => open(tag, false),
-    onselfclosingtag: () => open(tag, true),
-    onclosetag: (s, e) => close(xml.slice(s, e).toLowerCase()),
-    ontext: (s, e) => text(xml.slice(s, e)),
-    ontextentity: (cp) => text(String.fromCodePoint(cp)),
+  walkXml(xml, {
+    open: (name, _attrs, selfClosing) => open(name.toLowerCase(), selfClosing),
+    close: (name) => close(name.toLowerCase()),
+    text,
   });
   if (current.trim()) paragraphs.push(current.trim());
   return paragraphs.join('\n\n');
@@ -144,15 +140,13 @@ function propertyFields(xml: string, format: Format): OfficeReading['fields'] {
   const out: OfficeReading['fields'] = {};
   let field: string | null = null;
   let value = '';
-  let tag = '';
-  tokenizeXml(xml, {
-    onopentagname: (s, e) => void (tag = xml.slice(s, e).toLowerCase()),
-    onopentagend: () => {
-      field = format.properties_[tag] ?? null;
+  walkXml(xml, {
+    open: (name, _attrs, selfClosing) => {
+      if (selfClosing) return;
+      field = format.properties_[name.toLowerCase()] ?? null;
       value = '';
     },
-    onselfclosingtag: () => {},
-    onclosetag: () => {
+    close: () => {
       const v = value.replace(/\s+/g, ' ').trim();
       const f = field as keyof OfficeReading['fields'] | null;
       if (f && v && out[f] === undefined) {
@@ -165,24 +159,7 @@ function propertyFields(xml: string, format: Format): OfficeReading['fields'] {
       }
       field = null;
     },
-    ontext: (s, e) => void (field && (value += xml.slice(s, e))),
-    ontextentity: (cp) => void (field && (value += String.fromCodePoint(cp))),
+    text: (t) => void (field && (value += t)),
   });
   return out;
-}
-
-const ignore = () => {};
-
-/** Runs htmlparser2's tokenizer over `xml` in XML mode with the callbacks given; the others do nothing. */
-function tokenizeXml(xml: string, on: Partial<TokenizerCallbacks>): void {
-  const callbacks: TokenizerCallbacks = {
-    onattribname: ignore, onattribdata: ignore, onattribentity: ignore, onattribend: ignore,
-    onopentagname: ignore, onopentagend: ignore, onselfclosingtag: ignore, onclosetag: ignore,
-    ontext: ignore, ontextentity: ignore, oncdata: ignore, oncomment: ignore, ondeclaration: ignore,
-    onprocessinginstruction: ignore, onend: ignore,
-    ...on,
-  };
-  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, callbacks);
-  tokenizer.write(xml);
-  tokenizer.end();
 }

@@ -3,8 +3,8 @@
  * table of documents (table-file.ts), so a spreadsheet need not be saved
  * as CSV first. An `.xlsx` is a ZIP of XML: the workbook, its
  * relationships, the shared strings and the sheets are unpacked
- * (corpus/archive.ts; charts and pictures are not); htmlparser2's tokenizer reads
- * each in one pass (XML mode, entities decoded).
+ * (corpus/archive.ts; charts and pictures are not); each is read in one pass
+ * (corpus/xml-walk.ts).
  *
  * - Cells are placed by their reference (`C7`), so empty cells and rows
  *   Excel leaves out keep the others in their columns.
@@ -16,55 +16,24 @@
  * What it misses: a cell's number format (a percentage reads as its
  * fraction); formulas are read as their last computed value.
  */
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { unpackParts } from '../corpus/archive.ts';
+import { walkXml, type XmlEvents } from '../corpus/xml-walk.ts';
 
 const WORKBOOK = 'xl/workbook.xml';
 const RELATIONSHIPS = 'xl/_rels/workbook.xml.rels';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const AN_EXCEL_WORKBOOK = 'an Excel workbook';
 
-/** Calls `open`, `close` and `text` for the elements of `xml`. */
-function walkXml(xml: string, on: { open(name: string, attrs: Record<string, string>): void; close(name: string): void; text(t: string): void }): void {
-  let name = '';
-  let attrs: Record<string, string> = {};
-  let attr = '';
-  let value = '';
-  const callbacks: TokenizerCallbacks = {
-    onopentagname: (s, e) => {
-      name = xml.slice(s, e);
-      attrs = {};
-    },
-    onattribname: (s, e) => {
-      attr = xml.slice(s, e);
-      value = '';
-    },
-    onattribdata: (s, e) => {
-      value += xml.slice(s, e);
-    },
-    onattribentity: (cp) => {
-      value += String.fromCodePoint(cp);
-    },
-    onattribend: () => {
-      attrs[attr] = value;
-    },
-    onopentagend: () => on.open(name, attrs),
-    onselfclosingtag: () => {
+/** `walkXml` with an element written `<x/>` opened and closed (an empty `<si/>` is a string, its index kept). */
+function walkElements(xml: string, on: Omit<XmlEvents, 'open'> & { open(name: string, attrs: Record<string, string>): void }): void {
+  walkXml(xml, {
+    open(name, attrs, selfClosing) {
       on.open(name, attrs);
-      on.close(name);
+      if (selfClosing) on.close(name);
     },
-    onclosetag: (s, e) => on.close(xml.slice(s, e)),
-    ontext: (s, e) => on.text(xml.slice(s, e)),
-    ontextentity: (cp) => on.text(String.fromCodePoint(cp)),
-    oncdata: () => {},
-    oncomment: () => {},
-    ondeclaration: () => {},
-    onprocessinginstruction: () => {},
-    onend: () => {},
-  };
-  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, callbacks);
-  tokenizer.write(xml);
-  tokenizer.end();
+    close: (name) => on.close(name),
+    text: (t) => on.text(t),
+  });
 }
 
 /** The strings of `<si>` items, their runs joined, phonetic guides left out. */
@@ -73,7 +42,7 @@ function sharedStrings(xml: string): string[] {
   let current: string | null = null;
   let inText = 0;
   let phonetic = 0;
-  walkXml(xml, {
+  walkElements(xml, {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 't') inText++;
@@ -111,7 +80,7 @@ function sheetRows(xml: string, strings: readonly string[]): string[][] {
   let row: string[] | null = null;
   let cell = { col: -1, type: '', value: '' };
   let reading = 0;
-  walkXml(xml, {
+  walkElements(xml, {
     open(name, attrs) {
       if (name === 'row') {
         const r = Number(attrs['r']);
