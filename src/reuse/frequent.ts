@@ -28,7 +28,6 @@ import { extractPassages, type RawPassage } from './passages.ts';
 import type { DocPair } from './pair.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { TOK_BANAL } from './prepare.ts';
-import { radixSortPairs } from './radix-sort.ts';
 import { firstStemPart, seedHash } from './seed-hash.ts';
 
 /** Star pairs, six ints each: docA, aFirst, aLast, docB, bFirst, bLast (token indices, inclusive; a before b). */
@@ -86,6 +85,51 @@ function addRun(runs: Runs, doc: number, first: number, last: number): void {
   runs.last[runs.count++] = last;
 }
 
+/**
+ * The first run to name each pair hash: an open-addressing table of the
+ * distinct hashes (mixed already: slots by their low bits) and their runs
+ * + 1 (0: empty), at most half full, grown by doubling.
+ */
+export class FirstRuns {
+  #hash = new Int32Array(FIRST_RUNS_SLOTS);
+  #run = new Int32Array(FIRST_RUNS_SLOTS);
+  #size = 0;
+
+  /** The first run given with `hash` (`run` if none was). */
+  of(hash: number, run: number): number {
+    const mask = this.#run.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const at = this.#run[slot]!;
+      if (at === 0) break;
+      if (this.#hash[slot] === (hash | 0)) return at - 1;
+      slot = (slot + 1) & mask;
+    }
+    this.#hash[slot] = hash;
+    this.#run[slot] = run + 1;
+    if (++this.#size * 2 > this.#run.length) this.#grow();
+    return run;
+  }
+
+  #grow(): void {
+    const hash = this.#hash;
+    const run = this.#run;
+    const mask = run.length * 2 - 1;
+    this.#hash = new Int32Array(run.length * 2);
+    this.#run = new Int32Array(run.length * 2);
+    for (let s = 0; s < run.length; s++) {
+      if (run[s] === 0) continue;
+      let slot = hash[s]! & mask;
+      while (this.#run[slot] !== 0) slot = (slot + 1) & mask;
+      this.#hash[slot] = hash[s]!;
+      this.#run[slot] = run[s]!;
+    }
+  }
+}
+
+/** Slots of a new FirstRuns table. */
+const FIRST_RUNS_SLOTS = 4096;
+
 /** Runs of stock-phrase words with at least `minWords` of them (step 1). */
 export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
   const runs: Runs = { count: 0, doc: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024) };
@@ -126,12 +170,17 @@ function breakBetween(flags: Uint8Array, fromTok: number, toTok: number): boolea
 export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array, minWords: number): StarPairs {
   const runs = findRuns(docs, minWords);
   const n = runs.count;
-  // Each run's pair hashes, back to back, with their run.
+  // Each run's pairs, back to back, as the representative each names: the
+  // first run that has the pair's hash. Pairs are made run by run, so that
+  // is the run that put the hash in a table of the distinct hashes (8M
+  // words: 765K pairs, 11.6K distinct hashes, a table that stays in the
+  // cache; a sort of the pairs by hash and a write at random to each cost
+  // five corpus-sized columns of fresh memory).
   const pairStart = new Int32Array(n + 1);
   let total = 0;
   for (let r = 0; r < n; r++) total += (runs.last[r]! - runs.first[r]! + 1) * RUN_PAIR_REACH;
-  const hashes = new Uint32Array(total);
-  const runOf = new Int32Array(total);
+  const rep = new Int32Array(total);
+  const firstRuns = new FirstRuns();
   const words = new Int32Array(64);
   let m = 0;
   for (let r = 0; r < n; r++) {
@@ -145,28 +194,9 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
     }
     for (let i = 0; i < w; i++) {
       const h1 = firstStemPart(words[i]!);
-      for (let j = i + 1; j <= Math.min(w - 1, i + RUN_PAIR_REACH); j++) {
-        hashes[m] = seedHash(h1, words[j]!);
-        runOf[m++] = r;
-      }
+      for (let j = i + 1; j <= Math.min(w - 1, i + RUN_PAIR_REACH); j++) rep[m++] = firstRuns.of(seedHash(h1, words[j]!), r);
     }
     pairStart[r + 1] = m;
-  }
-  // A pair's representative: the first run that has it (pairs sorted by
-  // hash, in place). Pairs were made run by run and the sort is stable, so
-  // a hash's first pair is of its first run: one read per hash, not one per
-  // pair (8M words: ≈ 2M reads at random in an 8 MB column). It is written
-  // over the pair's run: a hash's first run is read before its group is
-  // written (two columns of ≈ 2M pairs less of fresh memory).
-  const byHash = new Int32Array(m);
-  for (let i = 0; i < m; i++) byHash[i] = i;
-  radixSortPairs(hashes, byHash, m);
-  const rep = runOf;
-  for (let i = 0; i < m; ) {
-    const first = runOf[byHash[i]!]!;
-    let j = i;
-    while (j < m && hashes[j] === hashes[i]) rep[byHash[j++]!] = first;
-    i = j;
   }
   const cols = new Int32Array(n * STAR_FIELDS);
   const copyOf = new Int32Array(n).fill(-1);
