@@ -8,7 +8,7 @@
  *   only, a link reference definition (`[1]: https://…`) and a thematic
  *   break (`***`, `---`);
  * - a heading, a block quote and bold lose their marks (`## `, `> `, `**`,
- *   `__`).
+ *   `__`), and so does a footnote (`[^1]`; its definition stays as text).
  * Only marks prose does not write: a single `*` or `_`, backticks and list
  * markers stay ("5 * 3", "file_name", "- item" read as written), and a
  * bracket not followed by an address stays ("[sic]", "[1]").
@@ -26,14 +26,20 @@ const HEADING = /^#{1,6}[ \t]+/;
 const CLOSING_HASHES = /[ \t]+#+$/;
 const QUOTE = /^(?:>[ \t]?)+/;
 const IMAGES_ONLY = new RegExp(`^(?:${IMAGE.source}\\s*)+$`);
-const REFERENCE = /^\[[^\]\n]+\]:[ \t]+\S+/;
+/** `[label]: address`, a link reference definition (a footnote's `[^1]: text` is text). */
+const REFERENCE = /^\[[^\]^\n][^\]\n]*\]:[ \t]+<?(?:[a-z][a-z0-9+.-]*:|\/|#|\.{1,2}\/)\S*/i;
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** A heading's underline (`=====` under a title; `-----` is a thematic break's shape too). */
+const UNDERLINE = /^={3,}$/;
+/** A footnote's mark in the text (`[^1]`) or at the start of its definition (`[^1]: `). */
+const FOOTNOTE = /\[\^[^\]\s]+\](?::[ \t]*)?/g;
 
 /** Why a whole line (trimmed) goes: it is only Markdown's, not text. */
 export function markdownLine(line: string): Removal | null {
   if (IMAGES_ONLY.test(line)) return { rule: RULE, reason: 'a Markdown image' };
   if (REFERENCE.test(line)) return { rule: RULE, reason: 'a Markdown link reference (an address, not text)' };
   if (THEMATIC_BREAK.test(line)) return { rule: RULE, reason: 'a Markdown thematic break' };
+  if (UNDERLINE.test(line)) return { rule: RULE, reason: 'a Markdown heading underline' };
   return null;
 }
 
@@ -60,6 +66,7 @@ export function markdownEdits(src: string, from: number, to: number): RawEdit[] 
     cut(m.index, m.index + 1, 'Markdown link mark removed');
     cut(textEnd, m.index + m[0].length, `Markdown link: its address (${m[2]}) removed`);
   }
+  for (const m of line.matchAll(FOOTNOTE)) cut(m.index, m.index + m[0].length, 'Markdown footnote mark removed');
   for (const m of line.matchAll(STRONG)) {
     cut(m.index, m.index + 2, 'Markdown bold mark removed');
     cut(m.index + m[0].length - 2, m.index + m[0].length, 'Markdown bold mark removed');

@@ -24,6 +24,8 @@ describe('markdownEdits', () => {
     expect(stripped('## A shared future ##')).toBe('A shared future');
     expect(stripped('> > “We will build it,” he said.')).toBe('“We will build it,” he said.');
     expect(stripped('The **common responsibility** of __all__ ![logo](img/l.png)')).toBe('The common responsibility of all ');
+    expect(stripped('It was voted down.[^vote] See[^2].')).toBe('It was voted down. See.');
+    expect(stripped('[^vote]: By 12 votes to 3.')).toBe('By 12 votes to 3.');
   });
 
   it('leaves what prose writes: single stars and underscores, brackets without an address, list markers, hashtags', () => {
@@ -37,7 +39,8 @@ describe('markdownLine', () => {
     expect(markdownLine('![Photo](https://x.example/p.jpg) ![b](c.png)')?.reason).toBe('a Markdown image');
     expect(markdownLine('[1]: https://news.example/a')?.rule).toBe('markdown');
     for (const l of ['***', '- - -', '___']) expect(markdownLine(l), l).not.toBeNull();
-    for (const l of ['A line of text.', '- item', '**Bold lead**']) expect(markdownLine(l), l).toBeNull();
+    expect(markdownLine('=====')?.reason).toBe('a Markdown heading underline');
+    for (const l of ['A line of text.', '- item', '**Bold lead**', '[^1]: The source is the council’s minutes.', '[Note]: see page 4']) expect(markdownLine(l), l).toBeNull();
   });
 });
 
