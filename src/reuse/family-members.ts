@@ -10,6 +10,7 @@
  * occurrences.
  */
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
+import { FirstOf } from './first-of.ts';
 import type { Formula } from './formulas.ts';
 import { spanOf } from './member-span.ts';
 import type { PreparedDoc } from './prepare.ts';
@@ -72,7 +73,7 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   }
   let order = radixOrder(c.first, n);
   order = radixOrder(c.doc, n, order);
-  const byTokens = new Map<number, number>();
+  const byTokens = new FirstOf();
   const nextClass = new Int32Array(n);
   const scratch: Extent = { first: 0, last: 0 };
   for (let i = 0; i < n; i++) {
@@ -94,21 +95,18 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
 /**
  * The first occurrence in document order with the very tokens of x's
  * readable extent (x itself if none): the classes are kept by a hash of
- * the types (the map holds a hash's first class, `nextClass` chains the
+ * the types (the table holds a hash's first class, `nextClass` chains the
  * others: no array per hash, for 109K members at 8M words), and compared
  * token by token.
  */
-function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: Map<number, number>, nextClass: Int32Array): number {
+function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: FirstOf, nextClass: Int32Array): number {
   const type = d.type;
   const first = c.readFirst[x]!;
   const last = c.readLast[x]!;
-  // A map key only: kept in small-integer range so the map does not box it.
   let h = FNV_OFFSET;
   for (let t = first; t <= last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
-  h >>= 2;
-  let y = byTokens.get(h);
-  if (y === undefined) {
-    byTokens.set(h, x);
+  let y = byTokens.of(h, x);
+  if (y === x) {
     nextClass[x] = -1;
     return x;
   }

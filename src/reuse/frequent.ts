@@ -28,6 +28,7 @@ import { extractPassages, type RawPassage } from './passages.ts';
 import type { DocPair } from './pair.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { TOK_BANAL } from './prepare.ts';
+import { FirstOf } from './first-of.ts';
 import { firstStemPart, seedHash } from './seed-hash.ts';
 
 /** Star pairs, six ints each: docA, aFirst, aLast, docB, bFirst, bLast (token indices, inclusive; a before b). */
@@ -85,51 +86,6 @@ function addRun(runs: Runs, doc: number, first: number, last: number): void {
   runs.last[runs.count++] = last;
 }
 
-/**
- * The first run to name each pair hash: an open-addressing table of the
- * distinct hashes (mixed already: slots by their low bits) and their runs
- * + 1 (0: empty), at most half full, grown by doubling.
- */
-export class FirstRuns {
-  #hash = new Int32Array(FIRST_RUNS_SLOTS);
-  #run = new Int32Array(FIRST_RUNS_SLOTS);
-  #size = 0;
-
-  /** The first run given with `hash` (`run` if none was). */
-  of(hash: number, run: number): number {
-    const mask = this.#run.length - 1;
-    let slot = hash & mask;
-    for (;;) {
-      const at = this.#run[slot]!;
-      if (at === 0) break;
-      if (this.#hash[slot] === (hash | 0)) return at - 1;
-      slot = (slot + 1) & mask;
-    }
-    this.#hash[slot] = hash;
-    this.#run[slot] = run + 1;
-    if (++this.#size * 2 > this.#run.length) this.#grow();
-    return run;
-  }
-
-  #grow(): void {
-    const hash = this.#hash;
-    const run = this.#run;
-    const mask = run.length * 2 - 1;
-    this.#hash = new Int32Array(run.length * 2);
-    this.#run = new Int32Array(run.length * 2);
-    for (let s = 0; s < run.length; s++) {
-      if (run[s] === 0) continue;
-      let slot = hash[s]! & mask;
-      while (this.#run[slot] !== 0) slot = (slot + 1) & mask;
-      this.#hash[slot] = hash[s]!;
-      this.#run[slot] = run[s]!;
-    }
-  }
-}
-
-/** Slots of a new FirstRuns table. */
-const FIRST_RUNS_SLOTS = 4096;
-
 /** Runs of stock-phrase words with at least `minWords` of them (step 1). */
 export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
   const runs: Runs = { count: 0, doc: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024) };
@@ -180,7 +136,7 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
   let total = 0;
   for (let r = 0; r < n; r++) total += (runs.last[r]! - runs.first[r]! + 1) * RUN_PAIR_REACH;
   const rep = new Int32Array(total);
-  const firstRuns = new FirstRuns();
+  const firstRuns = new FirstOf();
   const words = new Int32Array(64);
   let m = 0;
   for (let r = 0; r < n; r++) {

@@ -45,10 +45,10 @@ import { UnionFind } from './union-find.ts';
 import { resolveOptions } from './options.ts';
 import { DocPair } from './pair.ts';
 import { prepareDocs } from './prepare.ts';
-import { FirstRuns } from './frequent.ts';
 import { OpCache } from './passage-output.ts';
 import { RawPassages } from './passages.ts';
 import { DocSeeds, SeedColumns } from './seeds.ts';
+import { FirstOf } from './first-of.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
 import type { StarPairs } from './frequent.ts';
@@ -84,7 +84,7 @@ export function keepHiddenClasses(): void {
     path,
     new RawPassages(),
     new OpCache([]),
-    new FirstRuns(),
+    new FirstOf(),
     new ChanceModel(new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
     new UnionFind(1),
     new MemberSpans(0),
