@@ -40,7 +40,7 @@ import { markDuplicates, paragraphsOf } from './clean/duplicates.ts';
 import { applyEdits, buildEdits } from './clean/edits.ts';
 import { anywhereRule, removeOutsideBody } from './clean/furniture.ts';
 import { applyInner, blocksOf, resolveOverlaps, splitLines, type Line } from './clean/lines.ts';
-import { markdownEdits, markdownLine } from './clean/markdown.ts';
+import { fencedLines, markdownEdits, markdownLine } from './clean/markdown.ts';
 import { mojibakeEdits, thaiRepairAllowed } from './clean/mojibake.ts';
 import { hardWrapped, separators } from './clean/paragraphs.ts';
 import { strayEscapeEdits } from './clean/stray-escape.ts';
@@ -73,10 +73,11 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
   const nonBlank = lines.filter((l) => !l.blank);
   repairInside(src, lines, nonBlank);
   applyOverrides(src, nonBlank, overrides);
-  for (const l of nonBlank) {
-    const markup = l.removed || l.forceKeep ? null : markdownLine(src.slice(l.cs, l.ce));
+  const code = fencedLines(nonBlank.map((l) => src.slice(l.cs, l.ce)));
+  nonBlank.forEach((l, k) => {
+    const markup = l.removed || l.forceKeep || code[k] ? null : markdownLine(src.slice(l.cs, l.ce));
     if (markup) l.removed = markup;
-  }
+  });
   detectTitles(lines, hints?.title);
   for (const l of nonBlank) {
     if (l.removed || l.forceKeep) continue;
@@ -94,8 +95,11 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
 /** Step 1: repairs inside each line, then what each line is (words, prose). */
 function repairInside(src: string, lines: Line[], nonBlank: Line[]): void {
   const thaiOk = thaiRepairAllowed(src);
-  for (const l of nonBlank) {
-    l.inner = resolveOverlaps([mojibakeEdits(src, l.cs, l.ce, thaiOk), strayEscapeEdits(src, l.cs, l.ce), markdownEdits(src, l.cs, l.ce), innerWhitespaceEdits(src, l.cs, l.ce)]);
+  // Code in a fenced block is left as written (its "**" and "#" are code's).
+  const code = fencedLines(nonBlank.map((l) => src.slice(l.cs, l.ce)));
+  for (const [k, l] of nonBlank.entries()) {
+    const markdown = code[k] ? [] : markdownEdits(src, l.cs, l.ce);
+    l.inner = resolveOverlaps([mojibakeEdits(src, l.cs, l.ce, thaiOk), strayEscapeEdits(src, l.cs, l.ce), markdown, innerWhitespaceEdits(src, l.cs, l.ce)]);
     l.t = applyInner(src, l);
     l.words = countWords(l.t);
     l.prose = isProse(l.t, l.words);

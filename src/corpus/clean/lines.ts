@@ -80,10 +80,26 @@ export function blocksOf(lines: Line[]): Line[][] {
 
 /** Keep the first of overlapping edits (input in priority order), sorted by start. */
 export function resolveOverlaps(groups: RawEdit[][]): RawEdit[] {
-  const taken: RawEdit[] = [];
-  for (const g of groups)
-    for (const e of g) if (!taken.some((t) => e.start < t.end && t.start < e.end)) taken.push(e);
-  return taken.sort((a, b) => a.start - b.start);
+  let taken: RawEdit[] = [];
+  for (const group of groups) {
+    if (group.length === 0) continue;
+    // One merge per group, in order of start: linear in the edits (a line of a million marks stays fast).
+    const g = group.length > 1 ? group.slice().sort((a, b) => a.start - b.start) : group;
+    const merged: RawEdit[] = [];
+    let t = 0;
+    let lastEnd = -1;
+    for (const e of g) {
+      while (t < taken.length && taken[t]!.end <= e.start) merged.push(taken[t++]!);
+      let clash = lastEnd > e.start;
+      for (let k = t; !clash && k < taken.length && taken[k]!.start < e.end; k++) clash = e.start < taken[k]!.end;
+      if (clash) continue;
+      merged.push(e);
+      lastEnd = Math.max(lastEnd, e.end);
+    }
+    while (t < taken.length) merged.push(taken[t++]!);
+    taken = merged;
+  }
+  return taken;
 }
 
 /** The line's trimmed content with its inner repairs applied. */

@@ -29,8 +29,31 @@ describe('markdownEdits', () => {
   });
 
   it('leaves what prose writes: single stars and underscores, brackets without an address, list markers, hashtags', () => {
-    for (const line of ['5 * 3 = 15 and a_b_c', 'He said [sic] it twice [1].', '- first item', '#MeToo spread', 'See [the report](page 4).', '2 ** 3 is 8'])
+    for (const line of ['5 * 3 = 15 and a_b_c', 'He said [sic] it twice [1].', '- first item', '#MeToo spread', 'See [the report](page 4).', '2 ** 3 is 8', 'In Python, 2**10 is 1024 and 3**4 is 81', 'snake__case__var', 'f(**kwargs) then g(**opts)', '>50% of respondents'])
       expect(stripped(line), line).toBe(line);
+  });
+
+  it('leaves code spans as written, and takes the marks off around one', () => {
+    expect(stripped('Run `fee.py --boat __default__` and `[x](http://a.b)` then **pay**')).toBe('Run `fee.py --boat __default__` and `[x](http://a.b)` then pay');
+    expect(stripped('See [`INSTALL.md`](./INSTALL.md) and **`npm ci`**.')).toBe('See `INSTALL.md` and `npm ci`.');
+  });
+
+  it('takes off linked images (badges) whole, relative and parenthesised addresses, and reference-style links', () => {
+    expect(stripped('[![CI](https://ci.example/badge.svg)](https://ci.example/r) [![npm](b.svg)](https://npm.example/x) Read [the policy](SECURITY.md).')).toBe('  Read the policy.');
+    expect(stripped('See [the town](https://en.wikipedia.org/wiki/Harbour_(town)) and [the report][3].')).toBe('See the town and the report.');
+  });
+
+  it('costs time linear in the line on hostile input', () => {
+    for (const unit of ['[', '![', '**a ', '__a ', '](', '[a][', '`']) {
+      const line = unit.repeat(Math.ceil(400_000 / unit.length));
+      const t = performance.now();
+      markdownEdits(line, 0, line.length);
+      expect(performance.now() - t, unit).toBeLessThan(3_000);
+    }
+    const spaces = `# a${' '.repeat(400_000)}x`;
+    const t = performance.now();
+    markdownEdits(spaces, 0, spaces.length);
+    expect(performance.now() - t).toBeLessThan(3_000);
   });
 });
 
@@ -40,7 +63,18 @@ describe('markdownLine', () => {
     expect(markdownLine('[1]: https://news.example/a')?.rule).toBe('markdown');
     for (const l of ['***', '- - -', '___']) expect(markdownLine(l), l).not.toBeNull();
     expect(markdownLine('=====')?.reason).toBe('a Markdown heading underline');
+    expect(markdownLine('[![CI](https://ci.example/badge.svg)](https://ci.example/r) [![npm](b.svg)](https://npm.example/x)')?.reason).toBe('a Markdown image');
     for (const l of ['A line of text.', '- item', '**Bold lead**', '[^1]: The source is the council’s minutes.', '[Note]: see page 4']) expect(markdownLine(l), l).toBeNull();
+  });
+});
+
+describe('cleanText on Markdown with code', () => {
+  it('leaves a fenced code block as written', () => {
+    const md = 'The fee is **fixed**.\n\n```python\n# compute the fee\nfee = base * length**2 + tax**2\n```\n\nThat is all.';
+    const r = cleanText(md);
+    expect(r.text).toContain('# compute the fee');
+    expect(r.text).toContain('fee = base * length**2 + tax**2');
+    expect(r.text.startsWith('The fee is fixed.')).toBe(true);
   });
 });
 
