@@ -53,15 +53,14 @@ const UTF8_MIN_SEQUENCES = 8;
  * encoding (`<meta charset>`, `<?xml encoding?>`) is believed before
  * detection, though not over a byte-order mark or valid UTF-8. `stated`: the
  * charset the page's container gives (a saved page's MIME headers, a web
- * archive's record), believed before the page's own declaration, as a
- * browser believes an HTTP header's.
+ * archive's record), believed when the page declares none (e-mail programs
+ * label parts "us-ascii" or "iso-8859-1" whatever they hold, while the page
+ * was written with its own declaration).
  */
 export function decodeFile(bytes: Uint8Array, file: string, chosen?: string | null, markup = false, stated: string | null = null): DecodedText {
   const kind = formatOf(bytes);
   if (kind) throw new CorpusError(file, null, `is ${kind}, not text; save it as .txt, .md or .html first`);
-  const named = stated ? whatwgName(stated) : null;
-  // UTF-16 is recognised from the bytes themselves (a stated UTF-16 that they do not show is wrong).
-  const declared = named && !named.startsWith('utf-16') ? named : markup ? declaredEncoding(bytes) : null;
+  const declared = (markup ? declaredEncoding(bytes) : null) ?? (stated ? usableDeclaration(whatwgName(stated)) : null);
   const decoded = chosen ? decodeAs(chosen, bytes, file, 'chosen', null) : detect(bytes, file, declared);
   assertText(decoded.text, file, decoded.encoding);
   return decoded;
@@ -92,7 +91,15 @@ const DECLARED = /<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)|<meta[^>]*?charset\
  */
 export function declaredEncoding(bytes: Uint8Array): string | null {
   const m = DECLARED.exec(bytesAsText(bytes, 0, DECLARATION_BYTES));
-  const name = m ? whatwgName(m[1] ?? m[2]!) : null;
+  return usableDeclaration(m ? whatwgName(m[1] ?? m[2]!) : null);
+}
+
+/**
+ * A declared encoding as it can be used: null for none; UTF-16 or
+ * x-user-defined declared in bytes that are read as ASCII means UTF-8, as
+ * browsers read it (real UTF-16 is recognised from the bytes themselves).
+ */
+function usableDeclaration(name: string | null): string | null {
   if (!name) return null;
   return name.startsWith('utf-16') || name === 'x-user-defined' ? 'utf-8' : name;
 }

@@ -19,17 +19,18 @@
  *
  * - Entities: those the file's own DTD subset defines (`<!ENTITY council
  *   "the Council">`) are expanded, markup and all, up to 1M characters of
- *   replacement text in all (a "billion laughs" file stays small); any
- *   other named one is read as the ISO character entity of that name
- *   (`&eacute;`, `&mdash;`: the sets older TEI took from outside the file,
- *   named as HTML names them).
+ *   replacement text beyond twice the file's length (a "billion laughs"
+ *   file stays small); any other named one is read as the ISO character
+ *   entity of that name where HTML names it so (`&eacute;`, `&mdash;`: the
+ *   sets older TEI took from outside the file), the whole name matched
+ *   (`&copyright;` is not "©right;").
  *
  * What it misses: an entity defined outside the file with a name that is
- * not a character's stays as written (`&foo;`); `<app>` apparatus keeps
+ * not an HTML character's stays as written (`&foo;`, ISO Greek's `&agr;`); `<app>` apparatus keeps
  * every reading; text in `<front>`/`<back>` (title pages, indexes) is kept
  * as text.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTMLStrict } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { READABLE_FORMATS } from './document-kinds.ts';
 import { FIELD_LIMITS, shorten } from './limits.ts';
@@ -264,7 +265,7 @@ export function readTei(raw: string): TeiReading {
 
 /** XML's own entities, which the tokenizer reads. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-/** Characters of replacement text the file's entities may add in all; past it they stay as written. */
+/** Characters of replacement text the file's entities may add in all, beyond twice the file's length; past it they stay as written. */
 const MAX_EXPANSION = 1 << 20;
 /** Entities inside entities followed this deep. */
 const MAX_DEPTH = 8;
@@ -284,7 +285,7 @@ function expandEntities(raw: string): string {
   const doctype = DOCTYPE.exec(raw.slice(0, 1_000_000));
   const defined = new Map<string, string>();
   for (const m of doctype?.[1]?.matchAll(ENTITY_DECLARATION) ?? []) if (!defined.has(m[1]!)) defined.set(m[1]!, m[2] ?? m[3]!);
-  let budget = MAX_EXPANSION;
+  let budget = MAX_EXPANSION + 2 * raw.length;
   const expand = (s: string, depth: number): string =>
     s.replace(REFERENCE_OR_CDATA, (whole: string, name: string | undefined) => {
       if (name === undefined || XML_ENTITIES.has(name)) return whole;
@@ -294,7 +295,7 @@ function expandEntities(raw: string): string {
         budget -= value.length;
         return expand(value, depth + 1);
       }
-      const character = decodeHTML(whole);
+      const character = decodeHTMLStrict(whole);
       return character === whole ? whole : Array.from(character, (c) => `&#${c.codePointAt(0)};`).join('');
     });
   const bodyStart = doctype ? doctype.index + doctype[0].length : 0;

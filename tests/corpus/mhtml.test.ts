@@ -62,6 +62,12 @@ describe('the charset a saved page’s part states', () => {
     expect('error' in page ? page.error : page.charset).toBe('iso-8859-2');
   });
 
+  it('gives way to the page’s own declaration (e-mail programs label parts whatever they hold)', () => {
+    const declared = mail.replace('<html><body>', '<html><head><meta charset="iso-8859-2"></head><body>').replace('charset="iso-8859-2"', 'charset="us-ascii"');
+    const r = readFileText({ path: 'in/mail.mht', name: 'mail.mht', bytes: enc(declared) });
+    expect(r.original).toBe(polish);
+  });
+
   it('decodes the page when the HTML declares no encoding', () => {
     const r = readFileText({ path: 'in/mail.mht', name: 'mail.mht', bytes: enc(mail) });
     expect(r.original).toBe(polish);
