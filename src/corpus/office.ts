@@ -130,7 +130,7 @@ function readXml(xml: string, format: Format): string {
     open: (name, _attrs, selfClosing) => open(name.toLowerCase(), selfClosing),
     close: (name) => close(name.toLowerCase()),
     text,
-  });
+  }, false);
   if (current.trim()) paragraphs.push(current.trim());
   return paragraphs.join('\n\n');
 }
@@ -160,6 +160,6 @@ function propertyFields(xml: string, format: Format): OfficeReading['fields'] {
       field = null;
     },
     text: (t) => void (field && (value += t)),
-  });
+  }, false);
   return out;
 }

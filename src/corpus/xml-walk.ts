@@ -15,8 +15,9 @@ export interface XmlEvents {
 
 const ignore = (): void => {};
 
-/** Calls `on`'s handlers for the elements and text of `xml`. */
-export function walkXml(xml: string, on: XmlEvents): void {
+/** Calls `on`'s handlers for the elements and text of `xml` (`attributes: false`: every element's attributes given as one empty object, not read). */
+export function walkXml(xml: string, on: XmlEvents, attributes = true): void {
+  const none: Record<string, string> = {};
   let name = '';
   let attrs: Record<string, string> = {};
   let attr = '';
@@ -24,20 +25,20 @@ export function walkXml(xml: string, on: XmlEvents): void {
   const callbacks: TokenizerCallbacks = {
     onopentagname: (s, e) => {
       name = xml.slice(s, e);
-      attrs = {};
+      attrs = attributes ? {} : none;
     },
     onattribname: (s, e) => {
       attr = xml.slice(s, e);
       value = '';
     },
     onattribdata: (s, e) => {
-      value += xml.slice(s, e);
+      if (attributes) value += xml.slice(s, e);
     },
     onattribentity: (cp) => {
-      value += String.fromCodePoint(cp);
+      if (attributes) value += String.fromCodePoint(cp);
     },
     onattribend: () => {
-      attrs[attr] = value;
+      if (attributes) attrs[attr] = value;
     },
     onopentagend: () => on.open(name, attrs, false),
     onselfclosingtag: () => on.open(name, attrs, true),

@@ -19,6 +19,7 @@ import { runImport, type ImportedDoc, type ImportProgress, type ImportSummary, t
 import type { ComputedBy } from '../interop/convert.ts';
 import { toAnalysisDocs, type Progress, type RequestType, type Requests } from '../worker/protocol.ts';
 import { CorporaStore, type CorporaOptions, type ImportedAnalysis } from './corpora.ts';
+import { utf8Length } from '../text/utf8.ts';
 
 export const BUNDLED_KEY = 'bundled';
 
@@ -158,8 +159,7 @@ export class CorpusSession {
    * (passim, TextPAIR), stored in one step; its storage key.
    */
   async createImported(name: string, docs: CorpusDocument[], analysis: ImportedAnalysis): Promise<string> {
-    const encoder = new TextEncoder();
-    const stored = docs.map((doc) => ({ doc, bytes: encoder.encode(doc.text).length }));
+    const stored = docs.map((doc) => ({ doc, bytes: utf8Length(doc.text) }));
     const { info } = await this.store.createImported(name, stored, analysis);
     return info.key;
   }

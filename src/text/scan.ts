@@ -7,7 +7,9 @@
  * A gap holding sentence punctuation starts a sentence, except a Latin
  * mark (. ! ? ; :) with a word character right after it: the dots and
  * colons inside "6.5", "09:23", "v2.21.1" or "chinadaily.com.cn" end
- * nothing (`endsSentence`).
+ * nothing, nor does the colon of "https://" (`endsSentence`). A full stop
+ * between a lower-case and a capital letter still does ("ended.Then": a
+ * space lost in copying).
  *
  * Words are runs of letters, digits and marks (internal apostrophes kept:
  * "China's"), except after a French or Italian elided article, pronoun or
@@ -112,8 +114,19 @@ export function classAt(text: string, i: number): number {
  * punctuation, which is rare.
  */
 export function endsSentence(text: string, i: number, c: number): boolean {
-  return c >= 0x80 || i + 1 >= text.length || classAt(text, i + 1) !== WORD;
+  if (c >= 0x80 || i + 1 >= text.length) return true;
+  const next = text.charCodeAt(i + 1);
+  if (c === COLON && next === SLASH) return false;
+  if (classAt(text, i + 1) !== WORD) return true;
+  // "ended.Then": a lower-case word, a full stop, a capital.
+  return c === FULL_STOP && i > 0 && isLower(text.charAt(i - 1)) && isUpper(text.charAt(i + 1));
 }
+
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const FULL_STOP = 0x2e;
+const isLower = (ch: string): boolean => ch !== ch.toUpperCase();
+const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
 
 /** Width in code units of the character at i (2 for a surrogate pair). */
 function widthAt(text: string, i: number): number {

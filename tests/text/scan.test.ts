@@ -39,6 +39,17 @@ describe('scanTokens', () => {
   });
 
   it('ends no sentence at a Latin mark with a word character right after it (decimals, times, versions, addresses)', () => {
+    expect(scan('It ended.Then конец.Начало see https://x.org').map(([w, , g]) => [w, g])).toEqual([
+      ['It', 0],
+      ['ended', 0],
+      ['Then', GAP_SENTENCE],
+      ['конец', 0],
+      ['Начало', GAP_SENTENCE],
+      ['see', 0],
+      ['https', 0],
+      ['x', 0],
+      ['org', 0],
+    ]);
     const gaps = scan('grew 6.5 percent at 09:23 in v2.21.1 on chinadaily.com.cn. Then U.S. aid: "Yes." No; 好。好').map(([w, , g]) => [w, g]);
     expect(gaps).toEqual([
       ['grew', 0],
