@@ -8,7 +8,9 @@
  * headline, site and byline; a spreadsheet saved as CSV imports a document
  * per row; a TEI edition imports as its text with its header's metadata,
  * a Word essay as its text with its properties, and an RTF letter, an
- * EPUB book, a page saved as `.cms` and an Excel workbook as theirs. Screenshots of the summary at 1280×800 and 390×844.
+ * EPUB book, a page saved as `.cms` and an Excel workbook as theirs, and an
+ * article clipped to Markdown as its words. Screenshots of the summary at
+ * 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -251,6 +253,26 @@ Yours, Ann.}`, 'latin1'));
     await page.goto(`${fileUrl()}#/doc/ferry-saved`);
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The service will run all winter, twice a day');
     expect(await main.innerText()).toMatch(/Island Times · By Bo Chen · 16 March 2023/);
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('imports an article clipped to Markdown as its words, each mark struck through in Original', async () => {
+    const md = join(dir, 'ferry-clipped.md');
+    writeFileSync(
+      md,
+      '---\ntitle: Ferry kept\noutlet: Island Times\ndate: 2023-03-18\n---\n# Ferry kept\n\n![The ferry](https://img.example/ferry.jpg)\n\n' +
+        'The **harbour town** voted to keep its ferry, [the council](https://town.example/council) said on Monday.\n\n> “It is a victory for the island,” the mayor said.\n',
+    );
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([md]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await page.goto(`${fileUrl()}#/doc/ferry-clipped`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The harbour town voted to keep its ferry, the council said on Monday.');
+    expect(await main.innerText()).not.toMatch(/\*\*|town\.example|img\.example/);
+    await page.getByRole('button', { name: /^Original/ }).click();
+    await expect.poll(() => main.innerText(), { timeout: 10_000 }).toContain('markdown ×');
+    expect(await main.locator('del, s', { hasText: 'https://town.example/council' }).count()).toBeGreaterThan(0);
     expect(watch.problems()).toEqual([]);
   });
 
