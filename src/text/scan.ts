@@ -53,8 +53,8 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 /** Scripts written without spaces between words, read as character bigrams (with Japanese's prolonged sound mark). */
 export const BIGRAM_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const HAN_CHAR = new RegExp(`^${BIGRAM_SCRIPT.source}$`, 'u');
-/** Sentence punctuation: Latin, CJK full-width, Greek question mark, Arabic question mark and semicolon, Urdu full stop, Devanagari dandas, Armenian, Ethiopic, Myanmar and Khmer full stops. */
-const SENTENCE_CHARS = '.!?;:\u3002\uff01\uff1f\uff1b\uff1a\u2026\u037e\u061f\u061b\u06d4\u0964\u0965\u0589\u1362\u104b\u17d4';
+/** Sentence punctuation: Latin, CJK full-width (with the full-width and half-width full stops ．｡), Greek question mark, Arabic question mark and semicolon, Urdu full stop, Devanagari dandas, Armenian, Ethiopic, Myanmar and Khmer full stops. */
+const SENTENCE_CHARS = '.!?;:\u3002\uff0e\uff61\uff01\uff1f\uff1b\uff1a\u2026\u037e\u061f\u061b\u06d4\u0964\u0965\u0589\u1362\u104b\u17d4';
 
 // 0 = not classified yet. Filled on first sight, except the ranges below.
 export const bmpClass = new Uint8Array(0x10000);

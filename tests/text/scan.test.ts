@@ -78,6 +78,10 @@ describe('scanTokens', () => {
     ]);
   });
 
+  it('ends a sentence at the full-width and half-width full stops (．｡), as at 。', () => {
+    expect(scan('実験を行った．結果は良い｡次').map(([w, , g]) => [w, g]).filter(([, g]) => g === GAP_SENTENCE).map(([w]) => w)).toEqual(['結果', '次']);
+  });
+
   it('gives a Han run as overlapping bigrams and a lone Han character alone, a CJK full stop ending the sentence', () => {
     expect(scan('网络空间。好 ok')).toEqual([
       ['网络', TokenKind.Han, 0],
