@@ -9,26 +9,32 @@
  *   line breaks and doubled quotes. The delimiter is a tab for `.tsv`, else
  *   whichever of comma, semicolon (a European spreadsheet's CSV) or tab
  *   splits the header into most columns.
- * - Columns are found by their header, whatever its case, spaces or
- *   underscores: the text (`text`, `content`, `body`, `article`, `full text`…)
- *   is required; `title`/`headline`, `outlet`/`publication`/`source`/
- *   `newspaper`, `author`/`byline`, `date`/`published`/`year`, `id`,
- *   `language`, `url`/`link` are read when present, other columns ignored
- *   (and named in each document's provenance).
+ * - Columns are found by their header, whatever its case, accents, spaces
+ *   or underscores, in English and ten other languages (`COLUMNS`): the
+ *   text (`text`, `content`, `body`, `article`, `full text`, `Texte`,
+ *   `Inhalt`, `cuerpo`, `正文`…) is required; `title`/`headline`,
+ *   `outlet`/`publication`/`source`/`newspaper`, `author`/`byline`,
+ *   `date`/`published`/`year`, `id`, `language`, `url`/`link` are read when
+ *   present, other columns ignored (and named in each document's
+ *   provenance). With no header naming the text, a column whose cells are
+ *   prose-long and twice as long as any other's is read as it, and the
+ *   provenance says so.
  * - Bytes are decoded as any file's are (corpus/decode.ts: UTF-8, UTF-16,
  *   else the detected encoding, such as the Windows-1252 of a spreadsheet's
  *   plain "CSV" on Windows); the provenance says which.
  * - Dates are read as written when they are `YYYY`, `YYYY-MM` or
- *   `YYYY-MM-DD`, from a timestamp (`2019-10-25T08:00:00Z`), `2019/10/25` or
- *   a year written as a number (`2019.0`); any other (`10/25/2019`, which
- *   could be either order) is left out, and the provenance says so.
+ *   `YYYY-MM-DD`, from a timestamp (`2019-10-25T08:00:00Z`), `2019/10/25`,
+ *   `2019年10月25日` or a year written as a number (`2019.0`), and day first
+ *   or month first where only one order can be (`25.10.2019`,
+ *   `25/10/2019`, `10/25/2019`); any other (`10/11/2019`, which could be
+ *   either order) is left out, and the provenance says so.
  * - A row with no text, or with a title, outlet or author over its limit
  *   (src/corpus/limits.ts), is refused by row number with the reason; the
  *   other rows are imported.
  */
 import { assertText, decodeFile } from '../corpus/decode.ts';
 import { encodingShortName } from '../corpus/encodings.ts';
-import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, dateFromTimestamp, idFrom } from '../corpus/metadata.ts';
+import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, dateFromTimestamp, idFrom, validDate } from '../corpus/metadata.ts';
 import { FIELD_LIMITS } from '../corpus/limits.ts';
 import { formatOf, ZIP } from '../corpus/signatures.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
@@ -37,17 +43,30 @@ import { TABLE_NAME } from './file-kinds.ts';
 import { workbookSheets, type Sheet } from './workbook.ts';
 
 
-/** Header names of each field, compared lower-cased with spaces, dashes and underscores dropped. */
+/**
+ * Header names of each field, compared lower-cased, accents dropped, with
+ * spaces, dashes and underscores dropped: English first, then French,
+ * German, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese and
+ * Japanese.
+ */
 const COLUMNS = {
-  text: ['text', 'content', 'body', 'article', 'fulltext', 'articletext', 'bodytext', 'maintext'],
-  title: ['title', 'headline', 'heading'],
-  outlet: ['outlet', 'publication', 'source', 'publisher', 'newspaper', 'sitename', 'site', 'media', 'journal', 'medium'],
-  author: ['author', 'authors', 'byline', 'creator', 'writer'],
-  date: ['date', 'published', 'publishdate', 'pubdate', 'publishedat', 'publicationdate', 'datepublished', 'datetime', 'year'],
+  text: ['text', 'content', 'body', 'article', 'fulltext', 'articletext', 'bodytext', 'maintext',
+    'texte', 'contenu', 'corps', 'inhalt', 'volltext', 'artikeltext', 'texto', 'contenido', 'cuerpo', 'articulo', 'testo', 'contenuto', 'corpo', 'articolo', 'conteudo', 'materia',
+    'tekst', 'inhoud', 'artikel', 'tresc', 'текст', 'содержание', 'статья', '正文', '内容', '全文', '文章', '本文', '記事', 'テキスト'],
+  title: ['title', 'headline', 'heading', 'titre', 'titel', 'uberschrift', 'schlagzeile', 'titulo', 'titular', 'titolo', 'kop', 'tytul', 'заголовок', 'название', '标题', '題名', 'タイトル', '見出し'],
+  outlet: ['outlet', 'publication', 'source', 'publisher', 'newspaper', 'sitename', 'site', 'media', 'journal', 'medium',
+    'zeitung', 'quelle', 'periodico', 'fuente', 'medio', 'testata', 'giornale', 'fonte', 'jornal', 'veiculo', 'krant', 'bron', 'gazeta', 'zrodlo', 'издание', 'источник', 'сми', '媒体', '来源', '出处', '报纸', '新聞', '出典'],
+  author: ['author', 'authors', 'byline', 'creator', 'writer', 'auteur', 'autor', 'verfasser', 'autore', 'autorzy', 'автор', '作者', '著者', '記者'],
+  date: ['date', 'published', 'publishdate', 'pubdate', 'publishedat', 'publicationdate', 'datepublished', 'datetime', 'year',
+    'datum', 'fecha', 'data', 'annee', 'jahr', 'ano', 'anno', 'jaar', 'rok', 'дата', 'год', '日期', '发布时间', '发布日期', '时间', '日付', '年'],
   id: ['id', 'docid', 'documentid', 'identifier', 'uid'],
-  language: ['language', 'lang'],
-  url: ['url', 'link', 'href', 'permalink'],
+  language: ['language', 'lang', 'langue', 'sprache', 'idioma', 'lingua', 'taal', 'jezyk', 'язык', '语言', '言語'],
+  url: ['url', 'link', 'href', 'permalink', 'lien', 'enlace', 'collegamento', 'ссылка', '链接', '网址'],
 } as const;
+/** A column is the text by its cells when no header names one: their mean length at least this… */
+const TEXT_BY_CELLS_MIN_CHARS = 80;
+/** …and at least this many times the next longest column's. */
+const TEXT_BY_CELLS_MARGIN = 2;
 type Column = keyof typeof COLUMNS;
 
 export type TableRead =
@@ -111,6 +130,8 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
   const header = rows[0];
   if (!header || header.every((h) => !h.trim())) return 'is empty: a table needs a header row naming its columns';
   const at = findColumns(header);
+  const byCells = at.text === undefined ? textColumnByCells(rows, at) : null;
+  if (byCells !== null) at.text = byCells;
   if (at.text === undefined) {
     return `has no text column: its header reads ${header.slice(0, 8).map((h) => JSON.stringify(h.slice(0, 40))).join(', ')}; name the column holding each document's text "text" (or "content", "body", "article")`;
   }
@@ -135,6 +156,7 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
     const url = cell('url');
     if (url) notes.push(`URL: ${url.slice(0, 500)}`);
     if (rawDate !== null && date === null) notes.push(`Its date “${rawDate.slice(0, 40)}” was not read (write it as YYYY-MM-DD).`);
+    if (byCells !== null) notes.push(`No column is named as the text: the column “${header[byCells]!.slice(0, 40)}”, whose cells are longest, was read as it.`);
     if (ignored.length) notes.push(`Columns not read: ${ignored.slice(0, 10).map((h) => h.slice(0, 40)).join(', ')}${ignored.length > 10 ? '…' : ''}.`);
     out.items.push({
       kind: 'prepared',
@@ -222,7 +244,47 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
   return rows;
 }
 
-const headerKey = (h: string) => h.toLowerCase().replace(/^\ufeff/, '').replace(/[\s_\-.]+/g, '');
+const headerKey = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/^\ufeff/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/[\s_\-.:]+/g, '');
+
+/**
+ * The column whose cells are the text when no header names it, in any
+ * language: the one whose non-empty cells are longest on average, when
+ * that is prose-long (TEXT_BY_CELLS_MIN_CHARS) and well ahead of the next
+ * (TEXT_BY_CELLS_MARGIN); null when no column stands out so.
+ */
+function textColumnByCells(rows: string[][], at: Partial<Record<Column, number>>): number | null {
+  const width = rows[0]!.length;
+  const taken = new Set(Object.values(at));
+  const means: number[] = [];
+  for (let c = 0; c < width; c++) {
+    let chars = 0;
+    let cells = 0;
+    for (let r = 1; r < rows.length && r <= 200; r++) {
+      const cell = rows[r]![c]?.trim() ?? '';
+      if (cell) {
+        chars += cell.length;
+        cells++;
+      }
+    }
+    means.push(taken.has(c) || cells === 0 ? 0 : chars / cells);
+  }
+  const order = means.map((m, c) => [m, c] as const).sort((a, b) => b[0] - a[0]);
+  const [best, second] = [order[0], order[1]];
+  if (!best || best[0] < TEXT_BY_CELLS_MIN_CHARS) return null;
+  return !second || best[0] >= second[0] * TEXT_BY_CELLS_MARGIN ? best[1] : null;
+}
+
+/** `YYYY-MM-DD` from its parts when it is a real day, else null. */
+function ymd(y: string, m: string, d: string): string | null {
+  return validDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+}
 
 /** The index of each known column, the first header that names it. */
 function findColumns(header: readonly string[]): Partial<Record<Column, number>> {
@@ -240,11 +302,25 @@ function findColumns(header: readonly string[]): Partial<Record<Column, number>>
   return at;
 }
 
-/** A date Refrain reads, from what a table holds; null when it would be a guess. */
+/**
+ * A date Refrain reads, from what a table holds; null when it would be a
+ * guess. Day first when the order cannot be otherwise: "15.03.2023" (dots
+ * are written day first), "15/03/2023" (no month 15); month first for
+ * "03/15/2023"; "10/11/2019" is either, and left out. "2023年3月15日" too.
+ */
 function readDate(raw: string): string | null {
   const t = raw.trim();
   const year = /^(\d{4})(?:\.0+)?$/.exec(t);
   if (year) return year[1]!;
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (dotted) return ymd(dotted[3]!, dotted[2]!, dotted[1]!);
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    return a > 12 && b <= 12 ? ymd(slashed[3]!, slashed[2]!, slashed[1]!) : b > 12 && a <= 12 ? ymd(slashed[3]!, slashed[1]!, slashed[2]!) : null;
+  }
+  const cjk = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
+  if (cjk) return cjk[3] ? ymd(cjk[1]!, cjk[2]!, cjk[3]) : validDate(`${cjk[1]}-${cjk[2]!.padStart(2, '0')}`);
   return dateFromTimestamp(t.replace(/^(\d{4})\/(\d{1,2})(?:\/(\d{1,2}))?/, (_, y: string, m: string, d?: string) => [y, m.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-')));
 }
 

@@ -69,6 +69,33 @@ describe('readTable', () => {
     ]);
   });
 
+  it('finds the columns of a table whose header is in French, German, Spanish or Chinese', () => {
+    const tables: [string, string][] = [
+      ['fr.csv', 'Titre;Journal;Date;Texte\n"Le ferry sauvé";"Le Courrier";2023-03-15;"La ville a voté pour garder son ferry."\n'],
+      ['de.csv', 'Titel,Zeitung,Datum,Inhalt\n"Fähre gerettet","Inselbote",15.03.2023,"Die Stadt hat für die Fähre gestimmt."\n'],
+      ['es.csv', 'título,medio,fecha,cuerpo\n"Ferry salvado","El Puerto",15/03/2023,"La ciudad votó para mantener su ferry."\n'],
+      ['zh.csv', '标题,媒体,日期,正文\n"渡轮保住了","海岛时报",2023年3月15日,"该镇投票决定保留渡轮。"\n'],
+    ];
+    for (const [name, csv] of tables) {
+      const m = meta(ok(readTable(enc(csv), name)).items[0]!);
+      expect([m['title'], m['outlet'], m['date']], name).toEqual([expect.any(String), expect.any(String), '2023-03-15']);
+    }
+  });
+
+  it('reads the column of prose as the text when no header names it, and says so', () => {
+    const prose = 'The harbour town voted on Monday to keep its ferry running through the winter, the council said.';
+    const t = ok(readTable(enc(`Rubrik,Kategorie,Beitrag\nFerry,Local,"${prose}"\n`), 'sv.csv'));
+    expect(t.items[0]!.original).toBe(prose);
+    expect(meta(t.items[0]!)['provenance']).toMatch(/the column “Beitrag”, whose cells are longest, was read as it/);
+    // Two long columns: no guess.
+    expect(readTable(enc(`a,b\n"${prose}","${prose}"\n`), 'two.csv')).toMatchObject({ ok: false });
+  });
+
+  it('reads a date whose order only one reading allows, and leaves out one that could be either', () => {
+    const dates = ['25.10.2019', '25/10/2019', '10/25/2019', '10/11/2019', '31.02.2019'].map((d) => meta(ok(readTable(enc(`text,date\nSome text.,${d}\n`), 'd.csv')).items[0]!)['date']);
+    expect(dates).toEqual(['2019-10-25', '2019-10-25', '2019-10-25', null, null]);
+  });
+
   it('refuses a table with no text column, naming its columns', () => {
     const r = readTable(enc('name,email\nAnn,a@b.c\n'), 'people.csv');
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/has no text column: its header reads "name", "email"/) });
