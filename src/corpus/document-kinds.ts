@@ -35,7 +35,7 @@ const BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
 };
 
 /** What the kinds are called in messages, in the order people look for them. */
-export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .webarchive, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx';
+export const READABLE_FORMATS = '.txt, .md, .html, .mhtml, .webarchive, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv, .xlsx or .json';
 
 /** Bytes of a file's start that `kindFromBytes` needs (an EPUB's or ODT's mimetype entry ends before this). */
 export const SNIFF_BYTES = 128;

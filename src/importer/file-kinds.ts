@@ -8,8 +8,8 @@ import { formatOf, ZIP } from '../corpus/signatures.ts';
 
 export { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 
-/** A table of documents, one per row (table-file.ts). */
-export const TABLE_NAME = /\.(csv|tsv|xlsx)$/i;
+/** A table of documents, one per row or record (table-file.ts): a spreadsheet, or a JSON dataset (not a `.meta.json` sidecar). */
+export const TABLE_NAME = /\.(csv|tsv|xlsx|jsonl|ndjson)$|(?<!\.meta)\.json$/i;
 
 /** The name alone says the file is a document Refrain reads. */
 export function isImportable(name: string): boolean {

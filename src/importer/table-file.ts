@@ -1,7 +1,8 @@
 /**
  * A table of documents, one per row (a spreadsheet as `.xlsx`, or saved as
  * CSV or TSV, a news dataset's export; workbook.ts reads an `.xlsx`'s
- * sheets, each with its own header): its header names the columns, and each row becomes
+ * sheets, each with its own header; json-records.ts a JSON dataset's
+ * records as rows): its header names the columns, and each row becomes
  * a document with the same steps as any other (read.ts: limits, metadata
  * checks, the cleaner). Pure: bytes in, prepared entries and refusals out.
  *
@@ -40,7 +41,11 @@ import { formatOf, ZIP } from '../corpus/signatures.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
 import type { PreparedFile } from './read.ts';
 import { TABLE_NAME } from './file-kinds.ts';
+import { jsonRows } from './json-records.ts';
 import { workbookSheets, type Sheet } from './workbook.ts';
+
+/** A JSON dataset (json-records.ts): its records are the rows; `.jsonl` and `.ndjson` hold one per line. */
+const JSON_NAME = /\.(json|jsonl|ndjson)$/i;
 
 
 /**
@@ -78,6 +83,8 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
   let sheets: Sheet[];
   let encoding: string;
   const workbook = formatOf(bytes) === ZIP;
+  const json = workbook ? null : JSON_NAME.exec(path);
+  const badLines: number[] = [];
   if (workbook) {
     const read = workbookSheets(bytes);
     if ('error' in read) return { ok: false, reason: read.error };
@@ -88,16 +95,22 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
       const decoded = decodeFile(bytes, path);
       assertText(decoded.text, path, decoded.encoding);
       encoding = encodingShortName(decoded.encoding);
-      sheets = [{ name: '', rows: parseDelimited(decoded.text, delimiterOf(decoded.text, path)) }];
+      if (json) {
+        const read = jsonRows(decoded.text, json[1]!.toLowerCase() !== 'json');
+        if ('error' in read) return { ok: false, reason: read.error };
+        sheets = [{ name: '', rows: read.rows }];
+        for (const n of read.badLines.slice(0, 100)) badLines.push(n);
+      } else sheets = [{ name: '', rows: parseDelimited(decoded.text, delimiterOf(decoded.text, path)) }];
     } catch (error) {
       return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
     }
   }
   // Every sheet whose header names a text column is read; a workbook's other sheets (notes, lists) are named as not read.
   const out: TableOut = { items: [], refused: [], past: 0 };
+  for (const n of badLines) out.refused.push({ file: `${path} line ${n}`, reason: 'is not a JSON object' });
   let firstProblem: string | null = null;
   for (const [k, sheet] of sheets.entries()) {
-    const problem = readSheet(sheet.rows, { path, encoding, workbook, index: k, name: sheet.name }, out);
+    const problem = readSheet(sheet.rows, { path, encoding, workbook, records: json !== null, index: k, name: sheet.name }, out);
     if (problem && sheets.length > 1) out.refused.push({ file: `${path} sheet “${sheet.name}”`, reason: `${problem}; it was not read` });
     firstProblem ??= problem;
   }
@@ -120,13 +133,15 @@ interface SheetSource {
   path: string;
   encoding: string;
   workbook: boolean;
+  /** A JSON dataset: its rows are records, numbered from 1. */
+  records: boolean;
   index: number;
   name: string;
 }
 
 /** A sheet's rows (header first) added to `out`; why it cannot be read as documents, or null. */
 function readSheet(rows: string[][], source: SheetSource, out: TableOut): string | null {
-  const { path, encoding, workbook, index } = source;
+  const { path, encoding, workbook, records, index } = source;
   const header = rows[0];
   if (!header || header.every((h) => !h.trim())) return 'is empty: a table needs a header row naming its columns';
   const at = findColumns(header);
@@ -139,7 +154,7 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
   const later = index > 0;
   rows.slice(1).forEach((row, r) => {
     // The header is row 1, as a spreadsheet numbers them.
-    const where = later ? `${path} sheet “${source.name}” row ${r + 2}` : `${path} row ${r + 2}`;
+    const where = records ? `${path} record ${r + 1}` : later ? `${path} sheet “${source.name}” row ${r + 2}` : `${path} row ${r + 2}`;
     if (row.every((cell) => !cell.trim())) return; // a blank line
     if (out.items.length >= MAX_CORPUS_DOCUMENTS) return void out.past++;
     const cell = (c: Column) => (at[c] === undefined ? null : (row[at[c]!] ?? '').trim() || null);
@@ -151,7 +166,7 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
     const date = rawDate === null ? null : readDate(workbook ? fromSerial(rawDate) : rawDate);
     const language = cell('language');
     const notes = [
-      !workbook ? `Row ${r + 2} of “${path}”, read as ${encoding}.` : later ? `Row ${r + 2} of the sheet “${source.name}” of “${path}”.` : `Row ${r + 2} of the first sheet of “${path}”.`,
+      records ? `Record ${r + 1} of “${path}”, read as ${encoding}.` : !workbook ? `Row ${r + 2} of “${path}”, read as ${encoding}.` : later ? `Row ${r + 2} of the sheet “${source.name}” of “${path}”.` : `Row ${r + 2} of the first sheet of “${path}”.`,
     ];
     const url = cell('url');
     if (url) notes.push(`URL: ${url.slice(0, 500)}`);

@@ -117,7 +117,9 @@ describe('runImport', () => {
       ['speech', 'speech'],
       ['story', 'Bridge news'],
     ]);
-    expect(summary.refused.map((r) => r.file)).toEqual(['f/data.json', 'f/blob']);
+    // A .json file is a dataset of documents, read as a table (here without a table reader).
+    expect(summary.refused.map((r) => r.file)).toEqual(['f/blob', 'f/data.json']);
+    expect(summary.refused[1]!.reason).toMatch(/is a table/);
     expect(summary.skipped.map((r) => r.file)).toEqual(['f/.git/objects/ab/cdef', 'f/Bridge news_files/style.css']);
   });
 

@@ -96,6 +96,40 @@ describe('readTable', () => {
     expect(dates).toEqual(['2019-10-25', '2019-10-25', '2019-10-25', null, null]);
   });
 
+  it('reads a JSON dataset: an array of articles, an object holding one, JSON Lines, a nested meta object', () => {
+    const articles = [
+      { title: 'Ferry saved', source: 'Island Times', published: '2023-03-16', authors: ['Ann Lee', 'Bo Chen'], content: 'The harbour town voted to keep its ferry.' },
+      { title: 'Ferry kept', source: 'Coast News', published: '2023-03-17', content: 'The town voted to keep its ferry.', views: 12 },
+    ];
+    for (const [name, body] of [
+      ['a.json', JSON.stringify(articles)],
+      ['b.json', JSON.stringify({ status: 'ok', totalResults: 2, articles })],
+      ['c.jsonl', articles.map((a) => JSON.stringify(a)).join('\n') + '\n'],
+    ] as const) {
+      const t = ok(readTable(enc(body), name));
+      expect(t.items.map((i) => [meta(i)['title'], meta(i)['outlet'], meta(i)['date'], i.original]), name).toEqual([
+        ['Ferry saved', 'Island Times', '2023-03-16', 'The harbour town voted to keep its ferry.'],
+        ['Ferry kept', 'Coast News', '2023-03-17', 'The town voted to keep its ferry.'],
+      ]);
+      expect(meta(t.items[0]!)['author']).toBe('Ann Lee, Bo Chen');
+      expect(meta(t.items[1]!)['provenance']).toMatch(/^Record 2 of “[abc]\.jsonl?”/);
+    }
+    const nested = ok(readTable(enc(JSON.stringify([{ meta: { title: 'Nested', date: '2020' }, text: 'Some text here.' }])), 'n.json'));
+    expect([meta(nested.items[0]!)['title'], meta(nested.items[0]!)['date']]).toEqual(['Nested', '2020']);
+  });
+
+  it('says what is wrong with JSON that is not a dataset, and names bad JSON Lines', () => {
+    expect(readTable(enc('{"a": '), 'bad.json')).toMatchObject({ ok: false, reason: expect.stringMatching(/^is not valid JSON/) });
+    expect(readTable(enc('[1, 2]'), 'nums.json')).toMatchObject({ ok: false, reason: expect.stringMatching(/holds no documents/) });
+    expect(readTable(enc('{"format": "refrain-corpus", "version": 1, "documents": []}'), 'mine.json')).toMatchObject({ ok: false, reason: expect.stringMatching(/Open a shared corpus file/) });
+    const t = ok(readTable(enc('{"text": "One."}\nnot json\n[3]\n{"text": "Two."}\n'), 'l.jsonl'));
+    expect(t.items.map((i) => i.original)).toEqual(['One.', 'Two.']);
+    expect(t.refused).toEqual([
+      { file: 'l.jsonl line 2', reason: 'is not a JSON object' },
+      { file: 'l.jsonl line 3', reason: 'is not a JSON object' },
+    ]);
+  });
+
   it('refuses a table with no text column, naming its columns', () => {
     const r = readTable(enc('name,email\nAnn,a@b.c\n'), 'people.csv');
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/has no text column: its header reads "name", "email"/) });

@@ -59,7 +59,7 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
     writeFileSync(join(dir, 'speech'), PROSE);
     writeFileSync(join(dir, 'story.cms'), `<!DOCTYPE html><html><body><p>${PROSE}</p></body></html>`);
     for (const name of ['speech', 'story.cms']) expect((await listDocumentFiles(join(dir, name))).files).toEqual([join(dir, name)]);
-    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .mhtml, .webarchive, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv or .xlsx file');
+    expect(await one('photo.png')).toBe('is not a .txt, .md, .html, .mhtml, .webarchive, .docx, .doc, .odt, .rtf, .pdf, .epub, .xml (TEI), .csv, .tsv, .xlsx or .json file');
   });
 
   it('the build stays strict: the first problem stops it, naming the file', async () => {
