@@ -61,7 +61,7 @@ const COLUMNS = {
   title: ['title', 'headline', 'heading', 'titre', 'titel', 'uberschrift', 'schlagzeile', 'titulo', 'titular', 'titolo', 'kop', 'tytul', 'заголовок', 'название', '标题', '題名', 'タイトル', '見出し'],
   outlet: ['outlet', 'publication', 'source', 'publisher', 'newspaper', 'sitename', 'site', 'media', 'journal', 'medium',
     'zeitung', 'quelle', 'periodico', 'fuente', 'medio', 'testata', 'giornale', 'fonte', 'jornal', 'veiculo', 'krant', 'bron', 'gazeta', 'zrodlo', 'издание', 'источник', 'сми', '媒体', '来源', '出处', '报纸', '新聞', '出典'],
-  author: ['author', 'authors', 'byline', 'creator', 'writer', 'auteur', 'autor', 'verfasser', 'autore', 'autorzy', 'автор', '作者', '著者', '記者'],
+  author: ['author', 'authors', 'byline', 'creator', 'writer', 'auteur', 'auteurs', 'autor', 'autoren', 'autores', 'verfasser', 'autore', 'autori', 'autorzy', 'автор', '作者', '著者', '記者'],
   date: ['date', 'published', 'publishdate', 'pubdate', 'publishedat', 'publicationdate', 'datepublished', 'datetime', 'year',
     'datum', 'fecha', 'data', 'annee', 'jahr', 'ano', 'anno', 'jaar', 'rok', 'дата', 'год', '日期', '发布时间', '发布日期', '时间', '日付', '年'],
   id: ['id', 'docid', 'documentid', 'identifier', 'uid'],
@@ -177,7 +177,7 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
       kind: 'prepared',
       path: where,
       meta: {
-        id: idOf(cell('id')) ?? (later ? `${baseName(path)}-sheet-${index + 1}-row-${r + 2}` : `${baseName(path)}-row-${r + 2}`),
+        id: idOf(cell('id')) ?? (records ? `${baseName(path)}-record-${r + 1}` : later ? `${baseName(path)}-sheet-${index + 1}-row-${r + 2}` : `${baseName(path)}-row-${r + 2}`),
         title: cell('title'),
         outlet: cell('outlet'),
         author: cell('author'),

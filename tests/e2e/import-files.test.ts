@@ -132,6 +132,30 @@ describe('importing texts as people have them', () => {
     expect(watch.problems()).toEqual([]);
   });
 
+  it('imports a JSON dataset a news API wrote (French fields), a document per record', async () => {
+    const json = join(dir, 'api-export.json');
+    writeFileSync(
+      json,
+      JSON.stringify({
+        status: 'ok',
+        articles: [
+          { titre: 'Le ferry sauvé', source: 'Le Courrier', date: '15.03.2023', auteurs: ['Anne Leroy'], texte: 'La ville portuaire a voté pour garder son ferry, a déclaré le conseil lundi.' },
+          { titre: 'Le ferry gardé', source: 'La Gazette', date: '2023-03-16', texte: 'La ville a voté pour garder son ferry, a dit le conseil lundi.' },
+        ],
+      }),
+    );
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles([json]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/2 imported/);
+    await page.goto(`${fileUrl()}#/doc/api-export-record-1`);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('La ville portuaire a voté pour garder son ferry');
+    expect(await main.innerText()).toMatch(/Le Courrier · By Anne Leroy · 15 March 2023/);
+    expect(await main.innerText()).toMatch(/Record 1 of “api-export\.json”/);
+    expect(watch.problems()).toEqual([]);
+  });
+
   it('imports an Excel workbook, a document per row of its first sheet, a date cell read as its day', async () => {
     const cell = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
     const book = join(dir, 'ferry-coverage.xlsx');
