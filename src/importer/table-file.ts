@@ -46,7 +46,8 @@ import { workbookSheets, type Sheet } from './workbook.ts';
 
 /** A JSON dataset (json-records.ts): its records are the rows; `.jsonl` and `.ndjson` hold one per line. */
 const JSON_NAME = /\.(json|jsonl|ndjson)$/i;
-
+/** JSON Lines lines that are not objects named one by one; the others in one line. */
+const BAD_LINES_NAMED = 100;
 
 /**
  * Header names of each field, compared lower-cased, accents dropped, with
@@ -99,7 +100,7 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
         const read = jsonRows(decoded.text, json[1]!.toLowerCase() !== 'json');
         if ('error' in read) return { ok: false, reason: read.error };
         sheets = [{ name: '', rows: read.rows }];
-        for (const n of read.badLines.slice(0, 100)) badLines.push(n);
+        for (const n of read.badLines) badLines.push(n);
       } else sheets = [{ name: '', rows: parseDelimited(decoded.text, delimiterOf(decoded.text, path)) }];
     } catch (error) {
       return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
@@ -107,7 +108,8 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
   }
   // Every sheet whose header names a text column is read; a workbook's other sheets (notes, lists) are named as not read.
   const out: TableOut = { items: [], refused: [], past: 0 };
-  for (const n of badLines) out.refused.push({ file: `${path} line ${n}`, reason: 'is not a JSON object' });
+  for (const n of badLines.slice(0, BAD_LINES_NAMED)) out.refused.push({ file: `${path} line ${n}`, reason: 'is not a JSON object' });
+  if (badLines.length > BAD_LINES_NAMED) out.refused.push({ file: path, reason: `has ${(badLines.length - BAD_LINES_NAMED).toLocaleString('en')} more lines that are not JSON objects; they were not read` });
   let firstProblem: string | null = null;
   for (const [k, sheet] of sheets.entries()) {
     const problem = readSheet(sheet.rows, { path, encoding, workbook, records: json !== null, index: k, name: sheet.name }, out);

@@ -128,6 +128,9 @@ describe('readTable', () => {
       { file: 'l.jsonl line 2', reason: 'is not a JSON object' },
       { file: 'l.jsonl line 3', reason: 'is not a JSON object' },
     ]);
+    const many = ok(readTable(enc('{"text": "One."}\n' + 'x\n'.repeat(150)), 'm.jsonl'));
+    expect(many.refused).toHaveLength(101);
+    expect(many.refused.at(-1)).toEqual({ file: 'm.jsonl', reason: 'has 50 more lines that are not JSON objects; they were not read' });
   });
 
   it('refuses a table with no text column, naming its columns', () => {
