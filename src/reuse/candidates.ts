@@ -12,7 +12,7 @@
  * allocated per hit or candidate.
  */
 import { grownCapacity, resized } from './buffers.ts';
-import { toOffsets } from './radix-sort.ts';
+import { ORDER_DIGITS, radixPasses } from './radix-sort.ts';
 import { REC_CONTENT, REC_END, REC_INTS, REC_SORTED, REC_TOKEN, SORTED_CONTENT, SORTED_DOC, SORTED_INTS, SORTED_TOKEN } from './buckets.ts';
 import type { ReuseOptions } from './options.ts';
 import { touchPartnerRanges } from './prefetch.ts';
@@ -49,9 +49,6 @@ export class CandidateBatch {
 
 /** Hits of one document A at most this many are ordered by insertion, more by radix passes. */
 const INSERTION_MAX = 48;
-/** The radix passes sort by 8-bit digits of the partner document. */
-const DIGIT_BITS = 8;
-const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
 /** The hits of one document A, as columns (grown by doubling). */
 export class HitColumns {
@@ -61,9 +58,9 @@ export class HitColumns {
   tokDiag = new Int32Array(1024);
   rarity = new Uint8Array(1024);
   /** Hit indices in partner order (`orderByPartner`), and the radix passes' other buffer. */
-  order = new Int32Array(1024);
-  scratch = new Int32Array(1024);
-  readonly digitCounts = new Uint32Array(1 << DIGIT_BITS);
+  order = new Uint32Array(1024);
+  scratch = new Uint32Array(1024);
+  readonly digitCounts = new Uint32Array(ORDER_DIGITS);
   reserve(need: number): void {
     const length = this.partner.length;
     if (need <= length) return;
@@ -73,8 +70,8 @@ export class HitColumns {
     this.posB = resized(this.posB, n, length);
     this.tokDiag = resized(this.tokDiag, n, length);
     this.rarity = resized(this.rarity, n, length);
-    this.order = new Int32Array(n);
-    this.scratch = new Int32Array(n);
+    this.order = new Uint32Array(n);
+    this.scratch = new Uint32Array(n);
   }
 
   /**
@@ -83,9 +80,9 @@ export class HitColumns {
    * in place: a Float64Array of packed keys sorted by the builtin cost
    * ≈ 95 ns a hit (its elements are boxed while it sorts).
    */
-  orderByPartner(m: number, maxPartner: number): Int32Array {
+  orderByPartner(m: number, maxPartner: number): Uint32Array {
     const partner = this.partner;
-    let src = this.order;
+    const src = this.order;
     for (let i = 0; i < m; i++) src[i] = i;
     if (m <= INSERTION_MAX) {
       for (let i = 1; i < m; i++) {
@@ -100,21 +97,7 @@ export class HitColumns {
       }
       return src;
     }
-    let dst = this.scratch;
-    const counts = this.digitCounts;
-    for (let shift = 0; shift < 32 && maxPartner >>> shift > 0; shift += DIGIT_BITS) {
-      counts.fill(0);
-      for (let i = 0; i < m; i++) counts[(partner[src[i]!]! >>> shift) & DIGIT_MASK]!++;
-      if (!toOffsets(counts, m)) continue;
-      for (let i = 0; i < m; i++) {
-        const x = src[i]!;
-        dst[counts[(partner[x]! >>> shift) & DIGIT_MASK]!++] = x;
-      }
-      const t = src;
-      src = dst;
-      dst = t;
-    }
-    return src;
+    return radixPasses(partner, m, src, this.scratch, this.digitCounts, maxPartner);
   }
 }
 
@@ -249,7 +232,7 @@ export class CandidateClusters {
   }
 
   /** The hits `order[r0, r1)` (indices of hits with partner `db`, by position in A) into candidates. */
-  clusterPair(da: number, db: number, order: Int32Array, r0: number, r1: number): void {
+  clusterPair(da: number, db: number, order: Uint32Array, r0: number, r1: number): void {
     this.docA = da;
     this.docB = db;
     const open = this.open;

@@ -6,7 +6,7 @@
 
 /** `radixOrder` sorts by 8-bit digits: 256 counters stay in cache. */
 const ORDER_DIGIT_BITS = 8;
-const ORDER_DIGITS = 1 << ORDER_DIGIT_BITS;
+export const ORDER_DIGITS = 1 << ORDER_DIGIT_BITS;
 const ORDER_DIGIT_MASK = ORDER_DIGITS - 1;
 /** `radixSortPairs` sorts by 11-bit digits: three passes over 32 bits. */
 const PAIR_DIGIT_BITS = 11;
@@ -20,10 +20,20 @@ const KEY_BITS = 32;
  * by the minor key first). A pass whose digit never varies is skipped.
  */
 export function radixOrder(keys: Uint32Array | Int32Array, count: number, order?: Uint32Array): Uint32Array {
-  let src: Uint32Array = order ?? identity(count);
-  let dst: Uint32Array = new Uint32Array(count);
-  const counts = new Uint32Array(ORDER_DIGITS);
-  for (let shift = 0; shift < KEY_BITS; shift += ORDER_DIGIT_BITS) {
+  return radixPasses(keys, count, order ?? identity(count), new Uint32Array(count), new Uint32Array(ORDER_DIGITS));
+}
+
+/**
+ * `radixOrder`'s passes in the caller's buffers: reorders the permutation
+ * `order[0, count)` by `keys`, moving it between `order` and `scratch`
+ * (each at least `count` long; `counts` ORDER_DIGITS long), and returns
+ * the one that holds the result. Only the digits below `maxKey`'s highest
+ * bit are passed over (all four by default).
+ */
+export function radixPasses(keys: Uint32Array | Int32Array, count: number, order: Uint32Array, scratch: Uint32Array, counts: Uint32Array, maxKey = 0xffffffff): Uint32Array {
+  let src = order;
+  let dst = scratch;
+  for (let shift = 0; shift < KEY_BITS && maxKey >>> shift > 0; shift += ORDER_DIGIT_BITS) {
     counts.fill(0);
     for (let i = 0; i < count; i++) counts[(keys[src[i]!]! >>> shift) & ORDER_DIGIT_MASK]!++;
     if (!toOffsets(counts, count)) continue;

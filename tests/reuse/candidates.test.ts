@@ -83,7 +83,7 @@ function cluster(hitList: [number, number, number, number][], options = DEFAULT_
     clusters.hits.rarity[h] = rarity;
   });
   const db = 5;
-  const order = Int32Array.from(hitList, (_, h) => h);
+  const order = Uint32Array.from(hitList, (_, h) => h);
   clusters.clusterPair(2, db, order, 0, hitList.length);
   clusters.flush();
   return out;
@@ -131,7 +131,7 @@ describe('CandidateClusters', () => {
       clusters.hits.posA[h] = 20 * h;
       clusters.hits.posB[h] = 20 * h + 5;
     }
-    clusters.clusterPair(0, 1, Int32Array.from({ length: n }, (_, h) => h), 0, n);
+    clusters.clusterPair(0, 1, Uint32Array.from({ length: n }, (_, h) => h), 0, n);
     clusters.flush();
     expect(sizes).toEqual([BATCH_SIZE, 10]);
   });
