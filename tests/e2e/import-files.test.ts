@@ -59,6 +59,13 @@ beforeAll(async () => {
 });
 afterAll(async () => session?.close());
 
+/** Imports `paths` through the Library's file input and waits until the import is done. */
+async function importFiles(paths: string[]): Promise<void> {
+  await page.goto(`${fileUrl()}#/library`);
+  await page.getByTestId('import-files').setInputFiles(paths);
+  await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+}
+
 const row = (file: string) => page.locator('.read tbody tr', { hasText: file });
 
 describe('importing texts as people have them', () => {
@@ -118,9 +125,7 @@ describe('importing texts as people have them', () => {
   });
 
   it('imports a spreadsheet saved as CSV, a document per row', async () => {
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([csv]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([csv]);
     expect(await page.locator('.progress .detail').innerText()).toMatch(/2 imported, 1 refused/);
     await expect.poll(() => page.locator('.refused').innerText()).toMatch(/press-review\.csv row 4\s+has no text/);
     await expect.poll(() => page.locator('.card h2').allInnerTexts()).toEqual(expect.arrayContaining(['Harbour vote, and what it means', 'Bridge delayed']));
@@ -144,9 +149,7 @@ describe('importing texts as people have them', () => {
         ],
       }),
     );
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([json]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([json]);
     expect(await page.locator('.progress .detail').innerText()).toMatch(/2 imported/);
     await page.goto(`${fileUrl()}#/doc/api-export-record-1`);
     const main = page.locator('main');
@@ -170,9 +173,7 @@ describe('importing texts as people have them', () => {
         ),
       }),
     );
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([book]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([book]);
     await page.goto(`${fileUrl()}#/doc/ferry-coverage-row-2`);
     const main = page.locator('main');
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The island ferry will run all winter');
@@ -181,9 +182,7 @@ describe('importing texts as people have them', () => {
   });
 
   it('imports a TEI edition as its text, with the metadata of its header', async () => {
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([join(FIXTURES, 'tei/harbour-letters.xml')]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([join(FIXTURES, 'tei/harbour-letters.xml')]);
     await page.goto(`${fileUrl()}#/doc/harbour-letters`);
     const main = page.locator('main');
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The council met on Tuesday to discuss the new bridge.');
@@ -204,9 +203,7 @@ describe('importing texts as people have them', () => {
         'docProps/core.xml': strToU8('<?xml version="1.0"?><cp:coreProperties xmlns:cp="c" xmlns:dc="d" xmlns:dcterms="t"><dc:title>Why the ferry matters</dc:title><dc:creator>Sam Student</dc:creator><dcterms:created>2024-09-30T10:00:00Z</dcterms:created></cp:coreProperties>'),
       }),
     );
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([essay]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([essay]);
     await page.goto(`${fileUrl()}#/doc/ferry-essay`);
     const main = page.locator('main');
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('Without it, the island is cut off.');
@@ -234,9 +231,7 @@ Yours, Ann.}`, 'latin1'));
     );
     const saved = join(dir, 'ferry-story.cms');
     writeFileSync(saved, '<!DOCTYPE html><html><head><title>Ferry saved | Coastal Herald</title><meta property="og:site_name" content="Coastal Herald"></head><body><nav>Home News</nav><article><h1>Ferry saved</h1><p>The harbour town voted to keep its ferry, the council said on Monday.</p></article></body></html>');
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([letter, book, saved]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([letter, book, saved]);
     expect(await page.locator('.progress .detail').innerText()).toMatch(/3 imported/);
     const main = page.locator('main');
     await page.goto(`${fileUrl()}#/doc/harbour-letter`);
@@ -255,9 +250,7 @@ Yours, Ann.}`, 'latin1'));
   it('imports a PDF as its paragraphs, a page saved as one .mhtml file as its article and an old Word .doc as its text, and a Safari .webarchive as its article, and refuses a scanned PDF saying to run text recognition', async () => {
     const scan = join(dir, 'scanned-page.pdf');
     writeFileSync(scan, '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 30 >>\nstream\nq 600 0 0 800 0 0 cm /Im1 Do Q\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([join(FIXTURES, 'pdf/printed-by-chromium.pdf'), scan, join(FIXTURES, 'mhtml/ferry-saved-by-chromium.mhtml'), join(FIXTURES, 'doc/essay-by-libreoffice.doc'), join(FIXTURES, 'webarchive/ferry-saved.webarchive')]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([join(FIXTURES, 'pdf/printed-by-chromium.pdf'), scan, join(FIXTURES, 'mhtml/ferry-saved-by-chromium.mhtml'), join(FIXTURES, 'doc/essay-by-libreoffice.doc'), join(FIXTURES, 'webarchive/ferry-saved.webarchive')]);
     expect(await page.locator('.progress .detail').innerText()).toMatch(/4 imported, 1 refused/);
     await expect.poll(() => page.locator('.refused').innerText()).toMatch(/scanned-page\.pdf\s+has no text layer .*text recognition \(OCR\)/);
     await page.goto(`${fileUrl()}#/doc/printed-by-chromium`);
@@ -287,9 +280,7 @@ Yours, Ann.}`, 'latin1'));
       '---\ntitle: Ferry kept\noutlet: Island Times\ndate: 2023-03-18\n---\n# Ferry kept\n\n![The ferry](https://img.example/ferry.jpg)\n\n' +
         'The **harbour town** voted to keep its ferry, [the council](https://town.example/council) said on Monday.\n\n> “It is a victory for the island,” the mayor said.\n',
     );
-    await page.goto(`${fileUrl()}#/library`);
-    await page.getByTestId('import-files').setInputFiles([md]);
-    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+    await importFiles([md]);
     await page.goto(`${fileUrl()}#/doc/ferry-clipped`);
     const main = page.locator('main');
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The harbour town voted to keep its ferry, the council said on Monday.');
