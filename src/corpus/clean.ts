@@ -71,9 +71,10 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
   const src = original;
   const lines = splitLines(src);
   const nonBlank = lines.filter((l) => !l.blank);
-  repairInside(src, lines, nonBlank);
-  applyOverrides(src, nonBlank, overrides);
+  // Lines of a fenced code block are left as written (their "**" and "#" are code's).
   const code = fencedLines(nonBlank.map((l) => src.slice(l.cs, l.ce)));
+  repairInside(src, lines, nonBlank, code);
+  applyOverrides(src, nonBlank, overrides);
   nonBlank.forEach((l, k) => {
     const markup = l.removed || l.forceKeep || code[k] ? null : markdownLine(src.slice(l.cs, l.ce));
     if (markup) l.removed = markup;
@@ -92,11 +93,9 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
   return { text: applyEdits(src, edits), edits };
 }
 
-/** Step 1: repairs inside each line, then what each line is (words, prose). */
-function repairInside(src: string, lines: Line[], nonBlank: Line[]): void {
+/** Step 1: repairs inside each line (no Markdown repair in `code`, per non-blank line), then what each line is (words, prose). */
+function repairInside(src: string, lines: Line[], nonBlank: Line[], code: readonly boolean[]): void {
   const thaiOk = thaiRepairAllowed(src);
-  // Code in a fenced block is left as written (its "**" and "#" are code's).
-  const code = fencedLines(nonBlank.map((l) => src.slice(l.cs, l.ce)));
   for (const [k, l] of nonBlank.entries()) {
     const markdown = code[k] ? [] : markdownEdits(src, l.cs, l.ce);
     l.inner = resolveOverlaps([mojibakeEdits(src, l.cs, l.ce, thaiOk), strayEscapeEdits(src, l.cs, l.ce), markdown, innerWhitespaceEdits(src, l.cs, l.ce)]);

@@ -85,7 +85,7 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
   let encoding: string;
   const workbook = formatOf(bytes) === ZIP;
   const json = workbook ? null : JSON_NAME.exec(path);
-  const badLines: number[] = [];
+  let badLines: readonly number[] = [];
   if (workbook) {
     const read = workbookSheets(bytes);
     if ('error' in read) return { ok: false, reason: read.error };
@@ -100,7 +100,7 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
         const read = jsonRows(decoded.text, json[1]!.toLowerCase() !== 'json');
         if ('error' in read) return { ok: false, reason: read.error };
         sheets = [{ name: '', rows: read.rows }];
-        for (const n of read.badLines) badLines.push(n);
+        badLines = read.badLines;
       } else sheets = [{ name: '', rows: parseDelimited(decoded.text, delimiterOf(decoded.text, path)) }];
     } catch (error) {
       return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
