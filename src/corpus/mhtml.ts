@@ -5,9 +5,10 @@
  * nested multiparts too) is the page, its images and
  * styles in the parts after it. The page's bytes come out of their transfer
  * encoding (quoted-printable or base64), and file-text.ts reads them as
- * any saved page, in the charset its part's headers state (as a browser
- * takes an HTTP header's), else its own declaration, else detection; the
- * address the page was saved from is kept for its provenance.
+ * any saved page: in the charset the page declares, else the one its
+ * part's headers state (e-mail programs label parts "us-ascii" whatever
+ * they hold), else by detection; the address the page was saved from is
+ * kept for its provenance.
  */
 
 export interface MhtmlPage {
