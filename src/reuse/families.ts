@@ -7,8 +7,10 @@
  * spread across outlets and years, then by how much the wording varies;
  * boilerplate last.
  */
+import { LANGUAGES } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
+import { foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, type MemberColumns } from './family-members.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Formula } from './formulas.ts';
@@ -69,8 +71,9 @@ export function dateKey(date: string | null | undefined): string {
 const WHITE = /\s+/g;
 const SENTENCE_START = GAP_SENTENCE | GAP_PARAGRAPH;
 const DIGIT = /\p{N}/u;
+const GERMAN = LANGUAGES.indexOf('de');
 
-type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs'>;
+type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs' | 'formulaContainsShare'>;
 
 /**
  * `docs` and `prepared` are in id order (code units), as detectReuse works:
@@ -97,18 +100,30 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   // Every member's document columns and text, read in document order.
   const isFamily = new Uint8Array(formulas.length);
   for (let f = 0; f < formulas.length; f++) isFamily[f] = docCountOf(formulas[f]!) >= options.familyMinDocs ? 1 : 0;
-  const members = readMembers(formulas, isFamily, prepared);
+  const offset = new Int32Array(prepared.length);
+  for (let d = 0; d < prepared.length; d++) offset[d] = prepared[d]!.offset;
+  // At the extents a reader sees (family-links.ts): a family that is another
+  // again is folded into it (its members read once more), links checked.
+  let members = readMembers(formulas, isFamily, prepared);
+  const foldedInto = foldFamilies(formulas.length, members, offset);
+  const merged = foldedInto.some((f) => f >= 0) ? mergeFolded(formulas, foldedInto) : formulas;
+  if (merged !== formulas) {
+    for (let f = 0; f < merged.length; f++) isFamily[f] = docCountOf(merged[f]!) >= options.familyMinDocs ? 1 : 0;
+    members = readMembers(merged, isFamily, prepared);
+  }
+  const { contains, partOf } = settleLinks(formulas, foldedInto, members, options.formulaContainsShare);
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length), ids: idUnits(prepared) };
-  const built = new Array<Family | null>(formulas.length);
-  for (let i = 0; i < formulas.length; i++) built[i] = toFamily(formulas[i]!, i, ctx);
+  const built = new Array<Family | null>(merged.length);
+  for (let i = 0; i < merged.length; i++) built[i] = toFamily(merged[i]!, i, ctx);
   // (By index, not for…of: these loops run once a call, where an iterator
   // allocates a result per element.)
-  for (let i = 0; i < formulas.length; i++) {
+  for (let i = 0; i < merged.length; i++) {
     const fam = built[i];
     if (!fam) continue;
-    const { contains, partOf } = formulas[i]!;
-    for (let k = 0; k < contains.length; k++) if (built[contains[k]!]) fam.contains.push(built[contains[k]!]!.id);
-    for (let k = 0; k < partOf.length; k++) if (built[partOf[k]!]) fam.partOf.push(built[partOf[k]!]!.id);
+    const inner = contains[i]!;
+    const outer = partOf[i]!;
+    for (let k = 0; k < inner.length; k++) if (built[inner[k]!]) fam.contains.push(built[inner[k]!]!.id);
+    for (let k = 0; k < outer.length; k++) if (built[outer[k]!]) fam.partOf.push(built[outer[k]!]!.id);
   }
   const families: Family[] = [];
   for (let i = 0; i < built.length; i++) if (built[i]) families.push(built[i]!);
@@ -430,16 +445,27 @@ function coreWording(d: PreparedDoc, first: number, mask: Uint8Array, norm: read
 function namesShare(d: PreparedDoc, first: number, last: number): number {
   let content = 0;
   let names = 0;
+  // German writes every noun with a capital: there a capital is a name's
+  // only next to another ("Angela Merkel", "Frankfurter Allgemeine").
+  const run = d.language === GERMAN;
   for (let t = first; t <= last; t++) {
     const fl = d.flags[t]!;
     if ((fl & TOK_CONTENT) === 0) continue;
     content++;
     const w = d.surface[d.type[t]!]!;
-    const c = w.charAt(0);
-    const capital = c !== c.toLowerCase() && t > 0 && (fl & SENTENCE_START) === 0;
+    const capital = capitalMidSentence(d, t) && (!run || (t > 0 && capitalised(d, t - 1)) || (t + 1 < d.count && capitalised(d, t + 1)));
     if (capital || DIGIT.test(w)) names++;
   }
   return content ? names / content : 0;
+}
+
+function capitalised(d: PreparedDoc, t: number): boolean {
+  const c = d.surface[d.type[t]!]!.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function capitalMidSentence(d: PreparedDoc, t: number): boolean {
+  return capitalised(d, t) && t > 0 && (d.flags[t]! & SENTENCE_START) === 0;
 }
 
 /**

@@ -29,6 +29,11 @@
  *   cut before the conjunction. A noun there ends a complete coordination
  *   ("the desires and interests | of") and is left.
  *
+ * - before the end of its sentence, in German or Dutch, when one function
+ *   word stands between: extended through it. There a clause ends on its
+ *   verbs, and the last is often an auxiliary ("dass die Netzentgelte
+ *   ungleich verteilt | werden."); in English a function word there ends
+ *   a predicate or is an adverb ("the old zero-sum game | now.");
  * - after an article, demonstrative or possessive that opens its noun
  *   phrase (one space before the first word: "the | common responsibility
  *   of", "Un | semeur sortit"): extended back over it, and over a second one
@@ -41,7 +46,7 @@
  * word lists ("to", determiners, conjunctions) are English, and a text without them,
  * case or hyphens (Chinese) is left as it is.
  */
-import { openersOf } from '../text/function-words.ts';
+import { LANGUAGES, openersOf } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 
@@ -51,6 +56,8 @@ const OPENER_REACH = 2;
 const REACH = 3;
 /** Farthest an edge moves out to the other mark of a quotation or bracket, inside its sentence (tokens). */
 const QUOTE_REACH = 8;
+/** Languages whose clauses end on their verbs (LANGUAGES indices): German, Dutch. */
+const VERB_FINAL = new Set([LANGUAGES.indexOf('de'), LANGUAGES.indexOf('nl')]);
 /** Fewest content words a cut may leave. */
 const MIN_CONTENT = 2;
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
@@ -272,6 +279,9 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
   if (c - 1 > e.first && isContent(d, c) && CONJUNCTIONS.has(lower(d, c - 1)) && opensComplement(d, c + 1)) {
     cut(d, e, e.first, c - 2);
   }
+  // German or Dutch: the auxiliary that ends its clause ("ungleich verteilt | werden.").
+  const tail = e.last + 1;
+  if (VERB_FINAL.has(d.language) && tail < d.count && !isContent(d, tail) && (d.flags[tail]! & BREAK) === 0 && (tail + 1 === d.count || (d.flags[tail + 1]! & BREAK) !== 0)) e.last = tail;
   // The article or possessive that opens the first word's noun phrase.
   for (let k = 0; k < OPENER_REACH && opensPhraseAt(d, e.first); k++) e.first--;
 }

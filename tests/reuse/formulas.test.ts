@@ -108,6 +108,18 @@ describe('formulas: labels', () => {
     expect(framing.kind).toBe('framing');
     expect(families.indexOf(framing)).toBeLessThan(families.indexOf(names));
   });
+
+  it('does not take German nouns, capitalised mid-sentence, for names; capitals side by side and numbers still are', () => {
+    const slogan = 'Der Kohleausstieg soll nach dem Willen der Regierung bis 2030 endlich gelingen';
+    const docs: ReuseInput[] = [
+      { id: 'a', text: `Der Bericht wurde am Montag vorgestellt. ${slogan}, sagte die Ministerin. Danach ging es um die Netze in Bayern.` },
+      { id: 'b', text: `Die Kritik an den Preisen hält an. ${slogan}, betonte der Minister. Aus der Frankfurter Allgemeinen Zeitung vom 12. März 2019.` },
+      { id: 'c', text: `Im Sommer stiegen die Kosten. Aus der Frankfurter Allgemeinen Zeitung vom 12. März 2019. Die Gewerkschaft war dagegen.` },
+    ];
+    const { families } = detectReuse(docs);
+    expect(familyWith(families, 'kohleausstieg')!.kind).toBe('framing');
+    expect(familyWith(families, 'frankfurter')!.kind).toBe('names');
+  });
 });
 
 describe('formulas: one family per formula', () => {

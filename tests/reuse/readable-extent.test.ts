@@ -77,6 +77,11 @@ describe('readableExtent', () => {
     expect(readable('We know that rules hold for all.', 'rules', 'all')).toBe('rules hold for all');
   });
 
+  it('takes in the auxiliary that ends a German or Dutch clause, not an English adverb', () => {
+    expect(readable('Kritiker bemängeln, dass die Netzentgelte ungleich verteilt werden. Das ist alt.', 'Kritiker', 'verteilt')).toBe('Kritiker bemängeln, dass die Netzentgelte ungleich verteilt werden');
+    expect(readable('We abandon the old zero-sum game now. That is all.', 'abandon', 'game')).toBe('abandon the old zero-sum game');
+  });
+
   it('leaves Chinese text as it is', () => {
     const text = '他说，各国应该携手构建网络空间命运共同体，共享发展成果。';
     const d = prepared([text]).docs[0]!;

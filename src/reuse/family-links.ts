@@ -1,0 +1,209 @@
+/**
+ * Families checked once more at the extents a reader sees. The formula
+ * stages compare cores (the tokens the alignments agree on); a member is
+ * then moved to the extent a reader would quote (readable-extent.ts), and
+ * a core that ran across a sentence end is cut at it. So one formula can
+ * end up as two families, and a frame can end up no longer holding the
+ * formula it was said to contain:
+ * - A family at least half of whose members are, token for token, members
+ *   of a larger family, and whose other members each lie inside one of
+ *   that family's or stand in a document it does not reach, is that
+ *   family again: it is folded into it (two copies of "Die Energiewende
+ *   bleibt ein Gemeinschaftswerk, das keinen zurücklässt", one of them
+ *   already a member of the slogan's family, are a version of the slogan).
+ *   The larger family keeps its members and gains those in the documents
+ *   it did not reach, and the folded one's passages and links. Of two
+ *   families alike in size, the first formula stays.
+ * - `contains` / `partOf` stand only where, at these extents, at least
+ *   `formulaContainsShare` of the frame's members hold a member of the
+ *   formula it contains (the share the formula stages ask), or that share
+ *   of the formula's members lie inside the frame's ("Mr. Speaker, Vice
+ *   President Cheney" in two of its three documents, inside the salutation
+ *   of thirteen addresses); a member lies inside when `HELD` of its tokens
+ *   do. A link the formula stages drew between formulas that, as read,
+ *   do not overlap so is dropped.
+ */
+import type { Formula, Occurrence } from './formulas.ts';
+import type { MemberColumns } from './family-members.ts';
+
+/**
+ * Per formula, the formula it is folded into, or -1 (formula f's members
+ * are [m.base[f], m.base[f + 1]) of `m`, sorted by document; `offset[d]`
+ * is document d's first token in the corpus). Families sharing a member
+ * are found by keying members by their first token in the corpus
+ * (`chain` links the members that share one).
+ */
+export function foldFamilies(formulas: number, m: MemberColumns, offset: Int32Array): Int32Array {
+  const n = m.doc.length;
+  const familyOf = new Int32Array(n);
+  for (let f = 0; f < formulas; f++) familyOf.fill(f, m.base[f]!, m.base[f + 1]!);
+  const firstAt = new Map<number, number>();
+  const chain = new Int32Array(n);
+  const shared = new Map<number, number>();
+  for (let x = 0; x < n; x++) {
+    const key = offset[m.doc[x]!]! + m.readFirst[x]!;
+    const head = firstAt.get(key);
+    chain[x] = head ?? -1;
+    firstAt.set(key, x);
+    for (let y = head ?? -1; y >= 0; y = chain[y]!) {
+      if (m.readLast[y] !== m.readLast[x] || familyOf[y] === familyOf[x]) continue;
+      // familyOf[y] < familyOf[x]: members are visited formula by formula.
+      const pair = familyOf[y]! * formulas + familyOf[x]!;
+      shared.set(pair, (shared.get(pair) ?? 0) + 1);
+    }
+  }
+  const foldedInto = new Int32Array(formulas).fill(-1);
+  const size = (f: number): number => m.base[f + 1]! - m.base[f]!;
+  for (const [pair, count] of shared) {
+    const a = Math.floor(pair / formulas);
+    const b = pair - a * formulas;
+    // a < b: the smaller folds into the larger; of two alike, b into a.
+    const [from, into] = size(b) <= size(a) ? [b, a] : [a, b];
+    if (2 * count < size(from) || !restFits(m, from, into)) continue;
+    // Of several that take it, the largest (then the first).
+    const was = foldedInto[from]!;
+    if (was < 0 || size(into) > size(was) || (size(into) === size(was) && into < was)) foldedInto[from] = into;
+  }
+  return foldedInto;
+}
+
+/** Whether every member of `from` is one of `into`'s, lies inside one, or stands in a document `into` does not reach. */
+function restFits(m: MemberColumns, from: number, into: number): boolean {
+  const i1 = m.base[into + 1]!;
+  let i = m.base[into]!;
+  for (let x = m.base[from]!; x < m.base[from + 1]!; x++) {
+    const doc = m.doc[x]!;
+    while (i < i1 && m.doc[i]! < doc) i++;
+    if (i === i1 || m.doc[i] !== doc) continue;
+    let inside = false;
+    for (let y = i; y < i1 && m.doc[y] === doc && !inside; y++) inside = m.readFirst[y]! <= m.readFirst[x]! && m.readLast[x]! <= m.readLast[y]!;
+    if (!inside) return false;
+  }
+  return true;
+}
+
+/** The root a formula is folded into (itself if none). */
+export function rootOf(foldedInto: Int32Array, f: number): number {
+  while (foldedInto[f]! >= 0) f = foldedInto[f]!;
+  return f;
+}
+
+/**
+ * `formulas` with every folded one merged into its root: the root gains
+ * the folded one's occurrences in documents it does not reach (an
+ * occurrence overlapping one of the root's in its document is left out),
+ * and its passages. A folded formula is left with no occurrences.
+ */
+export function mergeFolded(formulas: readonly Formula[], foldedInto: Int32Array): Formula[] {
+  type Pick = { f: number; k: number };
+  const gained = new Map<number, { picks: Pick[]; passages: number[] }>();
+  for (let f = 0; f < formulas.length; f++) {
+    if (foldedInto[f]! < 0) continue;
+    const root = rootOf(foldedInto, f);
+    let g = gained.get(root);
+    if (!g) gained.set(root, (g = { picks: [], passages: formulas[root]!.passages.slice() }));
+    const occ = formulas[f]!.occurrences;
+    for (let k = 0; k < occ.length; k++) g.picks.push({ f, k });
+    for (const p of formulas[f]!.passages) g.passages.push(p);
+  }
+  const out = formulas.slice();
+  for (let f = 0; f < formulas.length; f++) if (foldedInto[f]! >= 0) out[f] = { occurrences: [], passages: [], coreMask: formulas[f]!.coreMask, contains: [], partOf: [] };
+  const at = (c: Pick): Occurrence => formulas[c.f]!.occurrences[c.k]!;
+  for (const [root, { picks, passages }] of gained) {
+    const own = formulas[root]!;
+    const chosen: Pick[] = own.occurrences.map((_, k) => ({ f: root, k }));
+    const reached = new Set(own.occurrences.map((o) => o.doc));
+    // Occurrences gained so far, per document: two folded families may both reach one.
+    const added = new Map<number, Occurrence[]>();
+    for (const c of picks) {
+      const o = at(c);
+      if (reached.has(o.doc)) continue;
+      const there = added.get(o.doc) ?? [];
+      if (there.some((p) => p.first <= o.last && o.first <= p.last)) continue;
+      there.push(o);
+      added.set(o.doc, there);
+      chosen.push(c);
+    }
+    chosen.sort((x, y) => at(x).doc - at(y).doc || at(x).first - at(y).first);
+    passages.sort((x, y) => x - y);
+    out[root] = {
+      occurrences: chosen.map(at),
+      passages: passages.filter((p, i) => i === 0 || p !== passages[i - 1]),
+      coreMask: (k) => formulas[chosen[k]!.f]!.coreMask(chosen[k]!.k),
+      contains: own.contains,
+      partOf: own.partOf,
+    };
+  }
+  return out;
+}
+
+/**
+ * The links between the formulas that stay, from those the formula stages
+ * gave (`formulas`, before folding), moved to the roots, each kept if at
+ * least `containsShare` of the frame's members (in `m`) hold a member of
+ * the formula it contains, or of its members lie inside the frame's.
+ * Ascending per formula.
+ */
+export function settleLinks(formulas: readonly Formula[], foldedInto: Int32Array, m: MemberColumns, containsShare: number): { contains: number[][]; partOf: number[][] } {
+  const contains: number[][] = [];
+  const partOf: number[][] = [];
+  for (let f = 0; f < formulas.length; f++) {
+    contains.push([]);
+    partOf.push([]);
+  }
+  const asked = new Set<number>();
+  for (let f = 0; f < formulas.length; f++) {
+    const frame = rootOf(foldedInto, f);
+    const inner = formulas[f]!.contains;
+    for (let k = 0; k < inner.length; k++) {
+      const g = rootOf(foldedInto, inner[k]!);
+      const key = frame * formulas.length + g;
+      if (g === frame || asked.has(key)) continue;
+      asked.add(key);
+      if (holdsShare(m, frame, g) >= containsShare) {
+        contains[frame]!.push(g);
+        partOf[g]!.push(frame);
+      }
+    }
+  }
+  for (let f = 0; f < formulas.length; f++) {
+    contains[f]!.sort((x, y) => x - y);
+    partOf[f]!.sort((x, y) => x - y);
+  }
+  return { contains, partOf };
+}
+
+/** Share of a member's tokens inside a frame's member for the frame to hold it (a word or two at an edge may stand outside: "…, said"). */
+const HELD = 0.8;
+
+/**
+ * The larger of two shares: of `frame`'s members that hold one of
+ * `inner`'s, and of `inner`'s members held by one of `frame`'s (same
+ * document, `HELD` of its tokens inside). Both lists are sorted by document.
+ */
+function holdsShare(m: MemberColumns, frame: number, inner: number): number {
+  const f0 = m.base[frame]!;
+  const f1 = m.base[frame + 1]!;
+  const g0 = m.base[inner]!;
+  const g1 = m.base[inner + 1]!;
+  if (f1 === f0 || g1 === g0) return 0;
+  const held = new Uint8Array(g1 - g0);
+  let g = g0;
+  let holding = 0;
+  for (let x = f0; x < f1; x++) {
+    const doc = m.doc[x]!;
+    while (g < g1 && m.doc[g]! < doc) g++;
+    let holds = false;
+    for (let y = g; y < g1 && m.doc[y] === doc; y++) {
+      const inside = Math.min(m.readLast[x]!, m.readLast[y]!) - Math.max(m.readFirst[x]!, m.readFirst[y]!) + 1;
+      if (inside >= HELD * (m.readLast[y]! - m.readFirst[y]! + 1)) {
+        holds = true;
+        held[y - g0] = 1;
+      }
+    }
+    if (holds) holding++;
+  }
+  let heldCount = 0;
+  for (let k = 0; k < held.length; k++) heldCount += held[k]!;
+  return Math.max(holding / (f1 - f0), heldCount / (g1 - g0));
+}
