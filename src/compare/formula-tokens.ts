@@ -7,7 +7,7 @@
  */
 import { isFunctionWord, type Language } from '../text/function-words.ts';
 import { normalizeWord } from '../text/normalize.ts';
-import { scanTokens, TokenKind } from '../text/scan.ts';
+import { BIGRAM_SCRIPT, scanTokens, TokenKind } from '../text/scan.ts';
 import { stem } from '../text/stem.ts';
 
 export interface AlignToken {
@@ -65,6 +65,22 @@ export function versionTokens(text: string, start: number, end: number, language
       hanEnd = Math.max(hanEnd, e);
     },
   });
+  return out;
+}
+
+/** Words `a` then `b` are written with no space between: both of a script written without spaces. */
+export function runTogether(a: string, b: string): boolean {
+  return BIGRAM_SCRIPT.test(Array.from(a).at(-1) ?? '') && BIGRAM_SCRIPT.test(Array.from(b)[0] ?? '');
+}
+
+/**
+ * Words as a reader writes them in a row: a space between two, except
+ * between two characters of a script written without spaces ("更加紧密的",
+ * not "更 加 紧 密 的").
+ */
+export function joinWords(tokens: readonly Pick<AlignToken, 'text'>[]): string {
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) out += i > 0 && !runTogether(tokens[i - 1]!.text, tokens[i]!.text) ? ` ${tokens[i]!.text}` : tokens[i]!.text;
   return out;
 }
 

@@ -18,6 +18,7 @@
  */
 import { yearOf } from '../corpus/metadata.ts';
 import type { DocDate } from '../corpus/types.ts';
+import { joinWords } from './formula-tokens.ts';
 import type { AlignToken, MultiAlignment, Wording } from './multi-align.ts';
 
 /** A stretch where two wordings differ: `a`'s words and `b`'s words there, and the column-by-column pairs. */
@@ -155,7 +156,7 @@ export function formulaLedger(formulas: readonly LedgerFormula[], docs: Readonly
           const id = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
           let e = entries.get(id);
           if (!e) {
-            const side = (tokens: AlignToken[]): Tally => ({ words: tokens.map((t) => t.text).join(' '), key: key(tokens), versions: new Set(), outlets: new Set(), years: new Set() });
+            const side = (tokens: AlignToken[]): Tally => ({ words: joinWords(tokens), key: key(tokens), versions: new Set(), outlets: new Set(), years: new Set() });
             e = { sides: x < y ? [side(d.a), side(d.b)] : [side(d.b), side(d.a)], content: [...d.a, ...d.b].some((t) => t.content), families: new Set(), examples: [], seen: new Set() };
             entries.set(id, e);
           }
@@ -204,7 +205,7 @@ export function changesAgainst(alignment: MultiAlignment, base: number): Formula
       const kind = k === 'drop' ? (d.b.length === 0 ? 'drop' : 'add') : k;
       const id = `${kind}\u0000${key(d.a)}\u0000${key(d.b)}`;
       let c = changes.get(id);
-      if (!c) changes.set(id, (c = { kind, base: d.a.map((t) => t.text).join(' '), other: d.b.map((t) => t.text).join(' '), versions: [], wordings: [] }));
+      if (!c) changes.set(id, (c = { kind, base: joinWords(d.a), other: joinWords(d.b), versions: [], wordings: [] }));
       for (const v of w.versions) c.versions.push(v);
       c.wordings.push(i);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPairs, matchScore, oneEditApart, versionTokens, type Form } from '../../src/compare/formula-tokens.ts';
+import { joinWords, matchPairs, matchScore, oneEditApart, versionTokens, type Form } from '../../src/compare/formula-tokens.ts';
 
 describe('versionTokens', () => {
   it('keeps offsets into the document and splits Han runs into characters', () => {
@@ -11,6 +11,15 @@ describe('versionTokens', () => {
   it('marks function words and folds case', () => {
     const tokens = versionTokens('Building A Community', 0, 20);
     expect(tokens.map((t) => [t.norm, t.content])).toEqual([['building', true], ['a', false], ['community', true]]);
+  });
+});
+
+describe('joinWords', () => {
+  it('spaces words, but not two characters of a script written without spaces', () => {
+    const text = '各国应当构建更加紧密的 community 网络';
+    expect(joinWords(versionTokens(text, 4, 11))).toBe('构建更加紧密的');
+    expect(joinWords(versionTokens(text, 9, text.length))).toBe('密的 community 网络');
+    expect(joinWords(versionTokens('a shared future', 0, 15))).toBe('a shared future');
   });
 });
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
 import { readCorpusFromPaths, CorpusError } from '../load-corpus.ts';
 import { describeChance, detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
-import { tokenize } from '../../text/tokenize.ts';
+import { joinWords, runTogether, versionTokens } from '../../compare/formula-tokens.ts';
 import type { Corpus } from '../../corpus/types.ts';
 import type { ComputedBy } from '../../interop/index.ts';
 import { describeComputedBy, importFromPaths, takeImportArgs, IMPORT_USAGE } from './import-results.ts';
@@ -67,20 +67,24 @@ export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>, c
   });
 }
 
+/** Words as the views show them: a run of Han characters (or kana…) one character at a time, not as bigrams. */
 function words(text: string): string[] {
-  return tokenize(text).map((t) => t.text);
+  return versionTokens(text, 0, text.length).map((t) => t.text);
 }
 
-/** "a b [-old-]{+new+} c", from jsdiff over our tokens. */
+/** "a b [-old-]{+new+} c", from jsdiff over the words; no space between two Han characters. */
 function wordDiff(a: string, b: string): string {
   const changes = diffArrays(words(a), words(b), { maxEditLength: DIFF_MAX_EDIT_LENGTH });
   if (!changes) return `[-${a}-]{+${b}+}`;
-  return changes
-    .map((c) => {
-      const s = c.value.join(' ');
-      return c.added ? `{+${s}+}` : c.removed ? `[-${s}-]` : s;
-    })
-    .join(' ');
+  let out = '';
+  let last = '';
+  for (const c of changes) {
+    const s = joinWords(c.value.map((text) => ({ text })));
+    const piece = c.added ? `{+${s}+}` : c.removed ? `[-${s}-]` : s;
+    out += out && !runTogether(last, c.value[0]!) ? ` ${piece}` : piece;
+    last = c.value.at(-1)!;
+  }
+  return out;
 }
 
 function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy, showBoilerplate = false): string {
