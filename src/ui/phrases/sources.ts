@@ -4,7 +4,7 @@
  * undated and unnamed last, cut to the first few with "and N more".
  */
 import { compareDocDates } from '../../corpus/metadata.ts';
-import { compareOutlets, outletKey, UNDATED, yearKey } from '../../corpus/outlet-year.ts';
+import { compareOutlets, OUTLET_NOT_NAMED, outletKey, UNDATED, yearKey } from '../../corpus/outlet-year.ts';
 import type { DocDate } from '../../corpus/types.ts';
 
 export interface SourceDoc {
@@ -36,9 +36,11 @@ export function sourcesOf(docs: readonly SourceDoc[]): Source[] {
     .map(({ outlet, year, versions }) => ({ outlet, year, versions }));
 }
 
-/** "People's Daily Online 2019 ×3, China Daily 2022 and 4 more". */
+/** "People's Daily Online 2019 ×3, China Daily 2022 and 4 more"; "" for undated texts of no named outlet. */
 export function sourcesLabel(docs: readonly SourceDoc[], shown = 3): string {
   const sources = sourcesOf(docs);
+  // Texts with no outlet named and no date: nothing to say.
+  if (sources.length === 1 && sources[0]!.outlet === OUTLET_NOT_NAMED && sources[0]!.year === UNDATED) return '';
   const text = sources.slice(0, shown).map((s) => `${s.outlet} ${s.year === UNDATED ? '(undated)' : s.year}${s.versions > 1 ? ` ×${s.versions}` : ''}`);
   const rest = sources.length - shown;
   return rest > 0 ? `${text.join(', ')} and ${rest} more` : text.join(', ');
@@ -55,10 +57,15 @@ export function yearSpan(docs: readonly SourceDoc[]): string {
 /** An outlet's name without its parenthesised note: "China Daily (print edition)" → "China Daily". */
 export const shortOutlet = (outlet: string) => outlet.replace(/\s*\([^)]*\)\s*$/, '') || outlet;
 
-/** A label short enough to write under a word: "YCPress 2020", "China Daily 2019, 2022", or "3 outlets, 2019–2022". */
+/** A label short enough to write under a word: "YCPress 2020", "China Daily 2019, 2022", or "3 outlets, 2019–2022"; "" for undated texts of no named outlet. */
 export function shortSources(docs: readonly SourceDoc[]): string {
   const sources = sourcesOf(docs);
   const outlets = [...new Set(sources.map((s) => s.outlet))];
+  // Texts with no outlet named (a class's essays, files without metadata): the years, or nothing.
+  if (outlets.length === 1 && outlets[0] === OUTLET_NOT_NAMED) {
+    const span = yearSpan(docs);
+    return span === UNDATED ? '' : span;
+  }
   if (outlets.length === 1) {
     const years = [...new Set(sources.map((s) => s.year))];
     return `${shortOutlet(outlets[0]!)} ${years.length <= 2 ? years.join(', ') : yearSpan(docs)}`;

@@ -39,4 +39,12 @@ describe('shortSources', () => {
     expect(shortSources([d('A', '2019'), d('B', '2022'), d('B', null)])).toBe('2 outlets, 2019–2022');
     expect(shortOutlet('(odd)')).toBe('(odd)');
   });
+
+  it('says nothing of texts with no outlet named and no date, only their years when they have some', () => {
+    expect(shortSources([d(null, null), d(null, null)])).toBe('');
+    expect(shortSources([d(null, '2019'), d(null, '2021')])).toBe('2019–2021');
+    expect(shortSources([d(null, null), d('A', null)])).toBe('2 outlets, undated');
+    expect(sourcesLabel([d(null, null), d(null, null)])).toBe('');
+    expect(sourcesLabel([d(null, '2019')])).toBe('Outlet not named 2019');
+  });
 });
