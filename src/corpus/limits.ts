@@ -28,6 +28,10 @@ export const FIELD_LIMITS = {
 
 export type LimitedField = keyof typeof FIELD_LIMITS;
 
+/** The years a document's date may fall in (and a link name): four figures, from the year 1000. */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+
 /** `clean.removeLines` / `clean.keepLines`: how many lines, and how long each. */
 export const MAX_CLEAN_LINES = 1000;
 export const MAX_CLEAN_LINE_CHARS = 2000;

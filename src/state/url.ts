@@ -11,6 +11,7 @@
  * every valid `v`. Parsing never throws: a malformed or outdated fragment
  * gives the nearest valid view and a short warning for the UI to show.
  */
+import { MAX_YEAR, MIN_YEAR } from '../corpus/limits.ts';
 
 export type ReaderMode = 'text' | 'original';
 export type PhraseSort = 'spread' | 'size' | 'first';
@@ -69,8 +70,6 @@ export const MAX_HASH_LENGTH = 8192;
 export const MAX_LINK_NUMBER = 1e9;
 export const MIN_KWIC_WIDTH = 1;
 export const MAX_KWIC_WIDTH = 500;
-export const MIN_YEAR = 1000;
-export const MAX_YEAR = 9999;
 
 const LIBRARY: View = { name: 'library' };
 
