@@ -6,7 +6,7 @@ import { cleanText } from './clean.ts';
 import { corpusHash } from './corpus-hash.ts';
 import { kindFromName, READABLE_FORMATS } from './document-kinds.ts';
 import { readFileText } from './file-text.ts';
-import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from './metadata.ts';
+import { CorpusError, idFromFileName, readMeta, titleFromFileName, type DateNote } from './metadata.ts';
 import { compareIds } from './outlet-year.ts';
 import type { Corpus, CorpusDocument } from './types.ts';
 import { countWords } from './word-count.ts';
@@ -26,10 +26,10 @@ export function isDocumentFile(name: string): boolean {
   return kindFromName(name) !== null;
 }
 
-/** One file to one cleaned document; throws CorpusError naming the file. */
-export function readDocument(file: SourceFile): CorpusDocument {
+/** One file to one cleaned document, and what of its date was not read; throws CorpusError naming the file. */
+export function readDocument(file: SourceFile): { doc: CorpusDocument; dateNote: DateNote | null } {
   const { original, fields } = readFileText(file);
-  const meta = buildMeta({
+  const { meta, dateNote } = readMeta({
     file: file.path,
     defaultId: idFromFileName(file.name),
     defaultTitle: titleFromFileName(file.name),
@@ -39,13 +39,13 @@ export function readDocument(file: SourceFile): CorpusDocument {
   });
   const { text, edits } = cleanText(original, meta.clean, { title: meta.title });
   if (!text.trim()) throw new CorpusError(file.path, null, 'has no text left after cleaning; add clean.keepLines to its metadata');
-  return { meta, original, text, edits, wordCount: countWords(text) };
+  return { doc: { meta, original, text, edits, wordCount: countWords(text) }, dateNote };
 }
 
 /** The corpus of `files` and of documents read already (a table's rows); ids must be unique across both. */
 export function assembleCorpus(name: string, files: SourceFile[], read: readonly CorpusDocument[] = []): Corpus {
   if (files.length + read.length === 0) throw new CorpusError(name, null, `has no ${READABLE_FORMATS} documents`);
-  const documents = [...files.map(readDocument), ...read];
+  const documents = [...files.map((f) => readDocument(f).doc), ...read];
   const seen = new Map<string, string>();
   for (const doc of documents) {
     const other = seen.get(doc.meta.id);

@@ -3,6 +3,7 @@
  * sidecar beside an original that must stay byte-for-byte. Pure: no I/O.
  */
 import { FIELD_LIMITS, MAX_CLEAN_LINE_CHARS, MAX_CLEAN_LINES, shorten, type LimitedField } from './limits.ts';
+import { APPROXIMATE_PREFIX, readDate } from './dates.ts';
 import type { CleanOverrides, DocDate, DocMeta } from './types.ts';
 
 /** A problem with one file's metadata or content; the message names both. */
@@ -31,7 +32,6 @@ export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,127}$/u;
 /** A language tag as metadata takes it: "en", "zh-Hant-TW". */
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const APPROXIMATE_PREFIX = /^(~|about |circa |c\. ?|approximately )/i;
 
 /**
  * Parses a date as written in metadata: `2019-10-25`, `2019-10`, `2019`,
@@ -53,11 +53,9 @@ export function parseDocDate(raw: string): DocDate {
   return { value: text, precision: d ? 'day' : mo ? 'month' : 'year', approximate };
 }
 
-/** `2019-10-25T08:00:00Z`, `20191025` and friends to the day they name; null when unreadable. */
+/** A date a file's own metadata gives (a page's head, a book's package, a TEI header, a document's properties) as `YYYY[-MM[-DD]]`; null when unreadable. */
 export function dateFromTimestamp(raw: string): string | null {
-  const m = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(raw) ?? /^\s*(\d{4})(\d{2})(\d{2})/.exec(raw);
-  if (!m) return /^\s*(\d{4})\s*$/.test(raw) ? validDate(raw.trim()) : null;
-  return validDate([m[1], m[2], m[3]].filter(Boolean).join('-'));
+  return readDate(raw).date?.value ?? null;
 }
 
 /** The date as written when it parses, else null. */
@@ -102,10 +100,34 @@ export interface MetaSource {
   /** Parsed front matter (src/corpus/front-matter.ts), metadata a page states, or what the reader typed. */
   frontMatter?: Record<string, unknown>;
   sidecar?: unknown;
+  /** The provenance when none is given (where the file came from). */
+  provenance?: string;
+}
+
+/** A date not read in full: kept to the `year` only, or left out (`none`), and the provenance's sentence saying why. */
+export interface DateNote {
+  lost: 'year' | 'none';
+  note: string;
+}
+
+/** A document's metadata, and what of its date was not read (null when it was read as written, or none was given). */
+export interface ReadMeta {
+  meta: DocMeta;
+  dateNote: DateNote | null;
 }
 
 /** Builds a validated DocMeta, or throws a CorpusError naming the file and the field. */
 export function buildMeta(source: MetaSource): DocMeta {
+  return readMeta(source).meta;
+}
+
+/**
+ * Builds a validated DocMeta, or throws a CorpusError naming the file and
+ * the field. A date is read with src/corpus/dates.ts; one that cannot be
+ * read in full costs only itself: it is left out (or kept to the year) and
+ * the provenance says why.
+ */
+export function readMeta(source: MetaSource): ReadMeta {
   const { file } = source;
   const raw: Record<string, unknown> = Object.create(null);
   if (source.frontMatter) Object.assign(raw, source.frontMatter);
@@ -140,15 +162,13 @@ export function buildMeta(source: MetaSource): DocMeta {
   const language = text('language') ?? 'en';
   if (!LANGUAGE_PATTERN.test(language)) throw new CorpusError(where, 'language', `${JSON.stringify(language)} is not a language tag such as "en" or "zh"`);
 
-  let date: DocDate | null = null;
-  const rawDate = text('date');
-  if (rawDate !== null) {
-    try {
-      date = parseDocDate(rawDate);
-    } catch (error) {
-      throw new CorpusError(where, 'date', (error as Error).message);
-    }
-  }
+  // A date that cannot be read costs only itself (dates.ts); a number (a JSON sidecar's 2019) is read as its figures.
+  const given = typeof raw.date === 'number' ? String(raw.date) : raw.date;
+  if (given !== undefined && given !== null && typeof given !== 'string') throw new CorpusError(where, 'date', `must be a string or null, got ${typeof given}`);
+  const rawDate = given?.trim() ?? '';
+  const read = rawDate && !NOT_GIVEN.has(rawDate.toLowerCase()) ? readDate(rawDate) : null;
+  const date = read?.date ?? null;
+  const provenance = text('provenance') ?? source.provenance ?? '';
 
   const meta: DocMeta = {
     id,
@@ -157,12 +177,18 @@ export function buildMeta(source: MetaSource): DocMeta {
     author: text('author'),
     date,
     language,
-    provenance: text('provenance') ?? '',
+    provenance: read?.note ? withNote(provenance, read.note) : provenance,
     source: file,
   };
   const clean = parseOverrides(raw.clean, where);
   if (clean) meta.clean = clean;
-  return meta;
+  return { meta, dateNote: read?.note ? { lost: date ? 'year' : 'none', note: read.note } : null };
+}
+
+/** The provenance with a sentence added, shortened so that both fit its limit. */
+function withNote(provenance: string, note: string): string {
+  if (!provenance) return note;
+  return `${shorten(provenance, FIELD_LIMITS.provenance - note.length - 1)} ${note}`;
 }
 
 function parseOverrides(value: unknown, where: string): CleanOverrides | undefined {

@@ -4,7 +4,8 @@
  * the same rules as front matter, and applied to a document without touching
  * its id, text or provenance.
  */
-import { buildMeta, CorpusError, formatDocDate, parseDocDate } from '../corpus/metadata.ts';
+import { readDate } from '../corpus/dates.ts';
+import { buildMeta, CorpusError, formatDocDate } from '../corpus/metadata.ts';
 import type { CorpusDocument, DocMeta } from '../corpus/types.ts';
 import { META_FIELDS, type MetaField, type MetaFields } from './infer.ts';
 
@@ -26,15 +27,17 @@ export function draftFromFields(fields: MetaFields): MetaDraft {
   return { ...EMPTY_DRAFT, ...fields };
 }
 
-/** What the date field will be read as, for the hint beside it ("October 2019, to the month"). */
+/**
+ * What the date field will be read as, for the hint beside it ("October
+ * 2019, to the month"), read as any date is (corpus/dates.ts); a date that
+ * would be left out, or kept to the year only, is a mistake to correct here.
+ */
 export function describeDraftDate(raw: string): { ok: true; text: string } | { ok: false; text: string } {
   if (!raw.trim()) return { ok: true, text: 'undated' };
-  try {
-    const date = parseDocDate(raw);
-    return { ok: true, text: `${formatDocDate(date)}, to the ${date.precision}${date.approximate ? ' (estimated)' : ''}` };
-  } catch (error) {
-    return { ok: false, text: (error as Error).message };
-  }
+  const { date, why } = readDate(raw);
+  if (!date) return { ok: false, text: `not read: ${why}` };
+  if (why) return { ok: false, text: `${why}: write it as YYYY-MM-DD` };
+  return { ok: true, text: `${formatDocDate(date)}, to the ${date.precision}${date.approximate ? ' (estimated)' : ''}` };
 }
 
 /** The draft as metadata fields, or a message per field at fault. */
@@ -42,6 +45,8 @@ export function checkDraft(draft: MetaDraft, file = 'the form'): { ok: true; fie
   const fields: MetaFields = {};
   // Not cut here: a value over its limit (corpus/limits.ts) gets buildMeta's message, like front matter's.
   for (const f of META_FIELDS) fields[f] = String(draft[f] ?? '');
+  const date = describeDraftDate(fields.date ?? '');
+  if (!date.ok) return { ok: false, errors: { date: date.text } };
   try {
     buildMeta({ file, defaultId: 'draft', defaultTitle: null, frontMatter: fields });
     return { ok: true, fields };

@@ -12,7 +12,7 @@ import { assertText, type EncodingSource } from '../corpus/decode.ts';
 import { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 import { readFileText } from '../corpus/file-text.ts';
 import { encodingLabel } from '../corpus/encodings.ts';
-import { buildMeta, CorpusError, idFromFileName, titleFromFileName } from '../corpus/metadata.ts';
+import { CorpusError, idFromFileName, readMeta, titleFromFileName, type DateNote, type ReadMeta } from '../corpus/metadata.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import { utf8Length } from '../text/utf8.ts';
 import { isPlainObject } from '../validate/fields.ts';
@@ -54,7 +54,7 @@ export interface ReadAs {
 }
 
 export type ImportOutcome =
-  | { ok: true; doc: CorpusDocument; bytes: number; renamedFrom: string | null; readAs: ReadAs | null }
+  | { ok: true; doc: CorpusDocument; bytes: number; renamedFrom: string | null; readAs: ReadAs | null; dateNote: DateNote | null }
   | { ok: false; file: string; reason: string };
 
 /** Ids are unique within a corpus: a clash gets `-2`, `-3`… (at most this many tries). */
@@ -102,19 +102,19 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     }
     if (isPlainObject(sidecar)) sidecar = { ...sidecar, ...definedOnly(user) };
   }
-  const meta = buildMeta({
+  const built = readMeta({
     file: path,
     defaultId: idFromFileName(name),
     defaultTitle: titleFromFileName(name),
     frontMatter: { ...inferred, ...read.fields, ...definedOnly(user) },
     sidecar,
+    provenance: read.provenance + encodingNote(readAs),
   });
-  if (!meta.provenance) meta.provenance = read.provenance + encodingNote(readAs);
   if (typeof file.keepId === 'string' && file.keepId) {
     taken.delete(file.keepId);
-    meta.id = file.keepId;
+    built.meta.id = file.keepId;
   }
-  return finish(meta, original, textBytes, taken, path, readAs);
+  return finish(built, original, textBytes, taken, path, readAs);
 }
 
 function readPrepared(item: PreparedFile, path: string, taken: Set<string>): ImportOutcome {
@@ -122,9 +122,9 @@ function readPrepared(item: PreparedFile, path: string, taken: Set<string>): Imp
   if (item.original.length > MAX_FILE_BYTES) return refuse(path, `original is ${item.original.length.toLocaleString('en')} characters; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
   assertText(item.original, path); // the same refusal as a file's (binary, control characters)
   if (!item.original.trim()) return refuse(path, 'is empty');
-  const meta = buildMeta({ file: path, defaultId: 'document', defaultTitle: null, sidecar: item.meta });
-  meta.source = path;
-  return finish(meta, item.original, utf8Length(item.original), taken, path, null);
+  const built = readMeta({ file: path, defaultId: 'document', defaultTitle: null, sidecar: item.meta });
+  built.meta.source = path;
+  return finish(built, item.original, utf8Length(item.original), taken, path, null);
 }
 
 /** A sentence for the provenance when the file was not plain UTF-8. */
@@ -135,7 +135,7 @@ function encodingNote(readAs: ReadAs | null): string {
   return ` Read as ${encodingLabel(readAs.encoding)} (${why}).`;
 }
 
-function finish(meta: CorpusDocument['meta'], original: string, bytes: number, taken: Set<string>, path: string, readAs: ReadAs | null): ImportOutcome {
+function finish({ meta, dateNote }: ReadMeta, original: string, bytes: number, taken: Set<string>, path: string, readAs: ReadAs | null): ImportOutcome {
   const { text, edits } = cleanText(original, meta.clean, { title: meta.title });
   if (!text.trim()) return refuse(path, 'has no text left after cleaning (everything looked like page furniture)');
   let renamedFrom: string | null = null;
@@ -148,7 +148,7 @@ function finish(meta: CorpusDocument['meta'], original: string, bytes: number, t
     meta.id = `${base}-${n}`;
   }
   taken.add(meta.id);
-  return { ok: true, doc: { meta, original, text, edits, wordCount: countWords(text) }, bytes, renamedFrom, readAs };
+  return { ok: true, doc: { meta, original, text, edits, wordCount: countWords(text) }, bytes, renamedFrom, readAs, dateNote };
 }
 
 function definedOnly(fields: MetaFields): MetaFields {

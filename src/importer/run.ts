@@ -122,6 +122,15 @@ export interface Summary {
   cancelled: boolean;
   /** Of the imported documents, those storage refused (a full disk): kept in the tab only, and retried (state/corpora.ts). */
   unsaved?: number;
+  /** Of the imported documents, those whose date was left out, and those whose date was read to the year only; each one's provenance says why. */
+  dates: { notRead: number; yearOnly: number };
+}
+
+/** "3 dates not read, 1 read to the year only"; null when every date was read as written. */
+export function describeDates(dates: Summary['dates']): string | null {
+  const parts = [dates.notRead ? `${dates.notRead} date${dates.notRead === 1 ? '' : 's'} not read` : '', dates.yearOnly ? `${dates.yearOnly} read to the year only` : ''].filter(Boolean);
+  if (!dates.notRead && parts.length) parts[0] = `${dates.yearOnly} date${dates.yearOnly === 1 ? '' : 's'} read to the year only`;
+  return parts.length ? parts.join(', ') : null;
 }
 
 /** What a run keeps as it goes: ids taken, the corpus's size so far, the files read, and counts. */
@@ -132,6 +141,7 @@ interface RunState {
   /** Files handled (imported or refused). */
   done: number;
   imported: number;
+  dates: Summary['dates'];
   refuse(r: Refusal): void;
 }
 
@@ -146,6 +156,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
     read: [],
     done: 0,
     imported: 0,
+    dates: { notRead: 0, yearOnly: 0 },
     refuse: (r) => {
       refused.push(r);
       opts.onRefusal?.(r);
@@ -156,7 +167,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   const total = plan.documents.length;
   let current: string | null = null;
   const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done: run.done, total, file: current });
-  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled });
+  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled, dates: run.dates });
 
   if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && plan.tables.length === 0 && opts.files.length > 0) {
     run.refuse({ file: opts.files[0]!.path, reason: `holds no ${READABLE_FORMATS} documents` });
@@ -188,7 +199,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
       progress('failed');
       return summary(`The import stopped while cleaning ${at} (${why}). Everything imported before it is kept.`, false);
     }
-    const accepted = acceptOutcomes(outcomes, batch, run);
+    const { accepted, dates } = acceptOutcomes(outcomes, batch, run);
     if (accepted.length) {
       progress('saving');
       try {
@@ -199,6 +210,8 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
         return summary(`The import stopped: ${why}. Everything imported before it is kept.`, false);
       }
       run.imported += accepted.length;
+      run.dates.notRead += dates.notRead;
+      run.dates.yearOnly += dates.yearOnly;
     }
     current = null;
     progress('cleaning');
@@ -299,9 +312,10 @@ async function loadItem(f: PickedFile, side: PickedFile | undefined): Promise<{ 
   return shape ? { reason: `meta ${shape}` } : { item };
 }
 
-/** The cleaned documents that still fit the limits and take a free id; the others refused. */
-function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState): ImportedDoc[] {
+/** The cleaned documents that still fit the limits and take a free id, and how many of their dates were not read in full; the others refused. */
+function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState): { accepted: ImportedDoc[]; dates: Summary['dates'] } {
   const accepted: ImportedDoc[] = [];
+  const dates = { notRead: 0, yearOnly: 0 };
   outcomes.forEach((o, i) => {
     run.done++;
     if (!o.ok) return run.refuse({ file: o.file, reason: o.reason });
@@ -312,10 +326,12 @@ function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState):
     run.tally.documents++;
     run.tally.bytes += o.bytes;
     accepted.push({ doc: o.doc, bytes: o.bytes });
+    if (o.dateNote?.lost === 'none') dates.notRead++;
+    else if (o.dateNote?.lost === 'year') dates.yearOnly++;
     const source = batch[i]?.file;
     if (o.readAs && source) run.read.push({ file: source.path, id: o.doc.meta.id, readAs: o.readAs, source });
   });
-  return accepted;
+  return { accepted, dates };
 }
 
 /**

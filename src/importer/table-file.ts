@@ -23,19 +23,18 @@
  * - Bytes are decoded as any file's are (corpus/decode.ts: UTF-8, UTF-16,
  *   else the detected encoding, such as the Windows-1252 of a spreadsheet's
  *   plain "CSV" on Windows); the provenance says which.
- * - Dates are read as written when they are `YYYY`, `YYYY-MM` or
- *   `YYYY-MM-DD`, from a timestamp (`2019-10-25T08:00:00Z`), `2019/10/25`,
- *   `2019年10月25日` or a year written as a number (`2019.0`), and day first
- *   or month first where only one order can be (`25.10.2019`,
- *   `25/10/2019`, `10/25/2019`); any other (`10/11/2019`, which could be
- *   either order) is left out, and the provenance says so.
+ * - Dates are read when the row is imported, as every document's is
+ *   (src/corpus/dates.ts: `2019-10-25`, `25.10.2019`, `25 October 2019`,
+ *   `2019年10月25日`, seconds since 1970…); a workbook's date cell, a day
+ *   number, is made `YYYY-MM-DD` here. One that cannot be read is left
+ *   out, and the provenance says why.
  * - A row with no text, or with a title, outlet or author over its limit
  *   (src/corpus/limits.ts), is refused by row number with the reason; the
  *   other rows are imported.
  */
 import { assertText, decodeFile } from '../corpus/decode.ts';
 import { encodingShortName } from '../corpus/encodings.ts';
-import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, dateFromTimestamp, idFrom, validDate } from '../corpus/metadata.ts';
+import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, idFrom } from '../corpus/metadata.ts';
 import { FIELD_LIMITS } from '../corpus/limits.ts';
 import { formatOf, ZIP } from '../corpus/signatures.ts';
 import { MAX_CORPUS_DOCUMENTS } from './limits.ts';
@@ -152,7 +151,9 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
   if (at.text === undefined) {
     return `has no text column: its header reads ${header.slice(0, 8).map((h) => JSON.stringify(h.slice(0, 40))).join(', ')}; name the column holding each document's text "text" (or "content", "body", "article")`;
   }
-  const ignored = header.filter((_, i) => !Object.values(at).includes(i)).filter((h) => h.trim());
+  // Other columns named as a date (`published` beside `date`, a dataset whose records use either) fill a row's empty date.
+  const moreDates = header.flatMap((h, i) => ((COLUMNS.date as readonly string[]).includes(headerKey(h)) && !Object.values(at).includes(i) ? [i] : []));
+  const ignored = header.filter((_, i) => !Object.values(at).includes(i) && !moreDates.includes(i)).filter((h) => h.trim());
   const later = index > 0;
   rows.slice(1).forEach((row, r) => {
     // The header is row 1, as a spreadsheet numbers them.
@@ -164,15 +165,13 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
     if (!original.trim()) return out.refused.push({ file: where, reason: 'has no text' });
     const long = (['title', 'outlet', 'author'] as const).find((f) => (cell(f)?.length ?? 0) > FIELD_LIMITS[f]);
     if (long) return out.refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
-    const rawDate = cell('date');
-    const date = rawDate === null ? null : readDate(workbook ? fromSerial(rawDate) : rawDate);
+    const date = cell('date') ?? moreDates.map((i) => (row[i] ?? '').trim()).find(Boolean) ?? null;
     const language = cell('language');
     const notes = [
       records ? `Record ${r + 1} of “${path}”, read as ${encoding}.` : !workbook ? `Row ${r + 2} of “${path}”, read as ${encoding}.` : later ? `Row ${r + 2} of the sheet “${source.name}” of “${path}”.` : `Row ${r + 2} of the first sheet of “${path}”.`,
     ];
     const url = cell('url');
     if (url) notes.push(`URL: ${url.slice(0, 500)}`);
-    if (rawDate !== null && date === null) notes.push(`Its date “${rawDate.slice(0, 40)}” was not read (write it as YYYY-MM-DD).`);
     if (byCells !== null) notes.push(`No column is named as the text: the column “${header[byCells]!.slice(0, 40)}”, whose cells are longest, was read as it.`);
     if (ignored.length) notes.push(`Columns not read: ${ignored.slice(0, 10).map((h) => h.slice(0, 40)).join(', ')}${ignored.length > 10 ? '…' : ''}.`);
     out.items.push({
@@ -183,7 +182,8 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
         title: cell('title'),
         outlet: cell('outlet'),
         author: cell('author'),
-        date,
+        // Read as any date is (corpus/dates.ts), when the row is imported; a workbook's date cell is a day number.
+        date: date !== null && workbook ? fromSerial(date) : date,
         language: languageTag(language),
         provenance: notes.join(' ').slice(0, FIELD_LIMITS.provenance),
       },
@@ -298,11 +298,6 @@ function textColumnByCells(rows: string[][], at: Partial<Record<Column, number>>
   return !second || best[0] >= second[0] * TEXT_BY_CELLS_MARGIN ? best[1] : null;
 }
 
-/** `YYYY-MM-DD` from its parts when it is a real day, else null. */
-function ymd(y: string, m: string, d: string): string | null {
-  return validDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
-}
-
 /** The index of each known column, the first header that names it. */
 function findColumns(header: readonly string[]): Partial<Record<Column, number>> {
   const at: Partial<Record<Column, number>> = {};
@@ -317,28 +312,6 @@ function findColumns(header: readonly string[]): Partial<Record<Column, number>>
     }
   }
   return at;
-}
-
-/**
- * A date Refrain reads, from what a table holds; null when it would be a
- * guess. Day first when the order cannot be otherwise: "15.03.2023" (dots
- * are written day first), "15/03/2023" (no month 15); month first for
- * "03/15/2023"; "10/11/2019" is either, and left out. "2023年3月15日" too.
- */
-function readDate(raw: string): string | null {
-  const t = raw.trim();
-  const year = /^(\d{4})(?:\.0+)?$/.exec(t);
-  if (year) return year[1]!;
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
-  if (dotted) return ymd(dotted[3]!, dotted[2]!, dotted[1]!);
-  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (slashed) {
-    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
-    return a > 12 && b <= 12 ? ymd(slashed[3]!, slashed[2]!, slashed[1]!) : b > 12 && a <= 12 ? ymd(slashed[3]!, slashed[1]!, slashed[2]!) : null;
-  }
-  const cjk = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
-  if (cjk) return cjk[3] ? ymd(cjk[1]!, cjk[2]!, cjk[3]) : validDate(`${cjk[1]}-${cjk[2]!.padStart(2, '0')}`);
-  return dateFromTimestamp(t.replace(/^(\d{4})\/(\d{1,2})(?:\/(\d{1,2}))?/, (_, y: string, m: string, d?: string) => [y, m.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-')));
 }
 
 /** A language tag as written ("en", "en-GB"), its first part lower-cased ("EN" → "en"); null when it is not one. */

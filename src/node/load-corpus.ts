@@ -15,7 +15,7 @@ import { open, readdir, readlink, stat, lstat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { assembleCorpus, isDocumentFile, readDocument, type SourceFile } from '../corpus/assemble.ts';
 import { corpusHash } from '../corpus/corpus-hash.ts';
-import { CorpusError } from '../corpus/metadata.ts';
+import { CorpusError, type DateNote } from '../corpus/metadata.ts';
 import { compareIds } from '../corpus/outlet-year.ts';
 import type { Corpus, CorpusDocument } from '../corpus/types.ts';
 import { documentKind, READABLE_FORMATS, SNIFF_BYTES } from '../corpus/document-kinds.ts';
@@ -184,23 +184,26 @@ async function readSourceFile(path: string, root: string): Promise<SourceFile> {
   return file;
 }
 
+/** A document read, and what of its date was not. */
+type ReadDoc = { doc: CorpusDocument; dateNote: DateNote | null };
+
 /** A table's rows as documents, each through the importer's checks and cleaner (as in the browser); rows and tables not read, with why. */
-function readTableDocuments(file: SourceFile): { documents: CorpusDocument[]; skipped: Skipped[] } {
+function readTableDocuments(file: SourceFile): { documents: ReadDoc[]; skipped: Skipped[] } {
   const table = readTable(file.bytes, file.path);
   if (!table.ok) return { documents: [], skipped: [{ file: file.path, reason: table.reason }] };
   const skipped: Skipped[] = [...table.refused];
-  const documents: CorpusDocument[] = [];
+  const documents: ReadDoc[] = [];
   const taken = new Set<string>();
   for (const item of table.items) {
     const outcome = importItem(item, taken);
-    if (outcome.ok) documents.push(outcome.doc);
+    if (outcome.ok) documents.push(outcome);
     else skipped.push({ file: outcome.file, reason: outcome.reason });
   }
   return { documents, skipped };
 }
 
 /** One file's documents (a table's rows, else the file), or a CorpusError. */
-function readFileDocuments(file: SourceFile): { documents: CorpusDocument[]; skipped: Skipped[] } {
+function readFileDocuments(file: SourceFile): { documents: ReadDoc[]; skipped: Skipped[] } {
   return TABLE_NAME.test(file.name) ? readTableDocuments(file) : { documents: [readDocument(file)], skipped: [] };
 }
 
@@ -209,6 +212,8 @@ export interface LoadResult {
   corpus: Corpus | null;
   /** Every file not read, in path order, with why. */
   skipped: Skipped[];
+  /** The documents whose date was not read in full, by where they came from, with why (also in their provenance). */
+  dates: { file: string; date: DateNote }[];
 }
 
 /**
@@ -219,6 +224,7 @@ export interface LoadResult {
 export async function readCorpusFromPaths(paths: string[], name = 'Corpus', root = process.cwd()): Promise<LoadResult> {
   const skipped: Skipped[] = [];
   const documents: CorpusDocument[] = [];
+  const dates: LoadResult['dates'] = [];
   const seen = new Map<string, string>();
   for (const path of paths) {
     const listing = await listDocumentFiles(path);
@@ -234,7 +240,7 @@ export async function readCorpusFromPaths(paths: string[], name = 'Corpus', root
         continue;
       }
       for (const s of read.skipped) skipped.push(s);
-      for (const doc of read.documents) {
+      for (const { doc, dateNote } of read.documents) {
         const other = seen.get(doc.meta.id);
         if (other) {
           skipped.push({ file: doc.meta.source, reason: `id: duplicate id ${JSON.stringify(doc.meta.id)} (also used by ${other})` });
@@ -242,12 +248,13 @@ export async function readCorpusFromPaths(paths: string[], name = 'Corpus', root
         }
         seen.set(doc.meta.id, doc.meta.source);
         documents.push(doc);
+        if (dateNote) dates.push({ file: doc.meta.source, date: dateNote });
       }
     }
   }
-  if (documents.length === 0) return { corpus: null, skipped };
+  if (documents.length === 0) return { corpus: null, skipped, dates };
   documents.sort((a, b) => compareIds(a.meta.id, b.meta.id));
-  return { corpus: { id: corpusHash(documents), name, documents }, skipped };
+  return { corpus: { id: corpusHash(documents), name, documents }, skipped, dates };
 }
 
 /** Loads every document under the given files and folders, validated and cleaned; the first problem is thrown (the build). */
@@ -271,7 +278,7 @@ export async function loadCorpusFromPaths(paths: string[], name = 'Corpus', root
     const table = readTableDocuments(source);
     const problem = table.skipped[0];
     if (problem) throw new CorpusError(problem.file, null, problem.reason);
-    for (const doc of table.documents) rows.push(doc);
+    for (const { doc } of table.documents) rows.push(doc);
   }
   return assembleCorpus(name, sources, rows);
 }

@@ -16,15 +16,15 @@ describe('isDocumentFile', () => {
 describe('readDocument', () => {
   it('reads front matter, then a sidecar over it, and counts the cleaned text’s words', () => {
     const sidecar = { title: 'The bridge, again', outlet: 'Post B', author: null, date: '2020-05', language: 'en', provenance: null };
-    const doc = readDocument(file('bridge-story.md', `---\ntitle: The bridge\nauthor: Ann Lee\n---\n${BODY}\n`, sidecar));
+    const { doc } = readDocument(file('bridge-story.md', `---\ntitle: The bridge\nauthor: Ann Lee\n---\n${BODY}\n`, sidecar));
     expect(doc.meta).toMatchObject({ id: 'bridge-story', title: 'The bridge, again', outlet: 'Post B', author: null });
-    expect(readDocument(file('bridge-story.md', `---\ntitle: The bridge\nauthor: Ann Lee\n---\n${BODY}\n`)).meta).toMatchObject({ title: 'The bridge', author: 'Ann Lee' });
+    expect(readDocument(file('bridge-story.md', `---\ntitle: The bridge\nauthor: Ann Lee\n---\n${BODY}\n`)).doc.meta).toMatchObject({ title: 'The bridge', author: 'Ann Lee' });
     expect(doc.text).toBe(BODY);
     expect(doc.wordCount).toBe(17);
   });
 
   it('reads an HTML page’s own text and headline', () => {
-    const doc = readDocument(file('page.html', `<html><head><title>Bridge costs</title></head><body><article><h1>Bridge costs</h1><p>${BODY}</p></article></body></html>`));
+    const { doc } = readDocument(file('page.html', `<html><head><title>Bridge costs</title></head><body><article><h1>Bridge costs</h1><p>${BODY}</p></article></body></html>`));
     expect(doc.meta.title).toBe('Bridge costs');
     expect(doc.text).toContain(BODY);
   });

@@ -61,7 +61,7 @@ describe('readFileText', () => {
 
 describe('the build and the import read a file alike', () => {
   it.each(FILES)('%s', (name, bytes) => {
-    const built = readDocument({ path: name, name, bytes });
+    const built = readDocument({ path: name, name, bytes }).doc;
     const imported = importItem({ kind: 'file', path: name, name, bytes }, new Set());
     if (!imported.ok) throw new Error(imported.reason);
     expect(imported.doc.original).toBe(built.original);

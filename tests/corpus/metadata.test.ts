@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildMeta,
+  readMeta,
   compareDocDates,
   CorpusError,
   formatDocDate,
@@ -59,7 +60,8 @@ describe('buildMeta: one set of length limits (corpus/limits.ts) for every sourc
   });
   it('limits language, date and clean lines too, and shortens a title made from a file name', () => {
     expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { language: `en-${'x'.repeat(FIELD_LIMITS.language)}` } })).toThrow(/a\.md: language: is \d+ characters long/);
-    expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { date: ` ${'9'.repeat(5_000_000)}` } })).toThrow(/a\.md: date: is 5,000,000 characters long/);
+    // A date too long to be one is left out, not refused (dates.ts), and quoted short.
+    expect(buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { date: ` ${'9'.repeat(5_000_000)}` } })).toMatchObject({ date: null, provenance: `Its date “${'9'.repeat(40)}…” was not read (it is 5,000,000 characters long).` });
     expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { clean: { removeLines: Array(MAX_CLEAN_LINES + 1).fill('x') } } })).toThrow(/clean\.removeLines: lists 1,001 lines/);
     expect(() => buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: 'a', frontMatter: { clean: { keepLines: ['ok', 'y'.repeat(MAX_CLEAN_LINE_CHARS + 1)] } } })).toThrow(/clean\.keepLines\[1\]: is 2,001 characters long/);
     expect(buildMeta({ file: 'a.md', defaultId: 'a', defaultTitle: long(1000) }).title!.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
@@ -84,13 +86,22 @@ describe('buildMeta', () => {
   });
   it('rejects malformed fields with the file, the field and the value', () => {
     const bad = (sidecar: unknown) => () => buildMeta({ file: 'a.txt', defaultId: 'a', defaultTitle: 'a', sidecar });
-    expect(bad({ ...complete, date: 'last week' })).toThrow(/a\.txt\.meta\.json: date: .*"last week"/);
+    expect(bad({ ...complete, date: ['2019'] })).toThrow(/a\.txt\.meta\.json: date: must be a string or null, got object/);
     expect(bad({ ...complete, author: 42 })).toThrow(/author: must be a string or null/);
     expect(bad({ ...complete, language: 'English' })).toThrow(/language: "English"/);
     expect(bad({ ...complete, colour: 'red' })).toThrow(/colour: unknown field/);
     expect(bad({ ...complete, id: 'a b/c' })).toThrow(/id: "a b\/c"/);
     expect(bad({ ...complete, clean: { removeLines: 'x' } })).toThrow(/clean\.removeLines: must be a list/);
     expect(bad([1])).toThrow(CorpusError);
+  });
+  it('reads the date with dates.ts: one it cannot read costs only itself, and a note fits the provenance limit', () => {
+    const read = (date: unknown, provenance: string | null = 'Typed up.') => readMeta({ file: 'a.txt', defaultId: 'a', defaultTitle: 'a', sidecar: { ...complete, date, provenance } });
+    expect(read('last week')).toEqual({ meta: expect.objectContaining({ date: null, provenance: 'Typed up. Its date “last week” was not read (not a way of writing a date that Refrain knows).' }), dateNote: { lost: 'none', note: expect.stringMatching(/^Its date “last week”/) } });
+    expect(read(2019)).toMatchObject({ meta: { date: { value: '2019', precision: 'year' }, provenance: 'Typed up.' }, dateNote: null });
+    expect(read('unknown')).toMatchObject({ meta: { date: null, provenance: 'Typed up.' }, dateNote: null });
+    const full = read('someday', 'p'.repeat(FIELD_LIMITS.provenance)).meta.provenance;
+    expect(full.length).toBeLessThanOrEqual(FIELD_LIMITS.provenance);
+    expect(full).toMatch(/^p+… Its date “someday” was not read/);
   });
   it('accepts cleaning overrides', () => {
     const meta = buildMeta({ file: 'a.txt', defaultId: 'a', defaultTitle: 'a', sidecar: { ...complete, clean: { keepLines: ['Keep me'] } } });

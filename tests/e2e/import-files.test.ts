@@ -6,7 +6,7 @@
  * as another encoding (its document keeps its id); a PNG and a .docx (ZIP)
  * are refused by name; the news page imports as its article with its
  * headline, site and byline; a spreadsheet saved as CSV imports a document
- * per row; a TEI edition imports as its text with its header's metadata,
+ * per row (the summary counts the dates it could not read); a TEI edition imports as its text with its header's metadata,
  * a Word essay as its text with its properties, and an RTF letter, an
  * EPUB book, a page saved as `.cms` and an Excel workbook as theirs, and an
  * article clipped to Markdown as its words. Screenshots of the summary at
@@ -34,14 +34,15 @@ const files = [
 });
 const png = join(dir, 'scan.png');
 writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-// A spreadsheet of articles saved as CSV by a European spreadsheet (semicolons), one text over two paragraphs.
+// A spreadsheet of articles saved as CSV by a European spreadsheet (semicolons), one text over two paragraphs, one date no one can read.
 const csv = join(dir, 'press-review.csv');
 writeFileSync(
   csv,
   'Headline;Publication;Date;Text;Notes\n' +
     '"Harbour vote, and what it means";Coastal Herald;2023-03-14;"The harbour town voted to keep its ferry.\n\nThe council will publish its timetable next week.";seen\n' +
     'Bridge delayed;Valley Post;14/03/2023;"Work on the estuary bridge is delayed until the spring, engineers said.";\n' +
-    'Empty row;Valley Post;2023;;\n',
+    'Empty row;Valley Post;2023;;\n' +
+    'Timetable;Coastal Herald;next week;"The ferry timetable will be published next week.";\n',
 );
 const docx = join(dir, 'essay.docx');
 writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
@@ -124,9 +125,9 @@ describe('importing texts as people have them', () => {
     expect(await page.locator('main').innerText()).toMatch(/as the reader chose/);
   });
 
-  it('imports a spreadsheet saved as CSV, a document per row', async () => {
+  it('imports a spreadsheet saved as CSV, a document per row, and counts the dates it could not read', async () => {
     await importFiles([csv]);
-    expect(await page.locator('.progress .detail').innerText()).toMatch(/2 imported, 1 refused/);
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/3 imported, 1 refused; 1 date not read — see each document's provenance\./);
     await expect.poll(() => page.locator('.refused').innerText()).toMatch(/press-review\.csv row 4\s+has no text/);
     await expect.poll(() => page.locator('.card h2').allInnerTexts()).toEqual(expect.arrayContaining(['Harbour vote, and what it means', 'Bridge delayed']));
     await page.goto(`${fileUrl()}#/doc/press-review-row-2`);
@@ -134,6 +135,9 @@ describe('importing texts as people have them', () => {
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The council will publish its timetable next week.');
     expect(await main.innerText()).toMatch(/Coastal Herald/);
     expect(await main.innerText()).toMatch(/14 March 2023/);
+    await page.goto(`${fileUrl()}#/doc/press-review-row-5`);
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The ferry timetable will be published next week.');
+    expect(await main.innerText()).toMatch(/Its date “next week” was not read/);
     expect(watch.problems()).toEqual([]);
   });
 

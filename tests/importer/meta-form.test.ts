@@ -13,10 +13,13 @@ describe('meta form', () => {
     expect(describeDraftDate('2019-10')).toEqual({ ok: true, text: 'October 2019, to the month' });
     expect(describeDraftDate('~2020')).toEqual({ ok: true, text: 'about 2020, to the year (estimated)' });
     expect(describeDraftDate('')).toEqual({ ok: true, text: 'undated' });
-    expect(describeDraftDate('soon').ok).toBe(false);
+    expect(describeDraftDate('5 March 2019')).toEqual({ ok: true, text: '5 March 2019, to the day' });
+    expect(describeDraftDate('soon')).toEqual({ ok: false, text: 'not read: not a way of writing a date that Refrain knows' });
+    // Where an import keeps the year alone, the form asks for the day.
+    expect(describeDraftDate('03/04/2020')).toEqual({ ok: false, text: 'it could be 3 April or 4 March: write it as YYYY-MM-DD' });
   });
   it('checks each field, naming the one at fault', () => {
-    expect(checkDraft({ ...EMPTY_DRAFT, date: '2019-02-30' })).toEqual({ ok: false, errors: { date: expect.stringMatching(/day 30 out of range/) } });
+    expect(checkDraft({ ...EMPTY_DRAFT, date: '2019-02-30' })).toEqual({ ok: false, errors: { date: 'not read: February 2019 has no day 30' } });
     expect(checkDraft({ ...EMPTY_DRAFT, language: 'English' })).toEqual({ ok: false, errors: { language: expect.stringMatching(/not a language tag/) } });
   });
   it('refuses a field over its limit with a message, never cutting it silently (the limits front matter has)', () => {

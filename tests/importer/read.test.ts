@@ -54,7 +54,31 @@ describe('importItem: text and Markdown', () => {
     expect(doc.meta.outlet).toBe('Typed outlet');
   });
   it('refuses bad front matter naming the field', () => {
-    expect(refused(importItem(file('a.md', `---\ndate: 2019-13\n---\n${PROSE}`), new Set())).reason).toMatch(/^date: month 13/);
+    expect(refused(importItem(file('a.md', `---\nlanguage: English\n---\n${PROSE}`), new Set())).reason).toMatch(/^language: "English" is not a language tag/);
+  });
+  it('reads front matter dates as people write them; one it cannot read is left out, the file imported, and the provenance says why', () => {
+    const dated = (date: string) => ok(importItem(file('a.md', `---\ntitle: T\ndate: ${date}\n---\n${PROSE}`), new Set()));
+    const cases: [string, string | null][] = [
+      ['2019-03-05T10:00:00+01:00', '2019-03-05'],
+      ['2019-03-05 10:00:00 +01:00', '2019-03-05'],
+      ['2019-3-5', '2019-03-05'],
+      ['5 March 2019', '2019-03-05'],
+      ['March 2019', '2019-03'],
+      ['2019/03/05', '2019-03-05'],
+      ['05.03.2019', '2019-03-05'],
+      ["'2019'", '2019'],
+      ['Tue, 05 Mar 2019 10:00:00 +0100', '2019-03-05'],
+      ['le 5 mars 2019', '2019-03-05'],
+      ['~ 2019-03', '2019-03'],
+    ];
+    for (const [written, value] of cases) expect(dated(written).doc.meta.date?.value ?? null, written).toBe(value);
+    const lost = dated('2019-13');
+    expect([lost.doc.meta.date, lost.dateNote?.lost]).toEqual([null, 'none']);
+    expect(lost.doc.meta.provenance).toBe('Imported by the reader from “folder/a.md”. Its date “2019-13” was not read (there is no month 13).');
+    // A sidecar's provenance keeps its words, the note after them.
+    const sidecar = JSON.stringify({ title: null, outlet: null, author: null, date: '03/04/2020', language: 'en', provenance: 'Typed up.' });
+    const side = ok(importItem(file('b.txt', PROSE, { sidecar }), new Set()));
+    expect([side.doc.meta.date?.value, side.doc.meta.provenance]).toEqual(['2020', 'Typed up. Its date “03/04/2020” was read as the year 2020 only: it could be 3 April or 4 March.']);
   });
   it('reads a sidecar dropped beside the file', () => {
     const sidecar = JSON.stringify({ title: null, outlet: 'Side', author: null, date: '2021', language: 'en', provenance: 'Typed up.' });

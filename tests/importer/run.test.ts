@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanHere } from '../../src/importer/read.ts';
-import { BATCH_FILES, planImport, rereadFile, runImport, type ImportedDoc, type PickedFile, type Progress, type RunOptions } from '../../src/importer/run.ts';
+import { BATCH_FILES, describeDates, planImport, rereadFile, runImport, type ImportedDoc, type PickedFile, type Progress, type RunOptions } from '../../src/importer/run.ts';
 import { parseCorpusFile } from '../../src/importer/corpus-file.ts';
 import { readTable } from '../../src/importer/table-file.ts';
 import { MAX_META_DEPTH, MAX_META_JSON_CHARS } from '../../src/corpus/limits.ts';
@@ -36,6 +36,19 @@ describe('runImport: tables', () => {
       { file: 'set/people.csv', reason: expect.stringMatching(/^has no text column/) },
       { file: 'set/rows.csv row 4', reason: 'has no text' },
     ]);
+  });
+});
+
+describe('runImport: dates not read', () => {
+  it('counts the documents whose date was left out or kept to the year only, from files and from tables alike', async () => {
+    const csv = `title,date,text\nOne,10/11/2019,"${PROSE} One."\nTwo,someday,"${PROSE} Two."\nThree,5 March 2019,"${PROSE} Three."\n`;
+    const files = [picked('d/rows.csv', csv), picked('d/a.md', `---\ndate: 2019-13\n---\n${PROSE} Four.`), picked('d/b.md', `---\ndate: 2019-03-05T10:00:00+01:00\n---\n${PROSE} Five.`)];
+    const summary = await runImport({ files, existing: noop, clean: cleanHere, readTable: async (b, p) => readTable(b, p), accept: async () => {} });
+    expect(summary).toMatchObject({ imported: 5, refused: [], dates: { notRead: 2, yearOnly: 1 } });
+    expect(describeDates(summary.dates)).toBe('2 dates not read, 1 read to the year only');
+    expect(describeDates({ notRead: 0, yearOnly: 1 })).toBe('1 date read to the year only');
+    expect(describeDates({ notRead: 1, yearOnly: 0 })).toBe('1 date not read');
+    expect(describeDates({ notRead: 0, yearOnly: 0 })).toBeNull();
   });
 });
 

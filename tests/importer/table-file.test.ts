@@ -8,6 +8,13 @@ const ok = (r: ReturnType<typeof readTable>) => {
   return r;
 };
 const meta = (item: PreparedFile) => item.meta as Record<string, unknown>;
+/** The row as imported (its date read as every document's is, corpus/dates.ts). */
+const imported = (item: PreparedFile) => {
+  const out = importItem(item, new Set());
+  if (!out.ok) throw new Error(out.reason);
+  return out;
+};
+const dateOf = (item: PreparedFile) => imported(item).doc.meta.date?.value ?? null;
 
 describe('parseDelimited', () => {
   it('reads quoted fields holding delimiters, line breaks and doubled quotes (RFC 4180)', () => {
@@ -26,9 +33,11 @@ describe('readTable', () => {
     const t = ok(readTable(enc(csv), 'news.csv'));
     expect(t.items).toHaveLength(2);
     expect(t.items[0]!.original).toBe(PROSE);
-    expect(meta(t.items[0]!)).toMatchObject({ id: '17', title: 'Bridge plan', outlet: 'River Gazette', author: 'Ann Lee', date: '2021-05-04', language: null });
+    expect(meta(t.items[0]!)).toMatchObject({ id: '17', title: 'Bridge plan', outlet: 'River Gazette', author: 'Ann Lee', language: null });
+    expect(dateOf(t.items[0]!)).toBe('2021-05-04');
     expect(meta(t.items[0]!)['provenance']).toMatch(/Row 2 of “news.csv”, read as UTF-8\. URL: https:\/\/example.org\/a Columns not read: Likes\./);
-    expect(meta(t.items[1]!)).toMatchObject({ id: '18', outlet: 'Valley Post', author: null, date: '2021-05-09' });
+    expect(meta(t.items[1]!)).toMatchObject({ id: '18', outlet: 'Valley Post', author: null });
+    expect(dateOf(t.items[1]!)).toBe('2021-05-09');
     expect(t.items[1]!.path).toBe('news.csv row 3');
   });
 
@@ -54,10 +63,22 @@ describe('readTable', () => {
     expect(meta(bom.items[0]!)['title']).toBe('T');
   });
 
-  it('leaves out a date it would have to guess, and says so', () => {
-    const t = ok(readTable(enc('text,date\nSome text.,10/11/2019\n'), 'us.csv'));
-    expect(meta(t.items[0]!)['date']).toBeNull();
-    expect(meta(t.items[0]!)['provenance']).toMatch(/Its date “10\/11\/2019” was not read/);
+  it('keeps only the year of a date it would have to guess, leaves out one it cannot read, and says so; the row is imported', () => {
+    const t = ok(readTable(enc('text,date\nSome text.,10/11/2019\nMore text.,next spring\nAnd more.,\n'), 'us.csv'));
+    const [guess, unread, none] = t.items.map(imported);
+    expect(guess!.doc.meta.date).toEqual({ value: '2019', precision: 'year', approximate: false });
+    expect(guess!.doc.meta.provenance).toMatch(/^Row 2 of “us\.csv”, read as UTF-8\. Its date “10\/11\/2019” was read as the year 2019 only: it could be 10 November or 11 October\.$/);
+    expect(guess!.dateNote).toMatchObject({ lost: 'year' });
+    expect(unread!.doc.meta.date).toBeNull();
+    expect(unread!.doc.meta.provenance).toMatch(/Its date “next spring” was not read \(not a way of writing a date that Refrain knows\)\.$/);
+    expect(unread!.dateNote).toMatchObject({ lost: 'none' });
+    expect([none!.doc.meta.date, none!.dateNote]).toEqual([null, null]);
+  });
+
+  it('reads a row\'s date from another date column when the first is empty (records written with "date" or "published")', () => {
+    const t = ok(readTable(enc(JSON.stringify([{ date: 1565999999, text: 'One.' }, { published: 'Fri, 16 Aug 2019 23:59:59 GMT', text: 'Two.' }])), 'mixed.json'));
+    expect(t.items.map(dateOf)).toEqual(['2019-08-16', '2019-08-16']);
+    expect(meta(t.items[1]!)['provenance']).not.toMatch(/Columns not read/);
   });
 
   it('refuses a row without text or with an over-long title, and imports the rest', () => {
@@ -77,8 +98,8 @@ describe('readTable', () => {
       ['zh.csv', '标题,媒体,日期,正文\n"渡轮保住了","海岛时报",2023年3月15日,"该镇投票决定保留渡轮。"\n'],
     ];
     for (const [name, csv] of tables) {
-      const m = meta(ok(readTable(enc(csv), name)).items[0]!);
-      expect([m['title'], m['outlet'], m['date']], name).toEqual([expect.any(String), expect.any(String), '2023-03-15']);
+      const item = ok(readTable(enc(csv), name)).items[0]!;
+      expect([meta(item)['title'], meta(item)['outlet'], dateOf(item)], name).toEqual([expect.any(String), expect.any(String), '2023-03-15']);
     }
   });
 
@@ -91,9 +112,9 @@ describe('readTable', () => {
     expect(readTable(enc(`a,b\n"${prose}","${prose}"\n`), 'two.csv')).toMatchObject({ ok: false });
   });
 
-  it('reads a date whose order only one reading allows, and leaves out one that could be either', () => {
-    const dates = ['25.10.2019', '25/10/2019', '10/25/2019', '10/11/2019', '31.02.2019'].map((d) => meta(ok(readTable(enc(`text,date\nSome text.,${d}\n`), 'd.csv')).items[0]!)['date']);
-    expect(dates).toEqual(['2019-10-25', '2019-10-25', '2019-10-25', null, null]);
+  it('reads a date whose order only one reading allows, keeps the year of one that could be either, leaves out one that is no day', () => {
+    const dates = ['25.10.2019', '25/10/2019', '10/25/2019', '10/11/2019', '31.02.2019', '5 de marzo de 2018', '1565999999000'].map((d) => dateOf(ok(readTable(enc(`text,date\nSome text.,${d}\n`), 'd.csv')).items[0]!));
+    expect(dates).toEqual(['2019-10-25', '2019-10-25', '2019-10-25', '2019', null, '2018-03-05', '2019-08-16']);
   });
 
   it('reads a JSON dataset: an array of articles, an object holding one, JSON Lines, a nested meta object', () => {

@@ -16,7 +16,8 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'sub', 'inner.md'), `---\ntitle: Inner\n---\n${PROSE} Inside.\n`);
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 159, 146, 150, 0, 255, 1, 2]));
-  writeFileSync(join(dir, 'bad-meta.md'), `---\ndate: 2019-13\n---\n${PROSE}\n`);
+  writeFileSync(join(dir, 'bad-meta.md'), `---\nlanguage: English\n---\n${PROSE}\n`);
+  writeFileSync(join(dir, 'bad-date.md'), `---\ndate: 2019-13\n---\n${PROSE} Undated.\n`);
   writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50]));
   // A page saved "complete" brings a folder of its parts, an ad's .html among them.
   mkdirSync(join(dir, 'Bridge news_files'));
@@ -34,8 +35,11 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 describe('readCorpusFromPaths: regular files only, every problem named (issue #14, item 10)', () => {
   it('reads the good files and skips a pipe, a socket, a device, links and unreadable files, each by name', async () => {
-    const { corpus, skipped } = await readCorpusFromPaths([dir], 'Test', dir);
-    expect(corpus!.documents.map((d) => d.meta.id)).toEqual(['good', 'inner']);
+    const { corpus, skipped, dates } = await readCorpusFromPaths([dir], 'Test', dir);
+    // A date that cannot be read costs only itself: the document is read, the date left out, and both the result and the provenance say why.
+    expect(corpus!.documents.map((d) => d.meta.id)).toEqual(['bad-date', 'good', 'inner']);
+    expect(dates).toEqual([{ file: 'bad-date.md', date: { lost: 'none', note: 'Its date “2019-13” was not read (there is no month 13).' } }]);
+    expect(corpus!.documents[0]!.meta).toMatchObject({ date: null, provenance: 'Its date “2019-13” was not read (there is no month 13).' });
     expect(Object.fromEntries(skipped.map((s) => [s.file.replace(dir, '<dir>'), s.reason]))).toEqual({
       '<dir>/pipe.txt': 'is a named pipe, not a regular file',
       '<dir>/socket.txt': 'is a socket, not a regular file',
@@ -45,7 +49,7 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
       '<dir>/loop-b.txt': 'is a symbolic link loop',
       '<dir>/sub/back-up': 'is a folder already read (a link leads to it again)',
       'binary.txt': expect.stringMatching(/binary/),
-      'bad-meta.md': 'date: month 13 out of range in "2019-13"',
+      'bad-meta.md': 'language: "English" is not a language tag such as "en" or "zh"',
     });
   }, 20_000);
 

@@ -12,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
 import { readCorpusFromPaths, CorpusError } from '../load-corpus.ts';
+import { describeDates } from '../../importer/run.ts';
 import { describeChance, detectReuse, type Family, type Passage, type ReuseInput } from '../../reuse/index.ts';
 import { joinWords, runTogether, versionTokens } from '../../compare/formula-tokens.ts';
 import type { Corpus } from '../../corpus/types.ts';
@@ -138,8 +139,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
-    const { corpus, skipped } = await readCorpusFromPaths(paths);
+    const { corpus, skipped, dates } = await readCorpusFromPaths(paths);
     for (const s of skipped) process.stderr.write(`analyze: skipped ${s.file}: ${s.reason.split('\n')[0]}\n`);
+    for (const d of dates) process.stderr.write(`analyze: ${d.file}: ${d.date.note.replace(/^I/, 'i')}\n`);
+    const lost = describeDates({ notRead: dates.filter((d) => d.date.lost === 'none').length, yearOnly: dates.filter((d) => d.date.lost === 'year').length });
+    if (corpus && lost) process.stderr.write(`analyze: ${corpus.documents.length} documents read; ${lost} (each named above, and in its document's provenance)\n`);
     if (!corpus) {
       process.stderr.write(`analyze: no document could be read from ${paths.join(', ')}\n`);
       return 1;
