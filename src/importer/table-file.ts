@@ -28,6 +28,8 @@
  *   `2019年10月25日`, seconds since 1970…); a workbook's date cell, a day
  *   number, is made `YYYY-MM-DD` here. One that cannot be read is left
  *   out, and the provenance says why.
+ * - A first line `sep=;` (Excel writes it to name the delimiter) names
+ *   the delimiter and is not a row.
  * - A row with no text, or with a title, outlet or author over its limit
  *   (src/corpus/limits.ts), is refused by row number with the reason; the
  *   other rows are imported.
@@ -100,7 +102,7 @@ export function readTable(bytes: Uint8Array, path: string): TableRead {
         if ('error' in read) return { ok: false, reason: read.error };
         sheets = [{ name: '', rows: read.rows }];
         badLines = read.badLines;
-      } else sheets = [{ name: '', rows: parseDelimited(decoded.text, delimiterOf(decoded.text, path)) }];
+      } else sheets = [{ name: '', rows: delimitedRows(decoded.text, path) }];
     } catch (error) {
       return { ok: false, reason: error instanceof CorpusError ? error.message.slice(path.length + 2) : `could not be read (${String(error).slice(0, 120)})` };
     }
@@ -203,6 +205,16 @@ function fromSerial(raw: string): string {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < SERIAL_MIN || n > SERIAL_MAX) return raw;
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Excel's first line naming the delimiter (`sep=;`), which Excel itself does not show as a row. */
+const SEP_LINE = /^\ufeff?sep=([^\r\n])[ \t]*(?:\r\n|\r|\n|$)/i;
+
+/** A CSV or TSV file's rows: split by the delimiter a `sep=` line names (the line dropped), else by the one that fits the header. */
+function delimitedRows(text: string, path: string): string[][] {
+  const sep = SEP_LINE.exec(text);
+  if (sep) return parseDelimited(text.slice(sep[0].length), sep[1]!);
+  return parseDelimited(text, delimiterOf(text, path));
 }
 
 /** Tab for `.tsv`; otherwise the candidate that splits the first line into most fields. */

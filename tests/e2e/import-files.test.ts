@@ -34,11 +34,11 @@ const files = [
 });
 const png = join(dir, 'scan.png');
 writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-// A spreadsheet of articles saved as CSV by a European spreadsheet (semicolons), one text over two paragraphs, one date no one can read.
+// A spreadsheet of articles saved as CSV by a European Excel (semicolons, named on a first "sep=;" line), one text over two paragraphs, one date no one can read.
 const csv = join(dir, 'press-review.csv');
 writeFileSync(
   csv,
-  'Headline;Publication;Date;Text;Notes\n' +
+  'sep=;\nHeadline;Publication;Date;Text;Notes\n' +
     '"Harbour vote, and what it means";Coastal Herald;2023-03-14;"The harbour town voted to keep its ferry.\n\nThe council will publish its timetable next week.";seen\n' +
     'Bridge delayed;Valley Post;14/03/2023;"Work on the estuary bridge is delayed until the spring, engineers said.";\n' +
     'Empty row;Valley Post;2023;;\n' +

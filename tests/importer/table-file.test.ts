@@ -75,6 +75,14 @@ describe('readTable', () => {
     expect([none!.doc.meta.date, none!.dateNote]).toEqual([null, null]);
   });
 
+  it('takes the delimiter from a first line "sep=;" (as Excel writes it), which is not a row', () => {
+    const t = ok(readTable(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('sep=;\r\nTitel;Datum;Inhalt\r\nEins, zwei;05.03.2019;Ein Text, mit Kommas.\r\n')]), 'excel.csv'));
+    expect(t.items.map((i) => [meta(i)['title'], i.original, i.path])).toEqual([['Eins, zwei', 'Ein Text, mit Kommas.', 'excel.csv row 2']]);
+    expect(dateOf(t.items[0]!)).toBe('2019-03-05');
+    expect(ok(readTable(enc('sep=|\ntitle|text\nA, b|Text; here.\n'), 'p.csv')).items[0]!.original).toBe('Text; here.');
+    expect(ok(readTable(enc('SEP=,\ntitle\ttext,text\nA,Body.\n'), 't.tsv')).items[0]!.original).toBe('Body.');
+  });
+
   it('reads a row\'s date from another date column when the first is empty (records written with "date" or "published")', () => {
     const t = ok(readTable(enc(JSON.stringify([{ date: 1565999999, text: 'One.' }, { published: 'Fri, 16 Aug 2019 23:59:59 GMT', text: 'Two.' }])), 'mixed.json'));
     expect(t.items.map(dateOf)).toEqual(['2019-08-16', '2019-08-16']);
