@@ -10,12 +10,13 @@
 import { LANGUAGES } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
-import { foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
+import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, type MemberColumns } from './family-members.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Formula } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
+import type { SentenceBreaks } from './sentence-breaks.ts';
 import { TOK_CONTENT } from './prepare.ts';
 import type { Family, FamilyVariant, ReuseInput, Span } from './types.ts';
 
@@ -80,7 +81,7 @@ type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boiler
  * a document's index then orders like its id. `norm` is the vocabulary's
  * matching form per type.
  */
-export function buildFamilies(formulas: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], options: FamilyOptions): Family[] {
+export function buildFamilies(found: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], breaks: SentenceBreaks, options: FamilyOptions): Family[] {
   // Per document (arrays filled in loops, not by `map`: see assemble in
   // formula-extents.ts): its date key, its outlet and its year, read once
   // (not once per family that holds it).
@@ -98,13 +99,16 @@ export function buildFamilies(formulas: readonly Formula[], prepared: readonly P
   const outletSize = new Map<string, number>();
   for (const d of docs) if (d.outlet) outletSize.set(d.outlet, (outletSize.get(d.outlet) ?? 0) + 1);
   // Every member's document columns and text, read in document order.
-  const isFamily = new Uint8Array(formulas.length);
-  for (let f = 0; f < formulas.length; f++) isFamily[f] = docCountOf(formulas[f]!) >= options.familyMinDocs ? 1 : 0;
+  const isFamily = new Uint8Array(found.length);
+  for (let f = 0; f < found.length; f++) isFamily[f] = docCountOf(found[f]!) >= options.familyMinDocs ? 1 : 0;
   const offset = new Int32Array(prepared.length);
   for (let d = 0; d < prepared.length; d++) offset[d] = prepared[d]!.offset;
-  // At the extents a reader sees (family-links.ts): a family that is another
-  // again is folded into it (its members read once more), links checked.
-  let members = readMembers(formulas, isFamily, prepared);
+  // At the extents a reader sees (family-links.ts): a version that alone
+  // runs across a sentence end is cut there, then a family that is another
+  // again is folded into it (members read once more after each), links checked.
+  let members = readMembers(found, isFamily, prepared);
+  const formulas = cutAtBreaks(found, members, prepared, breaks);
+  if (formulas !== found) members = readMembers(formulas, isFamily, prepared);
   const foldedInto = foldFamilies(formulas.length, members, offset);
   const merged = foldedInto.some((f) => f >= 0) ? mergeFolded(formulas, foldedInto) : formulas;
   if (merged !== formulas) {

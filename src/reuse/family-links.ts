@@ -2,9 +2,12 @@
  * Families checked once more at the extents a reader sees. The formula
  * stages compare cores (the tokens the alignments agree on); a member is
  * then moved to the extent a reader would quote (readable-extent.ts), and
- * a core that ran across a sentence end is cut at it. So one formula can
- * end up as two families, and a frame can end up no longer holding the
- * formula it was said to contain:
+ * a core that ran across a sentence end is cut at it. So one version can
+ * still run into the sentence before it, one formula can end up as two
+ * families, and a frame can end up no longer holding the formula it was
+ * said to contain:
+ * - A member that alone runs across a sentence end is cut there
+ *   (`cutAtBreaks`).
  * - A family at least half of whose members are, token for token, members
  *   of a larger family, and whose other members each lie inside one of
  *   that family's or stand in a document it does not reach, is that
@@ -25,6 +28,84 @@
  */
 import type { Formula, Occurrence } from './formulas.ts';
 import type { MemberColumns } from './family-members.ts';
+import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
+import { breaksWithin, type SentenceBreaks } from './sentence-breaks.ts';
+
+/**
+ * Each family whose members, as read (`m`), mostly stay inside one
+ * sentence, with the others cut there: a member that runs across a
+ * sentence end or a paragraph break (`breaks`: abbreviations aside) keeps
+ * the piece holding most of the content words (types) its uncut partners
+ * use, ties to the longer; its occurrence is cut to that piece. The
+ * formula stages cut by a vote of the passages touching an occurrence, so
+ * a version aligned with a neighbouring sentence by other documents that
+ * share it too ("… an Bedeutung. „Die Energiewende ist …") could keep
+ * both. Where half or more of the members cross, all stay (a quoted
+ * paragraph). Returns `formulas` itself when nothing is cut.
+ */
+export function cutAtBreaks(formulas: readonly Formula[], m: MemberColumns, prepared: readonly PreparedDoc[], breaks: SentenceBreaks): readonly Formula[] {
+  let out: Formula[] | null = null;
+  for (let f = 0; f < formulas.length; f++) {
+    const b = m.base[f]!;
+    const n = m.base[f + 1]! - b;
+    if (n === 0) continue;
+    const occ = formulas[f]!.occurrences;
+    const inside: number[][] = [];
+    let crossing = 0;
+    for (let k = 0; k < n; k++) {
+      const at = breaksWithin(breaks, m.doc[b + k]!, prepared[m.doc[b + k]!]!.offset, m.readFirst[b + k]! + 1, m.readLast[b + k]!);
+      inside.push(at);
+      if (at.length > 0) crossing++;
+    }
+    if (crossing === 0 || 2 * crossing >= n) continue;
+    const words = new Set<number>();
+    for (let k = 0; k < n; k++) {
+      if (inside[k]!.length > 0) continue;
+      const d = prepared[m.doc[b + k]!]!;
+      for (let t = m.readFirst[b + k]!; t <= m.readLast[b + k]!; t++) if (d.flags[t]! & TOK_CONTENT) words.add(d.type[t]!);
+    }
+    const cut = occ.map((o, k): Occurrence => {
+      if (inside[k]!.length === 0) return o;
+      const p = bestPiece(m.readFirst[b + k]!, m.readLast[b + k]!, inside[k]!, prepared[o.doc]!, words);
+      const first = Math.max(o.first, p.first);
+      const last = Math.min(o.last, p.last);
+      return first <= last ? { doc: o.doc, first, last, links: o.links } : o;
+    });
+    const order = cut.map((_, k) => k).sort((x, y) => cut[x]!.doc - cut[y]!.doc || cut[x]!.first - cut[y]!.first);
+    const { passages, coreMask, contains, partOf } = formulas[f]!;
+    out ??= formulas.slice();
+    out[f] = {
+      occurrences: order.map((k) => cut[k]!),
+      passages,
+      coreMask: (k) => {
+        const j = order[k]!;
+        return coreMask(j).subarray(cut[j]!.first - occ[j]!.first, cut[j]!.last - occ[j]!.first + 1);
+      },
+      contains,
+      partOf,
+    };
+  }
+  return out ?? formulas;
+}
+
+/** Of [first, last] cut before each of `starts`, the piece with most content words in `words` (ties: the longer), trimmed to content words. */
+function bestPiece(first: number, last: number, starts: readonly number[], d: PreparedDoc, words: ReadonlySet<number>): { first: number; last: number } {
+  let best = { first, last };
+  let bestShared = -1;
+  for (let k = 0; k <= starts.length; k++) {
+    let a = k === 0 ? first : starts[k - 1]!;
+    let z = k === starts.length ? last : starts[k]! - 1;
+    while (a < z && !(d.flags[a]! & TOK_CONTENT)) a++;
+    while (z > a && !(d.flags[z]! & TOK_CONTENT)) z--;
+    let shared = 0;
+    for (let t = a; t <= z; t++) if (d.flags[t]! & TOK_CONTENT && words.has(d.type[t]!)) shared++;
+    if (shared > bestShared || (shared === bestShared && z - a > best.last - best.first)) {
+      best = { first: a, last: z };
+      bestShared = shared;
+    }
+  }
+  return best;
+}
 
 /**
  * Per formula, the formula it is folded into, or -1 (formula f's members

@@ -77,6 +77,6 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   // A literal, not a spread: a spread's hidden class is held only weakly (hidden-classes.ts).
   const layout = { flags: corpus.flags, offset: tokOffset, breaks, breakStart };
   const formulas = separateFrames(absorbFragments(findFormulas(kept, raw, layout, opts), opts.formulaFragmentShare), kept, raw, prepared);
-  const families = buildFamilies(formulas, prepared, sorted, vocab.norm, opts);
+  const families = buildFamilies(formulas, prepared, sorted, vocab.norm, layout, opts);
   return { passages, families };
 }

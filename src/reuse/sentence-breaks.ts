@@ -88,6 +88,15 @@ function lowerBound(breaks: Int32Array, lo: number, hi: number, pos: number): nu
   return lo;
 }
 
+/** The tokens t in [first, last] of document `doc` (its tokens start at corpus-wide `off`) with a break before them, ascending. */
+export function breaksWithin(b: SentenceBreaks, doc: number, off: number, first: number, last: number): number[] {
+  const { breaks } = b;
+  const hi = b.breakStart[doc + 1]!;
+  const out: number[] = [];
+  for (let k = lowerBound(breaks, b.breakStart[doc]!, hi, off + first); k < hi && breaks[k]! <= off + last; k++) out.push(breaks[k]! - off);
+  return out;
+}
+
 /**
  * Sets `bit` in `out[at + t]` for each token t in [first, last] of document
  * `doc` (its tokens start at corpus-wide `off`) with a break before it.

@@ -5,7 +5,8 @@
  * members, as read, lie inside one another.
  */
 import { describe, expect, it } from 'vitest';
-import { foldFamilies, mergeFolded, settleLinks } from '../../src/reuse/family-links.ts';
+import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from '../../src/reuse/family-links.ts';
+import { sentenceBreaks } from '../../src/reuse/sentence-breaks.ts';
 import { readMembers } from '../../src/reuse/family-members.ts';
 import type { Formula, Occurrence } from '../../src/reuse/formulas.ts';
 import { prepared } from './fixtures.ts';
@@ -93,5 +94,32 @@ describe('settleLinks', () => {
     expect(contains[0]).toEqual([1]);
     expect(partOf[1]).toEqual([0]);
     expect(partOf[2]).toEqual([]);
+  });
+});
+
+describe('cutAtBreaks', () => {
+  // Documents 0–2 hold "must protect … generations" inside one sentence; in
+  // document 4 the formula's occurrence also takes in the sentence before it.
+  const { docs: more, vocab: v } = prepared([
+    'We must protect clean rivers for future generations now.',
+    'They must protect clean rivers for future generations here.',
+    'You must protect clean rivers for future generations today.',
+    'Budget talks resume. You must protect clean rivers for future generations today.',
+  ]);
+  const breaks = sentenceBreaks(more, v.surface, more[0]!.corpus.flags);
+  const one = (occ: Occurrence[]) => [formula(occ, [0])];
+  const read = (formulas: readonly Formula[]) => readMembers(formulas, new Uint8Array(formulas.length).fill(1), more);
+
+  it("cuts a version that alone runs across a sentence end to the piece its partners' words are in", () => {
+    const formulas = one([at(0, 1, 7), at(1, 1, 7), at(2, 1, 7), at(3, 0, 10)]);
+    const cut = cutAtBreaks(formulas, read(formulas), more, breaks);
+    expect(cut[0]!.occurrences.map((o) => [o.doc, o.first, o.last])).toEqual([[0, 1, 7], [1, 1, 7], [2, 1, 7], [3, 4, 10]]);
+    // Its core mask is cut with it.
+    expect(cut[0]!.coreMask(3)).toHaveLength(7);
+  });
+
+  it('leaves a family alone where half or more of the versions cross (a quoted paragraph)', () => {
+    const formulas = one([at(0, 1, 7), at(3, 0, 10)]);
+    expect(cutAtBreaks(formulas, read(formulas), more, breaks)).toBe(formulas);
   });
 });
