@@ -2,7 +2,8 @@
  * Banded local alignment (Smith–Waterman–Gotoh, affine gaps) over the
  * tokens of two windows. Tokens match when their stems are equal; content
  * matches score above function-word matches, so "the ... of the" cannot pull
- * an alignment. Scratch buffers are reused across calls.
+ * an alignment. Scratch buffers are reused across calls; the windows'
+ * stems are copied into two of them first (the corpus keeps types only).
  */
 import type { ReuseOptions } from './options.ts';
 import type { DocPair } from './pair.ts';
@@ -82,6 +83,9 @@ let H1 = new Float64Array(256);
 let F0 = new Float64Array(256);
 let F1 = new Float64Array(256);
 let TB = new Uint8Array(4096);
+/** The stems of A's window [a0, a1) and B's [b0, b1), from index 0. */
+let SA = new Int32Array(256);
+let SB = new Int32Array(256);
 
 /** Traceback bits of a cell: where H came from (bits 0–1), whether E and F extend a gap. */
 const TB_H = 3;
@@ -92,7 +96,13 @@ const TB_H_FROM_F = 3;
 const TB_E_EXTENDS = 4;
 const TB_F_EXTENDS = 8;
 
-function ensure(width: number, cells: number): void {
+function ensure(width: number, cells: number, stems: number): void {
+  if (SA.length < stems) {
+    let n = SA.length;
+    while (n < stems) n *= 2;
+    SA = new Int32Array(n);
+    SB = new Int32Array(n);
+  }
   if (H0.length < width) {
     let n = H0.length;
     while (n < width) n *= 2;
@@ -118,16 +128,26 @@ export function alignBanded(pair: DocPair, win: AlignWindow, options: ReuseOptio
   const rows = win.a1 - win.a0;
   const W = win.dHi - win.dLo + 1;
   if (rows <= 0 || W <= 0 || win.b1 <= win.b0) return 0;
-  ensure(W + 1, (rows + 1) * W);
+  ensure(W + 1, (rows + 1) * W, Math.max(rows, win.b1 - win.b0));
+  windowStems(pair, win);
   const best = fillBand(pair, win, options);
   if (best < 0) return 0;
-  traceBack(pair, win, best, path);
+  traceBack(win, best, path);
   path.score = bestScore;
   return bestScore;
 }
 
 /** The best cell's score (set by fillBand). */
 let bestScore = 0;
+
+/** The stems of the window's tokens into SA and SB. */
+function windowStems(pair: DocPair, win: AlignWindow): void {
+  const { type, typeStem } = pair.corpus;
+  const sa = SA;
+  const sb = SB;
+  for (let t = pair.offsetA + win.a0, x = 0, end = pair.offsetA + win.a1; t < end; t++, x++) sa[x] = typeStem[type[t]!]!;
+  for (let t = pair.offsetB + win.b0, x = 0, end = pair.offsetB + win.b1; t < end; t++, x++) sb[x] = typeStem[type[t]!]!;
+}
 
 /**
  * Fills the band's traceback bits row by row; returns the best cell
@@ -137,7 +157,6 @@ let bestScore = 0;
 function fillBand(pair: DocPair, win: AlignWindow, options: ReuseOptions): number {
   const { a0, a1, b0, b1, dLo, dHi } = win;
   const oa = pair.offsetA;
-  const ob = pair.offsetB;
   const rows = a1 - a0;
   const W = dHi - dLo + 1;
   const mc = options.matchContent;
@@ -145,7 +164,9 @@ function fillBand(pair: DocPair, win: AlignWindow, options: ReuseOptions): numbe
   const mm = options.mismatch;
   const open = options.gapOpen;
   const ext = options.gapExtend;
-  const { stem, flags } = pair.corpus;
+  const flags = pair.corpus.flags;
+  const sa = SA;
+  const sb = SB;
   const tbuf = TB;
   let hPrev = H0;
   let hCur = H1;
@@ -164,10 +185,10 @@ function fillBand(pair: DocPair, win: AlignWindow, options: ReuseOptions): numbe
   for (let r = 1; r <= rows; r++) {
     const i = a0 + r - 1;
     const base = r * W;
-    const sA = stem[oa + i]!;
+    const sA = sa[r - 1]!;
     const matchScore = (flags[oa + i]! & TOK_CONTENT) !== 0 ? mc : mf;
-    // Token j of B is at rowB + k in the corpus.
-    const rowB = ob + i + dLo;
+    // Token j of B is at rowB + k in SB.
+    const rowB = i + dLo - b0;
     // Cells with b0 <= j < b1, where j = i + dLo + k.
     const kLo = Math.max(0, b0 - i - dLo);
     const kHi = Math.min(W - 1, b1 - 1 - i - dLo);
@@ -175,7 +196,7 @@ function fillBand(pair: DocPair, win: AlignWindow, options: ReuseOptions): numbe
     let hLeft = kLo > 0 ? hCur[kLo - 1]! : 0;
     let eLeft = NEG;
     for (let k = kLo; k <= kHi; k++) {
-      const hd = hPrev[k]! + (stem[rowB + k] === sA ? matchScore : mm);
+      const hd = hPrev[k]! + (sb[rowB + k] === sA ? matchScore : mm);
       let e = NEG;
       let eb = 0;
       if (k > 0) {
@@ -247,12 +268,11 @@ const IN_E = 1;
 const IN_F = 2;
 
 /** The path from the best cell back to where its score started, in reading order. */
-function traceBack(pair: DocPair, win: AlignWindow, bestCell: number, path: AlignPath): void {
-  const { a0, dLo } = win;
+function traceBack(win: AlignWindow, bestCell: number, path: AlignPath): void {
+  const { a0, b0, dLo } = win;
   const W = win.dHi - dLo + 1;
-  const oa = pair.offsetA;
-  const ob = pair.offsetB;
-  const stem = pair.corpus.stem;
+  const sa = SA;
+  const sb = SB;
   const tbuf = TB;
   let r = Math.floor(bestCell / W);
   let k = bestCell - r * W;
@@ -265,7 +285,7 @@ function traceBack(pair: DocPair, win: AlignWindow, bestCell: number, path: Alig
       const hb = tb & TB_H;
       if (hb === TB_H_NONE) break;
       if (hb === TB_H_DIAGONAL) {
-        path.push(stem[oa + i] === stem[ob + j] ? OP_MATCH : OP_SUB, i, j);
+        path.push(sa[i - a0] === sb[j - b0] ? OP_MATCH : OP_SUB, i, j);
         r--;
       } else state = hb === TB_H_FROM_E ? IN_E : IN_F;
     } else if (state === IN_E) {

@@ -138,15 +138,18 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
   const rep = new Int32Array(total);
   const firstRuns = new FirstOf();
   const words = new Int32Array(64);
+  // Per type, its stem's hash (the corpus keeps no stem column).
+  const typeStem = n > 0 ? docs[0]!.corpus.typeStem : new Int32Array(0);
+  const typeHash = new Int32Array(typeStem.length);
+  for (let t = 0; t < typeStem.length; t++) typeHash[t] = stemHash[typeStem[t]!]!;
   let m = 0;
   for (let r = 0; r < n; r++) {
     const d = docs[runs.doc[r]!]!;
     const ct = d.contentTok;
-    const stem = d.corpus.stem;
-    const off = d.offset;
+    const type = d.type;
     let w = 0;
     for (let k = runs.first[r]!; k <= runs.last[r]!; k++) {
-      if ((d.flags[ct[k]!]! & TOK_BANAL) !== 0 && w < words.length) words[w++] = stemHash[stem[off + ct[k]!]!]!;
+      if ((d.flags[ct[k]!]! & TOK_BANAL) !== 0 && w < words.length) words[w++] = typeHash[type[ct[k]!]!]!;
     }
     for (let i = 0; i < w; i++) {
       const h1 = firstStemPart(words[i]!);
@@ -332,10 +335,15 @@ function marginEnd(flags: Uint8Array, off: number, count: number, last: number):
 function sameWords(pair: DocPair, aFirst: number, aLast: number, bFirst: number, bLast: number, path: AlignPath): boolean {
   const len = aLast - aFirst + 1;
   if (len !== bLast - bFirst + 1 || (pair.same && bFirst <= aLast)) return false;
-  const stem = pair.corpus.stem;
+  const { type, typeStem } = pair.corpus;
   const oa = pair.offsetA + aFirst;
   const ob = pair.offsetB + bFirst;
-  for (let k = 0; k < len; k++) if (stem[oa + k] !== stem[ob + k]) return false;
+  // Mostly the very same types: their stems are not read.
+  for (let k = 0; k < len; k++) {
+    const ta = type[oa + k]!;
+    const tb = type[ob + k]!;
+    if (ta !== tb && typeStem[ta] !== typeStem[tb]) return false;
+  }
   path.length = 0;
   for (let k = 0; k < len; k++) path.push(OP_MATCH, aFirst + k, bFirst + k);
   return true;

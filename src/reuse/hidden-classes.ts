@@ -62,7 +62,7 @@ export function keepHiddenClasses(): void {
   if (kept) return;
   // The options spread: a thawed copy of the frozen defaults' map.
   const options = resolveOptions(undefined);
-  const corpus = { stem: new Int32Array(0), flags: new Uint8Array(0), contentTok: new Int32Array(0), typeOpener: new Uint32Array(0), type: new Int32Array(0), typeBigram: new Uint8Array(0) };
+  const corpus = { typeStem: new Int32Array(0), flags: new Uint8Array(0), contentTok: new Int32Array(0), typeOpener: new Uint32Array(0), type: new Int32Array(0), typeBigram: new Uint8Array(0) };
   // A call leaves `score` a double (it is read from a Float64Array): the
   // kept instance takes that final map, not the first one (small integer).
   const path = new AlignPath();
@@ -85,7 +85,7 @@ export function keepHiddenClasses(): void {
     new RawPassages(),
     new OpCache([]),
     new FirstOf(),
-    new ChanceModel(new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
+    new ChanceModel(new Int32Array(0), new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
     new UnionFind(1),
     new MemberSpans(0),
     // A PreparedDoc (a literal of prepareDocs'), of one empty document.

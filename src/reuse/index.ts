@@ -60,7 +60,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const corpus = prepared[0]!.corpus;
   const { tokOffset } = aligner.docs;
   const found = dedupePassages(raw.list);
-  const chance = new ChanceModel(corpus.stem, corpus.flags, corpus.stem.length, vocab.stems.length, coveredRuns(found, tokOffset));
+  const chance = new ChanceModel(corpus.type, corpus.typeStem, corpus.flags, corpus.flags.length, vocab.stems.length, coveredRuns(found, tokOffset));
   const opCache = new OpCache(vocab.surface);
   const passages = [];
   const kept = [];
@@ -68,7 +68,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
     // Side b of each passage lies anywhere in the corpus: read a batch ahead.
     if (i % TOUCH_PASSAGES === 0) touchPassages(found, i, Math.min(found.length, i + TOUCH_PASSAGES), raw, prepared, corpus.flags);
     const r = found[i]!;
-    const e = chance.expected(r, raw, corpus.stem, corpus.flags, tokOffset[r.docA]!, tokOffset[r.docB]!, r.frequent);
+    const e = chance.expected(r, raw, corpus.type, corpus.typeStem, corpus.flags, tokOffset[r.docA]!, tokOffset[r.docB]!, r.frequent);
     if (!(e <= opts.maxExpectedByChance)) continue;
     kept.push(r);
     passages.push(toPassage(r, raw, prepared[r.docA]!, prepared[r.docB]!, opCache, e));

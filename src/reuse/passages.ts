@@ -167,7 +167,7 @@ function trimToMatches(path: AlignPath, s0: number, e0: number): boolean {
  * the passage's first or last bigram by a character).
  */
 function widenFlanks(pair: DocPair): void {
-  const { stem, flags, type, typeBigram } = pair.corpus;
+  const { typeStem, flags, type, typeBigram } = pair.corpus;
   // The GAP_* bits are the low bits of the flags.
   const gap = flags;
   const { offsetA: oa, offsetB: ob, same } = pair;
@@ -177,7 +177,7 @@ function widenFlanks(pair: DocPair): void {
     bFirst > 0 &&
     (!same || bFirst - 1 > aLast) &&
     (flags[oa + aFirst - 1]! & flags[ob + bFirst - 1]! & TOK_CONTENT) !== 0 &&
-    stem[oa + aFirst - 1] !== stem[ob + bFirst - 1] &&
+    typeStem[type[oa + aFirst - 1]!] !== typeStem[type[ob + bFirst - 1]!] &&
     ((gap[oa + aFirst]! | gap[ob + bFirst]!) & FLANK_BREAK) === 0 &&
     (typeBigram[type[oa + aFirst - 1]!]! | typeBigram[type[ob + bFirst - 1]!]!) === 0;
   if (seg.flankBefore) {
@@ -189,7 +189,7 @@ function widenFlanks(pair: DocPair): void {
     bLast + 1 < pair.countB &&
     (!same || aLast + 1 < seg.bFirst) &&
     (flags[oa + aLast + 1]! & flags[ob + bLast + 1]! & TOK_CONTENT) !== 0 &&
-    stem[oa + aLast + 1] !== stem[ob + bLast + 1] &&
+    typeStem[type[oa + aLast + 1]!] !== typeStem[type[ob + bLast + 1]!] &&
     ((gap[oa + aLast + 1]! | gap[ob + bLast + 1]!) & FLANK_BREAK) === 0 &&
     (typeBigram[type[oa + aLast + 1]!]! | typeBigram[type[ob + bLast + 1]!]!) === 0;
   if (seg.flankAfter) {

@@ -35,16 +35,17 @@ export function touchPartnerRanges(recurring: Int32Array, sorted: Int32Array, s0
 
 /**
  * Before a batch is tested and aligned: for each single-seed candidate that
- * will be tested, B's stems at both ends of the test's window (it spans one
+ * will be tested, B's types at both ends of the test's window (it spans one
  * or two cache lines); for each candidate that will be aligned, B's first
- * content word's token index, then that token's stem.
+ * content word's token index, then that token's type.
  */
 export function touchBatch(batch: CandidateBatch, aligner: CandidateAligner): void {
-  const { stem, contentTok: ctAll } = aligner.corpus;
+  const { type, flags, contentTok: ctAll } = aligner.corpus;
   const { tokOffset, contentOffset } = aligner.docs;
   const { minSeeds, singleMaxRarity } = aligner;
   const win = aligner.options.singleSeedWindow;
-  const last = stem.length - 1;
+  // The corpus's last token (the type column may have room past it).
+  const last = flags.length - 1;
   const rec = batch.records;
   const nb = batch.length;
   let sum = 0;
@@ -59,13 +60,13 @@ export function touchBatch(batch: CandidateBatch, aligner: CandidateAligner): vo
     if (rec[q + CAND_RARITY]! > singleMaxRarity) continue;
     const da = rec[q + CAND_DOC_A]!;
     const at = tokOffset[db]! + ctAll[contentOffset[da]! + rec[q + CAND_A_FIRST]!]! + rec[q + CAND_DIAG_MIN]!;
-    sum += stem[Math.max(0, Math.min(last, at - win))]! + stem[Math.max(0, Math.min(last, at + win))]!;
+    sum += type[Math.max(0, Math.min(last, at - win))]! + type[Math.max(0, Math.min(last, at + win))]!;
   }
   for (let k = 0; k < nb; k++) {
     const q = CAND_INTS * k;
     if (rec[q + CAND_SEEDS]! < minSeeds) continue;
     const db = rec[q + CAND_DOC_B]!;
-    sum += stem[Math.min(last, tokOffset[db]! + ctAll[contentOffset[db]! + rec[q + CAND_B_FIRST]!]!)]!;
+    sum += type[Math.min(last, tokOffset[db]! + ctAll[contentOffset[db]! + rec[q + CAND_B_FIRST]!]!)]!;
   }
   sink[0] = sum;
 }

@@ -1,5 +1,5 @@
 /**
- * Documents as typed arrays of tokens: offsets, interned stems, content
+ * Documents as typed arrays of tokens: offsets, interned types, content
  * flags and the gap before each token. Built once per detection, in one
  * pass over the text (intern.ts) plus linear passes over int arrays; each
  * document's arrays are views into corpus-wide columns.
@@ -11,7 +11,12 @@ import { Vocabulary } from '../text/vocabulary.ts';
 
 /** The corpus-wide columns that every document's arrays are views of. */
 export interface CorpusColumns {
-  stem: Int32Array;
+  /**
+   * Per type: its stem id (the Vocabulary's `stemOf`). A token's stem is
+   * `typeStem[type[i]]`: no stem column per token, 4 bytes per token less
+   * fresh memory (each fresh page costs a page fault).
+   */
+  typeStem: Int32Array;
   /**
    * Per token, one byte: the GAP_* bits of the gap before it (bits 0–2),
    * TOK_CONTENT and TOK_BANAL. One column instead of three: the random
@@ -55,16 +60,17 @@ export interface PreparedDoc {
   type: Int32Array;
   /** Surfaces of all types (the Vocabulary's, shared by every document). */
   surface: readonly string[];
-  // Stems and flags per token are read from `corpus` at `offset` (no
-  // per-document views but this one: fewer objects).
+  // Flags per token are read from `corpus` at `offset` (no per-document
+  // views but this one: fewer objects); stems through `corpus.typeStem`.
   /** This document's view of `corpus.flags` (seeding sets TOK_BANAL). */
   flags: Uint8Array;
   /** Token index of the k-th content word. */
   contentTok: Int32Array;
   /** Its language, as an index in function-words.ts's LANGUAGES (0, English, unless told otherwise). */
   language: number;
-  // The stem of the k-th content word is corpus.stem[offset + contentTok[k]]
-  // (derived where needed: one corpus-sized column less of fresh memory).
+  // The stem of the k-th content word is
+  // corpus.typeStem[corpus.type[offset + contentTok[k]]] (derived where
+  // needed: no corpus-sized column of content stems).
 }
 
 /** Token t's end in `d.text` (code units). */
@@ -107,10 +113,9 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const { cols, docStart } = tokenise(texts, vocab);
   const total = cols.length;
   const { marker, functional, opener, bigram } = typeLanguages(vocab);
-  const stem = new Int32Array(total);
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
-  const { language, contentCount } = markContent(cols.type, docStart, vocab.stemOf, marker, functional, stem, flags);
+  const { language, contentCount } = markContent(cols.type, docStart, marker, functional, flags);
   // One slot to spare: the fill below writes every token's index and
   // advances past content words only.
   const slots = new Int32Array(contentCount + 1);
@@ -118,7 +123,7 @@ export function prepareDocs(texts: readonly { id: string; text: string }[], voca
   const type = cols.type;
   const start = cols.start.subarray(0, total);
 
-  const corpus: CorpusColumns = { stem, flags, contentTok, typeOpener: opener, type, typeBigram: bigram };
+  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, type, typeBigram: bigram };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
@@ -188,16 +193,14 @@ const counter = new LanguageCounter();
 
 /**
  * Per document, its language (by its words' marker bits, function-words.ts);
- * per token, its stem into `stem` and the content bit into `flags`: a token
+ * per token, the content bit into `flags`: a token
  * is content unless it is a function word of its document's language.
  */
 function markContent(
   type: Int32Array,
   docStart: Int32Array,
-  typeStem: Int32Array,
   marker: Uint32Array,
   functional: Uint32Array,
-  stem: Int32Array,
   flags: Uint8Array,
 ): { language: Uint8Array; contentCount: number } {
   const docs = docStart.length - 1;
@@ -215,7 +218,6 @@ function markContent(
     const lang = language[d]!;
     for (let i = t0; i < t1; i++) {
       const ty = type[i]!;
-      stem[i] = typeStem[ty]!;
       const c = ((functional[ty]! >>> lang) & 1) ^ 1;
       flags[i] = flags[i]! | (c << TOK_CONTENT_BIT);
       contentCount += c;

@@ -197,10 +197,10 @@ export function generateSeeds(d: PreparedDoc, stemHash: Int32Array, policy: Seed
   const { dense, pairBits, frequentIndex, frequentCount, hashes: stockHashes } = stock;
   out.reserve(m, m * maxDistance);
   const { hash, key: keys, pos, rarity: rarities, wordHash, wordFlags, wordLog2, wordRow, wordColumn } = out;
-  const tokStem = d.corpus.stem;
+  const { type: tokType, typeStem } = d.corpus;
   const off = d.offset;
   for (let k = 0; k < m; k++) {
-    const st = tokStem[off + ct[k]!]!;
+    const st = typeStem[tokType[off + ct[k]!]!]!;
     wordHash[k] = stemHash[st]!;
     wordFlags[k] = stemFlags[st]!;
     wordLog2[k] = stemLog2[st]!;

@@ -56,16 +56,19 @@ export class ChanceModel {
   #logFactorial = new Float64Array(1024);
 
   /**
-   * `stem` and `flags` are the corpus-wide token columns (stem id;
-   * TOK_CONTENT, TOK_BANAL set by seeding); `stems` the number of stem ids;
+   * `type` and `flags` are the corpus-wide token columns (type id;
+   * TOK_CONTENT, TOK_BANAL set by seeding), `typeStem` each type's stem id;
+   * `stems` the number of stem ids;
    * `covered` the corpus-wide tokens inside some passage, as ascending,
    * disjoint runs: [start, end) pairs (`coveredRuns`).
    */
-  constructor(stem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Int32Array) {
-    // Per stem, its two counts side by side (2s: all, 2s + 1: outside), as
-    // ints: each token's stem then touches one cache line, not one in each
-    // of two float columns (8M words: the constructor 0.92 of before).
-    const counts = new Int32Array(2 * stems);
+  constructor(type: Int32Array, typeStem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Int32Array) {
+    // Per type, its two counts side by side (2t: all, 2t + 1: outside), as
+    // ints: each token then touches one cache line, not one in each of two
+    // float columns (8M words: the constructor 0.92 of before); added up
+    // per stem afterwards (no dependent read of the token's stem).
+    const types = typeStem.length;
+    const counts = new Int32Array(2 * types);
     let n = 0;
     // The tokens between the runs add 0 or 1 to their stem's counts,
     // without a branch per token (content or not is unpredictable); those
@@ -77,9 +80,9 @@ export class ChanceModel {
         const f = flags[t]!;
         const content = (f >>> TOK_CONTENT_BIT) & 1;
         n += content;
-        const s = 2 * stem[t]!;
-        counts[s] = counts[s]! + content;
-        counts[s + 1] = counts[s + 1]! + (content & ~(f >>> TOK_BANAL_BIT));
+        const c = 2 * type[t]!;
+        counts[c] = counts[c]! + content;
+        counts[c + 1] = counts[c + 1]! + (content & ~(f >>> TOK_BANAL_BIT));
       }
       if (k === covered.length) break;
       for (const stop = covered[k + 1]!; t < stop; t++) n += (flags[t]! >>> TOK_CONTENT_BIT) & 1;
@@ -87,9 +90,14 @@ export class ChanceModel {
     const logN = Math.log(Math.max(1, n));
     const all = new Float64Array(stems);
     const outside = new Float64Array(stems);
+    for (let t = 0; t < types; t++) {
+      const s = typeStem[t]!;
+      all[s] = all[s]! + counts[2 * t]!;
+      outside[s] = outside[s]! + counts[2 * t + 1]!;
+    }
     for (let s = 0; s < stems; s++) {
-      all[s] = Math.log(counts[2 * s]! + 1) - logN;
-      outside[s] = Math.log(counts[2 * s + 1]! + 1) - logN;
+      all[s] = Math.log(all[s]! + 1) - logN;
+      outside[s] = Math.log(outside[s]! + 1) - logN;
     }
     this.#logP = all;
     this.#logPOutside = outside;
@@ -119,7 +127,7 @@ export class ChanceModel {
    * E for one passage: `oa`, `ob` are its documents' first tokens in the
    * corpus-wide columns, its steps [at, at + steps) of `path`.
    */
-  expected(p: TokenPassage, path: PathColumns, stem: Int32Array, flags: Uint8Array, oa: number, ob: number, frequent: boolean): number {
+  expected(p: TokenPassage, path: PathColumns, type: Int32Array, typeStem: Int32Array, flags: Uint8Array, oa: number, ob: number, frequent: boolean): number {
     const logPOf = frequent ? this.#logPOutside : this.#logP;
     let logP = 0;
     let k = 0;
@@ -134,7 +142,7 @@ export class ChanceModel {
       const t = oa + ai[s]!;
       if ((flags[t]! & TOK_CONTENT) === 0) continue;
       k++;
-      logP += logPOf[stem[t]!]!;
+      logP += logPOf[typeStem[type[t]!]!]!;
       if (a0 < 0) {
         a0 = ai[s]!;
         b0 = bj[s]!;

@@ -17,7 +17,7 @@ import { TOK_BANAL, TOK_CONTENT } from './prepare.ts';
  * word).
  */
 export function diagonalSupport(pair: DocPair, t: number, diag: number, opts: ReuseOptions): boolean {
-  const { stem, flags } = pair.corpus;
+  const { type, typeStem, flags } = pair.corpus;
   const { offsetA: oa, countA, offsetB: ob, countB, same } = pair;
   const w = opts.singleSeedWindow;
   const lo = Math.max(0, t - w, -diag);
@@ -25,7 +25,7 @@ export function diagonalSupport(pair: DocPair, t: number, diag: number, opts: Re
   let matches = 0;
   if (!same || diag !== 0) {
     const shift = ob + diag;
-    for (let i = lo; i <= hi; i++) if (stem[oa + i] === stem[shift + i]) matches++;
+    for (let i = lo; i <= hi; i++) if (typeStem[type[oa + i]!] === typeStem[type[shift + i]!]) matches++;
   }
   if (matches < opts.minMatchedTokens) return false;
   if (opts.minContentMatches <= 0) return true;
@@ -37,11 +37,11 @@ export function diagonalSupport(pair: DocPair, t: number, diag: number, opts: Re
   for (let i = lo2; i <= hi2; i++) {
     const fa = flags[oa + i]!;
     if ((fa & TOK_CONTENT) === 0) continue;
-    const s = stem[oa + i];
+    const s = typeStem[type[oa + i]!];
     const banalA = (fa & TOK_BANAL) !== 0;
     const j1 = Math.min(bLast, i + diag + 1);
     for (let j = Math.max(0, i + diag - 1); j <= j1; j++) {
-      if (stem[ob + j] === s && (!same || j > i) && (!banalA || (flags[ob + j]! & TOK_BANAL) === 0)) {
+      if (typeStem[type[ob + j]!] === s && (!same || j > i) && (!banalA || (flags[ob + j]! & TOK_BANAL) === 0)) {
         if (++fresh >= opts.minContentMatches) return true;
         break;
       }

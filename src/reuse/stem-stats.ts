@@ -21,11 +21,11 @@ export function stemStatistics(docs: readonly PreparedDoc[], stemCount: number):
   let contentWords = 0;
   for (const d of docs) {
     const ct = d.contentTok;
-    const stem = d.corpus.stem;
+    const { type, typeStem } = d.corpus;
     const off = d.offset;
     contentWords += ct.length;
     for (let k = 0; k < ct.length; k++) {
-      const s = stem[off + ct[k]!]!;
+      const s = typeStem[type[off + ct[k]!]!]!;
       occurrences[s] = occurrences[s]! + 1;
       if (lastDoc[s] !== d.index) {
         lastDoc[s] = d.index;
@@ -41,8 +41,8 @@ export function contentStemsOf(d: PreparedDoc, out: Int32Array): Int32Array {
   const ct = d.contentTok;
   const m = ct.length;
   if (m > out.length) out = new Int32Array(m * 2);
-  const stem = d.corpus.stem;
+  const { type, typeStem } = d.corpus;
   const off = d.offset;
-  for (let k = 0; k < m; k++) out[k] = stem[off + ct[k]!]!;
+  for (let k = 0; k < m; k++) out[k] = typeStem[type[off + ct[k]!]!]!;
   return out;
 }

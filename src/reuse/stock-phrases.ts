@@ -196,14 +196,18 @@ export function countPacked(docs: readonly PreparedDoc[], count: PairCount, occC
   const table = new Int32Array(f * f);
   let touched = new Int32Array(1024);
   let wf = new Int32Array(256);
+  // Per type, its stem's frequent-stem index: one read per word, not two.
+  const typeStem = docs.length > 0 ? docs[0]!.corpus.typeStem : new Int32Array(0);
+  const typeFidx = new Int32Array(typeStem.length);
+  for (let t = 0; t < typeStem.length; t++) typeFidx[t] = fidx[typeStem[t]!]!;
   for (const d of docs) {
     const ct = d.contentTok;
     const m = ct.length;
     if (m * maxDistance > touched.length) touched = new Int32Array(m * maxDistance * 2);
     if (m > wf.length) wf = new Int32Array(m * 2);
-    const stem = d.corpus.stem;
+    const type = d.corpus.type;
     const off = d.offset;
-    for (let k = 0; k < m; k++) wf[k] = fidx[stem[off + ct[k]!]!]!;
+    for (let k = 0; k < m; k++) wf[k] = typeFidx[type[off + ct[k]!]!]!;
     let nt = 0;
     for (let k = 0; k < m; k++) {
       const a = wf[k]!;

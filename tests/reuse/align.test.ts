@@ -11,7 +11,8 @@ function windowOf(a0: number, a1: number, b0: number, b1: number, dLo = b0 - (a1
 
 /** Smith–Waterman–Gotoh over the whole window, by its definition: the best local score. */
 function naiveBest(pair: DocPair, w: AlignWindow): number {
-  const { stem, flags } = pair.corpus;
+  const { type, typeStem, flags } = pair.corpus;
+  const stem = (t: number): number => typeStem[type[t]!]!;
   const rows = w.a1 - w.a0;
   const cols = w.b1 - w.b0;
   const NEG = -1e9;
@@ -25,7 +26,7 @@ function naiveBest(pair: DocPair, w: AlignWindow): number {
       const j = w.b0 + c - 1;
       if (j - i < w.dLo || j - i > w.dHi) continue;
       const ia = pair.offsetA + i;
-      const s = stem[ia] === stem[pair.offsetB + j] ? ((flags[ia]! & TOK_CONTENT) !== 0 ? opts.matchContent : opts.matchFunction) : opts.mismatch;
+      const s = stem(ia) === stem(pair.offsetB + j) ? ((flags[ia]! & TOK_CONTENT) !== 0 ? opts.matchContent : opts.matchFunction) : opts.mismatch;
       E[r]![c] = Math.max(H[r]![c - 1]! + opts.gapOpen, E[r]![c - 1]! + opts.gapExtend);
       F[r]![c] = Math.max(H[r - 1]![c]! + opts.gapOpen, F[r - 1]![c]! + opts.gapExtend);
       H[r]![c] = Math.max(0, H[r - 1]![c - 1]! + s, E[r]![c]!, F[r]![c]!);
@@ -71,7 +72,8 @@ describe('alignBanded', () => {
         if (o !== OP_INS) expect(path.ai[p]).toBe(++i);
         if (o !== OP_DEL) expect(path.bj[p]).toBe(++j);
         if (o === OP_MATCH || o === OP_SUB) {
-          expect(pair.corpus.stem[pair.offsetA + i] === pair.corpus.stem[pair.offsetB + j]).toBe(o === OP_MATCH);
+          const { type, typeStem } = pair.corpus;
+          expect(typeStem[type[pair.offsetA + i]!] === typeStem[type[pair.offsetB + j]!]).toBe(o === OP_MATCH);
         }
       }
     }

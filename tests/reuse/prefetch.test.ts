@@ -38,7 +38,7 @@ describe('touchBatch', () => {
   it('clamps single-seed windows at both ends of the corpus and reads aligned candidates’ first words, writing nothing', () => {
     const tokens = 20;
     const aligner = {
-      corpus: { stem: guarded(new Array(tokens).fill(7)), contentTok: guarded([0, 2, 4, 6, 0, 3, 5, 9]) },
+      corpus: { type: guarded(new Array(tokens).fill(7)), flags: new Uint8Array(tokens), contentTok: guarded([0, 2, 4, 6, 0, 3, 5, 9]) },
       docs: { tokOffset: guarded([0, 10]), contentOffset: guarded([0, 4]) },
       minSeeds: 2,
       singleMaxRarity: 5,

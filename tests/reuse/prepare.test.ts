@@ -25,7 +25,7 @@ describe('prepareDocs', () => {
       tokens.forEach((t, k) => {
         expect(d.start[k]).toBe(t.start);
         expect(d.surface[d.type[k]!]).toBe(t.text);
-        expect(vocab.stems[d.corpus.stem[d.offset + k]!]).toBe(t.stem);
+        expect(vocab.stems[d.corpus.typeStem[d.corpus.type[d.offset + k]!]!]).toBe(t.stem);
         const flags = d.corpus.flags[d.offset + k]!;
         expect((flags & TOK_CONTENT) !== 0).toBe(t.isContent);
         expect((flags & GAP_PARAGRAPH) !== 0).toBe(t.paragraphStart);
@@ -37,7 +37,7 @@ describe('prepareDocs', () => {
       offset += d.count;
       contentOffset += d.contentTok.length;
     });
-    expect(docs[0]!.corpus.stem.length).toBe(offset);
+    expect(docs[0]!.corpus.flags.length).toBe(offset);
   });
 
   it('sizes its columns for a first text longer than the sample', () => {

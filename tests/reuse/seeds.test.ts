@@ -48,7 +48,7 @@ describe('generateSeeds', () => {
     expect(out.n).toBe(12);
     expect(Array.from(out.pos.subarray(0, out.n))).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4]);
     const d = docs[0]!;
-    const stemOf = (k: number): number => d.corpus.stem[d.offset + d.contentTok[k]!]!;
+    const stemOf = (k: number): number => d.corpus.typeStem[d.type[d.contentTok[k]!]!]!;
     expect(out.hash[1]).toBe(seedHash(firstStemPart(stemHash[stemOf(0)]!), stemHash[stemOf(2)]!));
   });
 });

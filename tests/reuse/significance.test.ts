@@ -13,19 +13,21 @@ import { ChanceModel, coveredRuns } from '../../src/reuse/significance.ts';
 /** Two documents of the given stems, then filler stems (100 of each of 50 stems); every token a content word. */
 function corpus(a: number[], b: number[]) {
   const filler = Array.from({ length: 5000 }, (_, i) => 100 + (i % 50));
-  const stem = Int32Array.from([...a, ...b, ...filler]);
-  const flags = new Uint8Array(stem.length).fill(TOK_CONTENT);
-  const model = new ChanceModel(stem, flags, stem.length, 200, new Int32Array(0));
-  return { stem, flags, model, ob: a.length };
+  // Type t is stem t.
+  const type = Int32Array.from([...a, ...b, ...filler]);
+  const typeStem = Int32Array.from({ length: 200 }, (_, i) => i);
+  const flags = new Uint8Array(type.length).fill(TOK_CONTENT);
+  const model = new ChanceModel(type, typeStem, flags, type.length, 200, new Int32Array(0));
+  return { type, typeStem, flags, model, ob: a.length };
 }
 
 /** E of a passage over tokens [0, n) of both documents with the given steps (op per token pair, in order); each document is padded to 4 tokens. */
 function expected(a: number[], b: number[], ops: number[]) {
   const pad = (x: number[]) => [...x, ...Array<number>(4 - x.length).fill(9)];
-  const { stem, flags, model, ob } = corpus(pad(a), pad(b));
+  const { type, typeStem, flags, model, ob } = corpus(pad(a), pad(b));
   const path = { op: Uint8Array.from(ops), ai: Int32Array.from(ops.map((_, i) => i)), bj: Int32Array.from(ops.map((_, i) => i)) };
   const p: TokenPassage = { docA: 0, docB: 1, aFirst: 0, aLast: ops.length - 1, bFirst: 0, bLast: ops.length - 1, at: 0, steps: ops.length, frequent: false, copies: null };
-  return model.expected(p, path, stem, flags, 0, ob, false);
+  return model.expected(p, path, type, typeStem, flags, 0, ob, false);
 }
 
 describe('ChanceModel', () => {
@@ -63,13 +65,14 @@ describe('coveredRuns', () => {
   });
 
   it('counts the words inside runs only towards the corpus size', () => {
-    // Stem 1 everywhere; tokens [0, 10) covered: 90 of 100 counted.
-    const stem = new Int32Array(100).fill(1);
+    // Type 2 (stem 1) everywhere; tokens [0, 10) covered: 90 of 100 counted.
+    const type = new Int32Array(100).fill(2);
+    const typeStem = Int32Array.from([0, 0, 1]);
     const flags = new Uint8Array(100).fill(TOK_CONTENT);
     const p: TokenPassage = { docA: 0, docB: 0, aFirst: 0, aLast: 1, bFirst: 2, bLast: 3, at: 0, steps: 2, frequent: false, copies: null };
     const path = { op: Uint8Array.from([OP_MATCH, OP_MATCH]), ai: Int32Array.from([0, 1]), bj: Int32Array.from([2, 3]) };
-    const covered = new ChanceModel(stem, flags, 100, 2, Int32Array.from([0, 10])).expected(p, path, stem, flags, 0, 0, false);
-    const none = new ChanceModel(stem, flags, 100, 2, new Int32Array(0)).expected(p, path, stem, flags, 0, 0, false);
+    const covered = new ChanceModel(type, typeStem, flags, 100, 2, Int32Array.from([0, 10])).expected(p, path, type, typeStem, flags, 0, 0, false);
+    const none = new ChanceModel(type, typeStem, flags, 100, 2, new Int32Array(0)).expected(p, path, type, typeStem, flags, 0, 0, false);
     // Two matched words of p(w) = (c + 1) / N each: (91 / 100)² against (101 / 100)².
     expect(covered / none).toBeCloseTo((91 / 101) ** 2, 9);
   });

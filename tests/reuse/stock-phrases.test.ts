@@ -52,7 +52,7 @@ function naiveStock(texts: string[], count: Omit<PairCount, 'frequentIndex' | 'f
   const occ = new Map<string, number>();
   const inDocs = new Map<string, Set<number>>();
   for (const d of docs) {
-    const cs = Array.from(d.contentTok, (t) => d.corpus.stem[d.offset + t]!);
+    const cs = Array.from(d.contentTok, (t) => d.corpus.typeStem[d.type[t]!]!);
     for (let k = 0; k < cs.length; k++) {
       for (let j = k + 1; j <= Math.min(cs.length - 1, k + count.maxDistance); j++) {
         if (!frequent(cs[k]!) || !frequent(cs[j]!)) continue;
