@@ -29,9 +29,11 @@
  *   cut before the conjunction. A noun there ends a complete coordination
  *   ("the desires and interests | of") and is left.
  *
- * - before the end of its sentence, in German or Dutch, when one function
- *   word stands between: extended through it. There a clause ends on its
- *   verbs, and the last is often an auxiliary ("dass die Netzentgelte
+ * - one word before the end of its clause (punctuation or a line break
+ *   after it): extended through a content word, whose versions often
+ *   differ there ("my fellow | Americans:", "God bless | America."), and
+ *   in German or Dutch through a function word: there a clause ends on
+ *   its verbs, the last often an auxiliary ("dass die Netzentgelte
  *   ungleich verteilt | werden."); in English a function word there ends
  *   a predicate or is an adverb ("the old zero-sum game | now.");
  * - after an article, demonstrative or possessive that opens its noun
@@ -279,11 +281,21 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
   if (c - 1 > e.first && isContent(d, c) && CONJUNCTIONS.has(lower(d, c - 1)) && opensComplement(d, c + 1)) {
     cut(d, e, e.first, c - 2);
   }
-  // German or Dutch: the auxiliary that ends its clause ("ungleich verteilt | werden.").
+  // The one word left of its clause: a content word ("my fellow | Americans:",
+  // "God bless | America."), or in German or Dutch the auxiliary ("ungleich
+  // verteilt | werden.").
   const tail = e.last + 1;
-  if (VERB_FINAL.has(d.language) && tail < d.count && !isContent(d, tail) && (d.flags[tail]! & BREAK) === 0 && (tail + 1 === d.count || (d.flags[tail + 1]! & BREAK) !== 0)) e.last = tail;
+  if (tail < d.count && gapIs(d, tail, SPACE) && (isContent(d, tail) || VERB_FINAL.has(d.language)) && endsClause(d, tail)) e.last = tail;
   // The article or possessive that opens the first word's noun phrase.
   for (let k = 0; k < OPENER_REACH && opensPhraseAt(d, e.first); k++) e.first--;
+}
+
+/** Clause punctuation (or a line break) after a word. */
+const CLAUSE_END = /^[\s"'”’»)\]]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;
+
+/** Token t ends its clause: the text ends after it, or clause punctuation or a line break follows it. */
+function endsClause(d: PreparedDoc, t: number): boolean {
+  return t + 1 === d.count || CLAUSE_END.test(gapAfter(d, t));
 }
 
 /** Token t - 1 opens a noun phrase in t's document's language and stands one space before t. */

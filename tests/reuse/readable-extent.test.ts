@@ -31,8 +31,8 @@ describe('readableExtent', () => {
   });
 
   it('extends through a hyphenated compound at either edge', () => {
-    expect(readable('They abandon the old zero-sum game and winner-take-all politics.', 'abandon', 'take')).toBe('abandon the old zero-sum game and winner-take-all');
-    expect(readable('They abandon the old zero-sum game and winner-take-all politics.', 'sum', 'game')).toBe('zero-sum game');
+    expect(readable('They abandon the old zero-sum game and winner-take-all politics of the past.', 'abandon', 'take')).toBe('abandon the old zero-sum game and winner-take-all');
+    expect(readable('They abandon the old zero-sum game and winner-take-all politics of the past.', 'sum', 'game')).toBe('zero-sum game');
   });
 
   it('extends through a name that ends within three words, and cuts before one that goes on', () => {
@@ -75,6 +75,12 @@ describe('readableExtent', () => {
     expect(readable('They said so, the rules hold.', 'rules', 'hold')).toBe('the rules hold');
     expect(readable('He said, rules hold for all.', 'rules', 'all')).toBe('rules hold for all');
     expect(readable('We know that rules hold for all.', 'rules', 'all')).toBe('rules hold for all');
+  });
+
+  it('takes in the one content word left of its clause, whose versions often differ there', () => {
+    expect(readable('Mr. Speaker, distinguished guests, my fellow Americans: the state of our Union is strong.', 'distinguished', 'fellow')).toBe('distinguished guests, my fellow Americans');
+    expect(readable('Thank you, God bless you, and God save America.', 'Thank', 'save')).toBe('Thank you, God bless you, and God save America');
+    expect(readable('My fellow citizens of this great land.', 'My', 'fellow')).toBe('My fellow');
   });
 
   it('takes in the auxiliary that ends a German or Dutch clause, not an English adverb', () => {
