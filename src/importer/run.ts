@@ -68,7 +68,7 @@ export function planImport(files: readonly PickedFile[]): Plan {
     if (f.name.startsWith('.') || f.name.startsWith('_') || HIDDEN_FOLDER.test(f.path)) plan.skipped.push({ file: f.path, reason: 'skipped: hidden or note file (name starts with "." or "_")' });
     else if (SIDECAR.test(f.name)) plan.sidecars.set(f.path.replace(SIDECAR, ''), f);
     else if (PAGE_ASSETS.test(f.path)) plan.skipped.push({ file: f.path, reason: 'skipped: part of a saved web page (its images, styles and scripts)' });
-    else if (NOT_DOCUMENTS.test(f.name) && files.length > 1) plan.skipped.push({ file: f.path, reason: 'skipped: a note about the folder, not a document' });
+    else if (NOT_DOCUMENTS.test(f.name) && f.path.includes('/')) plan.skipped.push({ file: f.path, reason: 'skipped: a note about the folder, not a document' });
     else if (isImportable(f.name)) plan.documents.push(f);
     else if (TABLE_NAME.test(f.name)) plan.tables.push(f);
     else plan.refused.push(f);

@@ -16,6 +16,12 @@ describe('planImport', () => {
     expect(plan.skipped.map((s) => s.file)).toEqual(['f/README.md', 'f/.DS_Store']);
     expect(plan.refused.map((r) => r.path)).toEqual(['f/pic.png']);
   });
+
+  it('reads a README chosen as a file: only in a folder is it a note about the folder', () => {
+    const plan = planImport([picked('README.md', PROSE), picked('b.txt', PROSE)]);
+    expect(plan.documents.map((d) => d.path)).toEqual(['README.md', 'b.txt']);
+    expect(plan.skipped).toEqual([]);
+  });
 });
 
 const noop = { ids: [], documents: 0, bytes: 0 };
