@@ -76,6 +76,9 @@ describe('phrases → family → compare', () => {
     await expect.poll(() => family.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(page, 'compare-corpus-phrases');
     await expectAccessible('phrases');
+    // Its facts, spaced: "… · 2 outlets · years 2015, … · first: …".
+    const facts = page.locator('ol.families > li', { has: family.first() }).locator('.facts');
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toMatch(/\d+ documents · \d+ versions · \d+ wordings? · \d+ outlets · years [\d, ]+ · first: /);
 
     await family.first().click();
     const list = page.locator('ol.collation');
