@@ -20,7 +20,10 @@
  *    takes the column of the word it replaces.
  * 4. The core is the run of columns from the first to the last that more
  *    than half of the versions fill, trimmed of function-word columns at the
- *    ends that not every version fills; versions are grouped by their core wording ("wordings"), the unit
+ *    ends that not every version fills, and widened over the columns just
+ *    past an end filled only by versions that leave that end's column
+ *    empty (they replaced its word: "im Stich lässt" for "zurücklässt");
+ *    versions are grouped by their core wording ("wordings"), the unit
  *    the views show.
  *
  * Cost: O(S · L²) for the star step and O(W · L · C) for the columns, for S
@@ -118,13 +121,18 @@ function medoidOf(sequences: Sequence[]): number {
   return medoid;
 }
 
+/** Unmatched words a stretch may take beyond those standing for the medoid's, where it replaces the medoid's edge words. */
+const REPLACEMENT_SLACK = 2;
+
 /**
  * Each span's stretch that may be the formula, found against the medoid (a
  * local alignment of each span with it): the medoid's region is its words
  * that more than CONTEXT_SHARE of the versions match; a span's stretch runs
  * from its first to its last word matched in that region, widened by as many
  * unmatched words as the medoid's region has beyond the match on each side
- * ("protect" where the medoid says "safeguard"). Further out is context. The
+ * ("protect" where the medoid says "safeguard"), and where it replaced all of
+ * them by up to REPLACEMENT_SLACK more ("das niemanden im Stich lässt" where
+ * the medoid says "das niemanden zurücklässt"). Further out is context. The
  * column alignment and the core rule then decide word by word.
  */
 function formulaStretches(sequences: Sequence[], medoid: number): [number, number][] {
@@ -145,8 +153,12 @@ function formulaStretches(sequences: Sequence[], medoid: number): [number, numbe
     const matched = new Set(pairs[i]!.map(([j]) => j));
     let [from, fromM] = inRegion[0]!;
     let [to, toM] = inRegion[inRegion.length - 1]!;
+    const [from0, to0] = [from, to];
     for (; fromM > ms && from > 0 && !matched.has(from - 1); fromM--) from--;
     for (; toM < me && to + 1 < s.tokens.length && !matched.has(to + 1); toM++) to++;
+    // A replacement may be longer than what it replaces ("im Stich lässt" for "zurücklässt").
+    for (let k = 0; k < REPLACEMENT_SLACK && from < from0 && fromM === ms && from > 0 && !matched.has(from - 1); k++) from--;
+    for (let k = 0; k < REPLACEMENT_SLACK && to > to0 && toM === me && to + 1 < s.tokens.length && !matched.has(to + 1); k++) to++;
     return [from, to + 1];
   });
 }
@@ -204,6 +216,14 @@ export function alignVersions(inputs: readonly VersionInput[]): MultiAlignment {
   const edge = (c: number) => (functionOnly[c] ? support[c]! >= counted : support[c]! > counted * CORE_SHARE);
   while (coreEnd - coreStart > 1 && !edge(coreStart)) coreStart++;
   while (coreEnd - coreStart > 1 && !edge(coreEnd - 1)) coreEnd--;
+  // Past each end, the columns of versions that replaced the core's edge word ("im Stich lässt" for "zurücklässt").
+  const fills = (v: AlignedVersion, c: number) => v.columns.includes(c);
+  const replacing = (c: number, edgeColumn: number) => {
+    const users = versions.filter((v) => fills(v, c));
+    return users.length > 0 && users.every((v) => !fills(v, edgeColumn));
+  };
+  for (let k = 0, last = coreEnd - 1; k <= REPLACEMENT_SLACK && coreEnd < columnCount && replacing(coreEnd, last); k++) coreEnd++;
+  for (let k = 0, first = coreStart; k <= REPLACEMENT_SLACK && coreStart > 0 && replacing(coreStart - 1, first); k++) coreStart--;
 
   // 4. Versions grouped by core wording.
   const wordings = groupWordings(versions, inputs, coreStart, coreEnd);

@@ -32,6 +32,17 @@ describe('alignVersions', () => {
     ]);
   });
 
+  it('keeps a longer replacement of the last word whole, not as context: "im Stich lässt" for "zurücklässt"', () => {
+    const { inputs } = versions([
+      ['a', 'A', '2019', '', 'Die Energiewende ist ein Gemeinschaftswerk, das niemanden zurücklässt', ''],
+      ['b', 'B', '2020', '', 'Die Energiewende ist ein Gemeinschaftswerk, das niemanden zurücklässt', ''],
+      ['c', 'C', '2021', '', 'Die Energiewende ist ein Gemeinschaftswerk, das niemanden im Stich lässt', ''],
+    ]);
+    const al = alignVersions(inputs);
+    const stich = al.wordings.find((w) => w.versions.includes(2))!;
+    expect(stich.text).toBe('Die Energiewende ist ein Gemeinschaftswerk, das niemanden im Stich lässt');
+  });
+
   it('aligns a phrase-level swap: "with a" and "of" share columns, inflections share a column', () => {
     const { inputs } = versions([
       ['a', 'A', '2019', '', 'building a community with a shared future in cyberspace', ''],
