@@ -5,8 +5,9 @@
  * before it (Needleman–Wunsch; words before the first and after the last
  * column are free; a column passed by costs by the share of the versions so
  * far that fill it). Between two matches, its unmatched words take the passed
- * columns of their kind (content / function word) as substitutions, in order;
- * the rest open new columns.
+ * columns of their kind (content / function word) as substitutions, in order
+ * (one word for one passed column: a swap, whatever their kinds); the rest
+ * open new columns.
  */
 import { matchScore, SCORE, type AlignToken } from './formula-tokens.ts';
 
@@ -168,7 +169,8 @@ function place(input: ColumnInput, placed: Column[], columns: Column[], path: St
       const c = leading ? core[core.length - 1] : core[0];
       if (gapTokens.length > 0 && c !== undefined && input.tokens[gapTokens[t]!]!.content) pairs = [[t, c]];
     } else if (anchors.length > 0) {
-      pairs = pairByKind(gapTokens.map((t) => input.tokens[t]! as AlignToken), gapCols.map((c) => columns[c]!));
+      // One word for one between two matches is a swap whatever their kinds ("ist" → "bleibt").
+      pairs = gapTokens.length === 1 && gapCols.length === 1 ? [[0, 0]] : pairByKind(gapTokens.map((t) => input.tokens[t]! as AlignToken), gapCols.map((c) => columns[c]!));
     }
     // In order; new words go before passed columns at the start (they are context there), after them elsewhere.
     let ti = 0;

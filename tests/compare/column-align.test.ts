@@ -39,6 +39,13 @@ describe('alignIntoColumns', () => {
     ]);
   });
 
+  it('puts one word for one between two matches in its column whatever their kinds ("are" → "stay")', () => {
+    expect(table([['the doors are open to all', 3], ['the doors stay open to all', 1]])).toEqual([
+      ['the', 'doors', 'are', 'open', 'to', 'all'],
+      ['the', 'doors', 'stay', 'open', 'to', 'all'],
+    ]);
+  });
+
   it('matches inflections and spelling variants into one column', () => {
     const a = alignIntoColumns([input('building the organisation', 1), input('builds the organization', 1)]);
     expect(a.columnCount).toBe(3);
