@@ -23,7 +23,23 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Cap on jsdiff's work per passage pair in the report. */
 const DIFF_MAX_EDIT_LENGTH = 200;
 const REPORT_MAX_PASSAGES = 60;
-const USAGE = `usage: npm run --silent analyze -- [--json] [--boilerplate] [--strict] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}`;
+const USAGE = `usage: npm run --silent analyze -- [--json] [--boilerplate] [--strict] [PATH...]; to read passim's or TextPAIR's results: ${IMPORT_USAGE}; --help explains`;
+const HELP = `usage: npm run --silent analyze -- [options] [PATH...]
+
+Finds the passages and formulas that recur across the texts in PATH (files
+or folders, read as the browser reads them; the bundled seeds/ when none is
+given) and prints a readable report: the formulas, framing first, then the
+best passage pairs, diffed word by word.
+
+  --json          the whole result as JSON (documents, passages, families;
+                  the fields are described in README.md)
+  --boilerplate   list the families marked as one outlet's boilerplate too
+  --strict        exit 1, with no report, if any file could not be read
+  -h, --help      this help
+
+Reading passim's or TextPAIR's results instead of analysing:
+  ${IMPORT_USAGE.replace(/; /g, '\n  ')}
+`;
 
 interface Args {
   json: boolean;
@@ -40,7 +56,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--boilerplate') args.boilerplate = true;
     else if (a === '--strict') args.strict = true;
-    else if (a === '--help' || a === '-h') throw new UsageError(USAGE);
+    else if (a === '--help' || a === '-h') throw new HelpRequest();
     else if (a.startsWith('-')) throw new UsageError(`analyze: unknown option "${a}" (${USAGE})`);
     else args.paths.push(a);
   }
@@ -48,6 +64,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
+class HelpRequest extends Error {}
 
 function toInputs(corpus: Corpus): ReuseInput[] {
   return corpus.documents.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet }));
@@ -156,6 +173,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${args.json ? toJson(corpus, result) : report(corpus, result, undefined, args.boilerplate)}\n`);
     return 0;
   } catch (err) {
+    if (err instanceof HelpRequest) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n`);
       return 2;

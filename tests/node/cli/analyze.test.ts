@@ -62,6 +62,13 @@ describe('analyze CLI', () => {
       expect(r.stderr).not.toMatch(/\n\s+at |ENOENT/);
     }
   }, 60_000);
+
+  it('explains itself on --help, on standard output, one option a line', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const option of ['--json', '--boilerplate', '--strict', '--passim', '--textpair']) expect(r.stdout).toMatch(new RegExp(`^\\s+.*${option}`, 'm'));
+  }, 60_000);
 });
 
 describe('analyze CLI: one bad file never stops the rest (issue #14, item 10 and "One bad file")', () => {
