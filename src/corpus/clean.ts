@@ -18,11 +18,16 @@
  *     - headlines at the head of the page (clean/titles.ts);
  *     - anywhere: "See also" links, photo captions and credits, editor
  *       credits, rows of social-network links, whole-line furniture phrases
- *       from a small generic lexicon (clean/furniture.ts, `anywhereRule`);
+ *       from a small generic lexicon (clean/furniture.ts, `anywhereRule`),
+ *       except on a line whose sentence goes on from the line above it or
+ *       into the line below (hard-wrapped text: clean/paragraphs.ts
+ *       `wrapsInto`);
  *     - at the head (before the first prose paragraph) and the tail (after
  *       the last one): anything that is not prose (headlines, navigation,
  *       bylines, date stamps, labels), cookie/spam/copyright notices
- *       (clean/furniture.ts `removeOutsideBody`, clean/bylines.ts).
+ *       (clean/furniture.ts `removeOutsideBody`, clean/bylines.ts). The
+ *       body's edges are whole sentences: a wrapped line whose sentence
+ *       goes on into the body is body.
  *     A line never decided on is kept: sidebars, lists and quotations inside
  *     the article stay.
  *  3. Group kept lines into paragraphs (clean/paragraphs.ts): a sentence
@@ -42,7 +47,7 @@ import { anywhereRule, removeOutsideBody } from './clean/furniture.ts';
 import { applyInner, blocksOf, resolveOverlaps, splitLines, type Line } from './clean/lines.ts';
 import { fencedLines, markdownEdits, markdownLine } from './clean/markdown.ts';
 import { mojibakeEdits, thaiRepairAllowed } from './clean/mojibake.ts';
-import { hardWrapped, separators } from './clean/paragraphs.ts';
+import { hardWrapped, separators, wrapsInto } from './clean/paragraphs.ts';
 import { strayEscapeEdits } from './clean/stray-escape.ts';
 import { countWords, isLatinDocument, isProse } from './clean/text-shape.ts';
 import { detectTitles } from './clean/titles.ts';
@@ -58,7 +63,7 @@ export const CLEANING_RULES: ReadonlyArray<{ id: string; description: string }> 
   { id: 'markdown', description: 'Markdown\u2019s marks: a link keeps its text and loses its address ("[the report](https://…)" → "the report"); images, link reference definitions, thematic breaks ("***") and heading underlines are removed; headings, block quotes, bold and footnotes lose their marks ("## ", "> ", "**", "[^1]"). A single * or _, backticks and list markers stay.' },
   { id: 'title', description: 'The headline at the head of the page: lines repeated at the head (also with a breadcrumb or " - Outlet" suffix), or equal to the known title. The title is metadata, not body.' },
   { id: 'byline', description: 'Byline, dateline and author e-mail lines at the head or tail ("By X", "by admin", "09:23, October 25, 2019", "name@outlet.com"). Author and date are metadata; bylines are removed consistently, including "By X" lines.' },
-  { id: 'furniture', description: 'Site furniture: non-prose lines before the first or after the last paragraph (navigation, section headers, headlines, standfirsts, labels, foreign-script page chrome, capture date stamps), rows of social-network links, cookie/spam/copyright/follow-us notices, editor credits, and short lines that are exactly a generic furniture phrase ("Share", "Related reading", "Most Read", "Leave a Comment", "Privacy & Cookies Policy", "English>>"...).' },
+  { id: 'furniture', description: 'Site furniture: non-prose lines before the first or after the last paragraph (navigation, section headers, headlines, standfirsts, labels, foreign-script page chrome, capture date stamps; never a line whose sentence runs on into the next line, as in hard-wrapped text), rows of social-network links, cookie/spam/copyright/follow-us notices, editor credits, and short lines that are exactly a generic furniture phrase ("Share", "Related reading", "Most Read", "Leave a Comment", "Privacy & Cookies Policy", "English>>"...).' },
   { id: 'see-also', description: 'Links to other stories injected between paragraphs: lines starting "See also", "Read more:", "Related:", "Also read"...' },
   { id: 'caption', description: 'Photo captions: short paragraphs starting "Photo shows", "Photo:", "Photo taken ..." or ending with a "(Photo by ...)"/"[Photo/...]" credit.' },
   { id: 'credit', description: 'Photo credits from print pages: short all-capital lines naming a photographer or outlet ("WU HEPING / FOR CHINA DAILY", "CHINA DAILY", "XINHUA").' },
@@ -80,8 +85,12 @@ export function cleanText(original: string, overrides?: CleanOverrides, hints?: 
     if (markup) l.removed = markup;
   });
   detectTitles(lines, hints?.title);
-  for (const l of nonBlank) {
+  for (const [k, l] of nonBlank.entries()) {
     if (l.removed || l.forceKeep) continue;
+    // A line of a sentence wrapped over lines is not a line of its own ("…renaming a file that is" / "open.").
+    const prev = nonBlank[k - 1];
+    const next = nonBlank[k + 1];
+    if ((prev && !prev.removed && wrapsInto(prev, l)) || (next && wrapsInto(l, next))) continue;
     const r = anywhereRule(l);
     if (r) l.removed = r;
   }
@@ -103,12 +112,24 @@ function repairInside(src: string, lines: Line[], nonBlank: Line[], code: readon
     l.words = countWords(l.t);
     l.prose = isProse(l.t, l.words);
   }
-  // A hard-wrapped block is prose as a whole, although its lines are not.
+  // A hard-wrapped block is prose as a whole, although its lines are not; so is a sentence wrapped over lines of any block.
+  const joinedProse = (run: Line[]): boolean => {
+    const joined = run.map((l) => l.t).join(' ');
+    return isProse(joined, countWords(joined));
+  };
   for (const block of blocksOf(lines)) {
-    if (!hardWrapped(block)) continue;
-    const joined = block.map((l) => l.t).join(' ');
-    const prose = isProse(joined, countWords(joined));
-    for (const l of block) l.prose = prose;
+    if (hardWrapped(block)) {
+      const prose = joinedProse(block);
+      for (const l of block) l.prose = prose;
+      continue;
+    }
+    let from = 0;
+    for (let k = 1; k <= block.length; k++) {
+      if (k < block.length && wrapsInto(block[k - 1]!, block[k]!)) continue;
+      const run = block.slice(from, k);
+      if (run.length > 1 && joinedProse(run)) for (const l of run) l.prose = true;
+      from = k;
+    }
   }
 }
 

@@ -272,6 +272,41 @@ describe('rule furniture', () => {
   });
 });
 
+describe('rule furniture: hard-wrapped text', () => {
+  const council = 'The harbour council met on Tuesday evening to discuss the future of\nthe ferry service, which has run at a loss for a decade.';
+  const councilJoined = council.replace('\n', ' ');
+  it('keeps the first line of a text whose first sentence is wrapped', () => {
+    const r = clean(`${council}\n\nA decision is expected next week.`);
+    expect(r.text).toBe(`${councilJoined}\n\nA decision is expected next week.`);
+    expect(r.edits.every((e) => e.rule !== 'furniture')).toBe(true);
+  });
+  it('still removes a heading, a navigation line and a byline before wrapped prose', () => {
+    expect(clean(`Chapter One\n\n${council}`).text).toBe(councilJoined);
+    expect(clean(`Home News Local\n${council}`).text).toBe(councilJoined);
+    const r = clean(`HARBOUR NEWS\nBy Jane Doe\n\n${council}`);
+    expect(r.text).toBe(councilJoined);
+    expect(rulesOf(r)).toContain('byline');
+  });
+  it('keeps a wrapped last line, even one that is a furniture word ("open.")', () => {
+    const s = `${P1}\n\nThe update failed when the file system could not rename a file that was still\nopen.`;
+    expect(clean(s).text).toBe(`${P1}\n\nThe update failed when the file system could not rename a file that was still open.`);
+    const t = `${P1}\n\nMost of them asked the council to keep the ferry running until\nspring.\n\nShare`;
+    expect(clean(t).text).toBe(`${P1}\n\nMost of them asked the council to keep the ferry running until spring.`);
+  });
+  it('keeps the wrapped first line in another language (French, German), heading still removed', () => {
+    const fr = 'Le conseil municipal s’est réuni mardi soir pour discuter de\nl’avenir du service de bac, déficitaire depuis dix ans.';
+    expect(clean(`Accueil\n\n${fr}`).text).toBe(fr.replace('\n', ' '));
+    const de = 'Der Gemeinderat traf sich am Dienstagabend, um über die Zukunft\nder Fähre zu beraten, die seit zehn Jahren Verluste macht.';
+    expect(clean(`Kapitel Eins\n\n${de}`).text).toBe(de.replace('\n', ' '));
+  });
+  it('keeps a wrapped sentence starting "Also see" or ending on a closing quote', () => {
+    const s = `${P1}\n\nAlso see the INSTALL file for further instructions, then\nconfigure and build the library.`;
+    expect(clean(s).text).toBe(`${P1}\n\nAlso see the INSTALL file for further instructions, then configure and build the library.`);
+    const q = 'This release adds support for the new "add.ignoreErrors"\nname given to the existing configuration variable.';
+    expect(clean(q).text).toBe(q.replace('\n', ' '));
+  });
+});
+
 describe('rule see-also', () => {
   it('removes injected links between paragraphs', () => {
     const s = `${P1}\n\nSee also\u00a0 The first branch of the bureau carried out a learning activity\n\n${P2}\n\nRead more: Ten things to know about the summit\n\n${P3}`;

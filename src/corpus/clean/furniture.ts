@@ -3,10 +3,15 @@
  * recognised by its shape and a small generic web vocabulary, never by the
  * strings of a known page. `anywhereRule` applies to every line;
  * `removeOutsideBody` removes what is not prose before the first and after
- * the last paragraph of the article.
+ * the last paragraph of the article. The body's edges are sentences, not
+ * lines: a hard-wrapped line whose sentence goes on in the next line of its
+ * block (`wrapsInto`) is body with it, so the
+ * first line of a wrapped text ("…to discuss the future of" / "the ferry
+ * service…") is never taken for a heading.
  */
 import { bylineReason } from './bylines.ts';
 import type { Line, Removal } from './lines.ts';
+import { wrapsInto } from './paragraphs.ts';
 import { CJK_TEST, endsSentence, isAllCaps, normPhrase, snippet } from './text-shape.ts';
 
 /** Links to other stories run to a paragraph at most. */
@@ -120,13 +125,15 @@ export function edgeReason(l: Line, where: 'head' | 'tail', latinDoc: boolean): 
 
 /**
  * The body runs from the first to the last prose line that is not furniture
- * (or a line the metadata says to keep). Outside it, every line not yet
- * decided on is removed: bylines, notices, labels, and prose that belongs to
- * the site rather than the article.
+ * (or a line the metadata says to keep), widened to whole sentences: the
+ * lines just before it whose sentence goes on into its first line, and the
+ * lines just after it that its last sentence goes on into (`wrapsInto`).
+ * Outside it, every line not yet decided on is removed: bylines,
+ * notices, labels, and prose that belongs to the site rather than the article.
  */
 export function removeOutsideBody(nonBlank: Line[], latinDoc: boolean): void {
   const bodyLike = (l: Line): boolean => !l.removed && l.prose && !isNotice(l) && bylineReason(l) === undefined;
-  const firstBody = nonBlank.findIndex((l) => l.forceKeep || bodyLike(l));
+  let firstBody = nonBlank.findIndex((l) => l.forceKeep || bodyLike(l));
   if (firstBody < 0) return;
   let lastBody = -1;
   for (let k = nonBlank.length - 1; k >= 0; k--) {
@@ -136,6 +143,10 @@ export function removeOutsideBody(nonBlank: Line[], latinDoc: boolean): void {
       break;
     }
   }
+  // A line wrapping into the body is body, not a notice ("By default, pip will…" is no byline either).
+  const wrapped = (a: Line, b: Line): boolean => !a.removed && !b.removed && !isNotice(a) && !isNotice(b) && wrapsInto(a, b);
+  while (firstBody > 0 && wrapped(nonBlank[firstBody - 1]!, nonBlank[firstBody]!)) firstBody--;
+  while (lastBody < nonBlank.length - 1 && wrapped(nonBlank[lastBody]!, nonBlank[lastBody + 1]!)) lastBody++;
   nonBlank.forEach((l, k) => {
     if (l.removed || l.forceKeep) return;
     const where = k < firstBody ? 'head' : k > lastBody ? 'tail' : undefined;

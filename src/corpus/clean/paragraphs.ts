@@ -52,6 +52,19 @@ export function continues(a: Line, b: Line): boolean {
   return FUNCTION_WORDS.has(lastWord) && /[\p{L}\p{N}]/u.test(first);
 }
 
+/**
+ * Is `b` the next line of `a`'s block, going on with a sentence `a` left open
+ * (a hard-wrapped sentence)? As `continues`, but within a block, where a line
+ * ending in a closing quote or bracket ("…for the new "add.ignoreErrors"")
+ * may go on too. The cleaner keeps such a line with its sentence: never a
+ * heading before the body, a label after it, or a furniture word ("open.").
+ */
+export function wrapsInto(a: Line, b: Line): boolean {
+  if (b.i !== a.i + 1 || a.words < REJOIN_MIN_WORDS || TERMINAL_OR_PAUSE.test(stripClosers(a.t))) return false;
+  if (/^[-–—•*·▪►●■]/u.test(b.t)) return false;
+  return /\p{Ll}/u.test(b.t.charAt(0)) || continues(a, b);
+}
+
 /** Lines of a hard-wrapped block (lines of similar length, mostly not ending a sentence). */
 export function hardWrapped(block: Line[]): boolean {
   if (block.length < WRAPPED_MIN_LINES) return false;
@@ -89,7 +102,7 @@ export function separators(lines: Line[]): Map<number, Separator> {
       seps.set(b.i, { sep: '\n', rule: 'whitespace', reason: 'attribution line kept under its quotation' });
     else if (sameBlock && wrapped.has(blockOf.get(a.i) ?? -1))
       seps.set(b.i, { sep: ' ', rule: 'rejoin', reason: 'hard-wrapped line joined to the previous one' });
-    else if (continues(a, b))
+    else if (continues(a, b) || wrapsInto(a, b))
       seps.set(b.i, {
         sep: ' ',
         rule: 'rejoin',

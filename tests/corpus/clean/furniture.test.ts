@@ -61,4 +61,19 @@ describe('removeOutsideBody', () => {
     removeOutsideBody(lines, true);
     expect(lines.every((l) => !l.removed)).toBe(true);
   });
+  it('widens the body to whole sentences: a wrapped first line and a wrapped last line are body', () => {
+    const long = 'the ferry service, which has run at a loss for a decade; most of the residents who spoke asked the council to keep the ferry running through the';
+    const lines = linesOf(['Menu', 'The harbour council met on Tuesday evening to discuss the future of', long, 'winter', 'Tags'].join('\n')).filter((l) => !l.blank);
+    expect(lines.map((l) => l.prose)).toEqual([false, false, true, false, false]);
+    removeOutsideBody(lines, true);
+    expect(lines.map((l) => l.removed?.rule ?? 'kept')).toEqual(['furniture', 'kept', 'kept', 'kept', 'furniture']);
+  });
+  it('keeps a wrapped line that only looks like a byline, never a notice', () => {
+    const lines = linesOf('By default, the client will verify certificates for all\nconnections it makes over HTTPS.').filter((l) => !l.blank);
+    removeOutsideBody(lines, true);
+    expect(lines.every((l) => !l.removed)).toBe(true);
+    const notice = linesOf('This site uses cookies to improve your experience and\nyour use of it is subject to our policy.').filter((l) => !l.blank);
+    removeOutsideBody(notice, true);
+    expect(notice[0]!.removed?.rule).toBe('furniture');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continues, hardWrapped, separators } from '../../../src/corpus/clean/paragraphs.ts';
+import { continues, hardWrapped, separators, wrapsInto } from '../../../src/corpus/clean/paragraphs.ts';
 import { lineOf, linesOf, PROSE } from './helpers.ts';
 
 describe('continues', () => {
@@ -11,6 +11,27 @@ describe('continues', () => {
     expect(continues(lineOf(PROSE), lineOf('and then more.'))).toBe(false);
     expect(continues(lineOf('Key points'), lineOf('and more'))).toBe(false);
     expect(continues(lineOf('The minister listed the plans for the'), lineOf('• year ahead'))).toBe(false);
+  });
+});
+
+describe('wrapsInto', () => {
+  it('goes on into the next line of the block, also after a closing quote', () => {
+    const [a, b] = linesOf('The harbour council met on Tuesday evening to discuss the future of\nthe ferry service, which has run at a loss.');
+    expect(wrapsInto(a!, b!)).toBe(true);
+    const [c, d] = linesOf('This is primarily to backport support for the new "add.ignoreErrors"\nname given to the existing variable.');
+    expect(wrapsInto(c!, d!)).toBe(true);
+    const [e, f] = linesOf('Le conseil municipal s’est réuni mardi soir pour discuter de\nl’avenir du service de bac.');
+    expect(wrapsInto(e!, f!)).toBe(true);
+  });
+  it('does not cross a blank line, a sentence end, a short heading, or go into a list item', () => {
+    const [a, , b] = linesOf('The council met on Tuesday evening to discuss the\n\nferry service.');
+    expect(wrapsInto(a!, b!)).toBe(false);
+    const [c, d] = linesOf(`${PROSE}\nand then more.`);
+    expect(wrapsInto(c!, d!)).toBe(false);
+    const [e, f] = linesOf('Chapter One\nit was a bright cold day.');
+    expect(wrapsInto(e!, f!)).toBe(false);
+    const [g, h] = linesOf('The minister listed the plans for the\n• year ahead');
+    expect(wrapsInto(g!, h!)).toBe(false);
   });
 });
 
