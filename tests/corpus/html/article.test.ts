@@ -56,3 +56,33 @@ describe('findArticle', () => {
     expect(find('<nav>Only navigation here</nav>').text).toBe('Only navigation here');
   });
 });
+
+describe('findArticle: a document in sections', () => {
+  const entry = (name: string, topic: string) => `<dt>${name}</dt><dd><p>The ${name} account is used by ${topic}, which needs to own a few files on disk, and nothing else.</p></dd>`;
+  const book = (toc: string, ch1: string, ch2: string, entries: string) =>
+    `<body><div class="book"><div class="titlepage"><h1>Users and Groups</h1></div><div class="toc"><dl><dt><b>Contents</b></dt>${toc}</dl></div>` +
+    `<div class="chapter"><h1>${ch1}</h1>${paras(2, 'policy')}</div><div class="chapter"><h1>${ch2}</h1>${para(1, 'pairs')}<dl>${entries}</dl></div></div></body>`;
+  it('keeps every section of a book, not only its longest list, and leaves out its table of contents', () => {
+    const entries = ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'mail', 'news', 'proxy'].map((n) => entry(n, 'daemons')).join('');
+    const a = find(book('<dt>1. <a href="#i">Introduction</a></dt><dt>2. <a href="#e">Entries</a></dt>', 'Chapter 1. Introduction', 'Chapter 2. Entries', entries));
+    expect(a.source).toBe('densest block');
+    expect(a.text).toMatch(/^Users and Groups\n\nChapter 1\. Introduction\n\nParagraph 1 about the policy/);
+    expect(a.text).toContain('The proxy account is used by daemons');
+    expect(a.text).not.toContain('Contents');
+  });
+  it('does so in another language (French)', () => {
+    const entries = ['racine', 'démon', 'courrier', 'nouvelles', 'jeux', 'manuel', 'mandataire', 'impression'].map((n) => `<dt>${n}</dt><dd><p>Le compte ${n} sert aux services, qui doivent posséder quelques fichiers sur le disque, et rien d’autre.</p></dd>`).join('');
+    const a = find(book('<dt>1. <a href="#i">Introduction</a></dt>', 'Chapitre 1. Introduction', 'Chapitre 2. Les comptes', entries));
+    expect(a.text).toContain('Chapitre 1. Introduction');
+    expect(a.text).toContain('Le compte impression sert aux services');
+  });
+  it('does not widen into navigation, a rail of teasers with summaries, or short labels', () => {
+    const teaser = (i: number) => `<div><h3><a href="/s${i}">Another story from the region, number ${i}</a></h3><p>A summary of that other story, which runs to a sentence or two, long enough to read as prose on its own here.</p></div>`;
+    const rail = find(`<body><div><div class="col">${paras(6)}</div><div class="col">${[1, 2, 3, 4].map(teaser).join('')}</div></div></body>`);
+    expect(rail.text).toContain('Paragraph 6 about the harbour');
+    expect(rail.text).not.toContain('Another story');
+    expect(rail.text).not.toContain('A summary');
+    const labels = find(`<body><div><div>${paras(6)}</div><div><b>Weather</b><br>Sunny, 21°<br><b>Tides</b><br>High 06:12</div></div></body>`);
+    expect(labels.text).not.toMatch(/Weather|Tides/);
+  });
+});
