@@ -12,6 +12,7 @@ import { MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, formatBytes, isPacked, limitProb
 import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
+import { SeenDocuments } from '../corpus/same-document.ts';
 
 /** A file the user gave, whatever the way (drop, picker, paste, a corpus file's entry). */
 export interface PickedFile {
@@ -34,6 +35,13 @@ export interface Refusal {
 export interface ImportedDoc {
   doc: CorpusDocument;
   bytes: number;
+}
+
+/** A file whose document the corpus already holds (corpus/same-document.ts): not added again. */
+export interface Repeated {
+  file: string;
+  /** The id of the document it repeats. */
+  of: string;
 }
 
 /** Files per message to the worker, and bytes: small enough for steady progress and a short main-thread task per batch. */
@@ -88,14 +96,18 @@ export interface Progress {
 
 export interface RunOptions {
   files: readonly PickedFile[];
-  /** The corpus the documents join. */
-  existing: { ids: Iterable<string>; documents: number; bytes: number };
+  /** The corpus the documents join; `docs`, those this tab holds, so a document imported again is not added twice. */
+  existing: { ids: Iterable<string>; documents: number; bytes: number; docs?: Iterable<CorpusDocument> };
   /** Cleans a batch (the worker); `onFile` names each file as it starts. */
   clean(items: ImportItem[], taken: string[], onFile: (path: string) => void): Promise<ImportOutcome[]>;
   /** Reads a CSV or TSV file's rows (table-file.ts's `readTable`, in the worker: decoding stays out of the page). */
   readTable?(bytes: Uint8Array, path: string): Promise<TableRead>;
-  /** Takes a batch's documents (store them, show them); a rejection stops the import. */
-  accept(docs: ImportedDoc[]): Promise<void>;
+  /**
+   * Takes a batch's documents (store them, show them); a rejection stops the
+   * import. Resolves to those storage found already stored by another tab's
+   * import (same id, same document): not added.
+   */
+  accept(docs: ImportedDoc[]): Promise<Repeated[] | void>;
   onProgress?(progress: Progress): void;
   onRefusal?(refusal: Refusal): void;
   cancelled?(): boolean;
@@ -115,6 +127,8 @@ export interface Summary {
   read: FileRead[];
   refused: Refusal[];
   skipped: Refusal[];
+  /** Files whose document was in the corpus already (or earlier in this import): not added again. */
+  repeated: Repeated[];
   /** Files not reached (cancelled, or the import stopped on a failure). */
   notImported: number;
   /** Why the import stopped early, when it did (a worker crash, storage refusal). */
@@ -138,6 +152,9 @@ interface RunState {
   taken: Set<string>;
   tally: { documents: number; bytes: number };
   read: FileRead[];
+  /** The corpus's documents and this run's, and the files that repeated one. */
+  seen: SeenDocuments;
+  repeated: Repeated[];
   /** Files handled (imported or refused). */
   done: number;
   imported: number;
@@ -154,6 +171,8 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
     taken: new Set(opts.existing.ids),
     tally: { documents: opts.existing.documents, bytes: opts.existing.bytes },
     read: [],
+    seen: new SeenDocuments(opts.existing.docs),
+    repeated: [],
     done: 0,
     imported: 0,
     dates: { notRead: 0, yearOnly: 0 },
@@ -167,7 +186,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
   const total = plan.documents.length;
   let current: string | null = null;
   const progress = (stage: Progress['stage']) => opts.onProgress?.({ stage, done: run.done, total, file: current });
-  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, notImported: total - run.done, stopped, cancelled, dates: run.dates });
+  const summary = (stopped: string | null, cancelled: boolean): Summary => ({ imported: run.imported, read: run.read, refused, skipped: plan.skipped, repeated: run.repeated, notImported: total - run.done, stopped, cancelled, dates: run.dates });
 
   if (total === 0 && plan.refused.length === 0 && plan.skipped.length === 0 && plan.tables.length === 0 && opts.files.length > 0) {
     run.refuse({ file: opts.files[0]!.path, reason: `holds no ${READABLE_FORMATS} documents` });
@@ -202,14 +221,19 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
     const { accepted, dates } = acceptOutcomes(outcomes, batch, run);
     if (accepted.length) {
       progress('saving');
+      let stored: Repeated[] | void;
       try {
-        await opts.accept(accepted);
+        stored = await opts.accept(accepted);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         progress('failed');
         return summary(`The import stopped: ${why}. Everything imported before it is kept.`, false);
       }
-      run.imported += accepted.length;
+      run.imported += accepted.length - (stored?.length ?? 0);
+      for (const r of stored ?? []) {
+        run.repeated.push(r);
+        run.read = run.read.filter((f) => f.id !== r.of);
+      }
       run.dates.notRead += dates.notRead;
       run.dates.yearOnly += dates.yearOnly;
     }
@@ -312,19 +336,22 @@ async function loadItem(f: PickedFile, side: PickedFile | undefined): Promise<{ 
   return shape ? { reason: `meta ${shape}` } : { item };
 }
 
-/** The cleaned documents that still fit the limits and take a free id, and how many of their dates were not read in full; the others refused. */
+/** The cleaned documents that the corpus does not hold yet, that still fit the limits and take a free id, and how many of their dates were not read in full; the others repeated or refused. */
 function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState): { accepted: ImportedDoc[]; dates: Summary['dates'] } {
   const accepted: ImportedDoc[] = [];
   const dates = { notRead: 0, yearOnly: 0 };
   outcomes.forEach((o, i) => {
     run.done++;
     if (!o.ok) return run.refuse({ file: o.file, reason: o.reason });
+    const same = run.seen.find(o.doc);
+    if (same) return void run.repeated.push({ file: batch[i]?.file.path ?? o.doc.meta.source, of: same.meta.id });
     // The worker checks ids against `taken` as it stood; the limits count what was really read.
     const problem = limitProblem(o.bytes, run.tally);
     if (problem || run.taken.has(o.doc.meta.id)) return run.refuse({ file: batch[i]?.file.path ?? o.doc.meta.source, reason: problem ?? `id ${o.doc.meta.id} is already used` });
     run.taken.add(o.doc.meta.id);
     run.tally.documents++;
     run.tally.bytes += o.bytes;
+    run.seen.add(o.doc);
     accepted.push({ doc: o.doc, bytes: o.bytes });
     if (o.dateNote?.lost === 'none') dates.notRead++;
     else if (o.dateNote?.lost === 'year') dates.yearOnly++;

@@ -7,7 +7,8 @@
  * - `writeGuarded`: one readwrite transaction whose request callbacks may
  *   write too; what they throw (a full disk) aborts it and is its error.
  * - `putDocumentsOnto`: documents added to a corpus's stored record, giving
- *   a document whose id another tab took meanwhile the next free id.
+ *   a document whose id another tab took meanwhile the next free id, and
+ *   leaving out one that tab stored already (the same file imported in both).
  * - `readDocuments`, `readDocumentsById`: a corpus's stored documents.
  */
 import { promisifyRequest, type UseStore } from 'idb-keyval';
@@ -26,6 +27,7 @@ import {
   type CorpusInfo,
   type StoredDoc,
 } from './corpora-records.ts';
+import { sameDocument } from '../corpus/same-document.ts';
 
 /** Wraps a request callback so that what it throws aborts the transaction (and becomes its error). */
 export type Guard = (callback: () => void) => () => void;
@@ -75,29 +77,36 @@ export function writeGuarded(useStore: UseStore, body: (os: IDBObjectStore, guar
   });
 }
 
-/** This tab's side of a corpus: its record, its documents, and the ids it knew before this change. */
+/** This tab's side of a corpus: its record, its documents, the ids it knew before this change, and the ids of documents another tab had stored already. */
 export interface HeldCorpus {
   info: CorpusInfo;
   held: Map<string, StoredDoc>;
   known: ReadonlySet<string>;
+  already: Set<string>;
 }
 
 /**
  * Puts `docs` in corpus `key` and adds them to `base`, the stored record,
  * then hands it to `done`. A stored document under an id this tab did not
- * know is another tab's: this one takes the next free id (in `mine` too).
+ * know is another tab's: the same document (corpus/same-document.ts) is
+ * left out (its id in `mine.already`), another one takes the next free id
+ * (in `mine` too).
  */
 export function putDocumentsOnto(os: IDBObjectStore, guard: Guard, key: string, docs: StoredDoc[], base: CorpusInfo, mine: HeldCorpus, done: (next: CorpusInfo) => void): void {
-  const { info, held, known } = mine;
+  const { info, held, known, already } = mine;
   const before = docs.map((d) => os.get(docKey(key, d.doc.meta.id)));
   // Requests on one store complete in order: the last one's success sees them all.
   before[before.length - 1]!.onsuccess = guard(() => {
     const storedBytes = new Map<string, number>();
     const taken = new Set([...base.docIds, ...info.docIds, ...held.keys()]);
+    already.clear(); // a retried transaction reads again
     docs.forEach((d, i) => {
       const id = d.doc.meta.id;
       const there = validDoc(before[i]!.result);
-      if (there && !known.has(id)) {
+      if (there && !known.has(id) && sameDocument(there.doc, d.doc)) {
+        held.set(id, there);
+        already.add(id);
+      } else if (there && !known.has(id)) {
         const free = freeId(id, taken);
         taken.add(free);
         held.set(id, there);
@@ -106,10 +115,11 @@ export function putDocumentsOnto(os: IDBObjectStore, guard: Guard, key: string, 
         info.docIds.push(free);
       } else if (there) storedBytes.set(id, there.bytes);
     });
-    addDocuments(base, docs, (id) => storedBytes.get(id));
+    const added = docs.filter((d) => !already.has(d.doc.meta.id));
+    addDocuments(base, added, (id) => storedBytes.get(id));
     base.deleted = false;
     base.updatedAt = info.updatedAt;
-    for (const d of docs) os.put(d, docKey(key, d.doc.meta.id));
+    for (const d of added) os.put(d, docKey(key, d.doc.meta.id));
     done(base);
   });
 }

@@ -17,7 +17,8 @@
  *   every change to a record is a compare-and-set in its transaction, applied
  *   to the stored record (documents are added to the stored list, never a
  *   stale list written over it; an id another tab took meanwhile gives this
- *   tab's document the next free one, corpora-transactions.ts).
+ *   tab's document the next free one, unless that tab stored the same
+ *   document, which is then not added twice, corpora-transactions.ts).
  * - Deleting marks the record deleted (undo clears the mark); deleted corpora
  *   are purged on the next open, in one transaction. Adding documents to a
  *   corpus another tab deleted restores it (its documents are never purged
@@ -212,8 +213,9 @@ export class CorporaStore {
   /**
    * Adds (or replaces) documents and updates the corpus record, in one
    * transaction (see the top), with the corpus's unsaved documents.
+   * `onAlready` hears the ids of those another tab had stored already (not added).
    */
-  async putDocuments(key: string, batch: StoredDoc[]): Promise<SaveOutcome> {
+  async putDocuments(key: string, batch: StoredDoc[], onAlready?: (ids: string[]) => void): Promise<SaveOutcome> {
     if (!this.#infos.has(key)) throw new Error(`corpora: no corpus ${JSON.stringify(key)}`);
     if (batch.length === 0 && !this.#unsaved.has(key)) return 'saved';
     const held = await this.#held(key);
@@ -228,8 +230,9 @@ export class CorporaStore {
     for (const d of docs) held.set(d.doc.meta.id, d);
     info.updatedAt = this.#now();
     const label = batch.length === 1 ? `“${batch[0]!.doc.meta.source}”` : `${docs.length} documents`;
-    const mine = { info, held, known };
+    const mine = { info, held, known, already: new Set<string>() };
     const outcome = await this.#changeInfo(key, label, (os, base, done, guard) => putDocumentsOnto(os, guard, key, docs, base, mine, done));
+    if (outcome === 'saved' && mine.already.size) onAlready?.([...mine.already]);
     this.#unsaved.settle(key, docs, outcome === 'saved');
     // A retry saved documents: the banner says what is still unsaved, or goes.
     if (outcome === 'saved' && docs.length > batch.length) this.#life.setStatus({ message: this.#unsaved.message(null) });

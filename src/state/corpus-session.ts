@@ -56,8 +56,8 @@ export interface Loaded {
 }
 
 export interface ImportHooks {
-  /** Ids already in the corpus (the worker gives new documents other ids). */
-  existingIds: readonly string[];
+  /** The corpus's documents this tab holds (the worker gives new documents other ids; one already there is not added again). */
+  existing: readonly CorpusDocument[];
   /** A batch was stored (or kept in memory): show it. */
   onDocuments(docs: CorpusDocument[]): void;
   onProgress(p: ImportProgress): void;
@@ -171,13 +171,16 @@ export class CorpusSession {
     const ids = new Set<string>();
     const summary = await runImport({
       files,
-      existing: { ids: hooks.existingIds, documents: info.docIds.length, bytes: info.bytes },
+      existing: { ids: hooks.existing.map((d) => d.meta.id), documents: info.docIds.length, bytes: info.bytes, docs: hooks.existing },
       clean: (items, taken, onFile) => this.analysis.request('importFiles', { items, taken }, (p) => onFile(p.stage.replace(/^Cleaning /, ''))),
       readTable: (bytes, path) => this.analysis.request('readTable', { bytes, path }),
       accept: async (docs: ImportedDoc[]) => {
-        await this.store.putDocuments(key, docs);
-        for (const d of docs) ids.add(d.doc.meta.id);
-        hooks.onDocuments(docs.map((d) => d.doc));
+        let already = new Set<string>();
+        await this.store.putDocuments(key, docs, (found) => (already = new Set(found)));
+        const added = docs.filter((d) => !already.has(d.doc.meta.id));
+        for (const d of added) ids.add(d.doc.meta.id);
+        hooks.onDocuments(added.map((d) => d.doc));
+        return docs.filter((d) => already.has(d.doc.meta.id)).map((d) => ({ file: d.doc.meta.source, of: d.doc.meta.id }));
       },
       onProgress: hooks.onProgress,
       onRefusal: hooks.onRefusal,

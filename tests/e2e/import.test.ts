@@ -93,6 +93,46 @@ describe('import', () => {
     expect(await page.locator('#corpus-select option:checked').innerText()).toMatch(/3 documents/);
   });
 
+  it('adds nothing when the same files are imported again, and says which', async () => {
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByTestId('import-files').setInputFiles(paths);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.progress .detail').innerText()).toMatch(/^0 imported\. 3 documents already in this corpus, not added again: blue\.md, green-notes\.txt, red\.html\.$/);
+    expect(await page.locator('#corpus-select option:checked').innerText()).toMatch(/3 documents/);
+    expect(await page.locator('.card h2').count()).toBe(3);
+    await screenshot(page, 'import-again-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('.progress').scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-again-390');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Another text under a name the corpus has is still added, as -2.
+    const other = join(makeTempDir('refrain-import-other-'), 'green-notes.txt');
+    writeFileSync(other, `${filler(9, 6)}\n`);
+    await page.getByTestId('import-files').setInputFiles([other]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.progress .detail').innerText()).toBe('1 imported.');
+    await expect.poll(() => page.locator('#corpus-select option:checked').innerText()).toMatch(/4 documents/);
+    expect(await page.locator('.card[data-doc="green-notes-2"]').count()).toBe(1);
+    expect(watch.problems()).toEqual([]);
+  });
+
+  it('adds once a file two tabs import, the second tab told so', async () => {
+    const late = join(makeTempDir('refrain-import-late-'), 'late.txt');
+    writeFileSync(late, `${filler(11, 6)}\n`);
+    const second = await session.newPage(); // the same profile: another tab, open before the first imports
+    await second.goto(`${fileUrl()}#/library`);
+    await expect.poll(() => second.locator('#corpus-select option:checked').innerText()).toMatch(/4 documents/);
+    await page.getByTestId('import-files').setInputFiles([late]);
+    await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    await second.getByTestId('import-files').setInputFiles([late]);
+    await second.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+    expect(await second.locator('.progress .detail').innerText()).toBe('0 imported. 1 document already in this corpus, not added again: late.txt.');
+    await second.reload();
+    await expect.poll(() => second.locator('#corpus-select option:checked').innerText()).toMatch(/5 documents/);
+    await second.close();
+  });
+
   it('exports the corpus and imports it in a fresh profile in one step', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export corpus' }).click()]);
     const out = join(makeTempDir('refrain-export-'), download.suggestedFilename());

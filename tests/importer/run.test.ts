@@ -26,6 +26,64 @@ describe('planImport', () => {
 
 const noop = { ids: [], documents: 0, bytes: 0 };
 
+describe('runImport: files imported again', () => {
+  const importAll = async (files: PickedFile[], existing: ImportedDoc[] = []) => {
+    const docs: ImportedDoc[] = [];
+    const ids = existing.map((d) => d.doc.meta.id);
+    const summary = await runImport({
+      files,
+      existing: { ids, documents: ids.length, bytes: 0, docs: existing.map((d) => d.doc) },
+      clean: cleanHere,
+      readTable: async (b, p) => readTable(b, p),
+      accept: async (d) => void docs.push(...d),
+    });
+    return { docs, summary };
+  };
+  const csv = `title,outlet,date,text\nFirst,River Gazette,2021-05-04,"${PROSE} One."\nSecond,Valley Post,2021-05-09,"${PROSE} One."\n`;
+  const files = () => [picked('set/a.txt', `${PROSE} A.`), picked('set/b.md', `---\noutlet: Valley Post\n---\n${PROSE} B.`), picked('set/rows.csv', csv)];
+
+  it('adds nothing when the same files come again, and names each one', async () => {
+    const first = await importAll(files());
+    expect(first.docs.map((d) => d.doc.meta.id)).toEqual(['a', 'b', 'rows-row-2', 'rows-row-3']);
+    const again = await importAll(files(), first.docs);
+    expect(again.docs).toEqual([]);
+    expect(again.summary).toMatchObject({ imported: 0, refused: [], read: [], notImported: 0 });
+    expect(again.summary.repeated).toEqual([
+      { file: 'set/a.txt', of: 'a' },
+      { file: 'set/b.md', of: 'b' },
+      { file: 'set/rows.csv row 2', of: 'rows-row-2' },
+      { file: 'set/rows.csv row 3', of: 'rows-row-3' },
+    ]);
+  });
+
+  it('adds a file once when it comes twice in one import (another folder, another name, other line breaks)', async () => {
+    const { docs, summary } = await importAll([picked('x/a.txt', PROSE), picked('y/a.txt', PROSE), picked('y/copy.txt', PROSE.replace(/\n\n/g, '\r\n'))]);
+    expect(docs.map((d) => d.doc.meta.id)).toEqual(['a']);
+    expect(summary.repeated).toEqual([
+      { file: 'y/a.txt', of: 'a' },
+      { file: 'y/copy.txt', of: 'a' },
+    ]);
+  });
+
+  it('still adds another text under a name the corpus has (as -2), and the same text from another outlet', async () => {
+    const first = await importAll([picked('a.txt', PROSE)]);
+    const { docs, summary } = await importAll([picked('a.txt', `${PROSE} Revised.`), picked('a.md', `---\noutlet: Valley Post\n---\n${PROSE}`)], first.docs);
+    expect(docs.map((d) => d.doc.meta.id)).toEqual(['a-2', 'a-3']);
+    expect(summary.repeated).toEqual([]);
+  });
+
+  it('counts as repeated what storage found another tab had stored, and lists it not among the files read', async () => {
+    const summary = await runImport({
+      files: [picked('a.txt', PROSE), picked('b.txt', `${PROSE} B.`)],
+      existing: noop,
+      clean: cleanHere,
+      accept: async (d) => d.filter((x) => x.doc.meta.id === 'a').map((x) => ({ file: x.doc.meta.source, of: x.doc.meta.id })),
+    });
+    expect(summary).toMatchObject({ imported: 1, repeated: [{ file: 'a.txt', of: 'a' }] });
+    expect(summary.read.map((r) => r.id)).toEqual(['b']);
+  });
+});
+
 describe('runImport: tables', () => {
   it('imports a document per row of a CSV beside other files, and refuses rows and tables by name', async () => {
     const csv = `title,outlet,date,text\nFirst,River Gazette,2021-05-04,"${PROSE} One."\nSecond,Valley Post,2021-05-09,"${PROSE} Two."\nNo text,Valley Post,2021,\n`;
@@ -76,14 +134,14 @@ describe('runImport', () => {
   });
 
   it('stops when cancelled, keeping what was accepted', async () => {
-    const files = Array.from({ length: BATCH_FILES * 3 }, (_, i) => picked(`d${i}.txt`, `${PROSE} ${i}`));
+    const files = Array.from({ length: BATCH_FILES * 3 }, (_, i) => picked(`d${i}.txt`, `${PROSE} Number ${i}.`));
     let accepted = 0;
     const summary = await runImport({ files, existing: noop, clean: cleanHere, accept: async (d) => void (accepted += d.length), cancelled: () => accepted >= BATCH_FILES });
     expect(summary).toMatchObject({ imported: BATCH_FILES, cancelled: true, notImported: BATCH_FILES * 2 });
   });
 
   it('names the file the cleaner died on and keeps earlier batches', async () => {
-    const files = Array.from({ length: BATCH_FILES * 2 }, (_, i) => picked(`d${String(i).padStart(2, '0')}.txt`, `${PROSE} ${i}`));
+    const files = Array.from({ length: BATCH_FILES * 2 }, (_, i) => picked(`d${String(i).padStart(2, '0')}.txt`, `${PROSE} Number ${i}.`));
     let calls = 0;
     const summary = await runImport({
       files,
@@ -114,7 +172,7 @@ describe('runImport', () => {
 
   it('keeps ids unique against the corpus and across batches', async () => {
     const ids: string[] = [];
-    await runImport({ files: [picked('x/a.txt', PROSE), picked('y/a.txt', PROSE)], existing: { ids: ['a'], documents: 1, bytes: 10 }, clean: cleanHere, accept: async (d) => void ids.push(...d.map((x) => x.doc.meta.id)) });
+    await runImport({ files: [picked('x/a.txt', `${PROSE} X.`), picked('y/a.txt', `${PROSE} Y.`)], existing: { ids: ['a'], documents: 1, bytes: 10 }, clean: cleanHere, accept: async (d) => void ids.push(...d.map((x) => x.doc.meta.id)) });
     expect(ids).toEqual(['a-2', 'a-3']);
   });
 
@@ -122,8 +180,8 @@ describe('runImport', () => {
     const page = `<!DOCTYPE html><html><head><title>Bridge news</title></head><body><article><p>${PROSE}</p></article></body></html>`;
     const files = [
       picked('f/story.cms', page),
-      picked('f/speech', PROSE),
-      picked('f/letter.doc', `{\\rtf1\\ansi{\\info{\\title A letter}}${PROSE}}`),
+      picked('f/speech', `${PROSE} Spoken.`),
+      picked('f/letter.doc', `{\\rtf1\\ansi{\\info{\\title A letter}}${PROSE} Written.}`),
       picked('f/data.json', '{"a": 1}'),
       picked('f/blob', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])),
       picked('f/.git/objects/ab/cdef', PROSE),

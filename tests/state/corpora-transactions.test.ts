@@ -52,7 +52,7 @@ describe('putDocumentsOnto', () => {
   it('adds documents to the stored record; one whose id another tab took meanwhile takes the next free id', async () => {
     const db = connect();
     await seed(db, { [docKey('k', 'a')]: doc('a', 'the other tab’s') });
-    const mine = { info: info('k', ['b']), held: new Map<string, StoredDoc>(), known: new Set(['b']) };
+    const mine = { info: info('k', ['b']), held: new Map<string, StoredDoc>(), known: new Set(['b']), already: new Set<string>() };
     let stored: CorpusInfo | null = null;
     const mineA = doc('a', 'this tab’s');
     await writeGuarded(db.useStore, (os, guard) => putDocumentsOnto(os, guard, 'k', [mineA, doc('b')], info('k', ['a']), mine, (next) => (stored = next)));

@@ -168,6 +168,22 @@ describe('CorporaStore', () => {
     ]);
   });
 
+  it('stores once the same file two tabs import, and tells the second tab', async () => {
+    const idb = new IDBFactory();
+    const a = await open(idb);
+    const { info } = await a.create('Shared');
+    const b = await open(idb);
+    await a.putDocuments(info.key, [stored('essay.txt')]);
+    const heard: string[][] = [];
+    expect(await b.putDocuments(info.key, [stored('essay.txt'), stored('other.txt')], (ids) => heard.push(ids))).toBe('saved');
+    expect(heard).toEqual([['essay']]);
+    expect((await b.documents(info.key)).map((d) => d.doc.meta.id)).toEqual(['essay', 'other']);
+    a.close();
+    b.close();
+    const c = await open(idb);
+    expect(c.info(info.key)).toMatchObject({ docIds: ['essay', 'other'], bytes: stored('essay.txt').bytes + stored('other.txt').bytes });
+  });
+
   it('a tab deleting a corpus while another imports into it keeps the import', async () => {
     const idb = new IDBFactory();
     const a = await open(idb);

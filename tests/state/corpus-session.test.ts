@@ -30,7 +30,7 @@ function standInWorker(): { port: AnalysisPort; asked: RequestType[] } {
 let n = 0;
 const start = (idb: IDBFactory, port: AnalysisPort) => CorpusSession.start(BUNDLED, port, { storage: { indexedDB: idb, newKey: () => `k${++n}`, openTimeoutMs: 300 } });
 
-const hooks = (over: Partial<ImportHooks> = {}): ImportHooks => ({ existingIds: [], onDocuments: () => undefined, onProgress: () => undefined, onRefusal: () => undefined, cancelled: () => false, ...over });
+const hooks = (over: Partial<ImportHooks> = {}): ImportHooks => ({ existing: [], onDocuments: () => undefined, onProgress: () => undefined, onRefusal: () => undefined, cancelled: () => false, ...over });
 
 describe('CorpusSession', () => {
   it('opens the bundled corpus for an unknown key', async () => {
@@ -80,7 +80,7 @@ describe('CorpusSession', () => {
     expect((await reopened.load(info.key, await reopened.documents(info.key))).cached).toBe(true);
 
     // Another document: the last result no longer fits, so it is looked up by the new key (a miss) and not used.
-    await reopened.importInto(info.key, [picked('c.txt', `${PROSE} Third.`)], hooks({ existingIds: ['a', 'b'] }));
+    await reopened.importInto(info.key, [picked('c.txt', `${PROSE} Third.`)], hooks({ existing: await reopened.documents(info.key) }));
     const third = standInWorker();
     const grown = await start(idb, third.port);
     const after = await grown.load(info.key, await grown.documents(info.key));

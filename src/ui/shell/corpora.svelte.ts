@@ -160,7 +160,7 @@ export class Corpora {
     let summary: ImportSummary;
     try {
       summary = await session.importInto(key, files, {
-        existingIds: this.corpus.documents.map((d) => d.meta.id),
+        existing: this.corpus.documents,
         onDocuments: (docs) => {
           if (this.key !== key) return;
           this.corpus = { ...this.corpus, documents: [...this.corpus.documents, ...docs].sort(byId) };
