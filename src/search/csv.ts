@@ -2,7 +2,9 @@
  * CSV for concordance export (RFC 4180), safe to open in a spreadsheet: a
  * cell that a spreadsheet would read as a formula (starting with = + - @, or
  * a tab or carriage return, per OWASP's CSV injection advice) gets a leading
- * apostrophe, so it is shown as text and never evaluated.
+ * apostrophe, so it is shown as text and never evaluated. A file to download
+ * starts with the UTF-8 byte-order mark: without it Excel reads a CSV in the
+ * system's code page, and "Süddeutsche" shows as "SÃ¼ddeutsche".
  */
 import { formatDocDate } from '../corpus/metadata.ts';
 import type { KwicLine } from './types.ts';
@@ -26,4 +28,9 @@ export function kwicCsv(lines: readonly KwicLine[]): string {
     [...KWIC_CSV_HEADER],
     ...lines.map((l) => [l.doc, l.title ?? '', l.outlet ?? '', l.date ? formatDocDate(l.date) : 'undated', l.start, l.end, l.left, l.keyword, l.right]),
   ]);
+}
+
+/** The text of a CSV file to download: the byte-order mark, then the CSV (copied to the clipboard, the CSV alone: a pasted mark would start the first cell). */
+export function csvFile(csv: string): string {
+  return `\uFEFF${csv}`;
 }

@@ -4,5 +4,5 @@ export { parseQuery, parseTerm, MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './query
 export { findMatches, findOccurrences, mergeRanges } from './match.ts';
 export { makeSnippet, segmentsOf, paragraphsOf, collapseWhitespace, type Segment } from './snippets.ts';
 export { kwicLine, sortKwic, DEFAULT_KWIC_WIDTH, type KwicSortKey } from './kwic.ts';
-export { csvCell, toCsv, kwicCsv } from './csv.ts';
+export { csvCell, csvFile, toCsv, kwicCsv } from './csv.ts';
 export type * from './types.ts';

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWithCorpus } from './custom-build.ts';
-import { DIST, launchBrowser, ROOT, runAxe, screenshot, seriousViolations, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { DIST, launchBrowser, makeTempDir, ROOT, runAxe, screenshot, seriousViolations, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
 
 const SEEDS_HTML = join(DIST, 'index.html');
 const XSS_FIXTURE = join(ROOT, 'tests', 'fixtures', 'search-xss');
@@ -123,6 +123,11 @@ describe('concordance and trends', () => {
     expect(await page.locator('table.kwic tbody tr').count()).toBeGreaterThan(20);
     const download = page.getByRole('link', { name: 'Download CSV' });
     expect(await download.getAttribute('download')).toBe('concordance-cyberspace.csv');
+    // The file starts with the UTF-8 byte-order mark (Excel reads it as UTF-8).
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const saved = join(makeTempDir('refrain-kwic-csv-'), 'concordance.csv');
+    await file.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 12).toString('latin1')).toBe('\xef\xbb\xbfdocument,');
     expect(await runAxe(page).then(seriousViolations)).toEqual([]);
     await screenshot(page, 'kwic');
   });

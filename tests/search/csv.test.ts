@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, kwicCsv, toCsv } from '../../src/search/csv.ts';
+import { csvCell, csvFile, kwicCsv, toCsv } from '../../src/search/csv.ts';
 
 describe('csvCell', () => {
   it('quotes commas, quotes and newlines', () => {
@@ -33,5 +33,15 @@ describe('toCsv / kwicCsv', () => {
     ]);
     expect(csv.split('\r\n')[0]).toBe('document,title,outlet,date,start,end,left,keyword,right');
     expect(csv.split('\r\n')[1]).toBe(`d,"T, ""q""",,undated,1,4,"'=cmd ",key," -x"`);
+  });
+});
+
+describe('csvFile', () => {
+  it('starts with the UTF-8 byte-order mark, so Excel reads "Süddeutsche" as written', async () => {
+    const csv = kwicCsv([{ doc: 'd', title: null, outlet: 'Süddeutsche Zeitung', date: null, start: 0, end: 3, left: '', keyword: '命运', right: '' }]);
+    const bytes = new Uint8Array(await new Blob([csvFile(csv)]).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes)).toBe(csv);
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff); // the clipboard's copy has none
   });
 });
