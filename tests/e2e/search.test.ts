@@ -132,6 +132,14 @@ describe('concordance and trends', () => {
     await screenshot(page, 'kwic');
   });
 
+  it('adds the terms typed with commas between as terms of their own', async () => {
+    await page.goto(url(SEEDS_HTML, '#/trends'));
+    await page.getByLabel(/Add a word or phrase/).fill('cyberspace, 命运共同体');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Terms compared' }).getByRole('listitem').allTextContents()).toEqual(['cyberspace ×', '命运共同体 ×']);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#/trends?terms=cyberspace,命运共同体');
+  });
+
   it('charts terms by year and outlet with a table, and opens a cell in context', async () => {
     await page.goto(url(SEEDS_HTML, '#/trends?terms=cyberspace,digital%20divide'));
     await page.getByRole('table', { name: /By year/ }).waitFor(WAIT);
