@@ -6,7 +6,7 @@
  * regresses for keyboard, screen-reader and phone users.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, fileUrl, launchBrowser, runAxe, seriousViolations, watchPage, type BrowserSession } from './harness.ts';
+import { assertBuilt, fileUrl, launchBrowser, runAxe, screenshot, seriousViolations, watchPage, type BrowserSession } from './harness.ts';
 
 const A = '000_f22addc8756c0a81';
 const B = '004_f51e464d7cf6a9c4';
@@ -72,6 +72,46 @@ describe('on a phone-sized screen (390 × 844)', () => {
       .filter((a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > document.documentElement.clientWidth + 1; })
       .map((a) => a.textContent));
     expect(cut).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('with the keyboard', () => {
+  it('the phrases view offers a skip past the outlet × year matrix to the formulas, visible when focused', async () => {
+    const page = await session.newPage();
+    await page.goto(fileUrl() + '#/phrases');
+    await page.locator('.families a.label').first().waitFor({ timeout: 15_000 });
+    const skip = page.getByRole('link', { name: 'Skip to the formulas' });
+    const matrixButtons = page.locator('section[aria-labelledby="matrix-title"] table button');
+    expect(await matrixButtons.count()).toBeGreaterThan(1);
+    // Tab from the top of the page: the skip link comes before every cell of the matrix.
+    await page.locator('h1').click();
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { text: el?.textContent?.trim() ?? '', inMatrix: !!el?.closest('section[aria-labelledby="matrix-title"] table') };
+    });
+    let stops = 0;
+    for (; stops < 40; stops++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      expect(f.inMatrix).toBe(false);
+      if (f.text === 'Skip to the formulas') break;
+    }
+    expect(stops).toBeLessThan(40);
+    const box = await skip.boundingBox();
+    expect(box && box.x >= 0 && box.width > 20 && box.height > 10).toBe(true);
+    await screenshot(page, 'phrases-skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('families-title');
+    // From the heading, the first formula is a few stops away (the sort choice, maybe the boilerplate box), not a matrix away.
+    let toFormula = 0;
+    while (toFormula < 4 && !(await page.evaluate(() => document.activeElement?.matches('.families a.label')))) {
+      await page.keyboard.press('Tab');
+      toFormula++;
+      expect((await focused()).inMatrix).toBe(false);
+    }
+    expect(await page.evaluate(() => document.activeElement?.matches('.families a.label'))).toBe(true);
+    expect(await skip.boundingBox().then((b) => (b?.x ?? -1) < 0)).toBe(true); // hidden again when not focused
     await page.context().close();
   });
 });
