@@ -39,6 +39,14 @@ describe('SeenDocuments', () => {
     expect(seen.find(doc('z', 'Paragraph number 500 of the archive.'))?.meta.id).toBe('y');
   });
 
+  it('compares whole the texts that begin and end alike: a correction in the middle is another document', () => {
+    const start = 'The council met on Tuesday. '.repeat(20);
+    const end = 'Works begin next spring. '.repeat(20);
+    const seen = new SeenDocuments([doc('first', `${start}The cost is 3 million.${end}`)]);
+    expect(seen.find(doc('fixed', `${start}The cost is 4 million.${end}`))).toBeNull();
+    expect(seen.find(doc('again', `${start}The cost is\n3 million.${end}`))?.meta.id).toBe('first');
+  });
+
   it('finds each of many short texts of one length exactly', () => {
     const texts = Array.from({ length: 2000 }, (_, i) => i.toString(36).padStart(4, '0'));
     const seen = new SeenDocuments(texts.map((t) => doc(t, t)));
