@@ -11,7 +11,7 @@ import { LANGUAGES } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
-import { readMembers, type MemberColumns } from './family-members.ts';
+import { readMembers, rereadMembers, type MemberColumns } from './family-members.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Formula } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
@@ -108,12 +108,12 @@ export function buildFamilies(found: readonly Formula[], prepared: readonly Prep
   // again is folded into it (members read once more after each), links checked.
   let members = readMembers(found, isFamily, prepared);
   const formulas = cutAtBreaks(found, members, prepared, breaks);
-  if (formulas !== found) members = readMembers(formulas, isFamily, prepared);
+  if (formulas !== found) members = rereadMembers(members, formulas, changedIn(found, formulas), isFamily, prepared);
   const foldedInto = foldFamilies(formulas.length, members, offset);
   const merged = foldedInto.some((f) => f >= 0) ? mergeFolded(formulas, foldedInto) : formulas;
   if (merged !== formulas) {
     for (let f = 0; f < merged.length; f++) isFamily[f] = docCountOf(merged[f]!) >= options.familyMinDocs ? 1 : 0;
-    members = readMembers(merged, isFamily, prepared);
+    members = rereadMembers(members, merged, changedIn(formulas, merged), isFamily, prepared);
   }
   const { contains, partOf } = settleLinks(formulas, foldedInto, members, options.formulaContainsShare);
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length), ids: idUnits(prepared) };
@@ -236,6 +236,13 @@ function documentOrder(m: MemberColumns, dateRank: Int32Array): Uint32Array {
 }
 
 /** Distinct documents of a formula's occurrences (sorted by document). */
+/** Per formula, 1 where `after` holds another formula than `before`. */
+function changedIn(before: readonly Formula[], after: readonly Formula[]): Uint8Array {
+  const changed = new Uint8Array(after.length);
+  for (let f = 0; f < after.length; f++) changed[f] = before[f] === after[f] ? 0 : 1;
+  return changed;
+}
+
 function docCountOf(f: Formula): number {
   let n = 0;
   for (let k = 0; k < f.occurrences.length; k++) if (k === 0 || f.occurrences[k]!.doc !== f.occurrences[k - 1]!.doc) n++;

@@ -28,8 +28,9 @@
  */
 import type { Formula, Occurrence } from './formulas.ts';
 import type { MemberColumns } from './family-members.ts';
+import { FirstOf } from './first-of.ts';
 import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
-import { breaksWithin, type SentenceBreaks } from './sentence-breaks.ts';
+import { breakWithin, breaksWithin, type SentenceBreaks } from './sentence-breaks.ts';
 
 /**
  * Each family whose members, as read (`m`), mostly stay inside one
@@ -50,14 +51,11 @@ export function cutAtBreaks(formulas: readonly Formula[], m: MemberColumns, prep
     const n = m.base[f + 1]! - b;
     if (n === 0) continue;
     const occ = formulas[f]!.occurrences;
-    const inside: number[][] = [];
     let crossing = 0;
-    for (let k = 0; k < n; k++) {
-      const at = breaksWithin(breaks, m.doc[b + k]!, prepared[m.doc[b + k]!]!.offset, m.readFirst[b + k]! + 1, m.readLast[b + k]!);
-      inside.push(at);
-      if (at.length > 0) crossing++;
-    }
+    for (let k = 0; k < n; k++) if (breakWithin(breaks, m.doc[b + k]!, prepared[m.doc[b + k]!]!.offset, m.readFirst[b + k]! + 1, m.readLast[b + k]!)) crossing++;
     if (crossing === 0 || 2 * crossing >= n) continue;
+    const inside: number[][] = [];
+    for (let k = 0; k < n; k++) inside.push(breaksWithin(breaks, m.doc[b + k]!, prepared[m.doc[b + k]!]!.offset, m.readFirst[b + k]! + 1, m.readLast[b + k]!));
     const words = new Set<number>();
     for (let k = 0; k < n; k++) {
       if (inside[k]!.length > 0) continue;
@@ -111,27 +109,29 @@ function bestPiece(first: number, last: number, starts: readonly number[], d: Pr
  * Per formula, the formula it is folded into, or -1 (formula f's members
  * are [m.base[f], m.base[f + 1]) of `m`, sorted by document; `offset[d]`
  * is document d's first token in the corpus). Families sharing a member
- * are found by keying members by their first token in the corpus
- * (`chain` links the members that share one).
+ * are found by keying members by their first token in the corpus (an int
+ * table; `next` chains the members that share one).
  */
 export function foldFamilies(formulas: number, m: MemberColumns, offset: Int32Array): Int32Array {
   const n = m.doc.length;
   const familyOf = new Int32Array(n);
   for (let f = 0; f < formulas; f++) familyOf.fill(f, m.base[f]!, m.base[f + 1]!);
-  const firstAt = new Map<number, number>();
-  const chain = new Int32Array(n);
+  const firstAt = new FirstOf();
+  const next = new Int32Array(n).fill(-1);
+  const tail = new Int32Array(n);
   const shared = new Map<number, number>();
   for (let x = 0; x < n; x++) {
-    const key = offset[m.doc[x]!]! + m.readFirst[x]!;
-    const head = firstAt.get(key);
-    chain[x] = head ?? -1;
-    firstAt.set(key, x);
-    for (let y = head ?? -1; y >= 0; y = chain[y]!) {
+    const head = firstAt.of(offset[m.doc[x]!]! + m.readFirst[x]!, x);
+    tail[x] = x;
+    if (head === x) continue;
+    for (let y = head; y >= 0; y = next[y]!) {
       if (m.readLast[y] !== m.readLast[x] || familyOf[y] === familyOf[x]) continue;
       // familyOf[y] < familyOf[x]: members are visited formula by formula.
       const pair = familyOf[y]! * formulas + familyOf[x]!;
       shared.set(pair, (shared.get(pair) ?? 0) + 1);
     }
+    next[tail[head]!] = x;
+    tail[head] = x;
   }
   const foldedInto = new Int32Array(formulas).fill(-1);
   const size = (f: number): number => m.base[f + 1]! - m.base[f]!;

@@ -88,6 +88,13 @@ function lowerBound(breaks: Int32Array, lo: number, hi: number, pos: number): nu
   return lo;
 }
 
+/** A token in [first, last] of document `doc` (its tokens start at corpus-wide `off`) has a break before it. */
+export function breakWithin(b: SentenceBreaks, doc: number, off: number, first: number, last: number): boolean {
+  const hi = b.breakStart[doc + 1]!;
+  const k = lowerBound(b.breaks, b.breakStart[doc]!, hi, off + first);
+  return k < hi && b.breaks[k]! <= off + last;
+}
+
 /** The tokens t in [first, last] of document `doc` (its tokens start at corpus-wide `off`) with a break before them, ascending. */
 export function breaksWithin(b: SentenceBreaks, doc: number, off: number, first: number, last: number): number[] {
   const { breaks } = b;

@@ -6,7 +6,7 @@
  * the very same tokens, across formulas and documents.
  */
 import { describe, expect, it } from 'vitest';
-import { readMembers } from '../../src/reuse/family-members.ts';
+import { readMembers, rereadMembers } from '../../src/reuse/family-members.ts';
 import type { Formula, Occurrence } from '../../src/reuse/formulas.ts';
 import { spanOf } from '../../src/reuse/member-span.ts';
 import { readableExtent } from '../../src/reuse/readable-extent.ts';
@@ -63,5 +63,30 @@ describe('readMembers', () => {
     expect(m.tokens[2]).toBe(2);
     // "abandon the old zero-sum game" in document 2: a class of its own.
     expect(m.tokens[3]).toBe(3);
+  });
+});
+
+describe('rereadMembers', () => {
+  const { docs } = prepared([
+    'They abandon the old zero-sum game today.',
+    'Critics said the old zero-sum game is over.',
+    'We abandon the old zero-sum game now.',
+  ]);
+  const before = [formula([at(0, 3, 4), at(2, 3, 6)]), formula([at(1, 3, 6), at(2, 1, 6)])];
+  const after = [before[0]!, formula([at(1, 3, 6), at(2, 3, 6)])];
+  const families = Uint8Array.from([1, 1]);
+  const m = rereadMembers(readMembers(before, families, docs), after, Uint8Array.from([0, 1]), families, docs);
+  const whole = readMembers(after, families, docs);
+
+  it('reads the changed formulas again and copies the others: the same columns as a whole read', () => {
+    for (const k of ['base', 'doc', 'first', 'last', 'startFirst', 'startLast', 'readFirst', 'readLast'] as const) expect(Array.from(m[k])).toEqual(Array.from(whole[k]));
+    expect(m.span).toEqual(whole.span);
+  });
+
+  it('keeps one class per set of the very same tokens inside a family, each the index of one of its members', () => {
+    // Formula 1's two members now read "old zero-sum game" in documents 1 and 2: one class.
+    expect(m.tokens[2]).toBe(m.tokens[3]);
+    expect([2, 3]).toContain(m.tokens[2]);
+    expect(m.tokens[0]).not.toBe(m.tokens[1]);
   });
 });
