@@ -41,17 +41,9 @@ export interface MemberColumns {
   tokens: Int32Array;
 }
 
-/**
- * The columns for the formulas with `isFamily[f]` set (others get no
- * occurrences). (A flag column, not a predicate: a closure made per call
- * would be inlined into the optimised code and, dead after the call, throw
- * it away.)
- */
-export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, prepared: readonly PreparedDoc[]): MemberColumns {
-  const base = new Int32Array(formulas.length + 1);
-  for (let f = 0; f < formulas.length; f++) base[f + 1] = base[f]! + (isFamily[f] ? formulas[f]!.occurrences.length : 0);
-  const n = base[formulas.length]!;
-  const c: MemberColumns = {
+/** Columns for `n` members, formula f's [base[f], base[f + 1]). */
+function memberColumns(base: Int32Array, n: number): MemberColumns {
+  return {
     base,
     doc: new Int32Array(n),
     first: new Int32Array(n),
@@ -63,6 +55,19 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
     span: new Array<Span>(n),
     tokens: new Int32Array(n),
   };
+}
+
+/**
+ * The columns for the formulas with `isFamily[f]` set (others get no
+ * occurrences). (A flag column, not a predicate: a closure made per call
+ * would be inlined into the optimised code and, dead after the call, throw
+ * it away.)
+ */
+export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, prepared: readonly PreparedDoc[]): MemberColumns {
+  const base = new Int32Array(formulas.length + 1);
+  for (let f = 0; f < formulas.length; f++) base[f + 1] = base[f]! + (isFamily[f] ? formulas[f]!.occurrences.length : 0);
+  const n = base[formulas.length]!;
+  const c = memberColumns(base, n);
   for (let f = 0; f < formulas.length; f++) {
     const occ = formulas[f]!.occurrences;
     for (let k = 0, x = base[f]!; x < base[f + 1]!; k++, x++) {
@@ -144,18 +149,7 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
     base[f + 1] = base[f]! + src.base[f + 1]! - src.base[f]!;
   }
   const n = base[formulas.length]!;
-  const c: MemberColumns = {
-    base,
-    doc: new Int32Array(n),
-    first: new Int32Array(n),
-    last: new Int32Array(n),
-    startFirst: new Int32Array(n),
-    startLast: new Int32Array(n),
-    readFirst: new Int32Array(n),
-    readLast: new Int32Array(n),
-    span: new Array<Span>(n),
-    tokens: new Int32Array(n),
-  };
+  const c = memberColumns(base, n);
   // Where each source member lands, and each source class's new id (-1: not yet).
   const landed = [new Int32Array(m.doc.length).fill(-1), new Int32Array(fresh.doc.length).fill(-1)];
   const classId = [new Int32Array(m.doc.length).fill(-1), new Int32Array(fresh.doc.length).fill(-1)];
