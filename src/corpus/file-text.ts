@@ -38,6 +38,8 @@ export interface FileText {
 /** The text and stated metadata of one file; `encoding` re-reads a text file in the encoding the reader chose. */
 export function readFileText(file: { path: string; name: string; bytes: Uint8Array }, encoding?: string | null): FileText {
   const { path, name, bytes } = file;
+  // Said as the browser's import says it, whatever the file's kind.
+  if (bytes.length === 0) throw new CorpusError(path, null, 'is empty (0 bytes)');
   const kind = documentKind(name, bytes.subarray(0, SNIFF_BYTES));
   if (!kind) throw new CorpusError(path, null, `is not a ${READABLE_FORMATS} file`);
   const fail = (reading: { error: string } | object): reading is { error: string } => 'error' in reading;

@@ -56,6 +56,7 @@ describe('readFileText', () => {
     expect(() => readFileText({ path: 'a.json', name: 'a.json', bytes: enc('{"a": 1}') })).toThrow(/^a\.json: is not a \.txt, \.md, \.html/);
     expect(() => readFileText({ path: 'e.md', name: 'e.md', bytes: enc('---\ntitle: x\n---\n \n') })).toThrow('e.md: has front matter but no text after it');
     expect(() => readFileText({ path: 'e.html', name: 'e.html', bytes: enc('<html><body><img src=x></body></html>') })).toThrow('e.html: has no text (only blank space or markup)');
+    expect(() => readFileText({ path: 'e.txt', name: 'e.txt', bytes: new Uint8Array(0) })).toThrow('e.txt: is empty (0 bytes)');
   });
 });
 

@@ -53,7 +53,7 @@ describe('analyze --passim', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/part-00002-x\.json:1: not valid JSON/);
     expect(r.stderr).toMatch(/selection: 2 of 4 documents kept/);
-    expect(r.stdout).toMatch(/^2 documents, 1 passage pairs, 1 families \(0 marked boilerplate[^)]*\)\ncomputed by passim/);
+    expect(r.stdout).toMatch(/^2 documents, 1 passage pair, 1 family \(0 marked boilerplate[^)]*\)\ncomputed by passim/);
   }, 60_000);
 
   it('refuses token offsets in one line, exit 1', () => {

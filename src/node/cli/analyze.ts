@@ -105,6 +105,8 @@ function wordDiff(a: string, b: string): string {
   return out;
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy, showBoilerplate = false): string {
   const textOf = new Map(corpus.documents.map((d) => [d.meta.id, d.text]));
   const slice = (s: { doc: string; start: number; end: number }) => textOf.get(s.doc)!.slice(s.start, s.end).replace(/\s+/g, ' ');
@@ -112,7 +114,7 @@ function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computed
   const boilerplate = result.families.filter((f) => f.boilerplate);
   const lines: string[] = [];
   lines.push(
-    `${corpus.documents.length} documents, ${result.passages.length} passage pairs, ${result.families.length} families` +
+    `${count(corpus.documents.length, 'document')}, ${count(result.passages.length, 'passage pair')}, ${count(result.families.length, 'family', 'families')}` +
       ` (${boilerplate.length} marked boilerplate: repeated across one outlet's documents${boilerplate.length && !showBoilerplate ? ', not listed; --boilerplate lists them' : ''})`,
   );
   if (computedBy) lines.push(describeComputedBy(computedBy));
