@@ -13,10 +13,9 @@ import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, rereadMembers, type MemberColumns } from './family-members.ts';
 import { radixOrder } from './radix-sort.ts';
-import type { Formula } from './formulas.ts';
+import type { Formula, TokenLayout } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
 import type { PreparedDoc } from './prepare.ts';
-import type { SentenceBreaks } from './sentence-breaks.ts';
 import { TOK_CONTENT } from './prepare.ts';
 import type { Family, FamilyVariant, ReuseInput, Span } from './types.ts';
 
@@ -81,7 +80,7 @@ type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boiler
  * a document's index then orders like its id. `norm` is the vocabulary's
  * matching form per type.
  */
-export function buildFamilies(found: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], breaks: SentenceBreaks, options: FamilyOptions): Family[] {
+export function buildFamilies(found: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], layout: TokenLayout, options: FamilyOptions): Family[] {
   // Per document (arrays filled in loops, not by `map`: see assemble in
   // formula-extents.ts): its date key, its outlet and its year, read once
   // (not once per family that holds it).
@@ -101,15 +100,13 @@ export function buildFamilies(found: readonly Formula[], prepared: readonly Prep
   // Every member's document columns and text, read in document order.
   const isFamily = new Uint8Array(found.length);
   for (let f = 0; f < found.length; f++) isFamily[f] = docCountOf(found[f]!) >= options.familyMinDocs ? 1 : 0;
-  const offset = new Int32Array(prepared.length);
-  for (let d = 0; d < prepared.length; d++) offset[d] = prepared[d]!.offset;
   // At the extents a reader sees (family-links.ts): a version that alone
   // runs across a sentence end is cut there, then a family that is another
   // again is folded into it (members read once more after each), links checked.
   let members = readMembers(found, isFamily, prepared);
-  const formulas = cutAtBreaks(found, members, prepared, breaks);
+  const formulas = cutAtBreaks(found, members, prepared, layout);
   if (formulas !== found) members = rereadMembers(members, formulas, changedIn(found, formulas), isFamily, prepared);
-  const foldedInto = foldFamilies(formulas.length, members, offset);
+  const foldedInto = foldFamilies(formulas.length, members, layout.offset);
   const merged = foldedInto.some((f) => f >= 0) ? mergeFolded(formulas, foldedInto) : formulas;
   if (merged !== formulas) {
     for (let f = 0; f < merged.length; f++) isFamily[f] = docCountOf(merged[f]!) >= options.familyMinDocs ? 1 : 0;
@@ -235,7 +232,6 @@ function documentOrder(m: MemberColumns, dateRank: Int32Array): Uint32Array {
   return radixOrder(family, n, order);
 }
 
-/** Distinct documents of a formula's occurrences (sorted by document). */
 /** Per formula, 1 where `after` holds another formula than `before`. */
 function changedIn(before: readonly Formula[], after: readonly Formula[]): Uint8Array {
   const changed = new Uint8Array(after.length);
@@ -243,6 +239,7 @@ function changedIn(before: readonly Formula[], after: readonly Formula[]): Uint8
   return changed;
 }
 
+/** Distinct documents of a formula's occurrences (sorted by document). */
 function docCountOf(f: Formula): number {
   let n = 0;
   for (let k = 0; k < f.occurrences.length; k++) if (k === 0 || f.occurrences[k]!.doc !== f.occurrences[k - 1]!.doc) n++;

@@ -27,6 +27,7 @@
  *   do not overlap so is dropped.
  */
 import type { Formula, Occurrence } from './formulas.ts';
+import { combine } from './fragments.ts';
 import type { MemberColumns } from './family-members.ts';
 import { FirstOf } from './first-of.ts';
 import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
@@ -170,51 +171,26 @@ export function rootOf(foldedInto: Int32Array, f: number): number {
 }
 
 /**
- * `formulas` with every folded one merged into its root: the root gains
- * the folded one's occurrences in documents it does not reach (an
- * occurrence overlapping one of the root's in its document is left out),
- * and its passages. A folded formula is left with no occurrences.
+ * `formulas` with every folded one merged into its root, as a fragment
+ * joins its formula (fragments.ts `combine`): where occurrences overlap in
+ * a document the root's stands (every folded occurrence in a document the
+ * root reaches lies inside one of the root's), elsewhere the folded ones'
+ * are added; passages are joined. A folded formula is left with no
+ * occurrences. (The links are settled from `formulas`: `settleLinks`.)
  */
 export function mergeFolded(formulas: readonly Formula[], foldedInto: Int32Array): Formula[] {
-  type Pick = { f: number; k: number };
-  const gained = new Map<number, { picks: Pick[]; passages: number[] }>();
+  const groups = new Map<number, number[]>();
   for (let f = 0; f < formulas.length; f++) {
     if (foldedInto[f]! < 0) continue;
     const root = rootOf(foldedInto, f);
-    let g = gained.get(root);
-    if (!g) gained.set(root, (g = { picks: [], passages: formulas[root]!.passages.slice() }));
-    const occ = formulas[f]!.occurrences;
-    for (let k = 0; k < occ.length; k++) g.picks.push({ f, k });
-    for (const p of formulas[f]!.passages) g.passages.push(p);
+    const group = groups.get(root) ?? [root];
+    group.push(f);
+    groups.set(root, group);
   }
+  const depthOf = (f: number): number => (foldedInto[f]! < 0 ? 0 : 1 + depthOf(foldedInto[f]!));
   const out = formulas.slice();
   for (let f = 0; f < formulas.length; f++) if (foldedInto[f]! >= 0) out[f] = { occurrences: [], passages: [], coreMask: formulas[f]!.coreMask, contains: [], partOf: [] };
-  const at = (c: Pick): Occurrence => formulas[c.f]!.occurrences[c.k]!;
-  for (const [root, { picks, passages }] of gained) {
-    const own = formulas[root]!;
-    const chosen: Pick[] = own.occurrences.map((_, k) => ({ f: root, k }));
-    const reached = new Set(own.occurrences.map((o) => o.doc));
-    // Occurrences gained so far, per document: two folded families may both reach one.
-    const added = new Map<number, Occurrence[]>();
-    for (const c of picks) {
-      const o = at(c);
-      if (reached.has(o.doc)) continue;
-      const there = added.get(o.doc) ?? [];
-      if (there.some((p) => p.first <= o.last && o.first <= p.last)) continue;
-      there.push(o);
-      added.set(o.doc, there);
-      chosen.push(c);
-    }
-    chosen.sort((x, y) => at(x).doc - at(y).doc || at(x).first - at(y).first);
-    passages.sort((x, y) => x - y);
-    out[root] = {
-      occurrences: chosen.map(at),
-      passages: passages.filter((p, i) => i === 0 || p !== passages[i - 1]),
-      coreMask: (k) => formulas[chosen[k]!.f]!.coreMask(chosen[k]!.k),
-      contains: own.contains,
-      partOf: own.partOf,
-    };
-  }
+  for (const [root, group] of groups) out[root] = combine(formulas, group, depthOf);
   return out;
 }
 

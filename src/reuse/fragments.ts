@@ -241,9 +241,10 @@ function mergeTrees(formulas: readonly Formula[], parent: Int32Array): Formula[]
 /**
  * One formula from a head and its fragments: their occurrences by document
  * and start, where two overlap in one document the one nearer the head
- * (the head's own first), then the longer.
+ * (the head's own first), then the longer. (Also how family-links.ts folds
+ * one family into another.)
  */
-function combine(formulas: readonly Formula[], group: readonly number[], depthOf: (f: number) => number): Formula {
+export function combine(formulas: readonly Formula[], group: readonly number[], depthOf: (f: number) => number): Formula {
   const all: Array<{ f: number; k: number; o: Occurrence }> = [];
   for (const f of group) formulas[f]!.occurrences.forEach((o, k) => all.push({ f, k, o }));
   all.sort((x, y) => x.o.doc - y.o.doc || x.o.first - y.o.first || y.o.last - x.o.last || x.f - y.f);
