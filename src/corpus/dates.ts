@@ -35,6 +35,7 @@
  * relative dates ("yesterday"), weekdays alone, other languages' month
  * names; each is left out with its reason.
  */
+import { normalizeWord } from '../text/normalize.ts';
 import { MAX_YEAR, MIN_YEAR } from './limits.ts';
 import type { DocDate } from './types.ts';
 
@@ -156,11 +157,7 @@ function dayAndMonth(a: number, b: number, year: number, separator: string): Rea
 
 /** A month named in words, with a year and perhaps a day, in any order; weekdays, ordinal endings and little words between are passed over. */
 function withMonthName(text: string): Reading {
-  const words = text
-    .replace(TIME_AND_AFTER, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const words = normalizeWord(text.replace(TIME_AND_AFTER, ''))
     .replace(/[º°ª]/g, '')
     .split(/[\s,./'’-]+|(?<=\d)(?=\p{L})/u)
     .filter((w) => w && !IGNORED.has(w));

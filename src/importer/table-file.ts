@@ -44,6 +44,7 @@ import type { PreparedFile } from './read.ts';
 import { TABLE_NAME } from './file-kinds.ts';
 import { jsonRows } from './json-records.ts';
 import { workbookSheets, type Sheet } from './workbook.ts';
+import { normalizeWord } from '../text/normalize.ts';
 
 /** A JSON dataset (json-records.ts): its records are the rows; `.jsonl` and `.ndjson` hold one per line. */
 const JSON_NAME = /\.(json|jsonl|ndjson)$/i;
@@ -274,11 +275,7 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
 }
 
 const headerKey = (h: string) =>
-  h
-    .toLowerCase()
-    .replace(/^\ufeff/, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  normalizeWord(h.replace(/^\ufeff/, ''))
     .replace(/ł/g, 'l')
     .replace(/[\s_\-.:]+/g, '');
 
