@@ -29,13 +29,19 @@ export function shortTitle(title: string, max = TITLE_CHARS): string {
   return shorten(title.trim().replace(/\s+/g, ' '), max);
 }
 
-/** A function naming each document of `docs` (and any other, by outlet and date). */
-export function documentNamer(docs: Iterable<NamedDoc>): (doc: NamedDoc) => string {
+/** How many of `docs` share each outlet and date ("China Daily, 8 November 2022"). */
+export function outletAndDateCounts(docs: Iterable<Omit<NamedDoc, 'id' | 'title'>>): Map<string, number> {
   const shared = new Map<string, number>();
   for (const d of docs) {
     const key = outletAndDate(d);
     shared.set(key, (shared.get(key) ?? 0) + 1);
   }
+  return shared;
+}
+
+/** A function naming each document of `docs` (and any other, by outlet and date). */
+export function documentNamer(docs: Iterable<NamedDoc>): (doc: NamedDoc) => string {
+  const shared = outletAndDateCounts(docs);
   return (d) => {
     const name = outletAndDate(d);
     if ((shared.get(name) ?? 0) < 2) return name;
