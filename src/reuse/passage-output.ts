@@ -13,6 +13,35 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0) + 1);
 }
 
+/** True when `p` repeats `q`: both sides overlap by at least half of the shorter span, and both are (or neither is) star passages. */
+function repeats(p: RawPassage, q: RawPassage): boolean {
+  const oa = overlap(p.aFirst, p.aLast, q.aFirst, q.aLast);
+  const ob = overlap(p.bFirst, p.bLast, q.bFirst, q.bLast);
+  const la = Math.min(p.aLast - p.aFirst, q.aLast - q.aFirst) + 1;
+  const lb = Math.min(p.bLast - p.bFirst, q.bLast - q.bFirst) + 1;
+  return q.frequent === p.frequent && oa * 2 >= la && ob * 2 >= lb;
+}
+
+/**
+ * A document pair's kept passages are compared one by one up to this many;
+ * past it, only those whose side a shares a block of tokens with the new
+ * passage's (a repeat overlaps it there). Two texts that each hold a licence
+ * or a slogan many times (a copyright file with 200 copies of one clause)
+ * make a pair of tens of thousands of passages: compared all with all, that
+ * pair alone took minutes.
+ */
+const SCAN_MAX = 32;
+/** Blocks of 2^5 = 32 tokens of side a. */
+const BLOCK_SHIFT = 5;
+
+function enter(grid: Map<number, number[]>, k: number, q: RawPassage): void {
+  for (let b = q.aFirst >> BLOCK_SHIFT; b <= q.aLast >> BLOCK_SHIFT; b++) {
+    const ks = grid.get(b);
+    if (ks) ks.push(k);
+    else grid.set(b, [k]);
+  }
+}
+
 /**
  * Drops passages that repeat a better one of the same path: same document
  * pair, and both sides overlapping it by at least half of the shorter span.
@@ -33,24 +62,44 @@ export function dedupePassages(raw: RawPassage[]): RawPassage[] {
   );
   const kept: RawPassage[] = [];
   let pairStart = 0;
+  // The current pair's kept passages by block of side a, once there are more than SCAN_MAX.
+  let grid: Map<number, number[]> | null = null;
+  // Per kept passage: the raw index it was last compared with (a passage sits in several blocks).
+  let seen: Int32Array | null = null;
   // By index, not for…of: this loop runs once a call, often before it is
   // optimised, where an iterator allocates a result per passage.
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i]!;
     if (kept.length > pairStart) {
       const k0 = kept[pairStart]!;
-      if (k0.docA !== p.docA || k0.docB !== p.docB) pairStart = kept.length;
+      if (k0.docA !== p.docA || k0.docB !== p.docB) {
+        pairStart = kept.length;
+        grid = null;
+      }
     }
     let dup = false;
-    for (let k = pairStart; k < kept.length && !dup; k++) {
-      const q = kept[k]!;
-      const oa = overlap(p.aFirst, p.aLast, q.aFirst, q.aLast);
-      const ob = overlap(p.bFirst, p.bLast, q.bFirst, q.bLast);
-      const la = Math.min(p.aLast - p.aFirst, q.aLast - q.aFirst) + 1;
-      const lb = Math.min(p.bLast - p.bFirst, q.bLast - q.bFirst) + 1;
-      dup = q.frequent === p.frequent && oa * 2 >= la && ob * 2 >= lb;
+    if (grid === null) {
+      for (let k = pairStart; k < kept.length && !dup; k++) dup = repeats(p, kept[k]!);
+    } else {
+      seen ??= new Int32Array(raw.length).fill(-1);
+      for (let b = p.aFirst >> BLOCK_SHIFT; b <= p.aLast >> BLOCK_SHIFT && !dup; b++) {
+        const ks = grid.get(b);
+        if (ks === undefined) continue;
+        for (let j = 0; j < ks.length && !dup; j++) {
+          const k = ks[j]!;
+          if (seen[k] === i) continue;
+          seen[k] = i;
+          dup = repeats(p, kept[k]!);
+        }
+      }
     }
-    if (!dup) kept.push(p);
+    if (dup) continue;
+    kept.push(p);
+    if (grid !== null) enter(grid, kept.length - 1, p);
+    else if (kept.length - pairStart > SCAN_MAX) {
+      grid = new Map();
+      for (let k = pairStart; k < kept.length; k++) enter(grid, k, kept[k]!);
+    }
   }
   kept.sort((x, y) => x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast || Number(x.frequent) - Number(y.frequent));
   return kept;

@@ -34,6 +34,41 @@ describe('dedupePassages', () => {
       [14, 24, true],
     ]);
   });
+
+  it('drops the same passages when a pair has thousands (the block index) as when each is compared with all', () => {
+    // The plain rule, every kept passage of the pair compared with each new one.
+    const reference = (list: RawPassage[]): RawPassage[] => {
+      const kept: RawPassage[] = [];
+      for (const p of [...list].sort((x, y) => x.docA - y.docA || x.docB - y.docB || y.score - x.score || x.aFirst - y.aFirst || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast)) {
+        const dup = kept.some((q) => {
+          if (q.docA !== p.docA || q.docB !== p.docB || q.frequent !== p.frequent) return false;
+          const oa = Math.max(0, Math.min(p.aLast, q.aLast) - Math.max(p.aFirst, q.aFirst) + 1);
+          const ob = Math.max(0, Math.min(p.bLast, q.bLast) - Math.max(p.bFirst, q.bFirst) + 1);
+          return oa * 2 >= Math.min(p.aLast - p.aFirst, q.aLast - q.aFirst) + 1 && ob * 2 >= Math.min(p.bLast - p.bFirst, q.bLast - q.bFirst) + 1;
+        });
+        if (!dup) kept.push(p);
+      }
+      return kept;
+    };
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const list: RawPassage[] = [];
+    // One pair of two texts each holding one clause many times (a passage per copy × copy), long and short spans, and a small pair.
+    for (let i = 0; i < 3_000; i++) {
+      const a = rnd(4_000), b = rnd(4_000);
+      list.push(raw(0, 1, a, a + 3 + rnd(i % 10 === 0 ? 200 : 30), b, b + 3 + rnd(30), rnd(50), rnd(8) === 0));
+    }
+    for (let i = 0; i < 20; i++) list.push(raw(1, 2, rnd(100), 100 + rnd(20), rnd(100), 100 + rnd(20), rnd(50)));
+    const key = (p: RawPassage): string => [p.docA, p.docB, p.aFirst, p.aLast, p.bFirst, p.bLast, p.score, p.frequent].join();
+    const got = dedupePassages([...list]).map(key).sort();
+    const want = reference(list).map(key).sort();
+    expect(want.length).toBeGreaterThan(500);
+    expect(want.length).toBeLessThan(list.length);
+    expect(got).toEqual(want);
+  });
 });
 
 describe('OpCache', () => {
