@@ -2,13 +2,20 @@
  * A member's span in its document's text: tokens [first, last] as code
  * units, with the quotation mark or bracket the tokens open or close and
  * leave unpaired taken in, so a member reads as a whole quotation or title
- * ("World Internet Conference (WIC)", not "… (WIC").
+ * ("World Internet Conference (WIC)", not "… (WIC"; „Wir schaffen das“,
+ * not „Wir schaffen das). Which mark opens and which closes what is
+ * quote-marks.ts's; a French mark set off by a space (« Liberté ») is taken
+ * with its space.
  */
 import { tokenEnd, type PreparedDoc } from './prepare.ts';
-import { CLOSER } from './readable-extent.ts';
+import { CLOSE, MARK_CODES, OPEN, closes, markRole } from './quote-marks.ts';
 import type { Span } from './types.ts';
 
-const CLOSING = new Set([...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
+/** A space between a French guillemet and its words (space, no-break space, narrow no-break space). */
+const isGuillemetSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
+const isGuillemet = (c: number): boolean => c === 0xab || c === 0xbb;
+/** The space at `i` is French typography's, before a guillemet or the punctuation spaced before one ("Vive la France ! »"). */
+const spacedFrench = (text: string, i: number): boolean => i + 1 < text.length && /[«»!?;:]/.test(text.charAt(i + 1));
 
 /**
  * Tokens [first, last] of a document as a span of its text, taking the
@@ -26,17 +33,15 @@ export function spanOf(d: PreparedDoc, first: number, last: number): Span {
   // compiles charCodeAt for indices inside it and throws the code away at
   // the first span that touches an end.)
   const next = end < text.length ? text.charCodeAt(end) : 0;
-  if (next > 32) {
+  if (next > 32 || (isGuillemetSpace(next) && spacedFrench(text, end))) {
     let at = end;
-    while (at < end + 3 && /[.,;:!?]/.test(text.charAt(at))) at++;
-    if (at < text.length && CLOSING.has(text.charCodeAt(at)) && unclosed(text, start, end, text.charAt(at))) end = at + 1;
+    while (at < end + 4 && (/[.,;:!?]/.test(text.charAt(at)) || (isGuillemetSpace(text.charCodeAt(at)) && spacedFrench(text, at)))) at++;
+    if (at < text.length && MARK_CODES.has(text.charCodeAt(at)) && markRole(text, at) === CLOSE && unclosed(text, start, end, text.charAt(at))) end = at + 1;
   }
-  const prev = start > 0 ? text.charCodeAt(start - 1) : 0;
-  if (prev > 32) {
-    const opener = text.charAt(start - 1);
-    const closer = opener === '"' ? '"' : CLOSER[opener];
-    if (closer !== undefined && unopened(text, start, end, opener, closer)) start--;
-  }
+  let before = start - 1;
+  if (before > 0 && isGuillemetSpace(text.charCodeAt(before)) && isGuillemet(text.charCodeAt(before - 1))) before--;
+  const prev = before >= 0 ? text.charCodeAt(before) : 0;
+  if (prev > 32 && MARK_CODES.has(prev) && markRole(text, before) === OPEN && unopened(text, start, end, text.charAt(before))) start = before;
   return { doc: d.id, start, end };
 }
 
@@ -47,29 +52,41 @@ function oddQuotes(text: string, start: number, end: number): boolean {
   return n % 2 === 1;
 }
 
-/** `text[start, end)` closes a mark `opener` opens, with no opening one inside it. */
-function unopened(text: string, start: number, end: number, opener: string, closer: string): boolean {
-  if (opener === '"') return oddQuotes(text, start, end);
-  let depth = 0;
+/**
+ * The marks `text[start, end)` leaves open at its end (OPEN, as a stack of
+ * their characters) and the closing ones it holds with nothing open
+ * before them that they close (CLOSE), each read by quote-marks.ts.
+ */
+function walk(text: string, start: number, end: number, visit: (role: number, mark: string, open: string[]) => void): string[] {
+  const open: string[] = [];
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 || !MARK_CODES.has(code)) continue;
+    const role = markRole(text, i);
     const c = text.charAt(i);
-    if (c === opener) depth++;
-    else if (c === closer) {
-      if (depth === 0) return true;
-      depth--;
+    if (role === OPEN) open.push(c);
+    else if (role === CLOSE) {
+      let k = open.length - 1;
+      while (k >= 0 && !closes(open[k]!, c)) k--;
+      if (k >= 0) open.splice(k, 1);
+      else visit(CLOSE, c, open);
     }
   }
-  return false;
+  return open;
 }
 
-/** `text[start, end)` opens the mark that `closer` closes, or has an odd number of straight quotes and `closer` is one. */
+/** `text[start, end)` closes a mark `opener` opens, with no opening one inside it. */
+function unopened(text: string, start: number, end: number, opener: string): boolean {
+  if (opener === '"') return oddQuotes(text, start, end);
+  let found = false;
+  walk(text, start, end, (_, c) => {
+    if (closes(opener, c)) found = true;
+  });
+  return found;
+}
+
+/** `text[start, end)` opens a mark that `closer` closes, or has an odd number of straight quotes and `closer` is one. */
 function unclosed(text: string, start: number, end: number, closer: string): boolean {
   if (closer === '"') return oddQuotes(text, start, end);
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charAt(i);
-    if (CLOSER[c] === closer) depth++;
-    else if (c === closer && depth > 0) depth--;
-  }
-  return depth > 0;
+  return walk(text, start, end, () => {}).some((o) => closes(o, closer));
 }

@@ -16,7 +16,10 @@
  *   (the same at the start): extended to the other mark when it stands
  *   within `QUOTE_REACH` tokens in the same sentence (a title or a quoted
  *   phrase is one unit, longer than a name), else cut at the mark,
- *   keeping the piece with more content words (the one before on a tie);
+ *   keeping the piece with more content words (the one before on a tie).
+ *   Which mark opens and which closes what is read from the text around it
+ *   (quote-marks.ts: „…“, »…«, « … », ‚…‘ as well as “…”); a ’ that closes
+ *   no ‘ is an apostrophe and moves nothing;
  * - on a verb whose object was cut off: the last word follows an
  *   infinitive "to" after a function word, and the text goes on with a
  *   determiner ("is to make | the most of", "so as to make | the"): cut
@@ -51,6 +54,7 @@
 import { LANGUAGES, openersOf } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
+import { CLOSE, MARK_CODES, OPEN, closes, markRole } from './quote-marks.ts';
 
 /** Most openers the start moves back over. */
 const OPENER_REACH = 2;
@@ -64,9 +68,6 @@ const VERB_FINAL = new Set([LANGUAGES.indexOf('de'), LANGUAGES.indexOf('nl')]);
 const MIN_CONTENT = 2;
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
 
-/** Closing marks by opening mark. */
-export const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’', '«': '»', '「': '」', '『': '』', '（': '）', '《': '》' };
-const OPENER: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
 /**
  * Words that open a noun phrase (a verb's object): English's openers
  * (function-words.ts) and "that" (not an opener there: it also begins a
@@ -150,20 +151,36 @@ function cut(d: PreparedDoc, e: Extent, first: number, last: number): void {
   e.last = last;
 }
 
-const MARKS = new Set([...Object.keys(CLOSER), ...Object.values(CLOSER), '"'].map((c) => c.charCodeAt(0)));
-/** MARKS below 0x80, as a table: most of a span's code units are ASCII letters and spaces. */
-const ASCII_MARK = Uint8Array.from({ length: 0x80 }, (_, c) => (MARKS.has(c) ? 1 : 0));
-const NONE = { open: [], stray: [] };
+/** MARK_CODES below 0x80, as a table: most of a span's code units are ASCII letters and spaces. */
+const ASCII_MARK = Uint8Array.from({ length: 0x80 }, (_, c) => (MARK_CODES.has(c) ? 1 : 0));
+const NONE = { open: [], stray: [], apostrophes: [] };
+const APOSTROPHE = '\u2019';
 
 /** A quotation mark or bracket stands between tokens first and last. */
 function hasMark(d: PreparedDoc, first: number, last: number): boolean {
   const text = d.text;
   for (let i = tokenEnd(d, first), end = d.start[last]!; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 ? ASCII_MARK[c] === 1 : MARKS.has(c)) return true;
+    if (c < 0x80 ? ASCII_MARK[c] === 1 : MARK_CODES.has(c)) return true;
   }
   return false;
 }
+
+/** A mark in the gap before token t (the text before the first token, after the last for t = count) with role `role` that pairs with `mark` (`pairs(mark, c)`). */
+function markInGapBefore(d: PreparedDoc, t: number, role: number, mark: string, pairs: (m: string, c: string) => boolean): boolean {
+  const text = d.text;
+  const end = t < d.count ? d.start[t]! : text.length;
+  for (let i = t > 0 ? tokenEnd(d, t - 1) : 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x80 ? ASCII_MARK[c] === 1 : MARK_CODES.has(c)) && markRole(text, i) === role && pairs(mark, text.charAt(i))) return true;
+  }
+  return false;
+}
+
+/** `closer` closes `opener` (argument order of markInGapBefore's pairs). */
+const closedBy = (opener: string, closer: string): boolean => closes(opener, closer);
+/** `opener` opens what `closer` closes. */
+const openedBy = (closer: string, opener: string): boolean => closes(opener, closer);
 
 /** Of the pieces before and from token `at`, the one with more content words (ties: the one before). */
 function keepLargerPiece(d: PreparedDoc, e: Extent, at: number): void {
@@ -175,34 +192,38 @@ function keepLargerPiece(d: PreparedDoc, e: Extent, at: number): void {
  * The marks in the span's text left open at its end, as [token, mark]
  * (the token the opening mark stands before), and the closing marks with no
  * opening one before them, as [token, mark] (the token after the mark).
- * A straight quote opens after white space or the span's start.
+ * A mark's role is read from the text around it (quote-marks.ts); a ’ that
+ * closes nothing in the span is listed apart (`apostrophes`): it may close
+ * a ‘ before the span, or be an apostrophe ("the students’ union").
  */
-function unbalanced(d: PreparedDoc, first: number, last: number): { open: Array<[number, string]>; stray: Array<[number, string]> } {
+function unbalanced(d: PreparedDoc, first: number, last: number): { open: Array<[number, string]>; stray: Array<[number, string]>; apostrophes: Array<[number, string]> } {
   const open: Array<[number, string]> = [];
   const stray: Array<[number, string]> = [];
-  const close = (t: number, mark: string): void => {
-    for (let k = open.length - 1; k >= 0; k--) {
-      if (open[k]![1] === mark) {
-        open.splice(k, 1);
-        return;
+  const apostrophes: Array<[number, string]> = [];
+  const text = d.text;
+  for (let t = first + 1; t <= last; t++) {
+    for (let i = tokenEnd(d, t - 1), end = d.start[t]!; i < end; i++) {
+      const role = markRole(text, i);
+      if (role === OPEN) open.push([t, text.charAt(i)]);
+      else if (role === CLOSE) {
+        const c = text.charAt(i);
+        let k = open.length - 1;
+        while (k >= 0 && !closes(open[k]![1], c)) k--;
+        if (k >= 0) open.splice(k, 1);
+        else (c === APOSTROPHE ? apostrophes : stray).push([t, c]);
       }
     }
-    stray.push([t, mark]);
-  };
-  for (let t = first + 1; t <= last; t++) {
-    const gap = gapBefore(d, t);
-    for (let i = 0; i < gap.length; i++) {
-      const c = gap.charAt(i);
-      if (c === '"') {
-        const before = i > 0 ? gap.charAt(i - 1) : 'x';
-        const after = i + 1 < gap.length ? gap.charAt(i + 1) : 'x';
-        if (/[\s([{\u2014-]/.test(before) && /\S/.test(after)) open.push([t, '"']);
-        else close(t, '"');
-      } else if (CLOSER[c] !== undefined) open.push([t, CLOSER[c]!]);
-      else if (OPENER[c] !== undefined) close(t, c);
-    }
   }
-  return { open, stray };
+  return { open, stray, apostrophes };
+}
+
+/** The token that a mark opening what `closer` closes stands before, within `QUOTE_REACH` tokens back from `first` in its sentence, or -1. */
+function openingBefore(d: PreparedDoc, first: number, closer: string): number {
+  for (let k = 0; k <= QUOTE_REACH && first - k >= 0; k++) {
+    if (k > 0 && (d.flags[first - k + 1]! & BREAK) !== 0) break;
+    if (markInGapBefore(d, first - k, OPEN, closer, openedBy)) return first - k;
+  }
+  return -1;
 }
 
 /** `o`'s extent as a reader would quote it (see the file comment); `o` itself when nothing moves. */
@@ -243,13 +264,13 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
     }
   }
   // Quotations and brackets (most spans have no mark: one pass over their code units).
-  const { open, stray } = hasMark(d, e.first, e.last) ? unbalanced(d, e.first, e.last) : NONE;
+  const { open, stray, apostrophes } = hasMark(d, e.first, e.last) ? unbalanced(d, e.first, e.last) : NONE;
   if (open.length > 0) {
-    const [at, closer] = open[0]!;
+    const [at, opener] = open[0]!;
     let to = -1;
     for (let k = 0; k <= QUOTE_REACH && e.last + k < d.count; k++) {
       if (k > 0 && (d.flags[e.last + k]! & BREAK) !== 0) break;
-      if (gapAfter(d, e.last + k).includes(closer)) {
+      if (markInGapBefore(d, e.last + k + 1, CLOSE, opener, closedBy)) {
         to = e.last + k;
         break;
       }
@@ -259,17 +280,13 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
   }
   if (stray.length > 0) {
     const [at, closer] = stray[stray.length - 1]!;
-    const opener = closer === '"' ? '"' : OPENER[closer]!;
-    let from = -1;
-    for (let k = 0; k <= QUOTE_REACH && e.first - k >= 0; k++) {
-      if (k > 0 && (d.flags[e.first - k + 1]! & BREAK) !== 0) break;
-      if (gapBefore(d, e.first - k).includes(opener)) {
-        from = e.first - k;
-        break;
-      }
-    }
+    const from = openingBefore(d, e.first, closer);
     if (from >= 0 && stray.length === 1) e.first = from;
     else keepLargerPiece(d, e, at);
+  } else if (apostrophes.length > 0) {
+    // A ’ that closes a ‘ close before the span is a quotation's end; else an apostrophe, left.
+    const from = openingBefore(d, e.first, APOSTROPHE);
+    if (from >= 0) e.first = from;
   }
   // A verb whose object was cut off: "<function word> to <verb> | <determiner>".
   const l = e.last;
@@ -291,7 +308,7 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
 }
 
 /** Clause punctuation (or a line break) after a word. */
-const CLAUSE_END = /^[\s"'”’»)\]]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;
+const CLAUSE_END = /^[\s"'”’»“‘«›)\]）」』》]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;
 
 /** Token t ends its clause: the text ends after it, or clause punctuation or a line break follows it. */
 function endsClause(d: PreparedDoc, t: number): boolean {

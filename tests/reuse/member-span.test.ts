@@ -39,6 +39,22 @@ describe('spanOf', () => {
     expect(textOf(docs[0]!, 'open', 'Then')).toBe('"open harbour, open minds." Then');
   });
 
+  it('takes German marks, whose closing mark is the English opening one', () => {
+    const { docs } = prepared(['Sie sagte: „Wir schaffen das“, und ging. Er schrieb »nie wieder« darunter.']);
+    expect(textOf(docs[0]!, 'sagte', 'das')).toBe('sagte: „Wir schaffen das“');
+    expect(textOf(docs[0]!, 'Wir', 'das')).toBe('Wir schaffen das');
+    expect(textOf(docs[0]!, 'schaffen', 'und')).toBe('schaffen das“, und');
+    expect(textOf(docs[0]!, 'schrieb', 'wieder')).toBe('schrieb »nie wieder«');
+  });
+
+  it('takes a French guillemet with the space that sets it off', () => {
+    const { docs } = prepared(['Il a cité « liberté, égalité, fraternité » hier. Puis « Vive la France ! » encore.']);
+    expect(textOf(docs[0]!, 'cité', 'fraternité')).toBe('cité « liberté, égalité, fraternité »');
+    expect(textOf(docs[0]!, 'égalité', 'hier')).toBe('égalité, fraternité » hier');
+    expect(textOf(docs[0]!, 'Puis', 'France')).toBe('Puis « Vive la France ! »');
+    expect(textOf(docs[0]!, 'cité', 'liberté')).toBe('cité « liberté');
+  });
+
   it('leaves marks the span already pairs, and marks outside it', () => {
     const { docs } = prepared(['The conference (WIC) met in (old) Wuzhen.']);
     expect(textOf(docs[0]!, 'conference', 'WIC')).toBe('conference (WIC)');

@@ -50,8 +50,32 @@ describe('readableExtent', () => {
       .toBe('The ministers issued the concept paper “Working Together to Build a Community of Destiny in Cyberspace');
     expect(readable('The ministers issued the concept paper “Working Together to Build a Common Community of Shared Destiny in Cyberspace” in Wuzhen.', 'ministers', 'Working'))
       .toBe('The ministers issued the concept paper');
-    // A closing mark without its opening one: the piece with more content words stays.
-    expect(readable('“We will keep the public purse honest and the night streets safe,” Ann Lee told supporters.', 'public', 'told')).toBe('the public purse honest and the night streets safe');
+    // A closing mark whose opening one is more than 8 words back: the piece with more content words stays.
+    expect(readable('“We will, as we have promised you all along, keep the public purse honest and the night streets safe,” Ann Lee told supporters.', 'public', 'told'))
+      .toBe('the public purse honest and the night streets safe');
+    // Within 8 words, at the very start of the text too.
+    expect(readable('“We will keep the public purse honest and the night streets safe,” Ann Lee told supporters.', 'public', 'told'))
+      .toBe('We will keep the public purse honest and the night streets safe,” Ann Lee told supporters');
+  });
+
+  it('reads German, French and Swiss quotation marks as pairs, whichever way they face', () => {
+    // „…“ and »…«: the German closing marks are the English opening ones.
+    expect(readable('Die Kanzlerin sagte damals: „Wir schaffen das, auch wenn es schwer wird“, und ging dann.', 'Kanzlerin', 'schaffen'))
+      .toBe('Die Kanzlerin sagte damals: „Wir schaffen das, auch wenn es schwer wird');
+    expect(readable('„Wir schaffen das, auch wenn es schwer wird“, sagte die Kanzlerin gestern in Berlin.', 'schwer', 'Berlin'))
+      .toBe('Wir schaffen das, auch wenn es schwer wird“, sagte die Kanzlerin gestern in Berlin');
+    expect(readable('»Wir schaffen das, auch wenn es schwer wird«, sagte die Kanzlerin gestern in Berlin.', 'schwer', 'Berlin'))
+      .toBe('Wir schaffen das, auch wenn es schwer wird«, sagte die Kanzlerin gestern in Berlin');
+    expect(readable('Er nannte die Politik damals ‚alternativlos und richtig‘, sagte die Kanzlerin gestern in Berlin.', 'und', 'Berlin'))
+      .toBe('alternativlos und richtig‘, sagte die Kanzlerin gestern in Berlin');
+    // « … » spaced (French) and «…» unspaced (Swiss).
+    expect(readable('Le président a rappelé la devise « liberté, égalité, fraternité » devant les élus.', 'égalité', 'élus')).toBe('liberté, égalité, fraternité » devant les élus');
+    expect(readable('Der Rat nannte es «eine Frage der Würde und Freiheit» vor den Wahlen.', 'Würde', 'Wahlen')).toBe('eine Frage der Würde und Freiheit» vor den Wahlen');
+  });
+
+  it('reads a ’ that closes no quotation as an apostrophe', () => {
+    expect(readable('The students’ union demands better housing for all students.', 'students', 'housing')).toBe('The students’ union demands better housing');
+    expect(readable('They called it ‘a fair deal for all students’ in the spring.', 'all', 'spring')).toBe('a fair deal for all students’ in the spring');
   });
 
   it('drops a verb whose object was cut off after "is to", and leaves "to" after a content word', () => {
