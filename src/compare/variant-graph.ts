@@ -7,8 +7,12 @@
  *
  * The layout is a left-to-right reading line: one slot per aligned column,
  * the words of one column stacked in lanes (the most used wording on the
- * middle lane, the others above and below), edges as curves; an edge that
- * passes over a word on its own lane (a dropped word) arcs around it. Text
+ * middle lane, the others above and below), edges as curves. An edge that
+ * passes over words some versions through both its ends have is a drop: it
+ * arcs around them, and its count is written clear of every other label.
+ * Versions that leave the path and rejoin it saying something else there
+ * ("the natural world" for "the environment") are a branch: their words move
+ * off the lane of the edge that passes them, so the two run in parallel. Text
  * widths come from a `measure` function (a canvas in the page, an estimate in
  * tests), so the module has no DOM.
  */
@@ -33,7 +37,12 @@ export interface GraphEdge {
   to: number;
   versions: number[];
   wordings: number[];
-  /** Core columns passed over where some shown wording has a word: these versions drop a word here. */
+  /**
+   * Core columns passed over where a shown wording through both its ends has
+   * a word: these versions drop a word here. (Columns filled only by wordings
+   * that leave this path before the edge and rejoin it after are another
+   * branch, not a drop.)
+   */
   skips: number;
 }
 
@@ -65,27 +74,20 @@ export function variantGraph(alignment: MultiAlignment, shown: readonly number[]
   ];
   const byKey = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
-  // Columns some shown wording fills: passing over one is a drop.
-  const filled = new Uint8Array(width);
-  for (const w of shown) alignment.wordings[w]!.cells.forEach((c, i) => c && (filled[i] = 1));
   let versions = 0;
   for (const w of shown) {
     const wording = alignment.wordings[w]!;
     versions += wording.versions.length;
     let prev = nodes[START]!;
-    let prevColumn = -1;
-    const visit = (node: GraphNode, column: number) => {
+    const visit = (node: GraphNode) => {
       append(node.versions, wording.versions);
       node.wordings.push(w);
-      let skips = 0;
-      for (let c = prevColumn + 1; c < column; c++) skips += filled[c]!;
       const key = `${prev.id}>${node.id}`;
       let edge = edges.get(key);
-      if (!edge) edges.set(key, (edge = { from: prev.id, to: node.id, versions: [], wordings: [], skips }));
+      if (!edge) edges.set(key, (edge = { from: prev.id, to: node.id, versions: [], wordings: [], skips: 0 }));
       append(edge.versions, wording.versions);
       edge.wordings.push(w);
       prev = node;
-      prevColumn = column;
     };
     append(nodes[START]!.versions, wording.versions);
     nodes[START]!.wordings.push(w);
@@ -98,9 +100,25 @@ export function variantGraph(alignment: MultiAlignment, shown: readonly number[]
         nodes.push(node);
         byKey.set(key, node);
       }
-      visit(node, column);
+      visit(node);
     });
-    visit(nodes[END]!, width);
+    visit(nodes[END]!);
+  }
+  // A drop: versions that go through both ends of an edge have words between them. Versions that
+  // leave the edge's path before it and rejoin after it say something else there (two words for one),
+  // which is a branch of its own, not a gap in this one.
+  for (const e of edges.values()) {
+    const a = nodes[e.from]!;
+    const b = nodes[e.to]!;
+    if (b.column - a.column < 2) continue;
+    const through = new Set(b.wordings);
+    const filled = new Uint8Array(b.column - a.column - 1);
+    for (const w of a.wordings) {
+      if (!through.has(w)) continue;
+      const cells = alignment.wordings[w]!.cells;
+      for (let c = a.column + 1; c < b.column; c++) if (cells[c]) filled[c - a.column - 1] = 1;
+    }
+    for (const f of filled) e.skips += f;
   }
   return { nodes, edges: [...edges.values()], columns: width, versions, wordings: [...shown] };
 }
@@ -146,6 +164,8 @@ export interface PlacedEdge extends GraphEdge {
   stroke: number;
   /** Where a count label for a drop can sit (the curve's midpoint). */
   mid: { x: number; y: number };
+  /** A drop's arc bows up (-1) or down (1) from its lane; 0 for other edges. */
+  bow: number;
 }
 
 export interface GraphLayout {
@@ -156,6 +176,12 @@ export interface GraphLayout {
   /** The middle lane's y. */
   centre: number;
 }
+
+/** How far a drop's arc bows over the words (its control points, in lanes). */
+const UP_BOW = 0.5;
+/** How deep a drop's arc runs under the words and what is written under them (in lanes), and the width of its turns (px). */
+const DOWN_DEPTH = 0.75;
+const DOWN_TURN = 10;
 
 /** Lane order by rank: the middle, then alternately above and below. */
 const laneForRank = (rank: number) => (rank === 0 ? 0 : rank % 2 === 1 ? -Math.ceil(rank / 2) : rank / 2);
@@ -202,6 +228,7 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
   }
   placed.set(END, { ...graph.nodes[END]!, lane: 0, x, y: 0, width: dot, fontSize: 0 });
   const width = x + dot + o.padding;
+  keepBranchesOffPassingEdges(graph, placed, byColumn, rank);
 
   let top = 0;
   let bottom = 0;
@@ -221,18 +248,120 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
     const dx = Math.max(12, (x2 - x1) / 2);
     let d: string;
     let mid: { x: number; y: number };
+    let bowSide = 0;
     if (a.lane === b.lane && nodesInLane(a.lane, a.column, b.column)) {
-      // Over the words it drops: bow away from the middle lane.
-      const bow = (a.lane > 0 ? 1 : -1) * o.laneHeight * 0.5;
-      d = `M${x1},${a.y} C${x1 + dx},${a.y + bow} ${x2 - dx},${b.y + bow} ${x2},${b.y}`;
-      mid = { x: (x1 + x2) / 2, y: a.y + bow * 0.75 };
+      // Over the words it drops: bow away from the middle lane, unless a branch's words stand on
+      // that side and not on the other; below the words, deep enough to pass under what is written
+      // under them.
+      let side = a.lane > 0 ? 1 : -1;
+      if (nodesInLane(a.lane + side, a.column, b.column) && !nodesInLane(a.lane - side, a.column, b.column)) side = -side;
+      bowSide = side;
+      if (side < 0) {
+        const bow = -o.laneHeight * UP_BOW;
+        d = `M${x1},${a.y} C${x1 + dx},${a.y + bow} ${x2 - dx},${b.y + bow} ${x2},${b.y}`;
+        mid = { x: (x1 + x2) / 2, y: a.y + bow * 0.75 };
+      } else {
+        // Down steeply at both ends and flat between, so it passes under the counts and names of
+        // the words (as wide as the widest of them, nearly the whole span).
+        const y = a.y + o.laneHeight * DOWN_DEPTH;
+        const r = Math.min(DOWN_TURN, (x2 - x1) / 4);
+        d = `M${x1},${a.y} C${x1 + r},${a.y} ${x1 + r},${y} ${x1 + 2 * r},${y} L${x2 - 2 * r},${y} C${x2 - r},${y} ${x2 - r},${b.y} ${x2},${b.y}`;
+        mid = { x: (x1 + x2) / 2, y };
+      }
     } else {
       d = `M${x1},${a.y} C${x1 + dx},${a.y} ${x2 - dx},${b.y} ${x2},${b.y}`;
       mid = { x: (x1 + x2) / 2, y: (a.y + b.y) / 2 };
     }
-    return { ...e, d, mid, stroke: o.minStroke + (o.maxStroke - o.minStroke) * share(e.versions.length) };
+    return { ...e, d, mid, bow: bowSide, stroke: o.minStroke + (o.maxStroke - o.minStroke) * share(e.versions.length) };
   });
   return { nodes: [...placed.values()], edges, width, height, centre };
+}
+
+/** Rounds of moving words off passing edges (a move can put a word under another edge). */
+const LANE_ROUNDS = 3;
+
+/**
+ * A word under an edge that passes over its column on its lane, where the
+ * edge is no drop (its versions say something else there: "ist" against
+ * "bleibt weiterhin"), moves to the nearest free lane of its column, on its
+ * wording's side: the two wordings are drawn as parallel branches, not one
+ * line with an arc over the other's words.
+ */
+function keepBranchesOffPassingEdges(graph: VariantGraph, placed: Map<number, PlacedNode>, byColumn: Map<number, GraphNode[]>, rank: Map<number, number>): void {
+  for (let round = 0; round < LANE_ROUNDS; round++) {
+    let moved = false;
+    for (const e of graph.edges) {
+      const a = placed.get(e.from)!;
+      const b = placed.get(e.to)!;
+      if (e.skips > 0 || b.column - a.column < 2 || a.lane !== b.lane) continue;
+      for (let c = a.column + 1; c < b.column; c++) {
+        const column = byColumn.get(c) ?? [];
+        for (const n of column) {
+          const p = placed.get(n.id)!;
+          if (p.lane !== a.lane) continue;
+          const taken = new Set(column.map((m) => placed.get(m.id)!.lane));
+          const preferred = laneForRank(p.wordings.reduce((best, w) => Math.min(best, rank.get(w) ?? 0), Infinity));
+          const side = preferred > a.lane ? 1 : -1;
+          let lane = a.lane;
+          for (let d = 1; taken.has(lane); d++) lane = !taken.has(a.lane + side * d) ? a.lane + side * d : a.lane - side * d;
+          p.lane = lane;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+/** A box of text in the graph's coordinates. */
+export interface TextBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface DropLabel {
+  edge: PlacedEdge;
+  /** Centre and baseline. */
+  x: number;
+  y: number;
+  box: TextBox;
+}
+
+const clear = (b: TextBox, boxes: readonly TextBox[]) => !boxes.some((o) => o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1);
+
+/**
+ * Where each drop's label ("−words ×versions", `width` px wide, `size` px
+ * high) is written: on the line over its arc's middle (under it where the
+ * arc bows down), else the nearest free line inside the graph, first away
+ * from the words the arc passes over, clear of `taken` (the words and what
+ * is written under them) and of the labels placed before it, the
+ * drop most versions take first. A drop with no free line gets no label:
+ * its arc is dashed, and its tooltip says it.
+ */
+export function placeDropLabels(layout: GraphLayout, width: (e: PlacedEdge) => number, size: number, taken: readonly TextBox[]): DropLabel[] {
+  const boxes = [...taken];
+  const out: DropLabel[] = [];
+  const drops = layout.edges.filter((e) => e.skips > 0).sort((a, b) => b.versions.length - a.versions.length);
+  const step = size + 2;
+  for (const e of drops) {
+    const half = width(e) / 2 + 3;
+    // Over an arc that bows up, under one that bows down; then away from its words first.
+    const away = e.bow > 0 ? 1 : -1;
+    const first = away < 0 ? e.mid.y - 4 : e.mid.y + size + 2;
+    const lines = Math.ceil(layout.height / step);
+    for (let k = 0; k <= 2 * lines; k++) {
+      const y = first + away * (k % 2 === 0 ? k / 2 : -(k + 1) / 2) * step;
+      if (y < size || y > layout.height - 2) continue;
+      const box = { x0: e.mid.x - half, x1: e.mid.x + half, y0: y - size, y1: y + 3 };
+      if (!clear(box, boxes)) continue;
+      boxes.push(box);
+      out.push({ edge: e, x: e.mid.x, y, box });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Rough text width for tests and as a fallback: 0.55 em per character. */

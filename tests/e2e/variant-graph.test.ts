@@ -1,0 +1,128 @@
+/**
+ * The variant graph of a formula whose versions say one word with two
+ * ("the environment" / "the natural world") and leave one out ("for
+ * generations"), on a corpus built for the test, at a desktop and a phone
+ * size: the two-word wording is drawn as a parallel branch (no dashed arc
+ * over it), only the word left out has an arc, and no label (a word, its
+ * count, who uses it, an arc's count) lies over another, also where a word
+ * left out is swapped by other versions (the arc's count and that word's
+ * labels meet there).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWithCorpus, filler } from './custom-build.ts';
+import { launchBrowser, runAxe, SCREENSHOT_DIR, seriousViolations, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+
+const BASE = 'Leaders agreed that we must protect the environment for future generations and act before the damage is done.';
+const TWO_FOR_ONE = 'Leaders agreed that we must protect the natural world for future generations and act before the damage is done.';
+const DROP = 'Leaders agreed that we must protect the environment for generations and act before the damage is done.';
+/** A word left out where other versions swap it: the arc's count and the swapped word's labels meet over the word. */
+const REPORT = 'The council will publish its annual water quality report every spring so that residents can judge the progress themselves.';
+const REPORT_DROP = 'The council will publish its water quality report every spring so that residents can judge the progress themselves.';
+const REPORT_SWAP = 'The council will publish its yearly water quality report every spring so that residents can judge the progress themselves.';
+const PLAN: [string, number][] = [
+  [BASE, 4],
+  [TWO_FOR_ONE, 3],
+  [DROP, 2],
+  [REPORT, 4],
+  [REPORT_DROP, 2],
+  [REPORT_SWAP, 3],
+];
+
+const files: Record<string, string> = {};
+let n = 0;
+for (const [sentence, copies] of PLAN) {
+  for (let k = 0; k < copies; k++, n++) {
+    files[`doc-${n}.txt`] = `---\ntitle: Piece ${n}\noutlet: Outlet ${n % 5}\ndate: ${2012 + n}\n---\n${filler(700 + n, 4)}\n\n${sentence}\n\n${filler(800 + n, 4)}\n`;
+  }
+}
+for (let k = 0; k < 12; k++) files[`other-${k}.txt`] = `---\ntitle: Other ${k}\noutlet: Outlet ${k % 5}\ndate: ${2012 + k}\n---\n${filler(900 + k, 8)}\n`;
+
+let url: string;
+let session: BrowserSession;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  url = pathToFileURL(await buildWithCorpus('variant-graph', files)).href;
+  session = await launchBrowser();
+});
+afterAll(async () => session?.close());
+afterEach(() => {
+  expect(watch.problems()).toEqual([]);
+});
+
+interface Box {
+  text: string;
+  cls: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every text drawn in the graph, with its box on screen. */
+function texts(): Promise<Box[]> {
+  return page.locator('section[aria-labelledby="graph-title"] svg text').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', cls: el.classList[0] ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Opens the family whose link matches `link` at `viewport`, and screenshots its graph with the word `word` in view. */
+async function openGraph(viewport: { width: number; height: number }, link: RegExp, word: string, shot: string) {
+  page = await session.newPage({ viewport });
+  watch = watchPage(page);
+  await page.goto(`${url}#/phrases`);
+  const family = page.getByRole('link', { name: link });
+  await expect.poll(() => family.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await family.first().click();
+  const section = page.locator('section[aria-labelledby="graph-title"]');
+  await section.locator('svg').waitFor();
+  // The region scrolls sideways where the graph is wider than the page.
+  await section.locator('svg text').filter({ hasText: new RegExp(`^${word}$`) }).evaluate((el) => el.scrollIntoView({ inline: 'center', block: 'nearest' }));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await section.screenshot({ path: join(SCREENSHOT_DIR, `variant-graph-${shot}.png`), animations: 'disabled' });
+  return section;
+}
+
+/** Pairs of texts in the graph whose boxes meet. */
+const clashes = (boxes: Box[]) => boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.cls} “${a.text}” × ${b.cls} “${b.text}”`));
+
+describe('variant graph', () => {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    it(`draws two words for one as a parallel branch and keeps every label clear (${name}, ${viewport.width}×${viewport.height})`, async () => {
+      const section = await openGraph(viewport, /protect the (environment|natural world) for/i, 'natural', `${name}-branch`);
+      const boxes = await texts();
+      const word = (text: string) => boxes.find((b) => b.cls === 'word' && b.text === text)!;
+      const middle = (b: Box) => b.y + b.height / 2;
+      // "natural world" is a branch of its own, on one lane beside "environment", not on the main line.
+      expect(middle(word('natural'))).toBeCloseTo(middle(word('world')), 0);
+      expect(Math.abs(middle(word('world')) - middle(word('environment')))).toBeGreaterThan(20);
+      // Only the left-out "future" is passed over by a dashed arc: one drop, labelled "−1 ×2".
+      const drops = section.locator('svg path.drop');
+      await expect.poll(() => drops.count()).toBe(1);
+      expect(await drops.first().evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
+      expect(boxes.filter((b) => b.cls === 'droplabel').map((b) => b.text)).toEqual(['−1 ×2']);
+      expect(clashes(boxes)).toEqual([]);
+      expect(seriousViolations(await runAxe(page))).toEqual([]);
+    });
+
+    it(`writes a drop's count clear of the labels of a word swapped where it drops one (${name})`, async () => {
+      await openGraph(viewport, /publish its (annual|yearly)? ?water quality report/i, 'yearly', `${name}-drop`);
+      const boxes = await texts();
+      expect(boxes.filter((b) => b.cls === 'droplabel').map((b) => b.text)).toEqual(['−1 ×2']);
+      expect(clashes(boxes)).toEqual([]);
+    });
+  }
+});
