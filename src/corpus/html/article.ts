@@ -47,6 +47,8 @@ export interface Article {
   text: string;
   /** Whether an element was left out of the text (its descendants with it): furniture and metadata rows. */
   skip(el: HtmlElement): boolean;
+  /** Why `skip` leaves an element out, in plain words; null when it does not. */
+  reason(el: HtmlElement): string | null;
   /** Whether an element is in the article and not in its furniture (metadata rows count as in, for meta.ts). */
   contains(el: HtmlElement): boolean;
   /** The article's elements in document order, as `contains` says. */
@@ -78,11 +80,29 @@ const MIN_SECTION_PROSE_SHARE = 0.5;
 /** A furniture-named element is kept when it also names content and holds this share of the page's text. */
 const HEAVY_SHARE = 0.5;
 
-const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'dialog', 'menu', 'button']);
-const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'form']);
-/** Class or id words (and the start of words: "sharebar", "related-links") that name furniture. */
-const FURNITURE_WORD =
-  /^(?:comment|disqus|cookie|consent|gdpr|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|login|advert|sponsor|sidebar|banner|popup|modal|overlay|breadcrumb|masthead|footer|navbar|navigation|menu|outbrain|taboola|paywall|popular|trending|toolbar|widget)|^(?:ad|ads|adslot|nav|tags?|topics|hidden|print)$/;
+/** Elements and ARIA roles that are page furniture, with what they are in plain words (for the reader's Original). */
+const FURNITURE_TAGS = new Map([['nav', 'navigation'], ['aside', 'aside'], ['footer', 'footer'], ['form', 'form'], ['dialog', 'dialog'], ['menu', 'menu'], ['button', 'button']]);
+const FURNITURE_ROLES = new Map([
+  ['navigation', 'navigation'], ['banner', 'page header'], ['contentinfo', 'footer'], ['complementary', 'aside'], ['search', 'search box'], ['dialog', 'dialog'],
+  ['alertdialog', 'dialog'], ['menu', 'menu'], ['menubar', 'menu'], ['toolbar', 'toolbar'], ['form', 'form'],
+]);
+/** Class or id words (and the start of words: "sharebar", "related-links") that name furniture, with what it is. */
+const FURNITURE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:comment|disqus)/, 'comments'],
+  [/^(?:cookie|consent|gdpr)/, 'cookie notice'],
+  [/^(?:share|sharing|social)/, 'share buttons'],
+  [/^(?:related|recommend|outbrain|taboola|popular|trending)/, 'related or popular stories'],
+  [/^(?:promo|advert|sponsor)|^(?:ad|ads|adslot)$/, 'advertising'],
+  [/^(?:newsletter|subscri|signup|login|paywall)/, 'sign-up or subscription box'],
+  [/^(?:sidebar|widget)/, 'sidebar'],
+  [/^(?:popup|modal|overlay)/, 'pop-up'],
+  [/^(?:breadcrumb|navbar|navigation|menu|toolbar)|^nav$/, 'navigation'],
+  [/^(?:banner|masthead)/, 'page header'],
+  [/^footer/, 'footer'],
+  [/^(?:tags?|topics)$/, 'tags'],
+  [/^(?:hidden|print)$/, 'hidden or print-only text'],
+];
+const FURNITURE_WORD = new RegExp(FURNITURE_WORDS.map(([re]) => `(?:${re.source})`).join('|'));
 /** Class or id words that name a row of the article's metadata. */
 const METADATA_WORD = /^(?:byline|dateline|timestamp|kicker|eyebrow|meta|posted|published|author|authors)$/;
 /** Elements that are a paragraph themselves; others holding text of their own are containers. */
@@ -110,6 +130,19 @@ function isHidden(el: HtmlElement): boolean {
 /** Flags per element (by `index`). */
 const FURNITURE = 1;
 const METADATA = 2;
+
+/** Why an element flagged by `leftOut` (and `widened`) is left out, in plain words: the first of the checks that flag it. */
+function reasonOf(el: HtmlElement, flag: number): string {
+  if (flag === METADATA) return el.tag === 'figure' ? 'a photo’s caption, left out of the article’s text' : 'the article’s byline or date line (read as its metadata)';
+  const role = el.attrs['role']?.trim().toLowerCase();
+  const what =
+    FURNITURE_TAGS.get(el.tag) ??
+    (role ? FURNITURE_ROLES.get(role) : undefined) ??
+    (isHidden(el) ? 'hidden text' : el.tag === 'header' ? 'page header' : undefined) ??
+    words(el).reduce<string | undefined>((found, x) => found ?? FURNITURE_WORDS.find(([re]) => re.test(x))?.[1], undefined) ??
+    'a list of links beside it';
+  return `outside the article: ${what}`;
+}
 
 /**
  * Bottom-up figures per element, in columns indexed by `el.index`: each
@@ -349,7 +382,8 @@ export function findArticle(doc: HtmlDocument): Article {
     let h1: HtmlElement | undefined;
     for (const el of inside()) if (el.tag === 'h1') { h1 = el; break; }
     if (!h1) h1 = elements.find((el) => el.tag === 'h1' && !underFurniture[el.index]);
-    return { element, source, text, skip: skipped, contains, elements: inside, pageChars, headline: h1 ? textOf(h1) || null : null };
+    const reason = (el: HtmlElement): string | null => (skipped(el) ? reasonOf(el, flags[el.index]!) : null);
+    return { element, source, text, skip: skipped, reason, contains, elements: inside, pageChars, headline: h1 ? textOf(h1) || null : null };
   };
   const densestScore = densest ? figures.paraScore[densest.index]! : 0;
   const choice: Array<[HtmlElement | null, ArticleSource]> = [];

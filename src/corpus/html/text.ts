@@ -98,14 +98,38 @@ class TextWriter {
   }
 }
 
+/** A stretch of the page's text: the article's (`leftOut` null) or left out of it, and why. */
+export interface TextRun {
+  text: string;
+  leftOut: string | null;
+}
+
+/** What `part` says of an element whose text is not written at all (it still separates what stands around it). */
+export const OMIT: unique symbol = Symbol('omit');
+
 /**
- * The text of `root`, leaving out textless elements and those `skip` says
- * are not reading text (they still separate what stands around them).
+ * The text of `root` in runs: `part(el)` says where a part of the page
+ * starts, with the reason it is left out of the article (null: the
+ * article's; undefined: the same as around it; OMIT: not written). A run
+ * ends where the part changes, as a block would: runs joined by a blank
+ * line are the text a single part would give. Neighbouring runs of one part
+ * are one run. Textless elements are left out.
  */
-export function textOf(root: HtmlElement, skip: (el: HtmlElement) => boolean = () => false): string {
-  const w = new TextWriter();
-  // Work items: a node to visit, or the end of a block / a <pre>.
-  type Item = HtmlElement | string | { end: HtmlElement };
+export function textRuns(root: HtmlElement, part: (el: HtmlElement) => string | null | undefined | typeof OMIT): TextRun[] {
+  const runs: TextRun[] = [];
+  const first = part(root);
+  let label: string | null = first === undefined || first === OMIT ? null : first;
+  let w = new TextWriter();
+  const close = (): void => {
+    const text = w.toString();
+    w = new TextWriter();
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && last.leftOut === label) last.text += `\n\n${text}`;
+    else runs.push({ text, leftOut: label });
+  };
+  // Work items: a node to visit, or the end of a block / a <pre> / a part (with the part around it).
+  type Item = HtmlElement | string | { end: HtmlElement; outer?: string | null };
   const stack: Item[] = [root];
   let pre = 0;
   while (stack.length) {
@@ -117,6 +141,10 @@ export function textOf(root: HtmlElement, skip: (el: HtmlElement) => boolean = (
     if ('end' in item) {
       if (item.end.tag === 'pre') pre--;
       if (BLOCK.has(item.end.tag)) w.block();
+      if (item.outer !== undefined) {
+        close();
+        label = item.outer;
+      }
       continue;
     }
     const el = item;
@@ -124,15 +152,32 @@ export function textOf(root: HtmlElement, skip: (el: HtmlElement) => boolean = (
       w.lineBreak();
       continue;
     }
-    if (el !== root && (TEXTLESS.has(el.tag) || skip(el))) {
+    const p = el === root ? undefined : part(el);
+    if (el !== root && (TEXTLESS.has(el.tag) || p === OMIT)) {
       w.block();
       continue;
+    }
+    const end: { end: HtmlElement; outer?: string | null } = { end: el };
+    if (p !== undefined && p !== OMIT && p !== label) {
+      close();
+      end.outer = label;
+      label = p;
     }
     if (BLOCK.has(el.tag)) w.block();
     else if (CELL.has(el.tag)) w.cell();
     if (el.tag === 'pre') pre++;
-    stack.push({ end: el });
+    stack.push(end);
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
   }
-  return w.toString();
+  close();
+  return runs;
+}
+
+/**
+ * The text of `root`, leaving out textless elements and those `skip` says
+ * are not reading text (they still separate what stands around them).
+ */
+export function textOf(root: HtmlElement, skip?: (el: HtmlElement) => boolean): string {
+  const runs = textRuns(root, skip ? (el) => (skip(el) ? OMIT : undefined) : () => undefined);
+  return runs.length ? runs[0]!.text : '';
 }

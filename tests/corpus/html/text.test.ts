@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../src/corpus/html/index.ts';
+import { parseHtml, type HtmlElement } from '../../../src/corpus/html/parse.ts';
+import { textOf, textRuns } from '../../../src/corpus/html/text.ts';
 
 describe('htmlToText', () => {
   it('drops scripts, styles and comments, keeping their text out', () => {
@@ -23,5 +25,28 @@ describe('htmlToText', () => {
   });
   it('leaves out what a browser would not show as text', () => {
     expect(htmlToText('<p>a</p><template><p>t</p></template><noscript>enable JS</noscript><svg><text>s</text></svg><select><option>o</select><textarea>x</textarea><p>b</p>')).toBe('a\n\nb');
+  });
+});
+
+describe('textRuns', () => {
+  const runs = (html: string) => {
+    const doc = parseHtml(html);
+    const part = (el: HtmlElement) => (el.attrs['data-part'] === undefined ? undefined : el.attrs['data-part'] || null);
+    return textRuns(doc.root, part).map((r) => [r.text, r.leftOut]);
+  };
+  it('cuts the text where the part changes, even inside a line, and joins runs of one part', () => {
+    expect(runs('<div data-part="out">Menu</div><p data-part="">One <span data-part="share">Share</span> two</p><div data-part="out">a</div><div data-part="out">b</div>')).toEqual([
+      ['Menu', 'out'],
+      ['One', null],
+      ['Share', 'share'],
+      ['two', null],
+      ['a\n\nb', 'out'],
+    ]);
+  });
+  it('gives the text a single part would, runs of the kept part joined by blank lines', () => {
+    const html = '<p>a<br>b</p><pre data-part="x">  code\n  more</pre><p>c d</p><table><tr><td>x</td><td data-part="y">y</td></tr></table>';
+    const doc = parseHtml(html);
+    const kept = textRuns(doc.root, (el) => (el.attrs['data-part'] ? el.attrs['data-part'] : undefined)).filter((r) => r.leftOut === null);
+    expect(kept.map((r) => r.text).join('\n\n')).toBe(textOf(doc.root, (el) => el.attrs['data-part'] !== undefined));
   });
 });
