@@ -38,6 +38,8 @@
  *     (clean/duplicates.ts).
  *  5. Emit edits for everything that differs (clean/edits.ts); `text` is the
  *     original with the edits applied, so the invariant holds by construction.
+ * What the file's reader left out before (a web page's navigation, footer…)
+ * is not read, but marked among the edits: clean/left-out.ts.
  * Offsets between the original and the clean text: clean/offsets.ts.
  */
 import { bylineReason } from './clean/bylines.ts';
@@ -52,7 +54,8 @@ import { strayEscapeEdits } from './clean/stray-escape.ts';
 import { countWords, isLatinDocument, isProse } from './clean/text-shape.ts';
 import { detectTitles } from './clean/titles.ts';
 import { innerWhitespaceEdits } from './clean/whitespace.ts';
-import type { CleanOverrides, CleanResult } from './types.ts';
+import { LEFT_OUT_RULE, throughLeftOut, withoutLeftOut } from './clean/left-out.ts';
+import type { CleanOverrides, CleanResult, LeftOut } from './types.ts';
 
 export { cleanOffsetToOriginal, originalOffsetToClean, segmentsOf, type Segment } from './clean/offsets.ts';
 
@@ -69,10 +72,20 @@ export const CLEANING_RULES: ReadonlyArray<{ id: string; description: string }> 
   { id: 'credit', description: 'Photo credits from print pages: short all-capital lines naming a photographer or outlet ("WU HEPING / FOR CHINA DAILY", "CHINA DAILY", "XINHUA").' },
   { id: 'rejoin', description: 'A sentence broken across a line or paragraph break (the first part has no sentence-final punctuation and the second starts in lower case, or the first ends in a word like "and", "the", "of") is rejoined with one space; hard-wrapped blocks are unwrapped.' },
   { id: 'duplicate-body', description: 'The second copy of a run of paragraphs that repeats consecutively (two or more paragraphs, or one long paragraph), verbatim up to case, punctuation and spacing. A short sentence repeated on purpose is kept.' },
+  { id: LEFT_OUT_RULE, description: 'A web page\u2019s text that is not its article, left out when the page was read, before cleaning: navigation, the page\u2019s header and footer, asides, comments, share buttons, related stories, cookie notices, forms, hidden text, lists of links, the byline and date lines (read as metadata), photo captions, and text elsewhere on the page. The reason names which the reader of the page took it for.' },
   { id: 'override', description: 'Lines listed in the document metadata (clean.removeLines) are removed; lines in clean.keepLines are kept whatever the rules say.' },
 ];
 
-export function cleanText(original: string, overrides?: CleanOverrides, hints?: { title?: string | null }): CleanResult {
+/**
+ * `hints.leftOut`: stretches of `original` its file's reader left out (a web
+ * page's furniture): the rest is cleaned, and they are marked among the
+ * edits (clean/left-out.ts).
+ */
+export function cleanText(original: string, overrides?: CleanOverrides, hints?: { title?: string | null; leftOut?: readonly LeftOut[] }): CleanResult {
+  if (hints?.leftOut?.length) {
+    const { text, edits } = cleanText(withoutLeftOut(original, hints.leftOut), overrides, { title: hints.title });
+    return { text, edits: throughLeftOut(hints.leftOut, edits) };
+  }
   const src = original;
   const lines = splitLines(src);
   const nonBlank = lines.filter((l) => !l.blank);

@@ -54,6 +54,19 @@ export interface Edit {
   reason: string;
 }
 
+/**
+ * A stretch of the original that its file's reader left out before
+ * cleaning, with why (a web page's navigation, footer, comments…): the
+ * cleaner reads the original without it, the reader's Original shows it
+ * struck through.
+ */
+export interface LeftOut {
+  /** Offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+  reason: string;
+}
+
 export interface CleanResult {
   text: string;
   /** Sorted by `start`, non-overlapping. */
