@@ -28,7 +28,7 @@ export function isDocumentFile(name: string): boolean {
 
 /** One file to one cleaned document, and what of its date was not read; throws CorpusError naming the file. */
 export function readDocument(file: SourceFile): { doc: CorpusDocument; dateNote: DateNote | null } {
-  const { original, fields } = readFileText(file);
+  const { original, leftOut, fields } = readFileText(file);
   const { meta, dateNote } = readMeta({
     file: file.path,
     defaultId: idFromFileName(file.name),
@@ -37,7 +37,7 @@ export function readDocument(file: SourceFile): { doc: CorpusDocument; dateNote:
     frontMatter: fields,
     sidecar: file.sidecar,
   });
-  const { text, edits } = cleanText(original, meta.clean, { title: meta.title });
+  const { text, edits } = cleanText(original, meta.clean, { title: meta.title, leftOut });
   if (!text.trim()) throw new CorpusError(file.path, null, 'has no text left after cleaning; add clean.keepLines to its metadata');
   return { doc: { meta, original, text, edits, wordCount: countWords(text) }, dateNote };
 }

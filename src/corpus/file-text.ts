@@ -20,11 +20,16 @@ import { pdfProvenance, readPdf } from './pdf/index.ts';
 import { readRtf, rtfProvenance } from './rtf.ts';
 import { readWord97, word97Provenance } from './word97.ts';
 import { isTei, notTei, readTei, rootName, teiFields, teiProvenance } from './tei.ts';
+import type { LeftOut } from './types.ts';
 
 export interface FileText {
   kind: DocumentKind;
-  /** The text before cleaning (a text file's after its front matter). */
+  /** The text as read (a text file's after its front matter; a web page's whole text), what the reader's Original shows. */
   original: string;
+  /** Stretches of `original` left out before cleaning, with why (a web page's navigation, footer…); empty for other kinds. */
+  leftOut: LeftOut[];
+  /** The text to clean: `original` without `leftOut` (a web page's article). */
+  text: string;
   /** The metadata the file states: front matter, a page's head, a TEI header, a document's properties. */
   fields: Record<string, unknown>;
   /** A web page's metadata (for what an import infers from it). */
@@ -43,7 +48,8 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
   const kind = documentKind(name, bytes.subarray(0, SNIFF_BYTES));
   if (!kind) throw new CorpusError(path, null, `is not a ${READABLE_FORMATS} file`);
   const fail = (reading: { error: string } | object): reading is { error: string } => 'error' in reading;
-  let out: FileText;
+  // A web page says what it left out; every other kind's text is cleaned as read.
+  let out: Omit<FileText, 'leftOut' | 'text'> & { leftOut?: LeftOut[]; text?: string };
   if (kind === 'office' || kind === 'epub' || kind === 'rtf' || kind === 'word97') {
     // Archives, compound files, and RTF (whose characters are escapes in its own code page) are read from their bytes, not decoded.
     const reading = kind === 'office' ? readOffice(bytes, name) : kind === 'epub' ? readEpub(bytes) : kind === 'rtf' ? readRtf(bytes) : readWord97(bytes);
@@ -60,7 +66,7 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
     if (fail(page)) throw new CorpusError(path, null, page.error);
     const decoded = decodeFile(page.html, path, encoding, true, page.charset);
     const reading = readHtml(decoded.text);
-    out = { kind: 'html', original: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading, page.location) };
+    out = { kind: 'html', original: reading.page, leftOut: reading.leftOut, text: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading, page.location) };
   } else {
     const decoded = decodeFile(bytes, path, encoding, kind === 'html' || kind === 'tei');
     const raw = decoded.text;
@@ -72,7 +78,7 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
       out = { kind, original: tei.text, fields: teiFields(tei), html: null, decoded, provenance: teiProvenance(path) };
     } else if (page) {
       const reading = readHtml(raw);
-      out = { kind: 'html', original: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading) };
+      out = { kind: 'html', original: reading.page, leftOut: reading.leftOut, text: reading.text, fields: htmlFields(reading.meta), html: reading.meta, decoded, provenance: htmlProvenance(path, reading) };
     } else {
       const front = parseFrontMatter(raw, path);
       const original = front ? raw.slice(front.bodyStart) : raw;
@@ -80,6 +86,7 @@ export function readFileText(file: { path: string; name: string; bytes: Uint8Arr
       out = { kind, original, fields: front?.fields ?? {}, html: null, decoded, provenance: `Imported by the reader from “${path}”.` };
     }
   }
-  if (!out.original.trim()) throw new CorpusError(path, null, 'has no text (only blank space or markup)');
-  return out;
+  const text = out.text ?? out.original;
+  if (!text.trim()) throw new CorpusError(path, null, 'has no text (only blank space or markup)');
+  return { ...out, leftOut: out.leftOut ?? [], text };
 }

@@ -1,10 +1,14 @@
 /**
  * A corpus as one file to share: `{ format: 'refrain-corpus', version, name,
- * exportedAt, documents: [{ source, meta, original }] }`. `meta` is written
- * as a sidecar (`date` as `~2020-11`), `original` is the text before
+ * exportedAt, documents: [{ source, meta, original, leftOut? }] }`. `meta` is
+ * written as a sidecar (`date` as `~2020-11`), `original` is the text before
  * cleaning, so the receiver re-cleans it with its own cleaner and checks
  * every field again: nothing in the file is trusted, and the cleaned text
- * and provenance never come from it.
+ * and provenance never come from it. `leftOut` (format 2): the stretches of
+ * a web page's whole text that its reading left out (`[{ start, end,
+ * reason }]`, clean/left-out.ts), so the receiver cleans the article alone
+ * and still shows the rest struck through. A file is written as format 1
+ * when no document has them, so an older Refrain still reads it.
  *
  * Reading is field by field like src/state/transfer.ts: the envelope must be
  * exactly right or the whole file is refused with a message naming the
@@ -12,13 +16,14 @@
  * (src/importer/read.ts), so one bad document is reported by name and the
  * rest still arrive.
  */
-import type { CorpusDocument, DocDate } from '../corpus/types.ts';
+import { leftOutOf } from '../corpus/clean/left-out.ts';
+import type { CorpusDocument, DocDate, LeftOut } from '../corpus/types.ts';
 import { describe, isPlainObject } from '../validate/fields.ts';
 import { MAX_CORPUS_DOCUMENTS, MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, formatBytes } from './limits.ts';
 import type { PreparedFile } from './read.ts';
 
 export const CORPUS_FORMAT = 'refrain-corpus';
-export const CORPUS_FORMAT_VERSION = 1;
+export const CORPUS_FORMAT_VERSION = 2;
 export const MAX_CORPUS_NAME = 200;
 const MAX_SOURCE = 300;
 
@@ -26,6 +31,7 @@ export interface CorpusFileDocument {
   source: string;
   meta: Record<string, unknown>;
   original: string;
+  leftOut?: LeftOut[];
 }
 
 export interface CorpusFile {
@@ -41,12 +47,9 @@ function dateText(date: DocDate | null): string | null {
 }
 
 export function exportCorpus(name: string, documents: readonly CorpusDocument[], now: number = Date.now()): string {
-  const file: CorpusFile = {
-    format: CORPUS_FORMAT,
-    version: CORPUS_FORMAT_VERSION,
-    name,
-    exportedAt: now,
-    documents: documents.map(({ meta, original }) => ({
+  const docs = documents.map(({ meta, original, edits }): CorpusFileDocument => {
+    const leftOut = leftOutOf(edits);
+    return {
       source: meta.source,
       meta: {
         id: meta.id,
@@ -59,7 +62,15 @@ export function exportCorpus(name: string, documents: readonly CorpusDocument[],
         ...(meta.clean ? { clean: meta.clean } : {}),
       },
       original,
-    })),
+      ...(leftOut.length ? { leftOut } : {}),
+    };
+  });
+  const file: CorpusFile = {
+    format: CORPUS_FORMAT,
+    version: docs.some((d) => d.leftOut) ? CORPUS_FORMAT_VERSION : 1,
+    name,
+    exportedAt: now,
+    documents: docs,
   };
   return JSON.stringify(file);
 }
@@ -68,6 +79,19 @@ export function exportCorpus(name: string, documents: readonly CorpusDocument[],
 export function exportFileName(name: string): string {
   const base = name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
   return `${base || 'corpus'}.refrain-corpus.json`;
+}
+
+/** A document's left-out stretches as written, or what is wrong with them (after `leftOut`); their fit to the original is checked on import. */
+function leftOutList(v: unknown): LeftOut[] | string {
+  if (!Array.isArray(v)) return ` is ${describe(v)}, expected a list`;
+  const out: LeftOut[] = [];
+  for (const [i, d] of v.entries()) {
+    if (!isPlainObject(d) || Object.keys(d).some((k) => !['start', 'end', 'reason'].includes(k))) return `[${i}] is ${describe(d)}, expected { start, end, reason }`;
+    const { start, end, reason } = d;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || typeof reason !== 'string') return `[${i}] needs whole numbers start and end and a reason`;
+    out.push({ start: start as number, end: end as number, reason });
+  }
+  return out;
 }
 
 export type ParsedCorpusFile = { ok: true; name: string; items: PreparedFile[] } | { ok: false; error: string };
@@ -106,14 +130,16 @@ export function parseCorpusFile(text: unknown, fileName = 'the file'): ParsedCor
       const d: unknown = docs[i];
       const at = `documents[${i}]`;
       if (!isPlainObject(d)) return fail(`${at} is ${describe(d)}, expected an object`);
-      for (const k of Object.keys(d)) if (!['source', 'meta', 'original'].includes(k)) return fail(`${at} has an unexpected field "${k.slice(0, 40)}"`);
+      for (const k of Object.keys(d)) if (!['source', 'meta', 'original', ...(version >= 2 ? ['leftOut'] : [])].includes(k)) return fail(`${at} has an unexpected field "${k.slice(0, 40)}"`);
       const source = d['source'];
       if (typeof source !== 'string' || !source || source.length > MAX_SOURCE) return fail(`${at}.source is ${describe(source)}, expected a file name (1–${MAX_SOURCE} characters)`);
       if (!isPlainObject(d['meta'])) return fail(`${at}.meta is ${describe(d['meta'])}, expected an object`);
       const original = d['original'];
       if (typeof original !== 'string') return fail(`${at}.original is ${describe(original)}, expected the text`);
       if (original.length > MAX_FILE_BYTES) return fail(`${at}.original is ${original.length.toLocaleString('en')} characters; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
-      items.push({ kind: 'prepared', path: source, meta: d['meta'], original });
+      const leftOut = d['leftOut'] === undefined ? undefined : leftOutList(d['leftOut']);
+      if (typeof leftOut === 'string') return fail(`${at}.leftOut${leftOut}`);
+      items.push({ kind: 'prepared', path: source, meta: d['meta'], original, ...(leftOut ? { leftOut } : {}) });
     }
     return { ok: true, name: name.trim(), items };
   } catch (e) {

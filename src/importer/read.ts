@@ -13,7 +13,8 @@ import { SNIFF_BYTES } from '../corpus/document-kinds.ts';
 import { readFileText } from '../corpus/file-text.ts';
 import { encodingLabel } from '../corpus/encodings.ts';
 import { CorpusError, idFromFileName, readMeta, titleFromFileName, type DateNote, type ReadMeta } from '../corpus/metadata.ts';
-import type { CorpusDocument } from '../corpus/types.ts';
+import { leftOutProblem } from '../corpus/clean/left-out.ts';
+import type { CorpusDocument, LeftOut } from '../corpus/types.ts';
 import { utf8Length } from '../text/utf8.ts';
 import { isPlainObject } from '../validate/fields.ts';
 import { inferFields, type MetaFields } from './infer.ts';
@@ -42,6 +43,8 @@ export interface PreparedFile {
   path: string;
   meta: unknown;
   original: string;
+  /** What of `original` its reader left out before cleaning (a web page's furniture), checked against it. */
+  leftOut?: LeftOut[];
 }
 
 export type ImportItem = ImportFile | PreparedFile;
@@ -85,13 +88,13 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   const max = packed ? MAX_PACKED_FILE_BYTES : MAX_FILE_BYTES;
   if (bytes.length > max) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}`);
   const read = readFileText({ path, name, bytes }, typeof file.encoding === 'string' ? file.encoding : null);
-  const { original, decoded } = read;
+  const { original, leftOut, decoded } = read;
   // A packed file counts its text, not its pictures; that text is held to the limit of one document.
   const textBytes = packed ? utf8Length(original) : bytes.length;
   if (textBytes > MAX_FILE_BYTES) return refuse(path, `has ${formatBytes(textBytes)} of text; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
   const readAs: ReadAs | null = decoded && { encoding: decoded.encoding, how: decoded.how, confidence: decoded.confidence };
 
-  const inferred = inferFields({ name, text: original, html: read.html });
+  const inferred = inferFields({ name, text: read.text, html: read.html });
   const user = file.fields ?? {};
   let sidecar: unknown;
   if (file.sidecar !== undefined) {
@@ -114,7 +117,7 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
     taken.delete(file.keepId);
     built.meta.id = file.keepId;
   }
-  return finish(built, original, textBytes, taken, path, readAs);
+  return finish(built, original, leftOut, textBytes, taken, path, readAs);
 }
 
 function readPrepared(item: PreparedFile, path: string, taken: Set<string>): ImportOutcome {
@@ -122,9 +125,11 @@ function readPrepared(item: PreparedFile, path: string, taken: Set<string>): Imp
   if (item.original.length > MAX_FILE_BYTES) return refuse(path, `original is ${item.original.length.toLocaleString('en')} characters; the limit is ${formatBytes(MAX_FILE_BYTES)} per document`);
   assertText(item.original, path); // the same refusal as a file's (binary, control characters)
   if (!item.original.trim()) return refuse(path, 'is empty');
+  const problem = item.leftOut ? leftOutProblem(item.original, item.leftOut) : null;
+  if (problem) return refuse(path, `leftOut${problem}`);
   const built = readMeta({ file: path, defaultId: 'document', defaultTitle: null, sidecar: item.meta });
   built.meta.source = path;
-  return finish(built, item.original, utf8Length(item.original), taken, path, null);
+  return finish(built, item.original, item.leftOut ?? [], utf8Length(item.original), taken, path, null);
 }
 
 /** A sentence for the provenance when the file was not plain UTF-8. */
@@ -135,8 +140,8 @@ function encodingNote(readAs: ReadAs | null): string {
   return ` Read as ${encodingLabel(readAs.encoding)} (${why}).`;
 }
 
-function finish({ meta, dateNote }: ReadMeta, original: string, bytes: number, taken: Set<string>, path: string, readAs: ReadAs | null): ImportOutcome {
-  const { text, edits } = cleanText(original, meta.clean, { title: meta.title });
+function finish({ meta, dateNote }: ReadMeta, original: string, leftOut: readonly LeftOut[], bytes: number, taken: Set<string>, path: string, readAs: ReadAs | null): ImportOutcome {
+  const { text, edits } = cleanText(original, meta.clean, { title: meta.title, leftOut });
   if (!text.trim()) return refuse(path, 'has no text left after cleaning (everything looked like page furniture)');
   let renamedFrom: string | null = null;
   if (taken.has(meta.id)) {

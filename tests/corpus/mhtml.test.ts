@@ -40,9 +40,11 @@ describe('a page Chromium saved as a single file', () => {
     const bytes = new Uint8Array(readFileSync(new URL('../fixtures/mhtml/ferry-saved-by-chromium.mhtml', import.meta.url)));
     const r = readFileText({ path: 'in/ferry.mhtml', name: 'ferry.mhtml', bytes });
     expect(r.kind).toBe('html');
-    expect(r.original).toBe(
+    expect(r.text).toBe(
       'Le ferry sauvé\n\nLa ville portuaire a voté pour garder son ferry, a déclaré le conseil lundi. « C’est une victoire pour l’île », a dit la maire.\n\nLe service reprendra en hiver, avec deux traversées par jour et des tarifs réduits pour les élèves.',
     );
+    // The page's navigation and footer are in the original, marked as left out.
+    expect(r.leftOut.map((d) => r.original.slice(d.start, d.end).trim())).toEqual(['Accueil · Actualités · Sports', '© Le Courrier du Port']);
     expect(r.fields).toEqual({ title: 'Le ferry sauvé', outlet: 'Le Courrier du Port', author: 'Anne Leroy', date: '2023-03-15', language: 'fr' });
     expect(r.provenance).toContain('“in/ferry.mhtml” (saved from https://courrier.example/2023/03/ferry-sauve)');
     expect(r.decoded?.encoding).toBe('utf-8');

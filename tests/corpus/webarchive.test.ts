@@ -44,7 +44,8 @@ describe('a .webarchive', () => {
   it('reads as its page’s article, with the page’s metadata and where it was saved from', () => {
     const r = readFileText({ path: 'in/ferry.webarchive', name: 'ferry.webarchive', bytes });
     expect(r.kind).toBe('html');
-    expect(r.original).toBe('Ferry saved\n\nThe harbour town voted to keep its ferry, the council said on Monday. “It is a victory for the island,” the mayor said.\n\nThe service will run all winter, twice a day, with cheaper fares for pupils.');
+    expect(r.text).toBe('Ferry saved\n\nThe harbour town voted to keep its ferry, the council said on Monday. “It is a victory for the island,” the mayor said.\n\nThe service will run all winter, twice a day, with cheaper fares for pupils.');
+    expect(r.leftOut.map((d) => r.original.slice(d.start, d.end).trim())).toEqual(['Home · News · Sport', '© Island Times']);
     expect(r.fields).toEqual({ title: 'Ferry saved', outlet: 'Island Times', author: 'Bo Chen', date: '2023-03-16', language: 'en' });
     expect(r.provenance).toContain('(saved from https://islandtimes.example/2023/ferry-saved)');
   });

@@ -106,6 +106,26 @@ describe('importing texts as people have them', () => {
     for (const furniture of ['We use cookies', 'Share on Facebook', 'harbourwatcher', 'Why the estuary bridge', 'Morning Tide']) expect(text).not.toContain(furniture);
   });
 
+  it('shows the saved page’s whole text in Original, what is not the article struck through with why', async () => {
+    await page.goto(`${fileUrl()}#/doc/coastal-herald-ferry?mode=original`);
+    const original = page.getByTestId('original-text');
+    await original.waitFor({ timeout: 20_000 });
+    const outside = original.locator('del[data-rule="outside-article"]');
+    const nav = outside.filter({ hasText: 'Lifestyle' });
+    expect(await nav.count()).toBe(1);
+    expect(await nav.getAttribute('title')).toBe('Removed: outside the article: navigation');
+    expect(await outside.filter({ hasText: 'We use cookies' }).getAttribute('title')).toMatch(/^Removed: outside the article: /);
+    expect(await outside.filter({ hasText: 'harbourwatcher' }).getAttribute('title')).toBe('Removed: outside the article: comments');
+    // The article itself is not struck through, and the count on the button includes what the page left out.
+    expect(await original.locator('del', { hasText: 'Residents of the small harbour town of Port Elling have voted' }).count()).toBe(0);
+    expect(await original.innerText()).toContain('Residents of the small harbour town of Port Elling have voted');
+    const marks = await original.locator('del').count();
+    expect(await page.getByRole('button', { name: `Original, with ${marks} removals and repairs marked` }).count()).toBe(1);
+    expect(await page.locator('.legend').innerText()).toMatch(/outside-article ×\d+/);
+    await screenshot(page, 'import-files-web-page-original-1280');
+    expect(watch.problems()).toEqual([]);
+  });
+
   it('reads a file again as another encoding, keeping its document', async () => {
     await page.goto(`${fileUrl()}#/library`);
     // The summary stays on the page after the import (the job is kept).

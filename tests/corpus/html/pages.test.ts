@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../src/corpus/clean.ts';
+import { LEFT_OUT_RULE } from '../../../src/corpus/clean/left-out.ts';
 import { readHtml } from '../../../src/corpus/html/index.ts';
 import { importItem } from '../../../src/importer/read.ts';
 
@@ -100,6 +102,19 @@ describe('a saved news page imports as its article', () => {
         expect(text.endsWith(p.last)).toBe(true);
         for (const a of [...p.absent, ...(p.cleaned ?? [])]) expect(text).not.toContain(a);
         expect(meta.provenance).toMatch(new RegExp(`^Imported from the saved web page “saved/${p.file}”: the page’s`));
+      });
+      it('keeps the whole page as its original, with what is not the article marked as left out', () => {
+        const o = importItem({ kind: 'file', path: `saved/${p.file}`, name: p.file, bytes: new TextEncoder().encode(html) }, new Set());
+        if (!o.ok) throw new Error(o.reason);
+        const { original, edits, text } = o.doc;
+        const r = readHtml(html);
+        expect(text).toBe(cleanText(r.text, undefined, { title: o.doc.meta.title }).text);
+        const leftOut = edits.filter((e) => e.rule === LEFT_OUT_RULE);
+        for (const a of p.absent) {
+          const at = original.indexOf(a);
+          expect(at, a).toBeGreaterThanOrEqual(0);
+          expect(leftOut.some((e) => e.start <= at && at < e.end), a).toBe(true);
+        }
       });
     });
   }
