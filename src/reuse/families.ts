@@ -12,6 +12,7 @@ import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, rereadMembers, type MemberColumns } from './family-members.ts';
+import { findTransposed, mergeTransposed } from './transposed.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Formula, TokenLayout } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
@@ -73,7 +74,7 @@ const SENTENCE_START = GAP_SENTENCE | GAP_PARAGRAPH;
 const DIGIT = /\p{N}/u;
 const GERMAN = LANGUAGES.indexOf('de');
 
-type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs' | 'formulaContainsShare'>;
+type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs' | 'formulaContainsShare' | 'formulaTransposedShare'>;
 
 /**
  * `docs` and `prepared` are in id order (code units), as detectReuse works:
@@ -101,17 +102,25 @@ export function buildFamilies(found: readonly Formula[], prepared: readonly Prep
   const isFamily = new Uint8Array(found.length);
   for (let f = 0; f < found.length; f++) isFamily[f] = docCountOf(found[f]!) >= options.familyMinDocs ? 1 : 0;
   // At the extents a reader sees (family-links.ts): a version that alone
-  // runs across a sentence end is cut there, then a family that is another
-  // again is folded into it (members read once more after each), links checked.
+  // runs across a sentence end is cut there, then the pieces of one formula
+  // in another order are joined (transposed.ts), then a family that is
+  // another again is folded into it (members read once more after each),
+  // links checked.
   let members = readMembers(found, isFamily, prepared);
   const formulas = cutAtBreaks(found, members, prepared, layout);
   if (formulas !== found) members = rereadMembers(members, formulas, changedIn(found, formulas), isFamily, prepared);
-  const foldedInto = foldFamilies(formulas.length, members, layout.offset);
-  const merged = foldedInto.some((f) => f >= 0) ? mergeFolded(formulas, foldedInto) : formulas;
-  if (merged !== formulas) {
+  const transposed = findTransposed(formulas, members, prepared, layout, options.formulaTransposedShare, options.formulaContainsShare);
+  const transposedInto = transposed.into;
+  const joined = transposedInto.some((f) => f >= 0) ? mergeTransposed(formulas, transposed, members) : formulas;
+  if (joined !== formulas) members = rereadMembers(members, joined, changedIn(formulas, joined), isFamily, prepared);
+  const foldedInto = foldFamilies(joined.length, members, layout.offset);
+  const merged = foldedInto.some((f) => f >= 0) ? mergeFolded(joined, foldedInto) : joined;
+  if (merged !== joined) {
     for (let f = 0; f < merged.length; f++) isFamily[f] = docCountOf(merged[f]!) >= options.familyMinDocs ? 1 : 0;
-    members = rereadMembers(members, merged, changedIn(formulas, merged), isFamily, prepared);
+    members = rereadMembers(members, merged, changedIn(joined, merged), isFamily, prepared);
   }
+  // Links move to the formula each was joined or folded into.
+  for (let f = 0; f < foldedInto.length; f++) if (transposedInto[f]! >= 0) foldedInto[f] = transposedInto[f]!;
   const { contains, partOf } = settleLinks(formulas, foldedInto, members, options.formulaContainsShare);
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length), ids: idUnits(prepared) };
   const built = new Array<Family | null>(merged.length);

@@ -238,7 +238,7 @@ const HELD = 0.8;
  * `inner`'s, and of `inner`'s members held by one of `frame`'s (same
  * document, `HELD` of its tokens inside). Both lists are sorted by document.
  */
-function holdsShare(m: MemberColumns, frame: number, inner: number): number {
+export function holdsShare(m: MemberColumns, frame: number, inner: number): number {
   const f0 = m.base[frame]!;
   const f1 = m.base[frame + 1]!;
   const g0 = m.base[inner]!;

@@ -109,6 +109,8 @@ export interface ReuseOptions {
   formulaFragmentShare: number;
   /** ... while one inside this share of another's occurrences, less often than that, is a formula in a frame. */
   formulaContainsShare: number;
+  /** Two families standing next to each other in this share of the documents of each, in both orders, are one formula transposed (transposed.ts). */
+  formulaTransposedShare: number;
   /** A family is 'names' when this share of its content words are capitalised mid-sentence or hold digits. */
   namesShare: number;
   /** A family is boilerplate when this share of its documents are one outlet's ... */
@@ -159,6 +161,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   formulaSameExtent: 0.6,
   formulaFragmentShare: 0.8,
   formulaContainsShare: 0.5,
+  formulaTransposedShare: 0.8,
   namesShare: 0.6,
   boilerplateOutletShare: 0.9,
   boilerplateMinDocs: 3,
