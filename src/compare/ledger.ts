@@ -184,8 +184,9 @@ export function formulaLedger(formulas: readonly LedgerFormula[], docs: Readonly
 
 /** One way a wording departs from the base wording of its formula. */
 export interface FormulaChange {
-  kind: 'swap' | 'drop' | 'add' | 'inflection' | 'rewrite';
-  /** The base's words and the other wording's words, as written. */
+  /** 'moved': words one wording leaves out where the other has them, which it has in another place (a transposition). */
+  kind: 'swap' | 'drop' | 'add' | 'moved' | 'inflection' | 'rewrite';
+  /** The base's words and the other wording's words, as written (for 'moved', the words moved, in `base` when the base has them in the core, else in `other`). */
   base: string;
   other: string;
   /** Versions that make this change, and the wordings they use. */
@@ -193,7 +194,14 @@ export interface FormulaChange {
   wordings: number[];
 }
 
-/** What the other wordings of one formula swap, drop and add against `base`, most versions first. */
+/**
+ * What the other wordings of one formula swap, drop, add and move against
+ * `base`, most versions first. A drop (or an addition) is a move when the
+ * other side has each of its content words elsewhere, in its version's
+ * words that stand for none of its counterpart's (outside the core, or
+ * where the two differ): the column alignment keeps order, so a clause
+ * that changed place is left out in one place and stands in another.
+ */
 export function changesAgainst(alignment: MultiAlignment, base: number): FormulaChange[] {
   const b = alignment.wordings[base];
   if (!b) return [];
@@ -202,13 +210,50 @@ export function changesAgainst(alignment: MultiAlignment, base: number): Formula
     if (i === base) return;
     for (const d of differences(b, w)) {
       const k = kindOf(d);
-      const kind = k === 'drop' ? (d.b.length === 0 ? 'drop' : 'add') : k;
-      const id = `${kind}\u0000${key(d.a)}\u0000${key(d.b)}`;
+      let kind: FormulaChange['kind'] = k === 'drop' ? (d.b.length === 0 ? 'drop' : 'add') : k;
+      if (kind === 'drop' && standsElsewhere(d.a, alignment, w, b)) kind = 'moved';
+      else if (kind === 'add' && standsElsewhere(d.b, alignment, b, w)) kind = 'moved';
+      const words = kind === 'moved' ? (d.a.length ? d.a : d.b) : null;
+      const id = words ? `moved\u0000${key(words)}` : `${kind}\u0000${key(d.a)}\u0000${key(d.b)}`;
       let c = changes.get(id);
-      if (!c) changes.set(id, (c = { kind, base: joinWords(d.a), other: joinWords(d.b), versions: [], wordings: [] }));
+      if (!c) changes.set(id, (c = { kind, base: words ? (d.a.length ? joinWords(d.a) : '') : joinWords(d.a), other: words ? (d.a.length ? '' : joinWords(d.b)) : joinWords(d.b), versions: [], wordings: [] }));
+      // A move is seen from both sides (left out here, added there): one change for the wording.
+      if (c.wordings.includes(i)) continue;
       for (const v of w.versions) c.versions.push(v);
       c.wordings.push(i);
     }
   });
   return [...changes.values()].sort((x, y) => y.versions.length - x.versions.length || x.base.localeCompare(y.base) || x.other.localeCompare(y.other));
+}
+
+/**
+ * The content words of `words` (at least one) stand together, by stem and
+ * in any order, among the words of `w`'s representative version that no
+ * word of `other` matches in its column (its context around the core, and
+ * the core words where the two wordings differ): within a run of such
+ * words at most two longer than `words`.
+ */
+function standsElsewhere(words: readonly AlignToken[], alignment: MultiAlignment, w: Wording, other: Wording): boolean {
+  const content = words.filter((t) => t.content);
+  if (content.length === 0) return false;
+  const rep = alignment.versions[w.representative]!;
+  const { start, end } = alignment.core;
+  const free = rep.tokens.map((t, k) => {
+    const c = rep.columns[k]!;
+    const o = c >= start && c < end ? other.cells[c - start] : null;
+    return !(o && o.norm === t.norm);
+  });
+  const width = words.length + 2;
+  for (let from = 0; from < rep.tokens.length; from++) {
+    const need = new Map<string, number>();
+    for (const t of content) need.set(t.stem, (need.get(t.stem) ?? 0) + 1);
+    let missing = content.length;
+    for (let k = from; k < rep.tokens.length && k < from + width && free[k]; k++) {
+      const n = need.get(rep.tokens[k]!.stem) ?? 0;
+      if (n === 0) continue;
+      need.set(rep.tokens[k]!.stem, n - 1);
+      if (--missing === 0) return true;
+    }
+  }
+  return false;
 }

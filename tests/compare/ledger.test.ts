@@ -55,7 +55,34 @@ describe('formulaLedger', () => {
     row('a3', 'China Daily', '2022', 'a community of shared future in cyberspace'),
     row('a4', 'YCPress', '2020', 'a community of shared destiny in cyberspace'),
   ]);
-  const two = formula('two', [
+  describe('changesAgainst: moved words', () => {
+  it('says a clause that changed place is moved, not left out', () => {
+    const { formula: f } = formula('moved', [
+      row('m1', 'A', '2019', 'protect clean rivers for future generations and build affordable homes for working families'),
+      row('m2', 'A', '2020', 'protect clean rivers for future generations and build affordable homes for working families'),
+      row('m3', 'B', '2021', 'build affordable homes for working families and protect clean rivers for future generations'),
+    ]);
+    const base = f.alignment.versions[0]!.wording;
+    const changes = changesAgainst(f.alignment, base).map((c) => [c.kind, c.base || c.other, c.versions.length]);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]![0]).toBe('moved');
+    expect(changes[0]![2]).toBe(1);
+  });
+
+  it('says words the other version has nowhere are left out', () => {
+    const { formula: f } = formula('dropped', [
+      row('n1', 'A', '2019', 'protect clean rivers for future generations and build affordable homes for working families'),
+      row('n2', 'A', '2020', 'protect clean rivers for future generations and build affordable homes for working families'),
+      row('n3', 'B', '2021', 'build affordable homes for working families and plant new trees in every town'),
+    ]);
+    const base = f.alignment.versions[0]!.wording;
+    const kinds = changesAgainst(f.alignment, base).map((c) => c.kind);
+    expect(kinds).toContain('drop');
+    expect(kinds).not.toContain('moved');
+  });
+});
+
+const two = formula('two', [
     row('b1', 'Green Daily', '2019', 'protect the environment for future generations'),
     row('b2', 'Blue Times', '2021', 'safeguard the environment for future generations'),
     row('b3', 'Red Post', '2021', 'safeguard the environment for future generations'),
