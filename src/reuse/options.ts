@@ -109,7 +109,7 @@ export interface ReuseOptions {
   formulaFragmentShare: number;
   /** ... while one inside this share of another's occurrences, less often than that, is a formula in a frame. */
   formulaContainsShare: number;
-  /** Two families standing next to each other in this share of the documents of each, in both orders, are one formula transposed (transposed.ts). */
+  /** Families whose order the documents contradict are one formula transposed when each stands beside another in this share of its documents (transposed.ts). */
   formulaTransposedShare: number;
   /** A family is 'names' when this share of its content words are capitalised mid-sentence or hold digits. */
   namesShare: number;

@@ -4,29 +4,38 @@
  * "open, secure, peaceful and cooperative cyberspace", or a sentence whose
  * two clauses swapped. Alignment keeps order, so such a copy aligns with
  * the original piece by piece, and each run of pieces in the same order
- * becomes a family of its own. Two families are pieces of one formula
- * transposed when, read as a reader quotes them (family-members.ts):
- * - their members stand next to each other — at most `MAX_GAP` tokens
- *   between, none of them a content word and no sentence end or paragraph
- *   break before any (sentence-breaks.ts), or overlapping without one
- *   lying inside the other (that is a frame, `contains` / `partOf`) — in
- *   at least `share` of the documents of each;
- * - in one order in some document and in the other order in another
- *   (two formulas that always stand in one order next to each other were
- *   aligned as one, or are two formulas, not this case);
- * - and the formula stages did not link them as frame and formula.
- * Such pairs are joined (union–find; a chain of pieces is one group), and
- * the group becomes one formula: per document, runs of its occurrences
- * that stand next to each other (each piece once) are one occurrence over
- * the run, its core mask the pieces' masks with the words between them
- * marked varied; the others stay as they are; passages are joined. Its
- * members are read again (rereadMembers), so its label is the most common
- * wording as it stands and its variants the runs as written. The formula
- * that keeps the group is its largest (most occurrences; then the first);
- * the others are left with no occurrences.
+ * becomes a family of its own. Read as a reader quotes them
+ * (family-members.ts):
+ * - A *stretch* is a chain of members in one document each standing next
+ *   to the ones before it: overlapping them, or at most `MAX_GAP` tokens
+ *   after, none of them a content word, with no sentence end or paragraph
+ *   break before any of them or it (sentence-breaks.ts).
+ * - Family a stands *before* family b where, in a stretch, a member of a
+ *   starts before one of b and neither lies inside the other (that is a
+ *   frame), unless a and b are frame and formula (a `contains` / `partOf`
+ *   link of the formula stages that holds at these extents, as
+ *   family-links.ts settles it).
+ * - Pieces of one formula transposed are families whose order the
+ *   documents contradict: a cycle of "before" (two in both orders, or
+ *   three turned round: A B / B C / C A), where each family stands in a
+ *   stretch with another of its cycle in `share` of its documents, all but
+ *   one at most (in two documents, both). Formulas that always stand in one
+ *   order side by side were aligned as one or are two formulas; two that
+ *   merely meet now and then in either order fail the share. Families that
+ *   fail it are set aside and the cycles found again (`ROUNDS`).
+ * A cycle becomes one formula: per document, its occurrences in one
+ * stretch are one occurrence from the first's first token to the last's
+ * last, its core mask the pieces' masks (words between them varied); the
+ * others stay as they are; passages are joined. Its members are then read
+ * again (rereadMembers), so its label is the most common wording as it
+ * stands and its variants the versions as written. The family with the
+ * most occurrences keeps it (then the first); the others are left with
+ * none.
  *
- * Linear in the members: members are sorted once by document and start,
- * and each looks at most `SCAN` members ahead.
+ * Linear in the members and their pairs: members are sorted once by
+ * document and start, each is paired with at most `SCAN` members before it
+ * in its stretch, and the cycles are Tarjan's strongly connected
+ * components of the pairs.
  */
 import type { Formula, Occurrence, TokenLayout } from './formulas.ts';
 import type { MemberColumns } from './family-members.ts';
@@ -41,7 +50,7 @@ import { breakWithin } from './sentence-breaks.ts';
  * between them is a word of neither, and the pieces are not one formula.
  */
 const MAX_GAP = 3;
-/** Members looked at ahead of each (in document and start order): a few overlap it, and a neighbour comes right after those. */
+/** Members before each in its stretch (in start order) it is paired with: a few overlap it, and a neighbour comes right before those. */
 const SCAN = 8;
 
 /** What findTransposed finds: per formula, the formula its group is merged into (-1: none, or the one that keeps it); per member, its stretch. */
@@ -135,26 +144,25 @@ export function findTransposed(formulas: readonly Formula[], m: MemberColumns, p
   // Families whose order the documents contradict: a cycle of the graph
   // (two that stand in both orders, or three in a round). Each must stand
   // in a stretch with another of its cycle in `needed` of its documents;
-  // those that do not are set aside and the cycles found again (twice at
-  // most: a cycle still holding one that does not is not joined).
+  // those that do not are set aside and the cycles found again (ROUNDS at
+  // most: after that, a cycle still holding one that does not is not joined).
   const alive = new Uint8Array(nf).fill(1);
   let comp: Int32Array = new Int32Array(0);
   for (let round = 0; round < ROUNDS; round++) {
     comp = cycles(nf, from, to, alive);
     const covered = coveredDocs(comp, family, order, stretch, m.doc, nf);
+    const failing = new Uint8Array(nf);
     let dropped = false;
     for (let f = 0; f < nf; f++) {
       if (comp[f]! < 0 || covered[f]! >= needed(docs[f]!, share)) continue;
       alive[f] = 0;
+      failing[comp[f]!] = 1;
       dropped = true;
     }
     if (!dropped) break;
-    if (round === ROUNDS - 1) for (let f = 0; f < nf; f++) if (comp[f]! >= 0 && !alive[f]) comp[f] = -2;
+    if (round === ROUNDS - 1) for (let f = 0; f < nf; f++) if (comp[f]! >= 0 && failing[comp[f]!]) comp[f] = -1;
   }
-  // A cycle joins if all of its families passed; it is kept by its family
-  // with the most occurrences (then the first).
-  const failed = new Uint8Array(nf);
-  for (let f = 0; f < nf; f++) if (comp[f] === -2) failed[f] = 1;
+  // Each cycle is kept by its family with the most occurrences (then the first).
   const keeper = new Int32Array(nf).fill(-1);
   for (let f = 0; f < nf; f++) {
     const c = comp[f]!;
@@ -164,7 +172,7 @@ export function findTransposed(formulas: readonly Formula[], m: MemberColumns, p
   }
   for (let f = 0; f < nf; f++) {
     const c = comp[f]!;
-    if (c >= 0 && keeper[c] !== f && !failed[keeper[c]!]) into[f] = keeper[c]!;
+    if (c >= 0 && keeper[c] !== f) into[f] = keeper[c]!;
   }
   return { into, stretch };
 }
