@@ -77,13 +77,10 @@ export function findTransposed(formulas: readonly Formula[], m: MemberColumns, p
   for (let f = 0; f < nf; f++) family.fill(f, m.base[f]!, m.base[f + 1]!);
   let order = radixOrder(m.readFirst, n);
   order = radixOrder(m.doc, n, order);
-  // Per pair of families (smaller index first): documents where they stand
-  // in one stretch, the last such document, and the orders seen (1: the
-  // smaller's member first, 2: the other's).
+  // Per pair of families (smaller index first) met in a stretch: the orders
+  // seen (1: the smaller's member first, 2: the other's).
   const pairAt = new Map<number, number>();
   const pairKey: number[] = [];
-  const pairDocs: number[] = [];
-  const pairLastDoc: number[] = [];
   const pairOrders: number[] = [];
   let id = -1;
   let start = 0;
@@ -110,13 +107,7 @@ export function findTransposed(formulas: readonly Formula[], m: MemberColumns, p
         p = pairKey.length;
         pairAt.set(key, p);
         pairKey.push(key);
-        pairDocs.push(0);
-        pairLastDoc.push(-1);
         pairOrders.push(0);
-      }
-      if (pairLastDoc[p] !== doc) {
-        pairLastDoc[p] = doc;
-        pairDocs[p]!++;
       }
       pairOrders[p] = pairOrders[p]! | (fx < fy ? 1 : 2);
     }
