@@ -6,10 +6,13 @@
  * the original piece by piece, and each run of pieces in the same order
  * becomes a family of its own. Read as a reader quotes them
  * (family-members.ts):
- * - A *stretch* is a chain of members in one document each standing next
- *   to the ones before it: overlapping them, or at most `MAX_GAP` tokens
- *   after, none of them a content word, with no sentence end or paragraph
- *   break before any of them or it (sentence-breaks.ts).
+ * - A *stretch* is a chain of members in one sentence of one document
+ *   (no sentence end or paragraph break inside it, sentence-breaks.ts),
+ *   each standing next to the ones before it: overlapping them, or at most
+ *   `MAX_GAP` tokens after, none of them a content word. A member that
+ *   itself runs across a sentence end (a quoted paragraph) stands alone:
+ *   formulas that merely follow each other, sentence after sentence, in
+ *   either order are no transposition.
  * - Family a stands *before* family b where, in a stretch, a member of a
  *   starts before one of b and neither lies inside the other (that is a
  *   frame), unless a and b are frame and formula (a `contains` / `partOf`
@@ -88,7 +91,7 @@ export function findTransposed(formulas: readonly Formula[], m: MemberColumns, p
   for (let i = 0; i < n; i++) {
     const y = order[i]!;
     const doc = m.doc[y]!;
-    if (i === 0 || doc !== m.doc[order[i - 1]!] || !nextTo(doc, reach, m.readFirst[y]!, prepared[doc]!, layout)) {
+    if (i === 0 || doc !== m.doc[order[i - 1]!] || !nextTo(doc, reach, m.readFirst[y]!, prepared[doc]!, layout) || breakWithin(layout, doc, layout.offset[doc]!, m.readFirst[order[start]!]! + 1, m.readLast[y]!)) {
       id++;
       start = i;
       reach = -1;

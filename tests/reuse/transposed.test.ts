@@ -66,6 +66,12 @@ describe('findTransposed and mergeTransposed', () => {
     expect(Array.from(find([rivers([0, 2], [4, 5]), homes([0, 8], [4, 0])]).t.into)).toEqual([-1, 0]);
   });
 
+  it('does not join pieces a sentence end parts though a third family runs across it', () => {
+    // Document 3: "… working families. Clean rivers for …" is a member of its own.
+    const across = formula([at(3, 3, 7), at(4, 3, 7)], [2]);
+    expect(Array.from(find([rivers([0, 2], [3, 5]), homes([0, 8], [3, 0]), across]).t.into)).toEqual([-1, -1, -1]);
+  });
+
   it('does not join pieces with a content word between them', () => {
     // Document 5: "… generations were promised with affordable …".
     expect(Array.from(find([rivers([0, 2], [5, 0]), homes([0, 8], [5, 8])]).t.into)).toEqual([-1, -1]);
