@@ -10,15 +10,8 @@ import { sentenceBreaks } from '../../src/reuse/sentence-breaks.ts';
 import { readMembers } from '../../src/reuse/family-members.ts';
 import type { Formula, Occurrence } from '../../src/reuse/formulas.ts';
 import { prepared } from './fixtures.ts';
+import { at, formulaOf } from './formula-fixtures.ts';
 
-const formula = (occurrences: Occurrence[], passages: number[], links: { contains?: number[]; partOf?: number[] } = {}): Formula => ({
-  occurrences,
-  passages,
-  coreMask: (k) => new Uint8Array(occurrences[k]!.last - occurrences[k]!.first + 1).fill(1),
-  contains: links.contains ?? [],
-  partOf: links.partOf ?? [],
-});
-const at = (doc: number, first: number, last: number): Occurrence => ({ doc, first, last, links: 1 });
 
 // Tokens:        0     1      2     3        4       5   6      7
 const { docs } = prepared([
@@ -37,9 +30,9 @@ describe('foldFamilies and mergeFolded', () => {
   // does not reach. Formula 2: document 2's and document 4's, neither one of
   // formula 0's members in document 2 (a longer stretch there).
   const formulas = [
-    formula([at(0, 2, 7), at(1, 2, 7), at(2, 2, 7)], [0, 1]),
-    formula([at(1, 2, 7), at(3, 2, 7)], [2]),
-    formula([at(2, 1, 7), at(4, 3, 5)], [3]),
+    formulaOf([at(0, 2, 7), at(1, 2, 7), at(2, 2, 7)], [0, 1]),
+    formulaOf([at(1, 2, 7), at(3, 2, 7)], [2]),
+    formulaOf([at(2, 1, 7), at(4, 3, 5)], [3]),
   ];
   const m = all(formulas);
   const folded = foldFamilies(formulas.length, m, offsets);
@@ -65,9 +58,9 @@ describe('settleLinks', () => {
   // generations" in documents 0–3; formula 2: "Budget talks resume", said
   // by the formula stages to lie inside formula 0, which it does not touch.
   const formulas = [
-    formula([at(0, 1, 7), at(1, 1, 7), at(2, 1, 7)], [0], { contains: [1, 2] }),
-    formula([at(0, 3, 7), at(1, 3, 7), at(2, 3, 7), at(3, 3, 7)], [1], { partOf: [0] }),
-    formula([at(0, 8, 8), at(4, 3, 5)], [2], { partOf: [0] }),
+    formulaOf([at(0, 1, 7), at(1, 1, 7), at(2, 1, 7)], [0], { contains: [1, 2] }),
+    formulaOf([at(0, 3, 7), at(1, 3, 7), at(2, 3, 7), at(3, 3, 7)], [1], { partOf: [0] }),
+    formulaOf([at(0, 8, 8), at(4, 3, 5)], [2], { partOf: [0] }),
   ];
   const m = all(formulas);
   const none = new Int32Array(formulas.length).fill(-1);
@@ -81,8 +74,8 @@ describe('settleLinks', () => {
   it('keeps a link where most of the formula\'s members lie inside the frame\'s, though few of the frame\'s hold one', () => {
     // The frame in documents 0–3 and four more places; the formula only in documents 0 and 1.
     const wide = [
-      formula([at(0, 1, 7), at(1, 1, 7), at(2, 1, 7), at(3, 1, 7), at(4, 0, 2), at(4, 3, 5)], [0], { contains: [1] }),
-      formula([at(0, 3, 7), at(1, 3, 7)], [1], { partOf: [0] }),
+      formulaOf([at(0, 1, 7), at(1, 1, 7), at(2, 1, 7), at(3, 1, 7), at(4, 0, 2), at(4, 3, 5)], [0], { contains: [1] }),
+      formulaOf([at(0, 3, 7), at(1, 3, 7)], [1], { partOf: [0] }),
     ];
     const { contains } = settleLinks(wide, new Int32Array(2).fill(-1), all(wide), 0.5);
     expect(contains).toEqual([[1], []]);
@@ -107,7 +100,7 @@ describe('cutAtBreaks', () => {
     'Budget talks resume. You must protect clean rivers for future generations today.',
   ]);
   const breaks = sentenceBreaks(more, v.surface, more[0]!.corpus.flags);
-  const one = (occ: Occurrence[]) => [formula(occ, [0])];
+  const one = (occ: Occurrence[]) => [formulaOf(occ, [0])];
   const read = (formulas: readonly Formula[]) => readMembers(formulas, new Uint8Array(formulas.length).fill(1), more);
 
   it("cuts a version that alone runs across a sentence end to the piece its partners' words are in", () => {

@@ -7,19 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readMembers, rereadMembers } from '../../src/reuse/family-members.ts';
-import type { Formula, Occurrence } from '../../src/reuse/formulas.ts';
 import { spanOf } from '../../src/reuse/member-span.ts';
 import { readableExtent } from '../../src/reuse/readable-extent.ts';
 import { prepared } from './fixtures.ts';
+import { at, formulaOf } from './formula-fixtures.ts';
 
-const formula = (occurrences: Occurrence[]): Formula => ({
-  occurrences,
-  passages: [],
-  coreMask: (k) => new Uint8Array(occurrences[k]!.last - occurrences[k]!.first + 1).fill(1),
-  contains: [],
-  partOf: [],
-});
-const at = (doc: number, first: number, last: number): Occurrence => ({ doc, first, last, links: 1 });
 
 describe('readMembers', () => {
   const { docs } = prepared([
@@ -29,7 +21,7 @@ describe('readMembers', () => {
   ]);
   // Formulas 0 and 2 are families (two occurrences each); formula 1 is not.
   // Formula 0's first occurrence ends inside "zero-sum".
-  const formulas = [formula([at(0, 3, 4), at(2, 3, 6)]), formula([at(1, 0, 1)]), formula([at(1, 3, 6), at(2, 1, 6)])];
+  const formulas = [formulaOf([at(0, 3, 4), at(2, 3, 6)]), formulaOf([at(1, 0, 1)]), formulaOf([at(1, 3, 6), at(2, 1, 6)])];
   const m = readMembers(formulas, Uint8Array.from(formulas, (f) => (f.occurrences.length === 2 ? 1 : 0)), docs);
 
   it('gives each family its occurrences in its own order, and none to a formula that is no family', () => {
@@ -72,8 +64,8 @@ describe('rereadMembers', () => {
     'Critics said the old zero-sum game is over.',
     'We abandon the old zero-sum game now.',
   ]);
-  const before = [formula([at(0, 3, 4), at(2, 3, 6)]), formula([at(1, 3, 6), at(2, 1, 6)])];
-  const after = [before[0]!, formula([at(1, 3, 6), at(2, 3, 6)])];
+  const before = [formulaOf([at(0, 3, 4), at(2, 3, 6)]), formulaOf([at(1, 3, 6), at(2, 1, 6)])];
+  const after = [before[0]!, formulaOf([at(1, 3, 6), at(2, 3, 6)])];
   const families = Uint8Array.from([1, 1]);
   const m = rereadMembers(readMembers(before, families, docs), after, Uint8Array.from([0, 1]), families, docs);
   const whole = readMembers(after, families, docs);

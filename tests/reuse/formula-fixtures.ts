@@ -1,7 +1,7 @@
 /** Hand-made token layouts and passages for the formula stages' tests. */
 import { OP_MATCH, OP_SUB } from '../../src/reuse/align.ts';
 import { DEFAULT_REUSE_OPTIONS } from '../../src/reuse/options.ts';
-import type { FormulaOptions, PathColumns, TokenLayout, TokenPassage } from '../../src/reuse/formulas.ts';
+import type { Formula, FormulaOptions, Occurrence, PathColumns, TokenLayout, TokenPassage } from '../../src/reuse/formulas.ts';
 import { TOK_CONTENT } from '../../src/reuse/prepare.ts';
 import { GAP_SENTENCE } from '../../src/text/scan.ts';
 
@@ -60,4 +60,20 @@ export class PassageBuilder {
   get path(): PathColumns {
     return { op: Uint8Array.from(this.op), ai: Int32Array.from(this.ai), bj: Int32Array.from(this.bj) };
   }
+}
+
+/** A finished formula with these occurrences and passages (every token in its core) and links. */
+export function formulaOf(occurrences: Occurrence[], passages: number[] = [], links: { contains?: number[]; partOf?: number[] } = {}): Formula {
+  return {
+    occurrences,
+    passages,
+    coreMask: (k) => new Uint8Array(occurrences[k]!.last - occurrences[k]!.first + 1).fill(1),
+    contains: links.contains ?? [],
+    partOf: links.partOf ?? [],
+  };
+}
+
+/** Tokens [first, last] of document `doc`, touched by one passage. */
+export function at(doc: number, first: number, last: number): Occurrence {
+  return { doc, first, last, links: 1 };
 }

@@ -8,19 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectReuse } from '../../src/reuse/index.ts';
 import { readMembers } from '../../src/reuse/family-members.ts';
-import type { Formula, Occurrence, TokenLayout } from '../../src/reuse/formulas.ts';
+import type { Formula, TokenLayout } from '../../src/reuse/formulas.ts';
 import { sentenceBreaks } from '../../src/reuse/sentence-breaks.ts';
 import { findTransposed, mergeTransposed } from '../../src/reuse/transposed.ts';
 import { FILLER, prepared } from './fixtures.ts';
+import { at, formulaOf } from './formula-fixtures.ts';
 
-const formula = (occurrences: Occurrence[], passages: number[], links: { contains?: number[]; partOf?: number[] } = {}): Formula => ({
-  occurrences,
-  passages,
-  coreMask: (k) => new Uint8Array(occurrences[k]!.last - occurrences[k]!.first + 1).fill(1),
-  contains: links.contains ?? [],
-  partOf: links.partOf ?? [],
-});
-const at = (doc: number, first: number, last: number): Occurrence => ({ doc, first, last, links: 1 });
 
 // Tokens:  0        1        2     3      4   5      6           7   8          9     10  11      12
 const { docs, vocab } = prepared([
@@ -39,8 +32,8 @@ const find = (formulas: readonly Formula[]) => {
   const m = readMembers(formulas, new Uint8Array(formulas.length).fill(1), docs);
   return { m, t: findTransposed(formulas, m, docs, layout, 0.8, 0.5) };
 };
-const rivers = (...placed: [number, number][]) => formula(placed.map(([d, first]) => at(d, first, first + 4)), [0]);
-const homes = (...placed: [number, number][]) => formula(placed.map(([d, first]) => at(d, first, first + 4)), [1]);
+const rivers = (...placed: [number, number][]) => formulaOf(placed.map(([d, first]) => at(d, first, first + 4)), [0]);
+const homes = (...placed: [number, number][]) => formulaOf(placed.map(([d, first]) => at(d, first, first + 4)), [1]);
 
 describe('findTransposed and mergeTransposed', () => {
   it('joins two pieces that stand side by side in every document, in one order in some and the other in another', () => {
@@ -68,7 +61,7 @@ describe('findTransposed and mergeTransposed', () => {
 
   it('does not join pieces a sentence end parts though a third family runs across it', () => {
     // Document 3: "… working families. Clean rivers for …" is a member of its own.
-    const across = formula([at(3, 3, 7), at(4, 3, 7)], [2]);
+    const across = formulaOf([at(3, 3, 7), at(4, 3, 7)], [2]);
     expect(Array.from(find([rivers([0, 2], [3, 5]), homes([0, 8], [3, 0]), across]).t.into)).toEqual([-1, -1, -1]);
   });
 
@@ -87,11 +80,11 @@ describe('findTransposed and mergeTransposed', () => {
     // Formula 0 is the whole sentence in documents 0 and 2 (around formula
     // 1), and its "clean rivers …" part beside formula 1 in documents 1 and
     // 6, in both orders: still a frame, as half of its members hold the other.
-    const frame = formula([at(0, 2, 12), at(1, 8, 12), at(2, 2, 12), at(6, 2, 6)], [0], { contains: [1] });
-    const inner = formula([at(0, 8, 12), at(1, 2, 6), at(2, 8, 12), at(6, 8, 12)], [1], { partOf: [0] });
+    const frame = formulaOf([at(0, 2, 12), at(1, 8, 12), at(2, 2, 12), at(6, 2, 6)], [0], { contains: [1] });
+    const inner = formulaOf([at(0, 8, 12), at(1, 2, 6), at(2, 8, 12), at(6, 8, 12)], [1], { partOf: [0] });
     expect(Array.from(find([frame, inner]).t.into)).toEqual([-1, -1]);
     // Unlinked, the same members are one formula transposed.
-    expect(Array.from(find([formula(frame.occurrences, [0]), formula(inner.occurrences, [1])]).t.into)).toEqual([-1, 0]);
+    expect(Array.from(find([formulaOf(frame.occurrences, [0]), formulaOf(inner.occurrences, [1])]).t.into)).toEqual([-1, 0]);
   });
 
   it('joins three pieces whose order the documents turn round (no two in both orders)', () => {
@@ -103,9 +96,9 @@ describe('findTransposed and mergeTransposed', () => {
     ]);
     const lay: TokenLayout = { ...sentenceBreaks(three, v.surface, three[0]!.corpus.flags), flags: three[0]!.corpus.flags, offset: Int32Array.from(three, (d) => d.offset) };
     const formulas = [
-      formula([at(0, 0, 4), at(2, 6, 10)], [0]),
-      formula([at(0, 6, 10), at(1, 0, 4)], [1]),
-      formula([at(1, 6, 10), at(2, 0, 4)], [2]),
+      formulaOf([at(0, 0, 4), at(2, 6, 10)], [0]),
+      formulaOf([at(0, 6, 10), at(1, 0, 4)], [1]),
+      formulaOf([at(1, 6, 10), at(2, 0, 4)], [2]),
     ];
     const m = readMembers(formulas, new Uint8Array(3).fill(1), three);
     expect(Array.from(findTransposed(formulas, m, three, lay, 0.8, 0.5).into)).toEqual([-1, 0, 0]);
