@@ -224,7 +224,7 @@ export function wordLanguages(norm: string): WordLanguages {
 }
 
 /** Markers a language other than English needs to be told. */
-const MIN_MARKERS = 3;
+export const MIN_MARKERS = 3;
 
 /**
  * Counts markers per language; `language()` is the one with most (English on
@@ -246,6 +246,11 @@ export class LanguageCounter {
     let best = 0;
     for (let i = 1; i < LANGUAGES.length; i++) if (this.#counts[i]! > this.#counts[best]!) best = i;
     return this.#counts[best]! >= MIN_MARKERS ? best : 0;
+  }
+
+  /** Markers counted for LANGUAGES[i]. */
+  count(i: number): number {
+    return this.#counts[i]!;
   }
 
   reset(): void {

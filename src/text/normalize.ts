@@ -19,7 +19,12 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** Normalise one token for matching. Pure and cheap for ASCII words. */
 export function normalizeWord(word: string): string {
   if (!NON_ASCII.test(word)) return word.toLowerCase();
-  const folded = word.normalize('NFKC').toLowerCase().replace(QUOTES, "'");
   // NFD splits "é" into "e" + U+0301; dropping the mark gives "e".
-  return folded.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  return foldCase(word).normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
+/** A word case-folded, NFKC, quotes folded, its diacritics kept (what a stemmer reads: "présentée"). */
+export function foldCase(word: string): string {
+  if (!NON_ASCII.test(word)) return word.toLowerCase();
+  return word.normalize('NFKC').toLowerCase().replace(QUOTES, "'");
 }
