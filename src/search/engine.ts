@@ -6,11 +6,13 @@
  */
 import { Document } from 'flexsearch';
 import { countWords } from '../corpus/word-count.ts';
-import { tokenize } from '../text/index.ts';
-import { encodeForIndex, UnitEncoder } from './encode.ts';
+import { LANGUAGES, type Language } from '../text/function-words.ts';
+import { foldCase } from '../text/normalize.ts';
+import { normalizeWord, tokenize, TokenKind } from '../text/index.ts';
+import { UnitEncoder, wordKey } from './encode.ts';
 import { outletKey, yearKey } from '../corpus/outlet-year.ts';
 import { findMatches, findOccurrences } from './match.ts';
-import { parseQuery, parseTerm } from './query.ts';
+import { parseQuery, parseTerm, searchable, type QueryContext } from './query.ts';
 import { makeSnippet, paragraphsOf } from './snippets.ts';
 import type { KwicResponse, Occurrence, ParsedQuery, SearchDoc, SearchDocResult, SearchFilters, SearchHit, SearchResponse } from './types.ts';
 import { kwicLine } from './kwic.ts';
@@ -32,8 +34,9 @@ export const MAX_KWIC_LINES = 5000;
 
 // Module-level, not closures of the constructor: a closure made there would keep
 // its scope, the build's vocabulary and token buffers included, alive with the index.
-/** Paragraphs arrive as term arrays (UnitEncoder); queries as text, encoded here. */
-const encodeInput = (input: string | string[]): string[] => (typeof input === 'string' ? encodeForIndex(input) : input);
+/** Paragraphs arrive as term arrays (UnitEncoder); queries as their terms joined by TERM_SEPARATOR. */
+const TERM_SEPARATOR = '\n';
+const encodeInput = (input: string | string[]): string[] => (typeof input === 'string' ? input.split(TERM_SEPARATOR) : input);
 /**
  * A paragraph's "document" is its term array, handed on as it is by the
  * field's `custom` reader (FlexSearch's types say a record and a string).
@@ -52,6 +55,10 @@ export class SearchEngine {
   readonly #unitStart: Int32Array;
   readonly #unitEnd: Int32Array;
   readonly #index: Document<UnitRecord>;
+  /** Per document, the language it is searched in (language.ts). */
+  readonly #docLanguage: (Language | null)[] = [];
+  /** The languages of the documents, most documents first, and how a query word is keyed in each. */
+  readonly queryContext: QueryContext;
   #wordCounts: number[] | null = null;
   /** Per document, for the filters (computed on first use). */
   #outletKeys: string[] | null = null;
@@ -74,14 +81,21 @@ export class SearchEngine {
     // Outlet and year filters are applied to the candidate list ourselves: FlexSearch
     // tags would add a posting per paragraph per tag for filters a few arrays answer.
     docs.forEach((d, i) => {
-      encoder.encodeUnits(d.text, paragraphsOf(d.text), (terms, start, end) => {
-        const u = unitDoc.length;
-        unitDoc.push(i);
-        unitStart.push(start);
-        unitEnd.push(end);
-        this.#index.add(u, asRecord(terms));
-      });
+      const language = encoder.encodeUnits(
+        d.text,
+        paragraphsOf(d.text),
+        (terms, start, end) => {
+          const u = unitDoc.length;
+          unitDoc.push(i);
+          unitStart.push(start);
+          unitEnd.push(end);
+          this.#index.add(u, asRecord(terms));
+        },
+        d.language ?? null,
+      );
+      this.#docLanguage.push(language);
     });
+    this.queryContext = queryContextOf(this.#docLanguage, encoder.accented);
     this.#unitDoc = Int32Array.from(unitDoc);
     this.#unitStart = Int32Array.from(unitStart);
     this.#unitEnd = Int32Array.from(unitEnd);
@@ -97,11 +111,26 @@ export class SearchEngine {
     return this.#wordCounts;
   }
 
-  /** Paragraphs that contain every indexed word of the query, best first, filtered. */
+  /** The language document `d` (an index into `docs`) is searched in. */
+  languageOf(d: number): Language | null {
+    return this.#docLanguage[d]!;
+  }
+
+  /**
+   * Paragraphs that contain every indexed word of the query, best first,
+   * filtered: in each language of the corpus, its documents' paragraphs that
+   * hold the query's keys in that language; several languages' lists are
+   * interleaved, each in FlexSearch's rank order.
+   */
   #candidates(query: ParsedQuery, filters: SearchFilters = {}): number[] {
-    if (!query.indexQuery) return [];
-    const raw = this.#index.search(query.indexQuery, { limit: this.unitCount, index: 'text' }) as Array<{ result: Array<number | string> }>;
-    const ids = (raw[0]?.result ?? []).map(Number);
+    const lists: number[][] = [];
+    for (const f of query.forms) {
+      if (!f.indexTerms.length) continue;
+      const raw = this.#index.search(f.indexTerms.join(TERM_SEPARATOR), { limit: this.unitCount, index: 'text' }) as Array<{ result: Array<number | string> }>;
+      const found = (raw[0]?.result ?? []).map(Number);
+      lists.push(query.forms.length === 1 ? found : found.filter((u) => this.#docLanguage[this.#unitDoc[u]!] === f.language));
+    }
+    const ids = lists.length === 1 ? lists[0]! : interleave(lists);
     if (!filters.outlet && !filters.year) return ids;
     this.#outletKeys ??= this.docs.map(outletKey);
     this.#yearKeys ??= this.docs.map(yearKey);
@@ -115,9 +144,9 @@ export class SearchEngine {
 
   search(raw: string, filters: SearchFilters = {}, maxDocs = MAX_RESULT_DOCS, maxHitsPerDoc = MAX_HITS_PER_DOC): SearchResponse {
     const t = performance.now();
-    const query = parseQuery(raw);
+    const query = parseQuery(raw, this.queryContext);
     const done = (r: Omit<SearchResponse, 'query' | 'ms'>): SearchResponse => ({ query, ...r, ms: performance.now() - t });
-    if (query.error || !query.indexQuery) return done({ docs: [], totalHits: 0, totalDocs: 0, truncated: false });
+    if (!searchable(query)) return done({ docs: [], totalHits: 0, totalDocs: 0, truncated: false });
 
     const candidates = this.#candidates(query, filters);
     const byDoc = new Map<number, SearchDocResult>();
@@ -144,7 +173,7 @@ export class SearchEngine {
       verified++;
       const start = this.#unitStart[u]!;
       const text = this.docs[d]!.text.slice(start, this.#unitEnd[u]!);
-      const match = findMatches(text, query);
+      const match = findMatches(text, query, this.#docLanguage[d]!);
       if (!match.complete || !match.ranges.length) continue;
       totalHits++;
       docsWithHits.add(d);
@@ -182,23 +211,56 @@ export class SearchEngine {
 
   /** Every occurrence of one term or phrase (see parseTerm), optionally in one outlet / year. */
   occurrences(query: ParsedQuery, filters: SearchFilters = {}): Occurrence[] {
-    if (query.error || !query.indexQuery) return [];
+    if (!searchable(query)) return [];
     const units = this.#candidates(query, filters).sort((a, b) => a - b);
     const out: Occurrence[] = [];
     for (const u of units) {
-      const d = this.docs[this.#unitDoc[u]!]!;
+      const i = this.#unitDoc[u]!;
+      const d = this.docs[i]!;
       const start = this.#unitStart[u]!;
       const text = d.text.slice(start, this.#unitEnd[u]!);
-      for (const r of findOccurrences(text, query, tokenize(text))) out.push({ doc: d.id, start: start + r.start, end: start + r.end });
+      for (const r of findOccurrences(text, query, this.#docLanguage[i]!, tokenize(text))) out.push({ doc: d.id, start: start + r.start, end: start + r.end });
     }
     return out;
   }
 
   kwic(raw: string, width: number, filters: SearchFilters = {}, maxLines = MAX_KWIC_LINES): KwicResponse {
-    const query = parseTerm(raw);
+    const query = parseTerm(raw, this.queryContext);
     const occ = this.occurrences(query, filters);
     const byId = new Map(this.docs.map((d) => [d.id, d]));
     const lines = occ.slice(0, maxLines).map((o) => kwicLine(byId.get(o.doc)!, o, width));
     return { query, lines, total: occ.length, truncated: occ.length > maxLines };
   }
+}
+
+/** Lists merged by taking one from each in turn, so every language's best come first. */
+function interleave(lists: readonly number[][]): number[] {
+  const out: number[] = [];
+  const longest = lists.reduce((n, l) => Math.max(n, l.length), 0);
+  for (let k = 0; k < longest; k++) for (const l of lists) if (k < l.length) out.push(l[k]!);
+  return out;
+}
+
+/**
+ * How queries are read against a corpus whose documents are in `languages`:
+ * in each language present (most documents first), a word keyed as the
+ * index keys it; a word typed without accents that the corpus has only with
+ * them is keyed as the accented form ("presentee" as "présentée").
+ */
+function queryContextOf(languages: readonly (Language | null)[], accented: ReadonlyMap<Language, ReadonlyMap<string, string>>): QueryContext {
+  const counts = new Map<Language | null, number>();
+  for (const l of languages) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const rank = (l: Language | null) => (l === null ? LANGUAGES.length : LANGUAGES.indexOf(l));
+  const present = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || rank(a) - rank(b));
+  return {
+    languages: present.length ? present : ['en'],
+    key(surface, kind, language) {
+      if (kind === TokenKind.Word && language !== null) {
+        const norm = normalizeWord(surface);
+        const key = foldCase(surface) === norm ? accented.get(language)?.get(norm) : undefined;
+        if (key !== undefined) return key;
+      }
+      return wordKey(surface, kind, language);
+    },
+  };
 }

@@ -1,11 +1,31 @@
 /**
  * Where a parsed query matches in a piece of text, as offsets computed with
- * the shared tokenizer: a token whose stem is a query term, or a run of
- * consecutive tokens whose stems are a phrase's. This is what every mark is
- * built from; FlexSearch only says which paragraphs to look in.
+ * the shared tokenizer: a token whose key in the text's language is a query
+ * term, or a run of consecutive tokens whose keys are a phrase's. This is
+ * what every mark is built from; FlexSearch only says which paragraphs to
+ * look in. Keys and function words are the index's (encode.ts), so a mark is
+ * on every word the index found the paragraph by.
  */
-import { BIGRAM_SCRIPT, tokenize, type Token } from '../text/index.ts';
-import type { ParsedQuery, Range } from './types.ts';
+import type { Language } from '../text/function-words.ts';
+import { tokenize, type Token } from '../text/index.ts';
+import { isIndexed, kindOf, wordKey } from './encode.ts';
+import type { ParsedQuery, QueryForms, Range } from './types.ts';
+
+/** Tokens' keys in `language`, and whether each is indexed there (English: the tokenizer's own stems and stopwords). */
+function keysIn(tokens: readonly Token[], language: Language | null): { keys: string[]; indexed: boolean[] } {
+  if (language === 'en') return { keys: tokens.map((t) => t.stem), indexed: tokens.map((t) => t.isContent) };
+  const keys: string[] = [];
+  const indexed: boolean[] = [];
+  for (const t of tokens) {
+    const kind = kindOf(t.text);
+    keys.push(wordKey(t.text, kind, language));
+    indexed.push(isIndexed(t.norm, kind, language));
+  }
+  return { keys, indexed };
+}
+
+/** The query in `language`'s keys; none when the query was not read in it. */
+const formsIn = (query: ParsedQuery, language: Language | null): QueryForms | undefined => query.forms.find((f) => f.language === language);
 
 export interface MatchResult {
   /** Sorted, non-overlapping (overlapping Han bigrams are merged). */
@@ -14,12 +34,12 @@ export interface MatchResult {
   complete: boolean;
 }
 
-/** Start indices of `stems` as a consecutive run in `tokens`. */
-function phraseStarts(tokens: readonly Token[], stems: readonly string[]): number[] {
+/** Start indices of `phrase` as a consecutive run in `keys`. */
+function phraseStarts(keys: readonly string[], phrase: readonly string[]): number[] {
   const out: number[] = [];
-  const n = stems.length;
-  outer: for (let i = 0; i + n <= tokens.length; i++) {
-    for (let k = 0; k < n; k++) if (tokens[i + k]!.stem !== stems[k]) continue outer;
+  const n = phrase.length;
+  outer: for (let i = 0; i + n <= keys.length; i++) {
+    for (let k = 0; k < n; k++) if (keys[i + k] !== phrase[k]) continue outer;
     out.push(i);
   }
   return out;
@@ -37,40 +57,50 @@ export function mergeRanges(ranges: Range[]): Range[] {
   return out;
 }
 
-/** Matches of `query` in `text` (offsets relative to `text`), from its tokens if already computed. */
-export function findMatches(text: string, query: ParsedQuery, tokens: readonly Token[] = tokenize(text)): MatchResult {
+/** Matches of `query` in `text`, a text in `language` (offsets relative to `text`), from its tokens if already computed. */
+export function findMatches(text: string, query: ParsedQuery, language: Language | null = 'en', tokens: readonly Token[] = tokenize(text)): MatchResult {
+  const forms = formsIn(query, language);
+  if (!forms) return { ranges: [], complete: false };
+  const { keys, indexed } = keysIn(tokens, language);
   const ranges: Range[] = [];
   let complete = true;
-  if (query.terms.length) {
-    const wanted = new Set(query.terms);
+  if (forms.terms.length) {
+    const wanted = new Set(forms.terms);
     const seen = new Set<string>();
-    for (const t of tokens) {
-      if (wanted.has(t.stem) && (t.isContent || BIGRAM_SCRIPT.test(t.text[0]!))) {
-        ranges.push({ start: t.start, end: t.end });
-        seen.add(t.stem);
+    for (let i = 0; i < tokens.length; i++) {
+      const key = keys[i]!;
+      if (indexed[i] && wanted.has(key)) {
+        ranges.push({ start: tokens[i]!.start, end: tokens[i]!.end });
+        seen.add(key);
       }
     }
     if (seen.size < wanted.size) complete = false;
   }
-  for (const phrase of query.phrases) {
-    const starts = phraseStarts(tokens, phrase.stems);
+  for (const phrase of forms.phrases) {
+    if (!phrase.length) continue; // only function words in this language: not searched here
+    const starts = phraseStarts(keys, phrase);
     if (!starts.length) complete = false;
-    for (const i of starts) ranges.push({ start: tokens[i]!.start, end: tokens[i + phrase.stems.length - 1]!.end });
+    for (const i of starts) ranges.push({ start: tokens[i]!.start, end: tokens[i + phrase.length - 1]!.end });
   }
   return { ranges: mergeRanges(ranges), complete };
 }
 
 /**
- * Occurrences of a single term or phrase (a concordance query): each
- * occurrence separately, not merged, so overlapping phrase repeats all count.
+ * Occurrences of a single term or phrase (a concordance query) in a text in
+ * `language`: each occurrence separately, not merged, so overlapping phrase
+ * repeats all count.
  */
-export function findOccurrences(text: string, query: ParsedQuery, tokens: readonly Token[] = tokenize(text)): Range[] {
+export function findOccurrences(text: string, query: ParsedQuery, language: Language | null = 'en', tokens: readonly Token[] = tokenize(text)): Range[] {
+  const forms = formsIn(query, language);
+  if (!forms) return [];
+  const { keys } = keysIn(tokens, language);
   const out: Range[] = [];
-  for (const term of query.terms) {
-    for (const t of tokens) if (t.stem === term) out.push({ start: t.start, end: t.end });
+  for (const term of forms.terms) {
+    for (let i = 0; i < tokens.length; i++) if (keys[i] === term) out.push({ start: tokens[i]!.start, end: tokens[i]!.end });
   }
-  for (const phrase of query.phrases) {
-    for (const i of phraseStarts(tokens, phrase.stems)) out.push({ start: tokens[i]!.start, end: tokens[i + phrase.stems.length - 1]!.end });
+  for (const phrase of forms.phrases) {
+    if (!phrase.length) continue;
+    for (const i of phraseStarts(keys, phrase)) out.push({ start: tokens[i]!.start, end: tokens[i + phrase.length - 1]!.end });
   }
   return out.sort((a, b) => a.start - b.start);
 }

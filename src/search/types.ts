@@ -4,6 +4,7 @@
  * a document's cleaned text, end exclusive, unless a field says otherwise.
  */
 import type { DocDate } from '../corpus/types.ts';
+import type { Language } from '../text/function-words.ts';
 
 export interface Range {
   start: number;
@@ -16,23 +17,38 @@ export interface SearchDoc {
   title: string | null;
   outlet: string | null;
   date: DocDate | null;
+  /** The language its metadata declares ("de", "pt-BR"), if any: a hint when its words do not tell (language.ts). */
+  language?: string | null;
   text: string;
 }
 
-/** A phrase: consecutive tokens, compared by stem (stopwords included, so "rule of law" ≠ "rule and law"). */
+/** A phrase: consecutive tokens (function words included, so "rule of law" ≠ "rule and law"). */
 export interface Phrase {
   /** As the user wrote it (for messages). */
   text: string;
-  stems: string[];
+}
+
+/**
+ * The query in the word keys of one language (src/text/stem-language.ts):
+ * a document is matched with the query in its own language, so a corpus in
+ * several languages is searched in each of them.
+ */
+export interface QueryForms {
+  /** null: a language without a stemmer or function words here (exact forms). */
+  language: Language | null;
+  /** Single content words' keys, each required. */
+  terms: string[];
+  /** Per phrase of ParsedQuery.phrases, its tokens' keys; a phrase whose words are all function words here is left out ([]). */
+  phrases: string[][];
+  /** What FlexSearch is asked: the indexed words' keys (empty: nothing to look up in this language). */
+  indexTerms: string[];
 }
 
 export interface ParsedQuery {
-  /** Single content words (stems), each required. */
-  terms: string[];
   /** Phrases, each required. A run of Han characters is a phrase of its bigrams. */
   phrases: Phrase[];
-  /** What FlexSearch is asked: the content words, as written (the encoder stems them). */
-  indexQuery: string;
+  /** Per language of the corpus, the query in its keys (one entry for a corpus in one language). */
+  forms: QueryForms[];
   /** Things the reader should know (an unclosed quote, ignored common words). */
   notices: string[];
   /** Set when nothing can be searched; the message says why and what to do. */

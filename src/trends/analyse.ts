@@ -1,6 +1,8 @@
 /** Trends over a built search engine: the worker's trends and distinctive-terms requests. */
 import type { SearchEngine } from '../search/engine.ts';
 import { compareOutlets, compareYears, outletKey, yearKey } from '../corpus/outlet-year.ts';
+import { searchLanguageOfText } from '../search/language.ts';
+import { searchable } from '../search/query.ts';
 import type { ParsedQuery, SearchDoc } from '../search/types.ts';
 import { countTrend, groupDocs, type TermTrend, type TrendsResponse } from './counts.ts';
 import { countTerms, distinctiveTerms, MEASURE_NAME, SIGNIFICANCE_IN_WORDS, SIGNIFICANT_G2, type TermCounts } from './distinctive.ts';
@@ -12,7 +14,7 @@ export const MAX_TREND_TERMS = 8;
 export function trendsFor(engine: SearchEngine, terms: ReadonlyArray<{ term: string; query: ParsedQuery }>): TrendsResponse {
   const grouping = groupDocs(engine.docs, engine.wordCounts);
   const out: TermTrend[] = terms.slice(0, MAX_TREND_TERMS).map(({ term, query }) => {
-    if (query.error || !query.indexQuery) {
+    if (!searchable(query)) {
       const t = countTrend(term, [], engine.docs, grouping);
       return { ...t, error: query.error ?? 'Nothing to count.' };
     }
@@ -43,7 +45,7 @@ export function countTermsByGroup(docs: readonly SearchDoc[]): TermCountsByGroup
   };
   for (const d of docs) {
     const own: TermCounts = { counts: new Map(), total: 0 };
-    countTerms(d.text, own, labels);
+    countTerms(d.text, own, labels, searchLanguageOfText(d.text, d.language));
     for (const target of [get(outlet, outletKey(d)), get(year, yearKey(d))]) {
       for (const [t, n] of own.counts) target.counts.set(t, (target.counts.get(t) ?? 0) + n);
       target.total += own.total;

@@ -7,11 +7,12 @@
  * freedom) to say whether a difference that large is likely by chance; with
  * hundreds of terms tested per group, only a strict threshold is shown as
  * significant (Rayson, Berridge & Francis 2004 recommend p < 0.0001).
- * Terms are index terms: stems, the project's stopwords left out
- * (src/text/stopwords.ts), Han bigrams.
+ * Terms are index terms (src/search/encode.ts): stems in each document's
+ * language, its function words left out, Han bigrams.
  */
 import { scanTokens, normalizeWord } from '../text/index.ts';
 import { termOf } from '../search/encode.ts';
+import type { Language } from '../text/function-words.ts';
 
 export const MEASURE_NAME = 'log-likelihood G²';
 /** G² at or above this is significant: p < 0.0001 (chi-squared, 1 degree of freedom). */
@@ -48,12 +49,12 @@ export interface DistinctiveGroup {
   terms: DistinctiveTerm[];
 }
 
-/** Counts index terms of `texts` into `into` and records a display label for each term. */
-export function countTerms(text: string, into: TermCounts, labels: Map<string, string>): void {
+/** Counts index terms of `text`, a text in `language`, into `into` and records a display label for each term. */
+export function countTerms(text: string, into: TermCounts, labels: Map<string, string>, language: Language | null = 'en'): void {
   scanTokens(text, {
     push(start, end, kind) {
       const surface = text.slice(start, end);
-      const term = termOf(surface, kind);
+      const term = termOf(surface, kind, language);
       if (term === '') return;
       into.counts.set(term, (into.counts.get(term) ?? 0) + 1);
       into.total++;

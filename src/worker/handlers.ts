@@ -129,7 +129,7 @@ export class AnalysisSession {
     kwic: ({ q, width, outlet, year }, progress) => this.#searchEngine(progress).kwic(q, width, { outlet, year }),
     trends: ({ terms }, progress) => {
       const engine = this.#searchEngine(progress);
-      return trendsFor(engine, terms.map((t) => ({ term: t, query: parseTerm(t) })));
+      return trendsFor(engine, terms.map((t) => ({ term: t, query: parseTerm(t, engine.queryContext) })));
     },
     importFiles: ({ items, taken }, progress) => {
       const ids = new Set(taken);

@@ -97,3 +97,85 @@ describe('SearchEngine.kwic', () => {
     expect(r.lines[0]!.right).toBe(' matters. T');
   });
 });
+
+const doc = (id: string, text: string, language: string | null = null): SearchDoc => ({ id, title: id, outlet: null, date: null, language, text });
+const FR = doc(
+  'fr',
+  'Les oiseaux migrateurs sont revenus dans la vallée au printemps.\n\nLa mairie a présenté une étude sur les oiseaux et les chevaux de la ferme.\n\nUne nouvelle route a été présentée aux habitants.',
+);
+const DE = doc(
+  'de',
+  'Die Energiewenden der Nachbarländer sind nicht billig, aber sie kommen voran.\n\nDie Regierung hat den Ausbau der Netze genehmigt und will weitere Anlagen genehmigen.',
+);
+const ES = doc('es', 'Los vecinos quedan contentos con el nuevo parque.\n\nEl alcalde dijo que el parque va a quedar abierto todo el año para las familias.');
+const EN = doc('en', 'The rabbits are back in the valley, and the council said that the parks stay open.');
+const marked = (r: ReturnType<SearchEngine['search']>, id: string) =>
+  r.docs.find((d) => d.id === id)?.hits.flatMap((h) => h.snippet.marks.map((m) => h.snippet.text.slice(m.start, m.end))) ?? [];
+
+describe('SearchEngine in the language of each document', () => {
+  const engine = new SearchEngine([FR, DE, ES, EN]);
+
+  it('reads each document in its own language', () => {
+    expect([0, 1, 2, 3].map((d) => engine.languageOf(d))).toEqual(['fr', 'de', 'es', 'en']);
+    expect(engine.queryContext.languages).toEqual(expect.arrayContaining(['fr', 'de', 'es', 'en']));
+  });
+
+  it('finds and marks the inflected forms of a French word', () => {
+    const r = engine.search('oiseau');
+    expect(r.docs.map((d) => d.id)).toEqual(['fr']);
+    expect(r.totalHits).toBe(2);
+    expect(marked(r, 'fr')).toEqual(['oiseaux', 'oiseaux']);
+    expect(marked(engine.search('cheval'), 'fr')).toEqual(['chevaux']);
+    expect(marked(engine.search('présenter'), 'fr')).toEqual(['présenté', 'présentée']);
+  });
+
+  it('finds a word typed without its accents where the corpus writes them', () => {
+    expect(marked(engine.search('presentee'), 'fr')).toEqual(['présenté', 'présentée']);
+    expect(marked(engine.search('vallee'), 'fr')).toEqual(['vallée']);
+  });
+
+  it('finds German and Spanish inflections', () => {
+    expect(marked(engine.search('Energiewende'), 'de')).toEqual(['Energiewenden']);
+    expect(marked(engine.search('genehmigen'), 'de')).toEqual(['genehmigt', 'genehmigen']);
+    expect(marked(engine.search('genehmigt'), 'de')).toEqual(['genehmigt', 'genehmigen']);
+    expect(marked(engine.search('quedar'), 'es')).toEqual(['quedan', 'quedar']);
+  });
+
+  it('drops each language’s own function words, and says so only for words no language indexes', () => {
+    const r = engine.search('les oiseaux');
+    expect(r.docs.map((d) => d.id)).toEqual(['fr']);
+    expect(marked(r, 'fr')).toEqual(['oiseaux', 'oiseaux']);
+    // "die" is a German function word but an English content word: searched in English documents only.
+    expect(engine.search('die').query.notices.join(' ')).not.toMatch(/common words/);
+    expect(engine.search('die').totalHits).toBe(0);
+    const french = new SearchEngine([FR]);
+    expect(french.search('les oiseaux').query.notices.join(' ')).toMatch(/not searched on their own: les/);
+    expect(french.search('les des').query.error).toMatch(/only very common words/);
+  });
+
+  it('verifies phrases in the document’s language', () => {
+    expect(marked(engine.search('"oiseaux migrateurs"'), 'fr')).toEqual(['oiseaux migrateurs']);
+    expect(engine.search('"oiseau migrateur"').totalHits).toBe(1);
+    expect(engine.search('"migrateurs oiseaux"').totalHits).toBe(0);
+  });
+
+  it('keeps English as it was in a mixed corpus', () => {
+    expect(marked(engine.search('rabbit'), 'en')).toEqual(['rabbits']);
+    expect(marked(engine.search('park'), 'en')).toEqual(['parks']);
+  });
+
+  it('counts concordance lines with the same keys', () => {
+    const r = engine.kwic('oiseau', 20);
+    expect(r.lines.map((l) => l.keyword)).toEqual(['oiseaux', 'oiseaux']);
+    expect(engine.kwic('genehmigen', 20).total).toBe(2);
+  });
+
+  it('matches a document in a language without a stemmer here by its exact forms', () => {
+    const fi = doc('fi', Array.from({ length: 12 }, () => 'Kaupungin valtuusto päätti eilen uudesta kirjastosta ja parks.').join('\n\n'));
+    const e = new SearchEngine([fi]);
+    expect(e.languageOf(0)).toBeNull();
+    expect(e.search('kirjastosta').totalHits).toBe(12);
+    expect(e.search('park').totalHits).toBe(0);
+    expect(e.search('parks').totalHits).toBe(12);
+  });
+});

@@ -36,7 +36,7 @@ describe('trendsFor', () => {
   });
 
   it('keeps a term it cannot search, with why, and counts it as zero', () => {
-    const [stop, empty] = trendsFor(engine, [...terms('the'), { term: '', query: { ...parseTerm('river'), indexQuery: '' } }]).terms;
+    const [stop, empty] = trendsFor(engine, [...terms('the'), { term: '', query: { ...parseTerm('river'), forms: [] } }]).terms;
     expect(stop!.error).toMatch(/common words/);
     expect(empty!.error).toBe('Nothing to count.');
     expect([stop!.total, empty!.total]).toEqual([0, 0]);
@@ -75,6 +75,18 @@ describe('distinctiveFor', () => {
     const a = r.groups.find((g) => g.key === 'A')!;
     expect(a.terms.map((t) => t.term)).toContain('sovereignty');
     expect(a.terms.flatMap((t) => t.term)).not.toContain('the');
+  });
+});
+
+describe('distinctiveFor in French', () => {
+  it('counts French stems and leaves out French function words', () => {
+    const docs = [
+      doc('1', 'A', null, 'Les oiseaux et les oiseaux de la vallée sont dans les champs, et un oiseau chante.'),
+      doc('2', 'B', null, 'Les trains et les trains de la ville sont dans les gares, et le train part.'),
+    ];
+    const a = distinctiveFor(countTermsByGroup(docs), 'outlet').groups.find((g) => g.key === 'A')!;
+    expect(a.terms.map((t) => t.term)).toEqual(['oiseau']);
+    expect(a.terms[0]!.count).toBe(3);
   });
 });
 
