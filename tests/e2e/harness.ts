@@ -7,7 +7,7 @@
  * The tests never build: `npm run test:e2e` builds dist/ once, then runs
  * vitest. `assertBuilt()` fails with a clear message when dist/ is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,16 @@ const DEFAULT_CONTEXT: BrowserContextOptions = {
 
 export function makeTempDir(prefix = 'refrain-e2e-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes `files` (name → text) into a new temporary folder; their paths, in order, for the import panel. */
+export function writeTempFiles(files: Record<string, string>, prefix = 'refrain-e2e-files-'): string[] {
+  const dir = makeTempDir(prefix);
+  return Object.entries(files).map(([name, text]) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  });
 }
 
 /**
