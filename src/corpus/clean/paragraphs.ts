@@ -36,6 +36,13 @@ const WRAPPED_MAX_WIDTH = 100;
 const WRAPPED_MIN_FILL = 0.6;
 /** …and at least this share of them does not end a sentence. */
 const WRAPPED_MIN_OPEN_SHARE = 0.5;
+/**
+ * A line of a block that stops mid-sentence (on a letter or digit) and fills
+ * at least this share of the block's longest line was wrapped there, whatever
+ * the next line starts with ("…the complete text of the GNU General" /
+ * "Public License…"; "…the report of the European" / "Commission…").
+ */
+const SOFT_WRAP_MIN_FILL = 0.6;
 /** Length of each half quoted in a rejoin's reason. */
 const REJOIN_SNIPPET_CHARS = 30;
 
@@ -78,6 +85,20 @@ export function hardWrapped(block: Line[]): boolean {
   return open >= body.length * WRAPPED_MIN_OPEN_SHARE;
 }
 
+/**
+ * Is `b`, the next line of `a`'s block, the rest of a sentence wrapped at the
+ * end of `a`? `a` is a line of words (not a label or heading) that stops on a
+ * letter or digit, with no punctuation, and is not short against its block
+ * (`width`: the longest kept line); `b` goes on with a word, not a list item.
+ * Only for joining kept lines: what the furniture rules may remove is decided
+ * by `wrapsInto`, which a menu of capitalised words must not pass.
+ */
+function softWrapped(a: Line, b: Line, width: number): boolean {
+  if (b.i !== a.i + 1 || a.words < REJOIN_MIN_WORDS || a.t.length < width * SOFT_WRAP_MIN_FILL) return false;
+  if (!/[\p{L}\p{N}]$/u.test(a.t)) return false;
+  return /^[\p{L}]/u.test(b.t) && !/^\p{L}[.)]\s/u.test(b.t);
+}
+
 /** Separator before each kept line (indexed by line index): '' for the first. */
 export function separators(lines: Line[]): Map<number, Separator> {
   const kept = lines.filter((l) => !l.blank && !l.removed);
@@ -85,9 +106,14 @@ export function separators(lines: Line[]): Map<number, Separator> {
   const blockOf = new Map<number, number>();
   const blocks = blocksOf(lines);
   const wrapped = new Set<number>();
+  // Per block: its longest kept line (characters).
+  const width: number[] = [];
   blocks.forEach((b, bi) => {
     for (const l of b) blockOf.set(l.i, bi);
     const keptInBlock = b.filter((l) => !l.removed);
+    let w = 0;
+    for (const l of keptInBlock) if (l.t.length > w) w = l.t.length;
+    width.push(w);
     if (b.every((l) => !l.removed) && hardWrapped(keptInBlock)) wrapped.add(bi);
   });
   kept.forEach((b, k) => {
@@ -100,7 +126,7 @@ export function separators(lines: Line[]): Map<number, Separator> {
     const sameBlock = b.i === a.i + 1;
     if (sameBlock && /^(?:[—–]|--\s)/u.test(b.t))
       seps.set(b.i, { sep: '\n', rule: 'whitespace', reason: 'attribution line kept under its quotation' });
-    else if (sameBlock && wrapped.has(blockOf.get(a.i) ?? -1))
+    else if (sameBlock && (wrapped.has(blockOf.get(a.i) ?? -1) || softWrapped(a, b, width[blockOf.get(a.i) ?? -1] ?? 0)))
       seps.set(b.i, { sep: ' ', rule: 'rejoin', reason: 'hard-wrapped line joined to the previous one' });
     else if (continues(a, b) || wrapsInto(a, b))
       seps.set(b.i, {

@@ -54,4 +54,21 @@ describe('separators', () => {
     expect([...seps.values()].map((s) => [s.sep, s.rule])).toEqual([['', 'whitespace'], ['\n', 'whitespace'], ['\n\n', 'whitespace'], [' ', 'rejoin']]);
     expect([...seps.values()][3]?.reason).toMatch(/paragraph break rejoined/);
   });
+
+  it('joins a line wrapped mid-sentence before a capitalised word, in any block of two or more lines', () => {
+    const seps = (text: string): string[] => [...separators(linesOf(text)).values()].map((s) => s.sep);
+    // A two-line block (too short to be "hard-wrapped" as a whole), and a licence paragraph whose block holds " ." lines.
+    expect(seps('According to the statement, the report of the European\nCommission on the fiscal compact will be published soon.')).toEqual(['', ' ']);
+    expect(seps(' This program is free software.\n .\n On Debian systems, the complete text of the GNU General\n Public License can be found in /usr/share/common-licenses/GPL.')).toEqual(['', '\n\n', '\n\n', ' ']);
+    // German nouns are capitalised: the wrap is the same.
+    expect(seps('Die Bundesregierung hat am Dienstag beschlossen, dass die\nEnergiewende schneller kommen soll.')).toEqual(['', ' ']);
+  });
+
+  it('keeps apart a heading, a line that ends on punctuation, a short line before a long one, and a list item', () => {
+    const seps = (text: string): string[] => [...separators(linesOf(text)).values()].map((s) => s.sep);
+    expect(seps('Results\nThe committee met on Tuesday and approved the new budget for next year.')).toEqual(['', '\n\n']);
+    expect(seps('The committee met on Tuesday and approved the budget.\nThe minister said the plan would take effect next year.')).toEqual(['', '\n\n']);
+    expect(seps('China to step up cyberspace cooperation\nChina will step up its cooperation with other countries on cyberspace governance, officials said on Monday.')).toEqual(['', '\n\n']);
+    expect(seps('The following changes were made to the programme this year\n1. The budget was cut by a third in every region.')).toEqual(['', '\n\n']);
+  });
 });
