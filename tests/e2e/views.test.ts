@@ -147,6 +147,14 @@ describe('trends', () => {
     expect(await page.locator('.groups li .figures').first().textContent()).toMatch(/G² \d/);
     const significant = await page.locator('.groups li.significant').count();
     expect(significant).toBe(await page.locator('.groups li .mark').count());
+    // The terms it suggests trying come from this corpus: its most distinctive ones, listed below.
+    const suggestion = page.getByTestId('trends-suggestion');
+    const tried = (await suggestion.textContent())!.split(' and ');
+    expect(tried.length).toBe(2);
+    for (const t of tried) expect(terms).toContain(t);
+    await suggestion.click();
+    await page.getByRole('table', { name: /By outlet/ }).waitFor(WAIT);
+    expect(decodeURIComponent(page.url())).toContain(`terms=${tried.join(',')}`);
   });
 });
 
