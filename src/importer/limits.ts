@@ -1,6 +1,7 @@
 /**
  * What an import accepts, as named constants: shown in the import panel and
- * the README, and enforced before a file is read and again before it is added.
+ * the README: a file's size before it is read, the corpus's once its document is
+ * known to be new.
  */
 import { documentKind, type DocumentKind } from '../corpus/document-kinds.ts';
 
@@ -42,15 +43,26 @@ export function formatBytes(bytes: number): string {
 export const LIMITS_SENTENCE = `Up to ${formatBytes(MAX_FILE_BYTES)} per file (${formatBytes(MAX_PACKED_FILE_BYTES)} for a PDF, Word, EPUB or saved page, whose bytes are mostly pictures), ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')} documents and ${formatBytes(MAX_CORPUS_BYTES)} per corpus.`;
 
 /**
- * Why one more file of `bytes` cannot join a corpus that has `documents`
- * documents of `total` bytes; null when it can. For a `packed` file before
- * it is read, `bytes` is its size and only the per-file limit applies (what
- * the corpus counts is its text, known once read).
+ * Why a file of `bytes` is too large to read, whatever the corpus holds;
+ * null when it is not. A `packed` file (before it is read, `bytes` is its
+ * size) has the larger limit.
  */
-export function limitProblem(bytes: number, corpus: { documents: number; bytes: number }, packed = false): string | null {
+export function fileSizeProblem(bytes: number, packed = false): string | null {
   const max = packed ? MAX_PACKED_FILE_BYTES : MAX_FILE_BYTES;
-  if (bytes > max) return `is ${formatBytes(bytes)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}`;
+  return bytes > max ? `is ${formatBytes(bytes)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}` : null;
+}
+
+/**
+ * Why a document of `bytes` of text cannot join a corpus that has
+ * `documents` documents of `total` bytes; null when it can. Asked only once
+ * the document is known to be new (corpus/same-document.ts): a file the
+ * corpus already holds adds nothing, so a full corpus still takes it back
+ * as a repeat, not a refusal.
+ */
+export function limitProblem(bytes: number, corpus: { documents: number; bytes: number }): string | null {
+  const tooLarge = fileSizeProblem(bytes);
+  if (tooLarge) return tooLarge;
   if (corpus.documents + 1 > MAX_CORPUS_DOCUMENTS) return `would be document ${(corpus.documents + 1).toLocaleString('en')}; a corpus holds at most ${MAX_CORPUS_DOCUMENTS.toLocaleString('en')}`;
-  if (!packed && corpus.bytes + bytes > MAX_CORPUS_BYTES) return `would take the corpus to ${formatBytes(corpus.bytes + bytes)}; the limit is ${formatBytes(MAX_CORPUS_BYTES)} per corpus`;
+  if (corpus.bytes + bytes > MAX_CORPUS_BYTES) return `would take the corpus to ${formatBytes(corpus.bytes + bytes)}; the limit is ${formatBytes(MAX_CORPUS_BYTES)} per corpus`;
   return null;
 }

@@ -18,7 +18,7 @@ import type { CorpusDocument, LeftOut } from '../corpus/types.ts';
 import { utf8Length } from '../text/utf8.ts';
 import { isPlainObject } from '../validate/fields.ts';
 import { inferFields, type MetaFields } from './infer.ts';
-import { MAX_FILE_BYTES, MAX_PACKED_FILE_BYTES, formatBytes, isPacked } from './limits.ts';
+import { MAX_FILE_BYTES, fileSizeProblem, formatBytes, isPacked } from './limits.ts';
 
 /** A file the user dropped, picked or pasted. */
 export interface ImportFile {
@@ -85,8 +85,8 @@ function readFile(file: ImportFile, path: string, taken: Set<string>): ImportOut
   if (bytes.length === 0) return refuse(path, 'is empty (0 bytes); nothing was added');
   const name = typeof file.name === 'string' && file.name ? file.name : path;
   const packed = isPacked(name, bytes.subarray(0, SNIFF_BYTES));
-  const max = packed ? MAX_PACKED_FILE_BYTES : MAX_FILE_BYTES;
-  if (bytes.length > max) return refuse(path, `is ${formatBytes(bytes.length)}; the limit is ${formatBytes(max)} per file${packed ? ' of this kind' : ''}`);
+  const tooLarge = fileSizeProblem(bytes.length, packed);
+  if (tooLarge) return refuse(path, tooLarge);
   const read = readFileText({ path, name, bytes }, typeof file.encoding === 'string' ? file.encoding : null);
   const { original, leftOut, decoded } = read;
   // A packed file counts its text, not its pictures; that text is held to the limit of one document.

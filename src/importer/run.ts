@@ -1,6 +1,6 @@
 /**
  * Runs an import: plans what to read (skipping notes, pairing sidecars,
- * refusing other formats and anything over a limit before reading it), then
+ * refusing other formats and files too large before reading them), then
  * sends batches to the cleaner (the worker) and hands each batch's documents
  * on as soon as they exist. No DOM: files come in as `PickedFile`s, and the
  * cleaner and the sink are parameters, so tests drive it with fakes.
@@ -8,7 +8,7 @@
 import { metaShapeProblem } from '../corpus/limits.ts';
 import { isImportable, isReadableByContent, TABLE_NAME, unsupportedReason } from './file-kinds.ts';
 import { READABLE_FORMATS } from '../corpus/document-kinds.ts';
-import { MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, formatBytes, isPacked, limitProblem } from './limits.ts';
+import { MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, fileSizeProblem, formatBytes, isPacked, limitProblem } from './limits.ts';
 import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
@@ -292,20 +292,24 @@ async function sortByContent(plan: Plan, run: RunState): Promise<void> {
   plan.documents.sort(byPath);
 }
 
-/** The next batch of documents from `from` on, refusing over-limit, empty and unreadable files without sending them. */
+/**
+ * The next batch of documents from `from` on, refusing files too large to
+ * read, empty and unreadable ones without sending them. The corpus's limits
+ * are not asked here: a file may repeat a document the corpus holds, which
+ * only cleaning tells, and a repeat adds nothing (acceptOutcomes).
+ */
 async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ batch: Batch; next: number }> {
   const batch: Batch = [];
-  /** What the batch weighs (files sent to the worker at once), and what it adds to the corpus (a packed file's text is counted once read). */
+  /** What the batch weighs: files sent to the worker at once. */
   let batchBytes = 0;
-  let countedBytes = 0;
   let index = from;
   while (index < plan.documents.length && batch.length < BATCH_FILES && (batch.length === 0 || batchBytes < BATCH_BYTES)) {
     const f = plan.documents[index++]!;
-    // Limits are checked on the size alone, before reading the file (a packed file's text is counted once read).
+    // The size alone, before reading the file.
     let packed = isPacked(f.path);
     // A file too big for text may be a PDF or Word file whose name does not say so (`download`, `getfile.php`).
     if (!packed && f.size > MAX_FILE_BYTES && f.head) packed = isPacked(f.path, await f.head().catch(() => new Uint8Array(0)));
-    const problem = limitProblem(f.size, { documents: run.tally.documents + batch.length, bytes: run.tally.bytes + countedBytes }, packed);
+    const problem = fileSizeProblem(f.size, packed);
     const loaded = problem ? { reason: problem } : f.size === 0 ? { reason: 'is empty (0 bytes); nothing was added' } : await loadItem(f, plan.sidecars.get(f.path));
     if ('reason' in loaded) {
       run.done++;
@@ -314,7 +318,6 @@ async function gatherBatch(plan: Plan, from: number, run: RunState): Promise<{ b
     }
     batch.push({ file: f, item: loaded.item });
     batchBytes += f.size;
-    countedBytes += packed ? 0 : f.size;
   }
   return { batch, next: index };
 }

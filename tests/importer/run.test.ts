@@ -165,9 +165,19 @@ describe('runImport', () => {
   });
 
   it('enforces the document limit across the existing corpus', async () => {
-    const summary = await runImport({ files: [picked('a.txt', PROSE), picked('b.txt', PROSE)], existing: { ids: [], documents: MAX_CORPUS_DOCUMENTS - 1, bytes: 0 }, clean: cleanHere, accept: async () => {} });
+    const summary = await runImport({ files: [picked('a.txt', `${PROSE} A.`), picked('b.txt', `${PROSE} B.`)], existing: { ids: [], documents: MAX_CORPUS_DOCUMENTS - 1, bytes: 0 }, clean: cleanHere, accept: async () => {} });
     expect(summary.imported).toBe(1);
     expect(summary.refused).toEqual([{ file: 'b.txt', reason: 'would be document 2,001; a corpus holds at most 2,000' }]);
+  });
+
+  it('reads a full corpus\'s files again before refusing them: one it already holds is named as repeated, not refused for the limit', async () => {
+    const first: ImportedDoc[] = [];
+    await runImport({ files: [picked('f/a.txt', `${PROSE} A.`)], existing: noop, clean: cleanHere, accept: async (d) => void first.push(...d) });
+    const full = { ids: ['a'], documents: MAX_CORPUS_DOCUMENTS, bytes: first[0]!.bytes, docs: first.map((d) => d.doc) };
+    const summary = await runImport({ files: [picked('f/a.txt', `${PROSE} A.`), picked('f/b.txt', `${PROSE} B.`)], existing: full, clean: cleanHere, accept: async () => {} });
+    expect(summary.repeated).toEqual([{ file: 'f/a.txt', of: 'a' }]);
+    expect(summary.refused).toEqual([{ file: 'f/b.txt', reason: 'would be document 2,001; a corpus holds at most 2,000' }]);
+    expect(summary.imported).toBe(0);
   });
 
   it('keeps ids unique against the corpus and across batches', async () => {
