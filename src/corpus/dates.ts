@@ -25,15 +25,22 @@
  *   `5 de marzo de 2018`, `1º de março de 2019`, `5 maart 2019`, RFC 2822's
  *   `Fri, 16 Aug 2019 10:00:00 +0200`, JavaScript's `Fri Aug 16 2019
  *   10:00:00 GMT+0200`): a time and what follows it are left aside.
+ * - A two-figure year, written last (`05.03.19`, `25/12/19`; with dashes
+ *   also first, `19-03-05`): 00–49 is 2000–2049, 50–99 is 1950–1999
+ *   (TWO_FIGURE_PIVOT). Read only when one reading alone is a date (the
+ *   orders above, and for dashes the year first too); when the readings
+ *   share a year (`3/5/19`), the year alone; else nothing. The note says
+ *   how the year was read, so a 1919 read as 2019 is seen and corrected.
  * - A number: four figures are a year (`2019`, a spreadsheet's `2019.0`);
  *   nine or ten are seconds since 1970, twelve or thirteen milliseconds
  *   (a JSON export's timestamps), read as the day they fall on in UTC, when
- *   that day is between 1973 and PLAUSIBLE_EPOCH_YEAR.
+ *   that day is between 1973 and PLAUSIBLE_EPOCH_YEAR. Shorter or negative
+ *   ones (before 1973, before 1970) are no date unless the field says it
+ *   holds timestamps: `fromTimestamp`, for a column named so.
  *
  * Years run from MIN_YEAR to MAX_YEAR (the years a link can name). Not
- * read: two-figure years (`05.03.19`: which century?), ranges, seasons,
- * relative dates ("yesterday"), weekdays alone, other languages' month
- * names; each is left out with its reason.
+ * read: ranges, seasons, relative dates ("yesterday"), weekdays alone,
+ * other languages' month names; each is left out with its reason.
  */
 import { normalizeWord } from '../text/normalize.ts';
 import { MAX_YEAR, MIN_YEAR } from './limits.ts';
@@ -50,6 +57,9 @@ export interface DateRead {
 
 /** Seconds or milliseconds since 1970 falling after this year are no publication date. */
 const PLAUSIBLE_EPOCH_YEAR = 2199;
+/** A two-figure year below this is 20xx, from it 19xx: a publication date is rarely more than 25 years ahead or 75 back. */
+const TWO_FIGURE_PIVOT = 50;
+const TWO_FIGURE_RULE = `a two-figure year, the last part: 00–${TWO_FIGURE_PIVOT - 1} is read as 2000–20${TWO_FIGURE_PIVOT - 1}, ${TWO_FIGURE_PIVOT}–99 as 19${TWO_FIGURE_PIVOT}–1999`;
 /** Longer is no date (JavaScript's own "Fri Aug 16 2019 10:00:00 GMT+0200 (Central European Summer Time)" is 65). */
 const MAX_DATE_CHARS = 100;
 /** How much of the written date a note quotes. */
@@ -92,12 +102,17 @@ const TIME = String.raw`(?:(?:T|\s+)\d{1,2}(?::?\d{2}){0,2}(?:[.,]\d+)?\s*(?:[ap
 const ISO = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2})${TIME})?$`, 'i');
 const ISO_BASIC = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${TIME}$`, 'i');
 const FIGURES = new RegExp(String.raw`^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})${TIME}$`, 'i');
+const SHORT_FIGURES = new RegExp(String.raw`^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2})${TIME}$`, 'i');
 const MONTH_YEAR = /^(\d{1,2})\s*[./-]\s*(\d{4})$/;
 const CJK = /^(\d{4})\s*[年년]\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日일号號]?)?)?$/;
 
 type Parts = [year: number, month?: number, day?: number];
-/** What one way of writing made of the text: parts, parts with why only the year was kept, a reason it is no date, or null when it is not written this way. */
-type Reading = { parts: Parts; why?: string } | { problem: string } | null;
+/**
+ * What one way of writing made of the text: parts (with why only the year
+ * was kept, and what was assumed to read them), a reason it is no date, or
+ * null when it is not written this way.
+ */
+type Reading = { parts: Parts; why?: string; assumed?: string } | { problem: string } | null;
 
 /** The date `raw` names, at the precision written; never throws. */
 export function readDate(raw: string): DateRead {
@@ -114,8 +129,24 @@ export function readDate(raw: string): DateRead {
   const checked = check(reading.parts);
   if (typeof checked === 'string') return notRead(checked);
   const date: DocDate = { ...checked, approximate };
-  if (!reading.why) return { date, note: null, why: null };
-  return { date, note: `Its date ${quoted} was read as the year ${date.value} only: ${reading.why}.`, why: reading.why };
+  const assumed = reading.assumed ? ` (${reading.assumed})` : '';
+  if (!reading.why) return { date, note: assumed ? `Its date ${quoted} was read as ${spelled(reading.parts)}${assumed}.` : null, why: null };
+  return { date, note: `Its date ${quoted} was read as the year ${date.value} only: ${reading.why}${assumed}.`, why: reading.why };
+}
+
+/**
+ * The day a number of seconds (up to eleven figures) or milliseconds since
+ * 1970 falls on in UTC, as YYYY-MM-DD, for a field that says it holds
+ * timestamps (a column named `timestamp`): there a short or negative one
+ * (1971, 1938) is a date, as no bare number of that size is. Null when it
+ * is no number or falls outside MIN_YEAR–PLAUSIBLE_EPOCH_YEAR.
+ */
+export function fromTimestamp(raw: string): string | null {
+  const text = raw.trim();
+  if (!/^-?\d+(?:\.\d+)?$/.test(text)) return null;
+  const digits = text.replace(/^-/, '').split('.')[0]!.length;
+  const day = epochDay(Number(text), digits <= 11 ? 'seconds' : 'milliseconds');
+  return 'parts' in day ? (check(day.parts) as Omit<DocDate, 'approximate'>).value : null;
 }
 
 const numbers = (year: string | undefined, month?: string, day?: string): Parts => [Number(year), month === undefined ? undefined : Number(month), day === undefined ? undefined : Number(day)];
@@ -129,8 +160,26 @@ function readParts(text: string): Reading {
   if (/^\d+(?:\.\d+)?$/.test(text)) return fromNumber(text);
   if ((m = MONTH_YEAR.exec(text))) return { parts: numbers(m[2], m[1]) };
   if ((m = FIGURES.exec(text))) return dayAndMonth(Number(m[1]), Number(m[3]), Number(m[4]), m[2]!);
+  if ((m = SHORT_FIGURES.exec(text))) return twoFigureYear(Number(m[1]), Number(m[3]), Number(m[4]), m[2]!);
   return withMonthName(text);
 }
+
+/** `a.b.yy` day first, `a/b/yy` either way round, `a-b-yy` either way round or year first: the one date among them, the year they share, or why none is taken. */
+function twoFigureYear(a: number, b: number, c: number, separator: string): Reading {
+  const year = (yy: number) => (yy < TWO_FIGURE_PIVOT ? 2000 : 1900) + yy;
+  const readings: [number, number, number][] = [[year(c), b, a]];
+  if (separator !== '.') readings.push([year(c), a, b]);
+  if (separator === '-') readings.push([year(a), b, c]);
+  const dates = readings.filter((p) => typeof check(p) !== 'string').filter((p, i, all) => all.findIndex((q) => q.join() === p.join()) === i);
+  if (dates.length === 0) return { problem: 'no reading of it is a date' };
+  if (dates.length === 1) return { parts: dates[0]!, assumed: TWO_FIGURE_RULE };
+  const could = `it could be ${dates.map(spelled).join(' or ')}`;
+  if (dates.every((p) => p[0] === dates[0]![0])) return { parts: [dates[0]![0]], why: could, assumed: TWO_FIGURE_RULE };
+  return { problem: could };
+}
+
+/** "5 March 2019" for [2019, 3, 5]. */
+const spelled = ([year, month, day]: Parts): string => [day, month === undefined ? undefined : monthName(month), year].filter((x) => x !== undefined).join(' ');
 
 /** A number: seconds or milliseconds since 1970, or a compact `YYYYMMDD`. */
 function fromNumber(text: string): Reading {
@@ -138,9 +187,14 @@ function fromNumber(text: string): Reading {
   if (digits === 8 && !text.includes('.')) return { parts: [Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8))] };
   const unit = digits === 9 || digits === 10 ? 'seconds' : digits === 12 || digits === 13 ? 'milliseconds' : null;
   if (!unit) return { problem: 'a number that is neither a year, a YYYYMMDD date, nor seconds or milliseconds since 1970' };
-  const day = new Date(Math.floor(Number(text) * (unit === 'seconds' ? 1000 : 1)));
+  return epochDay(Number(text), unit);
+}
+
+/** The UTC day `n` seconds or milliseconds after 1970 began, when it falls before PLAUSIBLE_EPOCH_YEAR ends. */
+function epochDay(n: number, unit: 'seconds' | 'milliseconds'): { parts: Parts } | { problem: string } {
+  const day = new Date(Math.floor(n * (unit === 'seconds' ? 1000 : 1)));
   const year = day.getUTCFullYear();
-  if (year > PLAUSIBLE_EPOCH_YEAR) return { problem: `as ${unit} since 1970 it would fall in ${year}` };
+  if (!Number.isFinite(year) || year > PLAUSIBLE_EPOCH_YEAR) return { problem: `as ${unit} since 1970 it would fall in ${Number.isFinite(year) ? year : 'no year'}` };
   return { parts: [year, day.getUTCMonth() + 1, day.getUTCDate()] };
 }
 

@@ -104,9 +104,9 @@ export interface MetaSource {
   provenance?: string;
 }
 
-/** A date not read in full: kept to the `year` only, or left out (`none`), and the provenance's sentence saying why. */
+/** A date not read as written: kept to the `year` only, left out (`none`), or read in full on an assumption (`null`: a two-figure year's century); and the provenance's sentence saying so. */
 export interface DateNote {
-  lost: 'year' | 'none';
+  lost: 'year' | 'none' | null;
   note: string;
 }
 
@@ -182,7 +182,7 @@ export function readMeta(source: MetaSource): ReadMeta {
   };
   const clean = parseOverrides(raw.clean, where);
   if (clean) meta.clean = clean;
-  return { meta, dateNote: read?.note ? { lost: date ? 'year' : 'none', note: read.note } : null };
+  return { meta, dateNote: read?.note ? { lost: !date ? 'none' : read.why ? 'year' : null, note: read.note } : null };
 }
 
 /** The provenance with a sentence added, shortened so that both fit its limit. */

@@ -26,8 +26,10 @@
  * - Dates are read when the row is imported, as every document's is
  *   (src/corpus/dates.ts: `2019-10-25`, `25.10.2019`, `25 October 2019`,
  *   `2019年10月25日`, seconds since 1970…); a workbook's date cell, a day
- *   number, is made `YYYY-MM-DD` here. One that cannot be read is left
- *   out, and the provenance says why.
+ *   number, is made `YYYY-MM-DD` here, and so is a number in a column named
+ *   as timestamps (`timestamp`, `created_utc`, `epoch`), even one before
+ *   1973 or 1970. One that cannot be read is left out, and the provenance
+ *   says why.
  * - A first line `sep=;` (Excel writes it to name the delimiter) names
  *   the delimiter and is not a row.
  * - A row with no text, or with a title, outlet or author over its limit
@@ -36,6 +38,7 @@
  */
 import { assertText, decodeFile } from '../corpus/decode.ts';
 import { encodingShortName } from '../corpus/encodings.ts';
+import { fromTimestamp } from '../corpus/dates.ts';
 import { CorpusError, ID_PATTERN, LANGUAGE_PATTERN, idFrom } from '../corpus/metadata.ts';
 import { FIELD_LIMITS } from '../corpus/limits.ts';
 import { formatOf, ZIP } from '../corpus/signatures.ts';
@@ -66,11 +69,15 @@ const COLUMNS = {
     'zeitung', 'quelle', 'periodico', 'fuente', 'medio', 'testata', 'giornale', 'fonte', 'jornal', 'veiculo', 'krant', 'bron', 'gazeta', 'zrodlo', 'издание', 'источник', 'сми', '媒体', '来源', '出处', '报纸', '新聞', '出典'],
   author: ['author', 'authors', 'byline', 'creator', 'writer', 'auteur', 'auteurs', 'autor', 'autoren', 'autores', 'verfasser', 'autore', 'autori', 'autorzy', 'автор', '作者', '著者', '記者'],
   date: ['date', 'published', 'publishdate', 'pubdate', 'publishedat', 'publicationdate', 'datepublished', 'datetime', 'year',
-    'datum', 'fecha', 'data', 'annee', 'jahr', 'ano', 'anno', 'jaar', 'rok', 'дата', 'год', '日期', '发布时间', '发布日期', '时间', '日付', '年'],
+    'datum', 'fecha', 'data', 'annee', 'jahr', 'ano', 'anno', 'jaar', 'rok', 'дата', 'год', '日期', '发布时间', '发布日期', '时间', '日付', '年',
+    // Last: a column named as timestamps (TIMESTAMPS).
+    'timestamp', 'unixtime', 'unixtimestamp', 'epoch', 'createdutc', 'publishedtimestamp', 'createdtimestamp'],
   id: ['id', 'docid', 'documentid', 'identifier', 'uid'],
   language: ['language', 'lang', 'langue', 'sprache', 'idioma', 'lingua', 'taal', 'jezyk', 'язык', '语言', '言語'],
   url: ['url', 'link', 'href', 'permalink', 'lien', 'enlace', 'collegamento', 'ссылка', '链接', '网址'],
 } as const;
+/** Date columns whose name says they hold seconds (or milliseconds) since 1970: there a short or negative number is a date too (dates.ts's fromTimestamp). */
+const TIMESTAMPS: ReadonlySet<string> = new Set(['timestamp', 'unixtime', 'unixtimestamp', 'epoch', 'createdutc', 'publishedtimestamp', 'createdtimestamp']);
 /** A column is the text by its cells when no header names one: their mean length at least this… */
 const TEXT_BY_CELLS_MIN_CHARS = 80;
 /** …and at least this many times the next longest column's. */
@@ -168,7 +175,8 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
     if (!original.trim()) return out.refused.push({ file: where, reason: 'has no text' });
     const long = (['title', 'outlet', 'author'] as const).find((f) => (cell(f)?.length ?? 0) > FIELD_LIMITS[f]);
     if (long) return out.refused.push({ file: where, reason: `${long} is ${cell(long)!.length} characters long; the limit is ${FIELD_LIMITS[long]}` });
-    const date = cell('date') ?? moreDates.map((i) => (row[i] ?? '').trim()).find(Boolean) ?? null;
+    const dateAt = [at.date, ...moreDates].find((i) => i !== undefined && (row[i] ?? '').trim());
+    const date = dateAt === undefined ? null : row[dateAt]!.trim();
     const language = cell('language');
     const notes = [
       records ? `Record ${r + 1} of “${path}”, read as ${encoding}.` : !workbook ? `Row ${r + 2} of “${path}”, read as ${encoding}.` : later ? `Row ${r + 2} of the sheet “${source.name}” of “${path}”.` : `Row ${r + 2} of the first sheet of “${path}”.`,
@@ -185,8 +193,8 @@ function readSheet(rows: string[][], source: SheetSource, out: TableOut): string
         title: cell('title'),
         outlet: cell('outlet'),
         author: cell('author'),
-        // Read as any date is (corpus/dates.ts), when the row is imported; a workbook's date cell is a day number.
-        date: date !== null && workbook ? fromSerial(date) : date,
+        // Read as any date is (corpus/dates.ts), when the row is imported; a workbook's date cell is a day number, a timestamp column's seconds since 1970.
+        date: date === null ? null : TIMESTAMPS.has(headerKey(header[dateAt!]!)) ? (fromTimestamp(date) ?? date) : workbook ? fromSerial(date) : date,
         language: languageTag(language),
         provenance: notes.join(' ').slice(0, FIELD_LIMITS.provenance),
       },

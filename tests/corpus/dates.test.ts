@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDate } from '../../src/corpus/dates.ts';
+import { fromTimestamp, readDate } from '../../src/corpus/dates.ts';
 
 /** Written → the value read (null: left out). */
 const READ: [string, string | null][] = [
@@ -32,6 +32,13 @@ const READ: [string, string | null][] = [
   ['03/03/2019', '2019-03-03'],
   ['25-10-2019', '2019-10-25'],
   ['03/2019', '2019-03'],
+  // A two-figure year, last: read when one reading alone is a date (00–49 as 2000–2049, 50–99 as 1950–1999); the note says so.
+  ['05.03.19', '2019-03-05'],
+  ['5.3.87', '1987-03-05'],
+  ['25/12/19', '2019-12-25'],
+  ['12/25/19', '2019-12-25'],
+  ['3/5/19', '2019'],
+  ['25-12-87', '1987-12-25'],
   // Month names, seven languages, with weekdays, ordinals and little words.
   ['5 March 2019', '2019-03-05'],
   ['March 5, 2019', '2019-03-05'],
@@ -75,7 +82,8 @@ const READ: [string, string | null][] = [
   ['Friday', null],
   ['next spring', null],
   ['2019-2020', null],
-  ['05.03.19', null],
+  ['19-03-05', null],
+  ['31/02/19', null],
   ['43763', null],
   ['99999999999999', null],
   ['9999999999999', null],
@@ -86,7 +94,20 @@ describe('readDate', () => {
   it.each(READ)('%s → %s', (written, value) => {
     const { date, note } = readDate(written);
     expect(date?.value ?? null).toBe(value);
-    expect(note === null).toBe(value !== null);
+    expect(note === null).toBe(value !== null && !/^\d{1,2}\D\d{1,2}\D\d{2}$/.test(written));
+  });
+
+  it('reads a two-figure year with the pivot it states, and only when one reading is a date', () => {
+    expect(readDate('05.03.19')).toEqual({
+      date: { value: '2019-03-05', precision: 'day', approximate: false },
+      note: 'Its date “05.03.19” was read as 5 March 2019 (a two-figure year, the last part: 00–49 is read as 2000–2049, 50–99 as 1950–1999).',
+      why: null,
+    });
+    expect(readDate('3/5/19')).toMatchObject({ date: { value: '2019', precision: 'year' }, why: 'it could be 3 May 2019 or 5 March 2019' });
+    expect(readDate('3/5/19').note).toMatch(/^Its date “3\/5\/19” was read as the year 2019 only: it could be 3 May 2019 or 5 March 2019 \(a two-figure year/);
+    // Dashes are also written year first (`19-03-05`): when the readings fall in other years, none is taken.
+    expect(readDate('19-03-05').why).toBe('it could be 19 March 2005 or 5 March 2019');
+    expect(readDate('31.02.19').why).toBe('no reading of it is a date');
   });
 
   it('keeps the precision written, and an estimate', () => {
@@ -118,3 +139,25 @@ describe('readDate', () => {
     expect(readDate(`${'7'.repeat(500)}`).note).toBe(`Its date “${'7'.repeat(40)}…” was not read (it is 500 characters long).`);
   });
 });
+
+describe('fromTimestamp', () => {
+  it('reads seconds or milliseconds since 1970, before 1973 and before 1970 too, where the column says it is a timestamp', () => {
+    expect(fromTimestamp('86400')).toBe('1970-01-02');
+    expect(fromTimestamp('31536000')).toBe('1971-01-01');
+    expect(fromTimestamp('-86400')).toBe('1969-12-31');
+    expect(fromTimestamp('-1000000000')).toBe('1938-04-24');
+    expect(fromTimestamp('1565999999')).toBe('2019-08-16');
+    expect(fromTimestamp('1565999999000')).toBe('2019-08-16');
+    expect(fromTimestamp('-1000000000000')).toBe('1938-04-24');
+    expect(fromTimestamp(' 1565999999.5 ')).toBe('2019-08-16');
+    // Not a number, or no plausible day: left to the date reader, which says why.
+    expect(fromTimestamp('2019-08-16')).toBeNull();
+    expect(fromTimestamp('99999999999999')).toBeNull();
+    expect(fromTimestamp('')).toBeNull();
+  });
+  it('is needed: a short number alone is no date', () => {
+    expect(readDate('86400').date).toBeNull();
+    expect(readDate('-86400').date).toBeNull();
+  });
+});
+

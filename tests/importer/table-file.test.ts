@@ -89,6 +89,16 @@ describe('readTable', () => {
     expect(meta(t.items[1]!)['provenance']).not.toMatch(/Columns not read/);
   });
 
+  it('reads a short or negative number as seconds since 1970 only in a column named as timestamps', () => {
+    const t = ok(readTable(enc('text,created_utc\nOne.,31536000\nTwo.,-86400\nThree.,1565999999\nFour.,2019-08-16\n'), 'posts.csv'));
+    expect(t.items.map(dateOf)).toEqual(['1971-01-01', '1969-12-31', '2019-08-16', '2019-08-16']);
+    const plain = ok(readTable(enc('text,date\nOne.,31536000\n'), 'plain.csv'));
+    expect(dateOf(plain.items[0]!)).toBeNull();
+    // A "date" column is read first; a timestamp column fills a row whose date is empty.
+    const both = ok(readTable(enc(JSON.stringify([{ date: '', timestamp: 86400, text: 'One.' }, { date: '05.03.19', timestamp: 86400, text: 'Two.' }])), 'both.json'));
+    expect(both.items.map(dateOf)).toEqual(['1970-01-02', '2019-03-05']);
+  });
+
   it('refuses a row without text or with an over-long title, and imports the rest', () => {
     const t = ok(readTable(enc(`title,text\nEmpty,\n${'x'.repeat(301)},Some text.\nGood,Real text.\n\n`), 'mixed.csv'));
     expect(t.items.map((i) => meta(i)['title'])).toEqual(['Good']);
