@@ -157,7 +157,7 @@ function metaOf(scan: Scan, d: number): DocMeta {
     author: scan.authors[d] ?? null,
     date: scan.dates[d] ?? null,
     language: scan.languages[d] ?? 'en',
-    provenance: `Read from ${file}${sourceId !== scan.ids[d] ? ` (id there: ${JSON.stringify(sourceId)})` : ''}, as the text passim or TextPAIR analysed.`,
+    provenance: `Read from ${file}${sourceId !== scan.ids[d] ? ` (id there: ${JSON.stringify(sourceId)})` : ''}, as the text passim or TextPAIR analysed.${scan.dateNotes[d] ? ` ${scan.dateNotes[d]}` : ''}`,
     source: file,
   };
 }

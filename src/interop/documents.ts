@@ -13,10 +13,13 @@
  *
  * Reading accepts any passim input: ids that Refrain's
  * routes cannot carry are made safe (the original is kept for matching
- * passim's records), dates longer than a day (timestamps) are cut to the
- * day, fields Refrain does not know are ignored.
+ * passim's records), dates are read as every document's is
+ * (corpus/dates.ts: ISO, `5 March 1865`, `05.03.1865`, a timestamp to the
+ * day…; one it cannot read costs only itself, and the note saying why goes
+ * to the document's provenance), fields Refrain does not know are ignored.
  */
-import { ID_PATTERN, NOT_GIVEN, parseDocDate } from '../corpus/metadata.ts';
+import { readDate } from '../corpus/dates.ts';
+import { ID_PATTERN, NOT_GIVEN } from '../corpus/metadata.ts';
 import type { DocDate } from '../corpus/types.ts';
 
 /** What a document record needs of a Refrain document. */
@@ -55,6 +58,8 @@ export interface ReadDocument {
   text: string;
   series: string | null;
   date: DocDate | null;
+  /** Why the date was not read as written (a sentence for the provenance); null when it was, or none was given. */
+  dateNote: string | null;
   title: string | null;
   author: string | null;
   /** BCP 47 tag from `language` or `lang`; null when neither gives one. */
@@ -62,8 +67,6 @@ export interface ReadDocument {
 }
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])/;
 
 function optionalString(record: Record<string, unknown>, field: string): string | null {
   const v = record[field];
@@ -80,31 +83,22 @@ function optionalString(record: Record<string, unknown>, field: string): string 
  * that is absent or unreadable is null: this only fills what the texts
  * themselves do not say.
  */
-export function prefixedMeta(record: Record<string, unknown>, prefix: string): { title: string | null; author: string | null; date: DocDate | null } {
-  let date: DocDate | null = null;
+export function prefixedMeta(record: Record<string, unknown>, prefix: string): { title: string | null; author: string | null; date: DocDate | null; dateNote: string | null } {
+  let read: { date: DocDate | null; dateNote: string | null } = { date: null, dateNote: null };
   for (const field of ['date', 'pub_date', 'year']) {
-    const raw = optionalString(record, prefix + field);
-    const m = raw === null ? null : ISO_PREFIX.exec(raw);
-    if (!m) continue;
-    try {
-      date = parseDocDate(m[0].replace(/[T ]$/, ''));
-      break;
-    } catch {
-      // Not a date Refrain reads (a month 13): try the next field.
-    }
+    read = dateOf(record, prefix + field, false);
+    // Not a date Refrain reads (a month 13, "n/a"): try the next field.
+    if (read.date) break;
   }
-  return { title: optionalString(record, `${prefix}title`), author: optionalString(record, `${prefix}author`), date };
+  return { title: optionalString(record, `${prefix}title`), author: optionalString(record, `${prefix}author`), ...(read.date ? read : { date: null, dateNote: null }) };
 }
 
-/** The date a record gives, at its own precision; throws with the reason when it is not ISO. */
-function readDate(record: Record<string, unknown>): DocDate | null {
-  const raw = optionalString(record, 'date');
-  if (raw === null) return null;
-  const m = ISO_PREFIX.exec(raw);
-  if (!m) throw new Error(`date: expected an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), got ${JSON.stringify(raw.slice(0, 40))}`);
-  const value = m[0].replace(/[T ]$/, '');
-  const date = parseDocDate(value);
-  return record['date_approximate'] === true ? { ...date, approximate: true } : date;
+/** The date a record's `field` gives, at its own precision, and why it was not read as written (corpus/dates.ts). */
+function dateOf(record: Record<string, unknown>, field: string, approximate: boolean): { date: DocDate | null; dateNote: string | null } {
+  const raw = optionalString(record, field);
+  if (raw === null) return { date: null, dateNote: null };
+  const { date, note } = readDate(raw);
+  return { date: date && approximate ? { ...date, approximate: true } : date, dateNote: note };
 }
 
 /** The outlet a record's series names: none when it is the document's own id (see above). */
@@ -136,12 +130,7 @@ export function readDocumentRecord(record: Record<string, unknown>, taken: Set<s
   if (sourceId.trim() === '') return '"id" is empty';
   const text = record['text'];
   if (typeof text !== 'string') return `document ${JSON.stringify(sourceId)} has no "text" (a string)`;
-  let date: DocDate | null;
-  try {
-    date = readDate(record);
-  } catch (e) {
-    return `document ${JSON.stringify(sourceId)}: ${(e as Error).message}`;
-  }
+  const { date, dateNote } = dateOf(record, 'date', record['date_approximate'] === true);
   let id = safeId(sourceId);
   if (taken.has(id)) {
     let n = 2;
@@ -154,6 +143,7 @@ export function readDocumentRecord(record: Record<string, unknown>, taken: Set<s
     text,
     series: seriesOf(record, sourceId),
     date,
+    dateNote,
     title: optionalString(record, 'title'),
     author: optionalString(record, 'author'),
     language: [record['language'], record['lang']].find((l): l is string => typeof l === 'string' && LANGUAGE_TAG.test(l)) ?? null,

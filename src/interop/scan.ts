@@ -73,6 +73,8 @@ export class Scan {
   readonly sourceIds: string[] = [];
   readonly series: (string | null)[] = [];
   readonly dates: (DocDate | null)[] = [];
+  /** Why a document's date was not read as written, for its provenance. */
+  readonly dateNotes: (string | null)[] = [];
   readonly titles: (string | null)[] = [];
   readonly authors: (string | null)[] = [];
   readonly languages: (string | null)[] = [];
@@ -227,6 +229,7 @@ function addDocument(scan: Scan, record: Record<string, unknown>, file: string, 
   scan.sourceIds.push(doc.sourceId);
   scan.series.push(doc.series);
   scan.dates.push(doc.date);
+  scan.dateNotes.push(doc.dateNote);
   scan.titles.push(doc.title);
   scan.authors.push(doc.author);
   scan.languages.push(doc.language);
@@ -332,7 +335,10 @@ function addRecord(scan: Scan, kind: FileKind, v: Record<string, unknown>, file:
 function fillMeta(scan: Scan, doc: number, meta: ReturnType<typeof prefixedMeta>): void {
   scan.titles[doc] ??= meta.title;
   scan.authors[doc] ??= meta.author;
-  scan.dates[doc] ??= meta.date;
+  if (!scan.dates[doc] && meta.date) {
+    scan.dates[doc] = meta.date;
+    scan.dateNotes[doc] = meta.dateNote;
+  }
 }
 
 function sample(scan: Scan, s: Sample): void {

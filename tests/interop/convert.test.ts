@@ -22,6 +22,17 @@ describe('buildImport', () => {
     expect(imported.report).toMatchObject({ problemCount: 0, checked: 3, unchecked: 0 });
   });
 
+  it('reads dates as any document\'s, and a date it cannot read costs only the date, with the reason in the provenance', async () => {
+    const dates: Record<string, string> = { a: '20 October 2019', b: '1865-13', c: '3/5/21' };
+    const lines = SLOGAN_DOCS.map((d) => JSON.stringify({ id: d.id, series: d.series, date: dates[d.id] ?? d.date, text: d.text })).join('\n');
+    const imported = await build([memorySource('corpus.jsonl', lines), clusters()]);
+    const meta = (id: string) => imported.documents.find((d) => d.meta.id === id)!.meta;
+    expect(meta('a').date).toMatchObject({ value: '2019-10-20', precision: 'day' });
+    expect(meta('b')).toMatchObject({ date: null, provenance: 'Read from corpus.jsonl, as the text passim or TextPAIR analysed. Its date “1865-13” was not read (there is no month 13).' });
+    expect(meta('c').date).toMatchObject({ value: '2021', precision: 'year' });
+    expect(meta('c').provenance).toMatch(/Its date “3\/5\/21” was read as the year 2021 only/);
+  });
+
   it('keeps only the selected documents, and says how many clusters the selection cut to one document', async () => {
     const keep = Uint8Array.from(SLOGAN_DOCS, (d) => (d.id === 'a' || d.id === 'd' ? 1 : 0));
     const imported = await build(undefined, keep);

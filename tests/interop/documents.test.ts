@@ -22,7 +22,7 @@ describe('passimDocumentLine', () => {
 describe('readDocumentRecord', () => {
   it('reads what it wrote', () => {
     const read = readDocumentRecord(JSON.parse(passimDocumentLine({ meta: { ...meta, author: 'R. Writer' }, text: 'body' })), new Set());
-    expect(read).toEqual({ id: 'doc-1', sourceId: 'doc-1', text: 'body', series: 'Daily A', date: meta.date, title: 'A "quoted" title', author: 'R. Writer', language: null });
+    expect(read).toEqual({ id: 'doc-1', sourceId: 'doc-1', text: 'body', series: 'Daily A', date: meta.date, dateNote: null, title: 'A "quoted" title', author: 'R. Writer', language: null });
   });
 
   it('cuts timestamps to the day, takes numeric ids, and makes unsafe ids safe (and unique)', () => {
@@ -36,7 +36,15 @@ describe('readDocumentRecord', () => {
   it('says why a record is not a document', () => {
     expect(readDocumentRecord({ text: 't' }, new Set())).toMatch(/no "id"/);
     expect(readDocumentRecord({ id: 'a' }, new Set())).toMatch(/has no "text"/);
-    expect(readDocumentRecord({ id: 'a', text: 't', date: 'March 1865' }, new Set())).toMatch(/date: expected an ISO date/);
-    expect(readDocumentRecord({ id: 'a', text: 't', date: '1865-13' }, new Set())).toMatch(/month 13 out of range/);
+  });
+
+  it('reads a date as every document\'s is (corpus/dates.ts); one it cannot read costs the date, not the document, and says why', () => {
+    const read = (date: unknown, more: Record<string, unknown> = {}) => readDocumentRecord({ id: 'a', text: 't', date, ...more }, new Set());
+    expect(read('March 1865')).toMatchObject({ date: { value: '1865-03', precision: 'month' }, dateNote: null });
+    expect(read('05.03.1865', { date_approximate: true })).toMatchObject({ date: { value: '1865-03-05', approximate: true } });
+    expect(read('Thu, 02 Mar 1865 00:00:00 GMT')).toMatchObject({ date: { value: '1865-03-02' } });
+    expect(read(1565999999)).toMatchObject({ date: { value: '2019-08-16' } });
+    expect(read('1865-13')).toMatchObject({ id: 'a', date: null, dateNote: 'Its date “1865-13” was not read (there is no month 13).' });
+    expect(read('03/04/1865')).toMatchObject({ date: { value: '1865', precision: 'year' }, dateNote: expect.stringMatching(/read as the year 1865 only/) });
   });
 });
