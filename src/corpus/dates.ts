@@ -149,6 +149,17 @@ export function fromTimestamp(raw: string): string | null {
   return 'parts' in day ? (check(day.parts) as Omit<DocDate, 'approximate'>).value : null;
 }
 
+/** The notes readDate and the metadata form add to a provenance (always its last sentence), by their start. */
+const DATE_NOTE = /^Its date (?:“[^]*” was (?:not read \(|read as )|was (?:set|removed) by hand)[^]*\.$/;
+
+/** A provenance without the date note at its end (to replace it when the date is set by hand); as it is when it has none. */
+export function withoutDateNote(provenance: string): string {
+  for (let at = provenance.lastIndexOf('Its date '); at >= 0; at = at ? provenance.lastIndexOf('Its date ', at - 1) : -1) {
+    if ((at === 0 || /\s/.test(provenance[at - 1]!)) && DATE_NOTE.test(provenance.slice(at))) return provenance.slice(0, at).trimEnd();
+  }
+  return provenance;
+}
+
 const numbers = (year: string | undefined, month?: string, day?: string): Parts => [Number(year), month === undefined ? undefined : Number(month), day === undefined ? undefined : Number(day)];
 
 function readParts(text: string): Reading {

@@ -186,7 +186,7 @@ export function readMeta(source: MetaSource): ReadMeta {
 }
 
 /** The provenance with a sentence added, shortened so that both fit its limit. */
-function withNote(provenance: string, note: string): string {
+export function withNote(provenance: string, note: string): string {
   if (!provenance) return note;
   return `${shorten(provenance, FIELD_LIMITS.provenance - note.length - 1)} ${note}`;
 }

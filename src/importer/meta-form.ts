@@ -2,11 +2,11 @@
  * The metadata form's model: a draft of plain strings (what the inputs hold),
  * made from a document or from inferred fields, checked field by field with
  * the same rules as front matter, and applied to a document without touching
- * its id, text or provenance.
+ * its id or text; its provenance changes only to say a date was set by hand.
  */
-import { readDate } from '../corpus/dates.ts';
-import { buildMeta, CorpusError, formatDocDate } from '../corpus/metadata.ts';
-import type { CorpusDocument, DocMeta } from '../corpus/types.ts';
+import { readDate, withoutDateNote } from '../corpus/dates.ts';
+import { buildMeta, CorpusError, formatDocDate, withNote } from '../corpus/metadata.ts';
+import type { CorpusDocument, DocDate, DocMeta } from '../corpus/types.ts';
 import { META_FIELDS, type MetaField, type MetaFields } from './infer.ts';
 
 export type MetaDraft = Record<MetaField, string>;
@@ -58,11 +58,24 @@ export function checkDraft(draft: MetaDraft, file = 'the form'): { ok: true; fie
   }
 }
 
-/** The document with the draft's metadata; id, text, edits and provenance unchanged. */
+/**
+ * The document with the draft's metadata; id, text and edits unchanged. A
+ * changed date replaces what the provenance said of the date as read (not
+ * read, kept to the year, how a two-figure year was read) with that it was
+ * set by hand.
+ */
 export function applyDraft(doc: CorpusDocument, draft: MetaDraft): { ok: true; doc: CorpusDocument } | { ok: false; errors: Partial<Record<MetaField, string>> } {
   const checked = checkDraft(draft, doc.meta.source);
   if (!checked.ok) return checked;
   const built = buildMeta({ file: doc.meta.source, defaultId: doc.meta.id, defaultTitle: null, frontMatter: checked.fields });
-  const meta: DocMeta = { ...doc.meta, title: built.title, outlet: built.outlet, author: built.author, date: built.date, language: built.language };
+  const provenance = sameDate(doc.meta.date, built.date) ? doc.meta.provenance : setByHand(doc.meta.provenance, built.date);
+  const meta: DocMeta = { ...doc.meta, title: built.title, outlet: built.outlet, author: built.author, date: built.date, language: built.language, provenance };
   return { ok: true, doc: { ...doc, meta } };
+}
+
+const sameDate = (a: DocDate | null, b: DocDate | null) => a?.value === b?.value && a?.approximate === b?.approximate;
+
+/** The provenance with its note on the date replaced by one saying the reader set (or removed) it. */
+function setByHand(provenance: string, date: DocDate | null): string {
+  return withNote(withoutDateNote(provenance), date ? `Its date was set by hand to ${formatDocDate(date)}.` : 'Its date was removed by hand.');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromTimestamp, readDate } from '../../src/corpus/dates.ts';
+import { fromTimestamp, readDate, withoutDateNote } from '../../src/corpus/dates.ts';
 
 /** Written → the value read (null: left out). */
 const READ: [string, string | null][] = [
@@ -161,3 +161,13 @@ describe('fromTimestamp', () => {
   });
 });
 
+describe('withoutDateNote', () => {
+  it('drops the date note the reader added at the end of a provenance, and nothing else', () => {
+    const note = readDate('2019-02-29').note!;
+    expect(withoutDateNote(`Row 2 of “a.csv”, read as UTF-8. ${note}`)).toBe('Row 2 of “a.csv”, read as UTF-8.');
+    expect(withoutDateNote(readDate('3/5/19').note!)).toBe('');
+    expect(withoutDateNote('From the archive. Its date was set by hand to 5 March 2019.')).toBe('From the archive.');
+    expect(withoutDateNote('Its date is unknown, the archive says.')).toBe('Its date is unknown, the archive says.');
+    expect(withoutDateNote('Row 2 of “a.csv”.')).toBe('Row 2 of “a.csv”.');
+  });
+});

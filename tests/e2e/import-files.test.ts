@@ -158,6 +158,16 @@ describe('importing texts as people have them', () => {
     await page.goto(`${fileUrl()}#/doc/press-review-row-5`);
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The ferry timetable will be published next week.');
     expect(await main.innerText()).toMatch(/Its date “next week” was not read/);
+    // Set by hand in the details form: the provenance says so, no longer that it was not read.
+    await page.goto(`${fileUrl()}#/library`);
+    await page.getByText('Edit a document’s details').click();
+    await page.locator('#edit-doc').selectOption({ value: 'press-review-row-5' });
+    await page.locator('#edit-date').fill('2023-03-20');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('status').filter({ hasText: /^Saved the details of/ }).waitFor({ timeout: 20_000 });
+    await page.goto(`${fileUrl()}#/doc/press-review-row-5`);
+    await expect.poll(() => main.innerText(), { timeout: 20_000 }).toMatch(/Its date was set by hand to 20 March 2023\./);
+    expect(await main.innerText()).not.toMatch(/was not read/);
     expect(watch.problems()).toEqual([]);
   });
 

@@ -28,11 +28,26 @@ describe('meta form', () => {
     expect(checkDraft({ ...EMPTY_DRAFT, outlet: 'o'.repeat(450) })).toEqual({ ok: false, errors: { outlet: `is 450 characters long; the limit is ${FIELD_LIMITS.outlet}` } });
     expect(checkDraft({ ...EMPTY_DRAFT, author: 'a'.repeat(100_000) })).toEqual({ ok: false, errors: { author: `is 100,000 characters long; the limit is ${FIELD_LIMITS.author}` } });
   });
-  it('applies a draft without touching id, text or provenance', () => {
+  it('applies a draft without touching id or text; a date set by hand is said so in the provenance', () => {
     const r = applyDraft(doc, { ...draftFromMeta(doc.meta), outlet: 'New outlet', date: '2021' });
     if (!r.ok) throw new Error('refused');
-    expect(r.doc.meta).toMatchObject({ id: doc.meta.id, outlet: 'New outlet', date: { value: '2021', precision: 'year' }, provenance: doc.meta.provenance });
+    expect(r.doc.meta).toMatchObject({ id: doc.meta.id, outlet: 'New outlet', date: { value: '2021', precision: 'year' }, provenance: `${doc.meta.provenance} Its date was set by hand to 2021.` });
     expect(r.doc.text).toBe(doc.text);
     expect(draftFromMeta(r.doc.meta)).toEqual({ title: 'a', outlet: 'New outlet', author: '', date: '2021', language: 'en' });
+  });
+
+  it('replaces the note on a date not read with one saying it was set by hand, and leaves the provenance be when the date is not changed', () => {
+    const o = importItem({ kind: 'file', path: 'b.md', name: 'b.md', bytes: enc(`---\ndate: next spring\n---\n${PROSE}`) }, new Set());
+    if (!o.ok) throw new Error(o.reason);
+    expect(o.doc.meta.provenance).toBe('Imported by the reader from “b.md”. Its date “next spring” was not read (not a way of writing a date that Refrain knows).');
+    const set = applyDraft(o.doc, { ...draftFromMeta(o.doc.meta), date: '5 March 2019' });
+    if (!set.ok) throw new Error('refused');
+    expect(set.doc.meta.provenance).toBe('Imported by the reader from “b.md”. Its date was set by hand to 5 March 2019.');
+    const again = applyDraft(set.doc, { ...draftFromMeta(set.doc.meta), date: '' });
+    if (!again.ok) throw new Error('refused');
+    expect(again.doc.meta.provenance).toBe('Imported by the reader from “b.md”. Its date was removed by hand.');
+    const title = applyDraft(o.doc, { ...draftFromMeta(o.doc.meta), title: 'Another' });
+    if (!title.ok) throw new Error('refused');
+    expect(title.doc.meta.provenance).toBe(o.doc.meta.provenance);
   });
 });
