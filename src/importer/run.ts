@@ -12,6 +12,7 @@ import { MAX_CORPUS_FILE_BYTES, MAX_FILE_BYTES, fileSizeProblem, formatBytes, is
 import type { TableRead } from './table-file.ts';
 import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
+import type { DateNote } from '../corpus/metadata.ts';
 import { SeenDocuments } from '../corpus/same-document.ts';
 
 /** A file the user gave, whatever the way (drop, picker, paste, a corpus file's entry). */
@@ -218,7 +219,7 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
       progress('failed');
       return summary(`The import stopped while cleaning ${at} (${why}). Everything imported before it is kept.`, false);
     }
-    const { accepted, dates } = acceptOutcomes(outcomes, batch, run);
+    const { accepted, lost } = acceptOutcomes(outcomes, batch, run);
     if (accepted.length) {
       progress('saving');
       let stored: Repeated[] | void;
@@ -230,12 +231,18 @@ export async function runImport(opts: RunOptions): Promise<Summary> {
         return summary(`The import stopped: ${why}. Everything imported before it is kept.`, false);
       }
       run.imported += accepted.length - (stored?.length ?? 0);
+      const storedIds = new Set<string>();
       for (const r of stored ?? []) {
         run.repeated.push(r);
+        storedIds.add(r.of);
         run.read = run.read.filter((f) => f.id !== r.of);
       }
-      run.dates.notRead += dates.notRead;
-      run.dates.yearOnly += dates.yearOnly;
+      // Only the documents added: one another import stored first is counted there, not here.
+      accepted.forEach((d, i) => {
+        if (storedIds.has(d.doc.meta.id)) return;
+        if (lost[i] === 'none') run.dates.notRead++;
+        else if (lost[i] === 'year') run.dates.yearOnly++;
+      });
     }
     current = null;
     progress('cleaning');
@@ -339,10 +346,10 @@ async function loadItem(f: PickedFile, side: PickedFile | undefined): Promise<{ 
   return shape ? { reason: `meta ${shape}` } : { item };
 }
 
-/** The cleaned documents that the corpus does not hold yet, that still fit the limits and take a free id, and how many of their dates were not read in full; the others repeated or refused. */
-function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState): { accepted: ImportedDoc[]; dates: Summary['dates'] } {
+/** The cleaned documents that the corpus does not hold yet, that still fit the limits and take a free id, and what of each one's date was not read; the others repeated or refused. */
+function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState): { accepted: ImportedDoc[]; lost: (DateNote['lost'] | undefined)[] } {
   const accepted: ImportedDoc[] = [];
-  const dates = { notRead: 0, yearOnly: 0 };
+  const lost: (DateNote['lost'] | undefined)[] = [];
   outcomes.forEach((o, i) => {
     run.done++;
     if (!o.ok) return run.refuse({ file: o.file, reason: o.reason });
@@ -356,12 +363,11 @@ function acceptOutcomes(outcomes: ImportOutcome[], batch: Batch, run: RunState):
     run.tally.bytes += o.bytes;
     run.seen.add(o.doc);
     accepted.push({ doc: o.doc, bytes: o.bytes });
-    if (o.dateNote?.lost === 'none') dates.notRead++;
-    else if (o.dateNote?.lost === 'year') dates.yearOnly++;
+    lost.push(o.dateNote?.lost);
     const source = batch[i]?.file;
     if (o.readAs && source) run.read.push({ file: source.path, id: o.doc.meta.id, readAs: o.readAs, source });
   });
-  return { accepted, dates };
+  return { accepted, lost };
 }
 
 /**

@@ -84,6 +84,30 @@ describe('runImport: files imported again', () => {
   });
 });
 
+describe('runImport: the dates tally', () => {
+  const csv = (tag: string) => `title,date,text\nA,next week,"${PROSE} ${tag} one."\nB,03/04/2019,"${PROSE} ${tag} two."\nC,2019-05-01,"${PROSE} ${tag} three."\n`;
+  const files = () => [picked('a.csv', csv('a')), picked('b.csv', csv('b'))];
+
+  it('counts the dates of two tables imported at once', async () => {
+    const summary = await runImport({ files: files(), existing: noop, clean: cleanHere, readTable: async (b, p) => readTable(b, p), accept: async () => {} });
+    expect(summary).toMatchObject({ imported: 6, dates: { notRead: 2, yearOnly: 2 } });
+  });
+
+  it('counts only the dates of the documents added, not of those another import (another tab, or another import in this one) stored first', async () => {
+    // The other import stored a.csv's rows while this one was reading: storage says so, and they are not added again.
+    const summary = await runImport({
+      files: files(),
+      existing: noop,
+      clean: cleanHere,
+      readTable: async (b, p) => readTable(b, p),
+      accept: async (d) => d.filter((x) => x.doc.meta.id.startsWith('a-')).map((x) => ({ file: x.doc.meta.source, of: x.doc.meta.id })),
+    });
+    expect(summary.imported).toBe(3);
+    expect(summary.repeated).toHaveLength(3);
+    expect(summary.dates).toEqual({ notRead: 1, yearOnly: 1 });
+  });
+});
+
 describe('runImport: tables', () => {
   it('imports a document per row of a CSV beside other files, and refuses rows and tables by name', async () => {
     const csv = `title,outlet,date,text\nFirst,River Gazette,2021-05-04,"${PROSE} One."\nSecond,Valley Post,2021-05-09,"${PROSE} Two."\nNo text,Valley Post,2021,\n`;
