@@ -307,6 +307,21 @@ describe('rule furniture: hard-wrapped text', () => {
   });
 });
 
+describe('rule furniture: the body\'s own edges', () => {
+  it('measures a hard-wrapped block by its lines as written: a first line shortened by a Markdown link stays', () => {
+    const wrapped = [
+      '[Report](https://example.org/reports/2019/annual-report-final.pdf) says the river council',
+      'Port Elling met on Tuesday to discuss the new bridge over the estuary and',
+      'its cost. Residents asked about the timetable for the works and the noise',
+      'of the pile drivers, which the engineers said would last about a month.',
+    ].join('\n');
+    expect(clean(wrapped).text).toBe(`Report says the river council ${wrapped.split('\n').slice(1).join(' ')}`);
+    // A list of links, as long as written as a wrapped paragraph's lines, stays a list.
+    const list = 'The API documentation is available online for each of the libraries:\n* [GLib](https://docs.gtk.org/glib/index.html)\n* [GObject](https://docs.gtk.org/gobject/index.html)\n* [GModule](https://docs.gtk.org/gmodule/index.html)';
+    expect(clean(`${list}\n\n${P1}`).text.split('\n\n')).toEqual(['The API documentation is available online for each of the libraries:', '* GLib', '* GObject', '* GModule', P1]);
+  });
+});
+
 describe('rule see-also', () => {
   it('removes injected links between paragraphs', () => {
     const s = `${P1}\n\nSee also\u00a0 The first branch of the bureau carried out a learning activity\n\n${P2}\n\nRead more: Ten things to know about the summit\n\n${P3}`;

@@ -43,6 +43,8 @@ const WRAPPED_MIN_OPEN_SHARE = 0.5;
  * "Public License…"; "…the report of the European" / "Commission…").
  */
 const SOFT_WRAP_MIN_FILL = 0.6;
+/** A line starting a list's item: a bullet, or a number with a full stop or bracket, then a space. */
+const LIST_ITEM = /^(?:[-*+•·▪►●■]|\d{1,3}[.)])\s/u;
 /** Length of each half quoted in a rejoin's reason. */
 const REJOIN_SNIPPET_CHARS = 30;
 
@@ -72,7 +74,11 @@ export function wrapsInto(a: Line, b: Line): boolean {
   return /\p{Ll}/u.test(b.t.charAt(0)) || continues(a, b);
 }
 
-/** Lines of a hard-wrapped block (lines of similar length, mostly not ending a sentence). */
+/**
+ * Lines of a hard-wrapped block (lines of similar length, mostly not ending
+ * a sentence). A line is as full as it was written: one a repair shortened
+ * (a Markdown link's address gone) filled the column before it.
+ */
 export function hardWrapped(block: Line[]): boolean {
   if (block.length < WRAPPED_MIN_LINES) return false;
   // A loop, not Math.max(...lengths): a block may have hundreds of thousands of lines (issue #14, item 7).
@@ -80,7 +86,9 @@ export function hardWrapped(block: Line[]): boolean {
   for (const l of block) if (l.t.length > max) max = l.t.length;
   if (max < WRAPPED_MIN_WIDTH || max > WRAPPED_MAX_WIDTH) return false;
   const body = block.slice(0, -1);
-  if (!body.every((l) => l.t.length >= max * WRAPPED_MIN_FILL)) return false;
+  if (!body.every((l) => Math.max(l.t.length, l.ce - l.cs) >= max * WRAPPED_MIN_FILL)) return false;
+  // A list's items (each of them a line of links, say) are not one paragraph wrapped.
+  if (block.some((l, k) => k > 0 && LIST_ITEM.test(l.t))) return false;
   const open = body.filter((l) => !endsSentence(l.t)).length;
   return open >= body.length * WRAPPED_MIN_OPEN_SHARE;
 }
