@@ -27,7 +27,8 @@
  *       bylines, date stamps, labels), cookie/spam/copyright notices
  *       (clean/furniture.ts `removeOutsideBody`, clean/bylines.ts). The
  *       body's edges are whole sentences: a wrapped line whose sentence
- *       goes on into the body is body.
+ *       goes on into the body is body, and so are a greeting opening it
+ *       ("Hi all,") and a last sentence missing its full stop.
  *     A line never decided on is kept: sidebars, lists and quotations inside
  *     the article stay.
  *  3. Group kept lines into paragraphs (clean/paragraphs.ts): a sentence
@@ -66,7 +67,7 @@ export const CLEANING_RULES: ReadonlyArray<{ id: string; description: string }> 
   { id: 'markdown', description: 'Markdown\u2019s marks: a link keeps its text and loses its address ("[the report](https://…)" → "the report"); images, link reference definitions, thematic breaks ("***") and heading underlines are removed; headings, block quotes, bold and footnotes lose their marks ("## ", "> ", "**", "[^1]"). A single * or _, backticks and list markers stay.' },
   { id: 'title', description: 'The headline at the head of the page: lines repeated at the head (also with a breadcrumb or " - Outlet" suffix), or equal to the known title. The title is metadata, not body.' },
   { id: 'byline', description: 'Byline, dateline and author e-mail lines at the head or tail ("By X", "by admin", "09:23, October 25, 2019", "name@outlet.com"). Author and date are metadata; bylines are removed consistently, including "By X" lines.' },
-  { id: 'furniture', description: 'Site furniture: non-prose lines before the first or after the last paragraph (navigation, section headers, headlines, standfirsts, labels, foreign-script page chrome, capture date stamps; never a line whose sentence runs on into the next line, as in hard-wrapped text), rows of social-network links, cookie/spam/copyright/follow-us notices, editor credits, and short lines that are exactly a generic furniture phrase ("Share", "Related reading", "Most Read", "Leave a Comment", "Privacy & Cookies Policy", "English>>"...).' },
+  { id: 'furniture', description: 'Site furniture: non-prose lines before the first or after the last paragraph (navigation, section headers, headlines, standfirsts, labels, foreign-script page chrome, capture date stamps; never a line whose sentence runs on into the next line, as in hard-wrapped text, a short greeting ending in a comma just before the body ("Hi all,", "Dear colleagues,"), or a sentence-case line of six words or more just after it, the body\u2019s last sentence without its full stop, when no other such line follows), rows of social-network links, cookie/spam/copyright/follow-us notices, editor credits, and short lines that are exactly a generic furniture phrase ("Share", "Related reading", "Most Read", "Leave a Comment", "Privacy & Cookies Policy", "English>>"...).' },
   { id: 'see-also', description: 'Links to other stories injected between paragraphs: lines starting "See also", "Read more:", "Related:", "Also read"...' },
   { id: 'caption', description: 'Photo captions: short paragraphs starting "Photo shows", "Photo:", "Photo taken ..." or ending with a "(Photo by ...)"/"[Photo/...]" credit.' },
   { id: 'credit', description: 'Photo credits from print pages: short all-capital lines naming a photographer or outlet ("WU HEPING / FOR CHINA DAILY", "CHINA DAILY", "XINHUA").' },

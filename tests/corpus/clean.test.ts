@@ -308,6 +308,27 @@ describe('rule furniture: hard-wrapped text', () => {
 });
 
 describe('rule furniture: the body\'s own edges', () => {
+  it('keeps a last line without its full stop when it reads as the body\'s last sentence, and still removes labels and related headlines after it', () => {
+    const last = 'The council will vote on the final plan at its meeting next month';
+    expect(clean(`${P1}\n\n${P2}\n\n${last}`).text).toBe(`${P1}\n\n${P2}\n\n${last}`);
+    expect(clean(`${P1}\n\n${last}\n\nShare\n\nTags: council, budget`).text).toBe(`${P1}\n\n${last}`);
+    expect(clean(`${P1}\n\nLe conseil votera le plan définitif lors de sa séance du mois prochain`).text).toMatch(/séance du mois prochain$/);
+    // Labels, Title Case headlines and a list of related headlines after the body still go.
+    expect(clean(`${P1}\n\nMore From The Courier On Climate And Energy Policy`).text).toBe(P1);
+    expect(clean(`${P1}\n\nRelated stories\n\nCouncil votes to keep the ferry running for another decade`).text).toBe(P1);
+    expect(clean(`${P1}\n\nCouncil votes to keep the ferry running for another decade\n\nResidents protest against the new bridge over the estuary`).text).toBe(P1);
+  });
+
+  it('keeps a greeting opening a letter or a post ("Hi all,", "Dear colleagues,"), and still removes the headline before it', () => {
+    expect(clean(`Hi all,\n\n${P1}\n\n${P2}`).text).toBe(`Hi all,\n\n${P1}\n\n${P2}`);
+    expect(clean(`Dear colleagues,\n\n${P1}`).text).toBe(`Dear colleagues,\n\n${P1}`);
+    expect(clean(`Liebe Kolleginnen und Kollegen,\n\n${P1}`).text).toBe(`Liebe Kolleginnen und Kollegen,\n\n${P1}`);
+    expect(clean(`Dear Sir or Madam:\n\n${P1}`).text).toBe(`Dear Sir or Madam:\n\n${P1}`);
+    expect(clean(`Budget update\n\nHi all,\n\n${P1}`).text).toBe(`Hi all,\n\n${P1}`);
+    // A byline ending in a comma is still a byline.
+    expect(clean(`By Jane Doe,\n\n${P1}`).text).toBe(P1);
+  });
+
   it('measures a hard-wrapped block by its lines as written: a first line shortened by a Markdown link stays', () => {
     const wrapped = [
       '[Report](https://example.org/reports/2019/annual-report-final.pdf) says the river council',

@@ -7,7 +7,11 @@
  * lines: a hard-wrapped line whose sentence goes on in the next line of its
  * block (`wrapsInto`) is body with it, so the
  * first line of a wrapped text ("…to discuss the future of" / "the ferry
- * service…") is never taken for a heading.
+ * service…") is never taken for a heading. So is a greeting opening the
+ * body ("Hi all,", "Dear colleagues,": a short line ending in a comma,
+ * which no heading does), and a last line that reads as a sentence without
+ * its full stop (sentence case, six words or more) when no other such line
+ * follows it: a list of related headlines after an article is several.
  */
 import { bylineReason } from './bylines.ts';
 import type { Line, Removal } from './lines.ts';
@@ -36,6 +40,12 @@ const NOTICE_MAX_WORDS = 60;
 const CAPS_HEADER_MAX_WORDS = 8;
 /** "Home News World": a breadcrumb names at least this many levels. */
 const BREADCRUMB_MIN_WORDS = 3;
+/** A greeting opening a letter or a post ("Hi all,", "Dear Sir or Madam:") is this short. */
+const GREETING_MAX_WORDS = 6;
+/** The body's last sentence without its full stop has at least this many words… */
+const UNSTOPPED_MIN_WORDS = 6;
+/** …and at least this share of its words after the first start in lower case (a sentence, not a Title Case headline or label). */
+const UNSTOPPED_MIN_LOWER_SHARE = 0.5;
 
 const SOCIAL =
   /\b(?:facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|reddit|pinterest|tiktok|weibo|wechat|flipboard|rss|apple news|google news|vk)\b|新浪微博|微博|微信/giu;
@@ -147,6 +157,12 @@ export function removeOutsideBody(nonBlank: Line[], latinDoc: boolean): void {
   const wrapped = (a: Line, b: Line): boolean => !a.removed && !b.removed && !isNotice(a) && !isNotice(b) && wrapsInto(a, b);
   while (firstBody > 0 && wrapped(nonBlank[firstBody - 1]!, nonBlank[firstBody]!)) firstBody--;
   while (lastBody < nonBlank.length - 1 && wrapped(nonBlank[lastBody]!, nonBlank[lastBody + 1]!)) lastBody++;
+  // A letter's or a post's greeting just before the body opens it ("Hi all,").
+  const before = nonBlank[firstBody - 1];
+  if (before && isGreeting(before)) firstBody--;
+  // The body's last sentence without its full stop, when no other sentence-like line follows (a list of related headlines).
+  const after = nonBlank[lastBody + 1];
+  if (after && unstoppedSentence(after) && !nonBlank.slice(lastBody + 2).some(unstoppedSentence)) lastBody++;
   nonBlank.forEach((l, k) => {
     if (l.removed || l.forceKeep) return;
     const where = k < firstBody ? 'head' : k > lastBody ? 'tail' : undefined;
@@ -157,4 +173,26 @@ export function removeOutsideBody(nonBlank: Line[], latinDoc: boolean): void {
     else if (!l.prose) l.removed = { rule: 'furniture', reason: edgeReason(l, where, latinDoc) };
     else l.removed = { rule: 'furniture', reason: `site text ${where === 'head' ? 'before' : 'after'} the article` };
   });
+}
+
+/** Not yet removed, and neither a byline nor a notice. */
+const undecided = (l: Line): boolean => !l.removed && !l.forceKeep && !isNotice(l) && bylineReason(l) === undefined;
+
+/** A short line ending in a comma (or, of two words or more, a colon), as a greeting does in any language: no heading or navigation line ends so. */
+function isGreeting(l: Line): boolean {
+  if (!undecided(l) || l.words < 1 || l.words > GREETING_MAX_WORDS || isAllCaps(l.t)) return false;
+  return /\p{L}[,，]$/u.test(l.t) || (l.words >= 2 && /\p{L}[:：]$/u.test(l.t));
+}
+
+/**
+ * A line that reads as a sentence whose full stop is missing: long enough,
+ * in sentence case (most words after the first in lower case; a script
+ * without case counts as such), not a link row, an address or a label.
+ */
+function unstoppedSentence(l: Line): boolean {
+  if (!undecided(l) || l.prose || l.words < UNSTOPPED_MIN_WORDS || isAllCaps(l.t) || /:\/\/|www\.|[@=|>»›]|\/.*\//u.test(l.t)) return false;
+  const words = l.t.match(/\p{L}+/gu)?.slice(1) ?? [];
+  const cased = words.filter((w) => w.toLowerCase() !== w.toUpperCase());
+  if (!cased.length) return true;
+  return cased.filter((w) => w[0] === w[0]!.toLowerCase()).length >= cased.length * UNSTOPPED_MIN_LOWER_SHARE;
 }
