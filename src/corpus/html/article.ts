@@ -38,7 +38,8 @@
 import { TEXTLESS, type HtmlDocument, type HtmlElement } from './parse.ts';
 import { BLOCK, textOf } from './text.ts';
 
-export type ArticleSource = 'article' | 'densest block' | 'page';
+/** The page's `<article>`; its densest block of text; that block widened to the sections around it (`widened`); the whole page. */
+export type ArticleSource = 'article' | 'densest block' | 'sections' | 'page';
 
 export interface Article {
   element: HtmlElement;
@@ -393,7 +394,7 @@ export function findArticle(doc: HtmlDocument): Article {
     if (!candidate) continue;
     const el = source === 'densest block' ? widened(candidate, figures, flags) : candidate;
     const text = textOf(el, skip);
-    if (text.length >= MIN_ARTICLE_CHARS) return found(el, source, text);
+    if (text.length >= MIN_ARTICLE_CHARS) return found(el, el === candidate ? source : 'sections', text);
   }
   const page = textOf(root, skip);
   return page ? found(root, 'page', page) : found(root, 'page', textOf(root), () => false);

@@ -25,7 +25,7 @@ export interface HtmlReading {
   /** The stretches of `page` not in `text`, with why: `page` without them is `text` (clean/left-out.ts). */
   leftOut: LeftOut[];
   meta: HtmlMeta;
-  /** Where the text came from: the page's `<article>`, its densest text block, or the whole page. */
+  /** Where the text came from: the page's `<article>`, its densest text block (alone, or with the sections around it), or the whole page. */
   source: ArticleSource;
   /** Characters of text on the whole page and in what was kept, for the provenance note. */
   pageChars: number;
@@ -93,6 +93,7 @@ export function htmlFields(meta: HtmlMeta): Partial<Record<'title' | 'outlet' | 
 const SOURCE_WORDS: Record<ArticleSource, string> = {
   article: 'the page’s article',
   'densest block': 'the page’s main block of text',
+  sections: 'the page’s main text with every section around it',
   page: 'the whole page’s text',
 };
 
