@@ -14,6 +14,7 @@ import type { ImportItem, ImportOutcome, ReadAs } from './read.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 import type { DateNote } from '../corpus/metadata.ts';
 import { SeenDocuments } from '../corpus/same-document.ts';
+import { plural } from '../text/plural.ts';
 
 /** A file the user gave, whatever the way (drop, picker, paste, a corpus file's entry). */
 export interface PickedFile {
@@ -143,8 +144,9 @@ export interface Summary {
 
 /** "3 dates not read, 1 read to the year only"; null when every date was read as written. */
 export function describeDates(dates: Summary['dates']): string | null {
-  const parts = [dates.notRead ? `${dates.notRead} date${dates.notRead === 1 ? '' : 's'} not read` : '', dates.yearOnly ? `${dates.yearOnly} read to the year only` : ''].filter(Boolean);
-  if (!dates.notRead && parts.length) parts[0] = `${dates.yearOnly} date${dates.yearOnly === 1 ? '' : 's'} read to the year only`;
+  const parts: string[] = [];
+  if (dates.notRead) parts.push(`${plural(dates.notRead, 'date')} not read`);
+  if (dates.yearOnly) parts.push(`${dates.notRead ? dates.yearOnly.toLocaleString('en') : plural(dates.yearOnly, 'date')} read to the year only`);
   return parts.length ? parts.join(', ') : null;
 }
 

@@ -135,6 +135,7 @@ describe('runImport: dates not read', () => {
     expect(summary).toMatchObject({ imported: 5, refused: [], dates: { notRead: 2, yearOnly: 1 } });
     expect(describeDates(summary.dates)).toBe('2 dates not read, 1 read to the year only');
     expect(describeDates({ notRead: 0, yearOnly: 1 })).toBe('1 date read to the year only');
+    expect(describeDates({ notRead: 1, yearOnly: 1200 })).toBe('1 date not read, 1,200 read to the year only');
     expect(describeDates({ notRead: 1, yearOnly: 0 })).toBe('1 date not read');
     expect(describeDates({ notRead: 0, yearOnly: 0 })).toBeNull();
   });

@@ -18,6 +18,7 @@ import { joinWords, runTogether, versionTokens } from '../../compare/formula-tok
 import type { Corpus } from '../../corpus/types.ts';
 import type { ComputedBy } from '../../interop/index.ts';
 import { describeComputedBy, importFromPaths, takeImportArgs, IMPORT_USAGE } from './import-results.ts';
+import { plural } from '../../text/plural.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Cap on jsdiff's work per passage pair in the report. */
@@ -105,7 +106,6 @@ function wordDiff(a: string, b: string): string {
   return out;
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy, showBoilerplate = false): string {
   const textOf = new Map(corpus.documents.map((d) => [d.meta.id, d.text]));
@@ -114,7 +114,7 @@ function report(corpus: Corpus, result: ReturnType<typeof detectReuse>, computed
   const boilerplate = result.families.filter((f) => f.boilerplate);
   const lines: string[] = [];
   lines.push(
-    `${count(corpus.documents.length, 'document')}, ${count(result.passages.length, 'passage pair')}, ${count(result.families.length, 'family', 'families')}` +
+    `${plural(corpus.documents.length, 'document')}, ${plural(result.passages.length, 'passage pair')}, ${plural(result.families.length, 'family', 'families')}` +
       ` (${boilerplate.length} marked boilerplate: repeated across one outlet's documents${boilerplate.length && !showBoilerplate ? ', not listed; --boilerplate lists them' : ''})`,
   );
   if (computedBy) lines.push(describeComputedBy(computedBy));

@@ -1,6 +1,6 @@
 /** The import summary's sentence about files whose document the corpus already held (importer/run.ts `repeated`). */
 import type { Repeated } from '../../importer/index.ts';
-import { plural } from '../common/plural.ts';
+import { plural } from '../../text/plural.ts';
 
 /** Files named before "and N more". */
 export const NAMED_REPEATS = 5;

@@ -1,7 +1,7 @@
 /** How trends name a cell: a year with its estimate marked ("~2020"), and what lies behind the bar. */
 import { UNDATED, yearLabel } from '../../corpus/outlet-year.ts';
 import type { TrendCell } from '../../trends/counts.ts';
-import { plural } from '../common/plural.ts';
+import { plural } from '../../text/plural.ts';
 
 /** "2019"; "~2020" when every document of that year has an estimated date; "Undated". */
 export function yearCellLabel(cell: Pick<TrendCell, 'key' | 'docs' | 'estimated'>): string {

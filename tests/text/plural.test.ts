@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noun, plural } from '../../../src/ui/common/plural.ts';
+import { noun, plural } from '../../src/text/plural.ts';
 
 describe('noun', () => {
   it('is singular for exactly one', () => {
