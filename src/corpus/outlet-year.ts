@@ -4,6 +4,7 @@
  * unnamed outlet and an undated document each get a cell of their own, never
  * a guess), their order, and the id order the engine works in.
  */
+import { plural } from '../text/plural.ts';
 import { yearOf } from './metadata.ts';
 import type { DocDate } from './types.ts';
 
@@ -96,4 +97,21 @@ export function outletYearGrid<T>(items: readonly T[], placeOf: (item: T) => Pla
     years: [...years].sort(compareYears),
     cell: (outlet, year) => cells.get(cellKey(outlet, year)) ?? [],
   };
+}
+
+/**
+ * The outlets documents name, for a sentence about a corpus: "from 2
+ * outlets", "from 2 outlets (3 documents name none)", "naming no outlet".
+ * A document whose outlet is not named is no outlet: its grid row
+ * (OUTLET_NOT_NAMED) is not counted as one.
+ */
+export function fromOutlets(outlets: Iterable<string | null>): string {
+  const named = new Set<string>();
+  let unnamed = 0;
+  for (const o of outlets) {
+    if (o) named.add(o);
+    else unnamed++;
+  }
+  if (!named.size) return 'naming no outlet';
+  return `from ${plural(named.size, 'outlet')}${unnamed ? ` (${plural(unnamed, 'document')} ${unnamed === 1 ? 'names' : 'name'} none)` : ''}`;
 }

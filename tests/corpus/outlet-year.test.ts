@@ -5,6 +5,7 @@ import {
   compareIds,
   compareOutlets,
   compareYears,
+  fromOutlets,
   OUTLET_NOT_NAMED,
   outletKey,
   outletYearGrid,
@@ -74,5 +75,15 @@ describe('outletYearGrid', () => {
   });
   it('has no undated column when every item is dated', () => {
     expect(outletYearGrid([doc('a', 'X', '2021')], (d) => d).years).toEqual(['2021']);
+  });
+});
+
+describe('fromOutlets', () => {
+  it('counts the outlets named, never an unnamed one as an outlet', () => {
+    expect(fromOutlets(['Daily A', 'Post B', 'Daily A'])).toBe('from 2 outlets');
+    expect(fromOutlets(['Daily A'])).toBe('from 1 outlet');
+    expect(fromOutlets([null, null])).toBe('naming no outlet');
+    expect(fromOutlets(['Daily A', null])).toBe('from 1 outlet (1 document names none)');
+    expect(fromOutlets(['Daily A', null, null])).toBe('from 1 outlet (2 documents name none)');
   });
 });
