@@ -32,6 +32,7 @@
  * order, Type 3 and bare-glyph fonts without a Unicode map, tables
  * (read cell by cell, a line each).
  */
+import { BIGRAM_SCRIPT } from '../../text/scan.ts';
 import { newDocumentState, PageReader, type Line } from './content.ts';
 import { Name, PdfFile, Stream, type Dict, type Value } from './objects.ts';
 
@@ -180,7 +181,6 @@ const SINGLE_SPACING = 1.25;
 
 /** A line that starts a list item. */
 const LIST_ITEM = /^[•◦▪‣·∙●○■□–—-]\s/;
-const BIGRAM_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /** The pages' lines joined into paragraphs, separated by blank lines. */
 function paragraphs(pages: Line[][]): string {

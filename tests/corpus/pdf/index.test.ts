@@ -108,6 +108,15 @@ endcmap CMapName currentdict /CMap defineresource pop end end`;
     expect(read(pdf).text).toBe('构建网络');
   });
 
+  it('joins lines of every script written without spaces as the tokenizer knows them (Khmer, Lao, Myanmar too), without a space', () => {
+    const toUnicode = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+4 beginbfchar <0001> <1780> <0002> <1781> <0003> <1782> <0004> <1783> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end`;
+    const pdf = compositeDocument('BT /F2 10 Tf 72 700 Td <00010002> Tj 0 -12 Td <00030004> Tj ET', '<< /Type /Font /Subtype /CIDFontType2 /DW 1000 /W [1 [1000 1000] 3 4 1000] >>', toUnicode);
+    expect(read(pdf).text).toBe('កខគឃ');
+  });
+
   it('reads a simple font’s Differences as glyph names (accents, ligatures, uni names, composed letters)', () => {
     const font = { body: `<< /Type /Font /Subtype /Type1 /BaseFont /CMR10 /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /eacute /fi /uni0151 /aogonek /quoteright] >> /FirstChar 0 /LastChar 255 /Widths [${Array(256).fill(500).join(' ')}] >>` };
     const page = 'BT /F1 10 Tf 72 700 Td <43 01 74 02 6E 03 20 6C 04 6B 05 73> Tj ET';
