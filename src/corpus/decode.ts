@@ -14,11 +14,14 @@
  *  6. Anything else is detected with chardet (statistics of byte pairs per
  *     language: windows-1252, GB18030, Big5, Shift_JIS, EUC-KR, the
  *     ISO-8859 and windows code pages, KOI8-R…) and decoded with the
- *     browser's or Node's `TextDecoder`.
+ *     browser's or Node's `TextDecoder`; what it takes for a Western or
+ *     Central European code page is MacRoman when its letters say so
+ *     (macroman.ts).
  * What decodes to NUL or other control characters is binary and refused.
  */
 import { analyse } from 'chardet';
 import { windows1252FromLatin1 } from './cp1252.ts';
+import { looksMacRoman } from './macroman.ts';
 import { CorpusError } from './metadata.ts';
 import { bytesAsText, formatOf } from './signatures.ts';
 
@@ -34,6 +37,8 @@ export interface DecodedText {
   confidence: number | null;
 }
 
+/** What chardet names MacRoman text as (macroman.ts): the Western and Central European code pages. */
+const LATIN_CODE_PAGES: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859-15', 'windows-1250', 'iso-8859-2']);
 /** Bytes looked at to recognise UTF-16 by its zero bytes. */
 const UTF16_SAMPLE_BYTES = 4096;
 /** At least this many byte pairs (an even number of bytes)… */
@@ -126,7 +131,10 @@ function detect(bytes: Uint8Array, file: string, declared: string | null): Decod
   if (declared && declared !== 'utf-8') return decodeAs(declared, bytes, file, 'declared in the file', null);
   for (const match of analyse(bytes)) {
     const name = whatwgName(match.name);
-    if (name && name !== 'utf-8') return decodeAs(name, bytes, file, 'detected', match.confidence);
+    if (!name || name === 'utf-8') continue;
+    // chardet has no model of MacRoman: what it takes for a Western or Central European code page may be it.
+    if (LATIN_CODE_PAGES.has(name) && looksMacRoman(bytes)) return decodeAs('macintosh', bytes, file, 'detected', null);
+    return decodeAs(name, bytes, file, 'detected', match.confidence);
   }
   throw new CorpusError(file, null, 'is in an encoding that could not be recognised; re-save it as UTF-8');
 }

@@ -9,6 +9,7 @@ export const ENCODING_CHOICES: ReadonlyArray<{ name: string; short: string; labe
   { name: 'utf-8', short: 'UTF-8', label: 'UTF-8' },
   { name: 'windows-1252', short: 'windows-1252', label: 'Western (windows-1252, ISO-8859-1)' },
   { name: 'iso-8859-15', short: 'ISO-8859-15', label: 'Western with € (ISO-8859-15)' },
+  { name: 'macintosh', short: 'MacRoman', label: 'Western, classic Mac OS (MacRoman)' },
   { name: 'windows-1250', short: 'windows-1250', label: 'Central European (windows-1250)' },
   { name: 'iso-8859-2', short: 'ISO-8859-2', label: 'Central European (ISO-8859-2)' },
   { name: 'windows-1251', short: 'windows-1251', label: 'Cyrillic (windows-1251)' },
