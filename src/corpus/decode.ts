@@ -134,7 +134,7 @@ function detect(bytes: Uint8Array, file: string, declared: string | null): Decod
     if (!name || name === 'utf-8') continue;
     // chardet has no model of MacRoman: what it takes for a Western or Central European code page may be it.
     if (LATIN_CODE_PAGES.has(name) && looksMacRoman(bytes)) return decodeAs('macintosh', bytes, file, 'detected', null);
-    return decodeAs(name, bytes, file, 'detected', match.confidence);
+    return decodeAs(westernIfSame(name, bytes), bytes, file, 'detected', match.confidence);
   }
   throw new CorpusError(file, null, 'is in an encoding that could not be recognised; re-save it as UTF-8');
 }
@@ -179,6 +179,21 @@ export function utf8Shape(bytes: Uint8Array): { sequences: number; invalid: numb
     }
   }
   return { sequences, invalid };
+}
+
+/** Single-byte code pages that read most bytes as windows-1252 does (their letters differ in a few places). */
+const WESTERN_LOOKALIKES: ReadonlySet<string> = new Set(['windows-1250', 'windows-1254', 'windows-1257', 'windows-1258', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-9', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16']);
+
+/**
+ * windows-1252 when it reads `bytes` to the very text `name` does, else
+ * `name`. On a short text chardet may take Western letters for a code page
+ * that has them at the same bytes: a French "Café crème, naïve élève." in
+ * Latin-1 was "Turkish (windows-1254)". The text is the same either way; the
+ * name the reader sees (and re-reads with) is the commonest one.
+ */
+function westernIfSame(name: string, bytes: Uint8Array): string {
+  if (!WESTERN_LOOKALIKES.has(name)) return name;
+  return new TextDecoder(name).decode(bytes) === new TextDecoder('windows-1252').decode(bytes) ? 'windows-1252' : name;
 }
 
 /** chardet's name as a `TextDecoder` knows it, or null when it cannot decode it (UTF-32, ISO-2022-CN/KR). */

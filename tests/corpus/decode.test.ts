@@ -59,6 +59,16 @@ describe('decodeFile: the encodings people’s files are in (real bytes)', () =>
     expect(decodeFile(bytesOf('news-gb18030.txt'), 'x').confidence).toBeGreaterThan(50);
     expect(decodeFile(new TextEncoder().encode('plain'), 'x')).toMatchObject({ encoding: 'utf-8', how: 'UTF-8', confidence: null });
   });
+  it('names Western text windows-1252 when the code page chardet took reads it alike, and keeps a code page whose own letters it holds', () => {
+    // chardet takes this short French Latin-1 line for Turkish (windows-1254), which has é, è, ï at the same bytes.
+    const french = 'Café crème, naïve élève.';
+    expect(decodeFile(Uint8Array.from([...french].map((c) => c.charCodeAt(0))), 'fr.txt')).toMatchObject({ encoding: 'windows-1252', how: 'detected', text: french });
+    // Turkish in windows-1254: ş, ğ, ı, İ are its own bytes (þ, ð, ý, Ý in windows-1252).
+    const own: Record<string, number> = { ş: 0xfe, ğ: 0xf0, ı: 0xfd, İ: 0xdd };
+    const turkish = "Türkiye'nin başkenti Ankara'dır. Işık, güneş ve çiçekler; öğrenciler okula gidiyor. İstanbul'da yaşayan insanlar her gün işe gidiyor ve akşam eve dönüyor.";
+    const d = decodeFile(Uint8Array.from([...turkish].map((c) => own[c] ?? c.charCodeAt(0))), 'tr.txt');
+    expect(d).toMatchObject({ encoding: 'windows-1254', how: 'detected', text: turkish });
+  });
   it('reads a file as the encoding the reader chose, even when it looks like another', () => {
     const d = decodeFile(bytesOf('news-gb18030.txt'), 'x.txt', 'big5');
     expect(d).toMatchObject({ encoding: 'big5', how: 'chosen' });
