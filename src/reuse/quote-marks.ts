@@ -91,6 +91,11 @@ export function markRole(text: string, i: number): number {
   return usual;
 }
 
+/** `c` is a quotation mark (not a bracket). */
+export function isQuotationMark(c: string): boolean {
+  return c.length === 1 && '"“”„‘’‚«»‹›「」『』'.includes(c);
+}
+
 /** `closer` closes a quotation or bracket `opener` opens. */
 export function closes(opener: string, closer: string): boolean {
   const cs = PAIRS[opener];

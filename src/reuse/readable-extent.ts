@@ -39,6 +39,15 @@
  *   its verbs, the last often an auxiliary ("dass die Netzentgelte
  *   ungleich verteilt | werden."); in English a function word there ends
  *   a predicate or is an adverb ("the old zero-sum game | now.");
+ * - a member that runs across a sentence end (a multi-sentence formula, or
+ *   two sentences that follow each other by chance in several documents:
+ *   "It was not | immediately clear whether … would go ahead. Ann Lee, the
+ *   head of the council, said"): its start moved back to its sentence's
+ *   start (a sentence end, a paragraph break or an opening quotation mark
+ *   before it; "Mr." and initials end none) when that is within `REACH`
+ *   tokens. One that starts further in is left: cutting it at the end (the
+ *   piece with more content words) split gospel parallels, which start
+ *   mid-verse and run on across verses, and cost family purity;
  * - after an article, demonstrative or possessive that opens its noun
  *   phrase (one space before the first word: "the | common responsibility
  *   of", "Un | semeur sortit"): extended back over it, and over a second one
@@ -54,7 +63,8 @@
 import { LANGUAGES, openersOf } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
-import { CLOSE, MARK_CODES, OPEN, closes, markRole } from './quote-marks.ts';
+import { CLOSE, MARK_CODES, OPEN, closes, isQuotationMark, markRole } from './quote-marks.ts';
+import { isAbbreviation } from './sentence-breaks.ts';
 
 /** Most openers the start moves back over. */
 const OPENER_REACH = 2;
@@ -305,7 +315,38 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
   if (tail < d.count && gapIs(d, tail, SPACE) && (isContent(d, tail) || VERB_FINAL.has(d.language)) && endsClause(d, tail)) e.last = tail;
   // The article or possessive that opens the first word's noun phrase.
   for (let k = 0; k < OPENER_REACH && opensPhraseAt(d, e.first); k++) e.first--;
+  // A member that runs across a sentence end starts where its first sentence does, when that is
+  // within REACH tokens ("It was not | immediately clear whether … go ahead. Ann Lee, …, said").
+  if (!startsSentence(d, e.first)) {
+    let end = e.first + 1;
+    while (end <= e.last && !sentenceEndBefore(d, end)) end++;
+    if (end <= e.last) {
+      let s = e.first - 1;
+      while (s > e.first - REACH && !startsSentence(d, s)) s--;
+      if (startsSentence(d, s)) e.first = s;
+    }
+  }
 }
+
+/**
+ * Token t starts a sentence: the text's first token, one after a sentence
+ * end or paragraph break that no abbreviation or initial makes ("Mr.",
+ * "W."; sentence-breaks.ts), or one a quotation opens (Truman said, "I am
+ * happy to report …").
+ */
+function startsSentence(d: PreparedDoc, t: number): boolean {
+  if (t <= 0) return t === 0;
+  if ((d.flags[t]! & BREAK) !== 0) return sentenceEndBefore(d, t);
+  return hasMark(d, t - 1, t) && markInGapBefore(d, t, OPEN, '', opensQuotation);
+}
+
+/** A sentence end or paragraph break stands before token t (t > 0), not one an abbreviation or initial makes. */
+function sentenceEndBefore(d: PreparedDoc, t: number): boolean {
+  return (d.flags[t]! & BREAK) !== 0 && !isAbbreviation(d.surface[d.type[t - 1]!]!);
+}
+
+/** `c` is a quotation mark, not a bracket (markInGapBefore's pairs, the first argument unused). */
+const opensQuotation = (_: string, c: string): boolean => isQuotationMark(c);
 
 /** Clause punctuation (or a line break) after a word. */
 const CLAUSE_END = /^[\s"'”’»“‘«›)\]）」』》]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;

@@ -74,7 +74,7 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
 }
 
 /** A known abbreviation (ABBREVIATIONS), or one capital letter: an initial ("George W. Bush", "U.S."). */
-function isAbbreviation(w: string): boolean {
+export function isAbbreviation(w: string): boolean {
   return ABBREVIATIONS.has(w) || (w.length === 1 && UPPER.test(w));
 }
 

@@ -1,6 +1,6 @@
 /** quote-marks: a mark's role from the text around it, and which marks close which. */
 import { describe, expect, it } from 'vitest';
-import { CLOSE, OPEN, closes, markRole } from '../../src/reuse/quote-marks.ts';
+import { CLOSE, OPEN, closes, isQuotationMark, markRole } from '../../src/reuse/quote-marks.ts';
 
 /** The roles of the marks `marks` in `text`, in order, as 'o' and 'c'. */
 function roles(text: string, marks: string): string {
@@ -47,5 +47,12 @@ describe('closes', () => {
     expect(closes('«', '»')).toBe(true);
     expect(closes('‚', '‘')).toBe(true);
     expect(closes('(', ']')).toBe(false);
+  });
+});
+
+describe('isQuotationMark', () => {
+  it('tells quotation marks from brackets', () => {
+    expect([...'"“„»«「'].every(isQuotationMark)).toBe(true);
+    expect([...'([{（'].some(isQuotationMark)).toBe(false);
   });
 });

@@ -112,6 +112,19 @@ describe('readableExtent', () => {
     expect(readable('We abandon the old zero-sum game now. That is all.', 'abandon', 'game')).toBe('abandon the old zero-sum game');
   });
 
+  it('starts a member that runs across a sentence end where its sentence starts, when that is within 3 words', () => {
+    // Two stock sentences that follow each other: the member started inside the first.
+    expect(readable('The port grew. It was not immediately clear whether the plan would go ahead. Ann Lee, the head of the council, said so.', 'immediately', 'council'))
+      .toBe('It was not immediately clear whether the plan would go ahead. Ann Lee, the head of the council');
+    // An opening quotation mark starts a sentence; "Mr." and an initial end none.
+    expect(readable('Then Truman said, "I am happy to report that the state of the Union is good. Our Nation is strong." He left.', 'happy', 'strong'))
+      .toBe('I am happy to report that the state of the Union is good. Our Nation is strong');
+    expect(readable('We thank Mr. Smith for the harbour wall. The town rebuilt it twice.', 'Smith', 'rebuilt')).toBe('We thank Mr. Smith for the harbour wall. The town rebuilt');
+    // Further in, or inside one sentence, the start stays.
+    expect(readable('The old council of the harbour town said yesterday that it was not clear. Ann Lee said so.', 'yesterday', 'Lee')).toBe('yesterday that it was not clear. Ann Lee');
+    expect(readable('The port grew. It was not immediately clear whether the plan would go ahead, they said.', 'immediately', 'ahead')).toBe('immediately clear whether the plan would go ahead');
+  });
+
   it('leaves Chinese text as it is', () => {
     const text = '他说，各国应该携手构建网络空间命运共同体，共享发展成果。';
     const d = prepared([text]).docs[0]!;
