@@ -10,7 +10,7 @@
 import { LANGUAGES } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
-import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
+import { cutAtBreaks, findInFrames, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, rereadMembers, type MemberColumns } from './family-members.ts';
 import { findTransposed, mergeTransposed } from './transposed.ts';
 import { radixOrder } from './radix-sort.ts';
@@ -122,12 +122,15 @@ export function buildFamilies(found: readonly Formula[], prepared: readonly Prep
   // Links move to the formula each was joined or folded into.
   for (let f = 0; f < foldedInto.length; f++) if (transposedInto[f]! >= 0) foldedInto[f] = transposedInto[f]!;
   const { contains, partOf } = settleLinks(formulas, foldedInto, members, options.formulaContainsShare);
+  // A formula's occurrences inside its frames' members, where the frame alone held them.
+  const whole = findInFrames(merged, partOf, members, prepared);
+  if (whole !== merged) members = rereadMembers(members, whole, changedIn(merged, whole), isFamily, prepared);
   const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length), ids: idUnits(prepared) };
-  const built = new Array<Family | null>(merged.length);
-  for (let i = 0; i < merged.length; i++) built[i] = toFamily(merged[i]!, i, ctx);
+  const built = new Array<Family | null>(whole.length);
+  for (let i = 0; i < whole.length; i++) built[i] = toFamily(whole[i]!, i, ctx);
   // (By index, not for…of: these loops run once a call, where an iterator
   // allocates a result per element.)
-  for (let i = 0; i < merged.length; i++) {
+  for (let i = 0; i < whole.length; i++) {
     const fam = built[i];
     if (!fam) continue;
     const inner = contains[i]!;

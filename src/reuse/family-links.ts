@@ -25,6 +25,10 @@
  *   of thirteen addresses); a member lies inside when `HELD` of its tokens
  *   do. A link the formula stages drew between formulas that, as read,
  *   do not overlap so is dropped.
+ * - A formula holds its occurrences inside the members of the frames that
+ *   contain it, also where only the frame's alignments reached them
+ *   (`findInFrames`): its first occurrence and its documents are the
+ *   formula's, wherever it is said.
  */
 import type { Formula, Occurrence } from './formulas.ts';
 import { combine } from './fragments.ts';
@@ -263,4 +267,116 @@ export function holdsShare(m: MemberColumns, frame: number, inner: number): numb
   let heldCount = 0;
   for (let k = 0; k < held.length; k++) heldCount += held[k]!;
   return Math.max(holding / (f1 - f0), heldCount / (g1 - g0));
+}
+
+/**
+ * Each formula's occurrences inside the members of the frames it is
+ * `partOf` (settled: `partOf[g]`), where it has none yet: the alignments
+ * that make a frame take a formula's words into the frame's occurrence,
+ * so a document that says the formula only inside the frame was counted
+ * under the frame alone ("L’État paiera, quoi qu’il en coûte. Aucune
+ * entreprise ne sera livrée au risque de faillite" in the speech that
+ * first said "Aucune entreprise …": the formula's first occurrence was a
+ * later article's). Inside each frame member, the formula's wordings (its
+ * members' readable extents, one per token class) are looked for by
+ * stems, the longest at a token first; a match overlapping one of the
+ * formula's members is none. Found occurrences join the formula with no
+ * passage (their core is all of them, as a frequent phrase's copy). Cost:
+ * each frame member's tokens once per formula it contains, each token
+ * checked against the wordings that start with its stem. Returns
+ * `formulas` itself when nothing is found.
+ */
+export function findInFrames(formulas: readonly Formula[], partOf: readonly (readonly number[])[], m: MemberColumns, prepared: readonly PreparedDoc[]): readonly Formula[] {
+  let out: Formula[] | null = null;
+  const byFirstStem = new Map<number, number[]>();
+  for (let g = 0; g < formulas.length; g++) {
+    const frames = partOf[g]!;
+    const g0 = m.base[g]!;
+    const g1 = m.base[g + 1]!;
+    if (frames.length === 0 || g1 === g0) continue;
+    // The formula's wordings: one member per token class, by first stem.
+    byFirstStem.clear();
+    const classes = new Set<number>();
+    for (let y = g0; y < g1; y++) {
+      if (classes.has(m.tokens[y]!)) continue;
+      classes.add(m.tokens[y]!);
+      const s = stemAt(prepared[m.doc[y]!]!, m.readFirst[y]!);
+      const list = byFirstStem.get(s);
+      if (list) list.push(y);
+      else byFirstStem.set(s, [y]);
+    }
+    const found: Occurrence[] = [];
+    for (let k = 0; k < frames.length; k++) {
+      const frame = frames[k]!;
+      let y = g0;
+      for (let x = m.base[frame]!; x < m.base[frame + 1]!; x++) {
+        const doc = m.doc[x]!;
+        while (y < g1 && m.doc[y]! < doc) y++;
+        const d = prepared[doc]!;
+        const end = m.readLast[x]!;
+        for (let t = m.readFirst[x]!; t <= end; t++) {
+          const starting = byFirstStem.get(stemAt(d, t));
+          if (starting === undefined) continue;
+          let last = -1;
+          for (let i = 0; i < starting.length; i++) {
+            const p = starting[i]!;
+            const len = m.readLast[p]! - m.readFirst[p]!;
+            if (t + len > end || t + len <= last || !sameStems(prepared[m.doc[p]!]!, m.readFirst[p]!, d, t, len)) continue;
+            last = t + len;
+          }
+          if (last < 0 || overlapsMember(m, y, g1, doc, t, last)) continue;
+          found.push({ doc, first: t, last, links: 0 });
+          t = last;
+        }
+      }
+    }
+    if (found.length === 0) continue;
+    out ??= formulas.slice();
+    out[g] = withOccurrences(formulas[g]!, apart(found));
+  }
+  return out ?? formulas;
+}
+
+const stemAt = (d: PreparedDoc, t: number): number => d.corpus.typeStem[d.type[t]!]!;
+
+/** Tokens [a, a + len] of `da` and [b, b + len] of `db` have the same stems. */
+function sameStems(da: PreparedDoc, a: number, db: PreparedDoc, b: number, len: number): boolean {
+  for (let k = 0; k <= len; k++) if (stemAt(da, a + k) !== stemAt(db, b + k)) return false;
+  return true;
+}
+
+/** [first, last] of `doc` overlaps one of the members [y, end) (sorted by document, from `doc`'s first). */
+function overlapsMember(m: MemberColumns, y: number, end: number, doc: number, first: number, last: number): boolean {
+  for (; y < end && m.doc[y] === doc; y++) if (m.readFirst[y]! <= last && first <= m.readLast[y]!) return true;
+  return false;
+}
+
+/** `found` by document and first token, less each that overlaps the one before (two frames' members may hold the same words). */
+function apart(found: Occurrence[]): Occurrence[] {
+  found.sort((a, b) => a.doc - b.doc || a.first - b.first);
+  const kept: Occurrence[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const o = found[k]!;
+    const prev = kept[kept.length - 1];
+    if (prev === undefined || prev.doc !== o.doc || prev.last < o.first) kept.push(o);
+  }
+  return kept;
+}
+
+/** `f` with `added` among its occurrences (sorted by document, then first token); theirs is an all-1 core mask. */
+function withOccurrences(f: Formula, added: readonly Occurrence[]): Formula {
+  const n = f.occurrences.length;
+  const all = f.occurrences.concat(added);
+  const order = all.map((_, k) => k).sort((x, y) => all[x]!.doc - all[y]!.doc || all[x]!.first - all[y]!.first);
+  const { passages, coreMask, contains, partOf } = f;
+  return {
+    occurrences: order.map((k) => all[k]!),
+    passages,
+    coreMask: (k) => {
+      const j = order[k]!;
+      return j < n ? coreMask(j) : new Uint8Array(all[j]!.last - all[j]!.first + 1).fill(1);
+    },
+    contains,
+    partOf,
+  };
 }

@@ -71,6 +71,43 @@ describe('buildFamilies (through detectReuse)', () => {
   });
 });
 
+describe('a formula said inside a frame (through detectReuse)', () => {
+  // The speech says the formula only inside a longer passage that the
+  // tribune shares with it (the frame); the analysis rewords the formula and
+  // reorders the rest, so it is aligned with the tribune alone.
+  const day = (v: string) => ({ value: v, precision: 'day' as const, approximate: false });
+  const FR: ReuseInput[] = [
+    { id: 'speech', date: day('2020-03-16'), text: 'Nous sommes en guerre, en guerre sanitaire. L’État paiera, quoi qu’il en coûte. Aucune entreprise ne sera livrée au risque de faillite.' },
+    { id: 'tribune', date: day('2021-08-30'), text: "Le « quoi qu’il en coûte » touche à sa fin. L'État a payé, quoi qu'il en coûtait. Aucune entreprise ne sera livrée au risque de faillite, promettait-on." },
+    { id: 'analysis', date: day('2022-01-10'), text: "La fin du quoi qu'il en coûte : l’État paiera encore, mais moins. Aucune entreprise ne serait livrée au risque de faillite, disait le président en 2020." },
+  ];
+  const { families } = detectReuse(FR);
+  const formula = families.find((x) => x.label.startsWith('Aucune'))!;
+  const frame = families.find((x) => x.contains.includes(formula?.id ?? ''))!;
+
+  it("counts the formula's occurrence inside the frame's member: its first occurrence is the earlier document", () => {
+    expect(frame.members.map((m) => m.doc)).toContain('speech');
+    expect(formula.spread.first?.doc).toBe('speech');
+    expect(formula.documents).toBe(3);
+    const inSpeech = formula.members.find((m) => m.doc === 'speech')!;
+    expect(FR[0]!.text.slice(inSpeech.start, inSpeech.end)).toBe('Aucune entreprise ne sera livrée au risque de faillite');
+    expect(formula.variants.reduce((n, v) => n + v.count, 0)).toBe(formula.members.length);
+  });
+
+  it('adds no member where the formula already has one, and the link still holds', () => {
+    for (const f of families) {
+      const docs = f.members.map((m) => m.doc);
+      for (let i = 1; i < f.members.length; i++) if (docs[i] === docs[i - 1]) expect(f.members[i]!.start).toBeGreaterThanOrEqual(f.members[i - 1]!.end);
+    }
+    expect(formula.partOf).toContain(frame.id);
+  });
+
+  it('finds the same whatever order the documents come in', () => {
+    expect(detectReuse([...FR].reverse()).families).toEqual(families);
+    expect(detectReuse([FR[1]!, FR[2]!, FR[0]!]).families).toEqual(families);
+  });
+});
+
 describe('rankFamilies', () => {
   const fam = (label: string, over: Partial<Family> = {}, outlets = 1, years = 1): Family => ({
     id: label,

@@ -5,7 +5,7 @@
  * members, as read, lie inside one another.
  */
 import { describe, expect, it } from 'vitest';
-import { cutAtBreaks, foldFamilies, mergeFolded, settleLinks } from '../../src/reuse/family-links.ts';
+import { cutAtBreaks, findInFrames, foldFamilies, mergeFolded, settleLinks } from '../../src/reuse/family-links.ts';
 import { sentenceBreaks } from '../../src/reuse/sentence-breaks.ts';
 import { readMembers } from '../../src/reuse/family-members.ts';
 import type { Formula, Occurrence } from '../../src/reuse/formulas.ts';
@@ -114,5 +114,41 @@ describe('cutAtBreaks', () => {
   it('leaves a family alone where half or more of the versions cross (a quoted paragraph)', () => {
     const formulas = one([at(0, 1, 7), at(3, 0, 10)]);
     expect(cutAtBreaks(formulas, read(formulas), more, breaks)).toBe(formulas);
+  });
+});
+
+describe('findInFrames', () => {
+  // Formula 1, "clean rivers for future generations" (tokens 3–7), in
+  // documents 1 and 2; formula 0, a frame around it, in documents 0 and 1;
+  // formula 2, another frame, in document 0 (a token longer) and document 4.
+  const formulas = [
+    formulaOf([at(0, 1, 7), at(1, 1, 7)], [0], { contains: [1] }),
+    formulaOf([at(1, 3, 7), at(2, 3, 7)], [1], { partOf: [0, 2] }),
+    formulaOf([at(0, 1, 8), at(4, 3, 5)], [2], { contains: [1] }),
+  ];
+  const m = all(formulas);
+  const partOf = [[], [0, 2], []];
+
+  it("adds the formula's occurrence inside a frame's member where it had none, once though two frames hold it", () => {
+    const found = findInFrames(formulas, partOf, m, docs);
+    expect(found[1]!.occurrences.map((o) => [o.doc, o.first, o.last])).toEqual([[0, 3, 7], [1, 3, 7], [2, 3, 7]]);
+    // The found occurrence's core is all of it; the others keep theirs.
+    expect(Array.from(found[1]!.coreMask(0))).toEqual([1, 1, 1, 1, 1]);
+    expect(found[1]!.coreMask(1)).toEqual(formulas[1]!.coreMask(0));
+    expect(found[1]!.passages).toEqual([1]);
+    expect(found[0]).toBe(formulas[0]);
+    expect(found[2]).toBe(formulas[2]);
+  });
+
+  it('finds a wording by stems at its own extent, and nothing where the frame member does not hold it', () => {
+    // Document 3 says "guard clean rivers for future generations": the formula's words stand there too.
+    const withGuard = [formulas[0]!, formulas[1]!, formulaOf([at(3, 1, 7), at(4, 0, 5)], [2], { contains: [1] })];
+    const found = findInFrames(withGuard, [[], [2], []], all(withGuard), docs);
+    expect(found[1]!.occurrences.map((o) => [o.doc, o.first, o.last])).toEqual([[1, 3, 7], [2, 3, 7], [3, 3, 7]]);
+  });
+
+  it('returns the formulas themselves when every frame member already holds the formula', () => {
+    const held = [formulas[0]!, formulaOf([at(0, 3, 7), at(1, 3, 7)], [1], { partOf: [0] })];
+    expect(findInFrames(held, [[], [0]], all(held), docs)).toBe(held);
   });
 });
