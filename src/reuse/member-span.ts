@@ -16,13 +16,16 @@ const isGuillemetSpace = (c: number): boolean => c === 32 || c === 0xa0 || c ===
 const isGuillemet = (c: number): boolean => c === 0xab || c === 0xbb;
 /** The space at `i` is French typography's, before a guillemet or the punctuation spaced before one ("Vive la France ! »"). */
 const spacedFrench = (text: string, i: number): boolean => i + 1 < text.length && /[«»!?;:]/.test(text.charAt(i + 1));
+/** A mark that is part of the word it is glued to: a path's or URL's "/" or "~", "#", "@", "$", a leading "." (".bashrc"). */
+const GLUED = /[/\\~#@$.]/;
 
 /**
  * Tokens [first, last] of a document as a span of its text, taking the
  * closing mark right after it (or after the punctuation right after it)
  * when the span opens one it does not close ("World Internet Conference
- * (WIC)", not "… (WIC"), and the opening mark right before it when the
- * span closes one it does not open.
+ * (WIC)", not "… (WIC"; "<http://www.gnu.org/licenses/>", past the path's
+ * "/"), and the opening mark right before it when the span closes one it
+ * does not open; and a mark glued to its first word ("/usr/share").
  */
 export function spanOf(d: PreparedDoc, first: number, last: number): Span {
   let start = d.start[first]!;
@@ -35,9 +38,11 @@ export function spanOf(d: PreparedDoc, first: number, last: number): Span {
   const next = end < text.length ? text.charCodeAt(end) : 0;
   if (next > 32 || (isGuillemetSpace(next) && spacedFrench(text, end))) {
     let at = end;
-    while (at < end + 4 && (/[.,;:!?]/.test(text.charAt(at)) || (isGuillemetSpace(text.charCodeAt(at)) && spacedFrench(text, at)))) at++;
+    while (at < end + 4 && (/[.,;:!?/]/.test(text.charAt(at)) || (isGuillemetSpace(text.charCodeAt(at)) && spacedFrench(text, at)))) at++;
     if (at < text.length && MARK_CODES.has(text.charCodeAt(at)) && markRole(text, at) === CLOSE && unclosed(text, start, end, text.charAt(at))) end = at + 1;
   }
+  // A mark glued to the first word, with a space, the text's start or an opening mark before it ("/usr/share").
+  if (start > 0 && GLUED.test(text.charAt(start - 1)) && (start === 1 || text.charCodeAt(start - 2) <= 32 || markRole(text, start - 2) === OPEN)) start--;
   let before = start - 1;
   if (before > 0 && isGuillemetSpace(text.charCodeAt(before)) && isGuillemet(text.charCodeAt(before - 1))) before--;
   const prev = before >= 0 ? text.charCodeAt(before) : 0;

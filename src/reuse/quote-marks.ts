@@ -38,6 +38,8 @@ const PAIRS: Readonly<Record<string, string>> = {
   '”': '”',
   '‹': '›',
   '›': '‹›',
+  '<': '>',
+  '`': "`'´",
 };
 /** Opening marks by closing mark. */
 const OPENERS: Readonly<Record<string, string>> = (() => {
@@ -50,8 +52,21 @@ const USUAL: Readonly<Record<string, number>> = { '"': CLOSE, '“': OPEN, '‘'
 /** Marks with one role. */
 const FIXED: Readonly<Record<string, number>> = { '(': OPEN, '[': OPEN, '{': OPEN, '（': OPEN, '「': OPEN, '『': OPEN, '《': OPEN, '„': OPEN, '‚': OPEN, ')': CLOSE, ']': CLOSE, '}': CLOSE, '）': CLOSE, '」': CLOSE, '』': CLOSE, '》': CLOSE, '’': CLOSE };
 
+/**
+ * Marks of plain-text and software writing, a mark only where they touch a
+ * word on their inner side: < opens before a word and > closes after one
+ * ("<http://www.gnu.org/licenses/>"; not "a < b", "->", "> quoted"), the
+ * backtick opens after a space or an opening mark as the straight quote
+ * does and closes otherwise (Markdown's `…`), and ' and ´ close after a
+ * word (the old "`GPL-3'" quoting). A ' or ´ that closes no backtick is
+ * an apostrophe ("the students' union"), as ’ is.
+ */
+const PLAIN = '<>`\'´';
+/** Closing marks that are also apostrophes: one that closes nothing is ignored by the callers. */
+export const APOSTROPHES = "’'´";
+
 /** Every mark, as code units: most text is none, and is read without a lookup. */
-export const MARK_CODES: ReadonlySet<number> = new Set([...Object.keys(USUAL), ...Object.keys(FIXED)].map((c) => c.charCodeAt(0)));
+export const MARK_CODES: ReadonlySet<number> = new Set([...Object.keys(USUAL), ...Object.keys(FIXED), ...PLAIN].map((c) => c.charCodeAt(0)));
 
 /** Before a straight quote that opens (the old rule, kept: English text is full of them). */
 const STRAIGHT_OPENS_AFTER = /[\s([{\u2014-]/;
@@ -77,9 +92,10 @@ export function markRole(text: string, i: number): number {
   const fixed = FIXED[c];
   if (fixed !== undefined) return fixed;
   const usual = USUAL[c];
-  if (usual === undefined) return 0;
+  if (usual === undefined && !PLAIN.includes(c)) return 0;
   const before = i > 0 ? text.charAt(i - 1) : '';
   const after = i + 1 < text.length ? text.charAt(i + 1) : '';
+  if (usual === undefined) return plainRole(c, before, after);
   if (c === '"') return STRAIGHT_OPENS_AFTER.test(before) && after !== '' && !/\s/.test(after) ? OPEN : CLOSE;
   const l = leftSide(before);
   const r = rightSide(after);
@@ -94,6 +110,16 @@ export function markRole(text: string, i: number): number {
 /** `c` is a quotation mark (not a bracket). */
 export function isQuotationMark(c: string): boolean {
   return c.length === 1 && '"“”„‘’‚«»‹›「」『』'.includes(c);
+}
+
+/** The role of one of `PLAIN`'s marks between `before` and `after` (see there). */
+function plainRole(c: string, before: string, after: string): number {
+  const wordAfter = after !== '' && !/\s/.test(after);
+  const wordBefore = before !== '' && !/\s/.test(before);
+  if (c === '<') return wordAfter ? OPEN : 0;
+  if (c === '>') return wordBefore && !/[-=<>]/.test(before) ? CLOSE : 0;
+  if (c === '`') return STRAIGHT_OPENS_AFTER.test(before) || before === '' || FIXED[before] === OPEN ? (wordAfter ? OPEN : 0) : CLOSE;
+  return wordBefore ? CLOSE : 0;
 }
 
 /** `closer` closes a quotation or bracket `opener` opens. */

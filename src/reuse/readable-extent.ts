@@ -63,7 +63,7 @@
 import { LANGUAGES, openersOf } from '../text/function-words.ts';
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
-import { CLOSE, MARK_CODES, OPEN, closes, isQuotationMark, markRole } from './quote-marks.ts';
+import { APOSTROPHES, CLOSE, MARK_CODES, OPEN, closes, isQuotationMark, markRole } from './quote-marks.ts';
 import { isAbbreviation } from './sentence-breaks.ts';
 
 /** Most openers the start moves back over. */
@@ -164,7 +164,6 @@ function cut(d: PreparedDoc, e: Extent, first: number, last: number): void {
 /** MARK_CODES below 0x80, as a table: most of a span's code units are ASCII letters and spaces. */
 const ASCII_MARK = Uint8Array.from({ length: 0x80 }, (_, c) => (MARK_CODES.has(c) ? 1 : 0));
 const NONE = { open: [], stray: [], apostrophes: [] };
-const APOSTROPHE = '\u2019';
 
 /** A quotation mark or bracket stands between tokens first and last. */
 function hasMark(d: PreparedDoc, first: number, last: number): boolean {
@@ -220,7 +219,7 @@ function unbalanced(d: PreparedDoc, first: number, last: number): { open: Array<
         let k = open.length - 1;
         while (k >= 0 && !closes(open[k]![1], c)) k--;
         if (k >= 0) open.splice(k, 1);
-        else (c === APOSTROPHE ? apostrophes : stray).push([t, c]);
+        else (APOSTROPHES.includes(c) ? apostrophes : stray).push([t, c]);
       }
     }
   }
@@ -294,8 +293,8 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
     if (from >= 0 && stray.length === 1) e.first = from;
     else keepLargerPiece(d, e, at);
   } else if (apostrophes.length > 0) {
-    // A ’ that closes a ‘ close before the span is a quotation's end; else an apostrophe, left.
-    const from = openingBefore(d, e.first, APOSTROPHE);
+    // A ’ (' ´) that closes a ‘ (`) close before the span is a quotation's end; else an apostrophe, left.
+    const from = openingBefore(d, e.first, apostrophes[apostrophes.length - 1]![1]);
     if (from >= 0) e.first = from;
   }
   // A verb whose object was cut off: "<function word> to <verb> | <determiner>".
@@ -349,7 +348,7 @@ function sentenceEndBefore(d: PreparedDoc, t: number): boolean {
 const opensQuotation = (_: string, c: string): boolean => isQuotationMark(c);
 
 /** Clause punctuation (or a line break) after a word. */
-const CLAUSE_END = /^[\s"'”’»“‘«›)\]）」』》]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;
+const CLAUSE_END = /^[\s"'”’»“‘«›>´)\]）」』》]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;
 
 /** Token t ends its clause: the text ends after it, or clause punctuation or a line break follows it. */
 function endsClause(d: PreparedDoc, t: number): boolean {

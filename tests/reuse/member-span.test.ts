@@ -60,4 +60,17 @@ describe('spanOf', () => {
     expect(textOf(docs[0]!, 'conference', 'WIC')).toBe('conference (WIC)');
     expect(textOf(docs[0]!, 'met', 'in')).toBe('met in');
   });
+
+  it("takes a path's leading / and a URL's closing > past its last /", () => {
+    const { docs } = prepared(['If not, see <http://www.gnu.org/licenses/>. The text is in /usr/share/common-licenses/GPL-2 on Debian.']);
+    expect(textOf(docs[0]!, 'usr', 'common')).toBe('/usr/share/common');
+    expect(textOf(docs[0]!, 'see', 'licenses')).toBe('see <http://www.gnu.org/licenses/>');
+  });
+
+  it('takes the closing quote of `…\' and `…´, and leaves an apostrophe', () => {
+    const { docs } = prepared(["Er steht in `/usr/share/doc´ dort. It is in `/usr/share/common-licenses/GPL-3'. The students' union met."]);
+    expect(textOf(docs[0]!, 'in', 'doc')).toBe('in `/usr/share/doc´');
+    expect(textOf(docs[0]!, 'is', '3')).toBe("is in `/usr/share/common-licenses/GPL-3'");
+    expect(textOf(docs[0]!, 'The', 'students')).toBe('The students');
+  });
 });

@@ -37,6 +37,22 @@ describe('markRole', () => {
   });
 });
 
+describe('the marks of plain text and software', () => {
+  it('reads < > only against a word, a backtick as the straight quote, and \' ´ as closers', () => {
+    expect(roles('see <http://www.gnu.org/licenses/>.', '<>')).toBe('oc');
+    expect(roles('if a < b then c -> d and x => y', '<>')).toBe('???');
+    expect(roles('> quoted line', '>')).toBe('?');
+    expect(roles("found in `/usr/share/common-licenses/GPL-3'.", "`'")).toBe('oc');
+    expect(roles('run `make check` first', '`')).toBe('oc');
+    expect(roles('siehe `/usr/share/doc´ dort', '`´')).toBe('oc');
+    expect(closes('<', '>')).toBe(true);
+    expect(closes('`', "'")).toBe(true);
+    expect(closes('`', '´')).toBe(true);
+    expect(closes('`', '`')).toBe(true);
+    expect(closes("'", '`')).toBe(false);
+  });
+});
+
 describe('closes', () => {
   it('pairs each opening mark with the marks that close it', () => {
     expect(closes('„', '“')).toBe(true);
