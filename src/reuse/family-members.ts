@@ -15,7 +15,7 @@ import type { Formula } from './formulas.ts';
 import { spanOf } from './member-span.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { radixOrder } from './radix-sort.ts';
-import { moveToReadable, type Extent } from './readable-extent.ts';
+import { clauseTail, moveToReadable, sentenceHead, takeTail, type Extent } from './readable-extent.ts';
 import type { Span } from './types.ts';
 
 /** Per occurrence of the formulas that are families; formula f's are [base[f], base[f + 1]), in its own order. */
@@ -78,8 +78,10 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   }
   let order = radixOrder(c.first, n);
   order = radixOrder(c.doc, n, order);
-  const byTokens = new FirstOf();
-  const nextClass = new Int32Array(n);
+  // Each member's readable extent, and how far its sentence's start and its
+  // clause's end are (readable-extent.ts: sentenceHead, clauseTail).
+  const head = new Int8Array(n);
+  const tail = new Int8Array(n);
   const scratch: Extent = { first: 0, last: 0 };
   for (let i = 0; i < n; i++) {
     const x = order[i]!;
@@ -91,10 +93,97 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
     moveToReadable(d, scratch);
     c.readFirst[x] = scratch.first;
     c.readLast[x] = scratch.last;
-    c.span[x] = spanOf(d, scratch.first, scratch.last);
+    head[x] = sentenceHead(d, scratch);
+    tail[x] = clauseTail(d, scratch);
+  }
+  // Words to a clause's end that another formula's occurrence holds are not this one's to take.
+  const formulaOf = new Int32Array(n);
+  for (let f = 0; f < formulas.length; f++) formulaOf.fill(f, base[f]!, base[f + 1]!);
+  for (let i = 0; i < n; i++) {
+    const x = order[i]!;
+    if (tail[x]! > 0 && tailHeld(c, order, formulaOf, i, c.readLast[x]! + 1, c.readLast[x]! + tail[x]!)) tail[x] = -1;
+  }
+  moveEdgesByFamily(c, formulas.length, head, tail, prepared);
+  const byTokens = new FirstOf();
+  const nextClass = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = order[i]!;
+    const d = prepared[c.doc[x]!]!;
+    c.span[x] = spanOf(d, c.readFirst[x]!, c.readLast[x]!);
     c.tokens[x] = tokenClass(c, x, d, prepared, byTokens, nextClass);
   }
   return c;
+}
+
+/**
+ * A member of another formula than `order[i]`'s, in its document, that
+ * starts after it and holds one of the tokens [from, to] after its end (a
+ * frame around it, starting before it, holds its words too and does not count).
+ */
+function tailHeld(c: MemberColumns, order: Uint32Array, formulaOf: Int32Array, i: number, from: number, to: number): boolean {
+  const x = order[i]!;
+  const doc = c.doc[x];
+  for (let j = i + 1; j < order.length && c.doc[order[j]!] === doc && c.first[order[j]!]! <= to; j++) {
+    const y = order[j]!;
+    if (formulaOf[y] !== formulaOf[x] && c.first[y]! > c.first[x]! && c.last[y]! >= from) return true;
+  }
+  return false;
+}
+
+/**
+ * A family whose members mostly (more than half) start within a few words
+ * of their sentence's start, more than half of them after the same words,
+ * moves the starts of those near it there: a reader quotes "We must never
+ * forget…", not "must never forget…" (the core, built on content words,
+ * starts after "We"); words that differ from member to member ("Президент
+ * предложил | …", "Министр снова поддержал | …") are each document's own,
+ * not the formula's. Likewise a family whose members mostly end within a
+ * few words of their clause's end moves those ends there: the words a
+ * formula leaves its versions to fill ("eine Frage | des Überlebens.", "…
+ * | der Verantwortung.") are what its versions are compared on. Words
+ * where another formula's occurrence starts are that formula's: a member
+ * whose clause ends past one is not near its end.
+ */
+function moveEdgesByFamily(c: MemberColumns, formulas: number, head: Int8Array, tail: Int8Array, prepared: readonly PreparedDoc[]): void {
+  const scratch: Extent = { first: 0, last: 0 };
+  const heads = new Map<string, number>();
+  for (let f = 0; f < formulas; f++) {
+    const from = c.base[f]!;
+    const to = c.base[f + 1]!;
+    let near = 0;
+    let same = 0;
+    let tails = 0;
+    heads.clear();
+    for (let x = from; x < to; x++) {
+      if (head[x]! >= 0) near++;
+      if (tail[x]! >= 0) tails++;
+      if (head[x]! > 0) {
+        const key = headKey(prepared[c.doc[x]!]!, c.readFirst[x]!, head[x]!);
+        const n = (heads.get(key) ?? 0) + 1;
+        heads.set(key, n);
+        if (n > same) same = n;
+      }
+    }
+    const moveHeads = 2 * near > to - from && 2 * same > to - from;
+    const moveTails = 2 * tails > to - from;
+    if (!moveHeads && !moveTails) continue;
+    for (let x = from; x < to; x++) {
+      if (moveHeads && head[x]! > 0) c.readFirst[x] = c.readFirst[x]! - head[x]!;
+      if (moveTails && tail[x]! > 0) {
+        scratch.first = c.readFirst[x]!;
+        scratch.last = c.readLast[x]!;
+        takeTail(prepared[c.doc[x]!]!, scratch, tail[x]!);
+        c.readLast[x] = scratch.last;
+      }
+    }
+  }
+}
+
+/** The stems of the `k` words before token `first`, as a key. */
+function headKey(d: PreparedDoc, first: number, k: number): string {
+  let key = '';
+  for (let t = first - k; t < first; t++) key += `${d.corpus.typeStem[d.type[t]!]},`;
+  return key;
 }
 
 /**

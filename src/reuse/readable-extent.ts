@@ -55,13 +55,23 @@
  *   language (function-words.ts), so a label quotes the phrase whole where
  *   the core, built on content words, starts after it.
  *
+ * Before them all, list furniture inside the extent (a list item's number
+ * at a line's start, "3. Neither the name", or a line holding only ".",
+ * a blank line in a Debian control field) cuts it, keeping the piece with
+ * more content words.
+ *
+ * Two more moves are the family's to make (family-members.ts), since one
+ * member alone cannot tell the formula's words from its document's:
+ * `sentenceHead` (how far back its sentence starts) and `clauseTail` (how
+ * far on its clause ends), with `takeTail`.
+ *
  * A cut is made only when at least `MIN_CONTENT` content words remain.
  * The rules read the text's characters and the tokens' content flags; the
  * word lists ("to", determiners, conjunctions) are English, and a text without them,
  * case or hyphens (Chinese) is left as it is.
  */
 import { LANGUAGES, openersOf } from '../text/function-words.ts';
-import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
+import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 import { APOSTROPHES, CLOSE, MARK_CODES, OPEN, closes, isQuotationMark, markRole } from './quote-marks.ts';
 import { isAbbreviation } from './sentence-breaks.ts';
@@ -74,6 +84,10 @@ const REACH = 3;
 const QUOTE_REACH = 8;
 /** Languages whose clauses end on their verbs (LANGUAGES indices): German, Dutch. */
 const VERB_FINAL = new Set([LANGUAGES.indexOf('de'), LANGUAGES.indexOf('nl')]);
+/** Farthest a member's start moves back to its sentence's start, when its family's do too (tokens). */
+export const HEAD_REACH = 3;
+/** Farthest a member's end moves out to its clause's end, when its family's do too (tokens). */
+export const TAIL_REACH = 3;
 /** Fewest content words a cut may leave. */
 const MIN_CONTENT = 2;
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
@@ -137,7 +151,7 @@ const capital = (d: PreparedDoc, t: number): boolean => {
  * any word is capitalised).
  */
 const nameGoesOn = (d: PreparedDoc, t: number): boolean =>
-  t > 1 && t < d.count && gapIs(d, t, SPACE) && capital(d, t) && capital(d, t - 1) && (d.flags[t - 1]! & BREAK) === 0;
+  t > 1 && t < d.count && plainGap(d, t) && capital(d, t) && capital(d, t - 1) && (d.flags[t - 1]! & BREAK) === 0;
 
 /** Token t, one space after the word before it, opens a verb's complement: a determiner or "to". */
 function opensComplement(d: PreparedDoc, t: number): boolean {
@@ -248,6 +262,14 @@ export function readableExtent<T extends Extent>(d: PreparedDoc, o: T): T {
  * object per member was 8 MB of young garbage at 8M words.)
  */
 export function moveToReadable(d: PreparedDoc, e: Extent): void {
+  // List furniture: the piece on one side of a list item's number or a lone "." line.
+  for (let t = e.first + 1; t <= e.last; t++) {
+    if ((d.flags[t]! & GAP_LINE) === 0) continue;
+    const after = afterListFurniture(d, t);
+    if (after < 0) continue;
+    if (contentIn(d, e.first, t - 1) >= contentIn(d, after, e.last)) cut(d, e, e.first, t - 1);
+    else cut(d, e, after, e.last);
+  }
   // Hyphenated compounds.
   for (let k = 0; k < REACH && e.last + 1 < d.count && hyphenBefore(d, e.last + 1); k++) e.last++;
   for (let k = 0; k < REACH && e.first > 0 && hyphenBefore(d, e.first); k++) e.first--;
@@ -350,6 +372,80 @@ const opensQuotation = (_: string, c: string): boolean => isQuotationMark(c);
 /** Clause punctuation (or a line break) after a word. */
 const CLAUSE_END = /^[\s"'”’»“‘«›>´)\]）」』》]*[,;:.!?\u2014\u2013\u3001\u3002\uff0c\uff1b\uff1a]|\n/;
 
+/** A line break, then a line holding only "." (a blank line in a Debian control field), then a line break. */
+const LONE_DOT_LINE = /\n[ \t]*\.[ \t]*\r?\n/;
+/** A line break and the line's indentation, at the end of a gap. */
+const LINE_START = /\n[ \t]*$/;
+/** What follows a list item's number: "." or ")" and a space. */
+const AFTER_NUMBER = /^[.)][ \t]/;
+const DIGITS = /^[0-9]{1,3}$/;
+
+/**
+ * Token t (after a line break) is where list furniture stands: the line
+ * before it holds only "." (t starts the next item's text: t returned), or
+ * t is the number of a list item at a line's start, "3. Neither the name"
+ * (t + 1 returned); else -1.
+ */
+function afterListFurniture(d: PreparedDoc, t: number): number {
+  const gap = gapBefore(d, t);
+  if (LONE_DOT_LINE.test(gap)) return t;
+  return t + 1 < d.count && LINE_START.test(gap) && DIGITS.test(d.surface[d.type[t]!]!) && AFTER_NUMBER.test(gapBefore(d, t + 1)) ? t + 1 : -1;
+}
+
+/** The gap before token t is white space inside a paragraph (a space, a wrapped line's break) or one hyphen, or the tokens touch (bigrams). */
+function plainGap(d: PreparedDoc, t: number): boolean {
+  if (t <= 0 || t >= d.count || (d.flags[t]! & GAP_PARAGRAPH) !== 0) return false;
+  const text = d.text;
+  const s = d.start[t]!;
+  const e = tokenEnd(d, t - 1);
+  if (s - e === 1 && hyphenBefore(d, t)) return true;
+  for (let i = e; i < s; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/**
+ * How many tokens before e.first its sentence starts (0: e.first starts it,
+ * or the text), reading back over at most `HEAD_REACH` words with nothing
+ * but white space between them; -1 if it starts farther back or past other
+ * punctuation ("Wir sagen klar: | Klimaschutz" starts a sentence, ": " is
+ * a sentence gap; "However, | freedom" is -1). A start moved there begins
+ * the sentence, never a phrase's middle ("of the …").
+ */
+export function sentenceHead(d: PreparedDoc, e: Extent): number {
+  for (let k = 0; ; k++) {
+    const t = e.first - k;
+    if (t <= 0 || (d.flags[t]! & BREAK) !== 0) return k;
+    if (k === HEAD_REACH || !plainGap(d, t)) return -1;
+  }
+}
+
+/**
+ * How many tokens after e.last its clause ends (0: e.last ends it), over at
+ * most `TAIL_REACH` words with nothing but white space or hyphens between
+ * them; -1 if farther.
+ */
+export function clauseTail(d: PreparedDoc, e: Extent): number {
+  for (let k = 0; ; k++) {
+    const t = e.last + k;
+    if (endsClause(d, t)) return k;
+    if (k === TAIL_REACH || !plainGap(d, t + 1)) return -1;
+  }
+}
+
+/**
+ * The end moved out over the `k` words to its clause's end (clauseTail)
+ * when they hold a content word, or in German or Dutch any word (a clause
+ * ends on its verbs): the slot a formula leaves its versions to fill ("eine
+ * Frage | des Überlebens.", "… | der sozialen Gerechtigkeit."). An English
+ * function word alone there ends a predicate or is an adverb ("game | now.").
+ */
+export function takeTail(d: PreparedDoc, e: Extent, k: number): void {
+  if (k > 0 && (VERB_FINAL.has(d.language) || contentIn(d, e.last + 1, e.last + k) > 0)) e.last += k;
+}
+
 /** Token t ends its clause: the text ends after it, or clause punctuation or a line break follows it. */
 function endsClause(d: PreparedDoc, t: number): boolean {
   return t + 1 === d.count || CLAUSE_END.test(gapAfter(d, t));
@@ -357,5 +453,5 @@ function endsClause(d: PreparedDoc, t: number): boolean {
 
 /** Token t - 1 opens a noun phrase in t's document's language and stands one space before t. */
 function opensPhraseAt(d: PreparedDoc, t: number): boolean {
-  return t > 0 && ((d.corpus.typeOpener[d.type[t - 1]!]! >> d.language) & 1) !== 0 && gapIs(d, t, SPACE);
+  return t > 0 && ((d.corpus.typeOpener[d.type[t - 1]!]! >> d.language) & 1) !== 0 && plainGap(d, t);
 }

@@ -89,7 +89,7 @@ describe('detectReuse', () => {
     expect(families).toHaveLength(1);
     const f = families[0]!;
     expect(f.documents).toBe(20);
-    expect(f.label).toBe('rights reserved by the publishing group and its licensors worldwide');
+    expect(f.label).toBe('All rights reserved by the publishing group and its licensors worldwide');
     // Linear, not all pairs: word-for-word copies share one passage with the representative.
     expect(passages.length).toBeLessThan(20);
     expect(f.boilerplate).toBe(false);
@@ -194,12 +194,13 @@ describe('families', () => {
     const { families } = detectReuse(docs);
     expect(families).toHaveLength(1);
     const f = families[0]!;
-    // Members are the formula's occurrences, trimmed of function words ("We will"); the
-    // label is the most common wording as written.
-    expect(f.label).toBe('protect the environment for future generations');
+    // Members are the formula's occurrences from their sentences' starts, which the
+    // core, built on content words, leaves out ("We will", shared by two of three);
+    // the label is the most common wording as written.
+    expect(f.label).toBe('We will protect the environment for future generations');
     expect(f.variants).toEqual([
-      { wording: 'protect the environment for future generations', text: 'protect the environment for future generations', count: 2 },
-      { wording: 'safeguard the environment for coming generations', text: 'safeguard the environment for coming generations', count: 1 },
+      { wording: 'we will protect the environment for future generations', text: 'We will protect the environment for future generations', count: 2 },
+      { wording: 'they pledged to safeguard the environment for coming generations', text: 'They pledged to safeguard the environment for coming generations', count: 1 },
     ]);
     expect(f.members.map((m) => m.doc)).toEqual(['p2', 'p1', 'p3']);
     expect(f.spread).toEqual({ first: { doc: 'p2', date: '2019-05-02' }, outlets: ['Courier', 'Herald'], years: ['2019', '2021'] });

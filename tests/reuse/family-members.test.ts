@@ -9,15 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { readMembers, rereadMembers } from '../../src/reuse/family-members.ts';
 import { spanOf } from '../../src/reuse/member-span.ts';
 import { readableExtent } from '../../src/reuse/readable-extent.ts';
+import type { PreparedDoc } from '../../src/reuse/prepare.ts';
 import { prepared } from './fixtures.ts';
 import { at, formulaOf } from './formula-fixtures.ts';
+import type { Formula } from '../../src/reuse/formulas.ts';
 
 
 describe('readMembers', () => {
   const { docs } = prepared([
-    'They abandon the old zero-sum game today.',
-    'Critics said the old zero-sum game is over.',
-    'We abandon the old zero-sum game now.',
+    'Yes, abandon the old zero-sum game in the whole wide region.',
+    'Critics, sadly, the old zero-sum game is not over in this region.',
+    'So, abandon the old zero-sum game now in the whole wide region.',
   ]);
   // Formulas 0 and 2 are families (two occurrences each); formula 1 is not.
   // Formula 0's first occurrence ends inside "zero-sum".
@@ -58,11 +60,49 @@ describe('readMembers', () => {
   });
 });
 
+describe('members moved to their sentence start and clause end by their family', () => {
+  /** The members' texts of formula f. */
+  const texts = (docs: readonly PreparedDoc[], formulas: Formula[], f: number): string[] => {
+    const m = readMembers(formulas, Uint8Array.from(formulas, () => 1), docs);
+    const out: string[] = [];
+    for (let x = m.base[f]!; x < m.base[f + 1]!; x++) out.push(docs[m.doc[x]!]!.text.slice(m.span[x]!.start, m.span[x]!.end));
+    return out;
+  };
+
+  it('moves the starts back to the sentence start when most members are near theirs, and leaves a lone one', () => {
+    const { docs } = prepared([
+      'The minister spoke. We must never forget that freedom of the press matters, she said.',
+      'Then: We must never forget that freedom of the press matters, he said.',
+      'Later, as he put it quite plainly, we must never forget that freedom of the press matters.',
+    ]);
+    // "must … matters" in each: documents 0 and 1 one word after their sentence's start, 2 far from it.
+    const f = formulaOf([at(0, 4, 12), at(1, 2, 10), at(2, 8, 16)]);
+    expect(texts(docs, [f], 0)).toEqual(['We must never forget that freedom of the press matters', 'We must never forget that freedom of the press matters', 'must never forget that freedom of the press matters']);
+    // With documents 0 and 2 only, one of two is near: no move.
+    const g = formulaOf([at(0, 4, 12), at(2, 8, 16)]);
+    expect(texts(docs, [g], 0)).toEqual(['must never forget that freedom of the press matters', 'must never forget that freedom of the press matters']);
+  });
+
+  it("moves the ends on over the words that fill the formula's slot, up to the clause end", () => {
+    const { docs } = prepared([
+      'Klimaschutz ist keine Frage des Geldes, sondern eine Frage des Überlebens. Deshalb handeln wir.',
+      'Klimaschutz ist keine Frage des Geldes, sondern eine Frage der sozialen Gerechtigkeit. Die Reichen zahlen.',
+      'Klimaschutz ist keine Frage des Geldes, sondern eine Frage des politischen Willens, sagte sie.',
+    ]);
+    const f = formulaOf([at(0, 0, 8), at(1, 0, 8), at(2, 0, 8)]);
+    expect(texts(docs, [f], 0).map((t) => t.slice('Klimaschutz ist keine Frage des Geldes, sondern eine Frage '.length))).toEqual([
+      'des Überlebens',
+      'der sozialen Gerechtigkeit',
+      'des politischen Willens',
+    ]);
+  });
+});
+
 describe('rereadMembers', () => {
   const { docs } = prepared([
-    'They abandon the old zero-sum game today.',
-    'Critics said the old zero-sum game is over.',
-    'We abandon the old zero-sum game now.',
+    'Yes, abandon the old zero-sum game in the whole wide region.',
+    'Critics, sadly, the old zero-sum game is not over in this region.',
+    'So, abandon the old zero-sum game now in the whole wide region.',
   ]);
   const before = [formulaOf([at(0, 3, 4), at(2, 3, 6)]), formulaOf([at(1, 3, 6), at(2, 1, 6)])];
   const after = [before[0]!, formulaOf([at(1, 3, 6), at(2, 3, 6)])];

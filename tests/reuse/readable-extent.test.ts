@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectReuse, type ReuseInput } from '../../src/reuse/index.ts';
 import type { PreparedDoc } from '../../src/reuse/prepare.ts';
-import { readableExtent } from '../../src/reuse/readable-extent.ts';
+import { clauseTail, readableExtent, sentenceHead, takeTail } from '../../src/reuse/readable-extent.ts';
 import { prepared } from './fixtures.ts';
 
 /** The text of `d`'s extent after readableExtent, the extent given as the words from `from` to `to` (first occurrences). */
@@ -125,6 +125,10 @@ describe('readableExtent', () => {
     expect(readable('The port grew. It was not immediately clear whether the plan would go ahead, they said.', 'immediately', 'ahead')).toBe('immediately clear whether the plan would go ahead');
   });
 
+  it('reads a name on across a wrapped line', () => {
+    expect(readable('the complete text of the GNU General Public\n License can be found here.', 'complete', 'Public')).toBe('the complete text of the GNU General Public\n License');
+  });
+
   it('leaves Chinese text as it is', () => {
     const text = '他说，各国应该携手构建网络空间命运共同体，共享发展成果。';
     const d = prepared([text]).docs[0]!;
@@ -144,5 +148,63 @@ describe('labels end where a reader would quote them', () => {
     expect(f.label).toMatch(/"winner takes all"$|winner-take-all$/);
     const text = (s: { doc: string; start: number; end: number }) => docs.find((x) => x.id === s.doc)!.text.slice(s.start, s.end);
     for (const m of f.members) expect(text(m)).not.toMatch(/"winner takes$|winner-take$/);
+  });
+});
+
+describe('list furniture', () => {
+  it('keeps the larger piece on one side of a list item number or a lone "." line', () => {
+    const bsd = ' 2. Redistributions in binary form must reproduce the copyright notice with the distribution.\n 3. Neither the name of the author may be used.';
+    expect(readable(bsd, 'Redistributions', 'name')).toBe('Redistributions in binary form must reproduce the copyright notice with the distribution');
+    const deb = ' Redistributions must keep the notice.\n .\n The name of the author may not be used to endorse or promote products derived from this software.';
+    expect(readable(deb, 'notice', 'software')).toBe('The name of the author may not be used to endorse or promote products derived from this software');
+    const de = '1. Die Freiheit der Presse ist unantastbar.\n2. Jeder hat das Recht.';
+    expect(readable(de, 'Freiheit', 'Recht')).toBe('Die Freiheit der Presse ist unantastbar');
+    // A number inside a line is no list item.
+    expect(readable('They met 3. times in the old harbour hall.', 'met', 'hall')).toBe('They met 3. times in the old harbour hall');
+  });
+});
+
+describe('sentenceHead, clauseTail, takeTail', () => {
+  /** [first, last] of the words from `from` to `to` (first occurrences) in `d`. */
+  const extent = (d: PreparedDoc, from: string, to: string) => {
+    const word = (t: number) => d.surface[d.type[t]!]!;
+    let first = 0;
+    while (word(first) !== from) first++;
+    let last = first;
+    while (word(last) !== to) last++;
+    return { first, last };
+  };
+  const doc = (text: string) => prepared([text]).docs[0]!;
+
+  it('counts the words back to the sentence start, over white space only', () => {
+    const en = doc('The minister spoke.\nWe must never forget that freedom\nof the press matters.');
+    expect(sentenceHead(en, extent(en, 'must', 'matters'))).toBe(1);
+    expect(sentenceHead(en, extent(en, 'We', 'matters'))).toBe(0);
+    const lic = doc('This program is distributed in the hope that it will be useful.');
+    expect(sentenceHead(lic, extent(lic, 'distributed', 'useful'))).toBe(3);
+    expect(sentenceHead(lic, extent(lic, 'hope', 'useful'))).toBe(-1);
+    // After a colon a sentence starts; across a comma the start is not read back.
+    const de = doc('Wir sagen klar: Klimaschutz ist keine Frage des Geldes. Aber, so sagen wir, Klimaschutz kostet.');
+    expect(sentenceHead(de, extent(de, 'Klimaschutz', 'Geldes'))).toBe(0);
+    expect(sentenceHead(de, extent(de, 'so', 'wir'))).toBe(-1);
+    const fr = doc('Sur les systèmes Debian, le texte complet se trouve ici.');
+    expect(sentenceHead(fr, extent(fr, 'systèmes', 'Debian'))).toBe(2);
+  });
+
+  it('counts the words on to the clause end, and takes them when they hold a content word (any word in German)', () => {
+    const de = doc('Klimaschutz ist keine Frage des Geldes, sondern eine Frage des politischen Willens. Wir handeln.');
+    const e = extent(de, 'Klimaschutz', 'Frage');
+    e.last = extent(de, 'eine', 'Frage').last;
+    const k = clauseTail(de, e);
+    expect(k).toBe(3);
+    takeTail(de, e, k);
+    expect(de.surface[de.type[e.last]!]).toBe('Willens');
+    const en = doc('We will abandon the old zero-sum game once again. That is all.');
+    const g = extent(en, 'abandon', 'game');
+    expect(clauseTail(en, g)).toBe(2);
+    takeTail(en, g, 2);
+    expect(en.surface[en.type[g.last]!]).toBe('game');
+    const far = doc('It is a question of money and of survival for all of us here today.');
+    expect(clauseTail(far, extent(far, 'question', 'money'))).toBe(-1);
   });
 });
