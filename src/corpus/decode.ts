@@ -193,7 +193,8 @@ const WESTERN_LOOKALIKES: ReadonlySet<string> = new Set(['windows-1250', 'window
  */
 function westernIfSame(name: string, bytes: Uint8Array): string {
   if (!WESTERN_LOOKALIKES.has(name)) return name;
-  return new TextDecoder(name).decode(bytes) === new TextDecoder('windows-1252').decode(bytes) ? 'windows-1252' : name;
+  // As decodeAs reads windows-1252 (Node's TextDecoder gives C1 controls at 0x80–0x9F, a browser's gives “ ” €).
+  return new TextDecoder(name).decode(bytes) === windows1252FromLatin1(new TextDecoder('windows-1252').decode(bytes)) ? 'windows-1252' : name;
 }
 
 /** chardet's name as a `TextDecoder` knows it, or null when it cannot decode it (UTF-32, ISO-2022-CN/KR). */

@@ -63,6 +63,10 @@ describe('decodeFile: the encodings people’s files are in (real bytes)', () =>
     // chardet takes this short French Latin-1 line for Turkish (windows-1254), which has é, è, ï at the same bytes.
     const french = 'Café crème, naïve élève.';
     expect(decodeFile(Uint8Array.from([...french].map((c) => c.charCodeAt(0))), 'fr.txt')).toMatchObject({ encoding: 'windows-1252', how: 'detected', text: french });
+    // With curly quotes (0x93, 0x94: the same in both code pages), read alike in Node as in a browser.
+    const quoted = '“Café crème”, naïve élève.';
+    const cp: Record<string, number> = { '“': 0x93, '”': 0x94 };
+    expect(decodeFile(Uint8Array.from([...quoted].map((c) => cp[c] ?? c.charCodeAt(0))), 'fr.txt')).toMatchObject({ encoding: 'windows-1252', text: quoted });
     // Turkish in windows-1254: ş, ğ, ı, İ are its own bytes (þ, ð, ý, Ý in windows-1252).
     const own: Record<string, number> = { ş: 0xfe, ğ: 0xf0, ı: 0xfd, İ: 0xdd };
     const turkish = "Türkiye'nin başkenti Ankara'dır. Işık, güneş ve çiçekler; öğrenciler okula gidiyor. İstanbul'da yaşayan insanlar her gün işe gidiyor ve akşam eve dönüyor.";
