@@ -1,7 +1,8 @@
 /**
- * Word keys in the language a text is written in, for search: the forms of
- * one word meet on one key ("oiseaux" and "oiseau", "Energiewenden" and
- * "Energiewende", "quedan" and "quedar").
+ * Word keys in the language a text is written in, for search and the reuse
+ * engine (reuse/stem-classes.ts): the forms of one word meet on one key
+ * ("oiseaux" and "oiseau", "Energiewenden" and "Energiewende", "quedan" and
+ * "quedar").
  *
  * English keeps the light stemmer of stem.ts. French, German, Spanish,
  * Italian, Portuguese and Dutch use the Snowball stemmers (Porter's
@@ -49,8 +50,14 @@ const SNOWBALL: Partial<Record<Language, (word: string) => string>> = {
   nl: dutch,
 };
 
-/** The languages whose words are stemmed (others keep their exact matching forms). */
-export const STEMMED_LANGUAGES: readonly Language[] = ['en', ...(Object.keys(SNOWBALL) as Language[])];
+/**
+ * The languages whose words are stemmed (others keep their exact matching
+ * forms): English and SNOWBALL's, written out, because a call at module
+ * level (`Object.keys(SNOWBALL)`) kept the stemmers (51 KB) in the page's
+ * bundle too, which imports this module through the engine's but never
+ * stems.
+ */
+export const STEMMED_LANGUAGES: readonly Language[] = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
 
 /**
  * The key of a word as written (`surface`) in a text in `language`: its

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWord, stem } from '../../src/text/index.ts';
+import { LANGUAGES, type Language } from '../../src/text/function-words.ts';
 import { STEMMED_LANGUAGES, wordKeyIn } from '../../src/text/stem-language.ts';
 
 /** Whether all `words` have one key in `language`. */
@@ -37,6 +38,15 @@ describe('wordKeyIn', () => {
   it('keeps English on the light stemmer, unchanged', () => {
     for (const w of ['Rabbits', 'governance', 'developed', "China's", 'cities']) expect(wordKeyIn(w, 'en')).toBe(stem(normalizeWord(w)));
     expect(STEMMED_LANGUAGES).toEqual(expect.arrayContaining(['en', 'fr', 'de', 'es', 'it', 'pt', 'nl']));
+  });
+
+  it('lists exactly the languages it stems', () => {
+    // A plural each stemmer cuts; any other language keeps the matching form.
+    const plurals: Partial<Record<Language, string>> = { en: 'rabbits', fr: 'oiseaux', de: 'häusern', es: 'elecciones', it: 'città', pt: 'nações', nl: 'huizen' };
+    for (const l of LANGUAGES) {
+      const w = plurals[l] ?? 'oiseaux';
+      expect(wordKeyIn(w, l) !== normalizeWord(w), l).toBe(STEMMED_LANGUAGES.includes(l));
+    }
   });
 
   it('applies no other language’s rules to a language without a stemmer here, nor to an unknown one', () => {
