@@ -4,10 +4,13 @@
  * pass over the text (intern.ts) plus linear passes over int arrays; each
  * document's arrays are views into corpus-wide columns.
  */
+import { searchLanguage } from '../search/language.ts';
 import { TokenColumns, internTokens } from '../text/intern.ts';
-import { LanguageCounter, wordLanguages } from '../text/function-words.ts';
+import { LANGUAGES, LanguageCounter, wordLanguages } from '../text/function-words.ts';
 import { classAt, HAN } from '../text/scan.ts';
+import { STEMMED_LANGUAGES } from '../text/stem-language.ts';
 import { Vocabulary } from '../text/vocabulary.ts';
+import { EXACT_KEYS, languageStems } from './stem-classes.ts';
 
 /** The corpus-wide columns that every document's arrays are views of. */
 export interface CorpusColumns {
@@ -66,7 +69,10 @@ export interface PreparedDoc {
   flags: Uint8Array;
   /** Token index of the k-th content word. */
   contentTok: Int32Array;
-  /** Its language, as an index in function-words.ts's LANGUAGES (0, English, unless told otherwise). */
+  /**
+   * Its language, as an index in function-words.ts's LANGUAGES: the one
+   * search reads (search/language.ts), English where that is none.
+   */
   language: number;
   // The stem of the k-th content word is
   // corpus.typeStem[corpus.type[offset + contentTok[k]]] (derived where
@@ -109,13 +115,14 @@ const SAMPLE_CHARS = 1 << 16;
 /** Room added to the extrapolated token count. */
 const SIZE_SLACK = 1.1;
 
-export function prepareDocs(texts: readonly { id: string; text: string }[], vocab: Vocabulary): PreparedDoc[] {
+export function prepareDocs(texts: readonly { id: string; text: string; language?: string | null }[], vocab: Vocabulary): PreparedDoc[] {
   const { cols, docStart } = tokenise(texts, vocab);
   const total = cols.length;
   const { marker, functional, opener, bigram } = typeLanguages(vocab);
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
-  const { language, contentCount } = markContent(cols.type, docStart, marker, functional, flags);
+  const { language, keys, contentCount } = markContent(cols.type, docStart, texts, marker, functional, flags);
+  if (keys.some((k) => k !== 0)) vocab.rekey(languageStems(vocab, typeKeyLanguages(cols.type, docStart, keys, vocab.size)));
   // One slot to spare: the fill below writes every token's index and
   // advances past content words only.
   const slots = new Int32Array(contentCount + 1);
@@ -192,19 +199,25 @@ function tokenise(texts: readonly { text: string }[], vocab: Vocabulary): { cols
 const counter = new LanguageCounter();
 
 /**
- * Per document, its language (by its words' marker bits, function-words.ts);
- * per token, the content bit into `flags`: a token
- * is content unless it is a function word of its document's language.
+ * Per document, its language, read as search reads it (search/language.ts:
+ * its words' marker bits, function-words.ts, else the language it declares):
+ * `language`, the LANGUAGES index of its function words (English where
+ * search reads none), and `keys`, the LANGUAGES index of its words' keys
+ * (stem-language.ts), EXACT_KEYS where they keep their matching forms. Per
+ * token, the content bit into `flags`: a token is content unless it is a
+ * function word of its document's language.
  */
 function markContent(
   type: Int32Array,
   docStart: Int32Array,
+  texts: readonly { language?: string | null }[],
   marker: Uint32Array,
   functional: Uint32Array,
   flags: Uint8Array,
-): { language: Uint8Array; contentCount: number } {
+): { language: Uint8Array; keys: Uint8Array; contentCount: number } {
   const docs = docStart.length - 1;
   const language = new Uint8Array(docs);
+  const keys = new Uint8Array(docs);
   let contentCount = 0;
   for (let d = 0; d < docs; d++) {
     const t0 = docStart[d]!;
@@ -214,8 +227,10 @@ function markContent(
       const m = marker[type[i]!]!;
       if (m !== 0) counter.add(m);
     }
-    language[d] = counter.language();
-    const lang = language[d]!;
+    const read = searchLanguage(counter, t1 - t0, texts[d]!.language);
+    const lang = read === null ? 0 : LANGUAGES.indexOf(read);
+    language[d] = lang;
+    keys[d] = read !== null && STEMMED_LANGUAGES.includes(read) ? lang : EXACT_KEYS;
     for (let i = t0; i < t1; i++) {
       const ty = type[i]!;
       const c = ((functional[ty]! >>> lang) & 1) ^ 1;
@@ -223,5 +238,15 @@ function markContent(
       contentCount += c;
     }
   }
-  return { language, contentCount };
+  return { language, keys, contentCount };
+}
+
+/** Per type, the bits of the key languages (`markContent`'s `keys`) of the documents it stands in. */
+function typeKeyLanguages(type: Int32Array, docStart: Int32Array, keys: Uint8Array, types: number): Uint32Array {
+  const modes = new Uint32Array(types);
+  for (let d = 0; d < keys.length; d++) {
+    const bit = 1 << keys[d]!;
+    for (let i = docStart[d]!, end = docStart[d + 1]!; i < end; i++) modes[type[i]!]! |= bit;
+  }
+  return modes;
 }

@@ -5,6 +5,11 @@ export interface ReuseInput {
   text: string;
   date?: DocDate | null;
   outlet?: string | null;
+  /**
+   * The language the document declares (a BCP 47 tag, "fr" or "de-AT"),
+   * read only where its words do not tell (search/language.ts).
+   */
+  language?: string | null;
 }
 
 /** UTF-16 offsets into a document's text, end exclusive. */

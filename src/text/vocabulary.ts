@@ -11,10 +11,11 @@
  * anyway): a Map keyed by the new stem string hashed it again on get and on
  * set, and its entries missed the cache between two new types.
  */
+import type { Language } from './function-words.ts';
 import { normalizeWord } from './normalize.ts';
 import { isStopword } from './stopwords.ts';
 import { stem } from './stem.ts';
-import { TokenKind } from './scan.ts';
+import { classAt, HAN, TokenKind } from './scan.ts';
 
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
@@ -75,6 +76,9 @@ export class Vocabulary {
    * optimised code of `#add` at the first word of every call.
    */
   #stemHash = new Int32Array(INITIAL_SLOTS);
+
+  /** Per language, per type: its key in a text in that language (`keyIn`), once computed. */
+  readonly #keys = new Map<Language | null, string[]>();
 
   /** Per stem, its FNV-1a hash (as a signed int). */
   get stemHash(): Int32Array {
@@ -152,6 +156,35 @@ export class Vocabulary {
     slots[at + SLOT_LENGTH] = len;
     if ((id + 1) * 2 > mask) this.#rehash();
     return id;
+  }
+
+  /**
+   * Type `t`'s key in a text in `language` as `keyOf` gives it (stem-language.ts's
+   * `wordKeyIn`: English's light stemmer, a Snowball stemmer, or the matching
+   * form; passed in, so that what only interns does not bundle the
+   * stemmers), a Han bigram's its matching form in every language; computed
+   * once per (language, type).
+   */
+  keyIn(t: number, language: Language | null, keyOf: (surface: string, language: Language | null) => string): string {
+    let keys = this.#keys.get(language);
+    if (!keys) this.#keys.set(language, (keys = []));
+    let key = keys[t];
+    if (key === undefined) {
+      const surface = this.surface[t]!;
+      keys[t] = key = classAt(surface, 0) === HAN ? this.norm[t]! : keyOf(surface, language);
+    }
+    return key;
+  }
+
+  /**
+   * Makes `keys[t]` the stem of every type t, the stem ids given anew in
+   * type order (how the engine keys words by their documents' languages:
+   * reuse/stem-classes.ts). Types interned afterwards are stemmed as English.
+   */
+  rekey(keys: readonly string[]): void {
+    this.stems.length = 0;
+    this.#stemSlots.fill(0);
+    for (let t = 0; t < this.norm.length; t++) this.#stemOf[t] = this.#stemId(keys[t]!);
   }
 
   #add(surface: string, kind: TokenKind): number {

@@ -50,7 +50,7 @@ export class AnalysisSession {
   #reuseResult(progress: (p: Progress) => void): ReuseResult {
     if (!this.#reuse) {
       progress({ stage: 'Finding recurring passages', fraction: 0 });
-      this.#reuse = detectReuse(this.#docs.map(({ id, text, date, outlet }) => ({ id, text, date, outlet })));
+      this.#reuse = detectReuse(this.#docs.map(({ id, text, date, outlet, language }) => ({ id, text, date, outlet, language })));
       progress({ stage: 'Finding recurring passages', fraction: 1 });
     }
     return this.#reuse;

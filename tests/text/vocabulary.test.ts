@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenKind } from '../../src/text/scan.ts';
+import { wordKeyIn } from '../../src/text/stem-language.ts';
 import { fnv1a, fnv1aRange, Vocabulary } from '../../src/text/vocabulary.ts';
 
 describe('fnv1a', () => {
@@ -95,5 +96,22 @@ describe('Vocabulary', () => {
     const aUpper = v.typeOf('Altarag', TokenKind.Word);
     expect(v.stemOf[zUpper]).toBe(v.stemOf[z]);
     expect(v.stemOf[aUpper]).toBe(v.stemOf[a]);
+  });
+
+  it("keys a type in a language's stemmer, once per (language, type), and takes new stems by type", () => {
+    const v = new Vocabulary();
+    const coute = v.typeOf('coûte', TokenKind.Word);
+    const coutait = v.typeOf('coûtait', TokenKind.Word);
+    const han = v.typeOf('网络', TokenKind.Han);
+    expect(v.keyIn(coute, 'fr', wordKeyIn)).toBe(v.keyIn(coutait, 'fr', wordKeyIn));
+    expect(v.keyIn(coute, 'en', wordKeyIn)).not.toBe(v.keyIn(coutait, 'en', wordKeyIn));
+    expect(v.keyIn(coutait, null, wordKeyIn)).toBe('coutait');
+    expect(v.keyIn(han, 'de', wordKeyIn)).toBe('网络');
+    v.rekey(['x', 'y', 'x']);
+    expect(v.stems).toEqual(['x', 'y']);
+    expect(Array.from(v.stemOf)).toEqual([0, 1, 0]);
+    expect(v.stemHash[0]).toBe(fnv1a('x') | 0);
+    // The keys were kept: rekeying does not change them.
+    expect(v.keyIn(coute, 'en', wordKeyIn)).toBe('cout');
   });
 });

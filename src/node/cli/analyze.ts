@@ -68,7 +68,7 @@ class UsageError extends Error {}
 class HelpRequest extends Error {}
 
 function toInputs(corpus: Corpus): ReuseInput[] {
-  return corpus.documents.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet }));
+  return corpus.documents.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet, language: d.meta.language }));
 }
 
 export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy): string {
