@@ -6,7 +6,7 @@
  * Method (our own code; the idea is CollateX's progressive alignment of each
  * witness against what was aligned before, with near matching):
  * 1. Tokenize each version's span with the project's one scanner (function
- *    words those of its document's language, function-words.ts; Han runs
+ *    words those of its document's language, src/text/language.ts; Han runs
  *    become single characters) and merge identical spans (same matching
  *    forms): 200 versions cost what their distinct wordings cost.
  * 2. Find the medoid (the span most like the others) and, by aligning each
@@ -30,7 +30,8 @@
  * distinct spans, W distinct stretches of about L words and C columns.
  */
 import { alignIntoColumns } from './column-align.ts';
-import { languageOfText, type Language } from '../text/function-words.ts';
+import type { Language } from '../text/function-words.ts';
+import { languageOfText } from '../text/language.ts';
 import { matchPairs, versionTokens, type AlignToken } from './formula-tokens.ts';
 
 export { versionTokens, type AlignToken } from './formula-tokens.ts';
@@ -42,6 +43,8 @@ export interface VersionInput {
   end: number;
   /** The whole document's text. */
   text: string;
+  /** The document's language (src/text/language.ts), if the caller knows it; read from `text` otherwise. */
+  language?: Language | null;
 }
 
 export interface AlignedVersion {
@@ -166,8 +169,9 @@ function formulaStretches(sequences: Sequence[], medoid: number): [number, numbe
 /** Aligns every version of one formula. Versions with no word at all are kept, with no wording. */
 export function alignVersions(inputs: readonly VersionInput[]): MultiAlignment {
   // Function words are those of each document's language, told once per document.
+  // English's where the document is in none Refrain lists, as the reuse engine reads it (src/reuse/prepare.ts).
   const languages = new Map<string, Language>();
-  const languageOf = (v: VersionInput) => languages.get(v.doc) ?? languages.set(v.doc, languageOfText(v.text)).get(v.doc)!;
+  const languageOf = (v: VersionInput) => languages.get(v.doc) ?? languages.set(v.doc, (v.language === undefined ? languageOfText(v.text) : v.language) ?? 'en').get(v.doc)!;
   const versions: AlignedVersion[] = inputs.map((v) => ({ doc: v.doc, start: v.start, end: v.end, tokens: versionTokens(v.text, v.start, v.end, languageOf(v)), columns: [], wording: -1 }));
   const dedupe = (seqs: { tokens: AlignToken[]; version: number }[]): Sequence[] => {
     const byKey = new Map<string, Sequence>();

@@ -14,7 +14,7 @@ import { internTokens, TokenColumns } from '../text/intern.ts';
 import { classAt, HAN } from '../text/scan.ts';
 import { foldCase } from '../text/normalize.ts';
 import { wordKeyIn } from '../text/stem-language.ts';
-import { searchLanguage } from './language.ts';
+import { documentLanguage } from '../text/language.ts';
 import type { Range } from './types.ts';
 
 /** Per language, surface → key, and surface → index term ('' for a function word). Bounded so a huge vocabulary cannot grow them forever. */
@@ -83,7 +83,7 @@ function atLeast<T extends Int32Array>(a: T, n: number): T {
  * Index terms of a whole corpus, a paragraph at a time, for the index build:
  * one interning scan per document (src/text/intern.ts: each token hashed as
  * it is walked, a string cut only for a surface not seen before), the
- * document's language from its words' markers (language.ts), each distinct
+ * document's language from its words' markers (src/text/language.ts), each distinct
  * surface's function-word test and key computed once per language, and a
  * paragraph's terms deduplicated by stamping term ids instead of a Set.
  * The terms are exactly encodeForIndex's for the same paragraph in the same
@@ -112,7 +112,7 @@ export class UnitEncoder {
    * non-overlapping, no token across a boundary: paragraphsOf's ranges), and
    * the range itself. Units are numbered across calls. `declared` is the
    * document's declared language (metadata), if any. Returns the language
-   * the document was encoded in (language.ts).
+   * the document was encoded in (src/text/language.ts).
    */
   encodeUnits(text: string, ranges: readonly Range[], add: (terms: string[], start: number, end: number) => void, declared: string | null = null): Language | null {
     const vocab = this.#vocab;
@@ -150,7 +150,7 @@ export class UnitEncoder {
       const m = marker[types[t]!]!;
       if (m !== 0) counter.add(m);
     }
-    return searchLanguage(counter, length, declared);
+    return documentLanguage(counter, length, declared);
   }
 
   #encodeIn(language: Language | null, ranges: readonly Range[], add: (terms: string[], start: number, end: number) => void): void {

@@ -55,7 +55,7 @@ export class SearchEngine {
   readonly #unitStart: Int32Array;
   readonly #unitEnd: Int32Array;
   readonly #index: Document<UnitRecord>;
-  /** Per document, the language it is searched in (language.ts). */
+  /** Per document, the language it is searched in (src/text/language.ts). */
   readonly #docLanguage: (Language | null)[] = [];
   /** The languages of the documents, most documents first, and how a query word is keyed in each. */
   readonly queryContext: QueryContext;

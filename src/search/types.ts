@@ -17,7 +17,7 @@ export interface SearchDoc {
   title: string | null;
   outlet: string | null;
   date: DocDate | null;
-  /** The language its metadata declares ("de", "pt-BR"), if any: a hint when its words do not tell (language.ts). */
+  /** The language its metadata declares ("de", "pt-BR"), if any: a hint when its words do not tell (src/text/language.ts). */
   language?: string | null;
   text: string;
 }

@@ -12,7 +12,11 @@
  * most frequent function words (its markers) stand most often in it, at
  * least three times; ties, and documents with fewer (Chinese, a list of
  * names, a line or two), read as English, whose list
- * is stopwords.ts's, so an English corpus is analysed exactly as before. The
+ * is stopwords.ts's, so an English corpus is analysed exactly as before
+ * (language.ts adds a document's declared language and names no language
+ * for a long text without markers: the one language the app reads it in;
+ * the reuse engine and the variation view take English's function words
+ * there, search none). The
  * lists are short on purpose (articles, pronouns, prepositions, conjunctions,
  * auxiliaries): content words stay content, because slogans are built from
  * them. Words are listed as written and compared in their matching form
@@ -30,7 +34,6 @@
  * (scan.ts), so "l" and "dell" are function words here.
  */
 import { normalizeWord } from './normalize.ts';
-import { scanTokens } from './scan.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /** English is first: it wins ties, and documents with no markers at all. */
@@ -256,27 +259,6 @@ export class LanguageCounter {
   reset(): void {
     this.#counts.fill(0);
   }
-}
-
-/** The language a text is written in, by its markers (English on ties or none). */
-export function textLanguage(norms: Iterable<string>): Language {
-  const c = new LanguageCounter();
-  for (const n of norms) c.add(wordLanguages(n).marker);
-  return LANGUAGES[c.language()]!;
-}
-
-/** Code units of a text read to tell its language: a few hundred words are plenty. */
-const SAMPLE_CHARS = 4000;
-
-/**
- * The language of a document's text, from its first SAMPLE_CHARS code units
- * (the views ask it per document shown; the engine counts every word).
- */
-export function languageOfText(text: string): Language {
-  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const norms: string[] = [];
-  scanTokens(sample, { push: (s, e) => norms.push(normalizeWord(sample.slice(s, e))) });
-  return textLanguage(norms);
 }
 
 /** Whether `norm` is a function word in `language`. */

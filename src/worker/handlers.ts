@@ -13,6 +13,8 @@ import { detectReuse } from '../reuse/index.ts';
 import type { Family, ReuseResult } from '../reuse/types.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { parseTerm } from '../search/query.ts';
+import type { Language } from '../text/function-words.ts';
+import { languageOfText } from '../text/language.ts';
 import { countTermsByGroup, distinctiveFor, trendsFor, type TermCountsByGroup } from '../trends/analyse.ts';
 import type { ComputedBy } from '../interop/index.ts';
 import { ResultsImport } from './results.ts';
@@ -37,11 +39,29 @@ export class AnalysisSession {
     this.#formulas = null;
   }
 
+  /**
+   * Per document of the loaded corpus (by position), its language
+   * (src/text/language.ts), read once: from the search index when it is
+   * built, which read it already, else from the text as the index would.
+   */
+  #languages: (Language | null | undefined)[] = [];
+
+  #languageOf(i: number): Language | null {
+    let language = this.#languages[i];
+    if (language === undefined) {
+      const d = this.#docs[i]!;
+      language = this.#search?.docs === this.#docs ? this.#search.engine.languageOf(i) : languageOfText(d.text, d.language);
+      this.#languages[i] = language;
+    }
+    return language;
+  }
+
   #alignment(family: Family): MultiAlignment {
     let a = this.#alignments.get(family.id);
     if (!a) {
-      const text = new Map(this.#docs.map((d) => [d.id, d.text]));
-      a = alignVersions(family.members.filter((m) => text.has(m.doc)).map((m) => ({ ...m, text: text.get(m.doc)! })));
+      const at = new Map(this.#docs.map((d, i) => [d.id, i]));
+      const versions = family.members.filter((m) => at.has(m.doc)).map((m) => ({ ...m, text: this.#docs[at.get(m.doc)!]!.text, language: this.#languageOf(at.get(m.doc)!) }));
+      a = alignVersions(versions);
       this.#alignments.set(family.id, a);
     }
     return a;
@@ -84,6 +104,7 @@ export class AnalysisSession {
   #handlers: { [K in RequestType]: (payload: Requests[K][0], progress: (p: Progress) => void) => Answer<K> } = {
     load: ({ docs }) => {
       this.#docs = docs;
+      this.#languages = [];
       this.#reuse = null;
       this.#forget();
       return { documents: docs.length };

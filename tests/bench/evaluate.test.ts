@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageOfText } from '../../src/text/function-words.ts';
+import { languageOfText } from '../../src/text/language.ts';
 import { coverage, evaluate, overlap } from './evaluate.ts';
 import { loadParallel, PARALLEL_FR_DIR } from './parallel-fixture.ts';
 import { standinDetectReuse } from './standin-reuse.ts';

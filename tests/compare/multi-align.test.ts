@@ -112,6 +112,19 @@ describe('alignVersions', () => {
     expect(al.wordings.map((w) => w.text)).toEqual(['société plus juste et plus solidaire']);
   });
 
+  it("takes a document's language from the caller when given: French declared where a short text reads as English", () => {
+    const { inputs } = versions(
+      [
+        ['a', 'A', '2019', 'Il faut ', 'une société plus juste', ' demain.'],
+        ['b', 'B', '2020', 'Créer ', 'une société plus juste', ' vite.'],
+        ['c', 'C', '2021', 'Voir ', 'société plus juste', ', dit-elle.'],
+      ],
+      true,
+    );
+    expect(alignVersions(inputs).wordings.map((w) => w.text)).toEqual(['une société plus juste', 'Voir société plus juste']);
+    expect(alignVersions(inputs.map((v) => ({ ...v, language: 'fr' as const }))).wordings.map((w) => w.text)).toEqual(['société plus juste']);
+  });
+
   it('aligns 200 versions at the cost of their distinct wordings', () => {
     const forms = ['protect the environment for future generations', 'safeguard the environment for future generations', 'protect the environment for coming generations', 'protect environment for future generations'];
     const rows = Array.from({ length: 200 }, (_, i) => [`d${i}`, `Outlet ${i % 7}`, `${2000 + (i % 20)}`, `${filler(i, 1)} `, forms[i % forms.length]!, ` ${filler(1000 + i, 1)}`] as [string, string, string, string, string, string]);

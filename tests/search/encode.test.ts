@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnitEncoder, encodeForIndex } from '../../src/search/encode.ts';
-import { searchLanguageOfText } from '../../src/search/language.ts';
+import { languageOfText } from '../../src/text/language.ts';
 import { paragraphsOf } from '../../src/search/snippets.ts';
 import type { Language } from '../../src/text/function-words.ts';
 
@@ -15,7 +15,7 @@ function viaEncoder(texts: string[], encoder = new UnitEncoder()): { units: Arra
 /** The same, one encodeForIndex call per paragraph text, in the text's language. */
 function viaText(texts: string[]): Array<[string[], number, number]> {
   return texts.flatMap((text) => {
-    const language = searchLanguageOfText(text);
+    const language = languageOfText(text);
     return paragraphsOf(text)
       .filter((p) => p.end > p.start)
       .map((p): [string[], number, number] => [encodeForIndex(text.slice(p.start, p.end), language), p.start, p.end]);
@@ -47,7 +47,7 @@ describe('UnitEncoder', () => {
     fc.assert(
       fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
         const { units, languages } = viaEncoder(texts);
-        expect(languages).toEqual(texts.map((t) => searchLanguageOfText(t)));
+        expect(languages).toEqual(texts.map((t) => languageOfText(t)));
         expect(units).toEqual(viaText(texts));
       }),
       { numRuns: 300 },
