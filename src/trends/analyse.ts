@@ -1,9 +1,9 @@
 /** Trends over a built search engine: the worker's trends and distinctive-terms requests. */
 import type { SearchEngine } from '../search/engine.ts';
 import { compareOutlets, compareYears, outletKey, yearKey } from '../corpus/outlet-year.ts';
-import { searchLanguageOfText } from '../search/language.ts';
 import { searchable } from '../search/query.ts';
 import type { ParsedQuery, SearchDoc } from '../search/types.ts';
+import type { Language } from '../text/function-words.ts';
 import { countTrend, groupDocs, type TermTrend, type TrendsResponse } from './counts.ts';
 import { countTerms, distinctiveTerms, MEASURE_NAME, SIGNIFICANCE_IN_WORDS, SIGNIFICANT_G2, type TermCounts } from './distinctive.ts';
 import type { DistinctiveResponse } from './types.ts';
@@ -33,8 +33,13 @@ export interface TermCountsByGroup {
   labels: Map<string, string>;
 }
 
-/** One pass over every document: index-term counts per outlet and per year. */
-export function countTermsByGroup(docs: readonly SearchDoc[]): TermCountsByGroup {
+/**
+ * One pass over every document: index-term counts per outlet and per year,
+ * each document's words keyed in its language, `languageOf(i)` for `docs[i]`
+ * (src/text/language.ts: the search index's reading, so the terms are the
+ * index's).
+ */
+export function countTermsByGroup(docs: readonly SearchDoc[], languageOf: (i: number) => Language | null): TermCountsByGroup {
   const outlet = new Map<string, TermCounts>();
   const year = new Map<string, TermCounts>();
   const labels = new Map<string, string>();
@@ -43,14 +48,14 @@ export function countTermsByGroup(docs: readonly SearchDoc[]): TermCountsByGroup
     if (!c) m.set(k, (c = { counts: new Map(), total: 0 }));
     return c;
   };
-  for (const d of docs) {
+  docs.forEach((d, i) => {
     const own: TermCounts = { counts: new Map(), total: 0 };
-    countTerms(d.text, own, labels, searchLanguageOfText(d.text, d.language));
+    countTerms(d.text, own, labels, languageOf(i));
     for (const target of [get(outlet, outletKey(d)), get(year, yearKey(d))]) {
       for (const [t, n] of own.counts) target.counts.set(t, (target.counts.get(t) ?? 0) + n);
       target.total += own.total;
     }
-  }
+  });
   return { outlet, year, labels };
 }
 

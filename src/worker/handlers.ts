@@ -182,7 +182,7 @@ export class AnalysisSession {
     distinctive: ({ by }, progress) => {
       if (this.#termCounts?.docs !== this.#docs) {
         progress({ stage: 'Counting words', fraction: 0 });
-        this.#termCounts = { docs: this.#docs, counts: countTermsByGroup(this.#docs) };
+        this.#termCounts = { docs: this.#docs, counts: countTermsByGroup(this.#docs, (i) => this.#languageOf(i)) };
       }
       return distinctiveFor(this.#termCounts.counts, by);
     },

@@ -20,6 +20,12 @@ const DOCS = [
   doc('d', null, '2019', 'Rain and more rain on the river.'),
 ];
 
+/** Term counts with each document's language as the search index read it. */
+const counted = (docs: readonly SearchDoc[]) => {
+  const engine = new SearchEngine(docs);
+  return countTermsByGroup(docs, (i) => engine.languageOf(i));
+};
+
 describe('trendsFor', () => {
   const engine = new SearchEngine(DOCS);
   const terms = (...ts: string[]) => ts.map((term) => ({ term, query: parseTerm(term) }));
@@ -51,7 +57,7 @@ describe('trendsFor', () => {
 
 describe('countTermsByGroup', () => {
   it('adds every document into its outlet and its year, so each grouping holds all the words', () => {
-    const c = countTermsByGroup(DOCS);
+    const c = counted(DOCS);
     const total = (m: Map<string, { total: number }>) => [...m.values()].reduce((n, x) => n + x.total, 0);
     expect(total(c.outlet)).toBe(total(c.year));
     expect(total(c.outlet)).toBeGreaterThan(0);
@@ -69,7 +75,7 @@ describe('distinctiveFor', () => {
       { id: '1', title: null, outlet: 'A', date: null, text: 'the sovereignty sovereignties sovereignty of the state state state' },
       { id: '2', title: null, outlet: 'B', date: null, text: 'the inclusive inclusive inclusive growth growth growth of trade' },
     ];
-    const r = distinctiveFor(countTermsByGroup(docs), 'outlet');
+    const r = distinctiveFor(counted(docs), 'outlet');
     expect(r.measure).toMatch(/G²/);
     expect(r.threshold).toBe(SIGNIFICANT_G2);
     const a = r.groups.find((g) => g.key === 'A')!;
@@ -84,7 +90,7 @@ describe('distinctiveFor in French', () => {
       doc('1', 'A', null, 'Les oiseaux et les oiseaux de la vallée sont dans les champs, et un oiseau chante.'),
       doc('2', 'B', null, 'Les trains et les trains de la ville sont dans les gares, et le train part.'),
     ];
-    const a = distinctiveFor(countTermsByGroup(docs), 'outlet').groups.find((g) => g.key === 'A')!;
+    const a = distinctiveFor(counted(docs), 'outlet').groups.find((g) => g.key === 'A')!;
     expect(a.terms.map((t) => t.term)).toEqual(['oiseau']);
     expect(a.terms[0]!.count).toBe(3);
   });
@@ -93,6 +99,6 @@ describe('distinctiveFor in French', () => {
 describe('distinctiveFor by year', () => {
   it('lists the years in order, undated last', () => {
     const docs = [doc('u', 'A', null, 'harbour harbour harbour ships'), doc('n', 'A', '2020', 'trains trains trains rails'), doc('o', 'A', '2018', 'roads roads roads cars')];
-    expect(distinctiveFor(countTermsByGroup(docs), 'year').groups.map((g) => g.key)).toEqual(['2018', '2020', 'undated']);
+    expect(distinctiveFor(counted(docs), 'year').groups.map((g) => g.key)).toEqual(['2018', '2020', 'undated']);
   });
 });
