@@ -3,8 +3,9 @@
  * occurrences. The two sides of a passage are linked, and two sides in one
  * document that overlap by `familyOverlap` of the longer are one occurrence
  * (union–find); an occurrence is the union of its group's sides in one
- * document. Sides of the frequent-phrase path join only each other, and do
- * so when they overlap at all (they stand on one run of the phrase).
+ * document. Sides of the frequent-phrase path join only each other: at a
+ * star's centre, the sides that hold its phrase; any other by the same
+ * overlap (see groupSides).
  *
  * The result is a table of occurrences (`Cores`) whose cores step 2
  * (formula-cores.ts) places, with per-token counts of the passages matching
@@ -79,18 +80,89 @@ export function groupSides(passages: readonly TokenPassage[], familyOverlap: num
     else normal[nn++] = o;
   }
   unionOverlapping(uf, normal, nn, { doc: nDoc, start: nFirst, end: nEnd }, familyOverlap);
-  // Star sides that overlap at all stand on one run: one occurrence (a
-  // linear sweep: a star's centre has a side per occurrence of the phrase).
-  let reach = -1;
+  // Star sides. Side a of a star passage stands on its representative's
+  // run (a star's centre), side b on the run aligned with it (frequent.ts).
+  // The centre's phrase is the stretch that half of its sides a cover
+  // (weighted by the runs each stands for, copies included); the sides a
+  // that cover `familyOverlap` of it hold the phrase and are one occurrence,
+  // however far they reach past it (a slogan and the frame some documents
+  // put around it, aligned with one run: the cores keep what most of them
+  // share). Every other star side joins by the overlap above: a side that
+  // holds only part of the phrase holds words two phrases share ("the GNU
+  // General Public License" in "the terms of …" and in "the complete text
+  // of … can be found in"), and joined at any overlap such sides chained
+  // every clause that shares a word with another into one formula.
+  centrePhrases(passages, star, ns, nDoc, nFirst, nLast, uf, familyOverlap);
+  // Identical spans (most of a centre's) are joined at once, so the
+  // overlap test sees each span once.
+  let distinct = 0;
   for (let x = 0; x < ns; x++) {
     const o = star[x]!;
-    if (x > 0 && nDoc[o] === nDoc[star[x - 1]!] && nFirst[o]! <= reach) uf.union(star[x - 1]!, o);
-    else reach = -1;
-    if (nLast[o]! > reach) reach = nLast[o]!;
+    const prev = distinct > 0 ? star[distinct - 1]! : -1;
+    if (prev >= 0 && nDoc[o] === nDoc[prev] && nFirst[o] === nFirst[prev] && nLast[o] === nLast[prev]) uf.union(prev, o);
+    else star[distinct++] = o;
   }
+  unionOverlapping(uf, star, distinct, { doc: nDoc, start: nFirst, end: nEnd }, familyOverlap);
   const root = new Int32Array(n);
   for (let x = 0; x < n; x++) root[x] = uf.find(x);
   return { doc: nDoc, first: nFirst, last: nLast, root };
+}
+
+/**
+ * Joins the sides a of each star centre that hold its phrase (see
+ * groupSides). A centre is a run of sides a in one document overlapping
+ * one another (`star`: star sides in document and start order); per token
+ * of it, the weight of the sides covering it, by a difference array.
+ * Linear in the sides and the centres' tokens.
+ */
+function centrePhrases(passages: readonly TokenPassage[], star: Int32Array, ns: number, nDoc: Int32Array, nFirst: Int32Array, nLast: Int32Array, uf: UnionFind, share: number): void {
+  let cover = new Int32Array(64);
+  for (let x0 = 0; x0 < ns; ) {
+    // The next centre: sides a from x0 overlapping one another (sides b skipped).
+    while (x0 < ns && (star[x0]! & 1) === 1) x0++;
+    if (x0 >= ns) break;
+    const d = nDoc[star[x0]!]!;
+    const lo = nFirst[star[x0]!]!;
+    let hi = nLast[star[x0]!]!;
+    let x1 = x0 + 1;
+    for (; x1 < ns; x1++) {
+      const o = star[x1]!;
+      if (nDoc[o] !== d || nFirst[o]! > hi) break;
+      if ((o & 1) === 0 && nLast[o]! > hi) hi = nLast[o]!;
+    }
+    if (cover.length < hi - lo + 2) cover = new Int32Array(Math.max(hi - lo + 2, cover.length * 2));
+    cover.fill(0, 0, hi - lo + 2);
+    let total = 0;
+    for (let x = x0; x < x1; x++) {
+      const o = star[x]!;
+      if ((o & 1) === 1) continue;
+      const copies = passages[o >> 1]!.copies;
+      const w = 1 + (copies ? copies.length / 4 : 0);
+      cover[nFirst[o]! - lo]! += w;
+      cover[nLast[o]! - lo + 1]! -= w;
+      total += w;
+    }
+    // The phrase: from the first token covered by half the weight to the last.
+    let pFirst = -1;
+    let pLast = -1;
+    let run = 0;
+    for (let t = 0; t <= hi - lo; t++) {
+      run += cover[t]!;
+      if (run * 2 >= total) {
+        if (pFirst < 0) pFirst = t + lo;
+        pLast = t + lo;
+      }
+    }
+    let holder = -1;
+    const need = share * (pLast - pFirst + 1);
+    for (let x = x0; x < x1; x++) {
+      const o = star[x]!;
+      if ((o & 1) === 1 || Math.min(nLast[o]!, pLast) - Math.max(nFirst[o]!, pFirst) + 1 < need) continue;
+      if (holder < 0) holder = o;
+      else uf.union(holder, o);
+    }
+    x0 = x1;
+  }
 }
 
 /**

@@ -7,11 +7,10 @@
  *    linked, and two sides in one document that overlap by `familyOverlap`
  *    of the longer are one occurrence (union–find). An occurrence is the
  *    union of its sides. Sides of the frequent-phrase path (a star around a
- *    phrase in most documents) join only each other, and do so when they
- *    overlap at all (they stand on one run of the phrase): a passage that
- *    carries such a phrase with words around it is a formula of its own,
- *    related to the phrase in step 3, not a reason to give every occurrence
- *    its words.
+ *    phrase in most documents) join only each other: at a star's centre,
+ *    those that hold the centre's phrase (the stretch half of them cover)
+ *    are one occurrence; any other by the same overlap as above. A star
+ *    side on the words two phrases share is no reason to make them one.
  * 2. Cores (formula-cores.ts). The stretch of an occurrence that its
  *    alignments agree on, with function words trimmed off both ends, not
  *    across a sentence end or paragraph break (sentence-breaks.ts) unless

@@ -24,14 +24,36 @@ describe('groupSides', () => {
     expect(root[4]).not.toBe(root[6]);
   });
 
-  it('joins sides of the frequent path when they overlap at all, and never with the other path', () => {
+  it("joins a star centre's sides that hold its phrase, other star sides as the other path's, and never with the other path", () => {
     const b = new PassageBuilder()
-      .add(0, 0, 1, 0, 6, { frequent: true })
-      .add(0, 5, 2, 0, 6, { frequent: true })
-      .add(0, 0, 3, 0, 6);
+      // Side a of each: the centre's run, tokens 0-9 of document 0.
+      .add(0, 0, 1, 0, 10, { frequent: true })
+      .add(0, 0, 2, 0, 10, { frequent: true })
+      .add(0, 1, 3, 0, 9, { frequent: true })
+      // A frame around the phrase in document 5: it holds the phrase.
+      .add(0, 0, 5, 0, 14, { frequent: true })
+      // Another phrase that shares the run's last words: not the same occurrence.
+      .add(0, 7, 4, 0, 6, { frequent: true })
+      .add(0, 0, 6, 0, 10);
     const { root } = groupSides(b.passages, OPTIONS.familyOverlap);
-    expect(root[0]).toBe(root[2]);
-    expect(root[4]).not.toBe(root[0]);
+    expect(root[2]).toBe(root[0]);
+    expect(root[4]).toBe(root[0]);
+    expect(root[6]).toBe(root[0]);
+    expect(root[8]).not.toBe(root[0]);
+    expect(root[10]).not.toBe(root[0]);
+  });
+
+  it('joins a run\'s own star side with a centre there only by the overlap: a side on the words two phrases share chains nothing', () => {
+    const b = new PassageBuilder()
+      // Document 1's run (tokens 0-11) is a centre: three runs aligned with all of it.
+      .add(1, 0, 2, 0, 12, { frequent: true })
+      .add(1, 0, 3, 0, 12, { frequent: true })
+      .add(1, 0, 4, 0, 12, { frequent: true })
+      // Its own side b, aligned with another phrase's centre (document 0) on 4 shared words.
+      .add(0, 3, 1, 8, 4, { frequent: true });
+    const { root } = groupSides(b.passages, OPTIONS.familyOverlap);
+    expect(root[2]).toBe(root[0]);
+    expect(root[7]).not.toBe(root[0]);
   });
 });
 

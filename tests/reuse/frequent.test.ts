@@ -46,3 +46,26 @@ describe('frequent phrases', () => {
     expect(detectReuse([...docs].reverse())).toEqual(expected);
   });
 });
+
+describe('frequent phrases that share words', () => {
+  // Two clauses, each in 14 of 20 documents, that share only a name ("the
+  // Harbour Public Licence"): each is a phrase of its own. A star
+  // alignment of one clause's occurrence with the other's representative
+  // covers the name alone; it must not make the two clauses one formula.
+  const TERMS = 'You may redistribute this program under the terms of the Harbour Public Licence as published by the Lighthouse Software Foundation.';
+  const PLACE = 'On Debian systems the complete text of the Harbour Public Licence can be found in the shared licences folder.';
+  const docs = corpus((i) => [i < 14 ? TERMS : '', i >= 6 ? PLACE : ''].join(' '));
+  const text = (m: { doc: string; start: number; end: number }) => docs.find((d) => d.id === m.doc)!.text.slice(m.start, m.end);
+
+  it('keeps each clause a family of its own: no family holds members of both', () => {
+    const { families } = detectReuse(docs);
+    for (const f of families) {
+      const kinds = new Set(f.members.map((m) => (/redistribute|Lighthouse/.test(text(m)) ? 'terms' : /Debian|folder/.test(text(m)) ? 'place' : 'name')));
+      expect([...kinds], f.label).not.toEqual(expect.arrayContaining(['terms', 'place']));
+    }
+    const terms = families.find((f) => /redistribute/.test(f.label))!;
+    const place = families.find((f) => /Debian systems/.test(f.label))!;
+    expect(terms.documents).toBe(14);
+    expect(place.documents).toBe(14);
+  });
+});
