@@ -34,6 +34,16 @@ export interface MemberColumns {
   /** That extent in the text (member-span.ts). */
   span: Span[];
   /**
+   * The occurrence's own readable extent, before its family's moves, and
+   * its sentenceHead and clauseTail there: what the occurrence alone
+   * gives, kept so that reading its members again (rereadMembers) does
+   * not work it out again.
+   */
+  ownFirst: Int32Array;
+  ownLast: Int32Array;
+  head: Int8Array;
+  tail: Int8Array;
+  /**
    * Members with the very same tokens (readable extents of equal length
    * and types) have the same value: the first such occurrence met in
    * document order.
@@ -53,6 +63,10 @@ function memberColumns(base: Int32Array, n: number): MemberColumns {
     readFirst: new Int32Array(n),
     readLast: new Int32Array(n),
     span: new Array<Span>(n),
+    ownFirst: new Int32Array(n),
+    ownLast: new Int32Array(n),
+    head: new Int8Array(n),
+    tail: new Int8Array(n),
     tokens: new Int32Array(n),
   };
 }
@@ -63,7 +77,7 @@ function memberColumns(base: Int32Array, n: number): MemberColumns {
  * would be inlined into the optimised code and, dead after the call, throw
  * it away.)
  */
-export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, prepared: readonly PreparedDoc[]): MemberColumns {
+export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, prepared: readonly PreparedDoc[], known: Known | null = null): MemberColumns {
   const base = new Int32Array(formulas.length + 1);
   for (let f = 0; f < formulas.length; f++) base[f + 1] = base[f]! + (isFamily[f] ? formulas[f]!.occurrences.length : 0);
   const n = base[formulas.length]!;
@@ -79,23 +93,39 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   let order = radixOrder(c.first, n);
   order = radixOrder(c.doc, n, order);
   // Each member's readable extent, and how far its sentence's start and its
-  // clause's end are (readable-extent.ts: sentenceHead, clauseTail).
-  const head = new Int8Array(n);
-  const tail = new Int8Array(n);
+  // clause's end are (readable-extent.ts: sentenceHead, clauseTail); an
+  // occurrence read before (`known`) is copied: `was[x]` is its member there.
+  const head = c.head;
   const scratch: Extent = { first: 0, last: 0 };
+  const was = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const x = order[i]!;
     const d = prepared[c.doc[x]!]!;
+    const y = known === null ? -1 : known.find(d.offset + c.first[x]!, c.doc[x]!, c.first[x]!, c.last[x]!);
+    if (y >= 0) {
+      const k = known!.m;
+      was[x] = y;
+      c.startFirst[x] = k.startFirst[y]!;
+      c.startLast[x] = k.startLast[y]!;
+      c.ownFirst[x] = k.ownFirst[y]!;
+      c.ownLast[x] = k.ownLast[y]!;
+      head[x] = k.head[y]!;
+      c.tail[x] = k.tail[y]!;
+      continue;
+    }
     c.startFirst[x] = d.start[c.first[x]!]!;
     c.startLast[x] = d.start[c.last[x]!]!;
     scratch.first = c.first[x]!;
     scratch.last = c.last[x]!;
     moveToReadable(d, scratch);
-    c.readFirst[x] = scratch.first;
-    c.readLast[x] = scratch.last;
+    c.ownFirst[x] = scratch.first;
+    c.ownLast[x] = scratch.last;
     head[x] = sentenceHead(d, scratch);
-    tail[x] = clauseTail(d, scratch);
+    c.tail[x] = clauseTail(d, scratch);
   }
+  c.readFirst.set(c.ownFirst);
+  c.readLast.set(c.ownLast);
+  const tail = c.tail.slice();
   // Words to a clause's end that another formula's occurrence holds are not this one's to take.
   const formulaOf = new Int32Array(n);
   for (let f = 0; f < formulas.length; f++) formulaOf.fill(f, base[f]!, base[f + 1]!);
@@ -109,7 +139,8 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   for (let i = 0; i < n; i++) {
     const x = order[i]!;
     const d = prepared[c.doc[x]!]!;
-    c.span[x] = spanOf(d, c.readFirst[x]!, c.readLast[x]!);
+    const y = was[x]!;
+    c.span[x] = y >= 0 && known!.m.readFirst[y] === c.readFirst[x] && known!.m.readLast[y] === c.readLast[x] ? known!.m.span[y]! : spanOf(d, c.readFirst[x]!, c.readLast[x]!);
     c.tokens[x] = tokenClass(c, x, d, prepared, byTokens, nextClass);
   }
   return c;
@@ -231,7 +262,7 @@ function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: reado
 export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], changed: Uint8Array, isFamily: Uint8Array, prepared: readonly PreparedDoc[]): MemberColumns {
   const mask = new Uint8Array(formulas.length);
   for (let f = 0; f < formulas.length; f++) mask[f] = changed[f]! & isFamily[f]!;
-  const fresh = readMembers(formulas, mask, prepared);
+  const fresh = readMembers(formulas, mask, prepared, new Known(m, changed, prepared));
   const base = new Int32Array(formulas.length + 1);
   for (let f = 0; f < formulas.length; f++) {
     const src = changed[f] ? fresh : m;
@@ -254,6 +285,10 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
       c.readFirst[x] = src.readFirst[y]!;
       c.readLast[x] = src.readLast[y]!;
       c.span[x] = src.span[y]!;
+      c.ownFirst[x] = src.ownFirst[y]!;
+      c.ownLast[x] = src.ownLast[y]!;
+      c.head[x] = src.head[y]!;
+      c.tail[x] = src.tail[y]!;
       landed[s]![y] = x;
     }
   }
@@ -267,4 +302,41 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
     }
   }
   return c;
+}
+
+/**
+ * The members of the formulas flagged in `changed` of columns read
+ * before, found by document and core: a formula that changed keeps most
+ * of its occurrences, or takes those of the formulas joined or folded into
+ * it (changed too), and what one occurrence alone gives is read once.
+ * Keyed by the core's first token in the corpus; `next` chains members
+ * that start at one token.
+ */
+export class Known {
+  readonly m: MemberColumns;
+  #first = new FirstOf();
+  #next: Int32Array;
+
+  constructor(m: MemberColumns, changed: Uint8Array, prepared: readonly PreparedDoc[]) {
+    this.m = m;
+    this.#next = new Int32Array(m.doc.length);
+    for (let f = 0; f < changed.length; f++) {
+      if (!changed[f]) continue;
+      for (let y = m.base[f]!; y < m.base[f + 1]!; y++) {
+        this.#next[y] = -1;
+        const head = this.#first.of(prepared[m.doc[y]!]!.offset + m.first[y]!, y);
+        if (head === y) continue;
+        this.#next[y] = this.#next[head]!;
+        this.#next[head] = y;
+      }
+    }
+  }
+
+  /** A member read before with core [first, last] of `doc` (`at`: first's corpus index), or -1. */
+  find(at: number, doc: number, first: number, last: number): number {
+    const m = this.m;
+    const head = this.#first.get(at);
+    for (let y = head; y >= 0; y = this.#next[y]!) if (m.last[y] === last && m.first[y] === first && m.doc[y] === doc) return y;
+    return -1;
+  }
 }

@@ -29,6 +29,17 @@ export class FirstOf {
     return value;
   }
 
+  /** The first value given with `key`, or -1 if none was. */
+  get(key: number): number {
+    const mask = this.#value.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.#shift;
+    for (;;) {
+      const at = this.#value[slot]!;
+      if (at === 0 || this.#key[slot] === (key | 0)) return at - 1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
   #grow(): void {
     const key = this.#key;
     const value = this.#value;

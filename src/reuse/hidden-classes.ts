@@ -49,6 +49,7 @@ import { OpCache } from './passage-output.ts';
 import { RawPassages } from './passages.ts';
 import { DocSeeds, SeedColumns } from './seeds.ts';
 import { FirstOf } from './first-of.ts';
+import { Known, readMembers } from './family-members.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
 import type { StarPairs } from './frequent.ts';
@@ -88,6 +89,8 @@ export function keepHiddenClasses(): void {
     new ChanceModel(new Int32Array(0), new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
     new UnionFind(1),
     new MemberSpans(0),
+    // Member columns (a literal of family-members.ts') and their index for a second read.
+    new Known(readMembers([], new Uint8Array(0), []), new Uint8Array(0), []),
     // A PreparedDoc (a literal of prepareDocs'), of one empty document.
     prepareDocs([{ id: '', text: '' }], new Vocabulary()),
     ...literalShapes(),
