@@ -39,6 +39,12 @@ export interface CorpusColumns {
    * never a passage's flank (passages.ts).
    */
   typeBigram: Uint8Array;
+  /**
+   * Per type: its surface's length in code units (a token ends at its start
+   * plus this): a column of ints, not a read of the surface string's header,
+   * a cache miss a type apart.
+   */
+  typeLength: Int32Array;
 }
 
 /** A content word (not a stopword): bit 3, above the scanner's GAP_* bits. */
@@ -81,7 +87,7 @@ export interface PreparedDoc {
 
 /** Token t's end in `d.text` (code units). */
 export function tokenEnd(d: PreparedDoc, t: number): number {
-  return d.start[t]! + d.surface[d.type[t]!]!.length;
+  return d.start[t]! + d.corpus.typeLength[d.type[t]!]!;
 }
 
 /**
@@ -130,7 +136,9 @@ export function prepareDocs(texts: readonly { id: string; text: string; language
   const type = cols.type;
   const start = cols.start.subarray(0, total);
 
-  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, type, typeBigram: bigram };
+  const typeLength = new Int32Array(vocab.size);
+  for (let t = 0; t < typeLength.length; t++) typeLength[t] = vocab.surface[t]!.length;
+  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, type, typeBigram: bigram, typeLength };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
