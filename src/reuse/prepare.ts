@@ -91,15 +91,16 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
 }
 
 /**
- * Per type: its marker bits and function-word bits by language
+ * Per type: the function-word bits its language is told by (`counted`),
+ * and the function-word bits it aligns by (`functional`), by language
  * (function-words.ts). The English bit is the Vocabulary's own content flag,
  * so English text is read exactly as the Vocabulary says; Han is content in
  * every language.
  */
-function typeLanguages(vocab: Vocabulary): { marker: Uint32Array; functional: Uint32Array; opener: Uint32Array; bigram: Uint8Array } {
+function typeLanguages(vocab: Vocabulary): { counted: Uint32Array; functional: Uint32Array; opener: Uint32Array; bigram: Uint8Array } {
   const types = vocab.size;
   // One bit per language of LANGUAGES (up to 32).
-  const marker = new Uint32Array(types);
+  const counted = new Uint32Array(types);
   const functional = new Uint32Array(types);
   const opener = new Uint32Array(types);
   const bigram = new Uint8Array(types);
@@ -108,12 +109,12 @@ function typeLanguages(vocab: Vocabulary): { marker: Uint32Array; functional: Ui
   for (let t = 0; t < types; t++) {
     bigram[t] = classAt(surface[t]!, 0) === HAN ? 1 : 0;
     const langs = wordLanguages(vocab.norm[t]!);
-    marker[t] = langs.marker;
+    counted[t] = langs.function;
     // Han types are content (vocabulary.ts) and in no list.
     functional[t] = (langs.function & ~1) | (content[t]! ^ 1);
     opener[t] = langs.opener;
   }
-  return { marker, functional, opener, bigram };
+  return { counted, functional, opener, bigram };
 }
 
 /** Code units whose tokens are counted to size the token columns. */
@@ -124,10 +125,10 @@ const SIZE_SLACK = 1.1;
 export function prepareDocs(texts: readonly { id: string; text: string; language?: string | null }[], vocab: Vocabulary): PreparedDoc[] {
   const { cols, docStart } = tokenise(texts, vocab);
   const total = cols.length;
-  const { marker, functional, opener, bigram } = typeLanguages(vocab);
+  const { counted, functional, opener, bigram } = typeLanguages(vocab);
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
-  const { language, keys, contentCount } = markContent(cols.type, docStart, texts, marker, functional, flags);
+  const { language, keys, contentCount } = markContent(cols.type, docStart, texts, counted, functional, flags);
   if (keys.some((k) => k !== 0)) vocab.rekey(languageStems(vocab, typeKeyLanguages(cols.type, docStart, keys, vocab.size)));
   // One slot to spare: the fill below writes every token's index and
   // advances past content words only.
@@ -208,7 +209,7 @@ const counter = new LanguageCounter();
 
 /**
  * Per document, its language, read as search reads it (search/language.ts:
- * its words' marker bits, function-words.ts, else the language it declares):
+ * its words' function-word bits, function-words.ts, else the language it declares):
  * `language`, the LANGUAGES index of its function words (English where
  * search reads none), and `keys`, the LANGUAGES index of its words' keys
  * (stem-language.ts), EXACT_KEYS where they keep their matching forms. Per
@@ -219,7 +220,7 @@ function markContent(
   type: Int32Array,
   docStart: Int32Array,
   texts: readonly { language?: string | null }[],
-  marker: Uint32Array,
+  counted: Uint32Array,
   functional: Uint32Array,
   flags: Uint8Array,
 ): { language: Uint8Array; keys: Uint8Array; contentCount: number } {
@@ -232,7 +233,7 @@ function markContent(
     const t1 = docStart[d + 1]!;
     counter.reset();
     for (let i = t0; i < t1; i++) {
-      const m = marker[type[i]!]!;
+      const m = counted[type[i]!]!;
       if (m !== 0) counter.add(m);
     }
     const read = searchLanguage(counter, t1 - t0, texts[d]!.language);

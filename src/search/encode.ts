@@ -83,7 +83,7 @@ function atLeast<T extends Int32Array>(a: T, n: number): T {
  * Index terms of a whole corpus, a paragraph at a time, for the index build:
  * one interning scan per document (src/text/intern.ts: each token hashed as
  * it is walked, a string cut only for a surface not seen before), the
- * document's language from its words' markers (src/text/language.ts), each distinct
+ * document's language from its words' function words (src/text/language.ts), each distinct
  * surface's function-word test and key computed once per language, and a
  * paragraph's terms deduplicated by stamping term ids instead of a Set.
  * The terms are exactly encodeForIndex's for the same paragraph in the same
@@ -94,8 +94,8 @@ export class UnitEncoder {
   readonly #vocab = new Vocabulary();
   readonly #tokens = new TokenColumns();
   readonly #counter = new LanguageCounter();
-  /** Per type, its marker bits (function-words.ts); the first `#marked` types are filled. */
-  #marker = new Int32Array(4096);
+  /** Per type, its function-word bits (function-words.ts); the first `#marked` types are filled. */
+  #counted = new Int32Array(4096);
   #marked = 0;
   /** Per language, per type: its term id + 1, -1 when not indexed, 0 not keyed yet. */
   readonly #typeTerm = new Map<Language | null, Int32Array>();
@@ -139,11 +139,11 @@ export class UnitEncoder {
   #language(types: Int32Array, length: number, declared: string | null): Language | null {
     const vocab = this.#vocab;
     if (this.#marked < vocab.size) {
-      this.#marker = atLeast(this.#marker, vocab.size);
-      for (let ty = this.#marked; ty < vocab.size; ty++) this.#marker[ty] = wordLanguages(vocab.norm[ty]!).marker;
+      this.#counted = atLeast(this.#counted, vocab.size);
+      for (let ty = this.#marked; ty < vocab.size; ty++) this.#counted[ty] = wordLanguages(vocab.norm[ty]!).function;
       this.#marked = vocab.size;
     }
-    const marker = this.#marker;
+    const marker = this.#counted;
     const counter = this.#counter;
     counter.reset();
     for (let t = 0; t < length; t++) {

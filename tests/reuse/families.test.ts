@@ -71,10 +71,11 @@ describe('buildFamilies (through detectReuse)', () => {
   });
 });
 
-describe('a formula said inside a frame (through detectReuse)', () => {
-  // The speech says the formula only inside a longer passage that the
-  // tribune shares with it (the frame); the analysis rewords the formula and
-  // reorders the rest, so it is aligned with the tribune alone.
+describe('a formula said inside a longer shared passage and reworded (through detectReuse)', () => {
+  // The speech says the formula inside a longer passage that the tribune
+  // shares with it; the analysis rewords it ("serait", one word of "sera" in
+  // French) and reorders the rest. Each occurrence is the formula's own
+  // (findInFrames, family-links.test.ts, adds those found only inside a frame).
   const day = (v: string) => ({ value: v, precision: 'day' as const, approximate: false });
   const FR: ReuseInput[] = [
     { id: 'speech', date: day('2020-03-16'), text: 'Nous sommes en guerre, en guerre sanitaire. L’État paiera, quoi qu’il en coûte. Aucune entreprise ne sera livrée au risque de faillite.' },
@@ -83,10 +84,8 @@ describe('a formula said inside a frame (through detectReuse)', () => {
   ];
   const { families } = detectReuse(FR);
   const formula = families.find((x) => x.label.startsWith('Aucune'))!;
-  const frame = families.find((x) => x.contains.includes(formula?.id ?? ''))!;
 
-  it("counts the formula's occurrence inside the frame's member: its first occurrence is the earlier document", () => {
-    expect(frame.members.map((m) => m.doc)).toContain('speech');
+  it("counts the formula's occurrence in each document: its first occurrence is the earlier document", () => {
     expect(formula.spread.first?.doc).toBe('speech');
     expect(formula.documents).toBe(3);
     const inSpeech = formula.members.find((m) => m.doc === 'speech')!;
@@ -94,12 +93,11 @@ describe('a formula said inside a frame (through detectReuse)', () => {
     expect(formula.variants.reduce((n, v) => n + v.count, 0)).toBe(formula.members.length);
   });
 
-  it('adds no member where the formula already has one, and the link still holds', () => {
+  it('holds no two members at one place', () => {
     for (const f of families) {
       const docs = f.members.map((m) => m.doc);
       for (let i = 1; i < f.members.length; i++) if (docs[i] === docs[i - 1]) expect(f.members[i]!.start).toBeGreaterThanOrEqual(f.members[i - 1]!.end);
     }
-    expect(formula.partOf).toContain(frame.id);
   });
 
   it('finds the same whatever order the documents come in', () => {

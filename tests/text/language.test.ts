@@ -3,7 +3,7 @@ import { SHORT_TEXT_WORDS, languageOfText } from '../../src/text/language.ts';
 
 const FR = "Les oiseaux migrateurs sont revenus dans la vallée. Le maire a présenté le projet et les habitants ont posé des questions sur la route.";
 const DE = 'Die Energiewende ist nicht billig, aber die Regierung will den Ausbau der Netze mit neuen Mitteln genehmigen.';
-/** A Finnish text: no listed language's markers. */
+/** A Finnish text: few words any listed language has as function words. */
 const FI = Array.from({ length: 12 }, () => 'Kaupungin valtuusto päätti eilen uudesta kirjastosta keskustaan.').join(' ');
 
 describe('languageOfText', () => {
