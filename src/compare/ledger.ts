@@ -6,7 +6,8 @@
  * Two wordings of one formula differ in runs: stretches of the core between
  * words they share. A run with words on both sides is a swap ("future ↔
  * destiny", or a phrase-level "with a ↔ of"); with words on one side only, a
- * drop. Runs that only inflect a word ("build ↔ building") or rewrite a long
+ * drop. Runs that only inflect a word ("build ↔ building": one stem, and a
+ * stem with a vowel, so "https ↔ http" is a swap, not a plural) or rewrite a long
  * stretch (more than MAX_SWAP_WORDS on a side) are not swaps. Each wording is
  * compared with the formula's most used wordings (REFERENCE_WORDINGS), so the
  * cost stays linear in the wordings.
@@ -35,7 +36,6 @@ export const REFERENCE_WORDINGS = 5;
 export const LEDGER_MAX_EXAMPLES = 5;
 
 const key = (tokens: AlignToken[]) => tokens.map((t) => t.norm).join(' ');
-const stems = (tokens: AlignToken[]) => tokens.map((t) => t.stem).join(' ');
 
 /** The runs where `a` and `b` differ, over the core's columns; columns neither fills are passed over. */
 export function differences(a: Wording, b: Wording): Difference[] {
@@ -76,9 +76,19 @@ export function swapOf(d: Difference): Difference {
 
 export type DifferenceKind = 'swap' | 'drop' | 'inflection' | 'rewrite';
 
+/**
+ * The stemmer is a matching key and strips an "s" from anything; a stem
+ * with no vowel ("http" of "https", "pdf" of "pdfs") is no word's stem.
+ */
+const WORD_STEM = /[aeiouy]/;
+
+/** Each word of `a` is `b`'s word there or another form of it (one stem, a word's). */
+const formsOfOneWord = (a: AlignToken[], b: AlignToken[]) =>
+  a.length === b.length && a.every((t, i) => t.norm === b[i]!.norm || (t.stem === b[i]!.stem && WORD_STEM.test(t.stem)));
+
 export function kindOf(d: Difference): DifferenceKind {
   if (d.a.length === 0 || d.b.length === 0) return 'drop';
-  if (stems(d.a) === stems(d.b)) return 'inflection';
+  if (formsOfOneWord(d.a, d.b)) return 'inflection';
   if (d.a.length > MAX_SWAP_WORDS || d.b.length > MAX_SWAP_WORDS) return 'rewrite';
   return 'swap';
 }

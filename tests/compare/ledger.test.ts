@@ -18,6 +18,10 @@ const infoOf = (...sets: { docs: Map<string, { outlet: string | null; date: Retu
   return out;
 };
 
+/** The runs where the first two wordings differ: their words, and the kind of each. */
+const runsOf = ({ wordings: [base, other] }: ReturnType<typeof alignVersions>) =>
+  differences(base!, other!).map((d) => [d.a.map((t) => t.text).join(' '), d.b.map((t) => t.text).join(' '), kindOf(d)]);
+
 describe('differences', () => {
   it('finds swaps, phrase-level swaps and drops between two wordings, and tells an inflection from a swap', () => {
     const { formula: f } = formula('f', [
@@ -25,12 +29,28 @@ describe('differences', () => {
       row('b', 'A', '2019', 'building a community with a shared future in cyberspace'),
       row('c', 'B', '2022', 'build a community of shared destiny in cyberspace'),
     ]);
-    const [base, other] = f.alignment.wordings;
-    const ds = differences(base!, other!).map((d) => [d.a.map((t) => t.text).join(' '), d.b.map((t) => t.text).join(' '), kindOf(d)]);
+    const ds = runsOf(f.alignment);
     expect(ds).toEqual([
       ['building', 'build', 'inflection'],
       ['with a', 'of', 'swap'],
       ['future', 'destiny', 'swap'],
+    ]);
+  });
+  it('calls a changed word another form of it only when the two share a stem a word can have', () => {
+    const { formula: f } = formula('f', [
+      row('a', 'A', '2019', 'read the rules at https colon slash slash our site before you post'),
+      row('b', 'A', '2019', 'read the rules at https colon slash slash our site before you post'),
+      row('c', 'B', '2022', 'read the rule at http colon slash slash our site before you post'),
+    ]);
+    const ds = runsOf(f.alignment);
+    // "rules" is a plural of "rule"; "https" is no plural of "http" (the stemmer's key "http" has no vowel).
+    expect(ds).toEqual([
+      ['rules', 'rule', 'inflection'],
+      ['https', 'http', 'swap'],
+    ]);
+    expect(changesAgainst(f.alignment, 0).map((c) => [c.kind, c.other, c.base])).toEqual([
+      ['swap', 'http', 'https'],
+      ['inflection', 'rule', 'rules'],
     ]);
   });
 });
