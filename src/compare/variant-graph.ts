@@ -7,9 +7,13 @@
  *
  * The layout is a left-to-right reading line: one slot per aligned column,
  * the words of one column stacked in lanes (the most used wording on the
- * middle lane, the others above and below), edges as curves. An edge that
- * passes over words some versions through both its ends have is a drop: it
- * arcs around them, and its count is written clear of every other label.
+ * middle lane, the others above and below), edges as curves, the gap
+ * between two slots widened for each edge through it past two (so the
+ * curves out of three first words do not bunch up). An edge that passes
+ * over words some versions through both its ends have is a drop: it arcs
+ * around them, flat between steep ends, drops over the same words nested
+ * (the lanes part to hold them), and its count is written clear of every
+ * other label.
  * Versions that leave the path and rejoin it saying something else there
  * ("the natural world" for "the environment") are a branch: their words move
  * off the lane of the edge that passes them, so the two run in parallel. Text
@@ -177,11 +181,11 @@ export interface GraphLayout {
   centre: number;
 }
 
-/** How far a drop's arc bows over the words (its control points, in lanes). */
-const UP_BOW = 0.5;
 /** How deep a drop's arc runs under the words and what is written under them (in lanes), and the width of its turns (px). */
 const DOWN_DEPTH = 0.75;
-const DOWN_TURN = 10;
+const ARC_TURN = 10;
+/** Space between nested arcs (px): room for a label over each. */
+const ARC_STEP = 16;
 
 /** Lane order by rank: the middle, then alternately above and below. */
 const laneForRank = (rank: number) => (rank === 0 ? 0 : rank % 2 === 1 ? -Math.ceil(rank / 2) : rank / 2);
@@ -196,10 +200,10 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
   for (const n of graph.nodes) if (n.kind === 'word') (byColumn.get(n.column) ?? byColumn.set(n.column, []).get(n.column)!).push(n);
 
   const placed = new Map<number, PlacedNode>();
-  let x = o.padding;
   const dot = 8;
-  placed.set(START, { ...graph.nodes[START]!, lane: 0, x, y: 0, width: dot, fontSize: 0 });
-  x += dot + o.columnGap;
+  placed.set(START, { ...graph.nodes[START]!, lane: 0, x: 0, y: 0, width: dot, fontSize: 0 });
+  /** The slots from left to right: the start, each column with words (and its width), the end. */
+  const slots: { column: number; width: number }[] = [{ column: -1, width: dot }];
   for (let c = 0; c < graph.columns; c++) {
     const column = byColumn.get(c);
     if (!column) continue;
@@ -217,29 +221,66 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
       const fontSize = o.minFont + (o.maxFont - o.minFont) * share(n.versions.length);
       const width = o.measure(n.text, fontSize);
       columnWidth = Math.max(columnWidth, width, o.sublabel?.(n) ?? 0);
-      placed.set(n.id, { ...n, lane, x, y: 0, width, fontSize });
+      placed.set(n.id, { ...n, lane, x: 0, y: 0, width, fontSize });
     }
-    // Centre the words of a column on its slot.
-    for (const n of column) {
-      const p = placed.get(n.id)!;
-      p.x = x + (columnWidth - p.width) / 2;
-    }
-    x += columnWidth + o.columnGap;
+    slots.push({ column: c, width: columnWidth });
   }
-  placed.set(END, { ...graph.nodes[END]!, lane: 0, x, y: 0, width: dot, fontSize: 0 });
-  const width = x + dot + o.padding;
+  placed.set(END, { ...graph.nodes[END]!, lane: 0, x: 0, y: 0, width: dot, fontSize: 0 });
+  slots.push({ column: graph.columns, width: dot });
   keepBranchesOffPassingEdges(graph, placed, byColumn, rank);
+
+  // Left to right, each word centred on its column's slot; a gap as wide as the edges through it need.
+  const gaps = gapWidths(graph, placed, slots, o.columnGap);
+  const left = new Map<number, { x: number; width: number }>();
+  let x = o.padding;
+  slots.forEach((slot, i) => {
+    left.set(slot.column, { x, width: slot.width });
+    x += slot.width + (gaps[i] ?? 0);
+  });
+  for (const p of placed.values()) {
+    const slot = left.get(p.column)!;
+    p.x = slot.x + (slot.width - p.width) / 2;
+  }
+  const width = x + o.padding;
+
+  const nodesInLane = (lane: number, from: number, to: number) =>
+    [...placed.values()].some((p) => p.kind === 'word' && p.lane === lane && p.column > from && p.column < to);
+  // A drop arcs over the words it passes, away from the middle lane, unless a branch's words stand
+  // on that side and not on the other. Drops of one lane and side that overlap are nested, the
+  // longer outside, one ARC_STEP apart, so no two run on one line.
+  const side = new Map<GraphEdge, number>();
+  for (const e of graph.edges) {
+    const a = placed.get(e.from)!;
+    const b = placed.get(e.to)!;
+    if (a.lane !== b.lane || !nodesInLane(a.lane, a.column, b.column)) continue;
+    let s = a.lane > 0 ? 1 : -1;
+    if (nodesInLane(a.lane + s, a.column, b.column) && !nodesInLane(a.lane - s, a.column, b.column)) s = -s;
+    side.set(e, s);
+  }
+  const level = new Map<GraphEdge, number>();
+  const span = (e: GraphEdge) => placed.get(e.to)!.column - placed.get(e.from)!.column;
+  for (const e of [...side.keys()].sort((x, y) => span(x) - span(y) || placed.get(x.from)!.column - placed.get(y.from)!.column)) {
+    const [from, to, lane] = [placed.get(e.from)!.column, placed.get(e.to)!.column, placed.get(e.from)!.lane];
+    let l = 0;
+    for (const [f, k] of level) {
+      const [ff, ft] = [placed.get(f.from)!.column, placed.get(f.to)!.column];
+      if (side.get(f) === side.get(e) && placed.get(f.from)!.lane === lane && ff < to && from < ft) l = Math.max(l, k + 1);
+    }
+    level.set(e, l);
+  }
+  // Lanes part wider to hold nested arcs between them.
+  const laneHeight = o.laneHeight + ARC_STEP * [...level.values()].reduce((m, l) => Math.max(m, l), 0);
 
   let top = 0;
   let bottom = 0;
   for (const p of placed.values()) (top = Math.min(top, p.lane)), (bottom = Math.max(bottom, p.lane));
   // Room above the top lane for an arc, below the bottom lane for the labels under each word.
-  const centre = o.padding + o.laneHeight * 0.7 + -top * o.laneHeight;
-  for (const p of placed.values()) p.y = centre + p.lane * o.laneHeight;
-  const height = centre + bottom * o.laneHeight + o.laneHeight * 0.9 + o.padding;
+  const centre = o.padding + laneHeight * 0.7 + -top * laneHeight;
+  for (const p of placed.values()) p.y = centre + p.lane * laneHeight;
+  const height = centre + bottom * laneHeight + laneHeight * 0.9 + o.padding;
 
-  const nodesInLane = (lane: number, from: number, to: number) =>
-    [...placed.values()].some((p) => p.kind === 'word' && p.lane === lane && p.column > from && p.column < to);
+  /** Clear of the words on a lane: half the tallest word, and a little. */
+  const overWords = Math.round(o.maxFont * 0.6) + 5;
   const edges = graph.edges.map((e): PlacedEdge => {
     const a = placed.get(e.from)!;
     const b = placed.get(e.to)!;
@@ -248,33 +289,44 @@ export function layoutGraph(graph: VariantGraph, options: Partial<LayoutOptions>
     const dx = Math.max(12, (x2 - x1) / 2);
     let d: string;
     let mid: { x: number; y: number };
-    let bowSide = 0;
-    if (a.lane === b.lane && nodesInLane(a.lane, a.column, b.column)) {
-      // Over the words it drops: bow away from the middle lane, unless a branch's words stand on
-      // that side and not on the other; below the words, deep enough to pass under what is written
-      // under them.
-      let side = a.lane > 0 ? 1 : -1;
-      if (nodesInLane(a.lane + side, a.column, b.column) && !nodesInLane(a.lane - side, a.column, b.column)) side = -side;
-      bowSide = side;
-      if (side < 0) {
-        const bow = -o.laneHeight * UP_BOW;
-        d = `M${x1},${a.y} C${x1 + dx},${a.y + bow} ${x2 - dx},${b.y + bow} ${x2},${b.y}`;
-        mid = { x: (x1 + x2) / 2, y: a.y + bow * 0.75 };
-      } else {
-        // Down steeply at both ends and flat between, so it passes under the counts and names of
-        // the words (as wide as the widest of them, nearly the whole span).
-        const y = a.y + o.laneHeight * DOWN_DEPTH;
-        const r = Math.min(DOWN_TURN, (x2 - x1) / 4);
-        d = `M${x1},${a.y} C${x1 + r},${a.y} ${x1 + r},${y} ${x1 + 2 * r},${y} L${x2 - 2 * r},${y} C${x2 - r},${y} ${x2 - r},${b.y} ${x2},${b.y}`;
-        mid = { x: (x1 + x2) / 2, y };
-      }
+    const bow = side.get(e) ?? 0;
+    if (bow !== 0) {
+      // Up or down steeply at both ends and flat between, so it passes over the words, or under the
+      // counts and names written under them (as wide as the widest of them, nearly the whole span).
+      const nest = ARC_STEP * level.get(e)!;
+      const y = bow < 0 ? a.y - overWords - nest : a.y + o.laneHeight * DOWN_DEPTH + nest;
+      const r = Math.min(ARC_TURN, (x2 - x1) / 4);
+      d = `M${x1},${a.y} C${x1 + r},${a.y} ${x1 + r},${y} ${x1 + 2 * r},${y} L${x2 - 2 * r},${y} C${x2 - r},${y} ${x2 - r},${b.y} ${x2},${b.y}`;
+      mid = { x: (x1 + x2) / 2, y };
     } else {
       d = `M${x1},${a.y} C${x1 + dx},${a.y} ${x2 - dx},${b.y} ${x2},${b.y}`;
       mid = { x: (x1 + x2) / 2, y: (a.y + b.y) / 2 };
     }
-    return { ...e, d, mid, bow: bowSide, stroke: o.minStroke + (o.maxStroke - o.minStroke) * share(e.versions.length) };
+    return { ...e, d, mid, bow, stroke: o.minStroke + (o.maxStroke - o.minStroke) * share(e.versions.length) };
   });
   return { nodes: [...placed.values()], edges, width, height, centre };
+}
+
+/** Edges a gap between two columns holds at its narrowest; each one more widens it by EDGE_ROOM px, up to MAX_GAP_FACTOR gaps. */
+const GAP_EDGES = 2;
+const EDGE_ROOM = 12;
+const MAX_GAP_FACTOR = 4;
+
+/**
+ * The space after each slot (start, columns, end): `columnGap`, wider where
+ * more edges run through it, so the curves that fan out of a word and into
+ * the next (three first words, and the arcs of versions that leave them out)
+ * do not bunch up on one another and on the counts under the words.
+ */
+function gapWidths(graph: VariantGraph, placed: Map<number, PlacedNode>, slots: readonly { column: number }[], columnGap: number): number[] {
+  const through = new Array<number>(Math.max(0, slots.length - 1)).fill(0);
+  const index = new Map(slots.map((s, i) => [s.column, i]));
+  for (const e of graph.edges) {
+    const from = index.get(placed.get(e.from)!.column)!;
+    const to = index.get(placed.get(e.to)!.column)!;
+    for (let i = from; i < to; i++) through[i]!++;
+  }
+  return through.map((n) => Math.min(columnGap * MAX_GAP_FACTOR, columnGap + EDGE_ROOM * Math.max(0, n - GAP_EDGES)));
 }
 
 /** Rounds of moving words off passing edges (a move can put a word under another edge). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignVersions } from '../../src/compare/multi-align.ts';
-import { END, estimateWidth, layoutGraph, placeDropLabels, START, variantGraph } from '../../src/compare/variant-graph.ts';
+import { DEFAULT_LAYOUT, END, estimateWidth, layoutGraph, placeDropLabels, START, variantGraph } from '../../src/compare/variant-graph.ts';
 import { versions } from './formula-fixtures.ts';
 
 const slogan = () =>
@@ -110,6 +110,37 @@ describe('layoutGraph', () => {
     const [label] = placeDropLabels(l, () => 40, 12, []);
     expect(label!.y).toBeGreaterThan(drop.mid.y);
     expect(label!.box.y1).toBeLessThanOrEqual(l.height);
+  });
+
+  it('nests drops that overlap on one lane, and widens the gaps that many edges run through', () => {
+    // Three first words, and versions that leave out the first one, two or three words.
+    const g = variantGraph(
+      family([
+        ['leaders back building a community of shared future in cyberspace', 6],
+        ['leaders back build a community of shared future in cyberspace', 4],
+        ['leaders back foster a community of shared future in cyberspace', 2],
+        ['leaders back building of a community of shared future in cyberspace', 2],
+        ['leaders back a community of shared future in cyberspace', 2],
+        ['leaders back community of shared future in cyberspace', 2],
+      ]),
+    );
+    const l = layoutGraph(g, { measure: estimateWidth });
+    const arcs = l.edges.filter((e) => e.bow !== 0);
+    expect(arcs.length).toBeGreaterThanOrEqual(2);
+    const column = (id: number) => l.nodes.find((n) => n.id === id)!.column;
+    for (const [i, a] of arcs.entries()) {
+      for (const b of arcs.slice(i + 1)) {
+        const overlap = column(a.from) < column(b.to) && column(b.from) < column(a.to);
+        // Two drops over the same words are drawn apart, with room for a label between them.
+        if (overlap && a.bow === b.bow) expect(Math.abs(a.mid.y - b.mid.y)).toBeGreaterThanOrEqual(14);
+      }
+    }
+    const node = (text: string) => l.nodes.find((n) => n.text === text)!;
+    const gapAfter = (left: { x: number; width: number }, right: { x: number }) => right.x - (left.x + left.width);
+    // Between "in" and "cyberspace" one edge runs; out of the first words, many.
+    expect(gapAfter(node('a'), node('community'))).toBeGreaterThanOrEqual(DEFAULT_LAYOUT.columnGap);
+    expect(gapAfter(node('in'), node('cyberspace'))).toBe(DEFAULT_LAYOUT.columnGap);
+    expect(gapAfter(node('back'), node('build'))).toBeGreaterThan(DEFAULT_LAYOUT.columnGap + 20);
   });
 
   it('stays readable at 200 versions: one node per distinct word per column', () => {

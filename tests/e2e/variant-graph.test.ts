@@ -6,7 +6,11 @@
  * over it), only the word left out has an arc, and no label (a word, its
  * count, who uses it, an arc's count) lies over another, also where a word
  * left out is swapped by other versions (the arc's count and that word's
- * labels meet there).
+ * labels meet there). A formula with three first words, versions that leave
+ * out one, two or three of them, and an added word between (the bundled
+ * corpus's top formula has this shape) gets every drop's count written, no
+ * two arcs on one line, and on a phone a graph that opens at its start, says
+ * that it scrolls, and scrolls from the keyboard.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +27,8 @@ const DROP = 'Leaders agreed that we must protect the environment for generation
 const REPORT = 'The council will publish its annual water quality report every spring so that residents can judge the progress themselves.';
 const REPORT_DROP = 'The council will publish its water quality report every spring so that residents can judge the progress themselves.';
 const REPORT_SWAP = 'The council will publish its yearly water quality report every spring so that residents can judge the progress themselves.';
+/** Three first words, and versions leaving out the first one, two or three words. */
+const CROWD = (first: string) => `The ministers back ${first} community of shared future in cyberspace and plan to meet again next spring.`;
 const PLAN: [string, number][] = [
   [BASE, 4],
   [TWO_FOR_ONE, 3],
@@ -30,6 +36,12 @@ const PLAN: [string, number][] = [
   [REPORT, 4],
   [REPORT_DROP, 2],
   [REPORT_SWAP, 3],
+  [CROWD('building a'), 5],
+  [CROWD('build a'), 3],
+  [CROWD('foster a'), 2],
+  [CROWD('building of a'), 2],
+  [CROWD('a'), 2],
+  [CROWD(''), 2],
 ];
 
 const files: Record<string, string> = {};
@@ -76,8 +88,8 @@ function texts(): Promise<Box[]> {
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Opens the family whose link matches `link` at `viewport`, and screenshots its graph with the word `word` in view. */
-async function openGraph(viewport: { width: number; height: number }, link: RegExp, word: string, shot: string) {
+/** Opens the family whose link matches `link` at `viewport`: its graph's section. */
+async function openFamily(viewport: { width: number; height: number }, link: RegExp) {
   page = await session.newPage({ viewport });
   watch = watchPage(page);
   await page.goto(`${url}#/phrases`);
@@ -86,6 +98,12 @@ async function openGraph(viewport: { width: number; height: number }, link: RegE
   await family.first().click();
   const section = page.locator('section[aria-labelledby="graph-title"]');
   await section.locator('svg').waitFor();
+  return section;
+}
+
+/** Opens the family whose link matches `link` at `viewport`, and screenshots its graph with the word `word` in view. */
+async function openGraph(viewport: { width: number; height: number }, link: RegExp, word: string, shot: string) {
+  const section = await openFamily(viewport, link);
   // The region scrolls sideways where the graph is wider than the page.
   await section.locator('svg text').filter({ hasText: new RegExp(`^${word}$`) }).evaluate((el) => el.scrollIntoView({ inline: 'center', block: 'nearest' }));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -125,4 +143,34 @@ describe('variant graph', () => {
       expect(clashes(boxes)).toEqual([]);
     });
   }
+
+  it('spreads a formula whose first words fan out: every drop counted, no two arcs on one line, labels clear (desktop)', async () => {
+    const section = await openGraph({ width: 1280, height: 800 }, /ministers back (building|build|foster)/i, 'foster', 'desktop-crowd');
+    const boxes = await texts();
+    const drops = section.locator('svg path.drop');
+    const count = await drops.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(boxes.filter((b) => b.cls === 'droplabel')).toHaveLength(count);
+    expect(clashes(boxes)).toEqual([]);
+    // The flat tops of the arcs over the same words lie apart.
+    const tops = await drops.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x0: r.left, x1: r.right, top: r.top, bottom: r.bottom })));
+    for (const [i, a] of tops.entries()) for (const b of tops.slice(i + 1)) if (a.x0 < b.x1 && b.x0 < a.x1) expect(Math.abs(a.top - b.top) + Math.abs(a.bottom - b.bottom)).toBeGreaterThan(10);
+  });
+
+  it('opens a wide graph at its start on a phone, with a cue in words that it scrolls, and scrolls it from the keyboard', async () => {
+    const section = await openFamily({ width: 390, height: 844 }, /ministers back (building|build|foster)/i);
+    const region = section.getByRole('region', { name: 'Variant graph' });
+    const at = () => region.evaluate((el) => ({ left: el.scrollLeft, width: el.scrollWidth, client: el.clientWidth }));
+    const start = await at();
+    expect(start.width).toBeGreaterThan(start.client);
+    expect(start.left).toBe(0);
+    await expect.poll(() => section.getByText('Scroll sideways for more →').isVisible()).toBe(true);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await at()).left).toBeGreaterThan(0);
+    await expect.poll(() => section.getByText('← Scroll sideways for more →').isVisible()).toBe(true);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await section.screenshot({ path: join(SCREENSHOT_DIR, 'variant-graph-phone-scrolled.png'), animations: 'disabled' });
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+  });
 });
