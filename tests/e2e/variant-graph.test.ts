@@ -173,4 +173,34 @@ describe('variant graph', () => {
     await section.screenshot({ path: join(SCREENSHOT_DIR, 'variant-graph-phone-scrolled.png'), animations: 'disabled' });
     expect(seriousViolations(await runAxe(page))).toEqual([]);
   });
+
+  it('shows the graph as a table whose every column has a header in words, and whose legend says what the slanted, dotted cells are', async () => {
+    const section = await openFamily({ width: 390, height: 844 }, /protect the (environment|natural world) for/i);
+    await section.getByRole('button', { name: 'Table' }).click();
+    const table = section.locator('table.aligned');
+    await table.waitFor();
+    // "natural world" for "environment": a column the base has no word in is headed "added", not left blank.
+    // What a sighted reader sees in each header (text for screen readers only left out).
+    const headers = await table.locator('thead th').evaluateAll((els) =>
+      els.map((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
+        return copy.textContent!.trim();
+      }),
+    );
+    expect(headers).toContain('added');
+    expect(headers.filter((h) => h === '')).toEqual([]);
+    const violations = await runAxe(page, { include: 'section[aria-labelledby="graph-title"]' });
+    expect(violations.filter((v) => v.id === 'empty-table-header').map((v) => v.nodes)).toEqual([]);
+    // The legend names the cell style in words, on a sample drawn as the cells are.
+    const legend = section.locator('.legend');
+    await expect.poll(() => legend.innerText()).toMatch(/Slanted, dotted underline: not what the base has there/);
+    const style = (el: Element) => { const cs = getComputedStyle(el); return `${cs.fontStyle} ${cs.textDecorationLine} ${cs.textDecorationStyle}`; };
+    expect(await legend.locator('.differs').evaluate(style)).toBe(await table.locator('td.differs').first().evaluate(style));
+    // On a phone the table scrolls in its own region, from the keyboard, with the cue in words.
+    const region = section.getByRole('region', { name: 'Every wording, word by word' });
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.tabIndex === 0)).toBe(true);
+    expect(await section.getByText('Scroll sideways for more →').isVisible()).toBe(true);
+    expect(seriousViolations(violations)).toEqual([]);
+  });
 });
