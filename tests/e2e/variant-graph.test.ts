@@ -10,7 +10,9 @@
  * out one, two or three of them, and an added word between (the bundled
  * corpus's top formula has this shape) gets every drop's count written, no
  * two arcs on one line, and on a phone a graph that opens at its start, says
- * that it scrolls, and scrolls from the keyboard.
+ * that it scrolls, and scrolls from the keyboard. The corpus spans decades,
+ * so the phrases view's outlet × year grid is also checked here for the same
+ * cue on a phone.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -202,5 +204,21 @@ describe('variant graph', () => {
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.tabIndex === 0)).toBe(true);
     expect(await section.getByText('Scroll sideways for more →').isVisible()).toBe(true);
     expect(seriousViolations(violations)).toEqual([]);
+  });
+
+  it("gives the phrases view's outlet × year grid, wider than a phone, the same cue and keyboard scrolling", async () => {
+    page = await session.newPage({ viewport: { width: 390, height: 844 } });
+    watch = watchPage(page);
+    await page.goto(`${url}#/phrases`);
+    const section = page.locator('section[aria-labelledby="matrix-title"]');
+    const region = section.getByRole('region', { name: 'Formulas by outlet (rows) and year (columns)' });
+    await region.locator('table').waitFor({ timeout: 30_000 });
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.scrollLeft === 0 && el.tabIndex === 0)).toBe(true);
+    await expect.poll(() => section.getByText('Scroll sideways for more →').isVisible()).toBe(true);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await section.screenshot({ path: join(SCREENSHOT_DIR, 'phrases-grid-phone.png'), animations: 'disabled' });
   });
 });
