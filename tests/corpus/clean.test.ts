@@ -56,10 +56,13 @@ const P3 = 'Critics argued that the measures were too narrow and did little to a
 const P4 = 'The ministry said it would publish a full report on the results of the programme by the end of the year.';
 
 describe('CLEANING_RULES', () => {
-  it('documents every rule once, with a description', () => {
+  it('documents every rule once, with a name and a description', () => {
     const ids = CLEANING_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of CLEANING_RULES) expect(r.description.length).toBeGreaterThan(20);
+    // Short names, for the Original view's legend.
+    for (const r of CLEANING_RULES) expect(r.name).toMatch(/^.{4,30}$/);
+    expect(new Set(CLEANING_RULES.map((r) => r.name)).size).toBe(ids.length);
     for (const id of ['whitespace', 'mojibake', 'stray-escape', 'title', 'byline', 'furniture', 'see-also', 'caption', 'credit', 'rejoin', 'duplicate-body', 'override'])
       expect(ids).toContain(id);
   });

@@ -9,8 +9,9 @@
  * per row (the summary counts the dates it could not read); a TEI edition imports as its text with its header's metadata,
  * a Word essay as its text with its properties, and an RTF letter, an
  * EPUB book, a page saved as `.cms` and an Excel workbook as theirs, and an
- * article clipped to Markdown as its words. Screenshots of the summary at
- * 1280×800 and 390×844.
+ * article clipped to Markdown as its words; the page's Original view counts
+ * what was left out by reason and shows a mark's reason when it takes focus.
+ * Screenshots of the summary at 1280×800 and 390×844.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,7 +122,19 @@ describe('importing texts as people have them', () => {
     expect(await original.innerText()).toContain('Residents of the small harbour town of Port Elling have voted');
     const marks = await original.locator('del').count();
     expect(await page.getByRole('button', { name: `Original, with ${marks} removals and repairs marked` }).count()).toBe(1);
-    expect(await page.locator('.legend').innerText()).toMatch(/outside-article ×\d+/);
+    // The legend counts each kind of removal in words; each mark takes focus from the keyboard and then shows its reason.
+    const legend = await page.locator('.legend').innerText();
+    expect(legend).toMatch(/Removed here: .*outside the article: navigation ×\d+/);
+    expect(legend).toMatch(/outside the article: comments ×\d+/);
+    await page.getByRole('checkbox', { name: 'Read' }).focus();
+    await page.keyboard.press('Tab');
+    const first = outside.first();
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => first.locator('.why').isVisible()).toBe(true);
+    expect(await first.locator('.why').innerText()).toBe(await first.getAttribute('title'));
+    await nav.focus();
+    await expect.poll(() => nav.locator('.why').innerText()).toBe('Removed: outside the article: navigation');
+    expect(await first.locator('.why').isVisible()).toBe(false);
     await screenshot(page, 'import-files-web-page-original-1280');
     expect(watch.problems()).toEqual([]);
   });
@@ -320,7 +333,7 @@ Yours, Ann.}`, 'latin1'));
     await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain('The harbour town voted to keep its ferry, the council said on Monday.');
     expect(await main.innerText()).not.toMatch(/\*\*|town\.example|img\.example/);
     await page.getByRole('button', { name: /^Original/ }).click();
-    await expect.poll(() => main.innerText(), { timeout: 10_000 }).toContain('markdown ×');
+    await expect.poll(() => main.innerText(), { timeout: 10_000 }).toContain('Markdown marks ×');
     expect(await main.locator('del, s', { hasText: 'https://town.example/council' }).count()).toBeGreaterThan(0);
     expect(watch.problems()).toEqual([]);
   });
