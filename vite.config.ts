@@ -16,6 +16,8 @@ export default defineConfig({
   // public/ holds what index.html links (the icon); it is inlined into the one file, not copied beside it.
   build: { target: 'es2022', reportCompressedSize: false, copyPublicDir: false },
   test: {
+    // Every temporary folder a test file makes (tests/temp-dirs.ts) is removed after it.
+    setupFiles: ['tests/setup-temp-dirs.ts'],
     projects: [
       {
         extends: true,

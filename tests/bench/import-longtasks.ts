@@ -11,10 +11,10 @@
  * number of long tasks, and throughput (documents per second, cleaning and
  * end to end including reuse detection).
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { fileUrl, INDEX_HTML, launchBrowser, makeTempDir, ROOT, watchPage } from '../e2e/harness.ts';
+import { fileUrl, INDEX_HTML, launchBrowser, makeTempDir, removeTempDirs, ROOT, watchPage } from '../e2e/harness.ts';
 import { generateCorpus } from './synthetic-corpus.ts';
 
 const args = process.argv.slice(2);
@@ -152,6 +152,6 @@ try {
   }
 } finally {
   await session.close();
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 }
 

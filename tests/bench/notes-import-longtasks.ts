@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileUrl, launchBrowser, makeTempDir } from '../e2e/harness.ts';
+import { fileUrl, launchBrowser, makeTempDir, removeTempDirs } from '../e2e/harness.ts';
 
 const args = process.argv.slice(2);
 const wanted = Number(args[args.indexOf('--records') + 1]) || 60_000;
@@ -68,4 +68,5 @@ try {
   console.log(JSON.stringify({ records: wanted, wallMs: wall, longestTaskMs: Math.max(0, ...lt), longTasks: lt.length, blockedMs: lt.reduce((a, b) => a + b, 0), said: said.slice(0, 120) }));
 } finally {
   await session.close();
+  removeTempDirs();
 }

@@ -1,6 +1,6 @@
 /**
  * Builds Refrain with a corpus made for one test: writes the files to a
- * temporary folder and runs the real build with REFRAIN_SEEDS pointing at it,
+ * temporary folder (removed after the test file) and runs the real build with REFRAIN_SEEDS pointing at it,
  * into test-results/builds/<name>/index.html. The production build in dist/
  * is left alone.
  */
@@ -25,7 +25,6 @@ export async function buildWithCorpus(name: string, files: Record<string, string
     else process.env.REFRAIN_SEEDS = saved.seeds;
     if (saved.name === undefined) delete process.env.REFRAIN_CORPUS_NAME;
     else process.env.REFRAIN_CORPUS_NAME = saved.name;
-    rmSync(seeds, { recursive: true, force: true });
   }
   return join(outDir, 'index.html');
 }

@@ -7,13 +7,16 @@
  * The tests never build: `npm run test:e2e` builds dist/ once, then runs
  * vitest. `assertBuilt()` fails with a clear message when dist/ is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { makeTempDir } from '../temp-dirs.ts';
+
+/** Temporary folders (browser profiles, files to import) go after the test file that made them. */
+export { makeTempDir, removeTempDirs } from '../temp-dirs.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
@@ -83,10 +86,6 @@ const DEFAULT_CONTEXT: BrowserContextOptions = {
   reducedMotion: 'reduce',
   serviceWorkers: 'block',
 };
-
-export function makeTempDir(prefix = 'refrain-e2e-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 /** Writes `files` (name → text) into a new temporary folder; their paths, in order, for the import panel. */
 export function writeTempFiles(files: Record<string, string>, prefix = 'refrain-e2e-files-'): string[] {

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../temp-dirs.ts';
 import { listDocumentFiles, loadCorpusFromPaths, readCorpusFromPaths } from '../../src/node/load-corpus.ts';
 
 const PROSE = 'The river council met on Tuesday to discuss the new bridge. Residents asked about the cost and the timetable for the works.';
 
 /** A folder as an unlucky user has it: good files beside a pipe, a socket, links that lead nowhere or round in a loop. */
-const dir = mkdtempSync(join(tmpdir(), 'refrain-load-'));
+const dir = makeTempDir('refrain-load-');
 let server: Server;
 beforeAll(async () => {
   writeFileSync(join(dir, 'good.txt'), `${PROSE}\n`);
@@ -73,7 +73,7 @@ describe('readCorpusFromPaths: regular files only, every problem named (issue #1
 });
 
 describe('tables of documents in the CLI and the build', () => {
-  const tables = mkdtempSync(join(tmpdir(), 'refrain-tables-'));
+  const tables = makeTempDir('refrain-tables-');
   writeFileSync(join(tables, 'note.txt'), `${PROSE}\n`);
   writeFileSync(join(tables, 'press.csv'), `title,outlet,date,text\nFerry vote,Coastal Herald,2023-03-14,"${PROSE} One."\nBridge,Valley Post,2023-03-20,"${PROSE} Two."\n`);
 

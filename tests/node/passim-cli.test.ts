@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../temp-dirs.ts';
 import { PHRASES, SLOGAN_DOCS, clusterRecord, documentsJsonl } from '../interop/fixture.ts';
 import { jsonl } from '../interop/helpers.ts';
 
@@ -17,7 +17,7 @@ function run(script: string, args: string[]) {
 
 /** passim's output folder as Spark writes it: out.json/ with part files, _SUCCESS, .crc, and tmp/. */
 function passimOutput(records: unknown[], { gzip = false } = {}): { dir: string; corpus: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'refrain-passim-'));
+  const dir = makeTempDir('refrain-passim-');
   const corpus = join(dir, 'corpus.jsonl');
   writeFileSync(corpus, documentsJsonl());
   mkdirSync(join(dir, 'out', 'out.json'), { recursive: true });

@@ -1,25 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../temp-dirs.ts';
 import { readText } from '../../src/interop/lines.ts';
 import { ResultPathError, sourcesFromPaths } from '../../src/node/result-files.ts';
 
-let dirs: string[] = [];
 function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'refrain-results-'));
-  dirs.push(dir);
+  const dir = makeTempDir('refrain-results-');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);
   }
   return dir;
 }
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
 
 describe('sourcesFromPaths', () => {
   it('reads passim’s output folder through out.json/ and align.json/, skipping Spark’s bookkeeping and tmp/', async () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../temp-dirs.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { corpusPlugin } from '../../src/node/vite-plugin-corpus.ts';
 
@@ -34,7 +34,7 @@ describe('corpusPlugin', () => {
   });
 
   it('bundles the cleaned corpus of the folder, relative to the project root, and watches its files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'refrain-corpus-plugin-'));
+    const dir = makeTempDir('refrain-corpus-plugin-');
     writeFileSync(join(dir, 'a.txt'), 'The river council met on Tuesday to discuss the new bridge.\n');
     writeFileSync(join(dir, 'b.txt'), 'A text that says </script><script>alert(1)</script> in the middle.\n');
     const { code, watched } = await loadThrough(basename(dir), dirname(dir));
@@ -48,7 +48,7 @@ describe('corpusPlugin', () => {
   });
 
   it('fails the build with a message naming the problem when the folder cannot be read', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'refrain-corpus-plugin-'));
+    const root = makeTempDir('refrain-corpus-plugin-');
     await expect(loadThrough('missing', root)).rejects.toThrow(/^Corpus error in .*missing/);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../temp-dirs.ts';
 import { inlinePublic } from '../../src/node/vite-plugin-inline-public.ts';
 
 describe('inlinePublic', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'refrain-public-'));
+  const dir = makeTempDir('refrain-public-');
   writeFileSync(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
   it('replaces a root-relative link to public/ with a data: URL of the file', () => {

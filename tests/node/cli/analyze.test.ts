@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../temp-dirs.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -48,7 +48,7 @@ describe('analyze CLI', () => {
   }, 60_000);
 
   it('fails with one line and no stack for bad input', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'refrain-cli-'));
+    const dir = makeTempDir('refrain-cli-');
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     const binary = join(dir, 'binary.txt');
@@ -73,7 +73,7 @@ describe('analyze CLI', () => {
 
 describe('analyze CLI: one bad file never stops the rest (issue #14, item 10 and "One bad file")', () => {
   it('skips a named pipe, a dangling link and a binary file with one warning each, exits 0; --strict exits 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'refrain-cli-mixed-'));
+    const dir = makeTempDir('refrain-cli-mixed-');
     const prose = 'The river council met on Tuesday to discuss the new bridge. Residents asked about the cost and the timetable for the works.';
     writeFileSync(join(dir, 'a-good.txt'), `${prose}\n`);
     writeFileSync(join(dir, 'b-good.md'), `---\ntitle: "Bridge: the plan"\n---\n${prose} More.\n`);
@@ -101,7 +101,7 @@ describe('analyze CLI: one bad file never stops the rest (issue #14, item 10 and
 
 describe('analyze CLI on hostile HTML (issue #14, item 6)', () => {
   it('reads a 4.9 MB page with an unclosed <!-- and one with unclosed <script>s without exhausting the stack', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'refrain-cli-html-'));
+    const dir = makeTempDir('refrain-cli-html-');
     const fill = (unit: string) => unit.repeat(Math.floor((4.9 * 1024 * 1024) / unit.length));
     writeFileSync(join(dir, 'comment.html'), `<p>The first page keeps this sentence before its comment.</p>${fill('<!-- note ')}`);
     writeFileSync(join(dir, 'script.html'), `<p>The second page keeps this sentence before its scripts.</p>${fill('<script> var x ')}`);

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../temp-dirs.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -31,7 +32,7 @@ describe('export-passim', () => {
   }, 60_000);
 
   it('writes a folder the user names, with the cleaned texts', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'refrain-export-passim-'));
+    const dir = makeTempDir('refrain-export-passim-');
     writeFileSync(join(dir, 'a.txt'), 'The river council met on Tuesday   to discuss the new bridge.\n');
     writeFileSync(join(dir, 'b.md'), '---\ntitle: "Bridge plan"\ndate: 2021-03-04\n---\nResidents asked about the cost of the bridge.\n');
     const r = run([dir]);

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../temp-dirs.ts';
 import { describeComputedBy, importFromPaths, takeImportArgs } from '../../../src/node/cli/import-results.ts';
 import { clusterRecord, documentsJsonl, PHRASES } from '../../interop/fixture.ts';
 import { jsonl } from '../../interop/helpers.ts';
@@ -43,7 +43,7 @@ describe('describeComputedBy', () => {
 
 describe('importFromPaths', () => {
   function files(records: unknown[]) {
-    const dir = mkdtempSync(join(tmpdir(), 'refrain-import-results-'));
+    const dir = makeTempDir('refrain-import-results-');
     writeFileSync(join(dir, 'corpus.jsonl'), documentsJsonl());
     writeFileSync(join(dir, 'out.json'), jsonl(records));
     return [join(dir, 'corpus.jsonl'), join(dir, 'out.json')];
