@@ -48,16 +48,21 @@ const LIST_ITEM = /^(?:[-*+•·▪►●■]|\d{1,3}[.)])\s/u;
 /** Length of each half quoted in a rejoin's reason. */
 const REJOIN_SNIPPET_CHARS = 30;
 
+/**
+ * Does line `a` leave a sentence open for `b`: a line of words (not a label
+ * or heading) that stops without a full stop or pause, before a line that
+ * opens with no dash or bullet? What every rejoin below asks first.
+ */
+function leavesOpen(a: Line, b: Line): boolean {
+  return a.words >= REJOIN_MIN_WORDS && !TERMINAL_OR_PAUSE.test(stripClosers(a.t)) && !/^[-–—•*·▪►●■]/u.test(b.t);
+}
+
 /** Should kept line `b` continue the sentence of kept line `a`? */
 export function continues(a: Line, b: Line): boolean {
-  const at = a.t;
-  const bt = b.t;
-  if (a.words < REJOIN_MIN_WORDS) return false;
-  if (TERMINAL_OR_PAUSE.test(stripClosers(at)) || /[)\]"”’]$/u.test(at)) return false;
-  if (/^[-–—•*·▪►●■]/u.test(bt)) return false;
-  const first = bt.charAt(0);
+  if (!leavesOpen(a, b) || /[)\]"”’]$/u.test(a.t)) return false;
+  const first = b.t.charAt(0);
   if (/\p{Ll}/u.test(first)) return true;
-  const lastWord = (at.match(/[\p{L}']+$/u)?.[0] ?? '').toLowerCase();
+  const lastWord = (a.t.match(/[\p{L}']+$/u)?.[0] ?? '').toLowerCase();
   return FUNCTION_WORDS.has(lastWord) && /[\p{L}\p{N}]/u.test(first);
 }
 
@@ -69,9 +74,7 @@ export function continues(a: Line, b: Line): boolean {
  * heading before the body, a label after it, or a furniture word ("open.").
  */
 export function wrapsInto(a: Line, b: Line): boolean {
-  if (b.i !== a.i + 1 || a.words < REJOIN_MIN_WORDS || TERMINAL_OR_PAUSE.test(stripClosers(a.t))) return false;
-  if (/^[-–—•*·▪►●■]/u.test(b.t)) return false;
-  return /\p{Ll}/u.test(b.t.charAt(0)) || continues(a, b);
+  return b.i === a.i + 1 && leavesOpen(a, b) && (/\p{Ll}/u.test(b.t.charAt(0)) || continues(a, b));
 }
 
 /**
@@ -102,9 +105,7 @@ export function hardWrapped(block: Line[]): boolean {
  * by `wrapsInto`, which a menu of capitalised words must not pass.
  */
 function softWrapped(a: Line, b: Line, width: number): boolean {
-  if (b.i !== a.i + 1 || a.words < REJOIN_MIN_WORDS || a.t.length < width * SOFT_WRAP_MIN_FILL) return false;
-  if (!/[\p{L}\p{N}]$/u.test(a.t)) return false;
-  return /^[\p{L}]/u.test(b.t) && !/^\p{L}[.)]\s/u.test(b.t);
+  return b.i === a.i + 1 && leavesOpen(a, b) && a.t.length >= width * SOFT_WRAP_MIN_FILL && /[\p{L}\p{N}]$/u.test(a.t) && /^\p{L}/u.test(b.t) && !/^\p{L}[.)]\s/u.test(b.t);
 }
 
 /** Separator before each kept line (indexed by line index): '' for the first. */
