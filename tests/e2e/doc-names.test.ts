@@ -4,22 +4,15 @@
  * document: why a formula's versions matched, its versions in context, the
  * concordance's sources. Imported through the panel in a fresh profile.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filler } from './custom-build.ts';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { assertBuilt, fileUrl, launchBrowser, makeTempDir, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
 
 const SHARED = 'Every river town must publish its water quality report each spring so that residents can judge the progress themselves.';
-const dir = makeTempDir('refrain-doc-names-');
 const edition = (title: string, seed: number) => `---\ntitle: ${title}\noutlet: River Gazette\ndate: 2021-05-04\n---\n${filler(seed, 5)}\n\n${SHARED}\n\n${filler(seed + 1, 5)}\n`;
 const files = { 'morning.md': edition('Morning edition', 10), 'evening.md': edition('Evening edition', 20), 'other.md': `---\ntitle: Weekly digest\noutlet: Valley Post\ndate: 2021-05-09\n---\n${filler(30, 4)}\n\n${SHARED}\n` };
-const paths = Object.entries(files).map(([name, text]) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-});
+const paths = writeTempFiles(files, 'refrain-doc-names-');
 
 let session: BrowserSession;
 let page: Page;

@@ -12,7 +12,7 @@
  * a corpus the reader lacks names it.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -27,7 +27,6 @@ import {
   assertBuilt,
   fileUrl,
   launchBrowser,
-  makeTempDir,
   runAxe,
   screenshot,
   selectInParagraph,
@@ -35,6 +34,7 @@ import {
   startStaticServer,
   SUB_PATH,
   watchPage,
+  writeTempFiles,
   withoutHash,
   type BrowserSession,
   type PageWatch,
@@ -48,17 +48,13 @@ const TEACHER_FORMULA_NOTE = 'Who said this first, and who repeats it without sa
 const TEACHER_HIGHLIGHT_NOTE = 'Compare this claim with the council minutes.';
 const STUDENT_NOTE = 'The Courier words it as a promise, the Herald as a duty.';
 
-const dir = makeTempDir('refrain-edition-e2e-');
 const files = {
   'courier.md': `---\ntitle: River towns promise reports\noutlet: The Courier\nauthor: Ann Lee\ndate: 2021-05-04\n---\n${filler(11, 6)}\n\n${SHARED}\n\n${filler(12, 5)}\n`,
   'herald.md': `---\ntitle: A duty to report\noutlet: The Herald\nauthor: Bo Chen\ndate: 2022-03\n---\n${filler(13, 5)}\n\n${SHARED.replace('must publish', 'shall publish')}\n\n${filler(14, 6)}\n\n${HOSTILE}\n`,
   'gazette.txt': `${filler(15, 8)}\n\n${SHARED}\n\n${filler(16, 4)}\n`,
 };
-const paths = Object.entries(files).map(([name, text]) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-});
+const paths = writeTempFiles(files, 'refrain-edition-e2e-');
+const dir = dirname(paths[0]!);
 /** Editions are saved under a folder with a space: any path must work. */
 const outDir = join(dir, 'class files');
 mkdirSync(outDir);

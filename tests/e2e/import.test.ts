@@ -6,14 +6,13 @@
  * the corpus still there after reload, and export → import in a fresh profile.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filler } from './custom-build.ts';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
 
 const SHARED = 'Leaders agreed that every river town must publish its water quality report each spring so that residents can judge the progress themselves.';
-const dir = makeTempDir('refrain-import-e2e-');
 const files = {
   'green-notes.txt': `${filler(1, 6)}\n\n${SHARED}\n\n${filler(2, 6)}\n`,
   'blue.md': `---\ntitle: Blue planted report\noutlet: Blue Times\nauthor: Ann Lee\ndate: 2021-05\n---\n${filler(4, 5)}\n\n${SHARED}\n\n${filler(5, 5)}\n`,
@@ -22,11 +21,8 @@ const files = {
     <script>window.__pwned = 'body script'</script><img src="https://example.invalid/x.png" onerror="window.__pwned = 'onerror'">
     <p>${filler(8, 6)}</p></body></html>`,
 };
-const paths = Object.entries(files).map(([name, text]) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-});
+const paths = writeTempFiles(files, 'refrain-import-e2e-');
+const dir = dirname(paths[0]!);
 const png = join(dir, 'photo.png');
 writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
 
