@@ -28,6 +28,7 @@ import {
   fileUrl,
   launchBrowser,
   runAxe,
+  SCREENSHOT_DIR,
   screenshot,
   selectInParagraph,
   seriousViolations,
@@ -58,7 +59,7 @@ const dir = dirname(paths[0]!);
 /** Editions are saved under a folder with a space: any path must work. */
 const outDir = join(dir, 'class files');
 mkdirSync(outDir);
-const shots = '/tmp/edition';
+const shots = join(SCREENSHOT_DIR, 'edition');
 mkdirSync(shots, { recursive: true });
 
 let teacherSession: BrowserSession;
