@@ -19,6 +19,7 @@ import type { Corpus } from '../../corpus/types.ts';
 import type { ComputedBy } from '../../interop/index.ts';
 import { describeComputedBy, importFromPaths, takeImportArgs, IMPORT_USAGE } from './import-results.ts';
 import { plural } from '../../text/plural.ts';
+import { jsonPieces } from './json-pieces.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Cap on jsdiff's work per passage pair in the report. */
@@ -71,19 +72,19 @@ function toInputs(corpus: Corpus): ReuseInput[] {
   return corpus.documents.map((d) => ({ id: d.meta.id, text: d.text, date: d.meta.date, outlet: d.meta.outlet, language: d.meta.language }));
 }
 
-export function toJson(corpus: Corpus, result: ReturnType<typeof detectReuse>, computedBy?: ComputedBy): string {
-  return JSON.stringify({
-    documents: corpus.documents.map((d) => ({
-      id: d.meta.id,
-      title: d.meta.title,
-      outlet: d.meta.outlet,
-      date: d.meta.date?.value ?? null,
-      text: d.text,
-    })),
-    passages: result.passages,
-    families: result.families,
-    ...(computedBy ? { computedBy } : {}),
-  });
+/** Pieces written to stdout in blocks of about 1 MB, waiting whenever the pipe is full. */
+async function writePieces(pieces: Iterable<string>): Promise<void> {
+  let block = '';
+  const flush = async () => {
+    if (!process.stdout.write(block)) await new Promise((done) => process.stdout.once('drain', done));
+    block = '';
+  };
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length >= 1 << 20) await flush();
+  }
+  block += '\n';
+  await flush();
 }
 
 /** Words as the views show them: a run of Han characters (or kana…) one character at a time, not as bigrams. */
@@ -154,7 +155,8 @@ export async function main(argv: string[]): Promise<number> {
       if (args.paths.length) throw new UsageError(`analyze: paths go after --${importing.tool} (${USAGE})`);
       const { corpus, result, computedBy, warnings } = await importFromPaths(importing);
       for (const w of warnings) process.stderr.write(`analyze: ${w}\n`);
-      process.stdout.write(`${args.json ? toJson(corpus, result, computedBy) : report(corpus, result, computedBy, args.boilerplate)}\n`);
+      if (args.json) await writePieces(jsonPieces(corpus, result, computedBy));
+      else process.stdout.write(`${report(corpus, result, computedBy, args.boilerplate)}\n`);
       return 0;
     }
     const paths = args.paths.length > 0 ? args.paths : [resolve(REPO_ROOT, 'seeds')];
@@ -172,7 +174,8 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const result = detectReuse(toInputs(corpus));
-    process.stdout.write(`${args.json ? toJson(corpus, result) : report(corpus, result, undefined, args.boilerplate)}\n`);
+    if (args.json) await writePieces(jsonPieces(corpus, result));
+    else process.stdout.write(`${report(corpus, result, undefined, args.boilerplate)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof HelpRequest) {
