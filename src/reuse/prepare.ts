@@ -4,7 +4,7 @@
  * pass over the text (intern.ts) plus linear passes over int arrays; each
  * document's arrays are views into corpus-wide columns.
  */
-import { searchLanguage } from '../search/language.ts';
+import { documentLanguage } from '../text/language.ts';
 import { TokenColumns, internTokens } from '../text/intern.ts';
 import { LANGUAGES, LanguageCounter, wordLanguages } from '../text/function-words.ts';
 import { classAt, HAN } from '../text/scan.ts';
@@ -77,7 +77,7 @@ export interface PreparedDoc {
   contentTok: Int32Array;
   /**
    * Its language, as an index in function-words.ts's LANGUAGES: the one
-   * search reads (search/language.ts), English where that is none.
+   * search reads (text/language.ts), English where that is none.
    */
   language: number;
   // The stem of the k-th content word is
@@ -208,7 +208,7 @@ function tokenise(texts: readonly { text: string }[], vocab: Vocabulary): { cols
 const counter = new LanguageCounter();
 
 /**
- * Per document, its language, read as search reads it (search/language.ts:
+ * Per document, its language, read as search reads it (text/language.ts:
  * its words' function-word bits, function-words.ts, else the language it declares):
  * `language`, the LANGUAGES index of its function words (English where
  * search reads none), and `keys`, the LANGUAGES index of its words' keys
@@ -236,7 +236,7 @@ function markContent(
       const m = counted[type[i]!]!;
       if (m !== 0) counter.add(m);
     }
-    const read = searchLanguage(counter, t1 - t0, texts[d]!.language);
+    const read = documentLanguage(counter, t1 - t0, texts[d]!.language);
     const lang = read === null ? 0 : LANGUAGES.indexOf(read);
     language[d] = lang;
     keys[d] = read !== null && STEMMED_LANGUAGES.includes(read) ? lang : EXACT_KEYS;

@@ -7,7 +7,7 @@ export interface ReuseInput {
   outlet?: string | null;
   /**
    * The language the document declares (a BCP 47 tag, "fr" or "de-AT"),
-   * read only where its words do not tell (search/language.ts).
+   * read only where its words do not tell (text/language.ts).
    */
   language?: string | null;
 }
