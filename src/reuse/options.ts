@@ -81,6 +81,8 @@ export interface ReuseOptions {
   gapExtend: number;
   /** Split an alignment at an unaligned stretch this long (tokens, either side). */
   splitUnaligned: number;
+  /** An alignment that fails `minContentMatchRatio` as a whole is split at unaligned stretches this long (tokens, either side), each piece judged alone. */
+  splitUnalignedWeak: number;
   /** Split at blank lines. */
   splitParagraphs: boolean;
   /** Keep a passage with at least this many content words on its longer side ... */
@@ -149,6 +151,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   gapOpen: -2,
   gapExtend: -1,
   splitUnaligned: 8,
+  splitUnalignedWeak: 4,
   splitParagraphs: true,
   minContentWords: 4,
   minContentWordsShort: 3,

@@ -3,7 +3,9 @@
  * unaligned stretches (alignments otherwise run on across neighbouring
  * parallel passages), trim to matched ends, let one substituted content word
  * on each flank join (a slogan's first or last word is often the one
- * swapped), then keep what passes the thresholds.
+ * swapped), then keep what passes the thresholds; a piece that fails only
+ * the content-match ratio is cut again at shorter unaligned stretches and
+ * its pieces judged alone.
  */
 import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { grownCapacity, resized } from './buffers.ts';
@@ -82,15 +84,8 @@ export function extractPassages(pair: DocPair, path: AlignPath, options: ReuseOp
   while (p < n) {
     const o = op[p]!;
     if (o !== OP_MATCH) {
-      let e = p;
-      let runA = 0;
-      let runB = 0;
-      while (e < n && op[e] !== OP_MATCH) {
-        if (op[e] !== OP_INS) runA++;
-        if (op[e] !== OP_DEL) runB++;
-        e++;
-      }
-      if (runA >= options.splitUnaligned || runB >= options.splitUnaligned) {
+      const e = unalignedEnd(op, p, n, options.splitUnaligned);
+      if (gapLong) {
         emitSegment(pair, path, segStart, p, options, out);
         segStart = e;
       }
@@ -104,6 +99,22 @@ export function extractPassages(pair: DocPair, path: AlignPath, options: ReuseOp
     p++;
   }
   emitSegment(pair, path, segStart, n, options, out);
+}
+
+/** Set by `unalignedEnd`: the run holds its `min` tokens on either side. */
+let gapLong = false;
+
+/** The end of the unaligned run of path steps from `p` (before `e`); sets `gapLong`. */
+function unalignedEnd(op: Uint8Array, p: number, e: number, min: number): number {
+  let runA = 0;
+  let runB = 0;
+  let q = p;
+  for (; q < e && op[q] !== OP_MATCH; q++) {
+    if (op[q] !== OP_INS) runA++;
+    if (op[q] !== OP_DEL) runB++;
+  }
+  gapLong = runA >= min || runB >= min;
+  return q;
 }
 
 /** One piece of a path on its way to a passage (reused). */
@@ -132,16 +143,46 @@ class Segment {
 const seg = new Segment();
 
 /** Path steps [s0, e0) as a passage, if it is one. */
-function emitSegment(pair: DocPair, path: AlignPath, s0: number, e0: number, options: ReuseOptions, out: RawPassages): void {
+function emitSegment(pair: DocPair, path: AlignPath, s0: number, e0: number, options: ReuseOptions, out: RawPassages, pieces = true): void {
   if (!trimToMatches(path, s0, e0)) return;
   widenFlanks(pair);
   if (pair.same && seg.aLast >= seg.bFirst) return;
   if (!enoughContentWords(pair, options)) return;
   scoreSegment(pair, path, options);
-  if (seg.freshMatches < options.minContentMatches || seg.matched < options.minMatchedTokens || seg.contentMatches < options.minContentMatchRatio * seg.longer) {
+  if (seg.freshMatches < options.minContentMatches || seg.matched < options.minMatchedTokens) return;
+  if (seg.contentMatches < options.minContentMatchRatio * seg.longer) {
+    if (pieces) splitAtGaps(pair, path, options, out);
     return;
   }
   storePassage(pair, path, out);
+}
+
+/**
+ * `seg`, which fails the content-match ratio as a whole, cut at its
+ * unaligned stretches of `splitUnalignedWeak` tokens (either side), each
+ * piece judged on its own: clauses in another order align as one clause,
+ * the other's words unmatched, then what follows, and the unmatched words
+ * sink the whole where a piece passes.
+ */
+function splitAtGaps(pair: DocPair, path: AlignPath, options: ReuseOptions, out: RawPassages): void {
+  const { op } = path;
+  const s = seg.s;
+  const e = seg.e;
+  let start = s;
+  let p = s;
+  while (p < e) {
+    if (op[p] === OP_MATCH) {
+      p++;
+      continue;
+    }
+    const q = unalignedEnd(op, p, e, options.splitUnalignedWeak);
+    if (gapLong) {
+      emitSegment(pair, path, start, p, options, out, false);
+      start = q;
+    }
+    p = q;
+  }
+  if (start > s) emitSegment(pair, path, start, e, options, out, false);
 }
 
 /** `seg` as steps [s0, e0) trimmed to matched ends; false if no match is left. */

@@ -57,6 +57,24 @@ describe('extractPassages', () => {
     expect(joined.list).toHaveLength(1);
   });
 
+  it('cuts an alignment that fails the content-match ratio at its unaligned stretches of splitUnalignedWeak tokens, each piece judged alone', () => {
+    // Clauses in another order: one clause aligned, the other left between it and one matched word.
+    const { docs, pair, text } = setup('alpha beta gamma delta epsilon. red orange yellow green blue indigo violet zeta', 'alpha beta gamma delta epsilon. oak elm ash pine fir yew beech zeta');
+    const path = new AlignPath();
+    for (let i = 0; i < 5; i++) path.push(OP_MATCH, i, i);
+    for (let i = 5; i < 12; i++) path.push(OP_SUB, i, i);
+    path.push(OP_MATCH, 12, 12);
+    // As a whole: 6 of the longer side's 13 content words matched, under half; the stretch, 7 tokens, is under splitUnaligned.
+    const out = new RawPassages();
+    extractPassages(pair, path, DEFAULT_REUSE_OPTIONS, out);
+    // The piece before the stretch passes; "zeta" alone does not.
+    expect(out.list.map((p) => text(docs[0]!, p.aFirst, p.aLast))).toEqual(['alpha beta gamma delta epsilon']);
+    expect(out.list[0]!.contentMatches).toBe(5);
+    const whole = new RawPassages();
+    extractPassages(pair, path, { ...DEFAULT_REUSE_OPTIONS, splitUnalignedWeak: 8 }, whole);
+    expect(whole.list).toEqual([]);
+  });
+
   it('keeps nothing under the thresholds', () => {
     expect(cut('one of the best in the world', 'one of the best in the world')).toEqual([]);
     expect(cut('protect the environment for generations', 'protect the environment for generations', { ...DEFAULT_REUSE_OPTIONS, minContentWords: 4 })).toEqual([]);
