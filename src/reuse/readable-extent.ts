@@ -38,7 +38,9 @@
  *   in German or Dutch through a function word: there a clause ends on
  *   its verbs, the last often an auxiliary ("dass die Netzentgelte
  *   ungleich verteilt | werden."); in English a function word there ends
- *   a predicate or is an adverb ("the old zero-sum game | now.");
+ *   a predicate or is an adverb ("the old zero-sum game | now."). A comma
+ *   between a list's short items ends no clause ("to develop, | use and
+ *   govern": `listGoesOn`);
  * - a member that runs across a sentence end (a multi-sentence formula, or
  *   two sentences that follow each other by chance in several documents:
  *   "It was not | immediately clear whether … would go ahead. Ann Lee, the
@@ -70,7 +72,8 @@
  * word lists ("to", determiners, conjunctions) are English, and a text without them,
  * case or hyphens (Chinese) is left as it is.
  */
-import { LANGUAGES, openersOf } from '../text/function-words.ts';
+import { LANGUAGES, openersOf, wordLanguages } from '../text/function-words.ts';
+import { normalizeWord } from '../text/normalize.ts';
 import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 import { APOSTROPHES, CLOSE, MARK_CODES, OPEN, closes, isQuotationMark, markRole } from './quote-marks.ts';
@@ -446,9 +449,61 @@ export function takeTail(d: PreparedDoc, e: Extent, k: number): void {
   if (k > 0 && (VERB_FINAL.has(d.language) || contentIn(d, e.last + 1, e.last + k) > 0)) e.last += k;
 }
 
-/** Token t ends its clause: the text ends after it, or clause punctuation or a line break follows it. */
+/**
+ * Token t ends its clause: the text ends after it, or clause punctuation or
+ * a line break follows it, but for a comma that parts the items of a list
+ * (`listGoesOn`).
+ */
 function endsClause(d: PreparedDoc, t: number): boolean {
-  return t + 1 === d.count || CLAUSE_END.test(gapAfter(d, t));
+  if (t + 1 === d.count) return true;
+  const gap = gapAfter(d, t);
+  return CLAUSE_END.test(gap) && !(LIST_COMMA.test(gap) && listGoesOn(d, t));
+}
+
+/** A comma between two words, with spaces (or one line break) around it. */
+const LIST_COMMA = /^[ \t\u00a0]*,[ \t\u00a0]*\r?\n?[ \t\u00a0]*$/;
+/** Most words in a list item read after a comma. */
+const LIST_ITEM = 3;
+/** Most tokens read after a comma for a list's last item. */
+const LIST_REACH = 12;
+
+/**
+ * The comma after token t parts the items of a list, not clauses: the
+ * words after it are short items (at most `LIST_ITEM` words one space or
+ * hyphen apart, parted by commas, each opening on a content word or an
+ * article, demonstrative or possessive; a pronoun opens a clause: "auprès
+ * de lui, | il monta et s'assit") up to a coordinator of the document's
+ * language (function-words.ts: "and", "or", "et", "und", "y", "och"…)
+ * after one of them or after its comma: "develop, | use and govern",
+ * "develop, | use, or govern", "mutual support, | mutual trust and mutual
+ * benefit". A coordinator right after the comma joins clauses ("…, and
+ * strive to"), and one among the `LIST_ITEM` words before it closed a
+ * coordination there ("mutual respect and trust, | respect cyber
+ * sovereignty, uphold …, and").
+ */
+function listGoesOn(d: PreparedDoc, t: number): boolean {
+  for (let b = t; b > t - LIST_ITEM && b >= 0; b--) {
+    if (coordinates(d, b)) return false;
+    if (!plainGap(d, b)) break;
+  }
+  let words = 0;
+  let items = 0;
+  for (let w = t + 1; w < d.count && w <= t + LIST_REACH; w++) {
+    if (coordinates(d, w)) return words > 0 || items > 0;
+    // An item opens on a content word or a noun phrase's opener; a pronoun opens a clause ("lui, | il monta et s'assit").
+    if (words === 0 && !isContent(d, w) && ((d.corpus.typeOpener[d.type[w]!]! >>> d.language) & 1) === 0) return false;
+    if (++words > LIST_ITEM) return false;
+    if (LIST_COMMA.test(gapAfter(d, w))) {
+      items++;
+      words = 0;
+    } else if (!plainGap(d, w + 1)) return false;
+  }
+  return false;
+}
+
+/** Token t is a coordinator of its document's language. */
+function coordinates(d: PreparedDoc, t: number): boolean {
+  return ((wordLanguages(normalizeWord(d.surface[d.type[t]!]!)).coordinator >>> d.language) & 1) !== 0;
 }
 
 /** Token t - 1 opens a noun phrase in t's document's language and stands one space before t. */

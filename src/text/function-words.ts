@@ -175,6 +175,33 @@ const OPENERS: Record<Language, string> = {
   hi: 'यह वह ये वे इस उस इन उन अपने अपना अपनी',
 };
 
+/**
+ * Per language: the coordinating conjunctions that join a list's last item
+ * ("develop, use and govern", "X, Y ou Z", "X, Y und Z"), a subset of its
+ * function words. Those that join clauses rather than items ("but",
+ * "mais", "aber") are left out.
+ */
+const COORDINATORS: Record<Language, string> = {
+  en: 'and or nor',
+  fr: 'et ou ni',
+  de: 'und oder',
+  es: 'y e o u ni',
+  it: 'e ed o',
+  pt: 'e ou nem',
+  nl: 'en of',
+  sv: 'och eller',
+  da: 'og eller',
+  pl: 'i oraz lub albo',
+  cs: 'a i nebo',
+  ru: 'и или',
+  el: 'και ή',
+  la: 'et atque aut vel',
+  uk: 'і й та або',
+  ar: 'و أو',
+  tr: 've veya',
+  id: 'dan atau serta',
+  hi: 'और या',
+};
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map(normalizeWord);
 
@@ -191,12 +218,14 @@ export interface WordLanguages {
   function: number;
   /** Opens a noun phrase (OPENERS). */
   opener: number;
+  /** Joins a list's last item (COORDINATORS). */
+  coordinator: number;
 }
 
 const TABLE = new Map<string, WordLanguages>();
 function entry(form: string): WordLanguages {
   let e = TABLE.get(form);
-  if (!e) TABLE.set(form, (e = { function: 0, opener: 0 }));
+  if (!e) TABLE.set(form, (e = { function: 0, opener: 0, coordinator: 0 }));
   return e;
 }
 function mark(form: string, bit: number): void {
@@ -206,15 +235,19 @@ for (const w of STOPWORDS) mark(w, 1);
 LANGUAGES.forEach((lang, i) => {
   if (lang !== 'en') for (const w of words(LISTS[lang])) mark(w, 1 << i);
 });
-// An opener is a function word of its language too (every English one is a stopword already).
+// An opener or a coordinator is a function word of its language too (every English one is a stopword already).
 LANGUAGES.forEach((lang, i) => {
   for (const w of words(OPENERS[lang])) {
     mark(w, 1 << i);
     entry(w).opener |= 1 << i;
   }
+  for (const w of words(COORDINATORS[lang])) {
+    mark(w, 1 << i);
+    entry(w).coordinator |= 1 << i;
+  }
 });
 
-const NONE: WordLanguages = { function: 0, opener: 0 };
+const NONE: WordLanguages = { function: 0, opener: 0, coordinator: 0 };
 
 /** The languages in which a matching form is a function word (bits by LANGUAGES' index). */
 export function wordLanguages(norm: string): WordLanguages {

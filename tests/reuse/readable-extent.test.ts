@@ -151,6 +151,21 @@ describe('labels end where a reader would quote them', () => {
   });
 });
 
+describe('a list inside a formula', () => {
+  it('ends no label at a comma between the short items of a list', () => {
+    const filler = ['Markets opened slowly on Monday as traders weighed weather reports from the coast.', 'A local bakery announced new opening hours after renovating its kitchen last spring.', 'Volunteers repainted the library benches before the autumn reading festival began.'];
+    const docs: ReuseInput[] = [
+      { id: 'a', text: `${filler[0]} It is the common responsibility of the harbour towns to build, keep and govern the old sea walls well so that they protect the coast, the mayor said.` },
+      { id: 'b', text: `${filler[1]} It is the common responsibility of the harbour towns to build, keep and manage the old sea walls well to protect the coast.` },
+      { id: 'c', text: `${filler[2]} Keeping the ferries running is the common responsibility of the harbour towns. The mayor said it is the common responsibility of the harbour towns to build, keep and govern the old sea walls well, so that the walls protect the coast.` },
+    ];
+    const labels = detectReuse(docs).families.map((f) => f.label);
+    // The phrase stands alone in c: a formula of its own, whose label ends with the phrase, not on the list's first verb.
+    expect(labels).toContain('the common responsibility of the harbour towns');
+    expect(labels.filter((l) => /to build$/.test(l))).toEqual([]);
+  });
+});
+
 describe('list furniture', () => {
   it('keeps the larger piece on one side of a list item number or a lone "." line', () => {
     const bsd = ' 2. Redistributions in binary form must reproduce the copyright notice with the distribution.\n 3. Neither the name of the author may be used.';
@@ -206,5 +221,24 @@ describe('sentenceHead, clauseTail, takeTail', () => {
     expect(en.surface[en.type[g.last]!]).toBe('game');
     const far = doc('It is a question of money and of survival for all of us here today.');
     expect(clauseTail(far, extent(far, 'question', 'money'))).toBe(-1);
+  });
+
+  it("reads no clause end at a comma between a list's short items, in the document's language", () => {
+    const tail = (text: string, from: string, to: string) => {
+      const d = doc(text);
+      return clauseTail(d, extent(d, from, to));
+    };
+    expect(tail('It is our common duty to develop, use and govern the network well.', 'common', 'develop')).toBe(-1);
+    expect(tail('It is our common duty to develop, use, or govern the network well.', 'common', 'develop')).toBe(-1);
+    expect(tail('It rests on mutual support, mutual trust and mutual benefit for all.', 'rests', 'support')).toBe(-1);
+    expect(tail("Il est de notre devoir de produire, partager et protéger les ressources du pays pour les enfants.", 'devoir', 'produire')).toBe(-1);
+    expect(tail('Es ist unsere Aufgabe, das Netz zu entwickeln, nutzen und schützen, sagte die Ministerin der Stadt.', 'Netz', 'entwickeln')).toBe(-1);
+    // "and" in English is no coordinator of a French text, nor "et" of an English one.
+    expect(tail('We must develop, use et govern the network well.', 'must', 'develop')).toBe(0);
+    // A comma after a whole coordination, before a clause's pronoun or a coordinator, or before a long item ends a clause.
+    expect(tail('Work on the basis of mutual respect and trust, respect cyber sovereignty, uphold security, and act.', 'basis', 'trust')).toBe(0);
+    expect(tail("Une grande foule s'étant assemblée auprès de lui, il monta et s'assit dans une barque.", 'grande', 'lui')).toBe(0);
+    expect(tail('We will build cooperation in cyberspace, and strive to promote it.', 'build', 'cyberspace')).toBe(0);
+    expect(tail('We will build cooperation in cyberspace, to promote the harbour trade and more.', 'build', 'cyberspace')).toBe(0);
   });
 });

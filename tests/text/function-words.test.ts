@@ -82,7 +82,13 @@ describe('function words', () => {
     expect(isFunctionWord(normalizeWord('się'), 'pl')).toBe(true);
     expect(isFunctionWord(normalizeWord('quod'), 'la')).toBe(true);
     expect(isFunctionWord(normalizeWord('współpraca'), 'pl')).toBe(false);
-    expect(wordLanguages('nonexistent')).toEqual({ function: 0, opener: 0 });
+    expect(wordLanguages('nonexistent')).toEqual({ function: 0, opener: 0, coordinator: 0 });
+    // Coordinators join a list's last item, in their own language only; "but" joins clauses.
+    const bit = (l: (typeof LANGUAGES)[number]) => 1 << LANGUAGES.indexOf(l);
+    expect(wordLanguages('und').coordinator).toBe(bit('de'));
+    expect(wordLanguages('och').coordinator & bit('sv')).toBe(bit('sv'));
+    expect(wordLanguages('and').coordinator).toBe(bit('en'));
+    expect(wordLanguages('but').coordinator).toBe(0);
     expect(LANGUAGES[0]).toBe('en');
   });
 });
