@@ -506,7 +506,15 @@ function coordinates(d: PreparedDoc, t: number): boolean {
   return ((wordLanguages(normalizeWord(d.surface[d.type[t]!]!)).coordinator >>> d.language) & 1) !== 0;
 }
 
-/** Token t - 1 opens a noun phrase in t's document's language and stands one space before t. */
+/** Token t - 1 opens a noun phrase in t's document's language and stands one space, or its elision's apostrophe ("L’État"), before t. */
 function opensPhraseAt(d: PreparedDoc, t: number): boolean {
-  return t > 0 && ((d.corpus.typeOpener[d.type[t - 1]!]! >> d.language) & 1) !== 0 && plainGap(d, t);
+  return t > 0 && ((d.corpus.typeOpener[d.type[t - 1]!]! >> d.language) & 1) !== 0 && (plainGap(d, t) || elidedBefore(d, t));
+}
+
+/** Token t - 1 ends in an apostrophe that joins it to t: an elided word ("l’", "quest'"). */
+function elidedBefore(d: PreparedDoc, t: number): boolean {
+  const at = tokenEnd(d, t - 1);
+  if (d.start[t]! - at !== 1) return false;
+  const c = d.text.charCodeAt(at);
+  return c === 0x27 || c === 0x2019;
 }

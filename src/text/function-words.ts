@@ -149,16 +149,17 @@ const LISTS: Record<Exclude<Language, 'en'>, string> = {
  * Per language: the words that open a noun phrase (articles, demonstratives,
  * possessives), a subset of its function words. A formula that begins with a
  * noun phrase is quoted with its opener ("the common responsibility of…",
- * "Un semeur sortit…"); words with another common use are left out
+ * "Un semeur sortit…", "L’État paiera…": an elided article is its own
+ * token, scan.ts); words with another common use are left out
  * (English "that", French "des"/"du" = "of the", Dutch "zijn" = "are").
  */
 const OPENERS: Record<Language, string> = {
   en: 'the a an this these those its their our his her my your',
-  fr: 'le la les un une ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes',
+  fr: 'le la l les un une ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes',
   de: `der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem sein seine
     seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem mein meine`,
   es: 'el la los las un una unos unas este esta estos estas ese esa esos esas su sus nuestro nuestra nuestros nuestras mi mis',
-  it: 'il lo la i gli le un uno una questo questa questi queste quel quella quei quelle suo sua suoi sue nostro nostra nostri nostre mio mia',
+  it: 'il lo la l i gli le un uno una quest quell questo questa questi queste quel quella quei quelle suo sua suoi sue nostro nostra nostri nostre mio mia',
   pt: 'o a os as um uma uns umas este esta estes estas esse essa esses essas seu sua seus suas nosso nossa nossos nossas meu minha',
   nl: 'de het een deze dit die haar onze ons hun mijn jouw',
   sv: 'en ett den det de denna detta dessa min mitt mina din ditt dina sin sitt sina vår vårt våra hans hennes deras',

@@ -9,7 +9,8 @@
  * (winnowing starts above 200k content words). It is English: a change to
  * other languages' output leaves this hash as it is and still bumps the
  * version (engine 17 stems each document in its own language, engine 19
- * tells a language by all its function words; the hash stayed).
+ * tells a language by all its function words, engine 21 takes a French or
+ * Italian elided article into a member; the hash stayed).
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';

@@ -94,6 +94,9 @@ describe('readableExtent', () => {
     // In a document told as English (most of its function words are), French "Un" opens nothing.
     expect(readable('Jesus told them a parable in the fields, and this is what he said to them: Un semeur sortit pour semer.', 'semeur', 'semer')).toBe('semeur sortit pour semer');
     expect(readable("Jésus leur dit: Un semeur sortit pour semer. Pendant qu'il semait, une partie de la semence tomba le long du chemin.", 'semeur', 'semer')).toBe('Un semeur sortit pour semer');
+    // An elided article ("L’", "l'", Italian "quest'") opens its noun phrase too.
+    expect(readable("Le président l'a répété hier soir devant les maires : L’État paiera, quoi qu’il en coûte, a-t-il dit.", 'État', 'paiera')).toBe('L’État paiera');
+    expect(readable("Il governo ha detto che quest'anno il piano sarà pronto per la gente del paese.", 'anno', 'piano')).toBe("quest'anno il piano");
     // Two openers ("il nostro"), no more; none after punctuation; "that" is not one.
     expect(readable('Per il nostro paese e per la nostra gente, il governo ha detto che il piano è pronto.', 'paese', 'gente')).toBe('il nostro paese e per la nostra gente');
     expect(readable('They said so, the rules hold.', 'rules', 'hold')).toBe('the rules hold');
