@@ -134,14 +134,16 @@ export function byDocId<T extends { id: string }>(docs: readonly T[]): T[] {
 }
 
 /**
- * The analysis cache key: the content hash plus a fingerprint of what the
- * engine groups by (outlet, date), since editing metadata changes a family's
- * spread without changing the content hash. `docs` in `byDocId` order.
+ * The analysis cache key: the content hash plus a fingerprint of the
+ * metadata the engine reads (outlet and date, which it groups by; the
+ * declared language, which tells a short text's language), since editing
+ * metadata changes the result without changing the content hash. `docs` in
+ * `byDocId` order.
  */
-export function analysisCacheKey(contentHash: string, docs: readonly Pick<AnalysisDoc, 'id' | 'outlet' | 'date'>[]): string {
+export function analysisCacheKey(contentHash: string, docs: readonly Pick<AnalysisDoc, 'id' | 'outlet' | 'date' | 'language'>[]): string {
   let h = 0x811c9dc5;
   for (const d of docs) {
-    const s = `${d.id}\u0000${d.outlet ?? ''}\u0000${d.date ? `${d.date.approximate ? '~' : ''}${d.date.value}` : ''}\u0001`;
+    const s = `${d.id}\u0000${d.outlet ?? ''}\u0000${d.date ? `${d.date.approximate ? '~' : ''}${d.date.value}` : ''}\u0000${d.language}\u0001`;
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   }
   return `${contentHash}.${(h >>> 0).toString(36)}`;

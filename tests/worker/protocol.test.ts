@@ -30,9 +30,9 @@ describe('analysisCacheKey', () => {
     expect(analysisCacheKey('hash2', docs)).not.toBe(key);
   });
 
-  it('changes when what the engine groups by changes: an outlet, a date, a date made approximate', () => {
+  it('changes when metadata the engine reads changes: an outlet, a date, a date made approximate, the declared language', () => {
     const edited = (change: Partial<AnalysisDoc>) => analysisCacheKey('hash1', [{ ...docs[0]!, ...change }, docs[1]!]);
-    const keys = [key, edited({ outlet: 'Courier' }), edited({ outlet: null }), edited({ date: date('2020') }), edited({ date: date('2019', true) }), edited({ date: null })];
+    const keys = [key, edited({ outlet: 'Courier' }), edited({ outlet: null }), edited({ date: date('2020') }), edited({ date: date('2019', true) }), edited({ date: null }), edited({ language: 'de' })];
     expect(new Set(keys).size).toBe(keys.length);
   });
 
