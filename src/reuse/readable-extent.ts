@@ -491,7 +491,7 @@ function listGoesOn(d: PreparedDoc, t: number): boolean {
   for (let w = t + 1; w < d.count && w <= t + LIST_REACH; w++) {
     if (coordinates(d, w)) return words > 0 || items > 0;
     // An item opens on a content word or a noun phrase's opener; a pronoun opens a clause ("lui, | il monta et s'assit").
-    if (words === 0 && !isContent(d, w) && ((d.corpus.typeOpener[d.type[w]!]! >>> d.language) & 1) === 0) return false;
+    if (words === 0 && !isContent(d, w) && !opens(d, w)) return false;
     if (++words > LIST_ITEM) return false;
     if (LIST_COMMA.test(gapAfter(d, w))) {
       items++;
@@ -508,7 +508,12 @@ function coordinates(d: PreparedDoc, t: number): boolean {
 
 /** Token t - 1 opens a noun phrase in t's document's language and stands one space, or its elision's apostrophe ("L’État"), before t. */
 function opensPhraseAt(d: PreparedDoc, t: number): boolean {
-  return t > 0 && ((d.corpus.typeOpener[d.type[t - 1]!]! >> d.language) & 1) !== 0 && (plainGap(d, t) || elidedBefore(d, t));
+  return t > 0 && opens(d, t - 1) && (plainGap(d, t) || elidedBefore(d, t));
+}
+
+/** Token t opens a noun phrase (an article, demonstrative or possessive) in its document's language. */
+function opens(d: PreparedDoc, t: number): boolean {
+  return ((d.corpus.typeOpener[d.type[t]!]! >>> d.language) & 1) !== 0;
 }
 
 /** Token t - 1 ends in an apostrophe that joins it to t: an elided word ("l’", "quest'"). */
