@@ -15,7 +15,7 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
@@ -126,15 +126,46 @@ describe('importing texts as people have them', () => {
     const legend = await page.locator('.legend').innerText();
     expect(legend).toMatch(/Removed here: .*outside the article: navigation ×\d+/);
     expect(legend).toMatch(/outside the article: comments ×\d+/);
+    // The marks are one tab stop after the bar's two buttons; the arrow keys move between them, and a
+    // mark with focus shows its reason.
+    const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
+    const status = page.getByTestId('mark-status');
+    expect(await status.innerText()).toContain(`${marks} marks`);
     await page.getByRole('checkbox', { name: 'Read' }).focus();
     await page.keyboard.press('Tab');
-    const first = outside.first();
-    await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await focused(page.getByRole('button', { name: '← Previous mark' }))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focused(page.getByRole('button', { name: 'Next mark →' }))).toBe(true);
+    await page.keyboard.press('Tab');
+    const all = original.locator('del');
+    const first = all.first();
+    await expect.poll(() => focused(first)).toBe(true);
     await expect.poll(() => first.locator('.why').isVisible()).toBe(true);
     expect(await first.locator('.why').innerText()).toBe(await first.getAttribute('title'));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focused(all.nth(1))).toBe(true);
+    expect(await first.locator('.why').isVisible()).toBe(false);
+    await page.keyboard.press('End');
+    await expect.poll(() => focused(all.last())).toBe(true);
+    expect(await original.locator('del[tabindex="0"]').count()).toBe(1);
+    // One Tab leaves the marks, however many there are.
+    await page.keyboard.press('Tab');
+    expect(await original.evaluate((el) => el.contains(document.activeElement))).toBe(false);
     await nav.focus();
     await expect.poll(() => nav.locator('.why').innerText()).toBe('Removed: outside the article: navigation');
-    expect(await first.locator('.why').isVisible()).toBe(false);
+    // The bar steps on from the mark last visited, says where it is and why, and goes round at either end.
+    const k = Number(await nav.getAttribute('data-mark'));
+    const next = page.getByRole('button', { name: 'Next mark →' });
+    const previous = page.getByRole('button', { name: '← Previous mark' });
+    await next.click();
+    await expect.poll(() => status.innerText()).toBe(`Mark ${k + 2} of ${marks}. ${await all.nth(k + 1).getAttribute('title')}.`);
+    expect(await all.nth(k + 1).getAttribute('class')).toContain('current');
+    await previous.click();
+    await expect.poll(() => status.innerText()).toBe(`Mark ${k + 1} of ${marks}. Removed: outside the article: navigation.`);
+    await first.focus();
+    await previous.click();
+    await expect.poll(() => status.innerText()).toMatch(new RegExp(`^Mark ${marks} of ${marks}\\. `));
+    expect(await all.last().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
     await screenshot(page, 'import-files-web-page-original-1280');
     expect(watch.problems()).toEqual([]);
   });
