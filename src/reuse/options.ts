@@ -73,6 +73,11 @@ export interface ReuseOptions {
   alignMargin: number;
   /** Extra diagonals (tokens) the banded alignment may stray from the seeds. */
   alignBand: number;
+  /**
+   * The alignment's scores: integers of at most SCORE_MAX either way (the
+   * alignment adds them in 32-bit ints), a gap's further token costing no
+   * more than its first (gapExtend >= gapOpen; see align.ts).
+   */
   matchContent: number;
   matchFunction: number;
   mismatch: number;
@@ -171,12 +176,24 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   familyMinDocs: 2,
 });
 
+/** The largest alignment score (either way) an option may give. */
+export const SCORE_MAX = 1000;
+
 export function resolveOptions(options: Partial<ReuseOptions> | undefined): ReuseOptions {
   const merged = { ...DEFAULT_REUSE_OPTIONS, ...options };
   for (const [key, value] of Object.entries(merged)) {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new Error(`detectReuse: option ${key} must be a finite number, got ${String(value)}`);
     }
+  }
+  for (const key of ['matchContent', 'matchFunction', 'mismatch', 'gapOpen', 'gapExtend'] as const) {
+    const value = merged[key];
+    if (!Number.isInteger(value) || Math.abs(value) > SCORE_MAX) {
+      throw new Error(`detectReuse: option ${key} must be an integer from -${SCORE_MAX} to ${SCORE_MAX}, got ${String(value)}`);
+    }
+  }
+  if (merged.gapExtend < merged.gapOpen) {
+    throw new Error(`detectReuse: option gapExtend (${merged.gapExtend}) must not be below gapOpen (${merged.gapOpen})`);
   }
   return merged;
 }

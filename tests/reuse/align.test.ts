@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AlignPath, AlignWindow, OP_DEL, OP_INS, OP_MATCH, OP_SUB, alignBanded } from '../../src/reuse/align.ts';
-import { DEFAULT_REUSE_OPTIONS as opts } from '../../src/reuse/options.ts';
+import { DEFAULT_REUSE_OPTIONS as opts, type ReuseOptions } from '../../src/reuse/options.ts';
 import type { DocPair } from '../../src/reuse/pair.ts';
 import { TOK_CONTENT, type PreparedDoc } from '../../src/reuse/prepare.ts';
 import { pairOf, prepared, random, randomTexts } from './fixtures.ts';
@@ -10,7 +10,7 @@ function windowOf(a0: number, a1: number, b0: number, b1: number, dLo = b0 - (a1
 }
 
 /** Smith–Waterman–Gotoh over the whole window, by its definition: the best local score. */
-function naiveBest(pair: DocPair, w: AlignWindow): number {
+function naiveBest(pair: DocPair, w: AlignWindow, o: ReuseOptions = opts): number {
   const { type, typeStem, flags } = pair.corpus;
   const stem = (t: number): number => typeStem[type[t]!]!;
   const rows = w.a1 - w.a0;
@@ -26,9 +26,9 @@ function naiveBest(pair: DocPair, w: AlignWindow): number {
       const j = w.b0 + c - 1;
       if (j - i < w.dLo || j - i > w.dHi) continue;
       const ia = pair.offsetA + i;
-      const s = stem(ia) === stem(pair.offsetB + j) ? ((flags[ia]! & TOK_CONTENT) !== 0 ? opts.matchContent : opts.matchFunction) : opts.mismatch;
-      E[r]![c] = Math.max(H[r]![c - 1]! + opts.gapOpen, E[r]![c - 1]! + opts.gapExtend);
-      F[r]![c] = Math.max(H[r - 1]![c]! + opts.gapOpen, F[r - 1]![c]! + opts.gapExtend);
+      const s = stem(ia) === stem(pair.offsetB + j) ? ((flags[ia]! & TOK_CONTENT) !== 0 ? o.matchContent : o.matchFunction) : o.mismatch;
+      E[r]![c] = Math.max(H[r]![c - 1]! + o.gapOpen, E[r]![c - 1]! + o.gapExtend);
+      F[r]![c] = Math.max(H[r - 1]![c]! + o.gapOpen, F[r - 1]![c]! + o.gapExtend);
       H[r]![c] = Math.max(0, H[r - 1]![c - 1]! + s, E[r]![c]!, F[r]![c]!);
       best = Math.max(best, H[r]![c]!);
     }
@@ -37,20 +37,23 @@ function naiveBest(pair: DocPair, w: AlignWindow): number {
 }
 
 /** The score of a path by the same scoring (a gap's first token costs gapOpen, the next ones gapExtend). */
-function pathScore(pair: DocPair, path: AlignPath): number {
+function pathScore(pair: DocPair, path: AlignPath, o: ReuseOptions = opts): number {
   const { flags } = pair.corpus;
   let score = 0;
   for (let p = 0; p < path.length; p++) {
-    const o = path.op[p]!;
-    if (o === OP_MATCH) score += (flags[pair.offsetA + path.ai[p]!]! & TOK_CONTENT) !== 0 ? opts.matchContent : opts.matchFunction;
-    else if (o === OP_SUB) score += opts.mismatch;
-    else score += p > 0 && path.op[p - 1] === o ? opts.gapExtend : opts.gapOpen;
+    const op = path.op[p]!;
+    if (op === OP_MATCH) score += (flags[pair.offsetA + path.ai[p]!]! & TOK_CONTENT) !== 0 ? o.matchContent : o.matchFunction;
+    else if (op === OP_SUB) score += o.mismatch;
+    else score += p > 0 && path.op[p - 1] === op ? o.gapExtend : o.gapOpen;
   }
   return score;
 }
 
 describe('alignBanded', () => {
-  it('finds the best local score of the whole window when the band covers it, along a valid path', () => {
+  // The defaults; a gap as dear to extend as to open; other weights.
+  const scorings = [opts, { ...opts, gapOpen: -3, gapExtend: -3 }, { ...opts, matchContent: 5, matchFunction: 2, mismatch: -3, gapOpen: -4, gapExtend: -1 }];
+
+  it.each(scorings.map((o, n) => [n, o] as const))('finds the best local score of the whole window when the band covers it, along a valid path (scoring %i)', (_, o) => {
     const texts = randomTexts(11, 24, 40, 12);
     const { docs } = prepared(texts);
     const next = random(5);
@@ -60,10 +63,10 @@ describe('alignBanded', () => {
       const b0 = Math.floor(next() * 10);
       const w = windowOf(a0, a0 + 20, b0, b0 + 25);
       const path = new AlignPath();
-      const score = alignBanded(pair, w, opts, path);
-      expect(score).toBe(naiveBest(pair, w));
+      const score = alignBanded(pair, w, o, path);
+      expect(score).toBe(naiveBest(pair, w, o));
       expect(path.score).toBe(score);
-      expect(pathScore(pair, path)).toBe(score);
+      expect(pathScore(pair, path, o)).toBe(score);
       // Steps in reading order, each match or sub on equal or unequal stems.
       let i = path.ai[0]! - 1;
       let j = path.bj[0]! - 1;
@@ -107,6 +110,18 @@ describe('alignBanded', () => {
       return o === OP_INS ? `+${word(docs[1]!, path.bj[p]!)}` : o === OP_DEL ? `-${word(docs[0]!, path.ai[p]!)}` : word(docs[0]!, path.ai[p]!);
     });
     expect(ops).toEqual(['building', 'a', '+peaceful', 'community', 'with', '-a', 'shared', 'future', 'in', 'cyberspace']);
+  });
+
+  it('carries a gap of several tokens when extending it costs what opening does', () => {
+    const { docs, vocab } = prepared(['alpha bravo charlie delta echo foxtrot golf hotel', 'alpha bravo charlie delta xray yankee zulu echo foxtrot golf hotel']);
+    const pair = pairOf(docs, 0, 1);
+    const o = { ...opts, gapOpen: -3, gapExtend: -3 };
+    const w = windowOf(0, docs[0]!.count, 0, docs[1]!.count);
+    const path = new AlignPath();
+    expect(alignBanded(pair, w, o, path)).toBe(8 * o.matchContent - 9);
+    expect(naiveBest(pair, w, o)).toBe(8 * o.matchContent - 9);
+    const inserted = Array.from({ length: path.length }, (_, p) => p).filter((p) => path.op[p] === OP_INS);
+    expect(inserted.map((p) => vocab.surface[docs[1]!.type[path.bj[p]!]!])).toEqual(['xray', 'yankee', 'zulu']);
   });
 
   it('returns 0 and an empty path for an empty window or band', () => {
