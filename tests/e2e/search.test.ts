@@ -121,6 +121,12 @@ describe('concordance and trends', () => {
     await page.goto(url(SEEDS_HTML, '#/kwic?q=cyberspace&sort=left'));
     await page.locator('table.kwic tbody tr').first().waitFor(WAIT);
     expect(await page.locator('table.kwic tbody tr').count()).toBeGreaterThan(20);
+    // The lines fit the window: each context cut at its far end, the keyword and the source in view, no sideways scroll.
+    const fit = await page.locator('table.kwic').evaluate((t) => ({ table: t.getBoundingClientRect().right, page: document.documentElement.clientWidth, box: t.parentElement!.scrollWidth - t.parentElement!.clientWidth }));
+    expect(fit.box).toBeLessThanOrEqual(1);
+    expect(fit.table).toBeLessThanOrEqual(fit.page);
+    const source = page.locator('table.kwic tbody tr:not(.src-row) td.src').first();
+    expect(await source.evaluate((td) => td.getBoundingClientRect().right <= document.documentElement.clientWidth && td.scrollWidth <= td.clientWidth)).toBe(true);
     const download = page.getByRole('link', { name: 'Download CSV' });
     expect(await download.getAttribute('download')).toBe('concordance-cyberspace.csv');
     // The file starts with the UTF-8 byte-order mark (Excel reads it as UTF-8).
