@@ -74,7 +74,7 @@ const SENTENCE_START = GAP_SENTENCE | GAP_PARAGRAPH;
 const DIGIT = /\p{N}/u;
 const GERMAN = LANGUAGES.indexOf('de');
 
-type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs' | 'formulaContainsShare' | 'formulaTransposedShare'>;
+type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boilerplateOutletShare' | 'boilerplateMinDocs' | 'boilerplateOutletCoverage' | 'formulaContainsShare' | 'formulaTransposedShare'>;
 
 /**
  * `docs` and `prepared` are in id order (code units), as detectReuse works:
@@ -290,14 +290,19 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
     if (outlet) outletDocs.set(outlet, (outletDocs.get(outlet) ?? 0) + 1);
     if (yearOf[o.doc]) years.add(yearOf[o.doc]!);
   }
-  // One outlet's documents nearly all of the family's, while that many of
-  // other outlets' documents do without it (in a corpus of one outlet,
-  // nothing can be told apart as its boilerplate).
+  // One outlet's documents nearly all of the family's and most of that
+  // outlet's, while that many of other outlets' documents do without it (in
+  // a corpus of one outlet, nothing can be told apart as its boilerplate).
   let top = 0;
   let topOutlet = '';
   for (const [o, n] of outletDocs) if (n > top) [top, topOutlet] = [n, o];
-  const elsewhere = docs.length - (outletSize.get(topOutlet) ?? 0) - (docCount - top);
-  const boilerplate = top >= options.boilerplateMinDocs && top >= options.boilerplateOutletShare * docCount && elsewhere >= options.boilerplateMinDocs;
+  const ownDocs = outletSize.get(topOutlet) ?? 0;
+  const elsewhere = docs.length - ownDocs - (docCount - top);
+  const boilerplate =
+    top >= options.boilerplateMinDocs &&
+    top >= options.boilerplateOutletShare * docCount &&
+    top >= options.boilerplateOutletCoverage * ownDocs &&
+    elsewhere >= options.boilerplateMinDocs;
 
   // The core: the words the versions share, in the first member written as the label is.
   const variantList = new Array<FamilyVariant>(variants.length);

@@ -122,8 +122,15 @@ export interface ReuseOptions {
   namesShare: number;
   /** A family is boilerplate when this share of its documents are one outlet's ... */
   boilerplateOutletShare: number;
-  /** ... that outlet has at least this many of them, and at least this many other outlets' documents lack it. */
+  /** ... that outlet has at least this many of them, and at least this many other outlets' documents lack it ... */
   boilerplateMinDocs: number;
+  /**
+   * ... and it stands in at least this share of that outlet's documents: a
+   * footer, byline or menu comes with nearly every page of its site, while a
+   * slogan one outlet alone repeats in a few of its articles is a finding
+   * (who uses it), not furniture to hide.
+   */
+  boilerplateOutletCoverage: number;
   /** Fewest distinct documents a family spans. */
   familyMinDocs: number;
 }
@@ -173,6 +180,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = Object.freeze({
   namesShare: 0.6,
   boilerplateOutletShare: 0.9,
   boilerplateMinDocs: 3,
+  boilerplateOutletCoverage: 0.5,
   familyMinDocs: 2,
 });
 

@@ -222,6 +222,26 @@ describe('formulas: nothing hidden by success', () => {
     // Boilerplate ranks last.
     expect(families[families.length - 1]).toBe(foot);
   });
+
+  it('keeps a slogan that one outlet alone repeats in a few of its articles: who uses it is the finding', () => {
+    const footer = 'The Quarry Gazette welcomes letters to the editor at its office on Mill Lane every weekday';
+    const own = 'fair rents for tenants and honest rules for landlords across the county';
+    // Ten of the Gazette's documents, every one with its footer, four with its own slogan; six from other outlets with neither.
+    const docs: ReuseInput[] = Array.from({ length: 16 }, (_, i) => {
+      const outlet = i < 10 ? 'Quarry Gazette' : `Other ${i % 3}`;
+      const parts = [`${words[i]} ${words[i + 7]} report ${i}.`, FILLER[i % 8]];
+      if (i < 4) parts.push(`Campaigners demanded ${own} again.`);
+      parts.push(FILLER[(i + 5) % 8]!);
+      if (i < 10) parts.push(`\n\n${footer}.`);
+      return { id: `g${String(i).padStart(2, '0')}`, text: parts.join(' '), outlet };
+    });
+    const { families } = detectReuse(docs);
+    const foot = familyWith(families, 'welcomes letters')!;
+    const slogan = familyWith(families, 'fair rents')!;
+    expect([foot.boilerplate, foot.documents]).toEqual([true, 10]);
+    expect([slogan.boilerplate, slogan.documents, slogan.spread.outlets]).toEqual([false, 4, ['Quarry Gazette']]);
+    expect(families.indexOf(slogan)).toBeLessThan(families.indexOf(foot));
+  });
 });
 
 describe('formulas: nothing by chance', () => {
