@@ -83,8 +83,9 @@ export interface Family {
   label: string;
   /**
    * The words the versions share, normalised for matching (case-folded,
-   * punctuation dropped), in the order of the best-linked occurrence; "…"
-   * where its versions differ.
+   * punctuation dropped), in the order of the label's first member (the
+   * earliest member with the commonest wording); "…" where its versions
+   * differ.
    */
   core: string;
   /**

@@ -11,7 +11,9 @@
  * a listed language: 20–54% on the Universal Declaration of Human Rights;
  * Finnish or Hungarian, which no list holds, count 12–13% as their nearest
  * listed language). Failing that, the language the document declares
- * (its metadata, "de" or "de-AT"), if it is one function-words.ts knows.
+ * (its metadata, "de" or "de-AT"), if it is one function-words.ts knows
+ * and not English: "en" is what every document without a language gets
+ * (corpus/metadata.ts, the import form), so it says nothing.
  * Failing that, a short text (a headline, a line or two) reads as English,
  * as it always has; a longer one is in a language not listed there (null):
  * search matches its words in their exact forms, none of them a function
