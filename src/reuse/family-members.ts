@@ -13,6 +13,7 @@ import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { FirstOf } from './first-of.ts';
 import type { Formula } from './formulas.ts';
 import { spanOf } from './member-span.ts';
+import { TOUCH_MEMBERS, touchMembers } from './prefetch.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { radixOrder } from './radix-sort.ts';
 import { clauseTail, moveToReadable, sentenceHead, takeTail, type Extent } from './readable-extent.ts';
@@ -99,6 +100,7 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   const scratch: Extent = { first: 0, last: 0 };
   const was = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
+    if (i % TOUCH_MEMBERS === 0) touchMembers(order, i, Math.min(n, i + TOUCH_MEMBERS), c.doc, c.first, c.last, prepared);
     const x = order[i]!;
     const d = prepared[c.doc[x]!]!;
     const y = known === null ? -1 : known.find(d.offset + c.first[x]!, c.doc[x]!, c.first[x]!, c.last[x]!);
@@ -137,6 +139,7 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   const byTokens = new FirstOf();
   const nextClass = new Int32Array(n);
   for (let i = 0; i < n; i++) {
+    if (i % TOUCH_MEMBERS === 0) touchMembers(order, i, Math.min(n, i + TOUCH_MEMBERS), c.doc, c.readFirst, c.readLast, prepared);
     const x = order[i]!;
     const d = prepared[c.doc[x]!]!;
     const y = was[x]!;
