@@ -86,9 +86,14 @@ function addRun(runs: Runs, doc: number, first: number, last: number): void {
   runs.last[runs.count++] = last;
 }
 
-/** Runs of stock-phrase words with at least `minWords` of them (step 1). */
-export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
-  const runs: Runs = { count: 0, doc: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024) };
+/**
+ * Step 1: each run of stock-phrase words with at least `minWords` of them,
+ * handed to `stars` as it is found, while its words are still in the cache.
+ * (Runs first, then their pairs, read each run's flags, types and tokens
+ * again after the whole corpus was scanned: at 8M words, frequentStars
+ * alone took 1.30 of this time, minimum 252 vs 194 ms over 20 rounds.)
+ */
+function findRuns(docs: readonly PreparedDoc[], minWords: number, stars: StarBuilder): void {
   for (const d of docs) {
     const ct = d.contentTok;
     const flags = d.flags;
@@ -101,9 +106,7 @@ export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
       // A run ends at the end of the document, before a gap of more than
       // RUN_MAX_SKIP other words, or at a sentence end or paragraph break.
       if (first >= 0 && (k === ct.length || k - last - 1 > RUN_MAX_SKIP || breakBetween(flags, ct[last]!, ct[k]!))) {
-        if (words >= minWords) {
-          addRun(runs, d.index, first, last);
-        }
+        if (words >= minWords) stars.add(d, first, last);
         first = -1;
         words = 0;
       }
@@ -113,7 +116,6 @@ export function findRuns(docs: readonly PreparedDoc[], minWords: number): Runs {
       words++;
     }
   }
-  return runs;
 }
 
 /** A sentence end or paragraph break between two tokens. */
@@ -124,85 +126,104 @@ function breakBetween(flags: Uint8Array, fromTok: number, toTok: number): boolea
 
 /** Steps 1 and 2: the pairs to align. `stemHash` is the vocabulary's hash per stem. */
 export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array, minWords: number): StarPairs {
-  const runs = findRuns(docs, minWords);
-  const n = runs.count;
-  // Each run's pairs, back to back, as the representative each names: the
-  // first run that has the pair's hash. Pairs are made run by run, so that
-  // is the run that put the hash in a table of the distinct hashes (8M
-  // words: 765K pairs, 11.6K distinct hashes, a table that stays in the
-  // cache; a sort of the pairs by hash and a write at random to each cost
-  // five corpus-sized columns of fresh memory).
-  const pairStart = new Int32Array(n + 1);
-  let total = 0;
-  for (let r = 0; r < n; r++) total += (runs.last[r]! - runs.first[r]! + 1) * RUN_PAIR_REACH;
-  const rep = new Int32Array(total);
-  const firstRuns = new FirstOf();
-  const words = new Int32Array(64);
-  // Per type, its stem's hash (the corpus keeps no stem column).
-  const typeStem = n > 0 ? docs[0]!.corpus.typeStem : new Int32Array(0);
-  const typeHash = new Int32Array(typeStem.length);
-  for (let t = 0; t < typeStem.length; t++) typeHash[t] = stemHash[typeStem[t]!]!;
-  let m = 0;
-  for (let r = 0; r < n; r++) {
-    const d = docs[runs.doc[r]!]!;
+  const stars = new StarBuilder(docs, stemHash);
+  findRuns(docs, minWords, stars);
+  return { count: stars.count, cols: stars.cols, copyOf: stars.copyOf };
+}
+
+/**
+ * Step 2, run by run in document order. Each run's pairs name their
+ * representative: the first run that has the pair's hash, from a table of
+ * the distinct hashes (8M words: 765K pairs, 11.6K distinct hashes, a
+ * table that stays in the cache; a sort of the pairs by hash and a write
+ * at random to each cost five corpus-sized columns of fresh memory). A run
+ * is paired with the one most of its pairs name; all of this needs only
+ * the runs before it.
+ */
+export class StarBuilder {
+  readonly runs: Runs = { count: 0, doc: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024) };
+  /** Per type, its stem's hash (the corpus keeps no stem column). */
+  readonly typeHash: Int32Array;
+  readonly firstRuns = new FirstOf();
+  /** The current run's stock-phrase words (their stem hashes) and its pairs' representatives. */
+  readonly words = new Int32Array(64);
+  readonly rep = new Int32Array(2 * 64);
+  /**
+   * Earlier pairs by (representative, tokens of the run) hash: the first
+   * pair with each key (a Map of 119K keys at 8M words cost a third of
+   * this step), then a chain in pair order (no array per key: `nextSame`,
+   * and the chain's last pair at its head's `lastSame`).
+   */
+  readonly firstPairs = new FirstOf();
+  count = 0;
+  cols = new Int32Array(1024 * STAR_FIELDS);
+  copyOf = new Int32Array(1024);
+  nextSame = new Int32Array(1024);
+  lastSame = new Int32Array(1024);
+
+  constructor(
+    readonly docs: readonly PreparedDoc[],
+    stemHash: Int32Array,
+  ) {
+    const typeStem = docs.length > 0 ? docs[0]!.corpus.typeStem : new Int32Array(0);
+    this.typeHash = new Int32Array(typeStem.length);
+    for (let t = 0; t < typeStem.length; t++) this.typeHash[t] = stemHash[typeStem[t]!]!;
+  }
+
+  /** Run of `d`'s content words [first, last]: its pairs, and its star pair if it names another run. */
+  add(d: PreparedDoc, first: number, last: number): void {
+    const runs = this.runs;
+    const r = runs.count;
+    addRun(runs, d.index, first, last);
+    const { words, rep, typeHash } = this;
     const ct = d.contentTok;
     const type = d.type;
     let w = 0;
-    for (let k = runs.first[r]!; k <= runs.last[r]!; k++) {
+    for (let k = first; k <= last; k++) {
       if ((d.flags[ct[k]!]! & TOK_BANAL) !== 0 && w < words.length) words[w++] = typeHash[type[ct[k]!]!]!;
     }
+    let m = 0;
     for (let i = 0; i < w; i++) {
       const h1 = firstStemPart(words[i]!);
-      for (let j = i + 1; j <= Math.min(w - 1, i + RUN_PAIR_REACH); j++) rep[m++] = firstRuns.of(seedHash(h1, words[j]!), r);
+      for (let j = i + 1; j <= Math.min(w - 1, i + RUN_PAIR_REACH); j++) rep[m++] = this.firstRuns.of(seedHash(h1, words[j]!), r);
     }
-    pairStart[r + 1] = m;
-  }
-  const cols = new Int32Array(n * STAR_FIELDS);
-  const copyOf = new Int32Array(n).fill(-1);
-  // Earlier pairs by (representative, tokens of the run) hash: the first
-  // pair with each key, then a chain in pair order (no array per key). The
-  // first pairs are found in an open-addressing table of keys (`slotKey`)
-  // and pairs + 1 (`slotPair`, 0: empty), at most half full: a Map of
-  // 119K keys at 8M words cost a third of this loop, in its growth and
-  // look-ups.
-  const bits = Math.max(4, 32 - Math.clz32(2 * n));
-  const slotKey = new Int32Array(1 << bits);
-  const slotPair = new Int32Array(1 << bits);
-  const slotMask = (1 << bits) - 1;
-  const nextSame = new Int32Array(n).fill(-1);
-  const lastSame = new Int32Array(n);
-  let count = 0;
-  for (let r = 0; r < n; r++) {
-    const best = mostVoted(rep, pairStart[r]!, pairStart[r + 1]!, r);
-    if (best < 0) continue;
-    const key = tokensHash(docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!, best);
-    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-    while (slotPair[slot] !== 0 && slotKey[slot] !== key) slot = (slot + 1) & slotMask;
-    if (slotPair[slot] !== 0) {
-      const head = slotPair[slot]! - 1;
-      for (let e = head; e >= 0; e = nextSame[e]!) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === docs[runs.doc[best]!]!.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === runs.doc[best] && sameRunTokens(docs, cols, e, docs[runs.doc[r]!]!, runs.first[r]!, runs.last[r]!)) {
+    const best = mostVoted(rep, 0, m, r);
+    if (best < 0) return;
+    const docs = this.docs;
+    const count = this.count;
+    if (count === this.copyOf.length) this.#grow();
+    const { cols, copyOf, nextSame, lastSame } = this;
+    const da = docs[runs.doc[best]!]!;
+    copyOf[count] = -1;
+    nextSame[count] = -1;
+    const head = this.firstPairs.of(tokensHash(d, first, last, best), count);
+    if (head !== count) {
+      for (let e = head; e >= 0; e = nextSame[e]!) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === da.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === da.index && sameRunTokens(docs, cols, e, d, first, last)) {
         copyOf[count] = e;
         break;
       }
       nextSame[lastSame[head]!] = count;
       lastSame[head] = count;
-    } else {
-      slotKey[slot] = key;
-      slotPair[slot] = count + 1;
-      lastSame[count] = count;
-    }
+    } else lastSame[count] = count;
     // The representative comes first (an earlier run: earlier document, or earlier in this one).
-    const da = docs[runs.doc[best]!]!;
-    const db = docs[runs.doc[r]!]!;
-    const q = count++ * STAR_FIELDS;
+    const q = count * STAR_FIELDS;
     cols[q + STAR_DOC_A] = da.index;
     cols[q + STAR_A_FIRST] = da.contentTok[runs.first[best]!]!;
     cols[q + STAR_A_LAST] = da.contentTok[runs.last[best]!]!;
-    cols[q + STAR_DOC_B] = db.index;
-    cols[q + STAR_B_FIRST] = db.contentTok[runs.first[r]!]!;
-    cols[q + STAR_B_LAST] = db.contentTok[runs.last[r]!]!;
+    cols[q + STAR_DOC_B] = d.index;
+    cols[q + STAR_B_FIRST] = ct[first]!;
+    cols[q + STAR_B_LAST] = ct[last]!;
+    this.count = count + 1;
   }
-  return { count, cols, copyOf };
+
+  #grow(): void {
+    const count = this.count;
+    const n = grownCapacity(count, count + 1);
+    this.cols = resized(this.cols, n * STAR_FIELDS, count * STAR_FIELDS);
+    this.copyOf = resized(this.copyOf, n, count);
+    this.nextSame = resized(this.nextSame, n, count);
+    this.lastSame = resized(this.lastSame, n, count);
+  }
 }
 
 /**

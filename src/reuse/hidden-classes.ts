@@ -52,7 +52,7 @@ import { FirstOf } from './first-of.ts';
 import { Known, readMembers } from './family-members.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
-import type { StarPairs } from './frequent.ts';
+import { StarBuilder, type StarPairs } from './frequent.ts';
 import type { RawPassage } from './passages.ts';
 import type { AlignOp, Family, FamilyVariant, Passage, Span } from './types.ts';
 
@@ -86,6 +86,7 @@ export function keepHiddenClasses(): void {
     new RawPassages(),
     new OpCache([]),
     new FirstOf(),
+    new StarBuilder([], new Int32Array(0)),
     new ChanceModel(new Int32Array(0), new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
     new UnionFind(1),
     new MemberSpans(0),
