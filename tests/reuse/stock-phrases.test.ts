@@ -66,32 +66,40 @@ function naiveStock(texts: string[], count: Omit<PairCount, 'frequentIndex' | 'f
 }
 
 describe('the stock-phrase counts', () => {
-  const texts = randomTexts(7, 40, 60, 30);
-  const { docs, vocab } = prepared(texts);
-  const stemHash = Int32Array.from(vocab.stemHash);
-  // Every stem frequent: every pair counted.
-  const frequentIndex = Int32Array.from(vocab.stems.map((_, i) => i));
-  const frequent = new Uint8Array(vocab.stems.length).fill(1);
+  // The second corpus has pairs past 256 occurrences and 128 documents: the
+  // packed count's carries into its high bytes.
+  for (const [texts, capsList] of [
+    [randomTexts(7, 40, 60, 30), [{ docCap: 3, maxOcc: 8 }, { docCap: 12, maxOcc: 30 }, { docCap: 100, maxOcc: 4 }]],
+    [randomTexts(11, 200, 40, 10), [{ docCap: 140, maxOcc: 300 }, { docCap: 170, maxOcc: 700 }, { docCap: 199, maxOcc: 520 }]],
+  ] as const) {
+    const { docs, vocab } = prepared([...texts]);
+    const stemHash = Int32Array.from(vocab.stemHash);
+    // Every stem frequent: every pair counted.
+    const frequentIndex = Int32Array.from(vocab.stems.map((_, i) => i));
+    const frequent = new Uint8Array(vocab.stems.length).fill(1);
 
-  for (const caps of [{ docCap: 3, maxOcc: 8 }, { docCap: 12, maxOcc: 30 }, { docCap: 100, maxOcc: 4 }]) {
-    it(`agree with a naive count and with each other (documents > ${caps.docCap} or occurrences > ${caps.maxOcc})`, () => {
-      const count: PairCount = { frequentIndex, frequentCount: vocab.stems.length, maxDistance: 3, ...caps };
-      const expected = naiveStock(texts, count, () => true);
-      expect(expected.size).toBeGreaterThan(0);
-      const f = count.frequentCount;
-      const flagged = (bits: Int32Array): Set<string> => new Set(Array.from({ length: f * f }, (_, p) => p).filter((p) => pairBit(bits, p) === 1).map((p) => `${Math.floor(p / f)},${p % f}`));
-      const wide = countWide(docs, count);
-      expect(flagged(wide.bits)).toEqual(expected);
-      expect(wide.stock).toBe(expected.size);
-      const packed = countPacked(docs, count, Math.max(2, caps.maxOcc + 1), caps.docCap + 1);
-      expect(flagged(packed.bits)).toEqual(expected);
-      const sorted = countBySorting(docs, stemHash, frequent, count);
-      expect(sorted.size).toBe(expected.size);
-      for (const key of expected) {
-        const [a, b] = key.split(',').map(Number) as [number, number];
-        expect(sorted.has(seedHash(firstStemPart(stemHash[a]!), stemHash[b]!))).toBe(true);
-      }
-    });
+    for (const caps of capsList) {
+      it(`agree with a naive count and with each other (${texts.length} documents; documents > ${caps.docCap} or occurrences > ${caps.maxOcc})`, () => {
+        const count: PairCount = { frequentIndex, frequentCount: vocab.stems.length, maxDistance: 3, ...caps };
+        const expected = naiveStock([...texts], count, () => true);
+        expect(expected.size).toBeGreaterThan(0);
+        const f = count.frequentCount;
+        expect(expected.size).toBeLessThan(f * f);
+        const flagged = (bits: Int32Array): Set<string> => new Set(Array.from({ length: f * f }, (_, p) => p).filter((p) => pairBit(bits, p) === 1).map((p) => `${Math.floor(p / f)},${p % f}`));
+        const wide = countWide(docs, count);
+        expect(flagged(wide.bits)).toEqual(expected);
+        expect(wide.stock).toBe(expected.size);
+        const packed = countPacked(docs, count);
+        expect(flagged(packed.bits)).toEqual(expected);
+        expect(packed.stock).toBe(expected.size);
+        const sorted = countBySorting(docs, stemHash, frequent, count);
+        expect(sorted.size).toBe(expected.size);
+        for (const key of expected) {
+          const [a, b] = key.split(',').map(Number) as [number, number];
+          expect(sorted.has(seedHash(firstStemPart(stemHash[a]!), stemHash[b]!))).toBe(true);
+        }
+      });
+    }
   }
 });
 
