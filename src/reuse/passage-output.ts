@@ -42,6 +42,84 @@ function enter(grid: Map<number, number[]>, k: number, q: RawPassage): void {
   }
 }
 
+/** Dedupe order: document pair, best score first, then position. */
+function byPairScore(x: RawPassage, y: RawPassage): number {
+  return (
+    x.docA - y.docA ||
+    x.docB - y.docB ||
+    y.score - x.score ||
+    x.aFirst - y.aFirst ||
+    x.bFirst - y.bFirst ||
+    x.aLast - y.aLast ||
+    x.bLast - y.bLast ||
+    Number(x.frequent) - Number(y.frequent)
+  );
+}
+
+/** Output order: document A, position in A, then document B and position in B. */
+function byPosition(x: RawPassage, y: RawPassage): number {
+  return x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast || Number(x.frequent) - Number(y.frequent);
+}
+
+/** Runs of equal documents at most this long are sorted by insertion. */
+const INSERTION_MAX = 16;
+
+/**
+ * Sorts `list` in place by `cmp`, stably, `cmp`'s first key being docA and,
+ * if `pairs`, its second docB: counting passes order the passages by those
+ * (stable), then each run of equal documents is sorted alone, by insertion
+ * when short. The same order as `list.sort(cmp)`, which at 8M words (65K
+ * raw passages, objects spread over the heap) made ≈ 17 comparisons a
+ * passage, each reading two of them: dedupePassages alone took 14–17× its
+ * 1M time for 8.4× the passages.
+ */
+function sortByDocs(list: RawPassage[], pairs: boolean, cmp: (x: RawPassage, y: RawPassage) => number): void {
+  const n = list.length;
+  let docs = 0;
+  for (let i = 0; i < n; i++) docs = Math.max(docs, list[i]!.docA + 1, list[i]!.docB + 1);
+  const counts = new Int32Array(docs + 1);
+  const scratch = new Array<RawPassage>(n);
+  if (pairs) {
+    countingPass(list, scratch, counts, false);
+    countingPass(scratch, list, counts, true);
+  } else {
+    countingPass(list, scratch, counts, true);
+    for (let i = 0; i < n; i++) list[i] = scratch[i]!;
+  }
+  for (let s = 0; s < n; ) {
+    const p = list[s]!;
+    let e = s + 1;
+    while (e < n && list[e]!.docA === p.docA && (!pairs || list[e]!.docB === p.docB)) e++;
+    if (e - s <= INSERTION_MAX) {
+      for (let i = s + 1; i < e; i++) {
+        const x = list[i]!;
+        let j = i - 1;
+        while (j >= s && cmp(list[j]!, x) > 0) {
+          list[j + 1] = list[j]!;
+          j--;
+        }
+        list[j + 1] = x;
+      }
+    } else {
+      const run = list.slice(s, e).sort(cmp);
+      for (let i = s; i < e; i++) list[i] = run[i - s]!;
+    }
+    s = e;
+  }
+}
+
+/** `from` into `to` by docA (`byA`) or docB, stably; `counts` has a slot per document and one more. */
+function countingPass(from: RawPassage[], to: RawPassage[], counts: Int32Array, byA: boolean): void {
+  const n = from.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(byA ? from[i]!.docA : from[i]!.docB) + 1]!++;
+  for (let d = 1; d < counts.length; d++) counts[d] = counts[d]! + counts[d - 1]!;
+  for (let i = 0; i < n; i++) {
+    const p = from[i]!;
+    to[counts[byA ? p.docA : p.docB]!++] = p;
+  }
+}
+
 /**
  * Drops passages that repeat a better one of the same path: same document
  * pair, and both sides overlapping it by at least half of the shorter span.
@@ -49,17 +127,7 @@ function enter(grid: Map<number, number[]>, k: number, q: RawPassage): void {
  * it: they say different things.) Sorted result.
  */
 export function dedupePassages(raw: RawPassage[]): RawPassage[] {
-  raw.sort(
-    (x, y) =>
-      x.docA - y.docA ||
-      x.docB - y.docB ||
-      y.score - x.score ||
-      x.aFirst - y.aFirst ||
-      x.bFirst - y.bFirst ||
-      x.aLast - y.aLast ||
-      x.bLast - y.bLast ||
-      Number(x.frequent) - Number(y.frequent),
-  );
+  sortByDocs(raw, true, byPairScore);
   const kept: RawPassage[] = [];
   let pairStart = 0;
   // The current pair's kept passages by block of side a, once there are more than SCAN_MAX.
@@ -101,7 +169,7 @@ export function dedupePassages(raw: RawPassage[]): RawPassage[] {
       for (let k = pairStart; k < kept.length; k++) enter(grid, k, kept[k]!);
     }
   }
-  kept.sort((x, y) => x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast || Number(x.frequent) - Number(y.frequent));
+  sortByDocs(kept, false, byPosition);
   return kept;
 }
 

@@ -69,6 +69,38 @@ describe('dedupePassages', () => {
     expect(want.length).toBeLessThan(list.length);
     expect(got).toEqual(want);
   });
+
+  it('orders as one stable sort by its keys would, ties in the order given', () => {
+    // Passages of many document pairs, in no order, with equal keys (told apart by `at`) and long runs of one pair.
+    let seed = 11;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const list: RawPassage[] = [];
+    for (let i = 0; i < 4_000; i++) {
+      // One pair of 1,000 (sorted by the builtin), then a few each for 600 pairs (by insertion).
+      const docA = i < 1_000 ? 3 : rnd(200);
+      const a = rnd(i < 1_000 ? 60 : 4) * 10;
+      const b = rnd(i < 1_000 ? 60 : 4) * 10;
+      list.push({ ...raw(docA, i < 1_000 ? 4 : docA + rnd(3), a, a + 2 + rnd(2), b, b + 2 + rnd(2), rnd(3), rnd(5) === 0), at: i });
+    }
+    const byPair = (x: RawPassage, y: RawPassage): number => x.docA - y.docA || x.docB - y.docB || y.score - x.score || x.aFirst - y.aFirst || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast || Number(x.frequent) - Number(y.frequent);
+    const byPosition = (x: RawPassage, y: RawPassage): number => x.docA - y.docA || x.aFirst - y.aFirst || x.docB - y.docB || x.bFirst - y.bFirst || x.aLast - y.aLast || x.bLast - y.bLast || Number(x.frequent) - Number(y.frequent);
+    const kept: RawPassage[] = [];
+    for (const p of [...list].sort(byPair)) {
+      const overlap = (q: RawPassage): boolean =>
+        q.docA === p.docA &&
+        q.docB === p.docB &&
+        q.frequent === p.frequent &&
+        Math.max(0, Math.min(p.aLast, q.aLast) - Math.max(p.aFirst, q.aFirst) + 1) * 2 >= Math.min(p.aLast - p.aFirst, q.aLast - q.aFirst) + 1 &&
+        Math.max(0, Math.min(p.bLast, q.bLast) - Math.max(p.bFirst, q.bFirst) + 1) * 2 >= Math.min(p.bLast - p.bFirst, q.bLast - q.bFirst) + 1;
+      if (!kept.some(overlap)) kept.push(p);
+    }
+    const want = kept.sort(byPosition).map((p) => p.at);
+    expect(want.length).toBeGreaterThan(1_000);
+    expect(dedupePassages([...list]).map((p) => p.at)).toEqual(want);
+  });
 });
 
 describe('OpCache', () => {
