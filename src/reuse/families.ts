@@ -13,6 +13,7 @@ import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { cutAtBreaks, findInFrames, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, rereadMembers, type MemberColumns } from './family-members.ts';
 import { findTransposed, mergeTransposed } from './transposed.ts';
+import { TOUCH_MEMBERS, touchDocs } from './prefetch.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Formula, TokenLayout } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
@@ -89,6 +90,7 @@ export function buildFamilies(found: readonly Formula[], prepared: readonly Prep
   const outletOf = new Array<string>(docs.length);
   const yearOf = new Array<string>(docs.length);
   for (let i = 0; i < docs.length; i++) {
+    if (i % TOUCH_MEMBERS === 0) touchDocs(docs, i, Math.min(docs.length, i + TOUCH_MEMBERS));
     const d = docs[i]!;
     dates[i] = dateKey(d.date?.value);
     outletOf[i] = d.outlet || '';
