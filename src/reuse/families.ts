@@ -13,7 +13,7 @@ import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { cutAtBreaks, findInFrames, foldFamilies, mergeFolded, settleLinks } from './family-links.ts';
 import { readMembers, rereadMembers, type MemberColumns } from './family-members.ts';
 import { findTransposed, mergeTransposed } from './transposed.ts';
-import { TOUCH_MEMBERS, touchDocs } from './prefetch.ts';
+import { TOUCH_MEMBERS, touchClasses, touchDocs } from './prefetch.ts';
 import { radixOrder } from './radix-sort.ts';
 import type { Formula, TokenLayout } from './formulas.ts';
 import type { ReuseOptions } from './options.ts';
@@ -364,6 +364,7 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
   // families; with a map each, variantsOf's maps were 5.5 MB of garbage).
   const wordings = new Map<string, WordingCount>();
   for (let k = 0; k < classes; k++) {
+    if (k % TOUCH_MEMBERS === 0) touchClasses(classFirstAt, k, Math.min(classes, k + TOUCH_MEMBERS), order, b, m.doc, m.span, prepared);
     const at = classFirstAt[k]!;
     const n = classCount[k]!;
     const x = b + order[at]!;
