@@ -50,6 +50,12 @@
  *   tokens. One that starts further in is left: cutting it at the end (the
  *   piece with more content words) split gospel parallels, which start
  *   mid-verse and run on across verses, and cost family purity;
+ * - one or two words into a sentence's opening phrase whose head it left
+ *   out ("In | 2019, China and Russia agreed", "Earlier this | month, its
+ *   council"): a piece before a comma, a number or after a determiner,
+ *   after a function word at most one word into the sentence, no name: cut
+ *   after the comma (a number beside a word is no list: "2019, China
+ *   and Russia" is not three items);
  * - after an article, demonstrative or possessive that opens its noun
  *   phrase (one space before the first word: "the | common responsibility
  *   of", "Un | semeur sortit"): extended back over it, and over a second one
@@ -337,6 +343,31 @@ export function moveToReadable(d: PreparedDoc, e: Extent): void {
   // verteilt | werden.").
   const tail = e.last + 1;
   if (tail < d.count && gapIs(d, tail, SPACE) && (isContent(d, tail) || VERB_FINAL.has(d.language)) && endsClause(d, tail)) e.last = tail;
+  // A sentence's opening phrase whose head the member left out ("In | 2019,
+  // China and Russia agreed", "Earlier this | month, its council"): one or
+  // two words before a comma, starting on a number or after a determiner,
+  // after a function word one space before them that is, or follows, the
+  // sentence's first word (a comma there ends an item: "Mr. Speaker, |
+  // distinguished guests, my fellow Americans"; a content word ends a
+  // clause of its own: "Jesus said | unto them, Go"; a pronoun is its
+  // clause's subject: "Then he | arose, and rebuked the wind"), and no name
+  // (the name rule above owns those): the member starts after the comma.
+  const head = e.first - 1;
+  if (
+    plainGap(d, e.first) &&
+    !isContent(d, head) &&
+    (isNumber(d, e.first) || opens(d, head)) &&
+    (startsSentence(d, head) || (plainGap(d, head) && startsSentence(d, head - 1))) &&
+    !UPPER.test(d.surface[d.type[e.first]!]!)
+  ) {
+    for (let t = e.first; t <= e.first + 1 && t < e.last; t++) {
+      if (t > e.first && !plainGap(d, t)) break;
+      if (PLAIN_COMMA.test(gapAfter(d, t)) && endsClause(d, t)) {
+        cut(d, e, t + 1, e.last);
+        break;
+      }
+    }
+  }
   // The article or possessive that opens the first word's noun phrase.
   for (let k = 0; k < OPENER_REACH && opensPhraseAt(d, e.first); k++) e.first--;
   // A member that runs across a sentence end starts where its first sentence does, when that is
@@ -462,6 +493,8 @@ function endsClause(d: PreparedDoc, t: number): boolean {
 
 /** A comma between two words, with spaces (or one line break) around it. */
 const LIST_COMMA = /^[ \t\u00a0]*,[ \t\u00a0]*\r?\n?[ \t\u00a0]*$/;
+/** A comma and a space after a word, nothing else. */
+const PLAIN_COMMA = /^,[ \t\u00a0]+$/;
 /** Most words in a list item read after a comma. */
 const LIST_ITEM = 3;
 /** Most tokens read after a comma for a list's last item. */
@@ -479,9 +512,14 @@ const LIST_REACH = 12;
  * benefit". A coordinator right after the comma joins clauses ("…, and
  * strive to"), and one among the `LIST_ITEM` words before it closed a
  * coordination there ("mutual respect and trust, | respect cyber
- * sovereignty, uphold …, and").
+ * sovereignty, uphold …, and"). A number on one side of the comma and a
+ * word on the other part no items.
  */
 function listGoesOn(d: PreparedDoc, t: number): boolean {
+  // A list's items are alike: a number on one side of the comma and a word
+  // on the other are an opening phrase and its clause ("In 2019, | China
+  // and Russia agreed"), not two items ("2019, 2020 and 2021").
+  if (t + 1 < d.count && isNumber(d, t) !== isNumber(d, t + 1)) return false;
   for (let b = t; b > t - LIST_ITEM && b >= 0; b--) {
     if (coordinates(d, b)) return false;
     if (!plainGap(d, b)) break;
@@ -500,6 +538,12 @@ function listGoesOn(d: PreparedDoc, t: number): boolean {
   }
   return false;
 }
+
+/** Token t is a number as written: digits, with "." or "," inside ("2019", "1,500", "3.5"). */
+function isNumber(d: PreparedDoc, t: number): boolean {
+  return NUMBER.test(d.surface[d.type[t]!]!);
+}
+const NUMBER = /^[0-9][0-9.,]*$/;
 
 /** Token t is a coordinator of its document's language. */
 function coordinates(d: PreparedDoc, t: number): boolean {

@@ -104,6 +104,21 @@ describe('readableExtent', () => {
     expect(readable('We know that rules hold for all.', 'rules', 'all')).toBe('rules hold for all');
   });
 
+  it('starts after an opening phrase whose head it left out', () => {
+    // "In 2019," is the sentence's opening phrase: a member starting at "2019" starts after its comma.
+    expect(readable('Officials met again. In 2019, China and Russia agreed to build a lunar station near the pole.', '2019', 'station')).toBe('China and Russia agreed to build a lunar station');
+    expect(readable('The council met. Earlier this month, its planners endorsed the harbour scheme again.', 'month', 'scheme')).toBe('its planners endorsed the harbour scheme');
+    // A comma before the piece ends an item, not a phrase's head: left ("Mr. Speaker, distinguished guests, …").
+    expect(readable('Mr. Speaker, distinguished guests, my fellow Americans: the state of our Union is strong.', 'distinguished', 'fellow')).toBe('distinguished guests, my fellow Americans');
+    // A name is the name rule's; a list's items stay ("2019, 2020 and 2021"); a sentence's own start stays.
+    expect(readable('Leaders said that President Xi, the host, opened the summit in the old harbour town.', 'Xi', 'summit')).toBe('President Xi, the host, opened the summit');
+    expect(readable('Budgets rose in the years 2019, 2020 and 2021 across the whole harbour region.', '2019', 'region')).toBe('2019, 2020 and 2021 across the whole harbour region');
+    expect(readable('Officials met again. Today, China and Russia agreed to build a lunar station near the pole.', 'Today', 'station')).toBe('Today, China and Russia agreed to build a lunar station');
+    // A reporting clause or a subject and its verb is no opening phrase: "said unto them," and "he arose," are left.
+    expect(readable('Then he arose, and rebuked the wind and the raging of the water: and they ceased.', 'arose', 'water')).toBe('arose, and rebuked the wind and the raging of the water');
+    expect(readable('And Jesus said unto them, Go ye into the village over against you, and loose them.', 'unto', 'village')).toBe('unto them, Go ye into the village');
+  });
+
   it('takes in the one content word left of its clause, whose versions often differ there', () => {
     expect(readable('Mr. Speaker, distinguished guests, my fellow Americans: the state of our Union is strong.', 'distinguished', 'fellow')).toBe('distinguished guests, my fellow Americans');
     expect(readable('Thank you, God bless you, and God save America.', 'Thank', 'save')).toBe('Thank you, God bless you, and God save America');
