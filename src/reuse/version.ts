@@ -4,4 +4,4 @@
  * read. Bump it whenever `detectReuse`'s output changes on purpose:
  * tests/reuse/golden.test.ts fails then and says so.
  */
-export const ANALYSIS_ENGINE_VERSION = 23;
+export const ANALYSIS_ENGINE_VERSION = 24;

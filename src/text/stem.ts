@@ -29,8 +29,16 @@ const DERIVATIONAL: readonly [string, string, number][] = [
   ['ity', '', 4],
 ];
 
+/**
+ * Words whose final "s" is no plural, kept whole: Snowball's English
+ * stemmer's invariant forms. Stripped, "news" was "new", so "the news
+ * agency" matched "the new agency" and a version swapping them was shown
+ * "another form" of the word.
+ */
+const INVARIANT = new Set(['news', 'bias', 'cosmos', 'andes']);
+
 export function stem(word: string): string {
-  if (word.length <= 3 || !isAsciiWord(word)) return word;
+  if (word.length <= 3 || !isAsciiWord(word) || INVARIANT.has(word)) return word;
   let w = word;
   let n = w.length;
   if (endsWith(w, n, "'s")) n -= 2;

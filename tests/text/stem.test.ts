@@ -19,6 +19,12 @@ describe('stem', () => {
     expect(stem('process')).toBe('process');
     expect(stem('consensus')).toBe('consensus');
   });
+  it('keeps a word whose s is no plural: "news" is not "new"', () => {
+    expect(stem('news')).toBe('news');
+    expect(stem('news')).not.toBe(stem('new'));
+    expect(stem('bias')).toBe('bias');
+    expect(stem('biases')).toBe(stem('bias'));
+  });
   it('keeps the keys of every rule (pinned when the regular expressions were replaced by code-unit compares)', () => {
     const keys: Record<string, string> = {
       "ladies's": 'lady',
