@@ -292,8 +292,8 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
     if (outlet) outletDocs.set(outlet, (outletDocs.get(outlet) ?? 0) + 1);
     if (yearOf[o.doc]) years.add(yearOf[o.doc]!);
   }
-  // One outlet's documents nearly all of the family's and most of that
-  // outlet's, while that many of other outlets' documents do without it (in
+  // One outlet's documents nearly all of the family's and at least half of
+  // that outlet's, while that many of other outlets' documents do without it (in
   // a corpus of one outlet, nothing can be told apart as its boilerplate).
   let top = 0;
   let topOutlet = '';

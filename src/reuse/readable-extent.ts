@@ -539,11 +539,11 @@ function listGoesOn(d: PreparedDoc, t: number): boolean {
   return false;
 }
 
-/** Token t is a number as written: digits, with "." or "," inside ("2019", "1,500", "3.5"). */
+/** Token t is a number: digits only ("2019"; the scanner parts "1,500" and "3.5" at their marks). */
 function isNumber(d: PreparedDoc, t: number): boolean {
   return NUMBER.test(d.surface[d.type[t]!]!);
 }
-const NUMBER = /^[0-9][0-9.,]*$/;
+const NUMBER = /^[0-9]+$/;
 
 /** Token t is a coordinator of its document's language. */
 function coordinates(d: PreparedDoc, t: number): boolean {
