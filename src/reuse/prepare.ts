@@ -31,6 +31,8 @@ export interface CorpusColumns {
   contentTok: Int32Array;
   /** Per type: the languages (bits by function-words.ts's LANGUAGES) in which it opens a noun phrase ("the", "un", "der"). */
   typeOpener: Uint32Array;
+  /** Per type: the languages in which it is a coordinator ("and", "et", "und"): read where a list may go on (readable-extent.ts). */
+  typeCoordinator: Uint32Array;
   /** Type id per token (each document's `type` is a view of it). */
   type: Int32Array;
   /**
@@ -97,12 +99,13 @@ export function tokenEnd(d: PreparedDoc, t: number): number {
  * so English text is read exactly as the Vocabulary says; Han is content in
  * every language.
  */
-function typeLanguages(vocab: Vocabulary): { counted: Uint32Array; functional: Uint32Array; opener: Uint32Array; bigram: Uint8Array } {
+function typeLanguages(vocab: Vocabulary): { counted: Uint32Array; functional: Uint32Array; opener: Uint32Array; coordinator: Uint32Array; bigram: Uint8Array } {
   const types = vocab.size;
   // One bit per language of LANGUAGES (up to 32).
   const counted = new Uint32Array(types);
   const functional = new Uint32Array(types);
   const opener = new Uint32Array(types);
+  const coordinator = new Uint32Array(types);
   const bigram = new Uint8Array(types);
   const content = vocab.content;
   const surface = vocab.surface;
@@ -113,8 +116,9 @@ function typeLanguages(vocab: Vocabulary): { counted: Uint32Array; functional: U
     // Han types are content (vocabulary.ts) and in no list.
     functional[t] = (langs.function & ~1) | (content[t]! ^ 1);
     opener[t] = langs.opener;
+    coordinator[t] = langs.coordinator;
   }
-  return { counted, functional, opener, bigram };
+  return { counted, functional, opener, coordinator, bigram };
 }
 
 /** Code units whose tokens are counted to size the token columns. */
@@ -125,7 +129,7 @@ const SIZE_SLACK = 1.1;
 export function prepareDocs(texts: readonly { id: string; text: string; language?: string | null }[], vocab: Vocabulary): PreparedDoc[] {
   const { cols, docStart } = tokenise(texts, vocab);
   const total = cols.length;
-  const { counted, functional, opener, bigram } = typeLanguages(vocab);
+  const { counted, functional, opener, coordinator, bigram } = typeLanguages(vocab);
   // The scanner's gap column, with the content bit added.
   const flags = cols.gap.subarray(0, total);
   const { language, keys, contentCount } = markContent(cols.type, docStart, texts, counted, functional, flags);
@@ -139,7 +143,7 @@ export function prepareDocs(texts: readonly { id: string; text: string; language
 
   const typeLength = new Int32Array(vocab.size);
   for (let t = 0; t < typeLength.length; t++) typeLength[t] = vocab.surface[t]!.length;
-  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, type, typeBigram: bigram, typeLength };
+  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, typeCoordinator: coordinator, type, typeBigram: bigram, typeLength };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {

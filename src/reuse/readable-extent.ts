@@ -78,8 +78,7 @@
  * word lists ("to", determiners, conjunctions) are English, and a text without them,
  * case or hyphens (Chinese) is left as it is.
  */
-import { LANGUAGES, openersOf, wordLanguages } from '../text/function-words.ts';
-import { normalizeWord } from '../text/normalize.ts';
+import { LANGUAGES, openersOf } from '../text/function-words.ts';
 import { GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { TOK_CONTENT, tokenEnd, type PreparedDoc } from './prepare.ts';
 import { APOSTROPHES, CLOSE, MARK_CODES, OPEN, closes, isQuotationMark, markRole } from './quote-marks.ts';
@@ -547,7 +546,7 @@ const NUMBER = /^[0-9]+$/;
 
 /** Token t is a coordinator of its document's language. */
 function coordinates(d: PreparedDoc, t: number): boolean {
-  return ((wordLanguages(normalizeWord(d.surface[d.type[t]!]!)).coordinator >>> d.language) & 1) !== 0;
+  return ((d.corpus.typeCoordinator[d.type[t]!]! >>> d.language) & 1) !== 0;
 }
 
 /** Token t - 1 opens a noun phrase in t's document's language and stands one space, or its elision's apostrophe ("L’État"), before t. */
