@@ -97,6 +97,13 @@ export function writeTempFiles(files: Record<string, string>, prefix = 'refrain-
   });
 }
 
+/** Opens the library in `page` and imports `paths` through its panel, waiting until the import says Done. */
+export async function importThroughPanel(page: Page, paths: readonly string[], timeout = 30_000): Promise<void> {
+  await page.goto(`${fileUrl()}#/library`);
+  await page.getByTestId('import-files').setInputFiles([...paths]);
+  await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout });
+}
+
 /**
  * Launches the system Chromium headless. Each session gets its own
  * user-data-dir: a fresh temporary one (removed on close) unless `userDataDir`
