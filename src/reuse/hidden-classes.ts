@@ -87,7 +87,7 @@ export function keepHiddenClasses(): void {
     new OpCache([]),
     new FirstOf(),
     new StarBuilder([], new Int32Array(0)),
-    new ChanceModel(new Int32Array(0), new Int32Array(0), new Uint8Array(0), 0, 0, new Int32Array(0)),
+    new ChanceModel(new Int32Array(0), new Int32Array(0), new Uint8Array(0), 0, new Int32Array(0), 0, new Int32Array(0)),
     new UnionFind(1),
     new MemberSpans(0),
     // Member columns (a literal of family-members.ts') and their index for a second read.

@@ -60,7 +60,7 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   const corpus = prepared[0]!.corpus;
   const { tokOffset } = aligner.docs;
   const found = dedupePassages(raw.list);
-  const chance = new ChanceModel(corpus.type, corpus.typeStem, corpus.flags, corpus.flags.length, vocab.stems.length, coveredRuns(found, tokOffset));
+  const chance = new ChanceModel(corpus.type, corpus.typeStem, corpus.flags, corpus.flags.length, seeds.stats.occurrences, seeds.stats.contentWords, coveredRuns(found, tokOffset));
   const opCache = new OpCache(vocab.surface);
   const passages = [];
   const kept = [];

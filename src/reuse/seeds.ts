@@ -24,6 +24,8 @@ export interface SeedIndex extends Buckets {
   chanceLog2Base: number;
   /** Seed buckets skipped as stock phrases. */
   banalSeeds: number;
+  /** Per-stem counts over the content words (the chance model starts from them). */
+  stats: StemStats;
 }
 
 /** Per stem: it could be in a stock-phrase seed (see StockPhrases.frequent). */
@@ -181,7 +183,7 @@ export function collectSeeds(docs: readonly PreparedDoc[], vocab: Vocabulary, op
     docStart[d.index + 1] = kept.length;
   }
   const { recurring, recurringStart, rarity, sorted } = bucketSeeds(docs, kept, docStart, bits, options);
-  return { count: kept.length, recurring, recurringStart, rarity, sorted, chanceLog2Base: policy.chanceLog2Base, banalSeeds: stock.count };
+  return { count: kept.length, recurring, recurringStart, rarity, sorted, chanceLog2Base: policy.chanceLog2Base, banalSeeds: stock.count, stats };
 }
 
 /**

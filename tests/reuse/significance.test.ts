@@ -7,8 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import { OP_MATCH, OP_SUB } from '../../src/reuse/align.ts';
 import type { TokenPassage } from '../../src/reuse/formulas.ts';
-import { TOK_CONTENT } from '../../src/reuse/prepare.ts';
+import { TOK_BANAL, TOK_CONTENT } from '../../src/reuse/prepare.ts';
 import { ChanceModel, coveredRuns } from '../../src/reuse/significance.ts';
+
+/** A chance model over the columns, with each stem's content words counted as stem-stats.ts counts them. */
+function model(type: Int32Array, typeStem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Int32Array): ChanceModel {
+  const occurrences = new Int32Array(stems);
+  let n = 0;
+  for (let t = 0; t < tokens; t++) {
+    if ((flags[t]! & TOK_CONTENT) === 0) continue;
+    occurrences[typeStem[type[t]!]!]!++;
+    n++;
+  }
+  return new ChanceModel(type, typeStem, flags, tokens, occurrences, n, covered);
+}
 
 /** Two documents of the given stems, then filler stems (100 of each of 50 stems); every token a content word. */
 function corpus(a: number[], b: number[]) {
@@ -17,17 +29,16 @@ function corpus(a: number[], b: number[]) {
   const type = Int32Array.from([...a, ...b, ...filler]);
   const typeStem = Int32Array.from({ length: 200 }, (_, i) => i);
   const flags = new Uint8Array(type.length).fill(TOK_CONTENT);
-  const model = new ChanceModel(type, typeStem, flags, type.length, 200, new Int32Array(0));
-  return { type, typeStem, flags, model, ob: a.length };
+  return { type, typeStem, flags, model: model(type, typeStem, flags, type.length, 200, new Int32Array(0)), ob: a.length };
 }
 
 /** E of a passage over tokens [0, n) of both documents with the given steps (op per token pair, in order); each document is padded to 4 tokens. */
 function expected(a: number[], b: number[], ops: number[]) {
   const pad = (x: number[]) => [...x, ...Array<number>(4 - x.length).fill(9)];
-  const { type, typeStem, flags, model, ob } = corpus(pad(a), pad(b));
+  const { type, typeStem, flags, model: m, ob } = corpus(pad(a), pad(b));
   const path = { op: Uint8Array.from(ops), ai: Int32Array.from(ops.map((_, i) => i)), bj: Int32Array.from(ops.map((_, i) => i)) };
   const p: TokenPassage = { docA: 0, docB: 1, aFirst: 0, aLast: ops.length - 1, bFirst: 0, bLast: ops.length - 1, at: 0, steps: ops.length, frequent: false, copies: null };
-  return model.expected(p, path, type, typeStem, flags, 0, ob, false);
+  return m.expected(p, path, type, typeStem, flags, 0, ob, false);
 }
 
 describe('ChanceModel', () => {
@@ -71,9 +82,23 @@ describe('coveredRuns', () => {
     const flags = new Uint8Array(100).fill(TOK_CONTENT);
     const p: TokenPassage = { docA: 0, docB: 0, aFirst: 0, aLast: 1, bFirst: 2, bLast: 3, at: 0, steps: 2, frequent: false, copies: null };
     const path = { op: Uint8Array.from([OP_MATCH, OP_MATCH]), ai: Int32Array.from([0, 1]), bj: Int32Array.from([2, 3]) };
-    const covered = new ChanceModel(type, typeStem, flags, 100, 2, Int32Array.from([0, 10])).expected(p, path, type, typeStem, flags, 0, 0, false);
-    const none = new ChanceModel(type, typeStem, flags, 100, 2, new Int32Array(0)).expected(p, path, type, typeStem, flags, 0, 0, false);
+    const covered = model(type, typeStem, flags, 100, 2, Int32Array.from([0, 10])).expected(p, path, type, typeStem, flags, 0, 0, false);
+    const none = model(type, typeStem, flags, 100, 2, new Int32Array(0)).expected(p, path, type, typeStem, flags, 0, 0, false);
     // Two matched words of p(w) = (c + 1) / N each: (91 / 100)² against (101 / 100)².
     expect(covered / none).toBeCloseTo((91 / 101) ** 2, 9);
+  });
+
+  it('counts stock-phrase words outside the runs for a frequent phrase only', () => {
+    // As above, with tokens [50, 70) in stock phrases: a frequent phrase's words are counted 70 times, others' 90.
+    const type = new Int32Array(100).fill(2);
+    const typeStem = Int32Array.from([0, 0, 1]);
+    const flags = new Uint8Array(100).fill(TOK_CONTENT);
+    for (let t = 50; t < 70; t++) flags[t] = TOK_CONTENT | TOK_BANAL;
+    const p: TokenPassage = { docA: 0, docB: 0, aFirst: 0, aLast: 1, bFirst: 2, bLast: 3, at: 0, steps: 2, frequent: true, copies: null };
+    const path = { op: Uint8Array.from([OP_MATCH, OP_MATCH]), ai: Int32Array.from([0, 1]), bj: Int32Array.from([2, 3]) };
+    const m = model(type, typeStem, flags, 100, 2, Int32Array.from([0, 10]));
+    const frequent = m.expected(p, path, type, typeStem, flags, 0, 0, true);
+    const seeded = m.expected(p, path, type, typeStem, flags, 0, 0, false);
+    expect(frequent / seeded).toBeCloseTo((71 / 91) ** 2, 9);
   });
 });
