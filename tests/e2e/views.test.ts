@@ -158,6 +158,29 @@ describe('trends', () => {
   });
 });
 
+describe('the original, marked', () => {
+  it('outlines a mark that runs over many lines as one shape, from its start under the bar', async () => {
+    // The bundled capture that repeats its whole body: its second mark is that copy, 8 paragraphs long.
+    await open('#/doc/002_76104a41a63c9dfe?mode=original');
+    await page.getByRole('button', { name: 'Next mark →' }).click();
+    await page.getByRole('button', { name: 'Next mark →' }).click();
+    await expect.poll(() => page.getByTestId('mark-status').innerText(), WAIT).toMatch(/^Mark 2 of 2\. Removed: second copy of 8 paragraphs/);
+    // Its line boxes touch (no gap between one line's outline and the next's), so the outline is drawn once around them all.
+    const gaps = await page.locator('del.current > .body').evaluate((el) => {
+      const rects = [...el.getClientRects()].filter((r) => r.width > 0);
+      const out: number[] = [];
+      for (let i = 1; i < rects.length; i++) if (rects[i]!.top > rects[i - 1]!.top + 1) out.push(rects[i]!.top - rects[i - 1]!.bottom);
+      return { lines: rects.length, widest: Math.max(...out) };
+    });
+    expect(gaps.lines).toBeGreaterThan(20);
+    expect(gaps.widest).toBeLessThanOrEqual(0);
+    const start = await page.locator('del.current').evaluate((el) => el.getBoundingClientRect().top);
+    const bar = await page.locator('.marknav').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(start).toBeGreaterThanOrEqual(bar - 1);
+    expect(start).toBeLessThan(bar + 60);
+  });
+});
+
 describe('tab titles', () => {
   it.each([
     ['#/', /^World Internet Conference, 2019–2022 — Refrain$/],
