@@ -31,26 +31,31 @@ import { TOK_BANAL } from './prepare.ts';
 import { FirstOf } from './first-of.ts';
 import { firstStemPart, seedHash } from './seed-hash.ts';
 
-/** Star pairs, six ints each: docA, aFirst, aLast, docB, bFirst, bLast (token indices, inclusive; a before b). */
+/**
+ * The runs, in document order, each with its representative (another run)
+ * if it names one: a star pair, a before b. One record per run, not per
+ * pair (a run has at most one pair; 8M words: 119K runs, 117.6K pairs):
+ * fresh memory at that size costs a page fault per 4 KB written.
+ */
 export interface StarPairs {
+  /** Runs. */
   count: number;
+  /** Per run, RUN_FIELDS ints: its document, first and last token (inside the document, inclusive), representative run or -1. */
   cols: Int32Array;
   /**
-   * Per pair: -1, or an earlier pair with the same representative whose
-   * run has the very same tokens: its alignment would be the same, so it is
-   * not aligned again; its run joins that pair's passage as a copy.
+   * Per run: -1, or an earlier run with the same representative and the
+   * very same tokens: its alignment would be the same, so it is not
+   * aligned again; it joins that run's passage as a copy.
    */
   copyOf: Int32Array;
 }
 
-/** Fields of a star pair's record. */
-export const STAR_DOC_A = 0;
-export const STAR_A_FIRST = 1;
-export const STAR_A_LAST = 2;
-export const STAR_DOC_B = 3;
-export const STAR_B_FIRST = 4;
-export const STAR_B_LAST = 5;
-export const STAR_FIELDS = 6;
+/** Fields of a run's record. */
+export const RUN_DOC = 0;
+export const RUN_FIRST = 1;
+export const RUN_LAST = 2;
+export const RUN_REP = 3;
+export const RUN_FIELDS = 4;
 
 /** Content words apart that a run's pairs join: next, and next but one. */
 const RUN_PAIR_REACH = 2;
@@ -64,27 +69,6 @@ const RUN_BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
  * around it is found as any other passage).
  */
 const STAR_MARGIN = 2;
-
-/** Runs as columns: [0, count) of each (grown by doubling: 119K runs at 8M words). */
-interface Runs {
-  count: number;
-  doc: Int32Array;
-  /** Content-word indices (inside the document) of the run's first and last word. */
-  first: Int32Array;
-  last: Int32Array;
-}
-
-function addRun(runs: Runs, doc: number, first: number, last: number): void {
-  if (runs.count === runs.doc.length) {
-    const n = grownCapacity(runs.count, runs.count + 1);
-    runs.doc = resized(runs.doc, n, runs.count);
-    runs.first = resized(runs.first, n, runs.count);
-    runs.last = resized(runs.last, n, runs.count);
-  }
-  runs.doc[runs.count] = doc;
-  runs.first[runs.count] = first;
-  runs.last[runs.count++] = last;
-}
 
 /**
  * Step 1: each run of stock-phrase words with at least `minWords` of them,
@@ -141,7 +125,6 @@ export function frequentStars(docs: readonly PreparedDoc[], stemHash: Int32Array
  * the runs before it.
  */
 export class StarBuilder {
-  readonly runs: Runs = { count: 0, doc: new Int32Array(1024), first: new Int32Array(1024), last: new Int32Array(1024) };
   /** Per type, its stem's hash (the corpus keeps no stem column). */
   readonly typeHash: Int32Array;
   readonly firstRuns = new FirstOf();
@@ -149,17 +132,16 @@ export class StarBuilder {
   readonly words = new Int32Array(64);
   readonly rep = new Int32Array(2 * 64);
   /**
-   * Earlier pairs by (representative, tokens of the run) hash: the first
-   * pair with each key (a Map of 119K keys at 8M words cost a third of
-   * this step), then a chain in pair order (no array per key: `nextSame`,
-   * and the chain's last pair at its head's `lastSame`).
+   * The first run of each (representative, tokens) class, by the class's
+   * hash (a Map of 119K keys at 8M words cost a third of this step). A run
+   * whose key is taken by another class tries the key's next probe
+   * (`nextProbe`), so each class has a key of its own and no chain of
+   * pairs is kept.
    */
   readonly firstPairs = new FirstOf();
   count = 0;
-  cols = new Int32Array(1024 * STAR_FIELDS);
+  cols = new Int32Array(1024 * RUN_FIELDS);
   copyOf = new Int32Array(1024);
-  nextSame = new Int32Array(1024);
-  lastSame = new Int32Array(1024);
 
   constructor(
     readonly docs: readonly PreparedDoc[],
@@ -170,14 +152,20 @@ export class StarBuilder {
     for (let t = 0; t < typeStem.length; t++) this.typeHash[t] = stemHash[typeStem[t]!]!;
   }
 
-  /** Run of `d`'s content words [first, last]: its pairs, and its star pair if it names another run. */
+  /** Run of `d`'s content words [first, last]: its pairs, and its representative if it names another run. */
   add(d: PreparedDoc, first: number, last: number): void {
-    const runs = this.runs;
-    const r = runs.count;
-    addRun(runs, d.index, first, last);
-    const { words, rep, typeHash } = this;
+    const r = this.count;
+    if (r === this.copyOf.length) this.#grow();
+    const { cols, words, rep, typeHash } = this;
     const ct = d.contentTok;
     const type = d.type;
+    const q = r * RUN_FIELDS;
+    cols[q + RUN_DOC] = d.index;
+    cols[q + RUN_FIRST] = ct[first]!;
+    cols[q + RUN_LAST] = ct[last]!;
+    cols[q + RUN_REP] = -1;
+    this.copyOf[r] = -1;
+    this.count = r + 1;
     let w = 0;
     for (let k = first; k <= last; k++) {
       if ((d.flags[ct[k]!]! & TOK_BANAL) !== 0 && w < words.length) words[w++] = typeHash[type[ct[k]!]!]!;
@@ -187,64 +175,57 @@ export class StarBuilder {
       const h1 = firstStemPart(words[i]!);
       for (let j = i + 1; j <= Math.min(w - 1, i + RUN_PAIR_REACH); j++) rep[m++] = this.firstRuns.of(seedHash(h1, words[j]!), r);
     }
+    // The representative comes first (an earlier run: earlier document, or earlier in this one).
     const best = mostVoted(rep, 0, m, r);
     if (best < 0) return;
-    const docs = this.docs;
-    const count = this.count;
-    if (count === this.copyOf.length) this.#grow();
-    const { cols, copyOf, nextSame, lastSame } = this;
-    const da = docs[runs.doc[best]!]!;
-    copyOf[count] = -1;
-    nextSame[count] = -1;
-    const head = this.firstPairs.of(tokensHash(d, first, last, best), count);
-    if (head !== count) {
-      for (let e = head; e >= 0; e = nextSame[e]!) if (cols[e * STAR_FIELDS + STAR_A_FIRST] === da.contentTok[runs.first[best]!] && cols[e * STAR_FIELDS + STAR_DOC_A] === da.index && sameRunTokens(docs, cols, e, d, first, last)) {
-        copyOf[count] = e;
-        break;
+    cols[q + RUN_REP] = best;
+    // The first run of this one's class, if another came before it. Runs
+    // of one class are equal, so a later run meets that run's key first.
+    for (let key = tokensHash(d, ct[first]!, ct[last]!, best); ; key = nextProbe(key)) {
+      const e = this.firstPairs.of(key, r);
+      if (e === r) return;
+      if (sameStar(this.docs, cols, e, r)) {
+        this.copyOf[r] = e;
+        return;
       }
-      nextSame[lastSame[head]!] = count;
-      lastSame[head] = count;
-    } else lastSame[count] = count;
-    // The representative comes first (an earlier run: earlier document, or earlier in this one).
-    const q = count * STAR_FIELDS;
-    cols[q + STAR_DOC_A] = da.index;
-    cols[q + STAR_A_FIRST] = da.contentTok[runs.first[best]!]!;
-    cols[q + STAR_A_LAST] = da.contentTok[runs.last[best]!]!;
-    cols[q + STAR_DOC_B] = d.index;
-    cols[q + STAR_B_FIRST] = ct[first]!;
-    cols[q + STAR_B_LAST] = ct[last]!;
-    this.count = count + 1;
+    }
   }
 
   #grow(): void {
     const count = this.count;
     const n = grownCapacity(count, count + 1);
-    this.cols = resized(this.cols, n * STAR_FIELDS, count * STAR_FIELDS);
+    this.cols = resized(this.cols, n * RUN_FIELDS, count * RUN_FIELDS);
     this.copyOf = resized(this.copyOf, n, count);
-    this.nextSame = resized(this.nextSame, n, count);
-    this.lastSame = resized(this.lastSame, n, count);
   }
 }
 
 /**
- * A hash of the tokens of a run (content words [first, last] of `d`) and
- * its representative: a table key only (pairs under one key are compared).
+ * A hash of the tokens [first, last] of `d` (a run) and its
+ * representative: a table key only (runs under one key are compared).
  */
 function tokensHash(d: PreparedDoc, first: number, last: number, rep: number): number {
   let h = Math.imul(rep ^ 0x9e3779b1, 0x85ebca6b);
-  for (let t = d.contentTok[first]!; t <= d.contentTok[last]!; t++) h = Math.imul(h ^ d.type[t]!, 0x01000193);
+  for (let t = first; t <= last; t++) h = Math.imul(h ^ d.type[t]!, 0x01000193);
   return h >> 2;
 }
 
-/** Pair `e`'s run (side b) has the very tokens of `d`'s content words [first, last]. */
-function sameRunTokens(docs: readonly PreparedDoc[], cols: Int32Array, e: number, d: PreparedDoc, first: number, last: number): boolean {
-  const q = e * STAR_FIELDS;
-  const other = docs[cols[q + STAR_DOC_B]!]!;
-  const o0 = cols[q + STAR_B_FIRST]!;
-  const t0 = d.contentTok[first]!;
-  const len = d.contentTok[last]! - t0;
-  if (cols[q + STAR_B_LAST]! - o0 !== len) return false;
-  for (let k = 0; k <= len; k++) if (other.type[o0 + k] !== d.type[t0 + k]) return false;
+/** The key a class tries when `key` is another's: a fixed odd step, so a run's probes never repeat. */
+function nextProbe(key: number): number {
+  return (key + 0x61c88647) | 0;
+}
+
+/** Runs `e` and `r` have one representative and the very same tokens. */
+function sameStar(docs: readonly PreparedDoc[], cols: Int32Array, e: number, r: number): boolean {
+  const qe = e * RUN_FIELDS;
+  const qr = r * RUN_FIELDS;
+  if (cols[qe + RUN_REP] !== cols[qr + RUN_REP]) return false;
+  const e0 = cols[qe + RUN_FIRST]!;
+  const r0 = cols[qr + RUN_FIRST]!;
+  const len = cols[qr + RUN_LAST]! - r0;
+  if (cols[qe + RUN_LAST]! - e0 !== len) return false;
+  const typeE = docs[cols[qe + RUN_DOC]!]!.type;
+  const typeR = docs[cols[qr + RUN_DOC]!]!.type;
+  for (let k = 0; k <= len; k++) if (typeE[e0 + k] !== typeR[r0 + k]) return false;
   return true;
 }
 
@@ -296,17 +277,19 @@ export function alignStars(stars: StarPairs, aligner: CandidateAligner): void {
   const c = stars.cols;
   const copyOf = stars.copyOf;
   const list = raw.list;
-  // The passage each aligned pair gave (its run on side b), for its copies:
-  // an index in `raw.list`, or -1.
+  // The passage each aligned run gave (on side b), for its copies: an
+  // index in `raw.list`, or -1.
   const gave = new Int32Array(stars.count).fill(-1);
   for (let k = 0; k < stars.count; k++) {
-    if (copyOf[k]! >= 0) continue;
-    const q = k * STAR_FIELDS;
-    const bFirst = c[q + STAR_B_FIRST]!;
-    const bLast = c[q + STAR_B_LAST]!;
-    pair.set(aligner.docs, c[q + STAR_DOC_A]!, c[q + STAR_DOC_B]!);
-    const aFirst = c[q + STAR_A_FIRST]!;
-    const aLast = c[q + STAR_A_LAST]!;
+    const q = k * RUN_FIELDS;
+    const rep = c[q + RUN_REP]!;
+    if (rep < 0 || copyOf[k]! >= 0) continue;
+    const qa = rep * RUN_FIELDS;
+    const bFirst = c[q + RUN_FIRST]!;
+    const bLast = c[q + RUN_LAST]!;
+    pair.set(aligner.docs, c[qa + RUN_DOC]!, c[q + RUN_DOC]!);
+    const aFirst = c[qa + RUN_FIRST]!;
+    const aLast = c[qa + RUN_LAST]!;
     const flags = pair.corpus.flags;
     win.a0 = marginStart(flags, pair.offsetA, aFirst);
     win.a1 = marginEnd(flags, pair.offsetA, pair.countA, aLast);
@@ -330,12 +313,12 @@ export function alignStars(stars: StarPairs, aligner: CandidateAligner): void {
 }
 
 /**
- * Each copy (a pair whose run has the very tokens of an aligned pair's,
- * `copyOf`) onto the passage its source gave, in pair order: (document,
+ * Each copy (a run with the representative and the very tokens of an
+ * aligned run, `copyOf`) onto the passage its source gave, in run order: (document,
  * shift, first token, last token), where a copy's token t is the
  * passage's side b token t - shift. The copies are grouped by source
  * first (a counting sort), so that each passage and its source's run are
- * read once and its array is made at its length: copy by copy, in pair
+ * read once and its array is made at its length: copy by copy, in run
  * order, each read a passage made anywhere before and grew its array by
  * push (8M words: 66.6K copies of 3.4K passages).
  */
@@ -365,16 +348,16 @@ function attachCopies(stars: StarPairs, gave: Int32Array, list: readonly RawPass
     const to = end[s]!;
     if (to === from) continue;
     const p = list[gave[s]!]!;
-    const srcFirst = c[s * STAR_FIELDS + STAR_B_FIRST]!;
+    const srcFirst = c[s * RUN_FIELDS + RUN_FIRST]!;
     // Filled in a loop, not by `fill` or `map`: see hidden-classes.ts.
     const out = new Array<number>(4 * (to - from));
     for (let x = from, w = 0; x < to; x++) {
-      const q = order[x]! * STAR_FIELDS;
-      const bFirst = c[q + STAR_B_FIRST]!;
-      out[w++] = c[q + STAR_DOC_B]!;
+      const q = order[x]! * RUN_FIELDS;
+      const bFirst = c[q + RUN_FIRST]!;
+      out[w++] = c[q + RUN_DOC]!;
       out[w++] = bFirst - srcFirst;
       out[w++] = bFirst;
-      out[w++] = c[q + STAR_B_LAST]!;
+      out[w++] = c[q + RUN_LAST]!;
     }
     p.copies = out;
     from = to;
