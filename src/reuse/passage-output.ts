@@ -183,8 +183,12 @@ const OP_NAMES = ['match', 'sub', 'ins', 'del'] as const;
  * otherwise copy twice each. Built per call: nothing is kept across calls.
  */
 export class OpCache {
-  /** `match` of a type with itself, by type. */
-  readonly #same: (AlignOp | undefined)[] = [];
+  /**
+   * `match` of a type with itself, by type: sized for every type, since
+   * an array grown by storing at a far index turns into a hash table (V8's
+   * dictionary elements), and this is looked up at most steps.
+   */
+  readonly #same: (AlignOp | undefined)[];
   /**
    * Other ops, one map per op: an insertion by b's type, a deletion by a's
    * type, a match of two types (same stem) or a substitution by a's type,
@@ -197,7 +201,9 @@ export class OpCache {
   lastOps: AlignOp[] = [];
   /** The ops of the passage being made (reused; see toPassage). */
   readonly opBuf: AlignOp[] = [];
-  constructor(readonly surface: readonly string[]) {}
+  constructor(readonly surface: readonly string[]) {
+    this.#same = new Array<AlignOp | undefined>(surface.length);
+  }
 
   get(o: number, ta: number, tb: number): AlignOp {
     const surf = this.surface;
