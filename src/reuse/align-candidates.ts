@@ -16,13 +16,24 @@ import { diagonalSupport } from './single-seed.ts';
 /** Above any rarity class (at most 62): no limit on a single seed's rarity. */
 const ANY_RARITY = 1e9;
 
+/**
+ * Room for the kept passages' path steps, from the corpus's tokens: about
+ * one step per 11 tokens on the bench's corpora (1M words: 88.5K steps
+ * for 998K tokens, 8M: 726K for 7.99M), room for one per 8 at the start.
+ * Grown by doubling from a few thousand, the columns (9 bytes a step) were
+ * copied eight times at 8M words, on fresh pages.
+ */
+function stepsCapacity(tokens: number): number {
+  return Math.max(4096, Math.ceil(tokens / 8));
+}
+
 /** One per detection: aligns the candidates batch by batch and keeps the raw passages. */
 export class CandidateAligner {
   readonly docs: DocColumns;
   readonly pair: DocPair;
   readonly window = new AlignWindow();
   readonly path = new AlignPath();
-  readonly raw = new RawPassages();
+  readonly raw: RawPassages;
   /** Candidates with fewer seeds must pass the single-seed test. */
   readonly minSeeds: number;
   /**
@@ -39,6 +50,7 @@ export class CandidateAligner {
     readonly options: ReuseOptions,
   ) {
     this.docs = docColumnsOf(prepared);
+    this.raw = new RawPassages(stepsCapacity(corpus.flags.length));
     this.pair = new DocPair(corpus);
     this.minSeeds = options.minClusterSeeds;
     this.singleMaxRarity = options.singleSeedMaxChance > 0 ? Math.floor(Math.log2(options.singleSeedMaxChance) - chanceLog2Base) : ANY_RARITY;

@@ -48,9 +48,16 @@ export interface RawPassage {
 export class RawPassages {
   readonly list: RawPassage[] = [];
   length = 0;
-  op = new Uint8Array(4096);
-  ai = new Int32Array(4096);
-  bj = new Int32Array(4096);
+  op: Uint8Array;
+  ai: Int32Array;
+  bj: Int32Array;
+
+  /** `capacity`: the steps the columns hold before they first grow. */
+  constructor(capacity = 4096) {
+    this.op = new Uint8Array(capacity);
+    this.ai = new Int32Array(capacity);
+    this.bj = new Int32Array(capacity);
+  }
 
   /** Room for `extra` more steps. */
   reserve(extra: number): void {
