@@ -28,9 +28,15 @@ declare var TextDecoder: {
   prototype: TextDecoder;
   new (label?: string, options?: TextDecoderOptions): TextDecoder;
 };
+interface TextEncoderEncodeIntoResult {
+  read: number;
+  written: number;
+}
 interface TextEncoder {
   readonly encoding: string;
   encode(input?: string): Uint8Array<ArrayBuffer>;
+  // text/intern.ts: an ASCII text's code units as bytes.
+  encodeInto(source: string, destination: Uint8Array): TextEncoderEncodeIntoResult;
 }
 declare var TextEncoder: {
   prototype: TextEncoder;

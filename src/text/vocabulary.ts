@@ -148,6 +148,28 @@ export class Vocabulary {
     }
   }
 
+  /** `lookup` of a word of an ASCII text, whose code units are `units` (intern.ts). */
+  lookupAscii(units: Uint8Array, start: number, end: number, hash: number): number {
+    const h = hash | 0;
+    const len = end - start;
+    const mask = this.#mask;
+    const slots = this.#slots;
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (;;) {
+      const at = slot << SLOT_SHIFT;
+      const t = slots[at + SLOT_TYPE]!;
+      if (t === 0) return -1;
+      if (slots[at + SLOT_HASH] === h && slots[at + SLOT_LENGTH] === len) {
+        const pool = this.#pool;
+        const off = slots[at + SLOT_POOL]! - start;
+        let k = start;
+        while (k < end && pool[off + k] === units[k]) k++;
+        if (k === end) return t - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /**
    * The type id of `text[start, end)`, whose FNV-1a hash (`fnv1aRange`, as a
    * signed or unsigned 32-bit int) the caller has computed.

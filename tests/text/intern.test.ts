@@ -35,6 +35,21 @@ describe('internTokens', () => {
     );
   });
 
+  it('reads an ASCII text (its own loop) exactly as scanTokens, and shares its types with other texts', () => {
+    const ascii = PIECES.filter((p) => /^[\x00-\x7f]+$/.test(p));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ascii), { maxLength: 60 }), fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (xs, ys) => {
+        const a = new Vocabulary();
+        const b = new Vocabulary();
+        for (const text of [xs.join(''), ys.join(''), xs.join('') + ys.join(''), xs.join('')]) {
+          expect(viaIntern(text, b)).toEqual(viaScan(text, a));
+        }
+        expect(b.norm).toEqual(a.norm);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('numbers new surfaces in order of first occurrence, Han bigrams among them, repeats alike', () => {
     const vocab = new Vocabulary();
     vocab.typeOf('known', 0);
