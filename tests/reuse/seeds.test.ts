@@ -71,18 +71,24 @@ function naiveWinnow(keys: number[], w: number, maxKey: number): number[] {
   return picks.filter((i) => keys[i]! <= maxKey);
 }
 
+/** One document's seeds with these keys (seed i: hash 1000 + i, position i, rarity its key). */
+function seedsOf(keys: number[]): DocSeeds {
+  const seeds = new DocSeeds();
+  seeds.n = keys.length;
+  keys.forEach((k, i) => {
+    seeds.key[i] = k;
+    seeds.hash[i] = 1000 + i;
+    seeds.pos[i] = i;
+    seeds.rarity[i] = k;
+  });
+  return seeds;
+}
+
 describe('winnowInto', () => {
   it('keeps the rightmost smallest key of every window', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 6 }), (keys, w, maxKey) => {
-        const seeds = new DocSeeds();
-        seeds.n = keys.length;
-        keys.forEach((k, i) => {
-          seeds.key[i] = k;
-          seeds.hash[i] = 1000 + i;
-          seeds.pos[i] = i;
-          seeds.rarity[i] = k;
-        });
+        const seeds = seedsOf(keys);
         const out = new SeedColumns(4);
         out.length = 2;
         const n = winnowInto(seeds, w, maxKey, out);
@@ -91,6 +97,20 @@ describe('winnowInto', () => {
         expect(Array.from(out.pos.subarray(2, 2 + n))).toEqual(expected);
         expect(Array.from(out.hash.subarray(2, 2 + n))).toEqual(expected.map((i) => 1000 + i));
       }),
+    );
+  });
+
+  it('keeps the same seeds with a window of four, which it judges by neighbours (winnowFour)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 80 }), fc.integer({ min: -1, max: 10 }), (keys, maxKey) => {
+        const seeds = seedsOf(keys);
+        const out = new SeedColumns(keys.length);
+        const n = winnowInto(seeds, 4, maxKey, out);
+        const expected = naiveWinnow(keys, 4, maxKey);
+        expect(Array.from(out.pos.subarray(0, n))).toEqual(expected);
+        expect(Array.from(out.rarity.subarray(0, n))).toEqual(expected.map((i) => keys[i]));
+      }),
+      { numRuns: 500 },
     );
   });
 });
