@@ -53,6 +53,7 @@ import { Known, readMembers } from './family-members.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
 import { StarBuilder, type StarPairs } from './frequent.ts';
+import type { Buckets } from './buckets.ts';
 import type { RawPassage } from './passages.ts';
 import type { AlignOp, Family, FamilyVariant, Passage, Span } from './types.ts';
 
@@ -135,5 +136,10 @@ function literalShapes(): unknown[] {
     passages: [0],
   };
   const stars: StarPairs = { count: 0, cols: new Int32Array(0), copyOf: new Int32Array(0) };
-  return [raw, formula, passage, family, stars];
+  // collectSeeds reads this literal of bucketSeeds' after its document
+  // loop, in code compiled on stack replacement: without it, that code
+  // deoptimised at the read in every 8M-word call and was compiled again
+  // in the next.
+  const buckets: Buckets = { recurring: new Int32Array(0), recurringStart: new Int32Array(0), rarity: new Uint8Array(0), sorted: new Int32Array(0) };
+  return [raw, formula, passage, family, stars, buckets];
 }
