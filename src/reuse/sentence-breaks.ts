@@ -40,7 +40,8 @@ export interface SentenceBreaks {
 }
 
 /**
- * The breaks of `prepared` (in corpus order): tokens after a sentence end
+ * The breaks of `prepared` (every document of the corpus, in corpus order,
+ * as prepareDocs returns them): tokens after a sentence end
  * or paragraph break, except sentence punctuation that ends an abbreviation
  * ("Mr. Speaker"). Only the surface types that stand before a break are
  * tested as abbreviations, each once.
@@ -55,21 +56,35 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
   // starts a full GC).
   let out = new Int32Array((flags.length >> 3) + 1024);
   let count = 0;
-  for (let i = 0; i < prepared.length; i++) {
-    const d = prepared[i]!;
-    breakStart[i] = count;
-    const n = d.type.length;
-    for (let t = 1; t < n; t++) {
-      const f = flags[d.offset + t]!;
-      if ((f & BREAK) === 0) continue;
-      const type = d.type[t - 1]!;
-      if (abbrev[type] === UNTESTED) abbrev[type] = isAbbreviation(surface[type]!) ? ABBREV : NOT_ABBREV;
-      if (abbrev[type] === ABBREV) continue;
-      if (count === out.length) out = resized(out, grownCapacity(count, count + 1), count);
-      out[count++] = d.offset + t;
+  if (prepared.length === 0) return { breaks: out.subarray(0, 0), breakStart };
+  const type = prepared[0]!.corpus.type;
+  // The corpus's flags read four at a time, as a 32-bit word, where they
+  // are aligned: a token in 14 stands after a break, and most words hold
+  // none (the tokens past the last whole word are read one by one).
+  const words = flags.byteOffset % 4 === 0 ? new Uint32Array(flags.buffer, flags.byteOffset, flags.length >>> 2) : new Uint32Array(0);
+  const wordsEnd = 4 * words.length;
+  const anyBreak = BREAK * 0x01010101;
+  // Document d holds token t; its first token ends no sentence.
+  let d = 0;
+  let next = prepared.length > 1 ? prepared[1]!.offset : flags.length;
+  for (let t = 0; t < flags.length; t++) {
+    if ((t & 3) === 0 && t < wordsEnd && (words[t >>> 2]! & anyBreak) === 0) {
+      t += 3;
+      continue;
     }
+    if ((flags[t]! & BREAK) === 0) continue;
+    while (t >= next) {
+      breakStart[++d] = count;
+      next = d + 1 < prepared.length ? prepared[d + 1]!.offset : flags.length;
+    }
+    if (t === prepared[d]!.offset) continue;
+    const ty = type[t - 1]!;
+    if (abbrev[ty] === UNTESTED) abbrev[ty] = isAbbreviation(surface[ty]!) ? ABBREV : NOT_ABBREV;
+    if (abbrev[ty] === ABBREV) continue;
+    if (count === out.length) out = resized(out, grownCapacity(count, count + 1), count);
+    out[count++] = t;
   }
-  breakStart[prepared.length] = count;
+  while (d < prepared.length) breakStart[++d] = count;
   return { breaks: out.subarray(0, count), breakStart };
 }
 
