@@ -53,8 +53,14 @@ export class Vocabulary {
   #mask = INITIAL_SLOTS - 1;
   /** The surface table (SLOT_*), at most half full. */
   #slots = new Int32Array(INITIAL_SLOTS << SLOT_SHIFT);
-  /** Code units of every type's surface, back to back (compared without strings). */
-  #pool = new Uint16Array(1 << 16);
+  /**
+   * Code units of every type's surface, back to back (compared without
+   * strings): a byte each while every surface is Latin-1 (below U+0100),
+   * widened to 16 bits at the first that is not. Half the bytes: a look-up's
+   * compare misses the cache less (1M words, 25.7K types: a 200 KB pool, not
+   * 400 KB; prepareDocs alone 0.935 of its time at 1M, 0.79 at 8M).
+   */
+  #pool: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
   #poolLength = 0;
   /** Per type. */
   readonly surface: string[] = emptyObjectArray<string>();
@@ -304,8 +310,10 @@ export class Vocabulary {
   /** Copies the surface's code units to the pool; returns their offset. */
   #store(text: string, start: number, end: number): number {
     const len = end - start;
+    if (this.#pool instanceof Uint8Array && !isLatin1(text, start, end)) this.#pool = Uint16Array.from(this.#pool);
     if (this.#poolLength + len > this.#pool.length) {
-      const bigger = new Uint16Array(Math.max(this.#pool.length * 2, this.#poolLength + len));
+      const size = Math.max(this.#pool.length * 2, this.#poolLength + len);
+      const bigger = this.#pool instanceof Uint8Array ? new Uint8Array(size) : new Uint16Array(size);
       bigger.set(this.#pool);
       this.#pool = bigger;
     }
@@ -350,6 +358,12 @@ function grown<T extends Int32Array | Uint8Array>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
+}
+
+/** Whether every code unit of `s[start, end)` is below U+0100. */
+function isLatin1(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 /** 32-bit FNV-1a over the UTF-16 code units of `s[start, end)`, unsigned. */

@@ -67,6 +67,18 @@ describe('Vocabulary', () => {
     expect(v.lookup('sharee', 0, 6, fnv1aRange(text, 2, 8))).toBe(-1);
   });
 
+  it('finds Latin-1 and wider surfaces alike, before and after the first wider one', () => {
+    const v = new Vocabulary();
+    const narrow = ['café', 'naïve', 'x'];
+    const wide = ['网络', 'Ωmega', 'ǅemal', 'x\u0100'];
+    const ids = narrow.map((w) => v.typeOf(w, TokenKind.Word));
+    const wideIds = wide.map((w) => v.typeOf(w, TokenKind.Word));
+    expect(new Set([...ids, ...wideIds]).size).toBe(narrow.length + wide.length);
+    expect([...narrow, ...wide].map((w) => v.lookup(w, 0, w.length, fnv1a(w)))).toEqual([...ids, ...wideIds]);
+    // A wider code unit is not its low byte ("x\u0100" is not "x\u0000").
+    expect(v.lookup('x\u0000', 0, 2, fnv1a('x\u0100'))).toBe(-1);
+  });
+
   it('keeps every type findable as the table grows past its first size', () => {
     const v = new Vocabulary();
     const words = Array.from({ length: 10_000 }, (_, i) => `w${i.toString(36)}x`);
