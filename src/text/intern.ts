@@ -12,7 +12,7 @@ import type { Vocabulary } from './vocabulary.ts';
 
 // Module-local copies: some loaders (tsx) compile imported bindings to
 // getters, which would cost a call per character in the loops below.
-const { APOS, GAP_LINE, GAP_PARAGRAPH, GAP_SENTENCE, HAN, NEWLINE, SENTENCE, WORD, bmpClass, classAt, elidedBefore, endsSentence } = scan;
+const { APOS, HAN, WORD, bmpClass, classAt, elidedBefore, gapWith } = scan;
 const { FNV_OFFSET, FNV_PRIME } = voc;
 const KIND_WORD = TokenKind.Word;
 const KIND_HAN = TokenKind.Han;
@@ -94,7 +94,6 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
   let t = out.length;
   let i = 0;
   let gap = 0;
-  let newlines = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     const cls = classOf(text, i, c);
@@ -132,7 +131,6 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
       types[t] = ty;
       gaps[t++] = gap;
       gap = 0;
-      newlines = 0;
     } else if (cls === HAN) {
       let count = 0;
       while (i < n && classAt(text, i) === HAN) {
@@ -157,15 +155,8 @@ export function internTokens(text: string, vocab: Vocabulary, out: TokenColumns)
         gaps[t++] = k === 0 ? gap : 0;
       }
       gap = 0;
-      newlines = 0;
     } else {
-      if (cls === NEWLINE) {
-        newlines++;
-        gap |= GAP_LINE;
-        if (newlines >= 2) gap |= GAP_PARAGRAPH;
-      } else if (cls === SENTENCE && endsSentence(text, i, c)) {
-        gap |= GAP_SENTENCE;
-      }
+      gap = gapWith(gap, cls, text, i, c);
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     }
   }
@@ -188,7 +179,6 @@ function internAscii(text: string, units: Uint8Array, vocab: Vocabulary, out: To
   let t = out.length;
   let i = 0;
   let gap = 0;
-  let newlines = 0;
   while (i < n) {
     let c = units[i]!;
     const cls = bmpClass[c]!;
@@ -216,15 +206,8 @@ function internAscii(text: string, units: Uint8Array, vocab: Vocabulary, out: To
       types[t] = ty;
       gaps[t++] = gap;
       gap = 0;
-      newlines = 0;
     } else {
-      if (cls === NEWLINE) {
-        newlines++;
-        gap |= GAP_LINE;
-        if (newlines >= 2) gap |= GAP_PARAGRAPH;
-      } else if (cls === SENTENCE && endsSentence(text, i, c)) {
-        gap |= GAP_SENTENCE;
-      }
+      gap = gapWith(gap, cls, text, i, c);
       i++;
     }
   }

@@ -108,6 +108,19 @@ export function classAt(text: string, i: number): number {
 }
 
 /**
+ * The gap bits before the next token once the separator `c` at `text[i]`
+ * (class `cls`) is added to `gap`: a newline sets GAP_LINE, and a second
+ * one since the last token (GAP_LINE already set) GAP_PARAGRAPH; sentence
+ * punctuation that ends a sentence sets GAP_SENTENCE. The scanning loops
+ * (here and intern.ts) share it.
+ */
+export function gapWith(gap: number, cls: number, text: string, i: number, c: number): number {
+  if (cls === NEWLINE) return gap | ((gap & GAP_LINE) !== 0 ? GAP_LINE | GAP_PARAGRAPH : GAP_LINE);
+  if (cls === SENTENCE && endsSentence(text, i, c)) return gap | GAP_SENTENCE;
+  return gap;
+}
+
+/**
  * Whether the sentence punctuation `c` at `text[i]` ends a sentence: a
  * Latin mark does only when no word character follows it at once; the CJK
  * full stop and the other scripts' marks always do. Called only at sentence
@@ -164,7 +177,6 @@ export function scanTokens(text: string, sink: TokenSink): void {
   const n = text.length;
   let i = 0;
   let gap = 0;
-  let newlines = 0;
   while (i < n) {
     const cls = classAt(text, i);
     if (cls === WORD) {
@@ -178,7 +190,6 @@ export function scanTokens(text: string, sink: TokenSink): void {
       }
       sink.push(start, i, TokenKind.Word, gap);
       gap = 0;
-      newlines = 0;
     } else if (cls === HAN) {
       let count = 0;
       while (i < n && classAt(text, i) === HAN) {
@@ -199,15 +210,8 @@ export function scanTokens(text: string, sink: TokenSink): void {
         }
       }
       gap = 0;
-      newlines = 0;
     } else {
-      if (cls === NEWLINE) {
-        newlines++;
-        gap |= GAP_LINE;
-        if (newlines >= 2) gap |= GAP_PARAGRAPH;
-      } else if (cls === SENTENCE && endsSentence(text, i, text.charCodeAt(i))) {
-        gap |= GAP_SENTENCE;
-      }
+      gap = gapWith(gap, cls, text, i, text.charCodeAt(i));
       i += widthAt(text, i);
     }
   }
