@@ -109,9 +109,10 @@ function typeLanguages(vocab: Vocabulary): { counted: Uint32Array; functional: U
   const bigram = new Uint8Array(types);
   const content = vocab.content;
   const surface = vocab.surface;
+  const norm = vocab.norm;
   for (let t = 0; t < types; t++) {
     bigram[t] = classAt(surface[t]!, 0) === HAN ? 1 : 0;
-    const langs = wordLanguages(vocab.norm[t]!);
+    const langs = wordLanguages(norm[t]!);
     counted[t] = langs.function;
     // Han types are content (vocabulary.ts) and in no list.
     functional[t] = (langs.function & ~1) | (content[t]! ^ 1);

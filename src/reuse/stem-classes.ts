@@ -63,8 +63,9 @@ export function languageStems(vocab: Vocabulary, modes: Uint32Array): string[] {
   };
   const formOf = new Int32Array(types);
   const edges: number[] = [];
+  const norm = vocab.norm;
   for (let t = 0; t < types; t++) {
-    const form = (formOf[t] = node(forms, vocab.norm[t]!, FORM));
+    const form = (formOf[t] = node(forms, norm[t]!, FORM));
     for (let m = modes[t]!, i = 0; m !== 0; m >>>= 1, i++) {
       if ((m & 1) === 0 || i === EXACT_KEYS) continue;
       let table = keyTables.get(i);
