@@ -8,6 +8,15 @@ function raw(docA: number, docB: number, aFirst: number, aLast: number, bFirst: 
   return { docA, docB, aFirst, aLast, bFirst, bLast, score, contentMatches: 0, matched: 0, steps: 0, at: 0, frequent, copies: null };
 }
 
+/** Pseudo-random integers in [0, n) from a linear congruential generator: the same sequence on every run. */
+function integers(seed: number): (n: number) => number {
+  let x = seed;
+  return (n) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % n;
+  };
+}
+
 describe('dedupePassages', () => {
   it('keeps the best of passages of one pair overlapping by half on both sides, sorted by document A, position in A, then document B', () => {
     const kept = dedupePassages([
@@ -50,11 +59,7 @@ describe('dedupePassages', () => {
       }
       return kept;
     };
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rnd = integers(7);
     const list: RawPassage[] = [];
     // One pair of two texts each holding one clause many times (a passage per copy × copy), long and short spans, and a small pair.
     for (let i = 0; i < 3_000; i++) {
@@ -72,11 +77,7 @@ describe('dedupePassages', () => {
 
   it('orders as one stable sort by its keys would, ties in the order given', () => {
     // Passages of many document pairs, in no order, with equal keys (told apart by `at`) and long runs of one pair.
-    let seed = 11;
-    const rnd = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rnd = integers(11);
     const list: RawPassage[] = [];
     for (let i = 0; i < 4_000; i++) {
       // One pair of 1,000 (sorted by the builtin), then a few each for 600 pairs (by insertion).
