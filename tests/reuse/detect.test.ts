@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectReuse, type Passage, type ReuseInput } from '../../src/reuse/index.ts';
-
-const FILLER = [
-  'Markets opened slowly on Monday as traders weighed weather reports from the coast.',
-  'A local bakery announced new opening hours after renovating its kitchen last spring.',
-  'The football club signed a young goalkeeper from a northern academy this week.',
-  'Researchers described a rare beetle found beneath old oak bark in the valley.',
-  'Volunteers repainted the library benches before the autumn reading festival began.',
-  'Farmers reported an early harvest of apples despite a dry and windy summer.',
-];
+import { FILLER } from './fixtures.ts';
 
 function textOf(p: Passage['a'], docs: ReuseInput[]): string {
   return docs.find((d) => d.id === p.doc)!.text.slice(p.start, p.end);

@@ -7,18 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectReuse, type Family, type ReuseInput, type Span } from '../../src/reuse/index.ts';
-
-/** Distinct filler: each sentence of its own words, so nothing matches by accident. */
-const FILLER = [
-  'Markets opened slowly on Monday as traders weighed weather reports from the coast.',
-  'A local bakery announced new opening hours after renovating its kitchen last spring.',
-  'The football club signed a young goalkeeper from a northern academy this week.',
-  'Researchers described a rare beetle found beneath old oak bark in the valley.',
-  'Volunteers repainted the library benches before the autumn reading festival began.',
-  'Farmers reported an early harvest of apples despite a dry and windy summer.',
-  'A ferry delayed by fog reached the island two hours behind its timetable.',
-  'Students built a small telescope and photographed the moon over the quarry.',
-];
+import { FILLER } from './fixtures.ts';
 
 const year = (y: number) => ({ value: String(y), precision: 'year' as const, approximate: false });
 const text = (docs: ReuseInput[], s: Span) => docs.find((d) => d.id === s.doc)!.text.slice(s.start, s.end);
