@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filler } from './custom-build.ts';
-import { assertBuilt, fileUrl, importThroughPanel, launchBrowser, makeTempDir, screenshot, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
+import { fileUrl, importThroughPanel, makeTempDir, openBuilt, screenshot, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
 
 const FOOTER = 'Read more River Gazette stories about the valley and its people every morning on our website and in print.';
 const SLOGAN = 'Every river town must publish its water quality report each spring so that residents can judge the progress themselves.';
@@ -29,10 +29,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser({ userDataDir: makeTempDir('refrain-boilerplate-profile-') });
-  page = await session.newPage();
-  watch = watchPage(page);
+  ({ session, page, watch } = await openBuilt({ userDataDir: makeTempDir('refrain-boilerplate-profile-') }));
   await importThroughPanel(page, paths);
 });
 afterAll(async () => session?.close());

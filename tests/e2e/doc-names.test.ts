@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filler } from './custom-build.ts';
-import { assertBuilt, fileUrl, importThroughPanel, launchBrowser, makeTempDir, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
+import { fileUrl, importThroughPanel, makeTempDir, openBuilt, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
 
 const SHARED = 'Every river town must publish its water quality report each spring so that residents can judge the progress themselves.';
 const edition = (title: string, seed: number) => `---\ntitle: ${title}\noutlet: River Gazette\ndate: 2021-05-04\n---\n${filler(seed, 5)}\n\n${SHARED}\n\n${filler(seed + 1, 5)}\n`;
@@ -19,10 +19,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser({ userDataDir: makeTempDir('refrain-doc-names-profile-') });
-  page = await session.newPage();
-  watch = watchPage(page);
+  ({ session, page, watch } = await openBuilt({ userDataDir: makeTempDir('refrain-doc-names-profile-') }));
   await importThroughPanel(page, paths);
 });
 afterAll(async () => session?.close());

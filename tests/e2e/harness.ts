@@ -104,6 +104,28 @@ export async function importThroughPanel(page: Page, paths: readonly string[], t
   await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout });
 }
 
+export interface OpenedApp {
+  session: BrowserSession;
+  page: Page;
+  watch: PageWatch;
+}
+
+/**
+ * The set-up most e2e files share: checks the build, launches Chromium
+ * (`options` as for launchBrowser), opens a watched page (at `viewport`
+ * if given) and, if `hash` is given, the built file at that route. Without
+ * `hash` the page stays blank, for a caller that navigates itself (e.g.
+ * importThroughPanel).
+ */
+export async function openBuilt(options: LaunchOptions & { hash?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenedApp> {
+  assertBuilt();
+  const session = await launchBrowser(options);
+  const page = await session.newPage(options.viewport ? { viewport: options.viewport } : undefined);
+  const watch = watchPage(page);
+  if (options.hash !== undefined) await page.goto(`${fileUrl()}${options.hash}`);
+  return { session, page, watch };
+}
+
 /**
  * Launches the system Chromium headless. Each session gets its own
  * user-data-dir: a fresh temporary one (removed on close) unless `userDataDir`

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { fileUrl, makeTempDir, openBuilt, screenshot, type BrowserSession, type PageWatch } from './harness.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const dir = makeTempDir('refrain-import-files-');
@@ -53,11 +53,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser();
-  page = await session.newPage({ viewport: { width: 1280, height: 800 } });
-  watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/library`);
+  ({ session, page, watch } = await openBuilt({ hash: '#/library', viewport: { width: 1280, height: 800 } }));
 });
 afterAll(async () => session?.close());
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filler } from './custom-build.ts';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { makeTempDir, openBuilt, screenshot, type BrowserSession, type PageWatch } from './harness.ts';
 
 const dir = makeTempDir('refrain-import-refusals-');
 const meta = (id: string, title: string) => ({ id, title, outlet: 'Post', author: null, date: '2021', language: 'en', provenance: 'Written for the test.' });
@@ -37,11 +37,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser();
-  page = await session.newPage({ viewport: { width: 1280, height: 800 } });
-  watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/library`);
+  ({ session, page, watch } = await openBuilt({ hash: '#/library', viewport: { width: 1280, height: 800 } }));
 });
 afterAll(async () => session?.close());
 

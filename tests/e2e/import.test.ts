@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filler } from './custom-build.ts';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
+import { fileUrl, launchBrowser, makeTempDir, openBuilt, screenshot, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
 
 const SHARED = 'Leaders agreed that every river town must publish its water quality report each spring so that residents can judge the progress themselves.';
 const files = {
@@ -32,11 +32,7 @@ let watch: PageWatch;
 const profile = makeTempDir('refrain-import-profile-');
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser({ userDataDir: profile });
-  page = await session.newPage();
-  watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/library`);
+  ({ session, page, watch } = await openBuilt({ hash: '#/library', userDataDir: profile }));
 });
 afterAll(async () => session?.close());
 

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHash } from '../../src/state/url.ts';
 import { makeArchive } from '../bench/passim-archive.ts';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, runAxe, screenshot, seriousViolations, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { fileUrl, makeTempDir, openBuilt, runAxe, screenshot, seriousViolations, type BrowserSession, type PageWatch } from './harness.ts';
 
 interface ClusterRecord {
   cluster: number;
@@ -48,11 +48,7 @@ let watch: PageWatch;
 const profile = makeTempDir('refrain-passim-profile-');
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser({ userDataDir: profile });
-  page = await session.newPage();
-  watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/library`);
+  ({ session, page, watch } = await openBuilt({ hash: '#/library', userDataDir: profile }));
 });
 afterAll(async () => session?.close());
 

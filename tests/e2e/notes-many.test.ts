@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, watchPage, type BrowserSession, type PageWatch } from './harness.ts';
+import { makeTempDir, openBuilt, type BrowserSession, type PageWatch } from './harness.ts';
 
 const dir = makeTempDir('refrain-notes-many-');
 let session: BrowserSession;
@@ -18,11 +18,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser({ userDataDir: makeTempDir('refrain-notes-many-profile-') });
-  page = await session.newPage();
-  watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/notes`);
+  ({ session, page, watch } = await openBuilt({ hash: '#/notes', userDataDir: makeTempDir('refrain-notes-many-profile-') }));
 });
 afterAll(async () => session?.close());
 

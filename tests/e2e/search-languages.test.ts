@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, fileUrl, launchBrowser, makeTempDir, screenshot, watchPage, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
+import { fileUrl, importThroughPanel, makeTempDir, openBuilt, screenshot, writeTempFiles, type BrowserSession, type PageWatch } from './harness.ts';
 
 const paths = writeTempFiles({
   'oiseaux.txt':
@@ -21,14 +21,8 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  assertBuilt();
-  session = await launchBrowser({ userDataDir: makeTempDir('refrain-search-languages-profile-') });
-  page = await session.newPage();
-  watch = watchPage(page);
-  await page.goto(`${fileUrl()}#/library`);
-  await page.getByRole('button', { name: /Drop files or a folder here/ }).waitFor();
-  await page.getByTestId('import-files').setInputFiles(paths);
-  await page.getByTestId('import-stage').filter({ hasText: 'Done' }).waitFor({ timeout: 30_000 });
+  ({ session, page, watch } = await openBuilt({ userDataDir: makeTempDir('refrain-search-languages-profile-') }));
+  await importThroughPanel(page, paths);
 });
 afterAll(async () => session?.close());
 
