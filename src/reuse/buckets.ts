@@ -7,12 +7,13 @@
  * A seed pairs with the later occurrences in its bucket: all of them in a
  * small bucket, the next `seedPairFanout` in a large one.
  *
- * Memory: nothing corpus-sized is allocated here when the kept-seed
- * columns have their usual room. The recurring seeds are compacted in
- * place, their hashes and seed indices move to the dead bit sets, their
- * records go to the dead kept-seed hash column, the sort's scratch and the
- * sorted records to the dead position column. (Each burst of fresh
- * ArrayBuffer memory costs V8 a mark-compact at 8M words.)
+ * Memory: nothing corpus-sized is allocated here but two maps of a bit
+ * per kept seed, when the kept-seed columns have their usual room. The
+ * recurring seeds are compacted in place, their hashes and seed indices
+ * move to the dead recurrence buffer, their records go to the dead
+ * kept-seed hash column, the sort's scratch and the sorted records to the
+ * dead position column. (Each burst of fresh ArrayBuffer memory costs V8 a
+ * mark-compact at 8M words.)
  */
 import type { ReuseOptions } from './options.ts';
 import { radixSortPairs } from './radix-sort.ts';
@@ -59,12 +60,13 @@ export interface Buckets {
 }
 
 /**
- * The "seen" bit set: 8 bits per expected seed, a power of two from 2^16
- * to 2^30 bits. A seed may recur when another seed sets its bit (the same
- * hash, or a false "again": two hashes on one bit, which only costs a sort
- * slot). Its buffer is twice the set: the recurring seeds' hashes and
- * indices move into it afterwards (`recurringRecords`), and its second
- * half is touched only then.
+ * The recurrence set: 8 bits per expected seed, a power of two from 2^16
+ * to 2^30 bits. A seed may recur when another seed falls on its bit (the
+ * same hash, or a false "again": two hashes on one bit, which only costs a
+ * sort slot). The set is never held whole (`markRecurrence` counts it in
+ * partitions); its buffer, twice its size, holds the partitions' records,
+ * then the recurring seeds' hashes and indices (`recurringRecords`), and
+ * is touched only as far as they reach.
  */
 const BITS_PER_SEED = 8;
 const MIN_BITS = 1 << 16;
@@ -72,10 +74,8 @@ const MAX_BITS = 1 << 30;
 /** Bits per Int32 word, and the shift from a bit to its word. */
 const WORD_SHIFT = 5;
 const BIT_IN_WORD = 31;
-/** A seed that may recur: bit 7 of its rarity class (at most 2 × 31) while the seeds are compacted. */
-const RECURS = 0x80;
 
-/** The bit set for `seedCapacity` seeds (the first half of the buffer, see above), zeroed. */
+/** The recurrence buffer for `seedCapacity` seeds (twice the set, see above). */
 export function recurrenceBits(seedCapacity: number): Int32Array {
   let bits = MIN_BITS;
   while (bits < seedCapacity * BITS_PER_SEED && bits < MAX_BITS) bits *= 2;
@@ -85,11 +85,11 @@ export function recurrenceBits(seedCapacity: number): Int32Array {
 /**
  * Buckets of the kept seeds (`kept`; document d's are [docStart[d],
  * docStart[d + 1])); `bits` from `recurrenceBits`. Reuses the kept-seed
- * columns and the bit sets: they are dead afterwards.
+ * columns and the recurrence buffer: they are dead afterwards.
  */
 export function bucketSeeds(docs: readonly { contentTok: Int32Array }[], kept: SeedColumns, docStart: Int32Array, bits: Int32Array, options: ReuseOptions): Buckets {
-  markRecurrence(kept.hash, kept.rarity, kept.length, bits.subarray(0, bits.length >>> 1));
-  const recurringStart = compactRecurring(kept, docStart);
+  const recurs = markRecurrence(kept.hash, kept.length, bits);
+  const recurringStart = compactRecurring(kept, docStart, recurs);
   const r = recurringStart[docs.length]!;
   const { hash, rec, seedIndex, inPlace } = recurringRecords(docs, kept, recurringStart, bits, r);
   // The sort's scratch, then the sorted records: the position column (dead
@@ -104,67 +104,92 @@ export function bucketSeeds(docs: readonly { contentTok: Int32Array }[], kept: S
 }
 
 /**
- * Marks RECURS in `rarity` for each seed whose bit another seed sets: a
- * seed whose bit an earlier seed set (forward pass), or a later one (the
- * same pass backward, on a cleared set). These are exactly the seeds an
- * "again" bit set beside "seen" would find (two seeds on one bit), with one
- * bit set instead of two: half the memory read at random (at 8M words
- * 8 MB instead of 16 MB, which left the cache: 4.73M seeds marked and
- * read back in ≈ 320 → 85 ms in a micro-benchmark), and the flags land in
- * seed order, so the compaction reads them in order instead of at random.
- * Without branches on the bits read: a branch on a cache miss that goes
- * the wrong way stalls the next seeds' reads until the miss is served.
- * Each block of TOUCH_BLOCK seeds first reads its words in a tight loop
- * (prefetch.ts's idea): at 8M words the set (8 MB) misses the cache and
- * the TLB, and the short loop keeps more misses in flight.
+ * Which seeds may recur: bit i of the result is set when another seed's
+ * hash agrees with seed i's on the set's bits (the same hash, or a false
+ * "again" that only costs a sort slot). `bits` is the buffer from
+ * `recurrenceBits`: the set's size (its first half) fixes which hash bits
+ * count; the buffer itself only holds the work.
+ *
+ * By partitions, not in one set read at random: at 8M words the set is
+ * 8 MB and every seed's read missed the cache and the TLB (≈ 165 ms for
+ * 4.73M seeds even with each block's words read ahead; at 1M the 1 MB set
+ * shared the 1 MB L2). So each seed's set bits are first scattered by
+ * their part above the low 16 into partitions (1,024 at 8M), a 16-bit
+ * record each in the dead buffer, in seed order within a partition. Each
+ * partition is then counted in a "seen" and an "again" set of 2^16 bits
+ * side by side (16 KB, in L1), and its records' "again" bits go to a
+ * bit map in partition order (n / 8 bytes, in L2), which a last pass in
+ * seed order reads by one cursor per partition. (Reading back the 16-bit
+ * records themselves by 1,024 cursors missed the cache at every line:
+ * that pass alone took twice the scatter.)
  */
-export function markRecurrence(hash: Uint32Array, rarity: Uint8Array, n: number, bits: Int32Array): void {
-  const bitMask = (bits.length << WORD_SHIFT) - 1;
-  for (let i0 = 0; i0 < n; i0 += TOUCH_BLOCK) {
-    const i1 = Math.min(n, i0 + TOUCH_BLOCK);
-    touchBits(hash, bits, bitMask, i0, i1);
-    markBlock(hash, rarity, bits, bitMask, i0, i1, 1);
+export function markRecurrence(hash: Uint32Array, n: number, bits: Int32Array): Int32Array {
+  const setBits = (bits.length >>> 1) << WORD_SHIFT;
+  const mask = setBits - 1;
+  const parts = Math.max(1, setBits >>> PART_SHIFT);
+  const rec = 2 * n <= bits.byteLength ? new Uint16Array(bits.buffer, bits.byteOffset, n) : new Uint16Array(n);
+  const start = new Int32Array(parts + 1);
+  for (let i = 0; i < n; i++) start[((hash[i]! & mask) >>> PART_SHIFT) + 1]!++;
+  for (let p = 0; p < parts; p++) start[p + 1] = start[p + 1]! + start[p]!;
+  const cursor = start.slice(0, parts);
+  for (let i = 0; i < n; i++) {
+    const v = hash[i]! & mask;
+    rec[cursor[v >>> PART_SHIFT]!++] = v & PART_MASK;
   }
-  bits.fill(0);
-  for (let i1 = n; i1 > 0; i1 -= TOUCH_BLOCK) {
-    const i0 = Math.max(0, i1 - TOUCH_BLOCK);
-    touchBits(hash, bits, bitMask, i0, i1);
-    markBlock(hash, rarity, bits, bitMask, i1 - 1, i0 - 1, -1);
+  const words = (n + BIT_IN_WORD) >>> WORD_SHIFT;
+  const again = new Int32Array(words);
+  // A partition's "seen" and "again" words, interleaved (one cache line holds both).
+  const seenAgain = new Int32Array(2 << (PART_SHIFT - WORD_SHIFT));
+  for (let p = 0; p < parts; p++) {
+    const x0 = start[p]!;
+    const x1 = start[p + 1]!;
+    if (x1 - x0 < 2) continue;
+    // Without branches on the bits read: they are random.
+    for (let x = x0; x < x1; x++) {
+      const v = rec[x]!;
+      const w = (v >>> WORD_SHIFT) << 1;
+      const bit = 1 << (v & BIT_IN_WORD);
+      const seen = seenAgain[w]!;
+      seenAgain[w + 1] = seenAgain[w + 1]! | (seen & bit);
+      seenAgain[w] = seen | bit;
+    }
+    for (let x = x0; x < x1; x++) {
+      const v = rec[x]!;
+      const a = (seenAgain[((v >>> WORD_SHIFT) << 1) + 1]! >>> (v & BIT_IN_WORD)) & 1;
+      again[x >>> WORD_SHIFT] = again[x >>> WORD_SHIFT]! | (a << (x & BIT_IN_WORD));
+    }
+    seenAgain.fill(0);
   }
+  const recurs = new Int32Array(words);
+  for (let p = 0; p < parts; p++) cursor[p] = start[p]!;
+  for (let i0 = 0; i0 < n; i0 += BIT_IN_WORD + 1) {
+    const i1 = Math.min(n, i0 + BIT_IN_WORD + 1);
+    let word = 0;
+    for (let i = i0; i < i1; i++) {
+      const x = cursor[(hash[i]! & mask) >>> PART_SHIFT]!++;
+      word |= ((again[x >>> WORD_SHIFT]! >>> (x & BIT_IN_WORD)) & 1) << (i - i0);
+    }
+    recurs[i0 >>> WORD_SHIFT] = word;
+  }
+  return recurs;
 }
 
-/** Marks RECURS on seeds `from` … `to` (exclusive), stepping by `step`, whose hash's bit is already set; sets each one's bit. */
-function markBlock(hash: Uint32Array, rarity: Uint8Array, bits: Int32Array, bitMask: number, from: number, to: number, step: 1 | -1): void {
-  for (let i = from; i !== to; i += step) {
-    const b = hash[i]! & bitMask;
-    const w = b >>> WORD_SHIFT;
-    const sh = b & BIT_IN_WORD;
-    const sw = bits[w]!;
-    rarity[i] = rarity[i]! | (((sw >>> sh) & 1) * RECURS);
-    bits[w] = sw | (1 << sh);
-  }
-}
+/** A partition of the recurrence set: 2^16 bits, its values' low 16 bits a record. */
+const PART_SHIFT = 16;
+const PART_MASK = (1 << PART_SHIFT) - 1;
 
-/** Seeds per block whose bit-set words (or records) are read ahead (prefetch.ts's idea). */
+/** Seeds per block whose records are read ahead (prefetch.ts's idea). */
 const TOUCH_BLOCK = 256;
 const sink = new Int32Array(1);
 
-/** Reads the bit-set words of seeds [i0, i1), so that their cache misses overlap. */
-function touchBits(hash: Uint32Array, bits: Int32Array, bitMask: number, i0: number, i1: number): void {
-  // Xor, not a sum: a sum of bit-set words overflows int32 (and V8 then deoptimises).
-  let x = 0;
-  for (let i = i0; i < i1; i++) x ^= bits[(hash[i]! & bitMask) >>> WORD_SHIFT]!;
-  sink[0] = x;
-}
-
 /**
- * Moves the seeds marked RECURS to the front of the kept-seed columns, in
- * generation order (the r-th recurring seed is at most the r-th kept seed,
- * whose slots are read first), their rarity without the mark. Returns
+ * Moves the seeds that may recur (bit i of `recurs`) to the front of the
+ * kept-seed columns, in generation order (the r-th recurring seed is at
+ * most the r-th kept seed, whose slots are read first). Returns
  * where each document's recurring seeds start (and, last, how many there
  * are).
  */
-function compactRecurring(kept: SeedColumns, docStart: Int32Array): Int32Array {
+function compactRecurring(kept: SeedColumns, docStart: Int32Array, recurs: Int32Array): Int32Array {
   const docCount = docStart.length - 1;
   const { hash, pos, rarity } = kept;
   const recurringStart = new Int32Array(docCount + 1);
@@ -172,11 +197,10 @@ function compactRecurring(kept: SeedColumns, docStart: Int32Array): Int32Array {
   for (let d = 0; d < docCount; d++) {
     const i1 = docStart[d + 1]!;
     for (let i = docStart[d]!; i < i1; i++) {
-      const ra = rarity[i]!;
-      if ((ra & RECURS) !== 0) {
+      if (((recurs[i >>> WORD_SHIFT]! >>> (i & BIT_IN_WORD)) & 1) !== 0) {
         hash[r] = hash[i]!;
         pos[r] = pos[i]!;
-        rarity[r++] = ra & ~RECURS;
+        rarity[r++] = rarity[i]!;
       }
     }
     recurringStart[d + 1] = r;
@@ -202,7 +226,7 @@ function recurringRecords(
   const inPlace = REC_INTS * r <= seedHash.length && REC_INTS * r <= seedPos.length && r <= bits.length;
   let hash = seedHash.subarray(0, r);
   if (inPlace) {
-    // The hashes move to the dead bit sets before the records overwrite them.
+    // The hashes move to the dead recurrence buffer before the records overwrite them.
     const moved = new Uint32Array(bits.buffer, bits.byteOffset, r);
     moved.set(hash);
     hash = moved;

@@ -26,28 +26,28 @@ describe('recurrenceBits', () => {
 });
 
 describe('markRecurrence', () => {
-  it('marks both occurrences of a hash, and hashes sharing a bit, whichever comes first; keeps the rarity bits', () => {
-    const bits = recurrenceBits(10);
+  const marks = (recurs: Int32Array, n: number) => Array.from({ length: n }, (_, i) => (recurs[i >>> 5]! >>> (i & 31)) & 1);
+
+  it('marks both occurrences of a hash, and hashes sharing a bit, whichever comes first', () => {
     const hashes = Uint32Array.of(5, 7, 5, 9, 11, 9 + 2 ** 16);
-    const rarity = Uint8Array.of(1, 2, 3, 62, 4, 5);
-    markRecurrence(hashes, rarity, hashes.length, bits.subarray(0, bits.length / 2));
-    expect(Array.from(rarity, (r) => r >> 7)).toEqual([1, 0, 1, 1, 0, 1]);
-    expect(Array.from(rarity, (r) => r & 0x7f)).toEqual([1, 2, 3, 62, 4, 5]);
+    expect(marks(markRecurrence(hashes, hashes.length, recurrenceBits(10)), hashes.length)).toEqual([1, 0, 1, 1, 0, 1]);
   });
 
-  it('marks exactly the seeds whose bit another seed sets, across the blocks it reads ahead', () => {
-    const next = random(12);
-    const n = 2_345;
-    const bits = recurrenceBits(n);
-    const half = bits.subarray(0, bits.length / 2);
-    const bitCount = half.length * 32;
-    const hashes = Uint32Array.from({ length: n }, () => (next() < 0.3 ? Math.floor(next() * 200) : Math.floor(next() * 2 ** 32)));
-    const onBit = new Map<number, number>();
-    for (const h of hashes) onBit.set(h % bitCount, (onBit.get(h % bitCount) ?? 0) + 1);
-    const rarity = new Uint8Array(n);
-    markRecurrence(hashes, rarity, n, half);
-    expect(Array.from(rarity, (r) => r >> 7)).toEqual(Array.from(hashes, (h) => (onBit.get(h % bitCount)! >= 2 ? 1 : 0)));
-  });
+  for (const [name, n, capacity] of [
+    ['in one partition', 2_345, 2_345],
+    ['across partitions, records in the buffer', 40_000, 40_000],
+    ['across partitions, records apart when the buffer is too small', 400_000, 10],
+  ] as const) {
+    it(`marks exactly the seeds whose bit another seed sets (${name})`, () => {
+      const next = random(12);
+      const bits = recurrenceBits(capacity);
+      const bitCount = (bits.length / 2) * 32;
+      const hashes = Uint32Array.from({ length: n }, () => (next() < 0.3 ? Math.floor(next() * 200) * 7919 : Math.floor(next() * 2 ** 32)));
+      const onBit = new Map<number, number>();
+      for (const h of hashes) onBit.set(h % bitCount, (onBit.get(h % bitCount) ?? 0) + 1);
+      expect(marks(markRecurrence(hashes, n, bits), n)).toEqual(Array.from(hashes, (h) => (onBit.get(h % bitCount)! >= 2 ? 1 : 0)));
+    });
+  }
 });
 
 interface Seed {
