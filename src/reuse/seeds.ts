@@ -14,7 +14,7 @@ import type { ReuseOptions } from './options.ts';
 import { TOK_BANAL, type PreparedDoc } from './prepare.ts';
 import { firstStemPart, seedHash } from './seed-hash.ts';
 import { stemStatistics, type StemStats } from './stem-stats.ts';
-import { findStockPhrases, pairBit, type StockPhrases } from './stock-phrases.ts';
+import { findStockPhrases, pairBit, STOCK_FIRST, STOCK_SECOND, stockRoles, type StockPhrases } from './stock-phrases.ts';
 
 /** The kept seeds' buckets, as the candidates read them. */
 export interface SeedIndex extends Buckets {
@@ -28,10 +28,17 @@ export interface SeedIndex extends Buckets {
   stats: StemStats;
 }
 
-/** Per stem: it could be in a stock-phrase seed (see StockPhrases.frequent). */
-const STEM_FREQUENT = 1;
-/** Per stem: in more than `commonDocFraction` of the documents (large corpora only). */
+/**
+ * Per stem, as the first stem of a seed: it is the first stem of a stock
+ * phrase (`stockRoles`); it is in more than `commonDocFraction` of the
+ * documents (large corpora only). The same facts for the stem as a seed's
+ * second stem sit SECOND_SHIFT bits higher, so a seed's first stem's flags
+ * and its second's shifted down say with one `&` whether it may be a stock
+ * phrase and whether both stems are common.
+ */
+const STEM_STOCK = 1;
 const STEM_COMMON = 2;
+const SECOND_SHIFT = 2;
 
 /**
  * A seed's winnowing key: its rarity class above `safeRarity` in the high
@@ -51,7 +58,7 @@ export interface SeedPolicy {
   maxDistance: number;
   /** Winnowing window (1: every seed is kept). */
   winnow: number;
-  /** Per stem: STEM_FREQUENT | STEM_COMMON. */
+  /** Per stem: STEM_STOCK | STEM_COMMON as a first stem, and shifted by SECOND_SHIFT as a second. */
   stemFlags: Uint8Array;
   /** Per stem: floor(log2(occurrences)); a seed's rarity class is the sum of its two stems'. */
   stemLog2: Uint8Array;
@@ -73,10 +80,13 @@ export function seedPolicy(docCount: number, stats: StemStats, stock: StockPhras
   // chance all over the corpus. Small corpora keep them (document
   // frequencies say little over a few documents).
   const commonCap = options.commonDocFraction * docCount;
+  const roles = stockRoles(stock);
   const stemFlags = new Uint8Array(stemCount);
   for (let s = 0; s < stemCount; s++) {
     const common = large && docFreq[s]! > commonCap ? STEM_COMMON : 0;
-    stemFlags[s] = (stock.frequent[s] ? STEM_FREQUENT : 0) | common;
+    const first = (roles[s]! & STOCK_FIRST) !== 0 ? STEM_STOCK : 0;
+    const second = (roles[s]! & STOCK_SECOND) !== 0 ? STEM_STOCK : 0;
+    stemFlags[s] = first | common | ((second | common) << SECOND_SHIFT);
   }
   // A seed's rarity class is the sum of floor(log2 occ) of its two stems:
   // winnowing prefers the rarest seed of each window (then the smallest
@@ -221,10 +231,10 @@ export function generateSeeds(d: PreparedDoc, stemHash: Int32Array, policy: Seed
       const rarity = l1 + wordLog2[j]!;
       const rc = rarity - safeRarity;
       let key = (((rc > 0 ? rc : 0) << KEY_HASH_BITS) | (h >>> KEY_HASH_DROP)) >>> 0;
-      const both = f1 & wordFlags[j]!;
+      const both = f1 & (wordFlags[j]! >>> SECOND_SHIFT);
       if (both !== 0) {
         let isStock = false;
-        if ((both & STEM_FREQUENT) !== 0) isStock = dense ? pairBit(pairBits, wordRow[k]! + wordColumn[j]!) === 1 : stockHashes.has(h);
+        if ((both & STEM_STOCK) !== 0) isStock = dense ? pairBit(pairBits, wordRow[k]! + wordColumn[j]!) === 1 : stockHashes.has(h);
         if (isStock) {
           tokFlags[ct[k]!] = tokFlags[ct[k]!]! | TOK_BANAL;
           tokFlags[ct[j]!] = tokFlags[ct[j]!]! | TOK_BANAL;

@@ -147,6 +147,41 @@ const WIDE_LAST_DOC = 1;
 const WIDE_DOCS = 2;
 const WIDE_INTS = 3;
 
+/** A stem's roles in the stock phrases (`stockRoles`): the first stem of one, the second of one. */
+export const STOCK_FIRST = 1;
+export const STOCK_SECOND = 2;
+
+/**
+ * Per stem, STOCK_FIRST if it is the first stem of a stock phrase and
+ * STOCK_SECOND if it is the second of one. Counted densely, they come from
+ * the phrases found (1M words: 124 first and 177 second stems of 816
+ * frequent); counted by sorting, where only hashes are kept, every frequent
+ * stem has both roles. A seed can be a stock phrase only if its stems have
+ * these roles: seeding reads the pair bit for 14% of its seeds instead of
+ * the 38% whose stems are both frequent.
+ */
+export function stockRoles(stock: StockPhrases): Uint8Array {
+  const { frequent, frequentIndex, frequentCount: f } = stock;
+  const roles = new Uint8Array(frequent.length);
+  if (!stock.dense) {
+    for (let s = 0; s < roles.length; s++) roles[s] = frequent[s] ? STOCK_FIRST | STOCK_SECOND : 0;
+    return roles;
+  }
+  const byIndex = new Uint8Array(f);
+  const bits = stock.pairBits;
+  // By the set bits of each word: the pairs are f² (a million at 8M words), the phrases a few hundred.
+  for (let w = 0; w < bits.length; w++) {
+    for (let x = bits[w]!; x !== 0; x &= x - 1) {
+      const p = (w << 5) + 31 - Math.clz32(x & -x);
+      const a = Math.floor(p / f);
+      byIndex[a] = byIndex[a]! | STOCK_FIRST;
+      byIndex[p - a * f] = byIndex[p - a * f]! | STOCK_SECOND;
+    }
+  }
+  for (let s = 0; s < roles.length; s++) roles[s] = frequentIndex[s]! >= 0 ? byIndex[frequentIndex[s]!]! : 0;
+  return roles;
+}
+
 /** Bit p of `bits` (see StockPhrases.pairBits). */
 export function pairBit(bits: Int32Array, p: number): number {
   return (bits[p >>> 5]! >>> (p & 31)) & 1;

@@ -11,6 +11,9 @@ import {
   countWide,
   findStockPhrases,
   pairBit,
+  STOCK_FIRST,
+  STOCK_SECOND,
+  stockRoles,
   type PairCount,
 } from '../../src/reuse/stock-phrases.ts';
 import { firstStemPart, seedHash } from '../../src/reuse/seed-hash.ts';
@@ -117,6 +120,30 @@ describe('findStockPhrases', () => {
     expect(flag('unlimited', 'digital')).toBe(1);
     expect(stock.frequent[s('glaciers')]).toBe(0);
     expect(stock.count).toBeGreaterThanOrEqual(6);
+  });
+
+  it('gives each stem its roles in the stock phrases: every frequent stem both when they are counted by sorting', () => {
+    const texts = randomTexts(3, 30, 40, 400).map((t) => `${t} Subscribe today for unlimited digital access.`);
+    const { docs, vocab } = prepared(texts);
+    const stemHash = Int32Array.from(vocab.stemHash);
+    const stats = stemStatistics(docs, stemHash.length);
+    const stock = findStockPhrases(docs, stats, stemHash, 3, opts());
+    const f = stock.frequentCount;
+    const expected = new Uint8Array(stemHash.length);
+    for (let a = 0; a < stemHash.length; a++) {
+      for (let b = 0; b < stemHash.length; b++) {
+        if (stock.frequentIndex[a]! < 0 || stock.frequentIndex[b]! < 0) continue;
+        if (pairBit(stock.pairBits, stock.frequentIndex[a]! * f + stock.frequentIndex[b]!) === 0) continue;
+        expected[a] = expected[a]! | STOCK_FIRST;
+        expected[b] = expected[b]! | STOCK_SECOND;
+      }
+    }
+    const roles = stockRoles(stock);
+    expect(Array.from(roles)).toEqual(Array.from(expected));
+    const s = (w: string): number => vocab.stems.indexOf(stem(w));
+    expect([roles[s('subscribe')], roles[s('digital')], roles[s('access')]]).toEqual([STOCK_FIRST, STOCK_FIRST | STOCK_SECOND, STOCK_SECOND]);
+    const sorted = stockRoles({ ...stock, dense: false });
+    expect(Array.from(sorted)).toEqual(Array.from(stock.frequent, (x) => (x ? STOCK_FIRST | STOCK_SECOND : 0)));
   });
 
   it('marks the tokens of stock-phrase seeds, through seeding', () => {
