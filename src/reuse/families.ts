@@ -262,19 +262,24 @@ function docCountOf(f: Formula): number {
 
 function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize, outletOf, yearOf, options, members: m, order: byDocument, classSeen, classSlot, ids }: FamilyContext): Family | null {
   const b = m.base[index]!;
-  if (m.base[index + 1] === b) return null;
-  const docCount = docCountOf(f);
+  const e = m.base[index + 1]!;
+  if (e === b) return null;
+  // The members' documents from the member column (formula f's occurrences
+  // in their order), not from the occurrence objects: those lie apart in the
+  // heap, a cache miss each at 8M words.
+  let docCount = 0;
+  for (let x = b; x < e; x++) if (x === b || m.doc[x] !== m.doc[x - 1]) docCount++;
 
   // The id: a hash of the occurrences in document-index order (as found).
   let h = FNV_OFFSET;
-  for (let x = b; x < m.base[index + 1]!; x++) {
+  for (let x = b; x < e; x++) {
     const doc = m.doc[x]!;
     for (let i = ids.start[doc]!; i < ids.start[doc + 1]!; i++) h = Math.imul(h ^ ids.units[i]!, FNV_PRIME);
     h = fnv1aMix(fnv1aMix(h, m.startFirst[x]!), m.startLast[x]!);
   }
   // Members in document order: date, then id (= index), then start; each
   // at the extent a reader would quote (read in family-members.ts).
-  const order = new Array<number>(m.base[index + 1]! - b);
+  const order = new Array<number>(e - b);
   for (let i = 0; i < order.length; i++) order[i] = byDocument[b + i]! - b;
   // (Arrays the views and rankFamilies read are filled in loops, not by
   // `map`: see hidden-classes.ts.)
@@ -284,13 +289,12 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
 
   const outletDocs = new Map<string, number>();
   const years = new Set<string>();
-  let prevDoc = -1;
-  for (const o of f.occurrences) {
-    if (o.doc === prevDoc) continue;
-    prevDoc = o.doc;
-    const outlet = outletOf[o.doc]!;
+  for (let x = b; x < e; x++) {
+    const doc = m.doc[x]!;
+    if (x > b && doc === m.doc[x - 1]) continue;
+    const outlet = outletOf[doc]!;
     if (outlet) outletDocs.set(outlet, (outletDocs.get(outlet) ?? 0) + 1);
-    if (yearOf[o.doc]) years.add(yearOf[o.doc]!);
+    if (yearOf[doc]) years.add(yearOf[doc]!);
   }
   // One outlet's documents nearly all of the family's and at least half of
   // that outlet's, while that many of other outlets' documents do without it (in
