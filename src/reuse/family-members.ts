@@ -136,15 +136,14 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
     if (tail[x]! > 0 && tailHeld(c, order, formulaOf, i, c.readLast[x]! + 1, c.readLast[x]! + tail[x]!)) tail[x] = -1;
   }
   moveEdgesByFamily(c, formulas.length, head, tail, prepared);
-  const byTokens = new FirstOf();
-  const nextClass = new Int32Array(n);
+  const classes = new TokenClasses(n);
   for (let i = 0; i < n; i++) {
     if (i % TOUCH_MEMBERS === 0) touchMembers(order, i, Math.min(n, i + TOUCH_MEMBERS), c.doc, c.readFirst, c.readLast, prepared);
     const x = order[i]!;
     const d = prepared[c.doc[x]!]!;
     const y = was[x]!;
     c.span[x] = y >= 0 && known!.m.readFirst[y] === c.readFirst[x] && known!.m.readLast[y] === c.readLast[x] ? known!.m.span[y]! : spanOf(d, c.readFirst[x]!, c.readLast[x]!);
-    c.tokens[x] = tokenClass(c, x, d, prepared, byTokens, nextClass);
+    c.tokens[x] = classes.of(x, d.type, c.readFirst[x]!, c.readLast[x]!);
   }
   return c;
 }
@@ -221,37 +220,64 @@ function headKey(d: PreparedDoc, first: number, k: number): string {
 }
 
 /**
- * The first occurrence in document order with the very tokens of x's
- * readable extent (x itself if none): the classes are kept by a hash of
- * the types (the table holds a hash's first class, `nextClass` chains the
- * others: no array per hash, for 109K members at 8M words), and compared
- * token by token.
+ * Token classes: of members met in document order, the first with the
+ * very tokens of each (types of its readable extent). The classes are kept
+ * by a hash of the types (the table holds a hash's first class, `next`
+ * chains the others: no array per hash, for 109K members at 8M words), and
+ * compared token by token with a copy of each class's types, made as its
+ * first member is read (its tokens then in the cache): compared with the
+ * class's first member in the corpus, every member read that member's
+ * types at a random place in the 32 MB type column (8M words).
  */
-function tokenClass(c: MemberColumns, x: number, d: PreparedDoc, prepared: readonly PreparedDoc[], byTokens: FirstOf, nextClass: Int32Array): number {
-  const type = d.type;
-  const first = c.readFirst[x]!;
-  const last = c.readLast[x]!;
-  let h = FNV_OFFSET;
-  for (let t = first; t <= last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
-  let y = byTokens.of(h, x);
-  if (y === x) {
-    nextClass[x] = -1;
+export class TokenClasses {
+  #byHash = new FirstOf();
+  /** Per member that starts a class: the next class with its hash (-1: none), where its copy starts in `#types`, and its length. */
+  #next: Int32Array;
+  #at: Int32Array;
+  #len: Int32Array;
+  /** Each class's types, one after another; `#used` of them filled. */
+  #types: Int32Array;
+  #used = 0;
+
+  /** For members 0 … n - 1. */
+  constructor(n: number) {
+    this.#next = new Int32Array(n);
+    this.#at = new Int32Array(n);
+    this.#len = new Int32Array(n);
+    this.#types = new Int32Array(Math.max(1024, 8 * n));
+  }
+
+  /** Member x's class (x itself if it starts one): its tokens are `type[first, last]`. */
+  of(x: number, type: Int32Array, first: number, last: number): number {
+    const len = last - first + 1;
+    let h = FNV_OFFSET;
+    for (let t = first; t <= last; t++) h = Math.imul(h ^ type[t]!, FNV_PRIME);
+    let y = this.#byHash.of(h, x);
+    if (y !== x) {
+      for (;;) {
+        if (this.#len[y] === len) {
+          const at = this.#at[y]!;
+          let k = 0;
+          while (k < len && this.#types[at + k] === type[first + k]) k++;
+          if (k === len) return y;
+        }
+        if (this.#next[y]! < 0) break;
+        y = this.#next[y]!;
+      }
+      this.#next[y] = x;
+    }
+    this.#next[x] = -1;
+    if (this.#used + len > this.#types.length) {
+      const grown = new Int32Array(Math.max(this.#used + len, 2 * this.#types.length));
+      grown.set(this.#types.subarray(0, this.#used));
+      this.#types = grown;
+    }
+    this.#at[x] = this.#used;
+    this.#len[x] = len;
+    for (let k = 0; k < len; k++) this.#types[this.#used + k] = type[first + k]!;
+    this.#used += len;
     return x;
   }
-  for (;;) {
-    if (c.readLast[y]! - c.readFirst[y]! === last - first) {
-      const ty = prepared[c.doc[y]!]!.type;
-      const fy = c.readFirst[y]!;
-      let k = 0;
-      while (k <= last - first && ty[fy + k] === type[first + k]) k++;
-      if (k > last - first) return y;
-    }
-    if (nextClass[y]! < 0) break;
-    y = nextClass[y]!;
-  }
-  nextClass[y] = x;
-  nextClass[x] = -1;
-  return x;
 }
 
 /**

@@ -49,7 +49,7 @@ import { OpCache } from './passage-output.ts';
 import { RawPassages } from './passages.ts';
 import { DocSeeds, SeedColumns } from './seeds.ts';
 import { FirstOf } from './first-of.ts';
-import { Known, readMembers } from './family-members.ts';
+import { Known, TokenClasses, readMembers } from './family-members.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
 import { StarBuilder, type StarPairs } from './frequent.ts';
@@ -93,6 +93,7 @@ export function keepHiddenClasses(): void {
     new MemberSpans(0),
     // Member columns (a literal of family-members.ts') and their index for a second read.
     new Known(readMembers([], new Uint8Array(0), []), new Uint8Array(0), []),
+    new TokenClasses(0),
     // A PreparedDoc (a literal of prepareDocs'), of one empty document.
     prepareDocs([{ id: '', text: '' }], new Vocabulary()),
     ...literalShapes(),
