@@ -284,7 +284,10 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
   // (Arrays the views and rankFamilies read are filled in loops, not by
   // `map`: see hidden-classes.ts.)
   const members = new Array<Span>(order.length);
-  for (let i = 0; i < order.length; i++) members[i] = m.span[b + order[i]!]!;
+  for (let i = 0; i < order.length; i++) {
+    const x = b + order[i]!;
+    members[i] = { doc: prepared[m.doc[x]!]!.id, start: m.spanStart[x]!, end: m.spanEnd[x]! };
+  }
   const variants = variantsOf(order, b, m, prepared, classSeen, classSlot, index + 1);
 
   const outletDocs = new Map<string, number>();
@@ -368,14 +371,13 @@ function variantsOf(order: readonly number[], b: number, m: MemberColumns, prepa
   // families; with a map each, variantsOf's maps were 5.5 MB of garbage).
   const wordings = new Map<string, WordingCount>();
   for (let k = 0; k < classes; k++) {
-    if (k % TOUCH_MEMBERS === 0) touchClasses(classFirstAt, k, Math.min(classes, k + TOUCH_MEMBERS), order, b, m.doc, m.span, prepared);
+    if (k % TOUCH_MEMBERS === 0) touchClasses(classFirstAt, k, Math.min(classes, k + TOUCH_MEMBERS), order, b, m.doc, m.spanStart, m.spanEnd, prepared);
     const at = classFirstAt[k]!;
     const n = classCount[k]!;
     const x = b + order[at]!;
     const text = prepared[m.doc[x]!]!.text;
-    const span = m.span[x]!;
-    const w = wordingOfSpan(text, span.start, span.end);
-    const written = textOf(text, span);
+    const w = wordingOfSpan(text, m.spanStart[x]!, m.spanEnd[x]!);
+    const written = textOf(text, m.spanStart[x]!, m.spanEnd[x]!);
     let c = wordings.get(w);
     if (!c) wordings.set(w, (c = { count: 0, at, text: written, textCount: 0, texts: null }));
     c.count += n;
@@ -434,19 +436,19 @@ function fnv1aMix(h: number, v: number): number {
 }
 
 /**
- * `text[s.start, s.end)` with each run of white space as one space. An
+ * `text[start, end)` with each run of white space as one space. An
  * ASCII span is copied in one pass into the byte buffer and decoded: one
  * flat string (a replace builds a rope, slow to compare when the families
  * are sorted by label); other spans take the regex.
  */
-function textOf(text: string, s: Span): string {
-  if (wordingBuf.length < s.end - s.start) wordingBuf = new Uint8Array(Math.max(s.end - s.start, wordingBuf.length * 2));
+function textOf(text: string, start: number, end: number): string {
+  if (wordingBuf.length < end - start) wordingBuf = new Uint8Array(Math.max(end - start, wordingBuf.length * 2));
   const buf = wordingBuf;
   let w = 0;
   let space = false;
-  for (let i = s.start; i < s.end; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) return text.slice(s.start, s.end).replace(WHITE, ' ');
+    if (c >= 0x80) return text.slice(start, end).replace(WHITE, ' ');
     // \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
     if (c === 32 || (c >= 9 && c <= 13)) {
       if (!space) buf[w++] = 32;

@@ -12,12 +12,11 @@
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { FirstOf } from './first-of.ts';
 import type { Formula } from './formulas.ts';
-import { spanOf } from './member-span.ts';
+import { edges, spanEdges } from './member-span.ts';
 import { TOUCH_MEMBERS, touchMembers } from './prefetch.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { radixOrder } from './radix-sort.ts';
 import { clauseTail, moveToReadable, sentenceHead, takeTail, type Extent } from './readable-extent.ts';
-import type { Span } from './types.ts';
 
 /** Per occurrence of the formulas that are families; formula f's are [base[f], base[f + 1]), in its own order. */
 export interface MemberColumns {
@@ -32,8 +31,9 @@ export interface MemberColumns {
   /** Its extent as a reader would quote it (readable-extent.ts). */
   readFirst: Int32Array;
   readLast: Int32Array;
-  /** That extent in the text (member-span.ts). */
-  span: Span[];
+  /** That extent in the text (member-span.ts): code units [spanStart, spanEnd). */
+  spanStart: Int32Array;
+  spanEnd: Int32Array;
   /**
    * The occurrence's own readable extent, before its family's moves, and
    * its sentenceHead and clauseTail there: what the occurrence alone
@@ -63,7 +63,8 @@ function memberColumns(base: Int32Array, n: number): MemberColumns {
     startLast: new Int32Array(n),
     readFirst: new Int32Array(n),
     readLast: new Int32Array(n),
-    span: new Array<Span>(n),
+    spanStart: new Int32Array(n),
+    spanEnd: new Int32Array(n),
     ownFirst: new Int32Array(n),
     ownLast: new Int32Array(n),
     head: new Int8Array(n),
@@ -142,7 +143,14 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
     const x = order[i]!;
     const d = prepared[c.doc[x]!]!;
     const y = was[x]!;
-    c.span[x] = y >= 0 && known!.m.readFirst[y] === c.readFirst[x] && known!.m.readLast[y] === c.readLast[x] ? known!.m.span[y]! : spanOf(d, c.readFirst[x]!, c.readLast[x]!);
+    if (y >= 0 && known!.m.readFirst[y] === c.readFirst[x] && known!.m.readLast[y] === c.readLast[x]) {
+      c.spanStart[x] = known!.m.spanStart[y]!;
+      c.spanEnd[x] = known!.m.spanEnd[y]!;
+    } else {
+      spanEdges(d, c.readFirst[x]!, c.readLast[x]!);
+      c.spanStart[x] = edges.start;
+      c.spanEnd[x] = edges.end;
+    }
     c.tokens[x] = classes.of(x, d.type, c.readFirst[x]!, c.readLast[x]!);
   }
   return c;
@@ -313,7 +321,8 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
       c.startLast[x] = src.startLast[y]!;
       c.readFirst[x] = src.readFirst[y]!;
       c.readLast[x] = src.readLast[y]!;
-      c.span[x] = src.span[y]!;
+      c.spanStart[x] = src.spanStart[y]!;
+      c.spanEnd[x] = src.spanEnd[y]!;
       c.ownFirst[x] = src.ownFirst[y]!;
       c.ownLast[x] = src.ownLast[y]!;
       c.head[x] = src.head[y]!;

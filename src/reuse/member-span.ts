@@ -28,6 +28,20 @@ const GLUED = /[/\\~#@$.]/;
  * does not open; and a mark glued to its first word ("/usr/share").
  */
 export function spanOf(d: PreparedDoc, first: number, last: number): Span {
+  spanEdges(d, first, last);
+  return { doc: d.id, start: edges.start, end: edges.end };
+}
+
+/**
+ * Where `spanEdges` leaves a span's start and end: family-members.ts keeps
+ * them in int columns, not as a Span per member (8M words: 109K members a
+ * read; Spans were young objects stored into a large old-space array, a
+ * remembered slot each, every read of the members).
+ */
+export const edges = { start: 0, end: 0 };
+
+/** spanOf's start and end, left in `edges`. */
+export function spanEdges(d: PreparedDoc, first: number, last: number): void {
   let start = d.start[first]!;
   let end = tokenEnd(d, last);
   const text = d.text;
@@ -47,7 +61,8 @@ export function spanOf(d: PreparedDoc, first: number, last: number): Span {
   if (before > 0 && isGuillemetSpace(text.charCodeAt(before)) && isGuillemet(text.charCodeAt(before - 1))) before--;
   const prev = before >= 0 ? text.charCodeAt(before) : 0;
   if (prev > 32 && MARK_CODES.has(prev) && markRole(text, before) === OPEN && unopened(text, start, end, text.charAt(before))) start = before;
-  return { doc: d.id, start, end };
+  edges.start = start;
+  edges.end = end;
 }
 
 /** `text[start, end)` holds an odd number of straight quotes. */

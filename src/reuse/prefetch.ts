@@ -16,7 +16,7 @@ import type { CandidateAligner } from './align-candidates.ts';
 import { REC_END, REC_INTS, REC_SORTED, SORTED_DOC, SORTED_INTS } from './buckets.ts';
 import { CAND_A_FIRST, CAND_B_FIRST, CAND_DIAG_MIN, CAND_DOC_A, CAND_DOC_B, CAND_INTS, CAND_RARITY, CAND_SEEDS, type CandidateBatch } from './candidates.ts';
 import type { PreparedDoc } from './prepare.ts';
-import type { ReuseInput, Span } from './types.ts';
+import type { ReuseInput } from './types.ts';
 
 const sink = new Int32Array(1);
 
@@ -127,18 +127,17 @@ export function touchDocs(docs: readonly ReuseInput[], from: number, to: number)
  * Before `variantsOf` (families.ts) reads the text of a family's token
  * classes [from, to) at each one's first member (`order[firstAt[k]]`,
  * from `b`): its span and the text at both ends. A class's first member
- * is anywhere in the corpus (8M words: 24K classes; the span, the text's
- * header and its characters, a miss each). The loop over the families
+ * is anywhere in the corpus (8M words: 24K classes; its span columns, the
+ * text's header and its characters, a miss each). The loop over the families
  * (toFamily) at 8M, alternating with main's in whole buildFamilies calls:
  * 0.910 and 0.915 of its CPU time (10 rounds each load order); 1M 0.924.
  */
-export function touchClasses(firstAt: readonly number[], from: number, to: number, order: readonly number[], b: number, doc: Int32Array, span: readonly Span[], prepared: readonly PreparedDoc[]): void {
+export function touchClasses(firstAt: readonly number[], from: number, to: number, order: readonly number[], b: number, doc: Int32Array, spanStart: Int32Array, spanEnd: Int32Array, prepared: readonly PreparedDoc[]): void {
   let sum = 0;
   for (let k = from; k < to; k++) {
     const x = b + order[firstAt[k]!]!;
-    const s = span[x]!;
     const text = prepared[doc[x]!]!.text;
-    sum ^= text.charCodeAt(s.start) ^ text.charCodeAt(s.end - 1);
+    sum ^= text.charCodeAt(spanStart[x]!) ^ text.charCodeAt(spanEnd[x]! - 1);
   }
   sink[0] = sum;
 }
