@@ -64,7 +64,7 @@ export function keepHiddenClasses(): void {
   if (kept) return;
   // The options spread: a thawed copy of the frozen defaults' map.
   const options = resolveOptions(undefined);
-  const corpus = { typeStem: new Int32Array(0), flags: new Uint8Array(0), contentTok: new Int32Array(0), typeOpener: new Uint32Array(0), typeCoordinator: new Uint32Array(0), type: new Int32Array(0), typeBigram: new Uint8Array(0), typeLength: new Int32Array(0) };
+  const corpus = { typeStem: new Int32Array(0), flags: new Uint8Array(0), contentTok: new Int32Array(0), typeOpener: new Uint32Array(0), typeCoordinator: new Uint32Array(0), type: new Int32Array(0), start: new Int32Array(0), typeBigram: new Uint8Array(0), typeLength: new Int32Array(0) };
   // A call leaves `score` a double (it is read from a Float64Array): the
   // kept instance takes that final map, not the first one (small integer).
   const path = new AlignPath();

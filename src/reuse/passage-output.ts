@@ -253,24 +253,33 @@ const sink = new Int32Array(1);
  * types and starts (side a is read in document order). The reads are
  * independent, so their cache misses overlap, and the passages' own loops
  * find those lines in the cache (8M words: 65K passages, side b anywhere
- * in 100 MB of token columns).
+ * in 100 MB of token columns). Side b is read in the corpus-wide columns
+ * at its document's offset: through the document's own views, each read
+ * waited for two more misses (the document, then the view), 13K documents'
+ * objects being scattered over the heap at 8M words.
  */
 export function touchPassages(list: readonly RawPassage[], from: number, to: number, store: RawPassages, docs: readonly PreparedDoc[], flags: Uint8Array): void {
   let sum = 0;
+  const { type, start } = docs[0]!.corpus;
   for (let i = from; i < to; i++) {
     const r = list[i]!;
-    const B = docs[r.docB]!;
-    sum = (sum + store.op[r.at]! + flags[B.offset + r.bFirst]! + B.type[r.bFirst]! + B.start[r.bFirst]!) | 0;
+    const t = docs[r.docB]!.offset + r.bFirst;
+    sum = (sum + store.op[r.at]! + flags[t]! + type[t]! + start[t]!) | 0;
   }
   sink[0] = sum;
 }
 
-/** `raw` as the engine returns it, with its expected number of chance alignments (significance.ts). */
+/**
+ * `raw` as the engine returns it, with its expected number of chance
+ * alignments (significance.ts). Tokens are read in the corpus-wide columns
+ * at the documents' offsets, not through each document's views (see
+ * touchPassages), and a token's end from `typeLength`, not its surface
+ * string's header (28K strings scattered over the heap).
+ */
 export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B: PreparedDoc, opCache: OpCache, expectedByChance: number): Passage {
-  const surfA = A.surface;
-  const surfB = B.surface;
-  const typeA = A.type;
-  const typeB = B.type;
+  const { type, start, typeLength } = A.corpus;
+  const oa = A.offset;
+  const ob = B.offset;
   const { op, ai, bj } = store;
   // The occurrences of a frequent phrase around one representative mostly
   // take the same steps: they share the previous passage's ops (read-only,
@@ -285,7 +294,7 @@ export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B
   for (let p = 0, x = raw.at; p < raw.steps; p++, x++) {
     const o = op[x]!;
     // A token's surface as written is its type's surface: no new string.
-    const step = opCache.get(o, o === OP_INS ? -1 : typeA[ai[x]!]!, o === OP_DEL ? -1 : typeB[bj[x]!]!);
+    const step = opCache.get(o, o === OP_INS ? -1 : type[oa + ai[x]!]!, o === OP_DEL ? -1 : type[ob + bj[x]!]!);
     if (same && prev[p] === step) continue;
     if (same) {
       for (let q = 0; q < p; q++) buf[q] = prev[q]!;
@@ -299,8 +308,8 @@ export function toPassage(raw: RawPassage, store: RawPassages, A: PreparedDoc, B
   const wb = raw.bLast - raw.bFirst + 1;
   return {
     // A token ends where its surface (its text as written) ends.
-    a: { doc: A.id, start: A.start[raw.aFirst]!, end: A.start[raw.aLast]! + surfA[typeA[raw.aLast]!]!.length },
-    b: { doc: B.id, start: B.start[raw.bFirst]!, end: B.start[raw.bLast]! + surfB[typeB[raw.bLast]!]!.length },
+    a: { doc: A.id, start: start[oa + raw.aFirst]!, end: start[oa + raw.aLast]! + typeLength[type[oa + raw.aLast]!]! },
+    b: { doc: B.id, start: start[ob + raw.bFirst]!, end: start[ob + raw.bLast]! + typeLength[type[ob + raw.bLast]!]! },
     score: raw.score,
     expectedByChance: roundChance(expectedByChance),
     scope: raw.docA === raw.docB ? 'internal' : 'between',

@@ -35,6 +35,8 @@ export interface CorpusColumns {
   typeCoordinator: Uint32Array;
   /** Type id per token (each document's `type` is a view of it). */
   type: Int32Array;
+  /** Code-unit offset of each token in its document's text (each document's `start` is a view of it). */
+  start: Int32Array;
   /**
    * Per type: 1 for a bigram of a script written without spaces (Han, kana,
    * Thai…: scan.ts), which is half a word and overlaps its neighbours, so
@@ -144,7 +146,7 @@ export function prepareDocs(texts: readonly { id: string; text: string; language
 
   const typeLength = new Int32Array(vocab.size);
   for (let t = 0; t < typeLength.length; t++) typeLength[t] = vocab.surface[t]!.length;
-  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, typeCoordinator: coordinator, type, typeBigram: bigram, typeLength };
+  const corpus: CorpusColumns = { typeStem: vocab.stemOf, flags, contentTok, typeOpener: opener, typeCoordinator: coordinator, type, start, typeBigram: bigram, typeLength };
   const out: PreparedDoc[] = [];
   let k = 0;
   for (let d = 0; d < texts.length; d++) {
