@@ -199,8 +199,35 @@ export function coveredRuns(passages: readonly TokenPassage[], tokOffset: Int32A
   return runs.subarray(0, m);
 }
 
-/** E rounded to three significant digits, as the JSON carries it. */
+/** 10^0 … 10^22: the powers of ten a double holds exactly. */
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
+
+/** e × 10^k, rounded once (|k| ≤ 22). */
+const scaled = (e: number, k: number): number => (k >= 0 ? e * POW10[k]! : e / POW10[-k]!);
+
+/**
+ * E rounded to three significant digits, as the JSON carries it: the value
+ * of `Number(e.toPrecision(3))`, which costs ≈ 0.5 µs a passage (a string
+ * made and parsed; 8M words: 45.7K passages). For 1e-18 ≤ e < 1e18 the
+ * three digits n are e × 10^k rounded (k making 100 ≤ n < 1000), unless
+ * that product lies within 1e-7 of a half (its rounding error is below
+ * 1e-12 there), and n / 10^k is then the double nearest the decimal, as
+ * the string's parse gives: one correctly rounded operation on two exact
+ * values. ≈ 0.14 µs.
+ */
 export function roundChance(e: number): number {
+  if (e >= 1e-18 && e < 1e18) {
+    // Math.log10 may be one off next to a power of ten.
+    let k = 2 - Math.floor(Math.log10(e));
+    let y = scaled(e, k);
+    if (y < 100) y = scaled(e, ++k);
+    else if (y >= 1000) y = scaled(e, --k);
+    if (y >= 100 && y < 1000 && Math.abs(y - Math.floor(y) - 0.5) > 1e-7) {
+      const n = Math.round(y);
+      return k >= 0 ? n / POW10[k]! : n * POW10[-k]!;
+    }
+  }
   return e === 0 || !Number.isFinite(e) ? e : Number(e.toPrecision(3));
 }
 

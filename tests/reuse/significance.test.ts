@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { OP_MATCH, OP_SUB } from '../../src/reuse/align.ts';
 import type { TokenPassage } from '../../src/reuse/formulas.ts';
 import { TOK_BANAL, TOK_CONTENT } from '../../src/reuse/prepare.ts';
-import { ChanceModel, coveredRuns } from '../../src/reuse/significance.ts';
+import { ChanceModel, coveredRuns, roundChance } from '../../src/reuse/significance.ts';
 
 /** A chance model over the columns, with each stem's content words counted as stem-stats.ts counts them. */
 function model(type: Int32Array, typeStem: Int32Array, flags: Uint8Array, tokens: number, stems: number, covered: Int32Array): ChanceModel {
@@ -100,5 +100,28 @@ describe('coveredRuns', () => {
     const frequent = m.expected(p, path, type, typeStem, flags, 0, 0, true);
     const seeded = m.expected(p, path, type, typeStem, flags, 0, 0, false);
     expect(frequent / seeded).toBeCloseTo((71 / 91) ** 2, 9);
+  });
+});
+
+describe('roundChance', () => {
+  it('gives Number(e.toPrecision(3)) for any e, halves and powers of ten included', () => {
+    // A fixed-seed generator (xorshift), so a failure can be replayed.
+    let s = 0x2545f491;
+    const next = (): number => {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      return (s >>> 0) / 2 ** 32;
+    };
+    const values = [0, 1, 0.5, 0.9995, 999.5, 2.5e-5, 0.123456, 1 / 3, 1e-18, 1e18, 1e-19, 5e-324, 1e-300, -1, Infinity, NaN];
+    for (let i = 0; i < 20000; i++) values.push(10 ** (-24 + 48 * next()));
+    for (let i = 0; i < 5000; i++) {
+      const n = 100 + Math.floor(900 * next());
+      const j = -21 + Math.floor(38 * next());
+      const half = (n + 0.5) * 10 ** j;
+      values.push(half, half * (1 + 1e-15), half * (1 - 1e-15), Number(`${n}5e${j - 1}`), Number(`${n}49999999e${j - 8}`), 10 ** j, 10 ** j * (1 - 1e-16));
+    }
+    const wrong = values.filter((e) => !Object.is(roundChance(e), Number.isFinite(e) && e !== 0 ? Number(e.toPrecision(3)) : e));
+    expect(wrong).toEqual([]);
   });
 });
