@@ -88,7 +88,7 @@ function sortByDocs(list: RawPassage[], pairs: boolean, cmp: (x: RawPassage, y: 
     docs = Math.max(docs, p.docA + 1, p.docB + 1);
   }
   const counts = new Int32Array(docs + 1);
-  let order = new Int32Array(n);
+  let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (pairs) order = countingPass(order, docB, counts);
   order = countingPass(order, docA, counts);
