@@ -530,6 +530,10 @@ export function takeTail(d: PreparedDoc, e: Extent, k: number): void {
  */
 function endsClause(d: PreparedDoc, t: number): boolean {
   if (t + 1 === d.count) return true;
+  // Most words are followed by one space, which ends no clause: told
+  // without slicing the gap into a string (clauseTail asks up to four
+  // times a member).
+  if (gapIs(d, t + 1, SPACE)) return false;
   const gap = gapAfter(d, t);
   return CLAUSE_END.test(gap) && !(LIST_COMMA.test(gap) && listGoesOn(d, t));
 }
