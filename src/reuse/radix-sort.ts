@@ -17,10 +17,16 @@ const KEY_BITS = 32;
 /**
  * Returns the permutation of 0..count-1 that orders `keys[0, count)`.
  * `order`, if given, is the starting permutation (for multi-key sorts, sort
- * by the minor key first). A pass whose digit never varies is skipped.
+ * by the minor key first). A pass whose digit never varies is skipped, and
+ * digits above the keys' highest bit are not even counted: one read of the
+ * keys in order finds it, where counting a digit reads them through the
+ * permutation (the late stages' keys, token and document indices, use two
+ * of the four digits).
  */
 export function radixOrder(keys: Uint32Array | Int32Array, count: number, order?: Uint32Array): Uint32Array {
-  return radixPasses(keys, count, order ?? identity(count), new Uint32Array(count), new Uint32Array(ORDER_DIGITS));
+  let bits = 0;
+  for (let i = 0; i < count; i++) bits |= keys[i]!;
+  return radixPasses(keys, count, order ?? identity(count), new Uint32Array(count), new Uint32Array(ORDER_DIGITS), bits >>> 0);
 }
 
 /**
