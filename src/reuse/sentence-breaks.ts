@@ -23,6 +23,8 @@ const ABBREVIATIONS = new Set(
   ca kl nr resp bl np tzw tj ul inż Inż tzv např Bc MUDr JUDr PhDr RNDr Doc г гг им ул проф акад стр тыс млн млрд κ`.split(/\s+/),
 );
 const UPPER = /^\p{Lu}$/u;
+/** The longest abbreviation's length in code units: a longer surface is none, told without reading its string. */
+const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
 /** Per surface type: not yet tested, an abbreviation, not one. */
 const UNTESTED = 0;
 const ABBREV = 1;
@@ -57,7 +59,7 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
   let out = new Int32Array((flags.length >> 3) + 1024);
   let count = 0;
   if (prepared.length === 0) return { breaks: out.subarray(0, 0), breakStart };
-  const type = prepared[0]!.corpus.type;
+  const { type, typeLength } = prepared[0]!.corpus;
   // The corpus's flags read four at a time, as a 32-bit word, where they
   // are aligned: a token in 14 stands after a break, and most words hold
   // none (the tokens past the last whole word are read one by one).
@@ -79,7 +81,9 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
     }
     if (t === prepared[d]!.offset) continue;
     const ty = type[t - 1]!;
-    if (abbrev[ty] === UNTESTED) abbrev[ty] = isAbbreviation(surface[ty]!) ? ABBREV : NOT_ABBREV;
+    // A surface's length from the corpus's column: the strings lie
+    // scattered over the heap (8M words: 28K types, a miss each).
+    if (abbrev[ty] === UNTESTED) abbrev[ty] = typeLength[ty]! <= ABBREVIATION_MAX && isAbbreviation(surface[ty]!) ? ABBREV : NOT_ABBREV;
     if (abbrev[ty] === ABBREV) continue;
     if (count === out.length) out = resized(out, grownCapacity(count, count + 1), count);
     out[count++] = t;
