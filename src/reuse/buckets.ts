@@ -185,26 +185,33 @@ const sink = new Int32Array(1);
 /**
  * Moves the seeds that may recur (bit i of `recurs`) to the front of the
  * kept-seed columns, in generation order (the r-th recurring seed is at
- * most the r-th kept seed, whose slots are read first). Returns
- * where each document's recurring seeds start (and, last, how many there
- * are).
+ * most the r-th kept seed, whose slots are read first). Returns where each
+ * document's recurring seeds start (and, last, how many there are).
+ * By the set bits of each word, not a branch per seed: a quarter of the
+ * seeds recur, at random, so that branch went the wrong way about once in
+ * four seeds.
  */
 function compactRecurring(kept: SeedColumns, docStart: Int32Array, recurs: Int32Array): Int32Array {
   const docCount = docStart.length - 1;
   const { hash, pos, rarity } = kept;
   const recurringStart = new Int32Array(docCount + 1);
   let r = 0;
-  for (let d = 0; d < docCount; d++) {
-    const i1 = docStart[d + 1]!;
-    for (let i = docStart[d]!; i < i1; i++) {
-      if (((recurs[i >>> WORD_SHIFT]! >>> (i & BIT_IN_WORD)) & 1) !== 0) {
-        hash[r] = hash[i]!;
-        pos[r] = pos[i]!;
-        rarity[r++] = rarity[i]!;
+  let d = 0;
+  let docEnd = docCount > 0 ? docStart[1]! : 0;
+  for (let w = 0; w < recurs.length; w++) {
+    for (let x = recurs[w]!; x !== 0; x &= x - 1) {
+      const i = (w << WORD_SHIFT) + BIT_IN_WORD - Math.clz32(x & -x);
+      // Documents before seed i's (a seed lies below docStart[docCount], so d + 1 stays in range).
+      while (i >= docEnd) {
+        recurringStart[++d] = r;
+        docEnd = docStart[d + 1]!;
       }
+      hash[r] = hash[i]!;
+      pos[r] = pos[i]!;
+      rarity[r++] = rarity[i]!;
     }
-    recurringStart[d + 1] = r;
   }
+  while (d < docCount) recurringStart[++d] = r;
   return recurringStart;
 }
 
