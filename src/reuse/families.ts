@@ -85,21 +85,26 @@ type FamilyOptions = Pick<ReuseOptions, 'familyMinDocs' | 'namesShare' | 'boiler
 export function buildFamilies(found: readonly Formula[], prepared: readonly PreparedDoc[], docs: readonly ReuseInput[], norm: readonly string[], layout: TokenLayout, options: FamilyOptions): Family[] {
   // Per document (arrays filled in loops, not by `map`: see assemble in
   // formula-extents.ts): its date key, its outlet and its year, read once
-  // (not once per family that holds it).
+  // (not once per family that holds it); the outlet and the year as ids
+  // (-1: none) of their names, so a family counts them in int columns.
   const dates = new Array<string>(docs.length);
-  const outletOf = new Array<string>(docs.length);
-  const yearOf = new Array<string>(docs.length);
+  const outletOf = new Int32Array(docs.length);
+  const yearOf = new Int32Array(docs.length);
+  const outletNames: string[] = [];
+  const yearNames: string[] = [];
+  const outletIds = new Map<string, number>();
+  const yearIds = new Map<string, number>();
+  // Documents per outlet: boilerplate is told apart only where other outlets could have had it.
+  const outletSize = new Int32Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
     if (i % TOUCH_MEMBERS === 0) touchDocs(docs, i, Math.min(docs.length, i + TOUCH_MEMBERS));
     const d = docs[i]!;
     dates[i] = dateKey(d.date?.value);
-    outletOf[i] = d.outlet || '';
-    yearOf[i] = d.date?.value ? d.date.value.slice(0, 4) : '';
+    outletOf[i] = idOf(d.outlet || '', outletIds, outletNames);
+    if (outletOf[i]! >= 0) outletSize[outletOf[i]!]!++;
+    yearOf[i] = idOf(d.date?.value ? d.date.value.slice(0, 4) : '', yearIds, yearNames);
   }
   const dateRank = documentRanks(dates);
-  // Documents per outlet: boilerplate is told apart only where other outlets could have had it.
-  const outletSize = new Map<string, number>();
-  for (const d of docs) if (d.outlet) outletSize.set(d.outlet, (outletSize.get(d.outlet) ?? 0) + 1);
   // Every member's document columns and text, read in document order.
   const isFamily = new Uint8Array(found.length);
   for (let f = 0; f < found.length; f++) isFamily[f] = docCountOf(found[f]!) >= options.familyMinDocs ? 1 : 0;
@@ -127,7 +132,7 @@ export function buildFamilies(found: readonly Formula[], prepared: readonly Prep
   // A formula's occurrences inside its frames' members, where the frame alone held them.
   const whole = findInFrames(merged, partOf, members, prepared);
   if (whole !== merged) members = rereadMembers(members, whole, changedIn(merged, whole), isFamily, prepared);
-  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length), ids: idUnits(prepared) };
+  const ctx = { prepared, docs, dateRank, norm, outletSize, outletOf, yearOf, outletNames, yearNames, outletCount: new Int32Array(outletNames.length), yearSeen: new Int32Array(yearNames.length), options, members, order: documentOrder(members, dateRank), classSeen: new Int32Array(members.doc.length), classSlot: new Int32Array(members.doc.length), ids: idUnits(prepared) };
   const built = new Array<Family | null>(whole.length);
   for (let i = 0; i < whole.length; i++) built[i] = toFamily(whole[i]!, i, ctx);
   // (By index, not for…of: these loops run once a call, where an iterator
@@ -191,10 +196,16 @@ interface FamilyContext {
   docs: readonly ReuseInput[];
   dateRank: Int32Array;
   norm: readonly string[];
-  outletSize: ReadonlyMap<string, number>;
-  /** Per document: its outlet, its year ('' for none). */
-  outletOf: readonly string[];
-  yearOf: readonly string[];
+  /** Per outlet: its documents. */
+  outletSize: Int32Array;
+  /** Per document: its outlet and its year, as an index into their names (-1: none). */
+  outletOf: Int32Array;
+  yearOf: Int32Array;
+  outletNames: readonly string[];
+  yearNames: readonly string[];
+  /** Per outlet: the family's documents in it (0 between families); per year: the family that last met it (index + 1). */
+  outletCount: Int32Array;
+  yearSeen: Int32Array;
   options: FamilyOptions;
   members: MemberColumns;
   /** The members of each family in document order (see documentOrder). */
@@ -204,6 +215,17 @@ interface FamilyContext {
   classSlot: Int32Array;
   /** The documents' ids as code units (the family id hashes its members' ids). */
   ids: IdUnits;
+}
+
+/** The id of a non-empty `name` among `names` (added if new; `ids` maps them), -1 for ''. */
+function idOf(name: string, ids: Map<string, number>, names: string[]): number {
+  if (!name) return -1;
+  let id = ids.get(name);
+  if (id === undefined) {
+    ids.set(name, (id = names.length));
+    names.push(name);
+  }
+  return id;
 }
 
 /** Every document's id as code units: document d's are units[start[d], start[d + 1]). */
@@ -260,7 +282,7 @@ function docCountOf(f: Formula): number {
   return n;
 }
 
-function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize, outletOf, yearOf, options, members: m, order: byDocument, classSeen, classSlot, ids }: FamilyContext): Family | null {
+function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize, outletOf, yearOf, outletNames, yearNames, outletCount, yearSeen, options, members: m, order: byDocument, classSeen, classSlot, ids }: FamilyContext): Family | null {
   const b = m.base[index]!;
   const e = m.base[index + 1]!;
   if (e === b) return null;
@@ -290,22 +312,43 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
   }
   const variants = variantsOf(order, b, m, prepared, classSeen, classSlot, index + 1);
 
-  const outletDocs = new Map<string, number>();
-  const years = new Set<string>();
+  // The family's outlets (with its documents in each) and years, by id in
+  // int columns, each listed as first met: a Map and a Set of the names,
+  // each document's strings read and hashed, grew 19x for 8x the members
+  // at 8M words.
   for (let x = b; x < e; x++) {
     const doc = m.doc[x]!;
     if (x > b && doc === m.doc[x - 1]) continue;
     const outlet = outletOf[doc]!;
-    if (outlet) outletDocs.set(outlet, (outletDocs.get(outlet) ?? 0) + 1);
-    if (yearOf[doc]) years.add(yearOf[doc]!);
+    if (outlet >= 0 && outletCount[outlet]!++ === 0) outletsMet.push(outlet);
+    const year = yearOf[doc]!;
+    if (year >= 0 && yearSeen[year] !== index + 1) {
+      yearSeen[year] = index + 1;
+      yearsMet.push(year);
+    }
   }
   // One outlet's documents nearly all of the family's and at least half of
   // that outlet's, while that many of other outlets' documents do without it (in
   // a corpus of one outlet, nothing can be told apart as its boilerplate).
   let top = 0;
-  let topOutlet = '';
-  for (const [o, n] of outletDocs) if (n > top) [top, topOutlet] = [n, o];
-  const ownDocs = outletSize.get(topOutlet) ?? 0;
+  let topOutlet = -1;
+  for (let k = 0; k < outletsMet.length; k++) {
+    const n = outletCount[outletsMet[k]!]!;
+    if (n > top) {
+      top = n;
+      topOutlet = outletsMet[k]!;
+    }
+  }
+  const ownDocs = topOutlet >= 0 ? outletSize[topOutlet]! : 0;
+  const familyOutlets = new Array<string>(outletsMet.length);
+  for (let k = 0; k < outletsMet.length; k++) {
+    familyOutlets[k] = outletNames[outletsMet[k]!]!;
+    outletCount[outletsMet[k]!] = 0;
+  }
+  const familyYears = new Array<string>(yearsMet.length);
+  for (let k = 0; k < yearsMet.length; k++) familyYears[k] = yearNames[yearsMet[k]!]!;
+  outletsMet.length = 0;
+  yearsMet.length = 0;
   const elsewhere = docs.length - ownDocs - (docCount - top);
   const boilerplate =
     top >= options.boilerplateMinDocs &&
@@ -331,8 +374,8 @@ function toFamily(f: Formula, index: number, { prepared, docs, norm, outletSize,
     variants: variantList,
     spread: {
       first: { doc: first.id, date: first.date?.value ?? null },
-      outlets: sortSmall([...outletDocs.keys()], cmp),
-      years: sortSmall([...years], cmp),
+      outlets: sortSmall(familyOutlets, cmp),
+      years: sortSmall(familyYears, cmp),
     },
     documents: docCount,
     passages: f.passages,
@@ -422,6 +465,10 @@ interface WordingCount {
   textCount: number;
   texts: Map<string, { count: number; at: number }> | null;
 }
+
+/** The outlets and years of the family being read, as first met (reused). */
+const outletsMet: number[] = [];
+const yearsMet: number[] = [];
 
 /** Per token class of the family being read: its first member (as `at`) and its members (reused). */
 const classFirstAt: number[] = [];
