@@ -17,6 +17,7 @@ import { TOUCH_MEMBERS, touchMembers } from './prefetch.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { radixOrder } from './radix-sort.ts';
 import { clauseTail, moveToReadable, sentenceHead, takeTail, type Extent } from './readable-extent.ts';
+import { int32Column } from './dead-memory.ts';
 
 /** Per occurrence of the formulas that are families; formula f's are [base[f], base[f + 1]), in its own order. */
 export interface MemberColumns {
@@ -56,20 +57,20 @@ export interface MemberColumns {
 function memberColumns(base: Int32Array, n: number): MemberColumns {
   return {
     base,
-    doc: new Int32Array(n),
-    first: new Int32Array(n),
-    last: new Int32Array(n),
-    startFirst: new Int32Array(n),
-    startLast: new Int32Array(n),
-    readFirst: new Int32Array(n),
-    readLast: new Int32Array(n),
-    spanStart: new Int32Array(n),
-    spanEnd: new Int32Array(n),
-    ownFirst: new Int32Array(n),
-    ownLast: new Int32Array(n),
+    doc: int32Column(n),
+    first: int32Column(n),
+    last: int32Column(n),
+    startFirst: int32Column(n),
+    startLast: int32Column(n),
+    readFirst: int32Column(n),
+    readLast: int32Column(n),
+    spanStart: int32Column(n),
+    spanEnd: int32Column(n),
+    ownFirst: int32Column(n),
+    ownLast: int32Column(n),
     head: new Int8Array(n),
     tail: new Int8Array(n),
-    tokens: new Int32Array(n),
+    tokens: int32Column(n),
   };
 }
 
@@ -308,8 +309,8 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
   const n = base[formulas.length]!;
   const c = memberColumns(base, n);
   // Where each source member lands, and each source class's new id (-1: not yet).
-  const landed = [new Int32Array(m.doc.length).fill(-1), new Int32Array(fresh.doc.length).fill(-1)];
-  const classId = [new Int32Array(m.doc.length).fill(-1), new Int32Array(fresh.doc.length).fill(-1)];
+  const landed = [int32Column(m.doc.length).fill(-1), int32Column(fresh.doc.length).fill(-1)];
+  const classId = [int32Column(m.doc.length).fill(-1), int32Column(fresh.doc.length).fill(-1)];
   for (let f = 0; f < formulas.length; f++) {
     const s = changed[f] ? 1 : 0;
     const src = s ? fresh : m;
@@ -357,7 +358,7 @@ export class Known {
 
   constructor(m: MemberColumns, changed: Uint8Array, prepared: readonly PreparedDoc[]) {
     this.m = m;
-    this.#next = new Int32Array(m.doc.length);
+    this.#next = int32Column(m.doc.length);
     for (let f = 0; f < changed.length; f++) {
       if (!changed[f]) continue;
       for (let y = m.base[f]!; y < m.base[f + 1]!; y++) {

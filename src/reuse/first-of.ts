@@ -9,6 +9,7 @@
  * line: in two arrays, a probe of a large table (8M words: 109K family
  * members' token hashes) missed the cache twice.
  */
+import { int32Column } from './dead-memory.ts';
 export class FirstOf {
   #slots = new Int32Array(2 * FIRST_OF_SLOTS);
   /** 32 - log2(slots): a key's slot is the top bits of its multiplicative hash. */
@@ -46,7 +47,7 @@ export class FirstOf {
 
   #grow(): void {
     const old = this.#slots;
-    const slots = new Int32Array(old.length * 2);
+    const slots = int32Column(old.length * 2);
     const mask = slots.length - 2;
     this.#shift--;
     for (let s = 0; s < old.length; s += 2) {

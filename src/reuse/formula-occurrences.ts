@@ -17,6 +17,7 @@ import { radixOrder } from './radix-sort.ts';
 import { markBreaks } from './sentence-breaks.ts';
 import { UnionFind, unionOverlapping } from './union-find.ts';
 import type { PathColumns, TokenLayout, TokenPassage } from './formulas.ts';
+import { int32Column } from './dead-memory.ts';
 
 /** Occurrences (the passages' sides, merged per group and document) with their cores. */
 export interface Cores {
@@ -50,10 +51,10 @@ export interface Sides {
 /** The sides of the passages, grouped (see the file comment). */
 export function groupSides(passages: readonly TokenPassage[], familyOverlap: number): Sides {
   const n = passages.length * 2;
-  const nDoc = new Int32Array(n);
-  const nFirst = new Int32Array(n);
-  const nLast = new Int32Array(n);
-  const nEnd = new Int32Array(n);
+  const nDoc = int32Column(n);
+  const nFirst = int32Column(n);
+  const nLast = int32Column(n);
+  const nEnd = int32Column(n);
   for (let i = 0; i < passages.length; i++) {
     const p = passages[i]!;
     nDoc[2 * i] = p.docA;
@@ -70,8 +71,8 @@ export function groupSides(passages: readonly TokenPassage[], familyOverlap: num
   order = radixOrder(nFirst, n, order);
   order = radixOrder(nDoc, n, order);
   // The two paths' sides apart, each in document and start order.
-  const normal = new Int32Array(n);
-  const star = new Int32Array(n);
+  const normal = int32Column(n);
+  const star = int32Column(n);
   let nn = 0;
   let ns = 0;
   for (let x = 0; x < n; x++) {
@@ -103,7 +104,7 @@ export function groupSides(passages: readonly TokenPassage[], familyOverlap: num
     else star[distinct++] = o;
   }
   unionOverlapping(uf, star, distinct, { doc: nDoc, start: nFirst, end: nEnd }, familyOverlap);
-  const root = new Int32Array(n);
+  const root = int32Column(n);
   for (let x = 0; x < n; x++) root[x] = uf.find(x);
   return { doc: nDoc, first: nFirst, last: nLast, root };
 }
@@ -178,12 +179,12 @@ export function collectOccurrences(passages: readonly TokenPassage[], sides: Sid
   let order = radixOrder(nFirst, n);
   order = radixOrder(nDoc, n, order);
   order = radixOrder(root, n, order);
-  const occOf = new Int32Array(n);
+  const occOf = int32Column(n);
   // At most one occurrence per side; cut to size below.
-  const oGroup = new Int32Array(n);
-  const oDoc = new Int32Array(n);
-  const oFirst = new Int32Array(n);
-  const oLast = new Int32Array(n);
+  const oGroup = int32Column(n);
+  const oDoc = int32Column(n);
+  const oFirst = int32Column(n);
+  const oLast = int32Column(n);
   let count = 0;
   for (let x = 0; x < n; x++) {
     const i = order[x]!;
@@ -200,7 +201,7 @@ export function collectOccurrences(passages: readonly TokenPassage[], sides: Sid
   }
   const countAt = new Int32Array(count + 1);
   for (let o = 0; o < count; o++) countAt[o + 1] = countAt[o]! + oLast[o]! - oFirst[o]! + 1;
-  const counts = new Int32Array(countAt[count]!);
+  const counts = int32Column(countAt[count]!);
   const links = new Int32Array(count);
   const passageStart = new Int32Array(count + 1);
   for (let i = 0; i < passages.length; i++) {
@@ -208,7 +209,7 @@ export function collectOccurrences(passages: readonly TokenPassage[], sides: Sid
     if (occOf[2 * i + 1] !== occOf[2 * i]) passageStart[occOf[2 * i + 1]! + 1]!++;
   }
   for (let o = 0; o < count; o++) passageStart[o + 1] = passageStart[o + 1]! + passageStart[o]!;
-  const passageList = new Int32Array(passageStart[count]!);
+  const passageList = int32Column(passageStart[count]!);
   const fill = passageStart.slice(0, count);
   const { op, ai, bj } = path;
   for (let i = 0; i < passages.length; i++) {

@@ -11,6 +11,7 @@
  */
 import { Vocabulary } from '../text/vocabulary.ts';
 import { CandidateAligner } from './align-candidates.ts';
+import { endDeadMemory, lendDeadMemory } from './dead-memory.ts';
 import { forEachCandidateBatch } from './candidates.ts';
 import { buildFamilies, cmp } from './families.ts';
 import { findFormulas } from './formulas.ts';
@@ -45,12 +46,22 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   }
   // Work in id order, so the result cannot depend on the order given.
   const sorted = [...docs].sort((x, y) => cmp(x.id, y.id));
+  try {
+    return detectSorted(sorted, opts);
+  } finally {
+    endDeadMemory();
+  }
+}
+
+function detectSorted(sorted: ReuseInput[], opts: ReuseOptions): ReuseResult {
   const vocab = new Vocabulary();
   const prepared = prepareDocs(sorted, vocab);
   if (prepared.length === 0) return { passages: [], families: [] };
   const seeds = collectSeeds(prepared, vocab, opts);
   const aligner = new CandidateAligner(prepared, prepared[0]!.corpus, seeds.chanceLog2Base, opts);
   forEachCandidateBatch(prepared.length, seeds, opts, (batch) => aligner.alignBatch(batch));
+  // The buckets are read no more: their buffers hold the later stages' columns (dead-memory.ts).
+  lendDeadMemory([seeds.recurring, seeds.sorted, seeds.rarity]);
 
   // Phrases too frequent to seed: each occurrence aligned once, with its representative.
   alignStars(frequentStars(prepared, Int32Array.from(vocab.stemHash), opts.minContentWords), aligner);
@@ -58,6 +69,8 @@ export function detectReuse(docs: ReuseInput[], options?: Partial<ReuseOptions>)
   // Passages expected by chance more than `maxExpectedByChance` times are not reported.
   const raw = aligner.raw;
   const corpus = prepared[0]!.corpus;
+  // The content-word list is read no more either.
+  lendDeadMemory([corpus.contentTok]);
   const { tokOffset } = aligner.docs;
   const found = dedupePassages(raw.list);
   const chance = new ChanceModel(corpus.type, corpus.typeStem, corpus.flags, corpus.flags.length, seeds.stats.occurrences, seeds.stats.contentWords, coveredRuns(found, tokOffset));

@@ -3,6 +3,7 @@
  * comparator calls. Used for the seed buckets (hash order), the
  * stock-phrase count's fallback and the family nodes.
  */
+import { uint32Column } from './dead-memory.ts';
 
 /** `radixOrder` sorts by 8-bit digits: 256 counters stay in cache. */
 const ORDER_DIGIT_BITS = 8;
@@ -26,7 +27,7 @@ const KEY_BITS = 32;
 export function radixOrder(keys: Uint32Array | Int32Array, count: number, order?: Uint32Array): Uint32Array {
   let bits = 0;
   for (let i = 0; i < count; i++) bits |= keys[i]!;
-  return radixPasses(keys, count, order ?? identity(count), new Uint32Array(count), new Uint32Array(ORDER_DIGITS), bits >>> 0);
+  return radixPasses(keys, count, order ?? identity(count), uint32Column(count), new Uint32Array(ORDER_DIGITS), bits >>> 0);
 }
 
 /**
@@ -55,7 +56,7 @@ export function radixPasses(keys: Uint32Array | Int32Array, count: number, order
 }
 
 function identity(count: number): Uint32Array {
-  const out = new Uint32Array(count);
+  const out = uint32Column(count);
   for (let i = 0; i < count; i++) out[i] = i;
   return out;
 }

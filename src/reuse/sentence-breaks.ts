@@ -8,6 +8,7 @@
 import { GAP_PARAGRAPH, GAP_SENTENCE } from '../text/scan.ts';
 import { grownCapacity, resized } from './buffers.ts';
 import type { PreparedDoc } from './prepare.ts';
+import { int32Column } from './dead-memory.ts';
 
 const BREAK = GAP_SENTENCE | GAP_PARAGRAPH;
 /**
@@ -56,7 +57,7 @@ export function sentenceBreaks(prepared: readonly PreparedDoc[], surface: readon
   // from 1,024 and cut to length, the column allocated 4.6x the breaks
   // (10.6 MB at 8M words, toward the 64 MB of new ArrayBuffers at which V8
   // starts a full GC).
-  let out = new Int32Array((flags.length >> 3) + 1024);
+  let out = int32Column((flags.length >> 3) + 1024);
   let count = 0;
   if (prepared.length === 0) return { breaks: out.subarray(0, 0), breakStart };
   const { type, typeLength } = prepared[0]!.corpus;

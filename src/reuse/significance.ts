@@ -39,6 +39,7 @@ import { OP_MATCH } from './align.ts';
 import { TOK_BANAL, TOK_CONTENT, TOK_CONTENT_BIT } from './prepare.ts';
 import { radixSortPairs } from './radix-sort.ts';
 import type { PathColumns, TokenPassage } from './formulas.ts';
+import { int32Column, uint32Column } from './dead-memory.ts';
 
 export class ChanceModel {
   /**
@@ -169,8 +170,8 @@ export class ChanceModel {
 export function coveredRuns(passages: readonly TokenPassage[], tokOffset: Int32Array): Int32Array {
   let n = 0;
   for (const r of passages) n += 2 + (r.copies ? r.copies.length / 4 : 0);
-  const starts = new Uint32Array(n);
-  const ends = new Int32Array(n);
+  const starts = uint32Column(n);
+  const ends = int32Column(n);
   let i = 0;
   for (const r of passages) {
     starts[i] = tokOffset[r.docA]! + r.aFirst;
@@ -186,7 +187,7 @@ export function coveredRuns(passages: readonly TokenPassage[], tokOffset: Int32A
     }
   }
   radixSortPairs(starts, ends, n);
-  const runs = new Int32Array(2 * n);
+  const runs = int32Column(2 * n);
   let m = 0;
   for (let k = 0; k < n; k++) {
     if (m > 0 && starts[k]! <= runs[m - 1]!) {
