@@ -34,6 +34,7 @@ import type { Formula, Occurrence } from './formulas.ts';
 import { combine } from './fragments.ts';
 import type { MemberColumns } from './family-members.ts';
 import { FirstOf } from './first-of.ts';
+import { radixOrder } from './radix-sort.ts';
 import { FNV_OFFSET, FNV_PRIME } from '../text/vocabulary.ts';
 import { TOK_CONTENT, type PreparedDoc } from './prepare.ts';
 import { breakWithin, breaksWithin, type SentenceBreaks } from './sentence-breaks.ts';
@@ -51,6 +52,17 @@ import { breakWithin, breaksWithin, type SentenceBreaks } from './sentence-break
  * paragraph). Returns `formulas` itself when nothing is cut.
  */
 export function cutAtBreaks(formulas: readonly Formula[], m: MemberColumns, prepared: readonly PreparedDoc[], breaks: SentenceBreaks): readonly Formula[] {
+  // Which members cross a break, tested in document order: the breaks are
+  // then read front to back, not at a random document per member (8M
+  // words: 2.3 MB of breaks, a few cache misses a member in family order;
+  // the pass grew 19x for 8x the members).
+  const crosses = new Uint8Array(m.doc.length);
+  const byDoc = radixOrder(m.doc, m.doc.length);
+  for (let i = 0; i < byDoc.length; i++) {
+    const x = byDoc[i]!;
+    const doc = m.doc[x]!;
+    crosses[x] = breakWithin(breaks, doc, prepared[doc]!.offset, m.readFirst[x]! + 1, m.readLast[x]!) ? 1 : 0;
+  }
   let out: Formula[] | null = null;
   for (let f = 0; f < formulas.length; f++) {
     const b = m.base[f]!;
@@ -58,7 +70,7 @@ export function cutAtBreaks(formulas: readonly Formula[], m: MemberColumns, prep
     if (n === 0) continue;
     const occ = formulas[f]!.occurrences;
     let crossing = 0;
-    for (let k = 0; k < n; k++) if (breakWithin(breaks, m.doc[b + k]!, prepared[m.doc[b + k]!]!.offset, m.readFirst[b + k]! + 1, m.readLast[b + k]!)) crossing++;
+    for (let k = 0; k < n; k++) crossing += crosses[b + k]!;
     if (crossing === 0 || 2 * crossing >= n) continue;
     const inside: number[][] = [];
     for (let k = 0; k < n; k++) inside.push(breaksWithin(breaks, m.doc[b + k]!, prepared[m.doc[b + k]!]!.offset, m.readFirst[b + k]! + 1, m.readLast[b + k]!));
