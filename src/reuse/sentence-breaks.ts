@@ -25,7 +25,7 @@ const ABBREVIATIONS = new Set(
 );
 const UPPER = /^\p{Lu}$/u;
 /** The longest abbreviation's length in code units: a longer surface is none, told without reading its string. */
-const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+const ABBREVIATION_MAX = [...ABBREVIATIONS].reduce((m, w) => Math.max(m, w.length), 0);
 /** Per surface type: not yet tested, an abbreviation, not one. */
 const UNTESTED = 0;
 const ABBREV = 1;
