@@ -94,6 +94,6 @@ export class CandidateAligner {
     // Inside one document, b must lie after a: never align a token with itself.
     if (pair.same) win.dLo = Math.max(win.dLo, 1);
     if (win.dHi < win.dLo) return;
-    if (alignBanded(pair, win, opts, this.path) > 0) extractPassages(pair, this.path, opts, this.raw);
+    if (alignBanded(pair, win, opts, this.path, true) > 0) extractPassages(pair, this.path, opts, this.raw);
   }
 }
