@@ -82,9 +82,3 @@ export function uint32Column(n: number): Uint32Array<ArrayBuffer> {
   if (4 * n >= MIN_BYTES && take(4 * n)) return new Uint32Array(takenBuffer!, takenAt, n).fill(0);
   return new Uint32Array(n);
 }
-
-/** A zeroed Uint8Array of `n`, in dead memory when there is room. */
-export function uint8Column(n: number): Uint8Array<ArrayBuffer> {
-  if (n >= MIN_BYTES && take(n)) return new Uint8Array(takenBuffer!, takenAt, n).fill(0);
-  return new Uint8Array(n);
-}

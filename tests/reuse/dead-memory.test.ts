@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { endDeadMemory, int32Column, lendDeadMemory, uint32Column, uint8Column } from '../../src/reuse/dead-memory.ts';
+import { endDeadMemory, int32Column, lendDeadMemory, uint32Column } from '../../src/reuse/dead-memory.ts';
 
 afterEach(() => endDeadMemory());
 
@@ -18,7 +18,7 @@ describe('dead memory', () => {
     const y = uint32Column(20_000);
     expect(y.buffer).toBe(a.buffer);
     expect(y.byteOffset).toBe(4000 + 160_000);
-    const z = uint8Column(100_000);
+    const z = int32Column(25_000);
     expect(z.buffer).toBe(b.buffer);
     expect(z.every((v) => v === 0)).toBe(true);
     // Outside the lent range, a is untouched; the columns do not overlap.
