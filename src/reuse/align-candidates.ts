@@ -5,16 +5,13 @@
  * (align.ts), and the alignment is cut into passages (passages.ts).
  */
 import { AlignPath, AlignWindow, alignBanded } from './align.ts';
-import { CAND_A_FIRST, CAND_A_LAST, CAND_B_FIRST, CAND_B_LAST, CAND_DIAG_MAX, CAND_DIAG_MIN, CAND_DOC_A, CAND_DOC_B, CAND_INTS, CAND_RARITY, CAND_SEEDS, type CandidateBatch } from './candidates.ts';
+import { ANY_RARITY, CAND_A_FIRST, CAND_A_LAST, CAND_B_FIRST, CAND_B_LAST, CAND_DIAG_MAX, CAND_DIAG_MIN, CAND_DOC_A, CAND_DOC_B, CAND_INTS, CAND_SEEDS, type CandidateBatch } from './candidates.ts';
 import type { ReuseOptions } from './options.ts';
 import { DocPair, docColumnsOf, type DocColumns } from './pair.ts';
 import { RawPassages, extractPassages } from './passages.ts';
 import { touchBatch } from './prefetch.ts';
 import type { CorpusColumns, PreparedDoc } from './prepare.ts';
 import { diagonalSupport } from './single-seed.ts';
-
-/** Above any rarity class (at most 62): no limit on a single seed's rarity. */
-const ANY_RARITY = 1e9;
 
 /**
  * Room for the kept passages' path steps, from the corpus's tokens: about
@@ -39,7 +36,8 @@ export class CandidateAligner {
   /**
    * A lone seed whose pair is expected to occur by chance more than
    * `singleSeedMaxChance` times in the corpus is not enough on its own:
-   * the highest rarity class a single-seed candidate may have.
+   * the highest rarity class a single-seed candidate may have. The
+   * candidates above it are dropped as they are made (candidates.ts).
    */
   readonly singleMaxRarity: number;
 
@@ -78,7 +76,6 @@ export class CandidateAligner {
     const bLast = rec[q + CAND_B_LAST]!;
     const diagMin = rec[q + CAND_DIAG_MIN]!;
     const single = rec[q + CAND_SEEDS]! < this.minSeeds;
-    if (single && rec[q + CAND_RARITY]! > this.singleMaxRarity) return;
     pair.set(this.docs, da, db);
     const ca = contentOffset[da]!;
     if (single && !diagonalSupport(pair, ctAll[ca + aFirst]!, diagMin, opts)) return;

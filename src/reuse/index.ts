@@ -59,7 +59,7 @@ function detectSorted(sorted: ReuseInput[], opts: ReuseOptions): ReuseResult {
   if (prepared.length === 0) return { passages: [], families: [] };
   const seeds = collectSeeds(prepared, vocab, opts);
   const aligner = new CandidateAligner(prepared, prepared[0]!.corpus, seeds.chanceLog2Base, opts);
-  forEachCandidateBatch(prepared.length, seeds, opts, (batch) => aligner.alignBatch(batch));
+  forEachCandidateBatch(prepared.length, seeds, opts, (batch) => aligner.alignBatch(batch), aligner.singleMaxRarity);
   // The buckets are read no more: their buffers hold the later stages' columns (dead-memory.ts).
   lendDeadMemory([seeds.recurring, seeds.sorted, seeds.rarity]);
 

@@ -14,7 +14,7 @@
  */
 import type { CandidateAligner } from './align-candidates.ts';
 import { REC_END, REC_INTS, REC_SORTED, SORTED_DOC, SORTED_INTS } from './buckets.ts';
-import { CAND_A_FIRST, CAND_B_FIRST, CAND_DIAG_MIN, CAND_DOC_A, CAND_DOC_B, CAND_INTS, CAND_RARITY, CAND_SEEDS, type CandidateBatch } from './candidates.ts';
+import { CAND_A_FIRST, CAND_B_FIRST, CAND_DIAG_MIN, CAND_DOC_A, CAND_DOC_B, CAND_INTS, CAND_SEEDS, type CandidateBatch } from './candidates.ts';
 import type { PreparedDoc } from './prepare.ts';
 import type { ReuseInput } from './types.ts';
 
@@ -44,7 +44,7 @@ export function touchPartnerRanges(recurring: Int32Array, sorted: Int32Array, s0
 export function touchBatch(batch: CandidateBatch, aligner: CandidateAligner): void {
   const { type, flags, contentTok: ctAll } = aligner.corpus;
   const { tokOffset, contentOffset } = aligner.docs;
-  const { minSeeds, singleMaxRarity } = aligner;
+  const minSeeds = aligner.minSeeds;
   const win = aligner.options.singleSeedWindow;
   // The corpus's last token (the type column may have room past it).
   const last = flags.length - 1;
@@ -59,7 +59,6 @@ export function touchBatch(batch: CandidateBatch, aligner: CandidateAligner): vo
       sum += ctAll[contentOffset[db]! + rec[q + CAND_B_FIRST]!]!;
       continue;
     }
-    if (rec[q + CAND_RARITY]! > singleMaxRarity) continue;
     const da = rec[q + CAND_DOC_A]!;
     const at = tokOffset[db]! + ctAll[contentOffset[da]! + rec[q + CAND_A_FIRST]!]! + rec[q + CAND_DIAG_MIN]!;
     sum += type[Math.max(0, Math.min(last, at - win))]! + type[Math.max(0, Math.min(last, at + win))]!;

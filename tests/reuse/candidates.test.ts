@@ -72,9 +72,9 @@ describe('HitColumns.orderByPartner', () => {
 });
 
 /** Clusters the given hits (content positions in A and B, token diagonal, rarity) of one document pair. */
-function cluster(hitList: [number, number, number, number][], options = DEFAULT_REUSE_OPTIONS): number[][] {
+function cluster(hitList: [number, number, number, number][], options = DEFAULT_REUSE_OPTIONS, singleMaxRarity?: number): number[][] {
   const out: number[][] = [];
-  const clusters = new CandidateClusters(options, (b) => out.push(...records(b)));
+  const clusters = new CandidateClusters(options, (b) => out.push(...records(b)), singleMaxRarity);
   clusters.hits.reserve(hitList.length);
   hitList.forEach(([pa, pb, td, rarity], h) => {
     clusters.hits.posA[h] = pa;
@@ -119,6 +119,24 @@ describe('CandidateClusters', () => {
     expect(got.map((c) => [c[CAND_A_FIRST], c[CAND_SEEDS]])).toEqual([
       [4, 1],
       [5, 2],
+    ]);
+  });
+
+  it('drops a single-seed candidate above the rarity limit, not one of two seeds', () => {
+    const hitList: [number, number, number, number][] = [
+      [4, 14, 20, 6],
+      [7, 18, 24, 7],
+      [30, 60, 70, 5],
+      [50, 90, 99, 6],
+    ];
+    expect(cluster(hitList).map((c) => [c[CAND_A_FIRST], c[CAND_SEEDS]])).toEqual([
+      [4, 2],
+      [30, 1],
+      [50, 1],
+    ]);
+    expect(cluster(hitList, DEFAULT_REUSE_OPTIONS, 5).map((c) => [c[CAND_A_FIRST], c[CAND_SEEDS]])).toEqual([
+      [4, 2],
+      [30, 1],
     ]);
   });
 

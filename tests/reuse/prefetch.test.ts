@@ -41,14 +41,13 @@ describe('touchBatch', () => {
       corpus: { type: guarded(new Array(tokens).fill(7)), flags: new Uint8Array(tokens), contentTok: guarded([0, 2, 4, 6, 0, 3, 5, 9]) },
       docs: { tokOffset: guarded([0, 10]), contentOffset: guarded([0, 4]) },
       minSeeds: 2,
-      singleMaxRarity: 5,
       options: { singleSeedWindow: 50 },
     } as unknown as CandidateAligner;
     const batch = new CandidateBatch();
     const put = (k: number, fields: Record<number, number>) => {
       for (const [f, v] of Object.entries(fields)) batch.records[CAND_INTS * k + Number(f)] = v;
     };
-    // Aligned (enough seeds); single-seed near the end with a window past both ends; single-seed too common to test.
+    // Aligned (enough seeds); single-seed near the end with a window past both ends; single-seed with its diagonal past the corpus's end.
     put(0, { [CAND_DOC_A]: 0, [CAND_DOC_B]: 1, [CAND_A_FIRST]: 0, [CAND_B_FIRST]: 3, [CAND_SEEDS]: 2, [CAND_RARITY]: 0, [CAND_DIAG_MIN]: 0 });
     put(1, { [CAND_DOC_A]: 0, [CAND_DOC_B]: 1, [CAND_A_FIRST]: 3, [CAND_B_FIRST]: 0, [CAND_SEEDS]: 1, [CAND_RARITY]: 5, [CAND_DIAG_MIN]: 4 });
     put(2, { [CAND_DOC_A]: 0, [CAND_DOC_B]: 1, [CAND_A_FIRST]: 1, [CAND_B_FIRST]: 0, [CAND_SEEDS]: 1, [CAND_RARITY]: 6, [CAND_DIAG_MIN]: 99 });
