@@ -51,7 +51,8 @@ function pathScore(pair: DocPair, path: AlignPath, o: ReuseOptions = opts): numb
 
 describe('alignBanded', () => {
   // The defaults; a gap as dear to extend as to open; other weights.
-  const scorings = [opts, { ...opts, gapOpen: -3, gapExtend: -3 }, { ...opts, matchContent: 5, matchFunction: 2, mismatch: -3, gapOpen: -4, gapExtend: -1 }];
+  // A positive mismatch: rows without a match are filled too (see firstMatchRow).
+  const scorings = [opts, { ...opts, gapOpen: -3, gapExtend: -3 }, { ...opts, matchContent: 5, matchFunction: 2, mismatch: -3, gapOpen: -4, gapExtend: -1 }, { ...opts, mismatch: 1 }];
 
   it.each(scorings.map((o, n) => [n, o] as const))('finds the best local score of the whole window when the band covers it, along a valid path (scoring %i)', (_, o) => {
     const texts = randomTexts(11, 24, 40, 12);
@@ -122,6 +123,18 @@ describe('alignBanded', () => {
     expect(naiveBest(pair, w, o)).toBe(8 * o.matchContent - 9);
     const inserted = Array.from({ length: path.length }, (_, p) => p).filter((p) => path.op[p] === OP_INS);
     expect(inserted.map((p) => vocab.surface[docs[1]!.type[path.bj[p]!]!])).toEqual(['xray', 'yankee', 'zulu']);
+  });
+
+  it('gives the path of the rows between the first and the last match when the window has rows without one around them', () => {
+    const { docs } = prepared(['alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo', 'lima mike november delta echo xray golf hotel oscar papa quebec']);
+    const pair = pairOf(docs, 0, 1);
+    const whole = new AlignPath();
+    const inner = new AlignPath();
+    // Rows 0-2 and 8-10 of A match nothing in B.
+    expect(alignBanded(pair, windowOf(0, 11, 0, 11, -3, 3), opts, whole)).toBe(naiveBest(pair, windowOf(0, 11, 0, 11, -3, 3)));
+    expect(alignBanded(pair, windowOf(3, 8, 0, 11, -3, 3), opts, inner)).toBe(whole.score);
+    expect(Array.from(whole.op.subarray(0, whole.length))).toEqual(Array.from(inner.op.subarray(0, inner.length)));
+    expect(Array.from(whole.ai.subarray(0, whole.length))).toEqual([3, 4, 5, 6, 7]);
   });
 
   it('returns 0 and an empty path for an empty window or band', () => {
