@@ -80,18 +80,26 @@ export function cutAtBreaks(formulas: readonly Formula[], m: MemberColumns, prep
       const d = prepared[m.doc[b + k]!]!;
       for (let t = m.readFirst[b + k]!; t <= m.readLast[b + k]!; t++) if (d.flags[t]! & TOK_CONTENT) words.add(d.type[t]!);
     }
-    const cut = occ.map((o, k): Occurrence => {
-      if (inside[k]!.length === 0) return o;
+    // (Arrays filled in loops, not by `map`: see hidden-classes.ts.)
+    const cut = new Array<Occurrence>(n);
+    for (let k = 0; k < n; k++) {
+      const o = occ[k]!;
+      cut[k] = o;
+      if (inside[k]!.length === 0) continue;
       const p = bestPiece(m.readFirst[b + k]!, m.readLast[b + k]!, inside[k]!, prepared[o.doc]!, words);
       const first = Math.max(o.first, p.first);
       const last = Math.min(o.last, p.last);
-      return first <= last ? { doc: o.doc, first, last, links: o.links } : o;
-    });
-    const order = cut.map((_, k) => k).sort((x, y) => cut[x]!.doc - cut[y]!.doc || cut[x]!.first - cut[y]!.first);
+      if (first <= last) cut[k] = { doc: o.doc, first, last, links: o.links };
+    }
+    const order = new Array<number>(n);
+    for (let k = 0; k < n; k++) order[k] = k;
+    order.sort((x, y) => cut[x]!.doc - cut[y]!.doc || cut[x]!.first - cut[y]!.first);
+    const occurrences = new Array<Occurrence>(n);
+    for (let k = 0; k < n; k++) occurrences[k] = cut[order[k]!]!;
     const { passages, coreMask, contains, partOf } = formulas[f]!;
     out ??= formulas.slice();
     out[f] = {
-      occurrences: order.map((k) => cut[k]!),
+      occurrences,
       passages,
       coreMask: (k) => {
         const j = order[k]!;
@@ -460,11 +468,18 @@ function apart(found: Occurrence[]): Occurrence[] {
 /** `f` with `added` among its occurrences (sorted by document, then first token); theirs is an all-1 core mask. */
 function withOccurrences(f: Formula, added: readonly Occurrence[]): Formula {
   const n = f.occurrences.length;
-  const all = f.occurrences.concat(added);
-  const order = all.map((_, k) => k).sort((x, y) => all[x]!.doc - all[y]!.doc || all[x]!.first - all[y]!.first);
+  // (Arrays filled in loops, not by `map` or `concat`: see hidden-classes.ts.)
+  const all = new Array<Occurrence>(n + added.length);
+  for (let k = 0; k < n; k++) all[k] = f.occurrences[k]!;
+  for (let k = 0; k < added.length; k++) all[n + k] = added[k]!;
+  const order = new Array<number>(all.length);
+  for (let k = 0; k < all.length; k++) order[k] = k;
+  order.sort((x, y) => all[x]!.doc - all[y]!.doc || all[x]!.first - all[y]!.first);
+  const occurrences = new Array<Occurrence>(all.length);
+  for (let k = 0; k < all.length; k++) occurrences[k] = all[order[k]!]!;
   const { passages, coreMask, contains, partOf } = f;
   return {
-    occurrences: order.map((k) => all[k]!),
+    occurrences,
     passages,
     coreMask: (k) => {
       const j = order[k]!;

@@ -154,7 +154,8 @@ function chooseParents(formulas: readonly Formula[], votes: ReadonlyMap<number, 
   const n = formulas.length;
   const parent = new Int32Array(n).fill(-1);
   const best = new Int32Array(n);
-  const docs = formulas.map((f) => docCount(f.occurrences));
+  const docs = new Int32Array(n);
+  for (let f = 0; f < n; f++) docs[f] = docCount(formulas[f]!.occurrences);
   for (const [key, direct] of votes) {
     const f = Math.floor(key / n);
     const g = key - f * n;
@@ -232,10 +233,13 @@ function mergeTrees(formulas: readonly Formula[], parent: Int32Array): Formula[]
     if (depth[f]! >= 0) return depth[f]!;
     return (depth[f] = parent[f]! < 0 ? 0 : depthOf(parent[f]!) + 1);
   };
-  return heads.map((h, self) => {
-    const group = members.get(h)!;
-    return relink(group.length === 1 ? formulas[h]! : combine(formulas, group, depthOf), newIndex, self);
-  });
+  // (Filled in a loop, not by `map`: see hidden-classes.ts.)
+  const out = new Array<Formula>(heads.length);
+  for (let self = 0; self < heads.length; self++) {
+    const group = members.get(heads[self]!)!;
+    out[self] = relink(group.length === 1 ? formulas[heads[self]!]! : combine(formulas, group, depthOf), newIndex, self);
+  }
+  return out;
 }
 
 /**

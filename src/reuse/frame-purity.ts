@@ -59,12 +59,19 @@ export function holdsFrameWords(d: PreparedDoc, o: Occurrence, mask: Uint8Array,
 }
 
 export function separateFrames(formulas: readonly Formula[], passages: readonly TokenPassage[], path: PathColumns, prepared: readonly PreparedDoc[]): Formula[] {
-  return formulas.map((f) => (f.contains.length ? purify(formulas, f, passages, path, prepared) : f));
+  // (Filled in a loop, not by `map`: see hidden-classes.ts.)
+  const out = new Array<Formula>(formulas.length);
+  for (let i = 0; i < formulas.length; i++) {
+    const f = formulas[i]!;
+    out[i] = f.contains.length ? purify(formulas, f, passages, path, prepared) : f;
+  }
+  return out;
 }
 
 /** Per occurrence of `f`: 1 for its tokens matched word for word in one of f's passages. */
 function matchedMasks(f: Formula, passages: readonly TokenPassage[], { op, ai, bj }: PathColumns): Uint8Array[] {
-  const masks = f.occurrences.map((o) => new Uint8Array(o.last - o.first + 1));
+  const masks = new Array<Uint8Array>(f.occurrences.length);
+  for (let k = 0; k < masks.length; k++) masks[k] = new Uint8Array(f.occurrences[k]!.last - f.occurrences[k]!.first + 1);
   const byDoc = new Map<number, number[]>();
   f.occurrences.forEach((o, k) => {
     const list = byDoc.get(o.doc);

@@ -28,11 +28,15 @@
  * call and called in another function's hot loop is inlined by identity
  * (pass a column of values instead). And an array made by `map`, `filter`
  * or `fill` has one elements kind (hence map) when the builtin makes it
- * and another when optimised code that inlines it does, so the readers of
- * such arrays (formulas' occurrences, families' members) deoptimised at
- * the first array of the other kind, in the second timed call of the
- * bench ("wrong map"): the later stages fill such arrays in loops
- * (`new Array(n)`).
+ * and another when optimised code that inlines it does (`map`: packed from
+ * the builtin, holey inlined), so the readers of such arrays (formulas'
+ * occurrences, families' members) deoptimised at the first array of the
+ * other kind, in the second timed call of the bench ("wrong map"): the
+ * later stages fill such arrays in loops (`new Array(n)`, holey either
+ * way). The list of formulas itself was still made by `map` in
+ * fragments.ts and frame-purity.ts: whenever those were compiled anew (in
+ * the bench, after its 125k–500k-word growth runs), ten family-stage
+ * functions deoptimised in the next 1M-word calls.
  */
 import { TokenColumns } from '../text/intern.ts';
 import { Vocabulary } from '../text/vocabulary.ts';

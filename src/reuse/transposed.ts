@@ -346,7 +346,10 @@ function joinGroup(formulas: readonly Formula[], group: readonly number[], stret
       fs.push(f);
     }
   }
-  const byPlace = xs.map((_, i) => i).sort((a, b) => stretch[xs[a]!]! - stretch[xs[b]!]! || m.first[xs[a]!]! - m.first[xs[b]!]! || a - b);
+  // (Filled in a loop, not by `map`: see hidden-classes.ts.)
+  const byPlace = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) byPlace[i] = i;
+  byPlace.sort((a, b) => stretch[xs[a]!]! - stretch[xs[b]!]! || m.first[xs[a]!]! - m.first[xs[b]!]! || a - b);
   const occurrences: Occurrence[] = [];
   const masks: Uint8Array[] = [];
   for (let i = 0; i < byPlace.length; ) {
