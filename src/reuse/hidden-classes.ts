@@ -56,6 +56,7 @@ import { FirstOf } from './first-of.ts';
 import { Known, TokenClasses, readMembers } from './family-members.ts';
 import { HashSet32 } from './stock-phrases.ts';
 import type { Formula, Occurrence } from './formulas.ts';
+import type { Merges } from './formula-extents.ts';
 import { StarBuilder, type StarPairs } from './frequent.ts';
 import type { Buckets } from './buckets.ts';
 import type { RawPassage } from './passages.ts';
@@ -146,5 +147,9 @@ function literalShapes(): unknown[] {
   // deoptimised at the read in every 8M-word call and was compiled again
   // in the next.
   const buckets: Buckets = { recurring: new Int32Array(0), recurringStart: new Int32Array(0), rarity: new Uint8Array(0), sorted: new Int32Array(0) };
-  return [raw, formula, passage, family, stars, buckets];
+  // chooseMerges' result, which assembleFormulas destructures: without it
+  // its map died at each full GC and assembleFormulas' code with it
+  // ("weak objects", then "insufficient type feedback" once recompiled).
+  const merges: Merges = { parent: new Int32Array(0), fragment: new Uint8Array(0), frames: [[0, 0]] };
+  return [raw, formula, passage, family, stars, buckets, merges];
 }
