@@ -15,7 +15,7 @@ function policyOf(texts: string[], o: Partial<ReuseOptions> = {}) {
   const stemHash = Int32Array.from(vocab.stemHash);
   const stats = stemStatistics(docs, stemHash.length);
   const stock = findStockPhrases(docs, stats, stemHash, 3, opts(o));
-  return { docs, vocab, stemHash, stats, stock, policy: seedPolicy(docs.length, stats, stock, 3, opts(o)) };
+  return { docs, vocab, stemHash, stats, stock, policy: seedPolicy(docs.length, stats, stock, 3, opts(o), docs[0]!.corpus.typeStem, stemHash) };
 }
 
 describe('seedPolicy', () => {
@@ -43,7 +43,7 @@ describe('generateSeeds', () => {
   it('pairs each content word with the next three, skipping stopwords', () => {
     const { docs, stemHash, stock, policy } = policyOf(['Protect the environment for future coming generations today.']);
     const out = new DocSeeds();
-    generateSeeds(docs[0]!, stemHash, policy, stock, out);
+    generateSeeds(docs[0]!, policy, stock, out);
     // Six content words: 3 + 3 + 3 + 2 + 1 pairs.
     expect(out.n).toBe(12);
     expect(Array.from(out.pos.subarray(0, out.n))).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4]);
