@@ -311,25 +311,21 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
   // Where each source member lands, and each source class's new id (-1: not yet).
   const landed = [int32Column(m.doc.length).fill(-1), int32Column(fresh.doc.length).fill(-1)];
   const classId = [int32Column(m.doc.length).fill(-1), int32Column(fresh.doc.length).fill(-1)];
-  for (let f = 0; f < formulas.length; f++) {
+  // Column by column, a run of formulas from one source at a time: the
+  // runs are long (a few formulas change), and one `set` per column and run
+  // streams through two arrays, where a loop copying every column at each
+  // member streamed through 26 (8M words, CPU profile of buildFamilies:
+  // rereadMembers' own time 12.2 -> 4.2 ms a call, four rereads).
+  for (let f = 0, g = 0; f < formulas.length; f = g) {
     const s = changed[f] ? 1 : 0;
+    while (g < formulas.length && (changed[g] ? 1 : 0) === s) g++;
     const src = s ? fresh : m;
-    for (let y = src.base[f]!, x = base[f]!; y < src.base[f + 1]!; y++, x++) {
-      c.doc[x] = src.doc[y]!;
-      c.first[x] = src.first[y]!;
-      c.last[x] = src.last[y]!;
-      c.startFirst[x] = src.startFirst[y]!;
-      c.startLast[x] = src.startLast[y]!;
-      c.readFirst[x] = src.readFirst[y]!;
-      c.readLast[x] = src.readLast[y]!;
-      c.spanStart[x] = src.spanStart[y]!;
-      c.spanEnd[x] = src.spanEnd[y]!;
-      c.ownFirst[x] = src.ownFirst[y]!;
-      c.ownLast[x] = src.ownLast[y]!;
-      c.head[x] = src.head[y]!;
-      c.tail[x] = src.tail[y]!;
-      landed[s]![y] = x;
-    }
+    const from = src.base[f]!;
+    const to = src.base[g]!;
+    const at = base[f]!;
+    copyRun(c, src, from, to, at);
+    const where = landed[s]!;
+    for (let y = from; y < to; y++) where[y] = at + y - from;
   }
   for (let f = 0; f < formulas.length; f++) {
     const s = changed[f] ? 1 : 0;
@@ -341,6 +337,14 @@ export function rereadMembers(m: MemberColumns, formulas: readonly Formula[], ch
     }
   }
   return c;
+}
+
+/** The member columns a reread copies as they are (the token classes are renumbered). */
+const COPIED = ['doc', 'first', 'last', 'startFirst', 'startLast', 'readFirst', 'readLast', 'spanStart', 'spanEnd', 'ownFirst', 'ownLast', 'head', 'tail'] as const;
+
+/** Members [from, to) of `src` into `c` from member `at` on, every column but the token classes. */
+function copyRun(c: MemberColumns, src: MemberColumns, from: number, to: number, at: number): void {
+  for (let k = 0; k < COPIED.length; k++) c[COPIED[k]!].set(src[COPIED[k]!].subarray(from, to), at);
 }
 
 /**
