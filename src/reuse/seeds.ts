@@ -183,12 +183,8 @@ export class DocSeeds {
   pos = new Int32Array(1024);
   rarity = new Uint8Array(1024);
   wordHash = new Int32Array(256);
-  wordFlags = new Uint8Array(256);
-  wordLog2 = new Uint8Array(256);
-  /** The word's frequent-stem index times the frequent-stem count (its row in the stock-phrase table). */
-  wordRow = new Int32Array(256);
-  /** The word's frequent-stem index (its column in the stock-phrase table). */
-  wordColumn = new Int32Array(256);
+  /** The word's type's `typeInfo`. */
+  wordInfo = new Int32Array(256);
 
   /** Room for `words` content words and `seeds` seeds. */
   reserve(words: number, seeds: number): void {
@@ -200,10 +196,7 @@ export class DocSeeds {
     }
     if (words > this.wordHash.length) {
       this.wordHash = new Int32Array(words * 2);
-      this.wordFlags = new Uint8Array(words * 2);
-      this.wordLog2 = new Uint8Array(words * 2);
-      this.wordRow = new Int32Array(words * 2);
-      this.wordColumn = new Int32Array(words * 2);
+      this.wordInfo = new Int32Array(words * 2);
     }
   }
 }
@@ -243,35 +236,34 @@ export function generateSeeds(d: PreparedDoc, policy: SeedPolicy, stock: StockPh
   const { maxDistance, typeHash, typeInfo, safeRarity } = policy;
   const { dense, pairBits, frequentCount, hashes: stockHashes } = stock;
   out.reserve(m, m * maxDistance);
-  const { hash, key: keys, pos, rarity: rarities, wordHash, wordFlags, wordLog2, wordRow, wordColumn } = out;
+  const { hash, key: keys, pos, rarity: rarities, wordHash, wordInfo } = out;
   const tokType = d.corpus.type;
   const off = d.offset;
   for (let k = 0; k < m; k++) {
     const t = tokType[off + ct[k]!]!;
     wordHash[k] = typeHash[t]!;
-    const info = typeInfo[t]!;
-    wordFlags[k] = info & INFO_FLAGS;
-    wordLog2[k] = (info >>> INFO_LOG2_SHIFT) & INFO_LOG2_MASK;
-    // -1 for a stem that is not frequent (never read: such a stem has no STEM_STOCK flag).
-    const fi = (info >>> INFO_FREQUENT_SHIFT) - 1;
-    wordColumn[k] = fi;
-    wordRow[k] = fi * frequentCount;
+    wordInfo[k] = typeInfo[t]!;
   }
   let n = 0;
   for (let k = 0; k < m; k++) {
-    const f1 = wordFlags[k]!;
-    const l1 = wordLog2[k]!;
+    const info = wordInfo[k]!;
+    // The stem's flags as a first stem (its flags as a second are shifted above them).
+    const f1 = info & (STEM_STOCK | STEM_COMMON);
+    const l1 = (info >>> INFO_LOG2_SHIFT) & INFO_LOG2_MASK;
+    // The stem's row in the stock-phrase table (read only for a frequent stem).
+    const row = ((info >>> INFO_FREQUENT_SHIFT) - 1) * frequentCount;
     const h1 = firstStemPart(wordHash[k]!);
     const last = Math.min(m - 1, k + maxDistance);
     for (let j = k + 1; j <= last; j++) {
       const h = seedHash(h1, wordHash[j]!);
-      const rarity = l1 + wordLog2[j]!;
+      const next = wordInfo[j]!;
+      const rarity = l1 + ((next >>> INFO_LOG2_SHIFT) & INFO_LOG2_MASK);
       const rc = rarity - safeRarity;
       let key = (((rc > 0 ? rc : 0) << KEY_HASH_BITS) | (h >>> KEY_HASH_DROP)) >>> 0;
-      const both = f1 & (wordFlags[j]! >>> SECOND_SHIFT);
+      const both = f1 & (next >>> SECOND_SHIFT);
       if (both !== 0) {
         let isStock = false;
-        if ((both & STEM_STOCK) !== 0) isStock = dense ? pairBit(pairBits, wordRow[k]! + wordColumn[j]!) === 1 : stockHashes.has(h);
+        if ((both & STEM_STOCK) !== 0) isStock = dense ? pairBit(pairBits, row + (next >>> INFO_FREQUENT_SHIFT) - 1) === 1 : stockHashes.has(h);
         if (isStock) {
           tokFlags[ct[k]!] = tokFlags[ct[k]!]! | TOK_BANAL;
           tokFlags[ct[j]!] = tokFlags[ct[j]!]! | TOK_BANAL;
