@@ -49,7 +49,7 @@ import { UnionFind } from './union-find.ts';
 import { resolveOptions } from './options.ts';
 import { DocPair } from './pair.ts';
 import { prepareDocs } from './prepare.ts';
-import { OpCache } from './passage-output.ts';
+import { OpCache, PassageKeys } from './passage-output.ts';
 import { RawPassages } from './passages.ts';
 import { DocSeeds, SeedColumns } from './seeds.ts';
 import { FirstOf } from './first-of.ts';
@@ -91,6 +91,7 @@ export function keepHiddenClasses(): void {
     path,
     new RawPassages(),
     new OpCache([]),
+    new PassageKeys([]),
     new FirstOf(),
     new StarBuilder([], new Int32Array(0)),
     new ChanceModel(new Int32Array(0), new Int32Array(0), new Uint8Array(0), 0, new Int32Array(0), 0, new Int32Array(0)),
