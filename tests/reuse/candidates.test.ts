@@ -140,6 +140,21 @@ describe('CandidateClusters', () => {
     ]);
   });
 
+  it('makes the candidate of a pair with one hit as clusterPair does, or drops it above the rarity limit', () => {
+    const one = (limit?: number): number[][] => {
+      const out: number[][] = [];
+      const clusters = new CandidateClusters(DEFAULT_REUSE_OPTIONS, (b) => out.push(...records(b)), limit);
+      clusters.hits.reserve(1);
+      [clusters.hits.posA[0], clusters.hits.posB[0], clusters.hits.tokDiag[0], clusters.hits.rarity[0]] = [4, 14, 20, 6];
+      clusters.emitHit(2, 5, 0);
+      clusters.flush();
+      return out;
+    };
+    expect(one()).toEqual(cluster([[4, 14, 20, 6]]));
+    expect(one(6)).toEqual(cluster([[4, 14, 20, 6]]));
+    expect(one(5)).toEqual([]);
+  });
+
   it('hands on full batches of BATCH_SIZE', () => {
     const sizes: number[] = [];
     const clusters = new CandidateClusters(DEFAULT_REUSE_OPTIONS, (b) => sizes.push(b.length));
