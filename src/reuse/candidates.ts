@@ -287,7 +287,7 @@ export class CandidateClusters {
   /**
    * The candidate of a document pair with one hit, `h`: what clusterPair
    * makes of it, without the open candidates' columns (most pairs: 1M
-   * words, ≈ 70K of 79K candidates).
+   * words, 67.6K of the 75.4K pairs with a hit, 78.6K candidates).
    */
   emitHit(da: number, db: number, h: number): void {
     const { posA, posB, tokDiag, rarity } = this.hits;
