@@ -17,7 +17,7 @@ import { TOUCH_MEMBERS, touchMembers } from './prefetch.ts';
 import type { PreparedDoc } from './prepare.ts';
 import { radixOrder } from './radix-sort.ts';
 import { clauseTail, moveToReadable, sentenceHead, takeTail, type Extent } from './readable-extent.ts';
-import { int32Column, uint32Column } from './dead-memory.ts';
+import { int32Column } from './dead-memory.ts';
 
 /** Per occurrence of the formulas that are families; formula f's are [base[f], base[f + 1]), in its own order. */
 export interface MemberColumns {
@@ -98,14 +98,9 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
   // Each member's readable extent, and how far its sentence's start and its
   // clause's end are (readable-extent.ts: sentenceHead, clauseTail); an
   // occurrence read before (`known`) is copied: `was[x]` is its member there.
-  // With it, while its words are in the cache, its span and a copy of its
-  // types at that extent (`own`, in this visiting order), which the family
-  // mostly leaves as it is (1M words: 81% of members).
   const head = c.head;
   const scratch: Extent = { first: 0, last: 0 };
   const was = new Int32Array(n).fill(-1);
-  let own = int32Column(8 * n + 1024);
-  let used = 0;
   for (let i = 0; i < n; i++) {
     if (i % TOUCH_MEMBERS === 0) touchMembers(order, i, Math.min(n, i + TOUCH_MEMBERS), c.doc, c.first, c.last, prepared);
     const x = order[i]!;
@@ -120,33 +115,17 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
       c.ownLast[x] = k.ownLast[y]!;
       head[x] = k.head[y]!;
       c.tail[x] = k.tail[y]!;
-    } else {
-      c.startFirst[x] = d.start[c.first[x]!]!;
-      c.startLast[x] = d.start[c.last[x]!]!;
-      scratch.first = c.first[x]!;
-      scratch.last = c.last[x]!;
-      moveToReadable(d, scratch);
-      c.ownFirst[x] = scratch.first;
-      c.ownLast[x] = scratch.last;
-      head[x] = sentenceHead(d, scratch);
-      c.tail[x] = clauseTail(d, scratch);
+      continue;
     }
-    const a = c.ownFirst[x]!;
-    const z = c.ownLast[x]!;
-    if (y >= 0 && known!.m.readFirst[y] === a && known!.m.readLast[y] === z) {
-      c.spanStart[x] = known!.m.spanStart[y]!;
-      c.spanEnd[x] = known!.m.spanEnd[y]!;
-    } else {
-      spanEdges(d, a, z);
-      c.spanStart[x] = edges.start;
-      c.spanEnd[x] = edges.end;
-    }
-    if (used + z - a + 1 > own.length) {
-      const grown = int32Column(Math.max(used + z - a + 1, 2 * own.length));
-      grown.set(own.subarray(0, used));
-      own = grown;
-    }
-    for (let t = a; t <= z; t++) own[used++] = d.type[t]!;
+    c.startFirst[x] = d.start[c.first[x]!]!;
+    c.startLast[x] = d.start[c.last[x]!]!;
+    scratch.first = c.first[x]!;
+    scratch.last = c.last[x]!;
+    moveToReadable(d, scratch);
+    c.ownFirst[x] = scratch.first;
+    c.ownLast[x] = scratch.last;
+    head[x] = sentenceHead(d, scratch);
+    c.tail[x] = clauseTail(d, scratch);
   }
   c.readFirst.set(c.ownFirst);
   c.readLast.set(c.ownLast);
@@ -159,30 +138,10 @@ export function readMembers(formulas: readonly Formula[], isFamily: Uint8Array, 
     if (tail[x]! > 0 && tailHeld(c, order, formulaOf, i, c.readLast[x]! + 1, c.readLast[x]! + tail[x]!)) tail[x] = -1;
   }
   moveEdgesByFamily(c, formulas.length, head, tail, prepared);
-  // Token classes in the same order. A member at its own extent keeps the
-  // span read with it and is classed by its copied types; only the members
-  // the family moved (1M words: 19%) are read in the corpus again, a batch
-  // at a time. Read again, every member's place cost a few cache and TLB
-  // misses once more (8M words, CPU profile: touchMembers 36 -> 25 ms a
-  // call, readMembers' own time 31 -> 34).
-  const moved = uint32Column(n);
-  let movedCount = 0;
-  for (let i = 0; i < n; i++) {
-    const x = order[i]!;
-    if (c.readFirst[x] !== c.ownFirst[x] || c.readLast[x] !== c.ownLast[x]) moved[movedCount++] = x;
-  }
   const classes = new TokenClasses(n);
-  for (let i = 0, j = 0, at = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) {
+    if (i % TOUCH_MEMBERS === 0) touchMembers(order, i, Math.min(n, i + TOUCH_MEMBERS), c.doc, c.readFirst, c.readLast, prepared);
     const x = order[i]!;
-    const len = c.ownLast[x]! - c.ownFirst[x]! + 1;
-    if (j === movedCount || moved[j] !== x) {
-      c.tokens[x] = classes.of(x, own, at, at + len - 1);
-      at += len;
-      continue;
-    }
-    if (j % TOUCH_MEMBERS === 0) touchMembers(moved, j, Math.min(movedCount, j + TOUCH_MEMBERS), c.doc, c.readFirst, c.readLast, prepared);
-    j++;
-    at += len;
     const d = prepared[c.doc[x]!]!;
     const y = was[x]!;
     if (y >= 0 && known!.m.readFirst[y] === c.readFirst[x] && known!.m.readLast[y] === c.readLast[x]) {
