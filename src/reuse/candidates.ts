@@ -291,24 +291,10 @@ export class CandidateClusters {
    */
   emitHit(da: number, db: number, h: number): void {
     const { posA, posB, tokDiag, rarity } = this.hits;
-    if (1 < this.minSeeds && rarity[h]! > this.singleMaxRarity) return;
-    const batch = this.batch;
-    const rec = batch.records;
-    const q = CAND_INTS * batch.length;
     const pa = posA[h]!;
     const pb = posB[h]!;
     const td = tokDiag[h]!;
-    rec[q + CAND_DOC_A] = da;
-    rec[q + CAND_DOC_B] = db;
-    rec[q + CAND_A_FIRST] = pa;
-    rec[q + CAND_A_LAST] = pa + this.seedSpan;
-    rec[q + CAND_B_FIRST] = pb;
-    rec[q + CAND_B_LAST] = pb + this.seedSpan;
-    rec[q + CAND_DIAG_MIN] = td;
-    rec[q + CAND_DIAG_MAX] = td;
-    rec[q + CAND_SEEDS] = 1;
-    rec[q + CAND_RARITY] = rarity[h]!;
-    if (++batch.length === BATCH_SIZE) this.flush();
+    this.write(da, db, pa, pa + this.seedSpan, pb, pb + this.seedSpan, td, td, 1, rarity[h]!);
   }
 
   /**
@@ -341,27 +327,33 @@ export class CandidateClusters {
     return best;
   }
 
-  /**
-   * Writes open candidate `o` to the batch, handing the batch on when full;
-   * drops it if its lone seed is too common. (Dropped here, not by the
-   * aligner: 8M words, 225K of 882K candidates, 12K of 79K at 1M.)
-   */
+  /** Writes open candidate `o` to the batch (see write). */
   emit(o: number): void {
     const open = this.open;
-    if (open.seeds[o]! < this.minSeeds && open.rarity[o]! > this.singleMaxRarity) return;
+    this.write(this.docA, this.docB, open.aFirst[o]!, open.aLast[o]!, open.bFirst[o]!, open.bLast[o]!, open.diagMin[o]!, open.diagMax[o]!, open.seeds[o]!, open.rarity[o]!);
+  }
+
+  /**
+   * Writes a candidate to the batch, handing the batch on when full; drops
+   * it if it has fewer than `minSeeds` seeds and its rarity is above
+   * `singleMaxRarity` (a lone seed too common: dropped here, not by the
+   * aligner; 8M words, 225K of 882K candidates, 12K of 79K at 1M).
+   */
+  private write(da: number, db: number, aFirst: number, aLast: number, bFirst: number, bLast: number, diagMin: number, diagMax: number, seeds: number, rarity: number): void {
+    if (seeds < this.minSeeds && rarity > this.singleMaxRarity) return;
     const batch = this.batch;
     const rec = batch.records;
     const q = CAND_INTS * batch.length;
-    rec[q + CAND_DOC_A] = this.docA;
-    rec[q + CAND_DOC_B] = this.docB;
-    rec[q + CAND_A_FIRST] = open.aFirst[o]!;
-    rec[q + CAND_A_LAST] = open.aLast[o]!;
-    rec[q + CAND_B_FIRST] = open.bFirst[o]!;
-    rec[q + CAND_B_LAST] = open.bLast[o]!;
-    rec[q + CAND_DIAG_MIN] = open.diagMin[o]!;
-    rec[q + CAND_DIAG_MAX] = open.diagMax[o]!;
-    rec[q + CAND_SEEDS] = open.seeds[o]!;
-    rec[q + CAND_RARITY] = open.rarity[o]!;
+    rec[q + CAND_DOC_A] = da;
+    rec[q + CAND_DOC_B] = db;
+    rec[q + CAND_A_FIRST] = aFirst;
+    rec[q + CAND_A_LAST] = aLast;
+    rec[q + CAND_B_FIRST] = bFirst;
+    rec[q + CAND_B_LAST] = bLast;
+    rec[q + CAND_DIAG_MIN] = diagMin;
+    rec[q + CAND_DIAG_MAX] = diagMax;
+    rec[q + CAND_SEEDS] = seeds;
+    rec[q + CAND_RARITY] = rarity;
     if (++batch.length === BATCH_SIZE) this.flush();
   }
 
